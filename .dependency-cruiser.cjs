@@ -1,0 +1,44 @@
+/**
+ * The import arrows of ARCHITECTURE.md, enforced by `npm run lint`.
+ * stats/ and domain/ import nothing of ours; drift/ and models/ only the pure cores; ports only domain;
+ * adapters only ports and domain; services never an adapter, a framework edge or compose.ts.
+ */
+const layer = (from, allowed) => ({
+  name: `${from}-imports-only-${allowed.join('-') || 'nothing'}`,
+  severity: 'error',
+  comment: `src/${from}/ may import only: ${allowed.length ? allowed.map((a) => `src/${a}/`).join(', ') : 'nothing of ours'}`,
+  from: { path: `^src/${from}/` },
+  to: {
+    path: '^src/',
+    pathNot: [`^src/${from}/`, ...allowed.map((a) => `^src/${a}/`)],
+  },
+});
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    layer('stats', []),
+    layer('domain', []),
+    layer('drift', ['stats', 'domain']),
+    layer('models', ['stats', 'domain']),
+    layer('ports', ['domain']),
+    layer('services', ['domain', 'drift', 'models', 'ports', 'stats']),
+    layer('adapters', ['ports', 'domain']),
+    layer('http', ['services', 'domain', 'ports']),
+    layer('cli', ['services', 'domain', 'ports', 'compose.ts', 'http']),
+    {
+      name: 'core-has-no-io',
+      severity: 'error',
+      comment: 'the pure cores (stats, domain, drift, models) do no I/O and use no framework',
+      from: { path: '^src/(stats|domain|drift|models)/' },
+      to: { dependencyTypes: ['core', 'npm', 'npm-dev'], pathNot: ['^(node:)?(util|assert)$'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.(test|contract)\\.ts$|/test-support/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js'] },
+  },
+};

@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { createRequire } from 'node:module';
+
+const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The `driftguard` command tree; each subcommand lives in its own file and is added here. */
+export function buildProgram(): Command {
+  const program = new Command('driftguard')
+    .description('Drift monitoring, alerting and closed-loop retraining for production ML models.')
+    .version(packageJson.version)
+    .showHelpAfterError()
+    .exitOverride((error) => {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') process.exit(0);
+      process.exit(2);
+    });
+  return program;
+}

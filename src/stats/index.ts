@@ -1,0 +1,2 @@
+// Public entry point of `driftguard/stats`: re-exports only.
+export { StatsInputError } from './stats-input-error.js';
