@@ -1,0 +1,100 @@
+import type { FeatureKind, FeatureSchema } from '../domain/feature-schema.js';
+
+/** Bumped on any incompatible change of the serialized profile. */
+export const REFERENCE_PROFILE_FORMAT_VERSION = 1;
+
+/** The bucket that holds categories beyond the profile's cap (and, at evaluation, unseen current values). */
+export const OTHER_CATEGORY = '__other__';
+
+/** Counts shared by every column profile. */
+export interface ColumnProfileBase {
+  readonly name: string;
+  readonly kind: FeatureKind;
+  /** Rows of the reference. */
+  readonly rowCount: number;
+  /** Cells that are null / NaN / empty. */
+  readonly missingCount: number;
+  /** Non-missing cells whose type does not match the kind (e.g. a string in a numeric column). */
+  readonly typeViolationCount: number;
+  /** Valid (non-missing, well-typed) cells: rowCount − missingCount − typeViolationCount. */
+  readonly validCount: number;
+}
+
+/**
+ * Numeric column: exact moments and range over all valid values, a bounded deterministic sorted sample
+ * (every value when validCount ≤ sampleSize, otherwise evenly spaced order statistics), and quantile bins.
+ */
+export interface NumericColumnProfile extends ColumnProfileBase {
+  readonly kind: 'numeric';
+  readonly min: number;
+  readonly max: number;
+  readonly mean: number;
+  /** Population standard deviation (ddof = 0, numpy `std`), the norm of Evidently's normed Wasserstein. */
+  readonly std: number;
+  /** Distinct valid values, exact up to `distinctCap` (then reported as distinctCap and `distinctCapped`). */
+  readonly distinctCount: number;
+  readonly distinctCapped: boolean;
+  readonly allIntegers: boolean;
+  /** Sorted ascending; length = min(validCount, sampleSize). */
+  readonly sample: readonly number[];
+  /** True when `sample` holds every valid value (tests on it are exact). */
+  readonly sampleIsComplete: boolean;
+  /** Quantile bin edges (strictly increasing, numpy `quantile` linear, duplicates merged). */
+  readonly binEdges: readonly number[];
+  /** Counts of all valid values per bin (numpy `histogram` semantics over binEdges); length binEdges.length − 1. */
+  readonly binCounts: readonly number[];
+}
+
+/** Categorical / boolean column: counts per category (string form), the rest in `otherCount`. */
+export interface CategoricalColumnProfile extends ColumnProfileBase {
+  readonly kind: 'categorical' | 'boolean';
+  /** Most frequent first (ties by value), at most `maxCategories` entries. */
+  readonly categories: readonly { readonly value: string; readonly count: number }[];
+  /** Valid values of categories beyond the cap, counted under OTHER_CATEGORY. */
+  readonly otherCount: number;
+  /** Distinct valid values in the reference (including those folded into `__other__`). */
+  readonly distinctCount: number;
+}
+
+export type ColumnProfile = NumericColumnProfile | CategoricalColumnProfile;
+
+/** Reference performance of the model on the reference rows (when target and prediction are declared). */
+export interface ReferencePerformance {
+  readonly task: 'classification' | 'regression';
+  readonly labelledCount: number;
+  /** Classification: accuracy and error rate = 1 − accuracy. */
+  readonly accuracy: number | null;
+  readonly errorRate: number | null;
+  /** Binary classification with a score column: ROC AUC (sklearn `roc_auc_score`). */
+  readonly auc: number | null;
+  /** Regression: mean absolute error and RMSE; `absoluteErrorSample` is a bounded sorted sample of |y − ŷ|. */
+  readonly mae: number | null;
+  readonly rmse: number | null;
+  readonly absoluteErrorSample: readonly number[] | null;
+}
+
+/** Options of `buildReferenceProfile`. */
+export interface ReferenceProfileOptions {
+  /** Cap of the numeric sorted sample (default 5000; ≥ 1000 keeps Evidently's small-reference tests exact). */
+  readonly sampleSize?: number;
+  /** Quantile bins per numeric column (default 10, PSI convention). */
+  readonly binCount?: number;
+  /** Cap of categories kept per categorical column (default 200); the rest go to `__other__`. */
+  readonly maxCategories?: number;
+  /** Cap of the exact distinct count of numeric columns (default 1000). */
+  readonly distinctCap?: number;
+}
+
+/** Everything drift is measured against; built once, JSON-serializable, bounded size. */
+export interface ReferenceProfile {
+  readonly formatVersion: typeof REFERENCE_PROFILE_FORMAT_VERSION;
+  readonly rowCount: number;
+  readonly schema: FeatureSchema;
+  readonly options: Required<ReferenceProfileOptions>;
+  /** One profile per schema feature, in schema order. */
+  readonly features: readonly ColumnProfile[];
+  readonly target: ColumnProfile | null;
+  readonly prediction: ColumnProfile | null;
+  readonly predictionScore: ColumnProfile | null;
+  readonly performance: ReferencePerformance | null;
+}
