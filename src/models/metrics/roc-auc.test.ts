@@ -4,7 +4,7 @@ import { averagePrecision } from './average-precision.js';
 import { rocAuc } from './roc-auc.js';
 
 /** Labelled scores with heavy ties (scores on a grid of 5 values) and both classes present. */
-export const labelledScores = fc
+const labelledScores = fc
   .array(fc.tuple(fc.constantFrom(0, 1), fc.integer({ min: 0, max: 4 })), { minLength: 2, maxLength: 60 })
   .filter((rows) => rows.some((r) => r[0] === 1) && rows.some((r) => r[0] === 0))
   .map((rows) => ({ y: rows.map((r) => r[0]), s: rows.map((r) => r[1] / 4) }));
