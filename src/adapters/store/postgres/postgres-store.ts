@@ -1,0 +1,237 @@
+import pg from 'pg';
+import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
+import type { AppendPredictionsResult, AttachLabelsResult, Store } from '../../../ports/store.js';
+import {
+  lastLabelPerId,
+  requirePositiveInteger,
+  toModelRecord,
+  toStoredDriftReport,
+  toStoredPrediction,
+  type DriftReportRow,
+  type ModelRow,
+  type PredictionRow,
+} from '../row-mapping.js';
+import { postgresMigrations } from './migrations/index.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user@host:port/database` */
+  readonly connectionString: string;
+  /** Schema that holds driftguard's tables (created if missing); default `public`. */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+}
+
+/** Arbitrary constant key for the advisory lock that serializes migrations across replicas. */
+const MIGRATION_LOCK_KEY = 7_352_914_001;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The scale-out store several replicas share (node-postgres pool, JSONB columns, versioned migrations). */
+export function createPostgresStore(options: PostgresStoreOptions): Store {
+  const schema = options.schema ?? 'public';
+  if (!IDENTIFIER.test(schema)) throw new Error(`schema must match ${IDENTIFIER}, got ${JSON.stringify(schema)}`);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const predictions = async (text: string, values: unknown[]) =>
+    (await pool.query<PredictionRow>(text, values)).rows.map(toStoredPrediction);
+
+  return {
+    async migrate() {
+      return inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)',
+        );
+        const applied = Number((await client.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')).rows[0].v);
+        if (applied > postgresMigrations.length) {
+          throw new Error(`database schema version ${applied} is newer than this driftguard (${postgresMigrations.length}); upgrade driftguard`);
+        }
+        for (const migration of postgresMigrations.slice(applied)) {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES ($1, $2, $3)', [
+            migration.version,
+            migration.name,
+            Date.now(),
+          ]);
+        }
+        return postgresMigrations.length;
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+    async appendPredictions(model: string, batch: readonly NewPrediction[]): Promise<AppendPredictionsResult> {
+      const seen = new Set<string>();
+      const inBatchDuplicates = batch.filter((p) => seen.has(p.id) || !seen.add(p.id)).map((p) => p.id);
+      if (inBatchDuplicates.length > 0) return { inserted: 0, duplicateIds: inBatchDuplicates };
+      if (batch.length === 0) return { inserted: 0, duplicateIds: [] };
+      return inTransaction(async (client) => {
+        const result = await client.query<{ id: string }>(
+          `INSERT INTO predictions (model, id, model_version, timestamp_ms, features, predicted_class, score)
+           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::jsonb[], $7::float8[])
+           ON CONFLICT (model, id) DO NOTHING RETURNING id`,
+          [
+            model,
+            batch.map((p) => p.id),
+            batch.map((p) => p.modelVersion),
+            batch.map((p) => p.timestampMs),
+            batch.map((p) => JSON.stringify(p.features)),
+            batch.map((p) => (p.predictedClass === null ? null : JSON.stringify(p.predictedClass))),
+            batch.map((p) => p.score),
+          ],
+        );
+        if (result.rowCount === batch.length) return { inserted: batch.length, duplicateIds: [] };
+        const inserted = new Set(result.rows.map((r) => r.id));
+        // Throwing rolls the whole batch back: a batch is accepted or rejected as a whole.
+        throw new DuplicateBatch(batch.filter((p) => !inserted.has(p.id)).map((p) => p.id));
+      }).catch((error: unknown) => {
+        if (error instanceof DuplicateBatch) return { inserted: 0, duplicateIds: error.ids };
+        throw error;
+      });
+    },
+    async attachLabels(model: string, labels: readonly GroundTruthLabel[]): Promise<AttachLabelsResult> {
+      const unique = lastLabelPerId(labels);
+      if (unique.length === 0) return { joined: 0, unknownIds: [] };
+      const result = await pool.query<{ id: string }>(
+        `UPDATE predictions AS p SET label = v.label, label_timestamp_ms = v.ts
+         FROM unnest($2::text[], $3::jsonb[], $4::bigint[]) AS v(id, label, ts)
+         WHERE p.model = $1 AND p.id = v.id RETURNING p.id`,
+        [model, unique.map((l) => l.predictionId), unique.map((l) => JSON.stringify(l.label)), unique.map((l) => l.timestampMs)],
+      );
+      const known = new Set(result.rows.map((r) => r.id));
+      return {
+        joined: labels.filter((l) => known.has(l.predictionId)).length,
+        unknownIds: unique.filter((l) => !known.has(l.predictionId)).map((l) => l.predictionId),
+      };
+    },
+    async getPrediction(model, id) {
+      return (await predictions('SELECT * FROM predictions WHERE model = $1 AND id = $2', [model, id]))[0] ?? null;
+    },
+    async latestPredictions(model, limit) {
+      const rows = await predictions('SELECT * FROM predictions WHERE model = $1 ORDER BY sequence DESC LIMIT $2', [
+        model,
+        requirePositiveInteger(limit, 'limit'),
+      ]);
+      return rows.reverse();
+    },
+    async predictionsBetween(model, fromMs, toMs) {
+      return predictions(
+        'SELECT * FROM predictions WHERE model = $1 AND timestamp_ms >= $2 AND timestamp_ms < $3 ORDER BY timestamp_ms, sequence',
+        [model, fromMs, toMs],
+      );
+    },
+    async predictionsAfter(model, afterSequence, limit) {
+      return predictions('SELECT * FROM predictions WHERE model = $1 AND sequence > $2 ORDER BY sequence LIMIT $3', [
+        model,
+        afterSequence,
+        requirePositiveInteger(limit, 'limit'),
+      ]);
+    },
+    async latestLabeledPredictions(model, limit) {
+      const rows = await predictions(
+        'SELECT * FROM predictions WHERE model = $1 AND label IS NOT NULL ORDER BY sequence DESC LIMIT $2',
+        [model, requirePositiveInteger(limit, 'limit')],
+      );
+      return rows.reverse();
+    },
+    async countPredictions(model) {
+      const row = (await pool.query('SELECT COUNT(*) AS total, COUNT(label) AS labeled FROM predictions WHERE model = $1', [model]))
+        .rows[0] as { total: string; labeled: string };
+      return { total: Number(row.total), labeled: Number(row.labeled) };
+    },
+    async deletePredictionsBefore(model, cutoffMs) {
+      return (await pool.query('DELETE FROM predictions WHERE model = $1 AND timestamp_ms < $2', [model, cutoffMs])).rowCount ?? 0;
+    },
+    async saveModel(name, definition, nowMs) {
+      const result = await pool.query<ModelRow>(
+        `INSERT INTO monitored_models (name, definition, created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $3)
+         ON CONFLICT (name) DO UPDATE SET definition = EXCLUDED.definition, updated_at_ms = EXCLUDED.updated_at_ms
+         RETURNING *`,
+        [name, JSON.stringify(definition), nowMs],
+      );
+      return toModelRecord(result.rows[0]);
+    },
+    async getModel(name) {
+      const row = (await pool.query<ModelRow>('SELECT * FROM monitored_models WHERE name = $1', [name])).rows[0];
+      return row === undefined ? null : toModelRecord(row);
+    },
+    async listModels() {
+      return (await pool.query<ModelRow>('SELECT * FROM monitored_models ORDER BY name')).rows.map(toModelRecord);
+    },
+    async saveDriftReport(summary, report) {
+      const result = await pool.query<DriftReportRow>(
+        `INSERT INTO drift_reports (model, window_start_ms, window_end_ms, created_at_ms, severity, drift_share, report)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [
+          summary.model,
+          summary.windowStartMs,
+          summary.windowEndMs,
+          summary.createdAtMs,
+          summary.severity,
+          summary.driftShare,
+          JSON.stringify(report),
+        ],
+      );
+      return toStoredDriftReport(result.rows[0]);
+    },
+    async listDriftReports(model, query) {
+      const result = await pool.query<DriftReportRow>(
+        `SELECT * FROM drift_reports WHERE model = $1 AND id < $2 AND window_end_ms >= $3 AND window_end_ms < $4
+         ORDER BY id DESC LIMIT $5`,
+        [
+          model,
+          query.beforeId ?? Number.MAX_SAFE_INTEGER,
+          query.fromMs ?? Number.MIN_SAFE_INTEGER,
+          query.toMs ?? Number.MAX_SAFE_INTEGER,
+          requirePositiveInteger(query.limit, 'limit'),
+        ],
+      );
+      return result.rows.map(toStoredDriftReport);
+    },
+    async latestDriftReport(model) {
+      const row = (await pool.query<DriftReportRow>('SELECT * FROM drift_reports WHERE model = $1 ORDER BY id DESC LIMIT 1', [model]))
+        .rows[0];
+      return row === undefined ? null : toStoredDriftReport(row);
+    },
+    async tryAcquireLease(name, holder, ttlMs, nowMs) {
+      const result = await pool.query(
+        `INSERT INTO leases (name, holder, expires_at_ms) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at_ms = EXCLUDED.expires_at_ms
+         WHERE leases.holder = EXCLUDED.holder OR leases.expires_at_ms <= $4`,
+        [name, holder, nowMs + ttlMs, nowMs],
+      );
+      return result.rowCount === 1;
+    },
+    async releaseLease(name, holder) {
+      await pool.query('DELETE FROM leases WHERE name = $1 AND holder = $2', [name, holder]);
+    },
+  };
+}
+
+class DuplicateBatch extends Error {
+  constructor(readonly ids: string[]) {
+    super(`duplicate prediction ids: ${ids.join(', ')}`);
+  }
+}

@@ -1,0 +1,83 @@
+import type { Cell } from '../../domain/data-table.js';
+import type { GroundTruthLabel, PredictedClass, StoredPrediction } from '../../domain/prediction-record.js';
+import type { JsonDocument, MonitoredModelRecord, StoredDriftReport } from '../../ports/store.js';
+
+/** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `parseJsonColumns`). */
+export interface PredictionRow {
+  sequence: number | string;
+  model: string;
+  id: string;
+  model_version: string | null;
+  timestamp_ms: number | string;
+  features: Record<string, Cell>;
+  predicted_class: PredictedClass | null;
+  score: number | null;
+  label: Cell;
+  label_timestamp_ms: number | string | null;
+}
+
+export function toStoredPrediction(row: PredictionRow): StoredPrediction {
+  return {
+    sequence: Number(row.sequence),
+    id: row.id,
+    model: row.model,
+    modelVersion: row.model_version,
+    timestampMs: Number(row.timestamp_ms),
+    features: row.features,
+    predictedClass: row.predicted_class,
+    score: row.score,
+    label: row.label,
+    labelTimestampMs: row.label_timestamp_ms === null ? null : Number(row.label_timestamp_ms),
+  };
+}
+
+export interface ModelRow {
+  name: string;
+  definition: JsonDocument;
+  created_at_ms: number | string;
+  updated_at_ms: number | string;
+}
+
+export function toModelRecord(row: ModelRow): MonitoredModelRecord {
+  return {
+    name: row.name,
+    definition: row.definition,
+    createdAtMs: Number(row.created_at_ms),
+    updatedAtMs: Number(row.updated_at_ms),
+  };
+}
+
+export interface DriftReportRow {
+  id: number | string;
+  model: string;
+  window_start_ms: number | string;
+  window_end_ms: number | string;
+  created_at_ms: number | string;
+  severity: StoredDriftReport['severity'];
+  drift_share: number;
+  report: JsonDocument;
+}
+
+export function toStoredDriftReport(row: DriftReportRow): StoredDriftReport {
+  return {
+    id: Number(row.id),
+    model: row.model,
+    windowStartMs: Number(row.window_start_ms),
+    windowEndMs: Number(row.window_end_ms),
+    createdAtMs: Number(row.created_at_ms),
+    severity: row.severity,
+    driftShare: row.drift_share,
+    report: row.report,
+  };
+}
+
+/** Positive integer page/window sizes; anything else is a caller bug worth a clear message. */
+export function requirePositiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** Keeps the last label per prediction id (a later label in the same batch overwrites an earlier one). */
+export function lastLabelPerId(labels: readonly GroundTruthLabel[]): GroundTruthLabel[] {
+  return [...new Map(labels.map((l) => [l.predictionId, l])).values()];
+}

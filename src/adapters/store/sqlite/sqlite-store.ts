@@ -1,0 +1,243 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../../../domain/prediction-record.js';
+import type {
+  AppendPredictionsResult,
+  AttachLabelsResult,
+  DriftReportQuery,
+  DriftReportSummary,
+  JsonDocument,
+  MonitoredModelRecord,
+  Store,
+  StoredDriftReport,
+} from '../../../ports/store.js';
+import {
+  lastLabelPerId,
+  requirePositiveInteger,
+  toModelRecord,
+  toStoredDriftReport,
+  toStoredPrediction,
+  type DriftReportRow,
+  type ModelRow,
+  type PredictionRow,
+} from '../row-mapping.js';
+import { sqliteMigrations } from './migrations/index.js';
+
+export interface SqliteStoreOptions {
+  /** Database file; `:memory:` for tests. Parent directories are created. */
+  readonly path: string;
+  /**
+   * `FULL` (default): a resolved write survives a process crash and an OS crash / power loss.
+   * `NORMAL`: survives a process crash (SIGKILL) but may lose the last commits on power loss; faster.
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+}
+
+type RawPredictionRow = Omit<PredictionRow, 'features' | 'predicted_class' | 'label'> & {
+  features: string;
+  predicted_class: string | null;
+  label: string | null;
+};
+
+function parsePredictionRow(row: RawPredictionRow): StoredPrediction {
+  return toStoredPrediction({
+    ...row,
+    features: JSON.parse(row.features) as PredictionRow['features'],
+    predicted_class: row.predicted_class === null ? null : (JSON.parse(row.predicted_class) as PredictionRow['predicted_class']),
+    label: row.label === null ? null : (JSON.parse(row.label) as PredictionRow['label']),
+  });
+}
+
+/** The embedded store: one SQLite file in WAL mode (better-sqlite3), durable commits, versioned migrations. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+
+  let statements: ReturnType<typeof prepareStatements> | null = null;
+  const sql = () => {
+    if (statements === null) throw new Error('store not migrated: call migrate() first');
+    return statements;
+  };
+
+  function prepareStatements() {
+    return {
+      insertPrediction: db.prepare(
+        `INSERT INTO predictions (model, id, model_version, timestamp_ms, features, predicted_class, score)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      existingId: db.prepare('SELECT 1 FROM predictions WHERE model = ? AND id = ?').pluck(),
+      setLabel: db.prepare('UPDATE predictions SET label = ?, label_timestamp_ms = ? WHERE model = ? AND id = ?'),
+      getPrediction: db.prepare('SELECT * FROM predictions WHERE model = ? AND id = ?'),
+      latest: db.prepare('SELECT * FROM predictions WHERE model = ? ORDER BY sequence DESC LIMIT ?'),
+      between: db.prepare(
+        'SELECT * FROM predictions WHERE model = ? AND timestamp_ms >= ? AND timestamp_ms < ? ORDER BY timestamp_ms, sequence',
+      ),
+      after: db.prepare('SELECT * FROM predictions WHERE model = ? AND sequence > ? ORDER BY sequence LIMIT ?'),
+      latestLabeled: db.prepare(
+        'SELECT * FROM predictions WHERE model = ? AND label IS NOT NULL ORDER BY sequence DESC LIMIT ?',
+      ),
+      count: db.prepare('SELECT COUNT(*) AS total, COUNT(label) AS labeled FROM predictions WHERE model = ?'),
+      deleteBefore: db.prepare('DELETE FROM predictions WHERE model = ? AND timestamp_ms < ?'),
+      upsertModel: db.prepare(
+        `INSERT INTO monitored_models (name, definition, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_at_ms = excluded.updated_at_ms
+         RETURNING *`,
+      ),
+      getModel: db.prepare('SELECT * FROM monitored_models WHERE name = ?'),
+      listModels: db.prepare('SELECT * FROM monitored_models ORDER BY name'),
+      insertReport: db.prepare(
+        `INSERT INTO drift_reports (model, window_start_ms, window_end_ms, created_at_ms, severity, drift_share, report)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ),
+      listReports: db.prepare(
+        `SELECT * FROM drift_reports WHERE model = ? AND id < ? AND window_end_ms >= ? AND window_end_ms < ?
+         ORDER BY id DESC LIMIT ?`,
+      ),
+      latestReport: db.prepare('SELECT * FROM drift_reports WHERE model = ? ORDER BY id DESC LIMIT 1'),
+      acquireLease: db.prepare(
+        `INSERT INTO leases (name, holder, expires_at_ms) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at_ms = excluded.expires_at_ms
+         WHERE leases.holder = excluded.holder OR leases.expires_at_ms <= ?`,
+      ),
+      releaseLease: db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?'),
+    };
+  }
+
+  const parseModel = (row: Omit<ModelRow, 'definition'> & { definition: string }): MonitoredModelRecord =>
+    toModelRecord({ ...row, definition: JSON.parse(row.definition) as JsonDocument });
+  const parseReport = (row: Omit<DriftReportRow, 'report'> & { report: string }): StoredDriftReport =>
+    toStoredDriftReport({ ...row, report: JSON.parse(row.report) as JsonDocument });
+  const parsePredictions = (rows: unknown[]) => (rows as RawPredictionRow[]).map(parsePredictionRow);
+
+  const appendTransaction = db.transaction((model: string, predictions: readonly NewPrediction[]): AppendPredictionsResult => {
+    const s = sql();
+    const duplicateIds: string[] = [];
+    const batchIds = new Set<string>();
+    for (const p of predictions) {
+      if (batchIds.has(p.id) || s.existingId.get(model, p.id) !== undefined) duplicateIds.push(p.id);
+      batchIds.add(p.id);
+    }
+    if (duplicateIds.length > 0) return { inserted: 0, duplicateIds };
+    for (const p of predictions) {
+      s.insertPrediction.run(
+        model,
+        p.id,
+        p.modelVersion,
+        p.timestampMs,
+        JSON.stringify(p.features),
+        p.predictedClass === null ? null : JSON.stringify(p.predictedClass),
+        p.score,
+      );
+    }
+    return { inserted: predictions.length, duplicateIds: [] };
+  });
+
+  const labelTransaction = db.transaction((model: string, labels: readonly GroundTruthLabel[]): AttachLabelsResult => {
+    const s = sql();
+    const unknown = new Set<string>();
+    for (const l of lastLabelPerId(labels)) {
+      if (s.setLabel.run(JSON.stringify(l.label), l.timestampMs, model, l.predictionId).changes === 0) unknown.add(l.predictionId);
+    }
+    return { joined: labels.filter((l) => !unknown.has(l.predictionId)).length, unknownIds: [...unknown] };
+  });
+
+  return {
+    async migrate() {
+      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)');
+      const applied = db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() as number;
+      if (applied > sqliteMigrations.length) {
+        throw new Error(`database schema version ${applied} is newer than this driftguard (${sqliteMigrations.length}); upgrade driftguard`);
+      }
+      for (const migration of sqliteMigrations.slice(applied)) {
+        db.transaction(() => {
+          db.exec(migration.sql);
+          db.prepare('INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (?, ?, ?)').run(
+            migration.version,
+            migration.name,
+            Date.now(),
+          );
+        })();
+      }
+      statements = prepareStatements();
+      return sqliteMigrations.length;
+    },
+    async close() {
+      db.close();
+    },
+    async appendPredictions(model, predictions) {
+      return appendTransaction(model, predictions);
+    },
+    async attachLabels(model, labels) {
+      return labelTransaction(model, labels);
+    },
+    async getPrediction(model, id) {
+      const row = sql().getPrediction.get(model, id) as RawPredictionRow | undefined;
+      return row === undefined ? null : parsePredictionRow(row);
+    },
+    async latestPredictions(model, limit) {
+      return parsePredictions(sql().latest.all(model, requirePositiveInteger(limit, 'limit'))).reverse();
+    },
+    async predictionsBetween(model, fromMs, toMs) {
+      return parsePredictions(sql().between.all(model, fromMs, toMs));
+    },
+    async predictionsAfter(model, afterSequence, limit) {
+      return parsePredictions(sql().after.all(model, afterSequence, requirePositiveInteger(limit, 'limit')));
+    },
+    async latestLabeledPredictions(model, limit) {
+      return parsePredictions(sql().latestLabeled.all(model, requirePositiveInteger(limit, 'limit'))).reverse();
+    },
+    async countPredictions(model) {
+      return sql().count.get(model) as { total: number; labeled: number };
+    },
+    async deletePredictionsBefore(model, cutoffMs) {
+      return sql().deleteBefore.run(model, cutoffMs).changes;
+    },
+    async saveModel(name, definition, nowMs) {
+      return parseModel(sql().upsertModel.get(name, JSON.stringify(definition), nowMs, nowMs) as ModelRow & { definition: string });
+    },
+    async getModel(name) {
+      const row = sql().getModel.get(name) as (ModelRow & { definition: string }) | undefined;
+      return row === undefined ? null : parseModel(row);
+    },
+    async listModels() {
+      return (sql().listModels.all() as (ModelRow & { definition: string })[]).map(parseModel);
+    },
+    async saveDriftReport(summary: DriftReportSummary, report: JsonDocument) {
+      const row = sql().insertReport.get(
+        summary.model,
+        summary.windowStartMs,
+        summary.windowEndMs,
+        summary.createdAtMs,
+        summary.severity,
+        summary.driftShare,
+        JSON.stringify(report),
+      ) as DriftReportRow & { report: string };
+      return parseReport(row);
+    },
+    async listDriftReports(model: string, query: DriftReportQuery) {
+      const rows = sql().listReports.all(
+        model,
+        query.beforeId ?? Number.MAX_SAFE_INTEGER,
+        query.fromMs ?? Number.MIN_SAFE_INTEGER,
+        query.toMs ?? Number.MAX_SAFE_INTEGER,
+        requirePositiveInteger(query.limit, 'limit'),
+      ) as (DriftReportRow & { report: string })[];
+      return rows.map(parseReport);
+    },
+    async latestDriftReport(model) {
+      const row = sql().latestReport.get(model) as (DriftReportRow & { report: string }) | undefined;
+      return row === undefined ? null : parseReport(row);
+    },
+    async tryAcquireLease(name, holder, ttlMs, nowMs) {
+      return sql().acquireLease.run(name, holder, nowMs + ttlMs, nowMs).changes === 1;
+    },
+    async releaseLease(name, holder) {
+      sql().releaseLease.run(name, holder);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewPrediction } from '../../domain/prediction-record.js';
+import type { Store } from '../../ports/store.js';
+
+/** How a suite obtains a fresh, empty store of one adapter and disposes of it. */
+export interface StoreHarness {
+  create(): Promise<Store>;
+  dispose?(): Promise<void>;
+}
+
+const T0 = Date.UTC(2026, 0, 1);
+
+function prediction(id: string, overrides: Partial<NewPrediction> = {}): NewPrediction {
+  return {
+    id,
+    model: 'credit',
+    modelVersion: '1',
+    timestampMs: T0,
+    features: { income: 52_000.5, region: 'north', owner: true, missing: null },
+    predictedClass: 1,
+    score: 0.73,
+    ...overrides,
+  };
+}
+
+function series(count: number, startIndex = 0): NewPrediction[] {
+  return Array.from({ length: count }, (_, i) =>
+    prediction(`p${startIndex + i}`, { timestampMs: T0 + (startIndex + i) * 1000, score: (startIndex + i) / 1000 }),
+  );
+}
+
+/** The one contract every Store adapter passes (SQLite and PostgreSQL). */
+export function storeContract(name: string, harness: StoreHarness): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let modelCounter = 0;
+    /** Each test uses its own model name so tests stay independent on one database. */
+    const freshModel = () => `model-${++modelCounter}`;
+
+    beforeAll(async () => {
+      store = await harness.create();
+      await store.migrate();
+    });
+    afterAll(async () => {
+      await store.close();
+      await harness.dispose?.();
+    });
+
+    it('migrate is idempotent and reports the schema version', async () => {
+      const version = await store.migrate();
+      expect(version).toBeGreaterThanOrEqual(1);
+      expect(await store.migrate()).toBe(version);
+    });
+
+    it('round-trips a prediction with every cell type', async () => {
+      const model = freshModel();
+      const p = prediction('a', { model, predictedClass: 'approve', score: null, modelVersion: null });
+      expect(await store.appendPredictions(model, [p])).toEqual({ inserted: 1, duplicateIds: [] });
+      const stored = await store.getPrediction(model, 'a');
+      expect(stored).toMatchObject({ ...p, label: null, labelTimestampMs: null });
+      expect(stored?.features).toEqual({ income: 52_000.5, region: 'north', owner: true, missing: null });
+      expect(typeof stored?.sequence).toBe('number');
+      expect(await store.getPrediction(model, 'nope')).toBeNull();
+    });
+
+    it('rejects a whole batch that repeats a stored id, and one that repeats an id within itself', async () => {
+      const model = freshModel();
+      await store.appendPredictions(model, series(3));
+      const clash = await store.appendPredictions(model, [...series(2, 10), prediction('p1')]);
+      expect(clash).toEqual({ inserted: 0, duplicateIds: ['p1'] });
+      const internal = await store.appendPredictions(model, [prediction('x'), prediction('y'), prediction('x')]);
+      expect(internal).toEqual({ inserted: 0, duplicateIds: ['x'] });
+      expect(await store.countPredictions(model)).toEqual({ total: 3, labeled: 0 });
+    });
+
+    it('keeps ids per model: the same id may exist under two models', async () => {
+      const [a, b] = [freshModel(), freshModel()];
+      await store.appendPredictions(a, [prediction('same')]);
+      expect(await store.appendPredictions(b, [prediction('same')])).toEqual({ inserted: 1, duplicateIds: [] });
+      expect((await store.latestPredictions(a, 10)).map((p) => p.model)).toEqual([a]);
+    });
+
+    it('joins late labels by id, reports unknown ids, preserves label types and lets a later label overwrite', async () => {
+      const model = freshModel();
+      await store.appendPredictions(model, series(4));
+      const result = await store.attachLabels(model, [
+        { predictionId: 'p0', label: 1, timestampMs: T0 + 50_000 },
+        { predictionId: 'p1', label: 'default', timestampMs: T0 + 50_000 },
+        { predictionId: 'ghost', label: 0, timestampMs: T0 },
+        { predictionId: 'p2', label: false, timestampMs: T0 },
+        { predictionId: 'p2', label: true, timestampMs: T0 + 1 },
+      ]);
+      expect(result).toEqual({ joined: 4, unknownIds: ['ghost'] });
+      expect((await store.getPrediction(model, 'p0'))?.label).toBe(1);
+      expect((await store.getPrediction(model, 'p1'))?.label).toBe('default');
+      expect(await store.getPrediction(model, 'p2')).toMatchObject({ label: true, labelTimestampMs: T0 + 1 });
+      expect(await store.countPredictions(model)).toEqual({ total: 4, labeled: 3 });
+      const labeled = await store.latestLabeledPredictions(model, 2);
+      expect(labeled.map((p) => p.id)).toEqual(['p1', 'p2']);
+    });
+
+    it('serves count windows, time windows and incremental reads in order', async () => {
+      const model = freshModel();
+      await store.appendPredictions(model, series(5));
+      await store.appendPredictions(model, series(5, 5));
+      const latest = await store.latestPredictions(model, 3);
+      expect(latest.map((p) => p.id)).toEqual(['p7', 'p8', 'p9']);
+      expect(latest[0].sequence).toBeLessThan(latest[2].sequence);
+      const between = await store.predictionsBetween(model, T0 + 2000, T0 + 5000);
+      expect(between.map((p) => p.id)).toEqual(['p2', 'p3', 'p4']);
+      const after = await store.predictionsAfter(model, latest[0].sequence, 10);
+      expect(after.map((p) => p.id)).toEqual(['p8', 'p9']);
+      expect((await store.predictionsAfter(model, 0, 2)).map((p) => p.id)).toEqual(['p0', 'p1']);
+      await expect(store.latestPredictions(model, 0)).rejects.toThrow(/limit/);
+    });
+
+    it('applies retention by deleting only old predictions of the model', async () => {
+      const [model, other] = [freshModel(), freshModel()];
+      await store.appendPredictions(model, series(6));
+      await store.appendPredictions(other, series(6));
+      expect(await store.deletePredictionsBefore(model, T0 + 4000)).toBe(4);
+      expect((await store.latestPredictions(model, 10)).map((p) => p.id)).toEqual(['p4', 'p5']);
+      expect((await store.countPredictions(other)).total).toBe(6);
+    });
+
+    it('creates, replaces and lists monitored models, keeping createdAt', async () => {
+      const name = freshModel();
+      const first = await store.saveModel(name, { schema: { features: ['a'] }, windowSize: 500 }, 1000);
+      expect(first).toEqual({ name, definition: { schema: { features: ['a'] }, windowSize: 500 }, createdAtMs: 1000, updatedAtMs: 1000 });
+      const second = await store.saveModel(name, { windowSize: 1000 }, 2000);
+      expect(second).toEqual({ name, definition: { windowSize: 1000 }, createdAtMs: 1000, updatedAtMs: 2000 });
+      expect(await store.getModel(name)).toEqual(second);
+      expect(await store.getModel('absent')).toBeNull();
+      expect((await store.listModels()).map((m) => m.name)).toContain(name);
+    });
+
+    it('pages drift reports newest first, by cursor and by time range', async () => {
+      const model = freshModel();
+      const saved = [];
+      for (let i = 0; i < 5; i++) {
+        saved.push(
+          await store.saveDriftReport(
+            { model, windowStartMs: i * 100, windowEndMs: i * 100 + 99, createdAtMs: i * 100 + 100, severity: i < 3 ? 'none' : 'high', driftShare: i / 10 },
+            { features: [{ name: 'a', drifted: i >= 3 }], index: i },
+          ),
+        );
+      }
+      expect(saved[4]).toMatchObject({ model, severity: 'high', driftShare: 0.4, report: { index: 4 } });
+      const page1 = await store.listDriftReports(model, { limit: 2 });
+      expect(page1.map((r) => r.report.index)).toEqual([4, 3]);
+      const page2 = await store.listDriftReports(model, { limit: 2, beforeId: page1[1].id });
+      expect(page2.map((r) => r.report.index)).toEqual([2, 1]);
+      const ranged = await store.listDriftReports(model, { limit: 10, fromMs: 150, toMs: 350 });
+      expect(ranged.map((r) => r.report.index)).toEqual([2, 1]); // fromMs ≤ windowEndMs < toMs
+      expect((await store.latestDriftReport(model))?.id).toBe(saved[4].id);
+      expect(await store.latestDriftReport('no-such-model')).toBeNull();
+    });
+
+    it('grants a lease to one holder at a time, renews it, and frees it on expiry or release', async () => {
+      const lease = `monitor:${freshModel()}`;
+      expect(await store.tryAcquireLease(lease, 'replica-a', 10_000, 0)).toBe(true);
+      expect(await store.tryAcquireLease(lease, 'replica-b', 10_000, 5_000)).toBe(false);
+      expect(await store.tryAcquireLease(lease, 'replica-a', 10_000, 9_000)).toBe(true);
+      expect(await store.tryAcquireLease(lease, 'replica-b', 10_000, 18_999)).toBe(false);
+      expect(await store.tryAcquireLease(lease, 'replica-b', 10_000, 19_000)).toBe(true);
+      await store.releaseLease(lease, 'replica-a');
+      expect(await store.tryAcquireLease(lease, 'replica-a', 10_000, 20_000)).toBe(false);
+      await store.releaseLease(lease, 'replica-b');
+      expect(await store.tryAcquireLease(lease, 'replica-a', 10_000, 20_000)).toBe(true);
+    });
+
+    it('commits a large batch atomically', async () => {
+      const model = freshModel();
+      const rows = series(2_000);
+      expect(await store.appendPredictions(model, rows)).toEqual({ inserted: 2_000, duplicateIds: [] });
+      expect(await store.countPredictions(model)).toEqual({ total: 2_000, labeled: 0 });
+    });
+  });
+}

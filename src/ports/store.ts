@@ -1,0 +1,104 @@
+import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../domain/prediction-record.js';
+
+/** JSON documents the store keeps verbatim (model definitions, drift reports). */
+export type JsonDocument = Readonly<Record<string, unknown>>;
+
+export interface AppendPredictionsResult {
+  /** Rows committed by this call. */
+  readonly inserted: number;
+  /** Ids that already existed for the model; nothing of the batch is written when this is non-empty. */
+  readonly duplicateIds: readonly string[];
+}
+
+export interface AttachLabelsResult {
+  /** Predictions that now carry the label (a repeated label for the same id overwrites and counts). */
+  readonly joined: number;
+  /** Ids with no logged prediction for the model; their labels are not stored. */
+  readonly unknownIds: readonly string[];
+}
+
+/** The append-only prediction log with late-arriving labels. */
+export interface PredictionLog {
+  /**
+   * Appends a batch atomically: either every row is committed (resolved promise = durable) or none is
+   * (duplicate ids are reported and nothing is written).
+   */
+  appendPredictions(model: string, predictions: readonly NewPrediction[]): Promise<AppendPredictionsResult>;
+  /** Joins labels by prediction id, atomically; unknown ids are reported, never silently dropped. */
+  attachLabels(model: string, labels: readonly GroundTruthLabel[]): Promise<AttachLabelsResult>;
+  getPrediction(model: string, id: string): Promise<StoredPrediction | null>;
+  /** The most recent `limit` predictions by sequence, oldest first (count-based windows). */
+  latestPredictions(model: string, limit: number): Promise<StoredPrediction[]>;
+  /** Predictions with fromMs ≤ timestampMs < toMs, oldest first (time-based windows). */
+  predictionsBetween(model: string, fromMs: number, toMs: number): Promise<StoredPrediction[]>;
+  /** Predictions with sequence > afterSequence, oldest first, at most `limit` (incremental evaluation). */
+  predictionsAfter(model: string, afterSequence: number, limit: number): Promise<StoredPrediction[]>;
+  /** The most recent `limit` labelled predictions, oldest first (training data for retraining). */
+  latestLabeledPredictions(model: string, limit: number): Promise<StoredPrediction[]>;
+  countPredictions(model: string): Promise<{ total: number; labeled: number }>;
+  /** Retention: deletes predictions older than cutoffMs; returns how many were deleted. */
+  deletePredictionsBefore(model: string, cutoffMs: number): Promise<number>;
+}
+
+export interface MonitoredModelRecord {
+  readonly name: string;
+  /** The model's definition (schema, windows, alert and retraining settings) as validated JSON. */
+  readonly definition: JsonDocument;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+}
+
+/** Monitored models by name. */
+export interface MonitoredModelRepository {
+  /** Creates or replaces the definition; returns the stored record. */
+  saveModel(name: string, definition: JsonDocument, nowMs: number): Promise<MonitoredModelRecord>;
+  getModel(name: string): Promise<MonitoredModelRecord | null>;
+  listModels(): Promise<MonitoredModelRecord[]>;
+}
+
+export interface DriftReportSummary {
+  readonly model: string;
+  readonly windowStartMs: number;
+  readonly windowEndMs: number;
+  readonly createdAtMs: number;
+  readonly severity: 'none' | 'low' | 'medium' | 'high';
+  readonly driftShare: number;
+}
+
+export interface StoredDriftReport extends DriftReportSummary {
+  readonly id: number;
+  readonly report: JsonDocument;
+}
+
+export interface DriftReportQuery {
+  readonly fromMs?: number;
+  readonly toMs?: number;
+  /** Page size (newest first). */
+  readonly limit: number;
+  /** Return reports with id < beforeId (the cursor of the previous page). */
+  readonly beforeId?: number;
+}
+
+/** Stored drift reports, newest first. */
+export interface DriftReportRepository {
+  saveDriftReport(summary: DriftReportSummary, report: JsonDocument): Promise<StoredDriftReport>;
+  listDriftReports(model: string, query: DriftReportQuery): Promise<StoredDriftReport[]>;
+  latestDriftReport(model: string): Promise<StoredDriftReport | null>;
+}
+
+/**
+ * Leases make once-per-model work (the monitoring loop, a retraining job) safe across replicas: only the
+ * holder of an unexpired lease does the work.
+ */
+export interface LeaseRepository {
+  /** Takes the lease when it is free, expired or already held by `holder` (renewal). */
+  tryAcquireLease(name: string, holder: string, ttlMs: number, nowMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+}
+
+/** The application's persistent state; adapters: SQLite (embedded) and PostgreSQL (shared by replicas). */
+export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository {
+  /** Applies pending versioned migrations; returns the schema version now in force. */
+  migrate(): Promise<number>;
+  close(): Promise<void>;
+}
