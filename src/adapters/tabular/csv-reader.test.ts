@@ -1,0 +1,116 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TableReadError } from '../../ports/table-reader.js';
+import { expectReadError } from './test-support/expect-read-error.js';
+import { createCsvReader } from './csv-reader.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'driftguard-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileIndex = 0;
+function csvFile(content: string, extension = '.csv'): string {
+  const path = join(dir, `t${fileIndex++}${extension}`);
+  writeFileSync(path, content);
+  return path;
+}
+const reader = createCsvReader();
+
+const readError = (path: string): Promise<TableReadError> => expectReadError(reader, path);
+
+describe('createCsvReader', () => {
+  it('detects numbers, booleans and strings per column; empty and NA tokens are null', async () => {
+    const path = csvFile('x,flag,city,blank,mixed\n1.5,True,Paris,,1\n-2e3,false,"Lyon, FR",,abc\n,TRUE,NA,,1.50\nNaN,,Nice,,\n');
+    const table = await reader.read(path);
+    expect(table.columnNames).toEqual(['x', 'flag', 'city', 'blank', 'mixed']);
+    expect(table.rowCount).toBe(4);
+    expect(table.columns.x).toEqual([1.5, -2000, null, null]);
+    expect(table.columns.flag).toEqual([true, false, true, null]);
+    expect(table.columns.city).toEqual(['Paris', 'Lyon, FR', null, 'Nice']);
+    expect(table.columns.blank).toEqual([null, null, null, null]);
+    // A column that turns out to be text keeps every cell's exact original spelling.
+    expect(table.columns.mixed).toEqual(['1', 'abc', '1.50', null]);
+  });
+
+  it('turns a boolean-looking column with a stray value back into the original text', async () => {
+    const table = await reader.read(csvFile('b\nTrue\nfalse\nmaybe\n'));
+    expect(table.columns.b).toEqual(['True', 'false', 'maybe']);
+  });
+
+  it('does not take hex, blanks inside or Infinity for numbers', async () => {
+    const table = await reader.read(csvFile('a,b,c\n0x10,1 2,Infinity\n1,2,3\n'));
+    expect(table.columns.a).toEqual(['0x10', '1']);
+    expect(table.columns.b).toEqual(['1 2', '2']);
+    expect(table.columns.c).toEqual(['Infinity', '3']);
+  });
+
+  it('reads TSV by extension, strips a BOM, skips blank lines and names an empty header like pandas', async () => {
+    const table = await reader.read(csvFile('\uFEFF\tv\n0\t1\n\n1\t2\n', '.tsv'));
+    expect(table.columnNames).toEqual(['Unnamed: 0', 'v']);
+    expect(table.columns.v).toEqual([1, 2]);
+  });
+
+  it('reads a header-only file as zero rows', async () => {
+    const table = await reader.read(csvFile('a,b\n'));
+    expect(table).toEqual({ columnNames: ['a', 'b'], rowCount: 0, columns: { a: [], b: [] } });
+  });
+
+  it('reports progress in bytes up to the file size', async () => {
+    const content = `v\n${Array.from({ length: 40_000 }, (_, i) => String(i)).join('\n')}\n`;
+    const seen: number[] = [];
+    await createCsvReader({ progressEveryBytes: 4096 }).read(csvFile(content), { onProgress: (p) => seen.push(p.done) });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.at(-1)).toBe(Buffer.byteLength(content));
+  });
+
+  it('round-trips arbitrary doubles and quoted strings (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ minLength: 1 })), { minLength: 1, maxLength: 30 }),
+        async (rows) => {
+          const texts = rows.map(([, s]) => `s${s}`);
+          const body = rows.map(([n], i) => `${Object.is(n, -0) ? 0 : n},"${texts[i].replace(/"/g, '""')}"`).join('\n');
+          const table = await reader.read(csvFile(`n,s\n${body}\n`));
+          expect(table.columns.n).toEqual(rows.map(([n]) => (Object.is(n, -0) ? 0 : n)));
+          expect(table.columns.s).toEqual(texts);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  describe('errors name the file, the line and what is wrong', () => {
+    it('missing file', async () => {
+      const error = await readError(join(dir, 'nope.csv'));
+      expect(error.message).toBe(`${join(dir, 'nope.csv')}: file not found`);
+    });
+    it('directory', async () => {
+      const path = join(dir, 'folder.csv');
+      mkdirSync(path);
+      expect((await readError(path)).reason).toMatch(/directory/);
+    });
+    it('empty file', async () => {
+      expect((await readError(csvFile(''))).reason).toMatch(/empty/);
+    });
+    it('only blank lines', async () => {
+      expect((await readError(csvFile('\n\n'))).reason).toMatch(/no header/);
+    });
+    it('row with too few fields', async () => {
+      const error = await readError(csvFile('a,b,c\n1,2,3\n4,5\n'));
+      expect(error.line).toBe(3);
+      expect(error.message).toMatch(/line 3: malformed row: expected 3 fields \(as in the header\), found 2$/);
+    });
+    it('row with too many fields', async () => {
+      expect((await readError(csvFile('a,b\n1,2,3\n'))).line).toBe(2);
+    });
+    it('unclosed quote', async () => {
+      const error = await readError(csvFile('a,b\n1,"x\n2,3\n'));
+      expect(error.reason).toMatch(/Quote Not Closed/);
+    });
+    it('duplicate header name', async () => {
+      const error = await readError(csvFile('a,b,a\n1,2,3\n'));
+      expect(error.message).toMatch(/line 1, column "a": duplicate column name \(fields 1 and 3\)/);
+    });
+  });
+});
