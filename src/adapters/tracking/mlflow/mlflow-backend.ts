@@ -1,0 +1,16 @@
+import type { TrackingBackend } from '../../../ports/tracking-backend.js';
+import { createMlflowClient, type MlflowClientOptions } from './mlflow-client.js';
+import { createMlflowModelRegistry } from './mlflow-model-registry.js';
+import { createMlflowTrackingStore } from './mlflow-tracking-store.js';
+
+/** TrackingStore + ModelRegistry against one MLflow server (options as createMlflowClient; nothing to close). */
+export function createMlflowBackend(options: MlflowClientOptions): TrackingBackend {
+  const client = createMlflowClient(options);
+  return {
+    kind: 'mlflow',
+    location: client.baseUrl,
+    tracking: createMlflowTrackingStore(client),
+    registry: createMlflowModelRegistry(client),
+    close: async () => undefined,
+  };
+}
