@@ -1,0 +1,40 @@
+import { StatsInputError } from './stats-input-error.js';
+import { requireFiniteSample, sortedCopy } from './validate-input.js';
+
+/**
+ * Edges of `bins` equal-frequency bins of `sample`: `np.quantile(sample, np.linspace(0, 1, bins + 1))`
+ * (method 'linear', numpy's exact interpolation), then duplicates removed (`np.unique`). Ties in the sample
+ * can make neighbouring quantiles equal; those zero-width bins are merged, so the result is strictly
+ * increasing and may hold fewer than `bins + 1` edges. A constant sample c gives `[c, c]`: one closed bin that
+ * holds exactly c (valid for `histogram`). The first edge is min(sample), the last is max(sample).
+ * Throws `StatsInputError` for an empty or non-finite sample or `bins` not an integer ≥ 1.
+ */
+export function quantileBinEdges(sample: ArrayLike<number>, bins: number): Float64Array {
+  if (!Number.isInteger(bins) || bins < 1) {
+    throw new StatsInputError('bins', `must be an integer >= 1, got ${String(bins)}`);
+  }
+  requireFiniteSample(sample, 'sample');
+  const sorted = sortedCopy(sample);
+  const n = sorted.length;
+  const step = 1 / bins;
+  const edges: number[] = [];
+  for (let k = 0; k <= bins; k++) {
+    const q = k === bins ? 1 : k * step;
+    const edge = linearQuantile(sorted, n, q);
+    if (edges.length === 0 || edge !== edges[edges.length - 1]) edges.push(edge);
+  }
+  if (edges.length === 1) edges.push(edges[0]);
+  return Float64Array.from(edges);
+}
+
+/** numpy's 'linear' quantile of a sorted array (`_quantile` + `_lerp`, including its t ≥ 0.5 branch). */
+function linearQuantile(sorted: Float64Array, n: number, q: number): number {
+  const virtualIndex = (n - 1) * q;
+  if (virtualIndex >= n - 1) return sorted[n - 1];
+  const previous = Math.floor(virtualIndex);
+  const gamma = virtualIndex - previous;
+  const a = sorted[previous];
+  const b = sorted[previous + 1];
+  const diff = b - a;
+  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+}
