@@ -36,3 +36,5 @@ export type {
   TrainingMetadata,
   TreeSpec,
 } from './model-types.js';
+export * from './metrics/index.js';
+export * from './evaluation/index.js';

@@ -61,3 +61,11 @@ export function requireBothClasses(input: BinaryInput, metric: string): void {
     );
   }
 }
+
+/** Validates labels and two models' scores on the same rows (`scoresA`, `scoresB`). */
+export function requirePairedInput(yTrue: ArrayLike<number>, scoresA: ArrayLike<number>, scoresB: ArrayLike<number>): BinaryInput {
+  const input = requireBinaryInput(yTrue, scoresA, false);
+  requireFiniteValues(scoresB, 'scoresB');
+  requireSameLength(yTrue, scoresB, 'scoresB');
+  return input;
+}
