@@ -13,3 +13,4 @@ export { quantileBinEdges } from './quantile-bin-edges.js';
 export { histogram, type HistogramResult } from './histogram.js';
 export { bonferroni } from './bonferroni.js';
 export { benjaminiHochberg } from './benjamini-hochberg.js';
+export { ksTwoSample, type KsTwoSampleResult } from './ks-two-sample.js';
