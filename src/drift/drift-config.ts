@@ -32,8 +32,10 @@ export type WindowOptions = CountWindowOptions | TimeWindowOptions;
 export interface PerformanceDriftOptions {
   /** p-value threshold of the performance test (default 0.01). */
   readonly pValueThreshold?: number;
-  /** Minimum absolute degradation of the metric to flag (default 0.05: 5 points of accuracy / AUC). */
-  readonly minDegradation?: number;
+  /** Classification: minimum increase of the error rate, absolute (default 0.05 = 5 points of accuracy). */
+  readonly minErrorRateIncrease?: number;
+  /** Regression: minimum relative increase of the MAE (default 0.1 = +10 %). */
+  readonly minRelativeMaeIncrease?: number;
   /** Fewer labelled rows than this → performance is `null` with a reason (default 30). */
   readonly minLabelledRows?: number;
 }
@@ -51,6 +53,11 @@ export interface DriftEngineOptions {
   readonly pValueThreshold?: number;
   /** driftguard: default `benjamini_hochberg`. */
   readonly correction?: MultipleTestingCorrection;
+  /**
+   * Effect size per kind (defaults: numeric `normed_wasserstein`, categorical and boolean `jensen_shannon`);
+   * `normed_wasserstein` applies to numeric columns only.
+   */
+  readonly effectSizes?: Partial<Readonly<Record<'numeric' | 'categorical', EffectSizeName>>>;
   /** driftguard: effect-size floors (defaults: normed_wasserstein 0.1, jensen_shannon 0.1, psi 0.1). */
   readonly effectSizeFloors?: Partial<Record<EffectSizeName, number>>;
   /** Dataset drift when the drift share ≥ this (default 0.5, Evidently's `drift_share`). */
@@ -73,6 +80,7 @@ export interface DriftEngineConfig {
   readonly mode: DriftMode;
   readonly pValueThreshold: number;
   readonly correction: MultipleTestingCorrection;
+  readonly effectSizes: Readonly<Record<'numeric' | 'categorical', EffectSizeName>>;
   readonly effectSizeFloors: Readonly<Record<EffectSizeName, number>>;
   readonly driftShareThreshold: number;
   readonly useImportanceWeights: boolean;

@@ -101,7 +101,10 @@ export interface PerformanceDriftResult {
   readonly statistic: number;
   readonly pValue: number;
   readonly threshold: number;
-  /** Degradation current − reference of the tested metric (positive = worse) and its floor. */
+  /**
+   * Degradation of the tested metric (positive = worse): error-rate increase (classification, absolute) or relative
+   * MAE increase (regression); `minDegradation` is the configured floor.
+   */
   readonly degradation: number;
   readonly minDegradation: number;
   readonly drifted: boolean;
@@ -130,7 +133,10 @@ export interface DriftReport {
   /** Consecutive windows (including this one) graded `high` before persistence. */
   readonly highStreak: number;
   readonly dataQuality: readonly DataQualityFinding[];
+  /** Drift of the prediction column (class or value distribution). */
   readonly predictionDrift: FeatureDriftResult | null;
+  /** Drift of the declared positive-class score column. */
+  readonly predictionScoreDrift: FeatureDriftResult | null;
   readonly targetDrift: FeatureDriftResult | null;
   /** Null when not computable; `performanceUnavailableReason` says why. */
   readonly performance: PerformanceDriftResult | null;

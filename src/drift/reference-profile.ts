@@ -6,6 +6,9 @@ export const REFERENCE_PROFILE_FORMAT_VERSION = 1;
 /** The bucket that holds categories beyond the profile's cap (and, at evaluation, unseen current values). */
 export const OTHER_CATEGORY = '__other__';
 
+/** Numeric columns with at most this many distinct values keep exact value counts (Evidently bins such columns by value). */
+export const DISCRETE_VALUE_LIMIT = 20;
+
 /** Counts shared by every column profile. */
 export interface ColumnProfileBase {
   readonly name: string;
@@ -26,11 +29,12 @@ export interface ColumnProfileBase {
  */
 export interface NumericColumnProfile extends ColumnProfileBase {
   readonly kind: 'numeric';
-  readonly min: number;
-  readonly max: number;
-  readonly mean: number;
+  /** Range and moments over all valid values; null when the column has no valid value. */
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly mean: number | null;
   /** Population standard deviation (ddof = 0, numpy `std`), the norm of Evidently's normed Wasserstein. */
-  readonly std: number;
+  readonly std: number | null;
   /** Distinct valid values, exact up to `distinctCap` (then reported as distinctCap and `distinctCapped`). */
   readonly distinctCount: number;
   readonly distinctCapped: boolean;
@@ -39,7 +43,12 @@ export interface NumericColumnProfile extends ColumnProfileBase {
   readonly sample: readonly number[];
   /** True when `sample` holds every valid value (tests on it are exact). */
   readonly sampleIsComplete: boolean;
-  /** Quantile bin edges (strictly increasing, numpy `quantile` linear, duplicates merged). */
+  /** Exact counts per distinct value when there are at most DISCRETE_VALUE_LIMIT of them, else null. */
+  readonly valueCounts: readonly { readonly value: number; readonly count: number }[] | null;
+  /**
+   * Bin edges: quantiles (numpy `quantile`, linear) of the sorted sample, duplicates merged, first = min and
+   * last = max; a constant column gets [v − 0.5, v + 0.5] (numpy `histogram`'s convention).
+   */
   readonly binEdges: readonly number[];
   /** Counts of all valid values per bin (numpy `histogram` semantics over binEdges); length binEdges.length − 1. */
   readonly binCounts: readonly number[];
@@ -62,7 +71,8 @@ export type ColumnProfile = NumericColumnProfile | CategoricalColumnProfile;
 export interface ReferencePerformance {
   readonly task: 'classification' | 'regression';
   readonly labelledCount: number;
-  /** Classification: accuracy and error rate = 1 − accuracy. */
+  /** Classification: misclassified labelled rows, accuracy and error rate = 1 − accuracy. */
+  readonly errorCount: number | null;
   readonly accuracy: number | null;
   readonly errorRate: number | null;
   /** Binary classification with a score column: ROC AUC (sklearn `roc_auc_score`). */

@@ -42,5 +42,7 @@ export interface StatTest {
   readonly kinds: readonly FeatureKind[];
   readonly score: TestScore;
   readonly defaultThreshold: number;
+  /** p-value tests: drift when p ≤ threshold instead of p < threshold (Evidently's ks). */
+  readonly pValueInclusive?: boolean;
   readonly compute: (input: StatTestInput) => StatTestOutcome;
 }
