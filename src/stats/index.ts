@@ -14,3 +14,4 @@ export { histogram, type HistogramResult } from './histogram.js';
 export { bonferroni } from './bonferroni.js';
 export { benjaminiHochberg } from './benjamini-hochberg.js';
 export { ksTwoSample, type KsTwoSampleResult } from './ks-two-sample.js';
+export { cramerVonMises } from './cramer-von-mises.js';
