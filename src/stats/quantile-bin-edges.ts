@@ -1,5 +1,6 @@
 import { StatsInputError } from './stats-input-error.js';
-import { requireFiniteSample, sortedCopy } from './validate-input.js';
+import { selectOrderStatistics } from './select-order-statistics.js';
+import { requireFiniteSample } from './validate-input.js';
 
 /**
  * Edges of `bins` equal-frequency bins of `sample`: `np.quantile(sample, np.linspace(0, 1, bins + 1))`
@@ -14,22 +15,32 @@ export function quantileBinEdges(sample: ArrayLike<number>, bins: number): Float
     throw new StatsInputError('bins', `must be an integer >= 1, got ${String(bins)}`);
   }
   requireFiniteSample(sample, 'sample');
-  const sorted = sortedCopy(sample);
-  const n = sorted.length;
+  const n = sample.length;
   const step = 1 / bins;
-  const edges: number[] = [];
+  const virtualIndexes = new Float64Array(bins + 1);
+  const needed = new Set<number>([n - 1]);
   for (let k = 0; k <= bins; k++) {
-    const q = k === bins ? 1 : k * step;
-    const edge = linearQuantile(sorted, n, q);
+    const virtualIndex = (n - 1) * (k === bins ? 1 : k * step);
+    virtualIndexes[k] = virtualIndex;
+    if (virtualIndex < n - 1) {
+      needed.add(Math.floor(virtualIndex));
+      needed.add(Math.floor(virtualIndex) + 1);
+    }
+  }
+  // Only the order statistics the quantiles touch are placed (np.quantile partitions the same way).
+  const partitioned = new Float64Array(sample);
+  selectOrderStatistics(partitioned, Float64Array.from(needed).sort());
+  const edges: number[] = [];
+  for (const virtualIndex of virtualIndexes) {
+    const edge = linearQuantile(partitioned, n, virtualIndex);
     if (edges.length === 0 || edge !== edges[edges.length - 1]) edges.push(edge);
   }
   if (edges.length === 1) edges.push(edges[0]);
   return Float64Array.from(edges);
 }
 
-/** numpy's 'linear' quantile of a sorted array (`_quantile` + `_lerp`, including its t ≥ 0.5 branch). */
-function linearQuantile(sorted: Float64Array, n: number, q: number): number {
-  const virtualIndex = (n - 1) * q;
+/** numpy's 'linear' quantile at virtual index (n − 1)·q (`_quantile` + `_lerp`, with its t ≥ 0.5 branch). */
+function linearQuantile(sorted: Float64Array, n: number, virtualIndex: number): number {
   if (virtualIndex >= n - 1) return sorted[n - 1];
   const previous = Math.floor(virtualIndex);
   const gamma = virtualIndex - previous;
