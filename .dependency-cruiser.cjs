@@ -10,7 +10,7 @@ const layer = (from, allowed) => ({
   from: { path: `^src/${from}/` },
   to: {
     path: '^src/',
-    pathNot: [`^src/${from}/`, ...allowed.map((a) => `^src/${a}/`)],
+    pathNot: [`^src/${from}/`, ...allowed.map((a) => (a.endsWith('.ts') ? `^src/${a.replace('.', '\\.')}$` : `^src/${a}/`))],
   },
 });
 

@@ -1,0 +1,245 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auth, createTestApp, KEYS } from './test-support/test-app.js';
+
+type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+const credit = {
+  name: 'credit-default',
+  task: 'classification',
+  features: { income: {}, region: { kind: 'categorical' }, owner: {} },
+  drift: { mode: 'driftguard', window: { type: 'count', windowSize: 500, step: 100 } },
+};
+
+const row = (over: Record<string, unknown> = {}) => ({
+  features: { income: 52000, region: 'north', owner: true },
+  prediction: 1,
+  score: 0.8,
+  ...over,
+});
+
+describe('HTTP API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const created = await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('admin'), payload: credit });
+    expect(created.statusCode).toBe(201);
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await t.store.close();
+  });
+
+  it('answers health and readiness without a key', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready' });
+  });
+
+  it('creates, lists, gets and replaces monitored models', async () => {
+    const list = await t.app.inject({ url: '/v1/models', headers: auth('read') });
+    expect(list.json().items.map((m: { definition: { name: string } }) => m.definition.name)).toEqual(['credit-default']);
+    const one = await t.app.inject({ url: '/v1/models/credit-default', headers: auth('read') });
+    expect(one.json()).toMatchObject({ definition: credit, createdAt: '2026-11-26T12:00:00.000Z' });
+    const again = await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('admin'), payload: credit });
+    expect(again.statusCode).toBe(409);
+    const replaced = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/models/credit-default',
+      headers: auth('admin'),
+      payload: { ...credit, description: 'v2' },
+    });
+    expect(replaced.json().definition.description).toBe('v2');
+    const mismatch = await t.app.inject({ method: 'PUT', url: '/v1/models/credit-default', headers: auth('admin'), payload: { ...credit, name: 'other' } });
+    expect(mismatch.statusCode).toBe(422);
+  });
+
+  it('logs a batch, then joins late labels and lists unknown ids', async () => {
+    const logged = await t.app.inject({
+      method: 'POST',
+      url: '/v1/models/credit-default/predictions',
+      headers: auth('ingest'),
+      payload: { predictions: [row({ id: 'a1' }), row({ id: 'a2', timestamp: '2026-11-26T11:00:00Z' }), row()] },
+    });
+    expect(logged.statusCode).toBe(201);
+    expect(logged.json().accepted).toBe(3);
+    expect(logged.json().ids.slice(0, 2)).toEqual(['a1', 'a2']);
+    const stored = await t.store.getPrediction('credit-default', 'a2');
+    expect(stored).toMatchObject({ timestampMs: Date.UTC(2026, 10, 26, 11), predictedClass: 1, score: 0.8 });
+    const labels = await t.app.inject({
+      method: 'POST',
+      url: '/v1/models/credit-default/labels',
+      headers: auth('ingest'),
+      payload: { labels: [{ predictionId: 'a1', label: 1 }, { predictionId: 'zz', label: 0 }] },
+    });
+    expect(labels.json()).toEqual({ joined: 1, unknownIds: ['zz'] });
+  });
+
+  it('refuses a re-logged id with 409 and writes nothing of that batch', async () => {
+    const before = await t.store.countPredictions('credit-default');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/models/credit-default/predictions',
+      headers: auth('ingest'),
+      payload: { predictions: [row({ id: 'fresh' }), row({ id: 'a1' })] },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().details).toEqual([{ path: '/predictions/1/id', reason: 'id a1 already logged' }]);
+    expect(await t.store.countPredictions('credit-default')).toEqual(before);
+  });
+
+  it('serves drift reports newest first with a cursor, and 404 before the first one', async () => {
+    const none = await t.app.inject({ url: '/v1/models/credit-default/drift-reports/latest', headers: auth('read') });
+    expect(none.statusCode).toBe(404);
+    for (let i = 0; i < 3; i++) {
+      await t.store.saveDriftReport(
+        { model: 'credit-default', windowStartMs: i * 1000, windowEndMs: i * 1000 + 999, createdAtMs: i * 1000 + 1000, severity: 'low', driftShare: 0.1 * i },
+        { index: i },
+      );
+    }
+    const page = await t.app.inject({ url: '/v1/models/credit-default/drift-reports?limit=2', headers: auth('read') });
+    expect(page.json().items.map((r: { report: { index: number } }) => r.report.index)).toEqual([2, 1]);
+    const next = await t.app.inject({ url: `/v1/models/credit-default/drift-reports?limit=2&before=${page.json().nextBefore}`, headers: auth('read') });
+    expect(next.json()).toMatchObject({ items: [{ report: { index: 0 } }], nextBefore: null });
+    const latest = await t.app.inject({ url: '/v1/models/credit-default/drift-reports/latest', headers: auth('read') });
+    expect(latest.json()).toMatchObject({ severity: 'low', windowEnd: '1970-01-01T00:00:02.999Z', report: { index: 2 } });
+  });
+
+  it('publishes an OpenAPI 3 document covering the routes', async () => {
+    const doc = (await t.app.inject('/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/models', '/v1/models/{name}', '/v1/models/{name}/predictions', '/v1/models/{name}/labels', '/v1/models/{name}/drift-reports']),
+    );
+    expect((await t.app.inject('/docs')).statusCode).toBeLessThan(400);
+  });
+});
+
+describe('HTTP API bad input: always a 4xx with { error, message, details[] }, never a 500', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ bodyLimitBytes: 64 * 1024 });
+    await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('admin'), payload: credit });
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await t.store.close();
+  });
+
+  const url = '/v1/models/credit-default/predictions';
+  const json = { ...auth('ingest'), 'content-type': 'application/json' };
+  const cases: { name: string; request: InjectOptions; status: number; detail?: { path: string; reason: RegExp } }[] = [
+    { name: 'malformed JSON', request: { method: 'POST', url, headers: json, payload: '{"predictions": [' }, status: 400 },
+    { name: 'empty body', request: { method: 'POST', url, headers: json, payload: '' }, status: 400 },
+    { name: 'NaN literal (not JSON)', request: { method: 'POST', url, headers: json, payload: '{"predictions":[{"features":{"income":NaN},"prediction":1}]}' }, status: 400 },
+    {
+      name: 'Infinity via an overflowing number',
+      request: { method: 'POST', url, headers: json, payload: '{"predictions":[{"features":{"income":1e999,"region":"n","owner":true},"prediction":1}]}' },
+      status: 400,
+      detail: { path: '/predictions/0/features/income', reason: /finite/ },
+    },
+    {
+      name: 'wrong type of a feature value',
+      request: { method: 'POST', url, headers: json, payload: { predictions: [row({ features: { income: [1], region: 'n', owner: true } })] } },
+      status: 400,
+      detail: { path: '/predictions/0/features/income', reason: /number, a string, a boolean or null/ },
+    },
+    {
+      name: 'missing feature',
+      request: { method: 'POST', url, headers: json, payload: { predictions: [row({ features: { income: 1, region: 'n' } })] } },
+      status: 422,
+      detail: { path: '/predictions/0/features/owner', reason: /missing feature/ },
+    },
+    {
+      name: 'extra feature',
+      request: { method: 'POST', url, headers: json, payload: { predictions: [row({ features: { income: 1, region: 'n', owner: true, age: 3 } })] } },
+      status: 422,
+      detail: { path: '/predictions/0/features/age', reason: /unknown feature/ },
+    },
+    {
+      name: 'extra field in a row',
+      request: { method: 'POST', url, headers: json, payload: { predictions: [row({ colour: 'red' })] } },
+      status: 400,
+      detail: { path: '/predictions/0/colour', reason: /not allowed/ },
+    },
+    {
+      name: 'missing prediction',
+      request: { method: 'POST', url, headers: json, payload: { predictions: [{ features: { income: 1, region: 'n', owner: true } }] } },
+      status: 400,
+      detail: { path: '/predictions/0/prediction', reason: /required/ },
+    },
+    {
+      name: 'score outside [0, 1]',
+      request: { method: 'POST', url, headers: json, payload: { predictions: [row({ score: 1.5 })] } },
+      status: 400,
+      detail: { path: '/predictions/0/score', reason: /<= 1/ },
+    },
+    {
+      name: 'bad timestamp',
+      request: { method: 'POST', url, headers: json, payload: { predictions: [row({ timestamp: 'yesterday' })] } },
+      status: 422,
+      detail: { path: '/predictions/0/timestamp', reason: /ISO 8601/ },
+    },
+    { name: 'empty batch', request: { method: 'POST', url, headers: json, payload: { predictions: [] } }, status: 400 },
+    { name: 'unknown model', request: { method: 'POST', url: '/v1/models/nope/predictions', headers: json, payload: { predictions: [row()] } }, status: 404 },
+    {
+      name: 'invalid model name in the URL',
+      request: { method: 'POST', url: '/v1/models/NOT%20OK/predictions', headers: json, payload: { predictions: [row()] } },
+      status: 400,
+      detail: { path: '/params/name', reason: /pattern/ },
+    },
+    {
+      name: 'oversized body',
+      request: { method: 'POST', url, headers: json, payload: { predictions: Array.from({ length: 2000 }, () => row()) } },
+      status: 413,
+    },
+    { name: 'wrong content type', request: { method: 'POST', url, headers: { ...auth('ingest'), 'content-type': 'text/csv' }, payload: 'a,b\n1,2' }, status: 415 },
+    { name: 'missing key', request: { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: { predictions: [row()] } }, status: 401 },
+    {
+      name: 'wrong key',
+      request: { method: 'POST', url, headers: { authorization: 'Bearer not-a-key-at-all-xxxxxxxx', 'content-type': 'application/json' }, payload: { predictions: [row()] } },
+      status: 401,
+    },
+    { name: 'under-privileged key (read cannot ingest)', request: { method: 'POST', url, headers: { ...auth('read'), 'content-type': 'application/json' }, payload: { predictions: [row()] } }, status: 403 },
+    { name: 'under-privileged key (ingest cannot create models)', request: { method: 'POST', url: '/v1/models', headers: auth('ingest'), payload: credit }, status: 403 },
+    { name: 'reads need a key unless openRead', request: { method: 'GET', url: '/v1/models' }, status: 401 },
+    { name: 'ingest cannot read', request: { method: 'GET', url: '/v1/models', headers: auth('ingest') }, status: 403 },
+    {
+      name: 'invalid model definition',
+      request: { method: 'POST', url: '/v1/models', headers: auth('admin'), payload: { ...credit, name: 'x2', drift: { window: { type: 'count', windowSize: 0, step: 1 } } } },
+      status: 400,
+    },
+    { name: 'bad page size', request: { method: 'GET', url: '/v1/models/credit-default/drift-reports?limit=0', headers: auth('read') }, status: 400 },
+    { name: 'unknown query parameter', request: { method: 'GET', url: '/v1/models/credit-default/drift-reports?colour=red', headers: auth('read') }, status: 400 },
+    { name: 'unknown route', request: { method: 'GET', url: '/v1/nothing', headers: auth('read') }, status: 404 },
+    { name: 'labels with a non-finite label', request: { method: 'POST', url: '/v1/models/credit-default/labels', headers: json, payload: '{"labels":[{"predictionId":"x","label":-1e999}]}' }, status: 400 },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name} → ${c.status}`, async () => {
+      const before = await t.store.countPredictions('credit-default');
+      const res = await t.app.inject(c.request);
+      expect(res.statusCode, res.body).toBe(c.status);
+      const body = res.json();
+      expect(body).toEqual({ error: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+      if (c.detail !== undefined) {
+        expect(body.details).toContainEqual({ path: c.detail.path, reason: expect.stringMatching(c.detail.reason) });
+      }
+      expect(await t.store.countPredictions('credit-default')).toEqual(before);
+    });
+  }
+
+  it('never echoes an API key in a response', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('ingest'), payload: credit });
+    expect(res.body).not.toContain(KEYS.ingest);
+  });
+});
+
+describe('openRead', () => {
+  it('lets GET routes through without a key but never mutating ones', async () => {
+    const t = await createTestApp({ openRead: true });
+    expect((await t.app.inject('/v1/models')).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/v1/models', payload: credit })).statusCode).toBe(401);
+    await t.app.close();
+    await t.store.close();
+  });
+});

@@ -1,0 +1,60 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ServiceError, type ErrorDetail } from '../services/service-errors.js';
+import type { ErrorBody } from './error-body.js';
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+const SERVICE_STATUS = { not_found: 404, conflict: 409, unprocessable: 422, forbidden: 403 } as const;
+
+const FASTIFY_CODES: Record<string, { status: number; error: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: 'payload_too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, error: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, error: 'bad_request' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: 'bad_request' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'bad_request' },
+};
+
+/** One readable reason per AJV error, with the JSON path of the field it concerns. */
+function validationDetails(errors: readonly AjvError[], context: string | undefined): ErrorDetail[] {
+  const prefix = context === undefined || context === 'body' ? '' : `/${context}`;
+  const details = errors
+    // anyOf reports each failed branch and then itself: keep the summary, drop the branch noise.
+    .filter((e, _, all) => !(e.keyword === 'type' && all.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath)))
+    .map((e) => {
+      if (e.keyword === 'required') return { path: `${prefix}${e.instancePath}/${String(e.params.missingProperty)}`, reason: 'is required' };
+      if (e.keyword === 'additionalProperties') {
+        return { path: `${prefix}${e.instancePath}/${String(e.params.additionalProperty)}`, reason: 'is not allowed here' };
+      }
+      if (e.keyword === 'anyOf') return { path: `${prefix}${e.instancePath}`, reason: 'must be a number, a string, a boolean or null as the schema allows' };
+      return { path: `${prefix}${e.instancePath}`, reason: e.message ?? e.keyword };
+    });
+  return details.filter((d, i) => details.findIndex((o) => o.path === d.path && o.reason === d.reason) === i);
+}
+
+/** Maps every error to `{ error, message, details[] }`; bad input is always a 4xx, never a 500. */
+export function handleError(error: FastifyError & { validation?: AjvError[] }, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  let status = 500;
+  let body: ErrorBody = { error: 'internal', message: 'internal error; see the server log', details: [] };
+  if (error instanceof ServiceError) {
+    status = SERVICE_STATUS[error.kind];
+    body = { error: error.kind, message: error.message, details: [...error.details] };
+  } else if (error.validation !== undefined) {
+    status = 400;
+    const details = validationDetails(error.validation, error.validationContext);
+    body = { error: 'bad_request', message: `invalid request: ${details.length} problem(s)`, details };
+  } else if (error.code !== undefined && FASTIFY_CODES[error.code] !== undefined) {
+    const mapped = FASTIFY_CODES[error.code];
+    status = mapped.status;
+    body = { error: mapped.error, message: error.message, details: [] };
+  } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    status = error.statusCode;
+    body = { error: 'bad_request', message: error.message, details: [] };
+  }
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply.status(status).send(body);
+}

@@ -1,0 +1,12 @@
+import type { DriftReportQueries } from '../services/drift-report-queries.js';
+import type { MonitoredModels } from '../services/monitored-models.js';
+import type { PredictionLogging } from '../services/prediction-logging.js';
+
+/** The use cases the HTTP edge calls; composed in compose.ts. */
+export interface HttpServices {
+  readonly models: MonitoredModels;
+  readonly predictionLogging: PredictionLogging;
+  readonly driftReports: DriftReportQueries;
+  /** Resolves when the service can take traffic (store reachable …); rejects with the reason otherwise. */
+  readonly checkReady: () => Promise<void>;
+}

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { StoredDriftReport } from '../../ports/store.js';
+import type { HttpServices } from '../http-services.js';
+import { errorResponses } from '../error-body.js';
+import { ModelNameParams } from './model-routes.js';
+
+const Digits = Type.String({ pattern: '^[0-9]{1,15}$' });
+const DateTime = Type.String({ format: 'date-time' });
+
+export const DriftReportEnvelopeSchema = Type.Object({
+  id: Type.Integer(),
+  model: Type.String(),
+  windowStart: DateTime,
+  windowEnd: DateTime,
+  createdAt: DateTime,
+  severity: Type.Union([Type.Literal('none'), Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]),
+  driftShare: Type.Number(),
+  report: Type.Record(Type.String(), Type.Unknown(), { description: 'the drift report (docs/report-schema.md)' }),
+});
+
+const present = (r: StoredDriftReport) => ({
+  id: r.id,
+  model: r.model,
+  windowStart: new Date(r.windowStartMs).toISOString(),
+  windowEnd: new Date(r.windowEndMs).toISOString(),
+  createdAt: new Date(r.createdAtMs).toISOString(),
+  severity: r.severity,
+  driftShare: r.driftShare,
+  report: r.report,
+});
+
+function parseTime(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    throw Object.assign(new Error(`query ${field} must be an ISO 8601 date-time`), {
+      statusCode: 400,
+      validation: [{ instancePath: `/${field}`, keyword: 'format', params: {}, message: 'must be an ISO 8601 date-time' }],
+      validationContext: 'query',
+    });
+  }
+  return ms;
+}
+
+/** Stored drift reports: pages newest first (cursor `before`), a time range, and the latest report. */
+export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/v1/models/:name/drift-reports',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['drift'],
+          params: ModelNameParams,
+          querystring: Type.Object(
+            {
+              limit: Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: 'page size, 1–1000 (default 50)' })),
+              before: Type.Optional(Digits),
+              from: Type.Optional(DateTime),
+              to: Type.Optional(DateTime),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ items: Type.Array(DriftReportEnvelopeSchema), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const page = await services.driftReports.page(request.params.name, {
+          limit: q.limit === undefined ? 50 : Number(q.limit),
+          beforeId: q.before === undefined ? undefined : Number(q.before),
+          fromMs: parseTime(q.from, 'from'),
+          toMs: parseTime(q.to, 'to'),
+        });
+        return { items: page.items.map(present), nextBefore: page.nextBefore };
+      },
+    );
+    app.get(
+      '/v1/models/:name/drift-reports/latest',
+      {
+        config: { access: 'read' },
+        schema: { tags: ['drift'], params: ModelNameParams, response: { 200: DriftReportEnvelopeSchema, ...errorResponses(401, 403, 404) } },
+      },
+      async (request) => present(await services.driftReports.latest(request.params.name)),
+    );
+  };
+}

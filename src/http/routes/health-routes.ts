@@ -1,0 +1,35 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+import type { HttpServices } from '../http-services.js';
+
+/** Liveness (the process answers) and readiness (its dependencies answer). */
+export function healthRoutes(services: Pick<HttpServices, 'checkReady'>): FastifyPluginAsync {
+  return async (app) => {
+    app.get(
+      '/healthz',
+      { config: { access: 'open' }, schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+      async () => ({ status: 'ok' as const }),
+    );
+    app.get(
+      '/readyz',
+      {
+        config: { access: 'open' },
+        schema: {
+          tags: ['health'],
+          response: {
+            200: Type.Object({ status: Type.Literal('ready') }),
+            503: Type.Object({ status: Type.Literal('not_ready'), reason: Type.String() }),
+          },
+        },
+      },
+      async (_request, reply) => {
+        try {
+          await services.checkReady();
+          return { status: 'ready' as const };
+        } catch (error) {
+          return reply.status(503).send({ status: 'not_ready' as const, reason: (error as Error).message });
+        }
+      },
+    );
+  };
+}

@@ -1,0 +1,33 @@
+/** One reason a request was refused, attached to the JSON path of the offending field. */
+export interface ErrorDetail {
+  /** JSON Pointer-like path into the request, e.g. `/predictions/3/features/income`. */
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** Base of errors a use case raises on purpose; the HTTP edge maps `kind` to a status code. */
+export abstract class ServiceError extends Error {
+  abstract readonly kind: 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
+  constructor(
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends ServiceError {
+  override readonly name = 'NotFoundError';
+  readonly kind = 'not_found';
+}
+
+export class ConflictError extends ServiceError {
+  override readonly name = 'ConflictError';
+  readonly kind = 'conflict';
+}
+
+/** Well-formed input that breaks a rule of the model (unknown feature, duplicate id …); nothing was written. */
+export class UnprocessableError extends ServiceError {
+  override readonly name = 'UnprocessableError';
+  readonly kind = 'unprocessable';
+}
