@@ -1,10 +1,14 @@
 // Public entry point of the model layer: re-exports only.
-// Functions added as they land (names fixed now so callers can plan):
-//   getTrainer(kind: EstimatorKind): Trainer<LogisticParams> | Trainer<GbdtParams>   (logistic-trainer.ts, gbdt-trainer.ts)
-//   loadModel(json: unknown): FittedModel            (load-model.ts; ModelError on unknown / newer formatVersion)
-//   encodeTarget(table, schema): Float64Array         (0/1 for binary via schema.classLabels, values for regression)
-//   exportOnnx(model: FittedModel): Uint8Array        (onnx/export-onnx.ts; ONNX ModelProto bytes)
+// Coming next: exportOnnx(model: FittedModel): Uint8Array (onnx/export-onnx.ts; ONNX ModelProto bytes).
+export { encodeTarget, resolveClassLabels } from './encode-target.js';
+export { DEFAULT_GBDT_PARAMS, gbdtTrainer } from './gbdt-trainer.js';
+export { inferModelFeatures } from './infer-model-features.js';
+export { checkSerializedModel, loadModel } from './load-model.js';
+export { DEFAULT_LOGISTIC_PARAMS, logisticTrainer } from './logistic-trainer.js';
 export { ModelError } from './model-error.js';
+export { createRowEncoder, DEFAULT_PREPROCESSING_OPTIONS, fitPreprocessing, MISSING_BUCKET, OTHER_BUCKET } from './preprocessing.js';
+export type { RowEncoder } from './preprocessing.js';
+export { getTrainer } from './trainers.js';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 export type {
   BooleanTransform,
