@@ -1,4 +1,5 @@
 import type { Cell } from '../../domain/data-table.js';
+import { NUMERIC_MAJORITY } from '../../domain/infer-schema.js';
 
 /**
  * Text cells that mean "missing", pandas' default `na_values` (pandas.read_csv, `keep_default_na=True`) so a CSV
@@ -23,74 +24,69 @@ const BOOLEAN_TOKENS: ReadonlyMap<string, boolean> = new Map([
 /** Accumulates the text cells of one column and decides its type: numbers, booleans or strings (see docs). */
 export interface ColumnBuilder {
   push(text: string): void;
-  readonly type: DetectedColumnType;
-  /** The cells, typed; call once at the end. */
-  finish(): Cell[];
+  /** The typed cells and the detected type; call once at the end. */
+  finish(): { readonly type: DetectedColumnType; readonly cells: Cell[] };
 }
 
 /**
- * Type detection per column, in one pass and without keeping a second copy of the text: a column is `number`
- * while every non-missing cell matches a decimal number, `boolean` while every one is true/false (any of the
- * spellings pandas accepts), else `string`. When a cell breaks the current type, the earlier cells are turned
- * back into their exact original text (non-canonical spellings such as `1.50` or `True` are remembered).
+ * Type detection per column, in one pass and without a second copy of the text. Each non-missing cell is parsed as
+ * a number (decimal / scientific) or a boolean (true/false as pandas spells them) when it looks like one; at the end:
+ * - every non-missing cell boolean → `boolean` column;
+ * - at least NUMERIC_MAJORITY (99 %) numbers → `number` column; the few other cells stay text, so the drift engine
+ *   reports them as type violations instead of the whole column silently turning into text;
+ * - otherwise → `string` column, every cell in its exact original spelling (`1.50`, `True` are remembered).
  */
 export function createColumnBuilder(missingTokens: ReadonlySet<string>): ColumnBuilder {
   const cells: Cell[] = [];
-  let type: DetectedColumnType = 'empty';
-  // Original text of cells whose String(value) differs from it (index → text); only while typed.
-  let originals = new Map<number, string>();
+  // Original text of cells whose String(value) differs from it (index → text).
+  const originals = new Map<number, string>();
+  let numbers = 0;
+  let booleans = 0;
+  let present = 0;
 
-  const demoteToString = (): void => {
+  const restore = (keep: (cell: Cell) => boolean): void => {
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
-      if (cell !== null) cells[i] = originals.get(i) ?? String(cell);
+      if (cell !== null && typeof cell !== 'string' && !keep(cell)) cells[i] = originals.get(i) ?? String(cell);
     }
-    originals = new Map();
-    type = 'string';
-  };
-
-  const asNumber = (text: string): number | undefined => {
-    if (!NUMBER_PATTERN.test(text)) return undefined;
-    return Number(text);
   };
 
   return {
-    get type() {
-      return type;
-    },
     push(text: string): void {
       if (missingTokens.has(text)) {
         cells.push(null);
         return;
       }
-      if (type === 'string') {
-        cells.push(text);
+      present++;
+      if (NUMBER_PATTERN.test(text)) {
+        const value = Number(text);
+        if (String(value) !== text) originals.set(cells.length, text);
+        cells.push(value);
+        numbers++;
         return;
       }
-      if (type === 'empty' || type === 'number') {
-        const value = asNumber(text);
-        if (value !== undefined) {
-          if (String(value) !== text) originals.set(cells.length, text);
-          cells.push(value);
-          type = 'number';
-          return;
-        }
+      const flag = BOOLEAN_TOKENS.get(text);
+      if (flag !== undefined) {
+        if (String(flag) !== text) originals.set(cells.length, text);
+        cells.push(flag);
+        booleans++;
+        return;
       }
-      if (type === 'empty' || type === 'boolean') {
-        const value = BOOLEAN_TOKENS.get(text);
-        if (value !== undefined) {
-          if (String(value) !== text) originals.set(cells.length, text);
-          cells.push(value);
-          type = 'boolean';
-          return;
-        }
-      }
-      demoteToString();
       cells.push(text);
     },
-    finish(): Cell[] {
-      originals = new Map();
-      return cells;
+    finish() {
+      let type: DetectedColumnType;
+      if (present === 0) type = 'empty';
+      else if (booleans === present) type = 'boolean';
+      else if (numbers >= NUMERIC_MAJORITY * present) {
+        type = 'number';
+        restore((cell) => typeof cell === 'number');
+      } else {
+        type = 'string';
+        restore(() => false);
+      }
+      originals.clear();
+      return { type, cells };
     },
   };
 }

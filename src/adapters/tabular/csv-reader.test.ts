@@ -38,6 +38,16 @@ describe('createCsvReader', () => {
     expect(table.columns.b).toEqual(['True', 'false', 'maybe']);
   });
 
+  it('keeps a numeric column numeric when under 1 % of its cells are stray text (engine reports type violations)', async () => {
+    const values = Array.from({ length: 200 }, (_, i) => String(i / 4));
+    values[17] = 'n/a?';
+    values[18] = 'TRUE';
+    const table = await reader.read(csvFile(`v\n${values.join('\n')}\n`));
+    expect(table.columns.v[16]).toBe(4);
+    expect(table.columns.v.slice(17, 19)).toEqual(['n/a?', 'TRUE']);
+    expect(table.columns.v.filter((cell) => typeof cell === 'number')).toHaveLength(198);
+  });
+
   it('does not take hex, blanks inside or Infinity for numbers', async () => {
     const table = await reader.read(csvFile('a,b,c\n0x10,1 2,Infinity\n1,2,3\n'));
     expect(table.columns.a).toEqual(['0x10', '1']);

@@ -76,7 +76,7 @@ export function createCsvReader(options: CsvReaderOptions = {}): TableReader {
       if (names === null) throw new TableReadError({ file: path, reason: 'file has no header line (only blank lines)' });
       const columns: Record<string, DataTable['columns'][string]> = {};
       names.forEach((name, i) => {
-        columns[name] = builders[i].finish();
+        columns[name] = builders[i].finish().cells;
       });
       return { columnNames: names, rowCount, columns };
     },
