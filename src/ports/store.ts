@@ -1,3 +1,5 @@
+import type { Alert, AlertSeverity, AlertStatus } from '../domain/alert.js';
+import type { AlertEvent } from '../domain/alert-policy.js';
 import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../domain/prediction-record.js';
 
 /** JSON documents the store keeps verbatim (model definitions, drift reports). */
@@ -96,8 +98,41 @@ export interface LeaseRepository {
   releaseLease(name: string, holder: string): Promise<void>;
 }
 
+/** One attempt to deliver an alert notification to a sink. */
+export interface AlertDelivery {
+  readonly alertId: string;
+  readonly sink: string;
+  readonly event: AlertEvent;
+  readonly attempt: number;
+  readonly outcome: 'delivered' | 'failed';
+  readonly httpStatus: number | null;
+  readonly error: string | null;
+  readonly atMs: number;
+}
+
+export interface AlertQuery {
+  readonly model?: string;
+  readonly status?: AlertStatus;
+  readonly severity?: AlertSeverity;
+  /** Page size (newest first by first sight). */
+  readonly limit: number;
+  /** Return alerts first seen strictly before this time (the cursor of the previous page). */
+  readonly beforeFirstSeenMs?: number;
+}
+
+/** Alerts with their full history; at most one open (not resolved) alert per (model, kind), enforced by the store. */
+export interface AlertRepository {
+  openAlert(model: string, kind: Alert['kind']): Promise<Alert | null>;
+  /** Inserts or replaces by id. Opening a second alert for the same (model, kind) is refused with an error. */
+  saveAlert(alert: Alert): Promise<void>;
+  getAlert(id: string): Promise<Alert | null>;
+  listAlerts(query: AlertQuery): Promise<Alert[]>;
+  recordDelivery(delivery: AlertDelivery): Promise<void>;
+  listDeliveries(alertId: string): Promise<AlertDelivery[]>;
+}
+
 /** The application's persistent state; adapters: SQLite (embedded) and PostgreSQL (shared by replicas). */
-export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository {
+export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository, AlertRepository {
   /** Applies pending versioned migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Cell } from '../../domain/data-table.js';
 import type { GroundTruthLabel, PredictedClass, StoredPrediction } from '../../domain/prediction-record.js';
-import type { JsonDocument, MonitoredModelRecord, StoredDriftReport } from '../../ports/store.js';
+import type { AlertDelivery, AlertQuery, JsonDocument, MonitoredModelRecord, StoredDriftReport } from '../../ports/store.js';
 
 /** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `parseJsonColumns`). */
 export interface PredictionRow {
@@ -80,4 +80,39 @@ export function requirePositiveInteger(value: number, name: string): number {
 /** Keeps the last label per prediction id (a later label in the same batch overwrites an earlier one). */
 export function lastLabelPerId(labels: readonly GroundTruthLabel[]): GroundTruthLabel[] {
   return [...new Map(labels.map((l) => [l.predictionId, l])).values()];
+}
+
+export interface DeliveryRow {
+  alert_id: string;
+  sink: string;
+  event: AlertDelivery['event'];
+  attempt: number;
+  outcome: AlertDelivery['outcome'];
+  http_status: number | null;
+  error: string | null;
+  at_ms: number | string;
+}
+
+export function toAlertDelivery(row: DeliveryRow): AlertDelivery {
+  return {
+    alertId: row.alert_id,
+    sink: row.sink,
+    event: row.event,
+    attempt: row.attempt,
+    outcome: row.outcome,
+    httpStatus: row.http_status,
+    error: row.error,
+    atMs: Number(row.at_ms),
+  };
+}
+
+/** Alert list filters as positional parameters shared by both dialects (null = no filter). */
+export function alertQueryParameters(query: AlertQuery): [string | null, string | null, string | null, number, number] {
+  return [
+    query.model ?? null,
+    query.status ?? null,
+    query.severity ?? null,
+    query.beforeFirstSeenMs ?? Number.MAX_SAFE_INTEGER,
+    requirePositiveInteger(query.limit, 'limit'),
+  ];
 }

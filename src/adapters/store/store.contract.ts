@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert } from '../../domain/alert.js';
 import type { NewPrediction } from '../../domain/prediction-record.js';
 import type { Store } from '../../ports/store.js';
 
@@ -19,6 +20,29 @@ function prediction(id: string, overrides: Partial<NewPrediction> = {}): NewPred
     features: { income: 52_000.5, region: 'north', owner: true, missing: null },
     predictedClass: 1,
     score: 0.73,
+    ...overrides,
+  };
+}
+
+function alert(model: string, overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: `${model}-a1`,
+    model,
+    kind: 'data_drift',
+    severity: 'high',
+    peakSeverity: 'high',
+    status: 'firing',
+    dedupKey: `${model}:data_drift`,
+    summary: '6 of 9 features drifted',
+    firstSeenMs: 1000,
+    lastSeenMs: 1000,
+    resolvedAtMs: null,
+    acknowledgedAtMs: null,
+    acknowledgedBy: null,
+    cleanEvaluations: 0,
+    lastNotifiedMs: 1000,
+    lastNotifiedSeverity: 'high',
+    driftReportId: 7,
     ...overrides,
   };
 }
@@ -167,6 +191,41 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.tryAcquireLease(lease, 'replica-a', 10_000, 20_000)).toBe(false);
       await store.releaseLease(lease, 'replica-b');
       expect(await store.tryAcquireLease(lease, 'replica-a', 10_000, 20_000)).toBe(true);
+    });
+
+    it('keeps at most one open alert per (model, kind), with full history and filters', async () => {
+      const model = freshModel();
+      const first = alert(model);
+      await store.saveAlert(first);
+      expect(await store.openAlert(model, 'data_drift')).toEqual(first);
+      expect(await store.openAlert(model, 'performance_drift')).toBeNull();
+      await expect(store.saveAlert(alert(model, { id: `${model}-dup` }))).rejects.toThrow();
+      const resolved = { ...first, status: 'resolved' as const, resolvedAtMs: 5000 };
+      await store.saveAlert(resolved);
+      expect(await store.openAlert(model, 'data_drift')).toBeNull();
+      const second = alert(model, { id: `${model}-a2`, severity: 'medium', firstSeenMs: 9000 });
+      await store.saveAlert(second);
+      await store.saveAlert(alert(model, { id: `${model}-a3`, kind: 'performance_drift', firstSeenMs: 8000 }));
+      expect(await store.getAlert(first.id)).toEqual(resolved);
+      expect((await store.listAlerts({ model, limit: 10 })).map((a) => a.id)).toEqual([`${model}-a2`, `${model}-a3`, `${model}-a1`]);
+      expect((await store.listAlerts({ model, status: 'firing', limit: 10 })).map((a) => a.id)).toEqual([`${model}-a2`, `${model}-a3`]);
+      expect((await store.listAlerts({ model, severity: 'high', limit: 10 })).map((a) => a.id)).toEqual([`${model}-a3`, `${model}-a1`]);
+      expect((await store.listAlerts({ model, limit: 10, beforeFirstSeenMs: 9000 })).map((a) => a.id)).toEqual([`${model}-a3`, `${model}-a1`]);
+      expect(await store.getAlert('missing')).toBeNull();
+    });
+
+    it('records alert deliveries in order', async () => {
+      const model = freshModel();
+      const a = alert(model);
+      await store.saveAlert(a);
+      await store.recordDelivery({ alertId: a.id, sink: 'webhook', event: 'fired', attempt: 1, outcome: 'failed', httpStatus: 503, error: 'HTTP 503', atMs: 1 });
+      await store.recordDelivery({ alertId: a.id, sink: 'webhook', event: 'fired', attempt: 2, outcome: 'delivered', httpStatus: 200, error: null, atMs: 2 });
+      const deliveries = await store.listDeliveries(a.id);
+      expect(deliveries.map((d) => [d.attempt, d.outcome, d.httpStatus])).toEqual([
+        [1, 'failed', 503],
+        [2, 'delivered', 200],
+      ]);
+      expect(deliveries[0]).toEqual({ alertId: a.id, sink: 'webhook', event: 'fired', attempt: 1, outcome: 'failed', httpStatus: 503, error: 'HTTP 503', atMs: 1 });
     });
 
     it('commits a large batch atomically', async () => {

@@ -1,8 +1,12 @@
 import pg from 'pg';
+import type { Alert } from '../../../domain/alert.js';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
 import type { AppendPredictionsResult, AttachLabelsResult, Store } from '../../../ports/store.js';
 import {
+  alertQueryParameters,
   lastLabelPerId,
+  toAlertDelivery,
+  type DeliveryRow,
   requirePositiveInteger,
   toModelRecord,
   toStoredDriftReport,
@@ -226,6 +230,39 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     },
     async releaseLease(name, holder) {
       await pool.query('DELETE FROM leases WHERE name = $1 AND holder = $2', [name, holder]);
+    },
+    async openAlert(model, kind) {
+      const row = (await pool.query<{ body: Alert }>("SELECT body FROM alerts WHERE model = $1 AND kind = $2 AND status <> 'resolved'", [model, kind])).rows[0];
+      return row === undefined ? null : row.body;
+    },
+    async saveAlert(alert) {
+      await pool.query(
+        `INSERT INTO alerts (id, model, kind, status, severity, first_seen_ms, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, severity = EXCLUDED.severity, body = EXCLUDED.body`,
+        [alert.id, alert.model, alert.kind, alert.status, alert.severity, alert.firstSeenMs, JSON.stringify(alert)],
+      );
+    },
+    async getAlert(id) {
+      const row = (await pool.query<{ body: Alert }>('SELECT body FROM alerts WHERE id = $1', [id])).rows[0];
+      return row === undefined ? null : row.body;
+    },
+    async listAlerts(query) {
+      const result = await pool.query<{ body: Alert }>(
+        `SELECT body FROM alerts WHERE ($1::text IS NULL OR model = $1) AND ($2::text IS NULL OR status = $2)
+         AND ($3::text IS NULL OR severity = $3) AND first_seen_ms < $4 ORDER BY first_seen_ms DESC, id DESC LIMIT $5`,
+        alertQueryParameters(query),
+      );
+      return result.rows.map((r) => r.body);
+    },
+    async recordDelivery(d) {
+      await pool.query(
+        `INSERT INTO alert_deliveries (alert_id, sink, event, attempt, outcome, http_status, error, at_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [d.alertId, d.sink, d.event, d.attempt, d.outcome, d.httpStatus, d.error, d.atMs],
+      );
+    },
+    async listDeliveries(alertId) {
+      return (await pool.query<DeliveryRow>('SELECT * FROM alert_deliveries WHERE alert_id = $1 ORDER BY id', [alertId])).rows.map(toAlertDelivery);
     },
   };
 }

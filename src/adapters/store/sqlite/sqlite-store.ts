@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Alert } from '../../../domain/alert.js';
 import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../../../domain/prediction-record.js';
 import type {
   AppendPredictionsResult,
@@ -13,7 +14,10 @@ import type {
   StoredDriftReport,
 } from '../../../ports/store.js';
 import {
+  alertQueryParameters,
   lastLabelPerId,
+  toAlertDelivery,
+  type DeliveryRow,
   requirePositiveInteger,
   toModelRecord,
   toStoredDriftReport,
@@ -105,6 +109,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
          WHERE leases.holder = excluded.holder OR leases.expires_at_ms <= ?`,
       ),
       releaseLease: db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?'),
+      openAlert: db.prepare("SELECT body FROM alerts WHERE model = ? AND kind = ? AND status <> 'resolved'").pluck(),
+      saveAlert: db.prepare(
+        `INSERT INTO alerts (id, model, kind, status, severity, first_seen_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity, body = excluded.body`,
+      ),
+      getAlert: db.prepare('SELECT body FROM alerts WHERE id = ?').pluck(),
+      listAlerts: db.prepare(
+        `SELECT body FROM alerts WHERE (@model IS NULL OR model = @model) AND (@status IS NULL OR status = @status)
+         AND (@severity IS NULL OR severity = @severity) AND first_seen_ms < @before ORDER BY first_seen_ms DESC, id DESC LIMIT @limit`,
+      ).pluck(),
+      recordDelivery: db.prepare(
+        `INSERT INTO alert_deliveries (alert_id, sink, event, attempt, outcome, http_status, error, at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      listDeliveries: db.prepare('SELECT * FROM alert_deliveries WHERE alert_id = ? ORDER BY id'),
     };
   }
 
@@ -238,6 +257,27 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async releaseLease(name, holder) {
       sql().releaseLease.run(name, holder);
+    },
+    async openAlert(model, kind) {
+      const body = sql().openAlert.get(model, kind) as string | undefined;
+      return body === undefined ? null : (JSON.parse(body) as Alert);
+    },
+    async saveAlert(alert) {
+      sql().saveAlert.run(alert.id, alert.model, alert.kind, alert.status, alert.severity, alert.firstSeenMs, JSON.stringify(alert));
+    },
+    async getAlert(id) {
+      const body = sql().getAlert.get(id) as string | undefined;
+      return body === undefined ? null : (JSON.parse(body) as Alert);
+    },
+    async listAlerts(query) {
+      const [model, status, severity, before, limit] = alertQueryParameters(query);
+      return (sql().listAlerts.all({ model, status, severity, before, limit }) as string[]).map((body) => JSON.parse(body) as Alert);
+    },
+    async recordDelivery(d) {
+      sql().recordDelivery.run(d.alertId, d.sink, d.event, d.attempt, d.outcome, d.httpStatus, d.error, d.atMs);
+    },
+    async listDeliveries(alertId) {
+      return (sql().listDeliveries.all(alertId) as DeliveryRow[]).map(toAlertDelivery);
     },
   };
 }
