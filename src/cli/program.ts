@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { createModelsCommand } from './models-command.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') process.exit(0);
       process.exit(2);
     });
+  program.addCommand(createModelsCommand());
   return program;
 }
