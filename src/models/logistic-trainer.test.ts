@@ -45,9 +45,10 @@ describe('logisticTrainer', () => {
     const spec = model.toJSON();
     expect(spec.schema.classLabels).toEqual(['no', 'yes']);
     expect(spec.preprocessing.outputColumns).toEqual(['a', 'b', 'c']);
-    if (spec.estimator.kind !== 'logistic') throw new Error('unexpected estimator');
-    c.expected.coef.forEach((b, j) => expectClose(spec.estimator.coefficients[j], b, 1e-7, 1e-9, `coef[${j}]`));
-    expectClose(spec.estimator.intercept, c.expected.intercept, 1e-7, 1e-9, 'intercept');
+    const estimator = spec.estimator;
+    if (estimator.kind !== 'logistic') throw new Error('unexpected estimator');
+    c.expected.coef.forEach((b, j) => expectClose(estimator.coefficients[j], b, 1e-7, 1e-9, `coef[${j}]`));
+    expectClose(estimator.intercept, c.expected.intercept, 1e-7, 1e-9, 'intercept');
     c.expected.proba.forEach((p, i) => expectClose(model.predictProba(rows[i]), p, 1e-7, 1e-10, `proba[${i}]`));
     expect(log.converged).toBe(true);
     expect(log.iterations.length).toBeGreaterThan(1);
