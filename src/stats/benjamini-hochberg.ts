@@ -9,16 +9,26 @@ import { requirePValues } from './require-p-values.js';
 export function benjaminiHochberg(pValues: ArrayLike<number>): Float64Array {
   requirePValues(pValues);
   const m = pValues.length;
-  const order = new Uint32Array(m);
-  for (let i = 0; i < m; i++) order[i] = i;
-  order.sort((x, y) => pValues[x] - pValues[y]);
-  const out = new Float64Array(m);
+  const sorted = Float64Array.from(pValues).sort();
+  // adjustedSorted[r] for rank r + 1; tied p-values share one adjusted value, so a rank lookup suffices
+  const adjustedSorted = new Float64Array(m);
   let running = Infinity;
   for (let rank = m; rank >= 1; rank--) {
-    const index = order[rank - 1];
-    const adjusted = pValues[index] * (m / rank);
+    const adjusted = sorted[rank - 1] * (m / rank);
     if (adjusted < running) running = adjusted;
-    out[index] = running > 1 ? 1 : running;
+    adjustedSorted[rank - 1] = running > 1 ? 1 : running;
+  }
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const p = pValues[i];
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = adjustedSorted[lo];
   }
   return out;
 }
