@@ -15,3 +15,4 @@ export { bonferroni } from './bonferroni.js';
 export { benjaminiHochberg } from './benjamini-hochberg.js';
 export { ksTwoSample, type KsTwoSampleResult } from './ks-two-sample.js';
 export { cramerVonMises } from './cramer-von-mises.js';
+export { andersonDarlingKSample, type AndersonDarlingKSampleResult } from './anderson-darling-k-sample.js';
