@@ -6,29 +6,12 @@ mid-rank statistic A2akN and returns (statistic, critical_values, pvalue) with t
 """
 import warnings
 
-import numpy as np
 from scipy import stats
 
-from recipes import build
+from sample_inputs import ints, materialize, nrm, u
 
 FIXTURE = "anderson_darling_k_sample"
 CALL = "scipy.stats.anderson_ksamp(samples)"
-
-
-def u(seed, n, loc=0.0, scale=1.0):
-    return {"kind": "uniform", "seed": seed, "n": n, "loc": loc, "scale": scale}
-
-
-def nrm(seed, n, loc=0.0, scale=1.0):
-    return {"kind": "normalish", "seed": seed, "n": n, "loc": loc, "scale": scale}
-
-
-def ints(seed, n, k, loc=0.0):
-    return {"kind": "integers", "seed": seed, "n": n, "k": k, "loc": loc, "scale": 1.0}
-
-
-def materialize(x):
-    return np.asarray(build(x) if isinstance(x, dict) else x, dtype=float)
 
 
 CASES = [

@@ -3,29 +3,12 @@
 Large inputs are recipes (see recipes.py). Covers tiny samples, the minimum size 2, ties (mid-ranks),
 unequal sizes, 1e4 and 1e5 values, identical samples (p = 1) and extreme separations.
 """
-import numpy as np
 from scipy import stats
 
-from recipes import build
+from sample_inputs import ints, materialize, nrm, u
 
 FIXTURE = "cramer_von_mises"
 CALL = "scipy.stats.cramervonmises_2samp(a, b, method='asymptotic')"
-
-
-def u(seed, n, loc=0.0, scale=1.0):
-    return {"kind": "uniform", "seed": seed, "n": n, "loc": loc, "scale": scale}
-
-
-def nrm(seed, n, loc=0.0, scale=1.0):
-    return {"kind": "normalish", "seed": seed, "n": n, "loc": loc, "scale": scale}
-
-
-def ints(seed, n, k, loc=0.0):
-    return {"kind": "integers", "seed": seed, "n": n, "k": k, "loc": loc, "scale": 1.0}
-
-
-def materialize(x):
-    return np.asarray(build(x) if isinstance(x, dict) else x, dtype=float)
 
 
 CASES = [

@@ -6,29 +6,12 @@ every branch of kstwo.sf (Ruben-Gambino, Durbin matrix, Pomeranz, Pelz-Good, Smi
 """
 import warnings
 
-import numpy as np
 from scipy import stats
 
-from recipes import build
+from sample_inputs import ints, materialize, nrm, u
 
 FIXTURE = "ks_two_sample"
 CALL = "scipy.stats.ks_2samp(a, b)"
-
-
-def u(seed, n, loc=0.0, scale=1.0):
-    return {"kind": "uniform", "seed": seed, "n": n, "loc": loc, "scale": scale}
-
-
-def nrm(seed, n, loc=0.0, scale=1.0):
-    return {"kind": "normalish", "seed": seed, "n": n, "loc": loc, "scale": scale}
-
-
-def ints(seed, n, k, loc=0.0):
-    return {"kind": "integers", "seed": seed, "n": n, "k": k, "loc": loc, "scale": 1.0}
-
-
-def materialize(x):
-    return np.asarray(build(x) if isinstance(x, dict) else x, dtype=float)
 
 
 CASES = [
