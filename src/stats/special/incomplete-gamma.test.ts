@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describeSpecialOracle } from '../../../tests/stats/special-oracle.js';
+import { StatsInputError } from '../stats-input-error.js';
+import { logGamma } from './gamma.js';
+import { logRegularizedGammaQ, regularizedGammaP, regularizedGammaQ } from './incomplete-gamma.js';
+
+describeSpecialOracle('regularized incomplete gamma', { regularizedGammaP, regularizedGammaQ });
+
+describe('incomplete gamma properties', () => {
+  it('P + Q = 1 and both lie in [0, 1]', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.05, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 2e4, noNaN: true }), (a, x) => {
+        const p = regularizedGammaP(a, x);
+        const q = regularizedGammaQ(a, x);
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(q).toBeLessThanOrEqual(1);
+        expect(Math.abs(p + q - 1)).toBeLessThan(1e-14);
+      }),
+    );
+  });
+
+  it('log Q matches ln Q where Q is representable and keeps going where Q underflows', () => {
+    expect(Math.abs(logRegularizedGammaQ(24.5, 200) / Math.log(regularizedGammaQ(24.5, 200)) - 1)).toBeLessThan(1e-14);
+    expect(regularizedGammaQ(24.5, 1000)).toBe(0);
+    const deep = logRegularizedGammaQ(24.5, 1000);
+    // Q(a, x) ~ x^(a−1)e^(−x)/Γ(a)·(1 + (a−1)/x + (a−1)(a−2)/x² + …) for x ≫ a (DLMF 8.11.2).
+    const series = 1 + 23.5 / 1000 + (23.5 * 22.5) / 1e6 + (23.5 * 22.5 * 21.5) / 1e9;
+    expect(deep).toBeCloseTo(23.5 * Math.log(1000) - 1000 - logGamma(24.5) + Math.log(series), 6);
+    expect(logRegularizedGammaQ(24.5, 2000)).toBeLessThan(deep);
+  });
+
+  it('rejects a <= 0 and negative x naming the argument', () => {
+    expect(() => regularizedGammaP(0, 1)).toThrow(/^a:/);
+    expect(() => regularizedGammaQ(1, -1)).toThrow(StatsInputError);
+    expect(() => regularizedGammaQ(1, Number.NaN)).toThrow(/^x:/);
+  });
+});
