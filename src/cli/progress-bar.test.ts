@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createProgressBar } from './progress-bar.js';
+import { captureStream } from './test-support/report-fixtures.js';
+
+describe('createProgressBar', () => {
+  it('draws on a terminal for large inputs and clears the line when done', () => {
+    const tty = { ...captureStream(true), columns: 120 };
+    const bar = createProgressBar(tty, { minBytes: 1000 });
+    bar.update('ref.csv', { unit: 'bytes', done: 512, total: 2048 });
+    bar.update('ref.csv', { unit: 'bytes', done: 2048, total: 2048 });
+    bar.done();
+    expect(tty.text()).toContain('\rreading ref.csv [#####---------------]  25%  0.0 MB / 0.0 MB');
+    expect(tty.text()).toContain('[####################] 100%');
+    expect(tty.text().endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('counts rows for Parquet', () => {
+    const tty = captureStream(true);
+    createProgressBar(tty, { minRows: 10 }).update('x.parquet', { unit: 'rows', done: 150_000, total: 300_000 });
+    expect(tty.text()).toMatch(/ 50%  150,000 rows \/ 300,000 rows/);
+  });
+
+  it('stays silent when stderr is not a terminal or the file is small', () => {
+    const pipe = captureStream(false);
+    const bar = createProgressBar(pipe, { minBytes: 10 });
+    bar.update('a.csv', { unit: 'bytes', done: 50, total: 100 });
+    bar.done();
+    expect(pipe.text()).toBe('');
+    const tty = captureStream(true);
+    createProgressBar(tty).update('small.csv', { unit: 'bytes', done: 50, total: 100 });
+    expect(tty.text()).toBe('');
+  });
+});
