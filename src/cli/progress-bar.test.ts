@@ -17,7 +17,7 @@ describe('createProgressBar', () => {
   it('counts rows for Parquet', () => {
     const tty = captureStream(true);
     createProgressBar(tty, { minRows: 10 }).update('x.parquet', { unit: 'rows', done: 150_000, total: 300_000 });
-    expect(tty.text()).toMatch(/ 50%  150,000 rows \/ 300,000 rows/);
+    expect(tty.text()).toMatch(/ 50% {2}150,000 rows \/ 300,000 rows/);
   });
 
   it('stays silent when stderr is not a terminal or the file is small', () => {
