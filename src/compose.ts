@@ -5,6 +5,8 @@ import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
 import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
 import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.js';
 import type { TrackingBackend } from './ports/tracking-backend.js';
+import type { ModelDirectory } from './ports/model-directory.js';
+import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
 import { TrackingError } from './ports/tracking-error.js';
 
 export interface TrackingBackendOptions {
@@ -44,4 +46,9 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
     kind: 'invalid',
     operation: 'configure',
   });
+}
+
+/** Model directories (model.json, model.onnx, schema, reference profile, metrics) on the local file system. */
+export function createModelDirectory(): ModelDirectory {
+  return createFileModelDirectory();
 }

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { createModelsCommand } from './models-command.js';
+import { createPredictCommand } from './predict-command.js';
+import { createTrainCommand } from './train-command.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -15,5 +17,7 @@ export function buildProgram(): Command {
       process.exit(2);
     });
   program.addCommand(createModelsCommand());
+  program.addCommand(createTrainCommand());
+  program.addCommand(createPredictCommand());
   return program;
 }

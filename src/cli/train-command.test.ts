@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
+import { runPredict, type PredictCommandOptions } from './predict-command.js';
+import { parseParams, runTrain, type TrainCommandOptions } from './train-command.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dg-train-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const path = (name: string): string => join(dir, name);
+
+function capture(): { write(text: string): boolean; text(): string } {
+  let buffer = '';
+  return { write: (text: string) => ((buffer += text), true), text: () => buffer };
+}
+
+async function train(options: TrainCommandOptions) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runTrain(options, { stdout, stderr });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+async function predict(options: PredictCommandOptions) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runPredict(options, { stdout, stderr });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`. */
+function expectOneLineError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.split('\n')).toHaveLength(2);
+  expect(result.stderr).toMatch(pattern);
+}
+
+beforeAll(() => {
+  writeFileSync(path('loans.csv'), tableToCsv(trainingTable(400, 3)));
+  writeFileSync(path('one-class.csv'), 'x,y\n1,a\n2,a\n3,a\n4,a\n');
+  const rows = Array.from({ length: 120 }, (_, i) => `${i === 77 ? 'n/a?' : i},${i % 2}`);
+  writeFileSync(path('stray.csv'), `x,y\n${rows.join('\n')}\n`);
+  writeFileSync(path('empty.csv'), '');
+  writeFileSync(path('header-only.csv'), 'x,y\n');
+});
+
+describe('driftguard train', () => {
+  it('trains, writes the model directory and prints the JSON summary with exactly the documented keys', async () => {
+    const out = path('model-logistic');
+    const result = await train({ data: path('loans.csv'), target: 'default', model: 'logistic', timeColumn: 'ts', exclude: 'id', out, json: true });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(summary)).toEqual(['modelDir', 'model', 'rows', 'metrics', 'fitSeconds']);
+    expect(summary).toMatchObject({ modelDir: out, model: 'logistic', rows: { train: 280, validation: 60, test: 60 } });
+    const metrics = summary.metrics as Record<string, Record<string, number>>;
+    expect(Object.keys(metrics)).toEqual(['validation', 'test']);
+    expect(Object.keys(metrics.test)).toEqual(['rocAuc', 'prAuc', 'accuracy', 'f1', 'logLoss', 'brier']);
+    expect(metrics.test.rocAuc).toBeGreaterThan(0.6);
+    expect(typeof summary.fitSeconds).toBe('number');
+    expect(readdirSync(out).sort()).toEqual(['metrics.json', 'model.json', 'model.onnx', 'reference-profile.json', 'schema.json']);
+    const schema = JSON.parse(readFileSync(join(out, 'schema.json'), 'utf8')) as { timeColumn: string; target: string };
+    expect(schema).toMatchObject({ timeColumn: 'ts', target: 'default' });
+  });
+
+  it('prints a text summary without --json and takes --params', async () => {
+    const out = path('model-gbdt');
+    const result = await train({ data: path('loans.csv'), target: 'default', exclude: 'id,ts', params: 'maxIterations=20,learningRate=0.2', out });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^trained gbdt on 280 rows \(validation 60, test 60\) in \d+\.\d\d s\ntest: ROC AUC 0\.\d+/);
+    const model = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as { training: { params: Record<string, unknown> } };
+    expect(model.training.params).toMatchObject({ maxIterations: 20, learningRate: 0.2 });
+  });
+
+  it('exits 2 with one line for each kind of bad input', async () => {
+    const data = path('loans.csv');
+    expectOneLineError(await train({ target: 'default' }), /^driftguard train: --data <file> is required$/m);
+    expectOneLineError(await train({ data, target: 'missing' }), /target: no column "missing"; columns: id, ts, income/);
+    expectOneLineError(await train({ data: path('one-class.csv'), target: 'y' }), /y: binary target needs two classes, found only "a"/);
+    expectOneLineError(await train({ data: path('stray.csv'), target: 'y' }), /x: non-numeric value "n\/a\?" in row 78 of a numeric column/);
+    expectOneLineError(await train({ data: path('empty.csv'), target: 'y' }), /empty\.csv/);
+    expectOneLineError(await train({ data: path('header-only.csv'), target: 'y' }), /data: the table has no rows|header-only\.csv/);
+    expectOneLineError(await train({ data: path('nope.csv'), target: 'y' }), /nope\.csv/);
+    expectOneLineError(await train({ data, target: 'default', model: 'forest' }), /--model: "forest" is not a model \(valid: logistic, gbdt\)/);
+    expectOneLineError(await train({ data, target: 'default', params: 'maxLeaves' }), /--params: "maxLeaves" is not key=value/);
+    expectOneLineError(await train({ data, target: 'default', params: 'maxLeaves=-3' }), /maxLeaves/);
+    expectOneLineError(await train({ data, target: 'default', params: 'bogus=1' }), /bogus/);
+    expectOneLineError(await train({ data, target: 'default', exclude: 'id,,ts' }), /--exclude: "id,,ts" has an empty column name/);
+    expectOneLineError(await train({ data, target: 'default', timeColumn: 'income2' }), /timeColumn: no column "income2"/);
+  });
+
+  it('parses --params values as numbers, booleans, null or text', () => {
+    expect(parseParams('C=0.5,classWeight=balanced,flag=true,x=null,n=1e-3')).toEqual({ C: 0.5, classWeight: 'balanced', flag: true, x: null, n: 0.001 });
+    expect(() => parseParams('a=1,a=2')).toThrow('--params: "a" is given twice');
+    expect(() => parseParams('=1')).toThrow('is not key=value');
+  });
+});
+
+describe('driftguard predict', () => {
+  it('scores a file with a trained model directory, to stdout or --out', async () => {
+    const model = path('model-predict');
+    expect((await train({ data: path('loans.csv'), target: 'default', model: 'logistic', exclude: 'id,ts', out: model })).code).toBe(0);
+    const result = await predict({ model, data: path('loans.csv') });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('probability,prediction');
+    expect(lines).toHaveLength(401);
+    expect(lines[1]).toMatch(/^0\.\d+|^1|^0,(yes|no)$/);
+    const out = path('predictions.csv');
+    const toFile = await predict({ model, data: path('loans.csv'), out });
+    expect(toFile.stdout).toBe(`400 predictions (positive class "yes") → ${out}\n`);
+    expect(readFileSync(out, 'utf8')).toBe(result.stdout);
+  });
+
+  it('exits 2 with one line for a missing model, a bad model file or bad data', async () => {
+    expectOneLineError(await predict({ model: path('no-model'), data: path('loans.csv') }), /no-model\/model\.json: cannot read: does not exist/);
+    writeFileSync(path('model.json'), '{"format":"driftguard-model","formatVersion":99}');
+    expectOneLineError(await predict({ model: dir, data: path('loans.csv') }), /formatVersion|version/);
+    writeFileSync(path('model.json'), '{oops');
+    expectOneLineError(await predict({ model: dir, data: path('loans.csv') }), /model\.json: not valid JSON/);
+    expectOneLineError(await predict({ data: path('loans.csv') }), /--model <dir> is required/);
+    const model = path('model-predict');
+    expectOneLineError(await predict({ model, data: path('header-only.csv') }), /header-only\.csv/);
+    writeFileSync(path('bad-income.csv'), 'income,debt,region,owner\nlots,0.5,north,True\n');
+    expectOneLineError(await predict({ model, data: path('bad-income.csv') }), /income/);
+  });
+});

@@ -1,0 +1,124 @@
+import { Command } from 'commander';
+import { createModelDirectory, createTableReader } from '../compose.js';
+import type { Clock } from '../ports/clock.js';
+import type { ModelDirectory } from '../ports/model-directory.js';
+import type { TableReader } from '../ports/table-reader.js';
+import { saveTrainedModel } from '../services/model-artifacts.js';
+import { createTrainModelService, type HyperParamValue, type TrainModelService } from '../services/train-model.js';
+import { cliErrorLine, UsageError } from './cli-error-line.js';
+
+/** Raw option values as commander hands them over. */
+export interface TrainCommandOptions {
+  readonly data?: string;
+  readonly target?: string;
+  readonly model?: string;
+  readonly timeColumn?: string;
+  readonly exclude?: string;
+  readonly params?: string;
+  readonly out?: string;
+  readonly seed?: string;
+  readonly json?: boolean;
+}
+
+/** Output streams and adapters; injectable for tests. */
+export interface TrainCommandIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly tableReader?: TableReader;
+  readonly modelDirectory?: ModelDirectory;
+  readonly service?: TrainModelService;
+}
+
+/** Default model directory of `driftguard train`. */
+export const DEFAULT_MODEL_DIR = 'driftguard-model';
+const ESTIMATORS = ['logistic', 'gbdt'];
+
+/** `k=v,k2=v2` → values: numbers, `true` / `false`, `null`, else the text (e.g. `classWeight=balanced`). */
+export function parseParams(text: string | undefined): Record<string, HyperParamValue> {
+  const params: Record<string, HyperParamValue> = {};
+  if (text === undefined || text.trim() === '') return params;
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const key = at < 0 ? '' : pair.slice(0, at).trim();
+    const raw = at < 0 ? '' : pair.slice(at + 1).trim();
+    if (key === '' || raw === '') throw new UsageError(`--params: "${pair}" is not key=value (use e.g. learningRate=0.05,maxLeaves=15)`);
+    if (Object.hasOwn(params, key)) throw new UsageError(`--params: "${key}" is given twice`);
+    const number = Number(raw);
+    params[key] = raw === 'true' ? true : raw === 'false' ? false : raw === 'null' ? null : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? number : raw;
+  }
+  return params;
+}
+
+/** `a,b` → names; an empty name is a usage error. */
+export function parseColumnList(text: string | undefined, option: string): string[] {
+  if (text === undefined) return [];
+  const names = text.split(',').map((n) => n.trim());
+  if (names.some((n) => n === '')) throw new UsageError(`${option}: "${text}" has an empty column name (use a,b,c)`);
+  return names;
+}
+
+/** Wall clock with sub-millisecond resolution (fit time). */
+const systemClock: Clock = { nowMs: () => performance.timeOrigin + performance.now() };
+
+const round = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(6)));
+
+/** Runs `driftguard train`; returns the exit code (0 ok, 2 error with one line on stderr). */
+export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo): Promise<number> {
+  try {
+    if (options.data === undefined) throw new UsageError('--data <file> is required');
+    if (options.target === undefined) throw new UsageError('--target <column> is required');
+    const estimator = options.model ?? 'gbdt';
+    if (!ESTIMATORS.includes(estimator)) throw new UsageError(`--model: "${estimator}" is not a model (valid: ${ESTIMATORS.join(', ')})`);
+    const seed = options.seed === undefined ? 0 : Number(options.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${options.seed}" is not an integer`);
+    const params = parseParams(options.params);
+    const exclude = parseColumnList(options.exclude, '--exclude');
+    const modelDir = options.out ?? DEFAULT_MODEL_DIR;
+    const table = await (io.tableReader ?? createTableReader()).read(options.data);
+    const service = io.service ?? createTrainModelService({ clock: systemClock });
+    const trained = service.train({ table, target: options.target, estimator, timeColumn: options.timeColumn, exclude, params, seed });
+    await saveTrainedModel(io.modelDirectory ?? createModelDirectory(), modelDir, trained);
+    const pick = (m: (typeof trained.metrics)['test'] | null) =>
+      m === null ? null : { rocAuc: m.rocAuc, prAuc: m.prAuc, accuracy: m.accuracy, f1: m.f1, logLoss: m.logLoss, brier: m.brier };
+    if (options.json === true) {
+      const summary = {
+        modelDir,
+        model: estimator,
+        rows: trained.rows,
+        metrics: { validation: pick(trained.metrics.validation), test: pick(trained.metrics.test) },
+        fitSeconds: trained.fitSeconds,
+      };
+      io.stdout.write(`${JSON.stringify(summary)}\n`);
+    } else {
+      const t = trained.metrics.test;
+      io.stdout.write(
+        `trained ${estimator} on ${trained.rows.train} rows (validation ${trained.rows.validation}, test ${trained.rows.test}) in ${trained.fitSeconds.toFixed(2)} s\n` +
+          `test: ROC AUC ${round(t.rocAuc)}, PR AUC ${round(t.prAuc)}, accuracy ${round(t.accuracy)}, F1 ${round(t.f1)}, log loss ${round(t.logLoss)}, Brier ${round(t.brier)}\n` +
+          `model directory: ${modelDir}\n`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    io.stderr.write(`driftguard train: ${cliErrorLine(error)}\n`);
+    return 2;
+  }
+}
+
+/** `driftguard train --data <file> --target <col> …` (see docs/evaluation.md). */
+export function createTrainCommand(): Command {
+  return new Command('train')
+    .description('Train a model on a CSV/Parquet file: time-ordered 70/15/15 split, fit, evaluate, write the model directory. Exit 2 on bad input.')
+    .option('--data <file>', 'labelled training data: .csv, .tsv, .parquet')
+    .option('--target <column>', 'binary target column')
+    .option('--model <kind>', 'logistic | gbdt (default gbdt)')
+    .option('--time-column <column>', 'time order of the rows (default: file order); not used as a feature')
+    .option('--exclude <columns>', 'comma-separated columns that are not features (ids, scores)')
+    .option('--params <k=v,...>', 'hyper-parameters, e.g. learningRate=0.05,maxLeaves=15 (see docs/models.md)')
+    .option('--out <dir>', `model directory to write (default ${DEFAULT_MODEL_DIR})`)
+    .option('--seed <n>', 'seed of the trainer (default 0)')
+    .option('--json', 'print one JSON object instead of text')
+    .exitOverride((error) => process.exit(error.code === 'commander.helpDisplayed' ? 0 : 2))
+    .action(async (options: TrainCommandOptions) => {
+      process.exitCode = await runTrain(options, { stdout: process.stdout, stderr: process.stderr });
+    });
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFileModelDirectory } from '../adapters/files/file-model-directory.js';
+import { dataTableFromRows } from '../domain/data-table.js';
+import { rocAuc } from '../models/index.js';
+import type { Clock } from '../ports/clock.js';
+import { loadSavedModel, predictTable, saveTrainedModel } from './model-artifacts.js';
+import { trainingTable } from './test-support/training-table.js';
+import { createTrainModelService } from './train-model.js';
+
+/** A clock that advances 1.5 s per reading (fit time = 1.5 s exactly). */
+function steppingClock(): Clock {
+  let now = Date.UTC(2026, 10, 26);
+  return { nowMs: () => (now += 1500) };
+}
+
+const root = mkdtempSync(join(tmpdir(), 'dg-train-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const table = trainingTable(500, 7);
+const service = () => createTrainModelService({ clock: steppingClock() });
+
+describe('train service', () => {
+  it('splits by the time column 70/15/15, fits on the oldest rows and evaluates on the newest', () => {
+    const trained = service().train({ table, target: 'default', estimator: 'logistic', timeColumn: 'ts', exclude: ['id'] });
+    expect(trained.rows).toEqual({ train: 350, validation: 75, test: 75 });
+    const trainTimes = trained.trainTable.columns.ts as string[];
+    const sortedTimes = [...(table.columns.ts as string[])].sort();
+    expect(trainTimes.every((t) => t <= sortedTimes[349])).toBe(true);
+    expect(trained.model.schema.features.map((f) => f.name)).toEqual(['income', 'debt', 'region', 'owner']);
+    expect(trained.model.schema.classLabels).toEqual(['no', 'yes']);
+    expect(trained.fitSeconds).toBe(1.5);
+    expect(trained.serialized.training.fitSeconds).toBe(1.5);
+    expect(trained.metrics.test.rows).toBe(75);
+    expect(trained.metrics.test.rocAuc).toBeGreaterThan(0.7);
+    expect(trained.metrics.validation?.rows).toBe(75);
+  });
+
+  it('trains gbdt by default and is deterministic', () => {
+    const a = service().train({ table, target: 'default', exclude: ['id', 'ts'] });
+    const b = service().train({ table, target: 'default', exclude: ['id', 'ts'] });
+    expect(a.model.estimator).toBe('gbdt');
+    expect(a.serialized).toEqual(b.serialized);
+    expect(a.metrics.test.rocAuc).toBeGreaterThan(0.6);
+  });
+
+  it('writes a model directory that loads back to the same predictions', async () => {
+    const trained = service().train({ table, target: 'default', estimator: 'logistic', timeColumn: 'ts', exclude: ['id'] });
+    const directory = createFileModelDirectory();
+    const dir = join(root, 'logistic');
+    await saveTrainedModel(directory, dir, trained);
+    expect(readdirSync(dir).sort()).toEqual(['metrics.json', 'model.json', 'model.onnx', 'reference-profile.json', 'schema.json']);
+    const loaded = await loadSavedModel(directory, dir);
+    const scored = predictTable(loaded, table);
+    expect(Array.from(scored.probabilities)).toEqual(Array.from(trained.model.predictProbaBatch(table)));
+    const y = (table.columns.default as string[]).map((v) => (v === 'yes' ? 1 : 0));
+    expect(rocAuc(y, scored.probabilities)).toBeGreaterThan(0.7);
+    expect(new Set(scored.labels)).toEqual(new Set(['yes', 'no']));
+  });
+
+  it('refuses bad data and parameters with a named field', () => {
+    const s = service();
+    expect(() => s.train({ table, target: 'nope' })).toThrow(/^target: no column "nope"; columns: id, ts/);
+    const oneClass = dataTableFromRows(Array.from({ length: 50 }, (_, i) => ({ x: i, y: 'a' })));
+    expect(() => s.train({ table: oneClass, target: 'y' })).toThrow('needs two classes, found only "a"');
+    const stray = dataTableFromRows(Array.from({ length: 200 }, (_, i) => ({ x: i === 150 ? 'oops' : i, y: i % 2 })));
+    expect(() => s.train({ table: stray, target: 'y' })).toThrow('x: non-numeric value "oops" in row 151 of a numeric column');
+    expect(() => s.train({ table, target: 'default', params: { depth: 3 } })).toThrow(/depth/);
+    expect(() => s.train({ table, target: 'default', exclude: ['zzz'] })).toThrow('exclude: no column "zzz" to exclude');
+    expect(() => s.train({ table, target: 'default', estimator: 'forest' })).toThrow('unknown model kind "forest"');
+    expect(() => s.train({ table: dataTableFromRows([]), target: 'y' })).toThrow('data: the table has no rows');
+  });
+});
