@@ -20,48 +20,63 @@ export interface HistogramResult {
  */
 export function histogram(values: ArrayLike<number>, edges: ArrayLike<number>): HistogramResult {
   const e = checkedEdges(edges);
+  return countIntoBins(asFloat64(values), e);
+}
+
+/** The values as a Float64Array (typed input as is, never written); a non-number entry throws. */
+function asFloat64(values: ArrayLike<number>): Float64Array {
+  if (values instanceof Float64Array) return values;
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
     throw new StatsInputError('values', 'expected an array of numbers');
   }
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (typeof x !== 'number') throw new StatsInputError(`values[${i}]`, `must be a finite number, got ${String(x)}`);
+    out[i] = x;
+  }
+  return out;
+}
+
+function countIntoBins(x: Float64Array, e: Float64Array): HistogramResult {
   const binCount = e.length - 1;
-  const counts = new Float64Array(binCount);
+  const counts = new Int32Array(binCount);
   const first = e[0];
   const last = e[binCount];
   const { start, cellsPerUnit } = lookupGrid(e, binCount);
-  const cells = start.length;
   let below = 0;
   let above = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    if (typeof x !== 'number' || x - x !== 0) {
-      throw new StatsInputError(`values[${i}]`, `must be a finite number, got ${String(x)}`);
-    }
-    if (x < first) below++;
-    else if (x > last) above++;
-    else if (x === last) counts[binCount - 1]++;
-    else {
-      // The grid cell gives a first guess; the two loops make the bin exact: e[bin] <= x < e[bin + 1].
-      let cell = Math.floor((x - first) * cellsPerUnit);
-      if (!(cell < cells)) cell = cells - 1;
-      let bin = start[cell];
-      while (bin > 0 && e[bin] > x) bin--;
-      while (e[bin + 1] <= x) bin++;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v - v !== 0) throw new StatsInputError(`values[${i}]`, `must be a finite number, got ${v}`);
+    if (v < first) below++;
+    else if (v >= last) {
+      if (v === last) counts[binCount - 1]++;
+      else above++;
+    } else {
+      // The grid cell gives a first guess; the two loops make the bin exact: e[bin] <= v < e[bin + 1].
+      let bin = start[((v - first) * cellsPerUnit) | 0];
+      while (e[bin + 1] <= v) bin++;
+      while (e[bin] > v) bin--;
       counts[bin]++;
     }
   }
-  return { counts, below, above };
+  return { counts: Float64Array.from(counts), below, above };
 }
 
-/** Cells of an evenly spaced grid over [e_0, e_k]; start[c] = the bin holding the cell's left end. */
+/**
+ * An evenly spaced grid over [e_0, e_k]: start[c] = the bin holding the left end of cell c. It has one spare
+ * cell, so (v − e_0)·cellsPerUnit truncated is always a valid index for e_0 <= v < e_k, whatever the rounding.
+ */
 function lookupGrid(e: Float64Array, binCount: number): { start: Uint32Array; cellsPerUnit: number } {
   const first = e[0];
   const width = e[binCount] - first;
-  if (!(width > 0 && width < Infinity)) return { start: new Uint32Array(1), cellsPerUnit: 0 };
-  const cells = Math.min(1 << 16, 16 * binCount);
+  if (!(width > 0 && width < Infinity)) return { start: new Uint32Array(2), cellsPerUnit: 0 };
+  const cells = Math.min(1 << 16, Math.max(4096, 16 * binCount));
   const cellsPerUnit = cells / width;
-  const start = new Uint32Array(cells);
+  const start = new Uint32Array(cells + 1);
   let bin = 0;
-  for (let c = 0; c < cells; c++) {
+  for (let c = 0; c <= cells; c++) {
     const left = first + c / cellsPerUnit;
     while (bin < binCount - 1 && e[bin + 1] <= left) bin++;
     start[c] = bin;
