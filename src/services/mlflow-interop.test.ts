@@ -1,6 +1,6 @@
 /**
- * Interoperability with Python MLflow through a real server: driftguard logs + registers a model directory, sets
- * `champion`, and `mlflow.pyfunc.load_model("models:/<name>@champion").predict(df)` must reproduce driftguard's
+ * Interoperability with Python MLflow through a real server: driftguard trains a model, logs + registers its
+ * model directory, sets `champion`, and `mlflow.pyfunc.load_model("models:/<name>@champion").predict(df)` must reproduce driftguard's
  * scores within 1e-5.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithComponent } from '../../tests/support/components.js';
 import { createMlflowBackend } from '../adapters/tracking/mlflow/mlflow-backend.js';
-import { buildMlflowModelDirectory } from './mlflow-model-directory.js';
+import { gbdtTrainer } from '../models/gbdt-trainer.js';
+import { logisticTrainer } from '../models/logistic-trainer.js';
+import type { FittedModel } from '../models/model-types.js';
+import { sliceTable, syntheticTable } from '../models/test-support/synthetic-data.js';
+import { buildDriftguardModelDirectory } from './driftguard-model-directory.js';
 import { predictWithPyfunc } from './test-support/predict-with-pyfunc.js';
-import { tinyLogisticOnnx, tinyLogisticScores } from './test-support/tiny-logistic-onnx.js';
 import { trackTrainingRun } from './track-training-run.js';
 
 const python = join(process.cwd(), '.venv/bin/python');
@@ -32,32 +35,37 @@ const mlflowWithPython = {
 };
 
 describeWithComponent('Python MLflow loads the champion driftguard registered', mlflowWithPython, () => {
-  it('models:/<name>@champion predicts what driftguard computes (within 1e-5)', async () => {
+  it('models:/<name>@champion of a driftguard-trained gbdt predicts what driftguard computes (within 1e-5)', async () => {
     const backend = createMlflowBackend({ trackingUri });
-    const weights = [0.8, -0.6, 1.5, 0.05];
-    const bias = -0.3;
-    const columns = ['age', 'income', 'debt_ratio', 'tenure'];
+    const all = syntheticTable({ rows: 700, numericFeatures: 3, mixed: true, missingRate: 0.06, seed: 11 });
+    const train = sliceTable(all, 0, 500);
+    const validation = sliceTable(all, 500, 600);
+    const test = sliceTable(all, 600, 700);
+    const data = { table: train, target: 'label', task: 'binary' as const };
+    const champion = gbdtTrainer.fit(data, validation, { maxIterations: 40 }, 0).model;
+    const other = logisticTrainer.fit(data, null, {}, 0).model;
     const modelName = `interop-${randomUUID().slice(0, 8)}`;
     const base = { tracking: backend.tracking, registry: backend.registry, experimentName: 'driftguard-interop', runName: 'interop' };
-    const directory = (w: number[], b: number) =>
-      buildMlflowModelDirectory({
-        onnxModel: tinyLogisticOnnx(w, b),
-        signature: {
-          inputs: columns.map((name) => ({ kind: 'column' as const, name, type: 'double' as const })),
-          outputs: [{ kind: 'tensor', name: 'probability', dtype: 'float32', shape: [-1, 1] }],
-        },
-        createdAtMs: Date.now(),
-      });
-    // v1 is a different model: the alias, not "latest", must decide what Python loads.
-    await trackTrainingRun({ ...base, modelFiles: directory([1, 1, 1, 1], 0), register: { modelName, alias: 'champion' } });
-    const tracked = await trackTrainingRun({ ...base, modelFiles: directory(weights, bias), register: { modelName, alias: 'champion', reason: 'interop' } });
-    await trackTrainingRun({ ...base, modelFiles: directory([-1, -1, -1, -1], 0), register: { modelName, alias: 'challenger' } });
+    const files = (model: FittedModel) => buildDriftguardModelDirectory({ model, createdAtMs: Date.now(), evaluationReport: { note: 'interop test' } });
+    // v1 and v3 are other models: the alias, not "latest", must decide what Python loads.
+    await trackTrainingRun({ ...base, modelFiles: files(other), register: { modelName, alias: 'champion' } });
+    const tracked = await trackTrainingRun({ ...base, modelFiles: files(champion), register: { modelName, alias: 'champion', reason: 'interop' } });
+    await trackTrainingRun({ ...base, modelFiles: files(other), register: { modelName, alias: 'challenger' } });
     expect(tracked.version?.version).toBe('2');
 
-    const rows = [[35, 0.4, 0.2, 3], [52, 1.7, 0.9, 10], [23, -0.3, 0.05, 0], [61, 2.2, 0.4, 25]];
-    const predicted = await predictWithPyfunc({ python, trackingUri, modelUri: `models:/${modelName}@champion`, columns, rows, outputColumn: 'probability' });
-    const expected = tinyLogisticScores(rows, weights, bias);
-    expect(predicted).toHaveLength(rows.length);
-    predicted.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-5));
-  });
+    const features = champion.schema.features.map((f) => f.name);
+    const frame = Object.fromEntries(
+      features.map((name) => {
+        const cells = test.columns[name];
+        const isCategorical = champion.preprocessing.transforms.find((t) => t.name === name)?.kind === 'categorical';
+        return [name, cells.map((c) => (isCategorical ? (c === null ? '' : String(c)) : c === null ? null : typeof c === 'boolean' ? Number(c) : (c as number)))];
+      }),
+    );
+    const predicted = await predictWithPyfunc({ python, trackingUri, modelUri: `models:/${modelName}@champion`, frame, outputColumn: 'probability' });
+    const expected = champion.predictProbaBatch(test);
+    expect(predicted).toHaveLength(test.rowCount);
+    let maxDiff = 0;
+    predicted.forEach((p, i) => (maxDiff = Math.max(maxDiff, Math.abs(p - expected[i]))));
+    expect(maxDiff).toBeLessThan(1e-5);
+  }, 180_000);
 });

@@ -86,5 +86,5 @@ describeWithComponent('the model directory loads in Python MLflow', mlflowPython
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 150_000);
 });

@@ -8,25 +8,26 @@ export interface PyfuncPredictOptions {
   readonly trackingUri: string;
   /** e.g. `models:/credit@champion` */
   readonly modelUri: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly number[])[];
+  /** Column name → values; columns whose values are all numbers / null become float64 (null → NaN), others strings. */
+  readonly frame: Readonly<Record<string, readonly (number | string | null)[]>>;
   /** Output column of the pyfunc DataFrame to return. */
   readonly outputColumn: string;
 }
 
-/** Test helper: `mlflow.pyfunc.load_model(modelUri).predict(DataFrame(rows, float64))[outputColumn]` in Python. */
+/** Test helper: `mlflow.pyfunc.load_model(modelUri).predict(DataFrame(frame))[outputColumn]` in Python. */
 export async function predictWithPyfunc(options: PyfuncPredictOptions): Promise<number[]> {
   const script = [
     'import json, sys, pandas as pd, mlflow, mlflow.pyfunc',
     'mlflow.set_tracking_uri(sys.argv[1])',
+    'frame = json.loads(sys.argv[3])',
+    'df = pd.DataFrame({k: (pd.Series(v, dtype="float64") if all(x is None or isinstance(x, (int, float)) for x in v) else pd.Series(v, dtype="object")) for k, v in frame.items()})',
     'm = mlflow.pyfunc.load_model(sys.argv[2])',
-    "out = m.predict(pd.DataFrame(json.loads(sys.argv[4]), columns=json.loads(sys.argv[3]), dtype='float64'))",
-    'print(json.dumps([float(v) for v in out[sys.argv[5]]]))',
+    'out = m.predict(df)',
+    'print(json.dumps([float(v) for v in out[sys.argv[4]]]))',
   ].join('\n');
-  const { stdout } = await run(
-    options.python,
-    ['-c', script, options.trackingUri, options.modelUri, JSON.stringify(options.columns), JSON.stringify(options.rows), options.outputColumn],
-    { timeout: 180_000, env: { ...process.env, MLFLOW_TRACKING_URI: options.trackingUri } },
-  );
+  const { stdout } = await run(options.python, ['-c', script, options.trackingUri, options.modelUri, JSON.stringify(options.frame), options.outputColumn], {
+    timeout: 180_000,
+    env: { ...process.env, MLFLOW_TRACKING_URI: options.trackingUri },
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as number[];
 }
