@@ -6,7 +6,8 @@ import type { DataTable } from '../domain/data-table.js';
 import { ModelError, type FittedModel } from '../models/index.js';
 import { exportOnnx } from '../models/onnx/export-onnx.js';
 import type { ModelDirectory } from '../ports/model-directory.js';
-import { parseModelJson, referenceProfileOf, type TrainedModel } from './train-model.js';
+import { referenceProfileOf } from './reference-profile-of.js';
+import { parseModelJson, type TrainedModel } from './train-model.js';
 
 export const MODEL_FILE = 'model.json';
 export const ONNX_FILE = 'model.onnx';

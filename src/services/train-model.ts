@@ -4,8 +4,7 @@
  * ModelDirectory port (see {@link saveTrainedModel}).
  */
 import type { DataTable } from '../domain/data-table.js';
-import { inferSchema, NUMERIC_MAJORITY } from '../domain/infer-schema.js';
-import { buildReferenceProfile } from '../drift/build-reference-profile.js';
+import { NUMERIC_MAJORITY } from '../domain/infer-schema.js';
 import {
   binaryClassificationMetrics,
   encodeTarget,
@@ -159,14 +158,6 @@ export function createTrainModelService(options: TrainModelServiceOptions) {
 }
 
 export type TrainModelService = ReturnType<typeof createTrainModelService>;
-
-/** The drift reference profile of a trained model: its training rows, features and target as the schema. */
-export function referenceProfileOf(trained: TrainedModel): unknown {
-  const featureNames = new Set(trained.model.schema.features.map((f) => f.name));
-  const ignore = trained.trainTable.columnNames.filter((c) => !featureNames.has(c) && c !== trained.model.schema.target);
-  const schema = inferSchema(trained.trainTable, { target: trained.model.schema.target, ignore, task: 'classification' });
-  return buildReferenceProfile(trained.trainTable, schema);
-}
 
 /** Parses a `model.json` text into a model (unknown / newer format version → ModelError). */
 export function parseModelJson(text: string, path: string): FittedModel {
