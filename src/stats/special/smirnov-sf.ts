@@ -7,7 +7,7 @@
  * The terms are positive, so the sum is well conditioned; each term is evaluated in log space with log1p
  * and an exactly split n·x (the xsf code uses double-double arithmetic instead), which keeps the relative
  * error near 1e-13 for n up to 10⁶. Same special cases as xsf: x ≤ 1/n, x ≥ 1 − 1/n, underflow
- * (−2nx² < MINLOG ⇒ 0) and the Miller-type approximation exp(−(6nx+1)²/(18n)) above n = 10⁶.
+ * (−2nx² < log(2^−1075) ⇒ 0) and the Miller-type approximation exp(−(6nx+1)²/(18n)) above n = 10⁶.
  */
 export function smirnovSf(n: number, x: number): number {
   if (n === 1) return 1 - x;
@@ -40,7 +40,7 @@ export function smirnovSf(n: number, x: number): number {
   return clampUnit(x * termSum(n, x, nxFloor, alpha, 0, 1, lowerLast + 1));
 }
 
-const MINLOG = -708.3964185322641;
+const MINLOG = -745.1332191019412; // xsf const.h: log(2^-1075), the subnormal limit
 const SMIRNOV_MAX_COMPUTE_N = 1_000_000;
 const TWO_POW_500 = 2 ** 500;
 const TWO_POW_MINUS_500 = 2 ** -500;
