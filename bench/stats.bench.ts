@@ -2,12 +2,14 @@
  * Benchmark of the driftguard/stats kernels against scipy on the same inputs, in the same run.
  * Run: `npx tsx bench/stats.bench.ts` (options: --repeats N, --warmup N). Python is DRIFTGUARD_PYTHON, else
  * ./.venv/bin/python, else python3; without scipy the scipy columns say "scipy not available".
- * Times are medians of the repeats after warm-up runs; inputs go to Python as float64 files in a temp dir.
+ * Times are medians of the repeats after warm-up runs, driftguard and scipy runs interleaved so both see the
+ * same machine load; inputs go to Python as float64 files in a temp dir, loaded once.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as stats from '../src/stats/index.js';
 
@@ -140,15 +142,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function timeIt(run: () => unknown): number {
-  for (let i = 0; i < WARMUP; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const t0 = process.hrtime.bigint();
-    run();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return median(times);
+function timeOnce(run: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
 function pythonPath(): string {
@@ -157,52 +154,89 @@ function pythonPath(): string {
   return existsSync(venv) ? venv : 'python3';
 }
 
-/** Times the scipy side in one Python process; null (with the reason) when Python or scipy is missing. */
-function timeScipy(keys: string[]): { times: Record<string, number> | null; note: string } {
+/** A Python process that has loaded the inputs and times scipy kernels on request (bench/stats_scipy.py). */
+interface ScipyPeer {
+  note: string;
+  time(kernel: string, runs: number): Promise<number[]>;
+  close(): void;
+}
+
+async function startScipy(dir: string): Promise<ScipyPeer | string> {
+  const python = pythonPath();
+  const child = spawn(python, [join(here, 'stats_scipy.py'), dir], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const pending: Array<(line: string | null) => void> = [];
+  createInterface({ input: child.stdout }).on('line', (line) => pending.shift()?.(line));
+  const finish = (): void => pending.splice(0).forEach((resolve) => resolve(null));
+  child.on('error', (error) => {
+    stderr += error.message;
+    finish();
+  });
+  child.on('close', finish);
+  const next = (): Promise<string | null> => new Promise((resolve) => pending.push(resolve));
+  const ready = await next();
+  if (!ready) return `scipy not available (${python}: ${stderr.trim().split('\n').pop() || 'no output'})`;
+  const info = JSON.parse(ready) as { scipy: string; numpy: string };
+  return {
+    note: `scipy ${info.scipy}, numpy ${info.numpy} (${python})`,
+    async time(kernel, runs) {
+      child.stdin.write(`${kernel} ${runs}\n`);
+      const line = await next();
+      if (!line) throw new Error(`scipy peer exited: ${stderr.trim()}`);
+      return (JSON.parse(line) as { seconds: number[] }).seconds;
+    },
+    close: () => child.stdin.end(),
+  };
+}
+
+const ms = (seconds: number): string => (seconds * 1e3).toFixed(seconds < 0.01 ? 3 : 1);
+
+async function main(): Promise<void> {
+  const available = kernels.filter((k) => typeof api[k.needs] === 'function');
+  const missing = kernels.filter((k) => typeof api[k.needs] !== 'function');
   const dir = mkdtempSync(join(tmpdir(), 'driftguard-bench-'));
   try {
     for (const [name, values] of Object.entries(inputs)) {
       writeFileSync(join(dir, `${name}.f64`), new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
     }
-    const python = pythonPath();
-    const result = spawnSync(python, [join(here, 'stats_scipy.py'), dir, String(WARMUP), String(REPEATS), ...keys], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
-    if (result.error || result.status !== 0) {
-      const reason = result.error ? result.error.message : result.stderr.trim().split('\n').pop();
-      return { times: null, note: `scipy not available (${python}: ${reason})` };
+    const peer = await startScipy(dir);
+    const scipy = typeof peer === 'string' ? null : peer;
+    const ours = new Map<string, number>();
+    const theirs = new Map<string, number>();
+    for (const k of available) {
+      for (let i = 0; i < WARMUP; i++) k.run();
+      await scipy?.time(k.key, WARMUP);
+      // interleaved: one driftguard run, then one scipy run, so both see the same machine load
+      const own: number[] = [];
+      const peerTimes: number[] = [];
+      for (let i = 0; i < REPEATS; i++) {
+        own.push(timeOnce(k.run));
+        if (scipy) peerTimes.push(...(await scipy.time(k.key, 1)));
+      }
+      ours.set(k.key, median(own));
+      if (scipy) theirs.set(k.key, median(peerTimes));
     }
-    const version = spawnSync(python, ['-c', 'import scipy, numpy; print(scipy.__version__, numpy.__version__)'], {
-      encoding: 'utf8',
-    }).stdout.trim();
-    const [scipyVersion, numpyVersion] = version.split(' ');
-    return { times: JSON.parse(result.stdout) as Record<string, number>, note: `scipy ${scipyVersion}, numpy ${numpyVersion} (${python})` };
+    scipy?.close();
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log(
+      `driftguard/stats vs scipy — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} CPUs (${cpu})`,
+    );
+    const note = typeof peer === 'string' ? peer : peer.note;
+    console.log(`${note}; median of ${REPEATS} interleaved runs after ${WARMUP} warm-up runs\n`);
+    console.log('| kernel | input | driftguard (ms) | scipy (ms) | scipy / driftguard |');
+    console.log('|---|---|---:|---:|---:|');
+    for (const k of available) {
+      const t = ours.get(k.key) ?? NaN;
+      const s = theirs.get(k.key);
+      const scipyCell = s === undefined ? 'scipy not available' : ms(s);
+      const ratio = s === undefined ? 'scipy not available' : `${(s / t).toFixed(2)}×`;
+      console.log(`| ${k.label} | ${k.input} | ${ms(t)} | ${scipyCell} | ${ratio} |`);
+    }
+    for (const k of missing) console.log(`| ${k.label} | ${k.input} | not implemented yet (${k.needs}) | | |`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const ms = (seconds: number): string => (seconds * 1e3).toFixed(seconds < 0.01 ? 3 : 1);
-
-function main(): void {
-  const available = kernels.filter((k) => typeof api[k.needs] === 'function');
-  const missing = kernels.filter((k) => typeof api[k.needs] !== 'function');
-  const ours = new Map(available.map((k) => [k.key, timeIt(k.run)]));
-  const scipy = timeScipy(available.map((k) => k.key));
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`driftguard/stats vs scipy — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} CPUs (${cpu})`);
-  console.log(`${scipy.note}; median of ${REPEATS} runs after ${WARMUP} warm-up runs\n`);
-  console.log('| kernel | input | driftguard (ms) | scipy (ms) | scipy / driftguard |');
-  console.log('|---|---|---:|---:|---:|');
-  for (const k of available) {
-    const t = ours.get(k.key) ?? NaN;
-    const s = scipy.times?.[k.key];
-    const scipyCell = s === undefined ? 'scipy not available' : ms(s);
-    const ratio = s === undefined ? 'scipy not available' : `${(s / t).toFixed(2)}×`;
-    console.log(`| ${k.label} | ${k.input} | ${ms(t)} | ${scipyCell} | ${ratio} |`);
-  }
-  for (const k of missing) console.log(`| ${k.label} | ${k.input} | not implemented yet (${k.needs}) | | |`);
-}
-
-main();
+await main();

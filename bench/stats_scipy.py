@@ -1,15 +1,17 @@
 """scipy/numpy side of bench/stats.bench.ts: times the same kernels on the same inputs.
 
-usage: python stats_scipy.py <dir> <warmup> <repeats> <kernel> [<kernel> ...]
-Inputs are little-endian float64 files written by the TypeScript script. Prints one JSON object
-{kernel: median seconds} (time.perf_counter around each call; warm-up runs are not timed).
+usage: python stats_scipy.py <dir>
+Inputs are little-endian float64 files written by the TypeScript script. Then serves timing requests, one per
+line on stdin: "<kernel> <runs>" runs the kernel that many times and answers one JSON line
+{"kernel": ..., "seconds": [...]} (time.perf_counter around each call). The TypeScript side interleaves
+these requests with its own runs, so both sides see the same machine load.
 """
 import json
-import statistics
 import sys
 import time
 
 import numpy as np
+import scipy
 import scipy.stats as st
 from scipy.spatial.distance import jensenshannon
 
@@ -54,20 +56,17 @@ def load_cached(directory, name):
 
 
 def main():
-    directory, warmup, repeats, names = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-    table = kernels(directory)
-    out = {}
-    for name in names:
+    table = kernels(sys.argv[1])
+    print(json.dumps({"ready": True, "scipy": scipy.__version__, "numpy": np.__version__}), flush=True)
+    for line in sys.stdin:
+        name, runs = line.split()
         fn = table[name]
-        for _ in range(warmup):
-            fn()
         times = []
-        for _ in range(repeats):
+        for _ in range(int(runs)):
             t0 = time.perf_counter()
             fn()
             times.append(time.perf_counter() - t0)
-        out[name] = statistics.median(times)
-    print(json.dumps(out))
+        print(json.dumps({"kernel": name, "seconds": times}), flush=True)
 
 
 if __name__ == "__main__":
