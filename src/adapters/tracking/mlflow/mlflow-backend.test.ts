@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../../tests/support/components.js';
 import { isTrackingError, TrackingError } from '../../../ports/tracking-error.js';
+import { trackTrainingRun } from '../../../services/track-training-run.js';
 import { trackingContract } from '../tracking.contract.js';
 import { createMlflowBackend } from './mlflow-backend.js';
 import { createMlflowClient, errorFromResponse, mlflowOptionsFromEnv } from './mlflow-client.js';
@@ -66,6 +67,21 @@ describe('MLflow REST client without a server', () => {
       expect(text).not.toContain(SECRET_PASSWORD);
       expect(text).not.toContain(basic);
     }
+  });
+
+  it('trackTrainingRun against an unreachable MLflow rejects with a retryable error and registers nothing', async () => {
+    const backend = createMlflowBackend({ trackingUri: `http://127.0.0.1:${await closedPort()}`, maxRetries: 1, retryBaseDelayMs: 1 });
+    const error = await failure(
+      trackTrainingRun({
+        tracking: backend.tracking,
+        registry: backend.registry,
+        experimentName: 'e',
+        runName: 'r',
+        modelFiles: [{ path: 'MLmodel', content: 'x' }],
+        register: { modelName: 'm', alias: 'champion' },
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'unavailable', retryable: true, operation: 'GET /api/2.0/mlflow/experiments/get-by-name' });
   });
 
   it('moves credentials out of the URL and never prints them', async () => {
