@@ -1,11 +1,14 @@
 // Public entry point of the model layer: re-exports only.
-// Coming next: exportOnnx(model: FittedModel): Uint8Array (onnx/export-onnx.ts; ONNX ModelProto bytes).
 export { encodeTarget, resolveClassLabels } from './encode-target.js';
 export { DEFAULT_GBDT_PARAMS, gbdtTrainer } from './gbdt-trainer.js';
 export { inferModelFeatures } from './infer-model-features.js';
 export { checkSerializedModel, loadModel } from './load-model.js';
 export { DEFAULT_LOGISTIC_PARAMS, logisticTrainer } from './logistic-trainer.js';
 export { ModelError } from './model-error.js';
+export { exportOnnx, ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET } from './onnx/export-onnx.js';
+export type { OnnxExportOptions } from './onnx/export-onnx.js';
+export { onnxFeeds } from './onnx/onnx-feeds.js';
+export type { OnnxFeed } from './onnx/onnx-feeds.js';
 export { createRowEncoder, DEFAULT_PREPROCESSING_OPTIONS, fitPreprocessing, MISSING_BUCKET, OTHER_BUCKET } from './preprocessing.js';
 export type { RowEncoder } from './preprocessing.js';
 export { getTrainer } from './trainers.js';
