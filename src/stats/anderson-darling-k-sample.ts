@@ -45,18 +45,19 @@ export function andersonDarlingKSample(samples: readonly ArrayLike<number>[]): A
 
   const pooled = mergeSorted(sorted, N);
   // Distinct values z*_j with their multiplicity l_j and mid-rank position B_j = #{Z < z*_j} + l_j / 2.
-  const distinct: number[] = [];
-  const ties: number[] = [];
-  const midPositions: number[] = [];
+  const distinct = new Float64Array(N);
+  const ties = new Float64Array(N);
+  const midPositions = new Float64Array(N);
+  let L = 0;
   for (let i = 0; i < N; ) {
     let end = i + 1;
     while (end < N && pooled[end] === pooled[i]) end++;
-    distinct.push(pooled[i]);
-    ties.push(end - i);
-    midPositions.push(i + (end - i) / 2);
+    distinct[L] = pooled[i];
+    ties[L] = end - i;
+    midPositions[L] = i + (end - i) / 2;
+    L++;
     i = end;
   }
-  const L = distinct.length;
   if (L < 2) throw new StatsInputError('samples', 'needs at least two distinct values across all samples');
 
   let a2akN = 0;
