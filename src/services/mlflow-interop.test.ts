@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithComponent } from '../../tests/support/components.js';
 import { createMlflowBackend } from '../adapters/tracking/mlflow/mlflow-backend.js';
+import { mlflowServerMissing, mlflowTrackingUri } from '../adapters/tracking/mlflow/test-support/mlflow-server-component.js';
 import { gbdtTrainer } from '../models/gbdt-trainer.js';
 import { logisticTrainer } from '../models/logistic-trainer.js';
 import type { FittedModel } from '../models/model-types.js';
@@ -18,20 +19,11 @@ import { predictWithPyfunc } from './test-support/predict-with-pyfunc.js';
 import { trackTrainingRun } from './track-training-run.js';
 
 const python = join(process.cwd(), '.venv/bin/python');
-const trackingUri = process.env.MLFLOW_TRACKING_URI ?? '';
+const trackingUri = mlflowTrackingUri;
 
 const mlflowWithPython = {
   name: 'MLflow server + Python mlflow (.venv)',
-  async available(): Promise<string | null> {
-    if (!/^https?:\/\//.test(trackingUri)) return 'MLFLOW_TRACKING_URI is not set to an http(s) URL (see .ci/start-mlflow.sh)';
-    if (!existsSync(python)) return `${python} does not exist`;
-    try {
-      const response = await fetch(`${trackingUri.replace(/\/+$/, '')}/health`, { signal: AbortSignal.timeout(5000) });
-      return response.ok ? null : `/health answered ${response.status}`;
-    } catch (error) {
-      return `/health unreachable: ${String(error)}`;
-    }
-  },
+  available: async (): Promise<string | null> => (existsSync(python) ? mlflowServerMissing() : `${python} does not exist`),
 };
 
 describeWithComponent('Python MLflow loads the champion driftguard registered', mlflowWithPython, () => {

@@ -7,22 +7,9 @@ import { trackTrainingRun } from '../../../services/track-training-run.js';
 import { trackingContract } from '../tracking.contract.js';
 import { createMlflowBackend } from './mlflow-backend.js';
 import { createMlflowClient, errorFromResponse, mlflowOptionsFromEnv } from './mlflow-client.js';
+import { mlflowServer, mlflowTrackingUri } from './test-support/mlflow-server-component.js';
 
-const trackingUri = process.env.MLFLOW_TRACKING_URI ?? '';
-
-/** A real MLflow server: MLFLOW_TRACKING_URI is http(s) and its /health answers OK. */
-const mlflowServer = {
-  name: 'MLflow tracking server',
-  async available(): Promise<string | null> {
-    if (!/^https?:\/\//.test(trackingUri)) return 'MLFLOW_TRACKING_URI is not set to an http(s) URL (see .ci/start-mlflow.sh)';
-    try {
-      const response = await fetch(`${trackingUri.replace(/\/+$/, '')}/health`, { signal: AbortSignal.timeout(5000) });
-      return response.ok ? null : `${trackingUri}/health answered ${response.status}`;
-    } catch (error) {
-      return `${trackingUri}/health unreachable: ${String(error)}`;
-    }
-  },
-};
+const trackingUri = mlflowTrackingUri;
 
 /** A port nothing listens on (bound then released). */
 async function closedPort(): Promise<number> {
