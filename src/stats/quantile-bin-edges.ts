@@ -1,5 +1,5 @@
 import { StatsInputError } from './stats-input-error.js';
-import { selectOrderStatistics } from './select-order-statistics.js';
+import { orderStatistics } from './order-statistics.js';
 import { requireFiniteSample } from './validate-input.js';
 
 /**
@@ -27,12 +27,13 @@ export function quantileBinEdges(sample: ArrayLike<number>, bins: number): Float
       needed.add(Math.floor(virtualIndex) + 1);
     }
   }
-  // Only the order statistics the quantiles touch are placed (np.quantile partitions the same way).
-  const partitioned = new Float64Array(sample);
-  selectOrderStatistics(partitioned, Float64Array.from(needed).sort());
+  // Only the order statistics the quantiles touch are computed (np.quantile partitions the same way).
+  const ranks = Float64Array.from(needed).sort();
+  const selected = orderStatistics(sample instanceof Float64Array ? sample : Float64Array.from(sample), ranks);
+  const at = (rank: number): number => selected[ranks.indexOf(rank)];
   const edges: number[] = [];
   for (const virtualIndex of virtualIndexes) {
-    const edge = linearQuantile(partitioned, n, virtualIndex);
+    const edge = linearQuantile(at, n, virtualIndex);
     if (edges.length === 0 || edge !== edges[edges.length - 1]) edges.push(edge);
   }
   if (edges.length === 1) edges.push(edges[0]);
@@ -40,12 +41,12 @@ export function quantileBinEdges(sample: ArrayLike<number>, bins: number): Float
 }
 
 /** numpy's 'linear' quantile at virtual index (n − 1)·q (`_quantile` + `_lerp`, with its t ≥ 0.5 branch). */
-function linearQuantile(sorted: Float64Array, n: number, virtualIndex: number): number {
-  if (virtualIndex >= n - 1) return sorted[n - 1];
+function linearQuantile(sorted: (rank: number) => number, n: number, virtualIndex: number): number {
+  if (virtualIndex >= n - 1) return sorted(n - 1);
   const previous = Math.floor(virtualIndex);
   const gamma = virtualIndex - previous;
-  const a = sorted[previous];
-  const b = sorted[previous + 1];
+  const a = sorted(previous);
+  const b = sorted(previous + 1);
   const diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
