@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
-import { runPredict, type PredictCommandOptions } from './predict-command.js';
 import { parseParams, runTrain, type TrainCommandOptions } from './train-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-train-cli-'));
@@ -19,13 +18,6 @@ async function train(options: TrainCommandOptions) {
   const stdout = capture();
   const stderr = capture();
   const code = await runTrain(options, { stdout, stderr });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-async function predict(options: PredictCommandOptions) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await runPredict(options, { stdout, stderr });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -95,35 +87,5 @@ describe('driftguard train', () => {
     expect(parseParams('C=0.5,classWeight=balanced,flag=true,x=null,n=1e-3')).toEqual({ C: 0.5, classWeight: 'balanced', flag: true, x: null, n: 0.001 });
     expect(() => parseParams('a=1,a=2')).toThrow('--params: "a" is given twice');
     expect(() => parseParams('=1')).toThrow('is not key=value');
-  });
-});
-
-describe('driftguard predict', () => {
-  it('scores a file with a trained model directory, to stdout or --out', async () => {
-    const model = path('model-predict');
-    expect((await train({ data: path('loans.csv'), target: 'default', model: 'logistic', exclude: 'id,ts', out: model })).code).toBe(0);
-    const result = await predict({ model, data: path('loans.csv') });
-    expect(result.code).toBe(0);
-    const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('probability,prediction');
-    expect(lines).toHaveLength(401);
-    expect(lines[1]).toMatch(/^0\.\d+|^1|^0,(yes|no)$/);
-    const out = path('predictions.csv');
-    const toFile = await predict({ model, data: path('loans.csv'), out });
-    expect(toFile.stdout).toBe(`400 predictions (positive class "yes") → ${out}\n`);
-    expect(readFileSync(out, 'utf8')).toBe(result.stdout);
-  });
-
-  it('exits 2 with one line for a missing model, a bad model file or bad data', async () => {
-    expectOneLineError(await predict({ model: path('no-model'), data: path('loans.csv') }), /no-model\/model\.json: cannot read: does not exist/);
-    writeFileSync(path('model.json'), '{"format":"driftguard-model","formatVersion":99}');
-    expectOneLineError(await predict({ model: dir, data: path('loans.csv') }), /formatVersion|version/);
-    writeFileSync(path('model.json'), '{oops');
-    expectOneLineError(await predict({ model: dir, data: path('loans.csv') }), /model\.json: not valid JSON/);
-    expectOneLineError(await predict({ data: path('loans.csv') }), /--model <dir> is required/);
-    const model = path('model-predict');
-    expectOneLineError(await predict({ model, data: path('header-only.csv') }), /header-only\.csv/);
-    writeFileSync(path('bad-income.csv'), 'income,debt,region,owner\nlots,0.5,north,True\n');
-    expectOneLineError(await predict({ model, data: path('bad-income.csv') }), /income/);
   });
 });
