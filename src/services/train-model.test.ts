@@ -1,10 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileModelDirectory } from '../adapters/files/file-model-directory.js';
 import { dataTableFromRows } from '../domain/data-table.js';
 import { rocAuc } from '../models/index.js';
+import { onnxFeeds } from '../models/onnx/onnx-feeds.js';
 import type { Clock } from '../ports/clock.js';
 import { loadSavedModel, predictTable, saveTrainedModel } from './model-artifacts.js';
 import { trainingTable } from './test-support/training-table.js';
@@ -57,6 +59,21 @@ describe('train service', () => {
     const y = (table.columns.default as string[]).map((v) => (v === 'yes' ? 1 : 0));
     expect(rocAuc(y, scored.probabilities)).toBeGreaterThan(0.7);
     expect(new Set(scored.labels)).toEqual(new Set(['yes', 'no']));
+  });
+
+  it('writes a model.onnx that onnxruntime-node scores like the native gbdt model (within 1e-5)', async () => {
+    const trained = service().train({ table, target: 'default', exclude: ['id', 'ts'], params: { maxIterations: 30 } });
+    const dir = join(root, 'gbdt');
+    await saveTrainedModel(createFileModelDirectory(), dir, trained);
+    const session = await ort.InferenceSession.create(readFileSync(join(dir, 'model.onnx')));
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const [name, feed] of Object.entries(onnxFeeds(trained.model, table))) {
+      feeds[name] = feed.type === 'string' ? new ort.Tensor('string', feed.values, [table.rowCount]) : new ort.Tensor('float32', feed.values, [table.rowCount]);
+    }
+    const onnx = (await session.run(feeds)).probability.data as Float32Array;
+    const native = trained.model.predictProbaBatch(table);
+    expect(onnx).toHaveLength(table.rowCount);
+    expect(Math.max(...Array.from(native, (p, i) => Math.abs(p - onnx[i])))).toBeLessThan(1e-5);
   });
 
   it('refuses bad data and parameters with a named field', () => {
