@@ -1,4 +1,21 @@
 /** The one place that picks adapters from configuration / URLs (sqlite:, postgres:, http(s):, file:). */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { createAlertmanagerSink } from './adapters/alerts/alertmanager-sink.js';
+import { createSlackSink } from './adapters/alerts/slack-sink.js';
+import { createWebhookSink } from './adapters/alerts/webhook-sink.js';
+import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
+import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
+import { createApiKeyVerifier } from './http/api-keys.js';
+import { createHttpApp } from './http/app.js';
+import type { AlertSink } from './ports/alert-sink.js';
+import type { Store } from './ports/store.js';
+import { createAlertDispatcher } from './services/alert-dispatcher.js';
+import { createDriftReportQueries } from './services/drift-report-queries.js';
+import { createMetricsRegistry } from './services/metrics-registry.js';
+import { createMonitoredModels } from './services/monitored-models.js';
+import { createPredictionLogging } from './services/prediction-logging.js';
+import type { ResolvedSink, ServeSettings } from './services/serve-settings.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
@@ -7,6 +24,10 @@ import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.j
 import type { TrackingBackend } from './ports/tracking-backend.js';
 import type { ModelDirectory } from './ports/model-directory.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
+import type { TableReader } from './ports/table-reader.js';
+import { createCsvReader } from './adapters/tabular/csv-reader.js';
+import { createParquetReader } from './adapters/tabular/parquet-reader.js';
+import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
 import { TrackingError } from './ports/tracking-error.js';
 
 export interface TrackingBackendOptions {
@@ -48,7 +69,64 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
   });
 }
 
+/** Reads tabular files by extension: `.csv` / `.tsv` (csv-parse, streaming) and `.parquet` / `.pq` (hyparquet). */
+export function createTableReader(): TableReader {
+  return createTableReaderByExtension([createCsvReader(), createParquetReader()]);
+}
+
 /** Model directories (model.json, model.onnx, schema, reference profile, metrics) on the local file system. */
 export function createModelDirectory(): ModelDirectory {
   return createFileModelDirectory();
+}
+
+/** Picks the store by URL: `sqlite:<file>` (embedded default) or `postgres://…` / `postgresql://…` (shared by replicas). */
+export function createStore(url: string): Store {
+  if (/^postgres(ql)?:\/\//i.test(url)) return createPostgresStore({ connectionString: url });
+  if (/^sqlite:/i.test(url)) {
+    const path = url.replace(/^sqlite:(\/\/)?/i, '');
+    if (path === '') throw new Error(`store URL ${url}: expected sqlite:<file>`);
+    return createSqliteStore({ path: path === ':memory:' ? path : resolve(path) });
+  }
+  throw new Error(`store URL scheme of ${JSON.stringify(url.split(':')[0])} is not supported (use sqlite:<file> or postgres://…)`);
+}
+
+function createSink(sink: ResolvedSink): AlertSink {
+  if (sink.type === 'webhook') return createWebhookSink(sink);
+  if (sink.type === 'slack') return createSlackSink(sink);
+  return createAlertmanagerSink(sink);
+}
+
+/** The running service's parts, wired from resolved settings; `close` stops them in order. */
+export async function composeServer(settings: ServeSettings, logger: FastifyBaseLogger | boolean = false) {
+  const store = createStore(settings.storeUrl);
+  await store.migrate();
+  const clock = { nowMs: () => Date.now() };
+  const models = createMonitoredModels({ store, clock });
+  for (const definition of settings.models) await models.replace(definition);
+  const metrics = createMetricsRegistry();
+  const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
+  const app = await createHttpApp({
+    services: {
+      models,
+      predictionLogging: createPredictionLogging({ store, clock, models, newId: randomUUID, metrics }),
+      driftReports: createDriftReportQueries({ store, models }),
+      checkReady: async () => {
+        await store.countPredictions('__readiness__');
+      },
+      metrics,
+    },
+    apiKeys: createApiKeyVerifier(settings.apiKeys),
+    openRead: settings.openRead,
+    bodyLimitBytes: settings.bodyLimitBytes,
+    logger,
+  });
+  return {
+    app,
+    store,
+    async close() {
+      await app.close();
+      await dispatcher.drain();
+      await store.close();
+    },
+  };
 }

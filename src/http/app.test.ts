@@ -104,6 +104,14 @@ describe('HTTP API', () => {
     expect(latest.json()).toMatchObject({ severity: 'low', windowEnd: '1970-01-01T00:00:02.999Z', report: { index: 2 } });
   });
 
+  it('exposes Prometheus metrics: rows logged, labels joined and request latency', async () => {
+    const res = await t.app.inject('/metrics');
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0.0.4/);
+    expect(res.body).toContain('driftguard_prediction_rows_logged_total{model="credit-default"} 3');
+    expect(res.body).toContain('driftguard_labels_joined_total{model="credit-default"} 1');
+    expect(res.body).toMatch(/driftguard_http_request_duration_seconds_count\{method="POST",route="\/v1\/models\/:name\/predictions",status="201"\} 1/);
+  });
+
   it('publishes an OpenAPI 3 document covering the routes', async () => {
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);

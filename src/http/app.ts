@@ -60,6 +60,16 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   registerStrictJsonParser(app as unknown as FastifyInstance);
   app.setErrorHandler(handleError);
+  const requestSeconds = options.services.metrics.histogram(
+    'driftguard_http_request_duration_seconds',
+    'HTTP request latency by route, method and status code.',
+    [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  );
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    if (route === '/metrics') return;
+    requestSeconds.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
   );

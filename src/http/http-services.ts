@@ -1,4 +1,5 @@
 import type { DriftReportQueries } from '../services/drift-report-queries.js';
+import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
 import type { PredictionLogging } from '../services/prediction-logging.js';
 
@@ -9,4 +10,6 @@ export interface HttpServices {
   readonly driftReports: DriftReportQueries;
   /** Resolves when the service can take traffic (store reachable …); rejects with the reason otherwise. */
   readonly checkReady: () => Promise<void>;
+  /** Rendered at GET /metrics (Prometheus text format). */
+  readonly metrics: MetricsRegistry;
 }

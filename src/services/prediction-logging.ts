@@ -2,6 +2,7 @@ import type { Cell } from '../domain/data-table.js';
 import type { GroundTruthLabel, NewPrediction, PredictedClass } from '../domain/prediction-record.js';
 import type { Clock } from '../ports/clock.js';
 import type { AttachLabelsResult, Store } from '../ports/store.js';
+import type { MetricsRegistry } from './metrics-registry.js';
 import type { MonitoredModels } from './monitored-models.js';
 import { ConflictError, UnprocessableError, type ErrorDetail } from './service-errors.js';
 
@@ -70,8 +71,16 @@ function rowProblems(row: PredictionInput, path: string, declared: readonly stri
  * Logging predictions and joining late ground truth. A batch is accepted or refused as a whole: every row's
  * reasons are reported, and nothing is written unless every row is valid (a resolved call means committed).
  */
-export function createPredictionLogging(deps: { store: Store; clock: Clock; models: MonitoredModels; newId: () => string }) {
+export function createPredictionLogging(deps: {
+  store: Store;
+  clock: Clock;
+  models: MonitoredModels;
+  newId: () => string;
+  metrics?: MetricsRegistry;
+}) {
   const { store, clock, models, newId } = deps;
+  const rowsLogged = deps.metrics?.counter('driftguard_prediction_rows_logged_total', 'Prediction rows committed to the log.');
+  const labelsJoined = deps.metrics?.counter('driftguard_labels_joined_total', 'Ground-truth labels joined to logged predictions.');
   return {
     async logPredictions(modelName: string, rows: readonly PredictionInput[]): Promise<{ accepted: number; ids: string[] }> {
       const model = await models.get(modelName);
@@ -104,6 +113,7 @@ export function createPredictionLogging(deps: { store: Store; clock: Clock; mode
           records.flatMap((r, index) => (duplicates.has(r.id) ? [{ path: `/predictions/${index}/id`, reason: `id ${r.id} already logged` }] : [])),
         );
       }
+      rowsLogged?.inc({ model: modelName }, records.length);
       return { accepted: records.length, ids: records.map((r) => r.id) };
     },
 
@@ -118,7 +128,9 @@ export function createPredictionLogging(deps: { store: Store; clock: Clock; mode
         return { predictionId: l.predictionId, label: l.label, timestampMs: typeof timestampMs === 'number' ? timestampMs : nowMs };
       });
       if (problems.length > 0) throw new UnprocessableError('labels refused; nothing was stored', problems);
-      return store.attachLabels(modelName, truths);
+      const result = await store.attachLabels(modelName, truths);
+      labelsJoined?.inc({ model: modelName }, result.joined);
+      return result;
     },
   };
 }

@@ -2,9 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { HttpServices } from '../http-services.js';
 
-/** Liveness (the process answers) and readiness (its dependencies answer). */
-export function healthRoutes(services: Pick<HttpServices, 'checkReady'>): FastifyPluginAsync {
+/** Liveness (the process answers), readiness (its dependencies answer) and Prometheus metrics. */
+export function healthRoutes(services: Pick<HttpServices, 'checkReady' | 'metrics'>): FastifyPluginAsync {
   return async (app) => {
+    app.get(
+      '/metrics',
+      { config: { access: 'open' }, schema: { tags: ['health'], description: 'Prometheus metrics (text exposition format 0.0.4)' } },
+      async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(services.metrics.render()),
+    );
     app.get(
       '/healthz',
       { config: { access: 'open' }, schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },

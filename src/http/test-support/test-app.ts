@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { createDriftReportQueries } from '../../services/drift-report-queries.js';
+import { createMetricsRegistry } from '../../services/metrics-registry.js';
 import { createMonitoredModels } from '../../services/monitored-models.js';
 import { createPredictionLogging } from '../../services/prediction-logging.js';
 import { createApiKeyVerifier } from '../api-keys.js';
@@ -20,14 +21,16 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
   await store.migrate();
   const clock = { nowMs: () => Date.UTC(2026, 10, 26, 12) };
   const models = createMonitoredModels({ store, clock });
+  const metrics = createMetricsRegistry();
   const app: HttpApp = await createHttpApp({
     services: {
       models,
-      predictionLogging: createPredictionLogging({ store, clock, models, newId: randomUUID }),
+      predictionLogging: createPredictionLogging({ store, clock, models, newId: randomUUID, metrics }),
       driftReports: createDriftReportQueries({ store, models }),
       checkReady: async () => {
         await store.countPredictions('__readiness__');
       },
+      metrics,
     },
     apiKeys: createApiKeyVerifier([
       { name: 'ops', roles: ['admin'], key: KEYS.admin },

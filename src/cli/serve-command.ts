@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { composeServer } from '../compose.js';
+import { routeAccessOf } from '../http/app.js';
+import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/service-config.js';
+import { resolveServeSettings, SERVE_ENVIRONMENT } from '../services/serve-settings.js';
+
+/** Reads and validates the JSON configuration file; every problem becomes one readable ConfigError. */
+export function loadServiceConfig(path: string | undefined): ServiceConfig {
+  if (path === undefined) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, [`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  return parseServiceConfig(value, path);
+}
+
+const ENV_HELP = Object.entries(SERVE_ENVIRONMENT)
+  .map(([name, text]) => `  ${name.padEnd(24)}${text}`)
+  .join('\n');
+
+/** `driftguard serve`: the long-running service (HTTP API, monitoring, alerting). */
+export function createServeCommand(): Command {
+  return new Command('serve')
+    .description('Run the driftguard service: HTTP API, prediction log, drift monitoring and alerting.')
+    .option('--host <address>', 'listen address (env DRIFTGUARD_HOST; default 127.0.0.1)')
+    .option('--port <number>', 'listen port (env DRIFTGUARD_PORT; default 8080)')
+    .option('--data-dir <dir>', 'data directory (env DRIFTGUARD_DATA_DIR; default ./.driftguard)')
+    .option('--config <file>', 'configuration file, JSON (env DRIFTGUARD_CONFIG)')
+    .addHelpText('after', `\nEnvironment:\n${ENV_HELP}\n\nPrecedence: flags > environment > config file > defaults.`)
+    .action(async (flags: { host?: string; port?: string; dataDir?: string; config?: string }) => {
+      const configPath = flags.config ?? process.env.DRIFTGUARD_CONFIG;
+      const settings = resolveServeSettings(flags, process.env, loadServiceConfig(configPath), configPath ?? 'config');
+      const server = await composeServer(settings);
+      let addresses: string[];
+      try {
+        await server.app.listen({ host: settings.host, port: settings.port });
+        addresses = server.app
+          .addresses()
+          .map((a) => (typeof a === 'string' ? a : a.family === 'IPv6' ? `http://[${a.address}]:${a.port}` : `http://${a.address}:${a.port}`));
+      } catch (error) {
+        await server.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new Error(`port ${settings.port} on ${settings.host} is already in use; choose another with --port`);
+        if (code === 'EADDRNOTAVAIL') throw new Error(`cannot listen on ${settings.host}: no such address on this machine`);
+        throw error;
+      }
+      for (const address of addresses) process.stdout.write(`driftguard listening on ${address}\n`);
+      const open = routeAccessOf(server.app).filter((r) => r.access === 'open' && !r.url.startsWith('/docs/'));
+      process.stdout.write(`open routes (no API key): ${open.map((r) => `${r.method} ${r.url}`).join(', ')}\n`);
+      process.stdout.write(
+        settings.apiKeys.length === 0
+          ? 'warning: no API keys configured; every /v1 route will refuse requests (set DRIFTGUARD_ADMIN_KEY or apiKeys in the config)\n'
+          : `API keys: ${settings.apiKeys.map((k) => `${k.name} (${k.roles.join(', ')})`).join('; ')}\n`,
+      );
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        process.stdout.write(`${signal}: stopping\n`);
+        await server.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    });
+}
