@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TableReadError } from '../../ports/table-reader.js';
 import { expectReadError } from './test-support/expect-read-error.js';
 import { createCsvReader } from './csv-reader.js';
+import { parseDecimal } from './column-builder.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,5 +123,20 @@ describe('createCsvReader', () => {
       const error = await readError(csvFile('a,b,a\n1,2,3\n'));
       expect(error.message).toMatch(/line 1, column "a": duplicate column name \(fields 1 and 3\)/);
     });
+  });
+});
+
+describe('parseDecimal (the number rule of CSV cells)', () => {
+  const pattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+  it('accepts exactly the decimal / scientific spellings (property, against the regex definition)', () => {
+    const alphabet = fc.constantFrom(...'0123456789+-.eExXbo _I'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { minLength: 1, maxLength: 8 }).map((chars) => chars.join('')), (text) => {
+        const parsed = parseDecimal(text);
+        const expected = pattern.test(text) && Number.isFinite(Number(text)) ? Number(text) : undefined;
+        expect(parsed).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
