@@ -1,3 +1,4 @@
+import { argsortNonNegative } from './argsort-non-negative.js';
 import { requirePValues } from './require-p-values.js';
 
 /**
@@ -9,26 +10,14 @@ import { requirePValues } from './require-p-values.js';
 export function benjaminiHochberg(pValues: ArrayLike<number>): Float64Array {
   requirePValues(pValues);
   const m = pValues.length;
-  const sorted = Float64Array.from(pValues).sort();
-  // adjustedSorted[r] for rank r + 1; tied p-values share one adjusted value, so a rank lookup suffices
-  const adjustedSorted = new Float64Array(m);
+  const order = argsortNonNegative(pValues);
+  const out = new Float64Array(m);
   let running = Infinity;
   for (let rank = m; rank >= 1; rank--) {
-    const adjusted = sorted[rank - 1] * (m / rank);
+    const index = order[rank - 1];
+    const adjusted = pValues[index] * (m / rank);
     if (adjusted < running) running = adjusted;
-    adjustedSorted[rank - 1] = running > 1 ? 1 : running;
-  }
-  const out = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const p = pValues[i];
-    let lo = 0;
-    let hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < p) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = adjustedSorted[lo];
+    out[index] = running > 1 ? 1 : running;
   }
   return out;
 }
