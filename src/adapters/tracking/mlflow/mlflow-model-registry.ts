@@ -1,5 +1,5 @@
 /** ModelRegistry over MLflow's Model Registry REST API (registered models, versions, tags, aliases). */
-import { isTrackingError } from '../../../ports/tracking-error.js';
+import { TrackingError, isTrackingError } from '../../../ports/tracking-error.js';
 import type { ModelRegistry, ModelVersion, RegisteredModel } from '../../../ports/model-registry.js';
 import { validateAlias } from '../../../ports/tracking-validation.js';
 import type { MlflowClient } from './mlflow-client.js';
@@ -48,6 +48,22 @@ export function createMlflowModelRegistry(client: MlflowClient): ModelRegistry {
     }
   }
 
+  /** Like MlflowClient._wait_for_model_version_creation: poll a PENDING_REGISTRATION version until READY (60 s). */
+  async function waitUntilReady(version: ModelVersion): Promise<ModelVersion> {
+    let current = version;
+    for (let attempt = 0; current.status === 'PENDING_REGISTRATION' && attempt < 120; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      current = toModelVersion((await client.call('getModelVersion', { name: version.name, version: version.version })).model_version);
+    }
+    if (current.status !== 'READY') {
+      throw new TrackingError(`createModelVersion: version ${current.version} of "${current.name}" ended in status ${current.status}`, {
+        kind: current.status === 'PENDING_REGISTRATION' ? 'unavailable' : 'invalid',
+        operation: 'createModelVersion',
+      });
+    }
+    return current;
+  }
+
   return {
     getRegisteredModel,
 
@@ -87,7 +103,7 @@ export function createMlflowModelRegistry(client: MlflowClient): ModelRegistry {
         tags: [...(options.tags ?? [])],
         ...(options.description ? { description: options.description } : {}),
       });
-      return toModelVersion(model_version);
+      return waitUntilReady(toModelVersion(model_version));
     },
 
     async getModelVersion(name, version) {
