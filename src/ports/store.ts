@@ -131,8 +131,23 @@ export interface AlertRepository {
   listDeliveries(alertId: string): Promise<AlertDelivery[]>;
 }
 
+export interface StoredReferenceProfile {
+  readonly id: number;
+  readonly model: string;
+  /** Where it came from, e.g. `champion version 3` or `upload by ops`. */
+  readonly source: string;
+  readonly createdAtMs: number;
+  readonly profile: JsonDocument;
+}
+
+/** Reference profiles of each model; the newest is the one drift is measured against (older ones are history). */
+export interface ReferenceProfileRepository {
+  saveReferenceProfile(model: string, source: string, profile: JsonDocument, nowMs: number): Promise<StoredReferenceProfile>;
+  latestReferenceProfile(model: string): Promise<StoredReferenceProfile | null>;
+}
+
 /** The application's persistent state; adapters: SQLite (embedded) and PostgreSQL (shared by replicas). */
-export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository, AlertRepository {
+export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository, AlertRepository, ReferenceProfileRepository {
   /** Applies pending versioned migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Cell } from '../../domain/data-table.js';
 import type { GroundTruthLabel, PredictedClass, StoredPrediction } from '../../domain/prediction-record.js';
-import type { AlertDelivery, AlertQuery, JsonDocument, MonitoredModelRecord, StoredDriftReport } from '../../ports/store.js';
+import type { AlertDelivery, AlertQuery, JsonDocument, MonitoredModelRecord, StoredDriftReport, StoredReferenceProfile } from '../../ports/store.js';
 
 /** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `parseJsonColumns`). */
 export interface PredictionRow {
@@ -115,4 +115,16 @@ export function alertQueryParameters(query: AlertQuery): [string | null, string 
     query.beforeFirstSeenMs ?? Number.MAX_SAFE_INTEGER,
     requirePositiveInteger(query.limit, 'limit'),
   ];
+}
+
+export interface ReferenceProfileRow {
+  id: number | string;
+  model: string;
+  source: string;
+  created_at_ms: number | string;
+  profile: JsonDocument;
+}
+
+export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredReferenceProfile {
+  return { id: Number(row.id), model: row.model, source: row.source, createdAtMs: Number(row.created_at_ms), profile: row.profile };
 }

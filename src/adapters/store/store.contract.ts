@@ -228,6 +228,15 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(deliveries[0]).toEqual({ alertId: a.id, sink: 'webhook', event: 'fired', attempt: 1, outcome: 'failed', httpStatus: 503, error: 'HTTP 503', atMs: 1 });
     });
 
+    it('keeps reference profiles per model, the newest in force', async () => {
+      const model = freshModel();
+      expect(await store.latestReferenceProfile(model)).toBeNull();
+      const first = await store.saveReferenceProfile(model, 'champion version 1', { formatVersion: 1, rows: 10 }, 100);
+      const second = await store.saveReferenceProfile(model, 'upload by ops', { formatVersion: 1, rows: 20 }, 200);
+      expect(second.id).toBeGreaterThan(first.id);
+      expect(await store.latestReferenceProfile(model)).toEqual({ id: second.id, model, source: 'upload by ops', createdAtMs: 200, profile: { formatVersion: 1, rows: 20 } });
+    });
+
     it('commits a large batch atomically', async () => {
       const model = freshModel();
       const rows = series(2_000);

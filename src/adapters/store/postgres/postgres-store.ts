@@ -6,7 +6,9 @@ import {
   alertQueryParameters,
   lastLabelPerId,
   toAlertDelivery,
+  toStoredReferenceProfile,
   type DeliveryRow,
+  type ReferenceProfileRow,
   requirePositiveInteger,
   toModelRecord,
   toStoredDriftReport,
@@ -260,6 +262,17 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [d.alertId, d.sink, d.event, d.attempt, d.outcome, d.httpStatus, d.error, d.atMs],
       );
+    },
+    async saveReferenceProfile(model, source, profile, nowMs) {
+      const result = await pool.query<ReferenceProfileRow>(
+        'INSERT INTO reference_profiles (model, source, created_at_ms, profile) VALUES ($1, $2, $3, $4) RETURNING *',
+        [model, source, nowMs, JSON.stringify(profile)],
+      );
+      return toStoredReferenceProfile(result.rows[0]);
+    },
+    async latestReferenceProfile(model) {
+      const row = (await pool.query<ReferenceProfileRow>('SELECT * FROM reference_profiles WHERE model = $1 ORDER BY id DESC LIMIT 1', [model])).rows[0];
+      return row === undefined ? null : toStoredReferenceProfile(row);
     },
     async listDeliveries(alertId) {
       return (await pool.query<DeliveryRow>('SELECT * FROM alert_deliveries WHERE alert_id = $1 ORDER BY id', [alertId])).rows.map(toAlertDelivery);

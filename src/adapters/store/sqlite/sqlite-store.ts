@@ -17,7 +17,9 @@ import {
   alertQueryParameters,
   lastLabelPerId,
   toAlertDelivery,
+  toStoredReferenceProfile,
   type DeliveryRow,
+  type ReferenceProfileRow,
   requirePositiveInteger,
   toModelRecord,
   toStoredDriftReport,
@@ -124,6 +126,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       listDeliveries: db.prepare('SELECT * FROM alert_deliveries WHERE alert_id = ? ORDER BY id'),
+      saveProfile: db.prepare('INSERT INTO reference_profiles (model, source, created_at_ms, profile) VALUES (?, ?, ?, ?) RETURNING *'),
+      latestProfile: db.prepare('SELECT * FROM reference_profiles WHERE model = ? ORDER BY id DESC LIMIT 1'),
     };
   }
 
@@ -131,6 +135,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     toModelRecord({ ...row, definition: JSON.parse(row.definition) as JsonDocument });
   const parseReport = (row: Omit<DriftReportRow, 'report'> & { report: string }): StoredDriftReport =>
     toStoredDriftReport({ ...row, report: JSON.parse(row.report) as JsonDocument });
+  type RawProfileRow = Omit<ReferenceProfileRow, 'profile'> & { profile: string };
+  const parseProfile = (row: RawProfileRow) => toStoredReferenceProfile({ ...row, profile: JSON.parse(row.profile) as JsonDocument });
   const parsePredictions = (rows: unknown[]) => (rows as RawPredictionRow[]).map(parsePredictionRow);
 
   const appendTransaction = db.transaction((model: string, predictions: readonly NewPrediction[]): AppendPredictionsResult => {
@@ -278,6 +284,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async listDeliveries(alertId) {
       return (sql().listDeliveries.all(alertId) as DeliveryRow[]).map(toAlertDelivery);
+    },
+    async saveReferenceProfile(model, source, profile, nowMs) {
+      return parseProfile(sql().saveProfile.get(model, source, nowMs, JSON.stringify(profile)) as RawProfileRow);
+    },
+    async latestReferenceProfile(model) {
+      const row = sql().latestProfile.get(model) as RawProfileRow | undefined;
+      return row === undefined ? null : parseProfile(row);
     },
   };
 }
