@@ -22,3 +22,5 @@ export { benjaminiHochberg } from './benjamini-hochberg.js';
 export { ksTwoSample, type KsTwoSampleResult } from './ks-two-sample.js';
 export { cramerVonMises } from './cramer-von-mises.js';
 export { andersonDarlingKSample, type AndersonDarlingKSampleResult } from './anderson-darling-k-sample.js';
+export { mannWhitneyU } from './mann-whitney-u.js';
+export { welchTTest, type WelchTTestResult } from './welch-t-test.js';
