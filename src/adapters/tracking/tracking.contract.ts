@@ -181,6 +181,8 @@ export function trackingContract(createBackend: () => Promise<TrackingBackend>):
     const downloaded = await backend.tracking.downloadArtifacts(run.runId, 'model', join(scratch, unique('download')));
     expect(new Uint8Array(await readFile(join(downloaded, 'model.onnx')))).toEqual(binary);
     expect(await readFile(join(downloaded, 'extra', 'report.json'), 'utf8')).toBe('{"ok":true}');
+    const single = await backend.tracking.downloadArtifacts(run.runId, 'reports/nested/b.txt', join(scratch, unique('download-file')));
+    expect(await readFile(single, 'utf8')).toBe('beta');
 
     await expectTrackingError(backend.tracking.readArtifact(run.runId, 'model/missing.bin'), 'not_found');
     await expectTrackingError(backend.tracking.logArtifacts(run.runId, [{ path: '../escape.txt', content: 'x' }]), 'invalid');
