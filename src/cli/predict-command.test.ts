@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
+import { captureOutput, expectOneLineError, runCaptured } from './test-support/cli-capture.js';
 import { runPredict, type PredictCommandOptions } from './predict-command.js';
 import { runTrain } from './train-command.js';
 
@@ -10,30 +11,12 @@ const dir = mkdtempSync(join(tmpdir(), 'dg-predict-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const path = (name: string): string => join(dir, name);
 
-function capture(): { write(text: string): boolean; text(): string } {
-  let buffer = '';
-  return { write: (text: string) => ((buffer += text), true), text: () => buffer };
-}
-
-async function predict(options: PredictCommandOptions) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await runPredict(options, { stdout, stderr });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`. */
-function expectOneLineError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')).toHaveLength(2);
-  expect(result.stderr).toMatch(pattern);
-}
+const predict = (options: PredictCommandOptions) => runCaptured(runPredict, options);
 
 beforeAll(async () => {
   writeFileSync(path('loans.csv'), tableToCsv(trainingTable(400, 3)));
   writeFileSync(path('header-only.csv'), 'x,y\n');
-  const quiet = capture();
+  const quiet = captureOutput();
   const code = await runTrain({ data: path('loans.csv'), target: 'default', model: 'logistic', exclude: 'id,ts', out: path('model-predict') }, { stdout: quiet, stderr: quiet });
   if (code !== 0) throw new Error(`training the test model failed: ${quiet.text()}`);
 });

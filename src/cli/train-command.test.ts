@@ -3,31 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
+import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
 import { parseParams, runTrain, type TrainCommandOptions } from './train-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const path = (name: string): string => join(dir, name);
 
-function capture(): { write(text: string): boolean; text(): string } {
-  let buffer = '';
-  return { write: (text: string) => ((buffer += text), true), text: () => buffer };
-}
-
-async function train(options: TrainCommandOptions) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await runTrain(options, { stdout, stderr });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`. */
-function expectOneLineError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.split('\n')).toHaveLength(2);
-  expect(result.stderr).toMatch(pattern);
-}
+const train = (options: TrainCommandOptions) => runCaptured(runTrain, options);
 
 beforeAll(() => {
   writeFileSync(path('loans.csv'), tableToCsv(trainingTable(400, 3)));
