@@ -65,6 +65,38 @@ describe('identity: a distribution compared with itself', () => {
   });
 });
 
+describe('identity for the location / contingency tests (when exported)', () => {
+  it('mannWhitneyU(x, x) and welchTTest(x, x) have p = 1; welch t = 0', () => {
+    const mwu = optional('mannWhitneyU');
+    const welch = optional('welchTTest');
+    fc.assert(
+      fc.property(sample, (x) => {
+        if (mwu) expect((mwu(x, x) as { pValue: number }).pValue).toBe(1);
+        if (welch && new Set(x).size > 1) {
+          const r = welch(x, x) as { statistic: number; pValue: number };
+          expect(r.statistic).toBe(0);
+          expect(r.pValue).toBe(1);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('chiSquareTest(p, p) and gTest(p, p) have statistic 0 and p = 1', () => {
+    const tests = ['chiSquareTest', 'gTest'].map(optional).filter((f): f is AnyFn => f !== undefined);
+    fc.assert(
+      fc.property(countsOf(8).filter((p) => p.every((c) => c > 0)), (p) => {
+        for (const test of tests) {
+          const r = test(p, p) as { statistic: number; pValue: number };
+          close(r.statistic, 0);
+          close(r.pValue, 1);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('symmetry where it holds', () => {
   it('two-sample distances and tests are symmetric in (a, b)', () => {
     const ks = optional('ksTwoSample');
@@ -79,6 +111,35 @@ describe('symmetry where it holds', () => {
           const ba = test(b, a) as { statistic: number; pValue: number };
           close(ab.statistic, ba.statistic);
           close(ab.pValue, ba.pValue, 1e-9, 1e-300);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('Mann–Whitney: p symmetric and U(a, b) + U(b, a) = n·m; Welch: t antisymmetric, p symmetric; AD: order-free', () => {
+    const mwu = optional('mannWhitneyU');
+    const welch = optional('welchTTest');
+    const ad = optional('andersonDarlingKSample');
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        if (mwu) {
+          const ab = mwu(a, b) as { statistic: number; pValue: number };
+          const ba = mwu(b, a) as { statistic: number; pValue: number };
+          expect(ab.statistic + ba.statistic).toBe(a.length * b.length);
+          close(ab.pValue, ba.pValue, 1e-9, 1e-300);
+        }
+        if (welch && new Set(a).size > 1 && new Set(b).size > 1) {
+          const ab = welch(a, b) as { statistic: number; pValue: number };
+          const ba = welch(b, a) as { statistic: number; pValue: number };
+          close(ab.statistic, -ba.statistic);
+          close(ab.pValue, ba.pValue, 1e-9, 1e-300);
+        }
+        if (ad && new Set([...a, ...b]).size > 1) {
+          const ab = ad([a, b]) as { statistic: number; pValue: number };
+          const ba = ad([b, a]) as { statistic: number; pValue: number };
+          close(ab.statistic, ba.statistic, 1e-12, 1e-12);
+          close(ab.pValue, ba.pValue, 1e-9, 1e-12);
         }
       }),
       RUNS,
@@ -121,6 +182,7 @@ describe('bounds', () => {
   it('test statistics and p-values stay in range', () => {
     const ks = optional('ksTwoSample');
     const cvm = optional('cramerVonMises');
+    const others = ['mannWhitneyU', 'welchTTest'].map(optional).filter((f): f is AnyFn => f !== undefined);
     fc.assert(
       fc.property(sample, sample, (a, b) => {
         if (ks) {
@@ -130,8 +192,14 @@ describe('bounds', () => {
           expect(r.pValue).toBeGreaterThanOrEqual(0);
           expect(r.pValue).toBeLessThanOrEqual(1);
         }
-        if (cvm) {
-          const r = cvm(a, b) as { statistic: number; pValue: number };
+        for (const test of cvm ? [cvm, ...others] : others) {
+          let r: { pValue: number };
+          try {
+            r = test(a, b) as { pValue: number };
+          } catch (error) {
+            expect(error).toBeInstanceOf(stats.StatsInputError); // e.g. Welch on two constant samples
+            continue;
+          }
           expect(r.pValue).toBeGreaterThanOrEqual(0);
           expect(r.pValue).toBeLessThanOrEqual(1);
         }
@@ -216,14 +284,14 @@ describe('binning', () => {
 });
 
 describe('inputs are never mutated', () => {
-  const twoSample = ['ksTwoSample', 'cramerVonMises', 'mannWhitneyU', 'welchTTest', 'wassersteinDistance', 'normedWassersteinDistance', 'energyDistance'];
+  const twoSample = ['ksTwoSample', 'cramerVonMises', 'andersonDarlingKSample', 'mannWhitneyU', 'welchTTest', 'wassersteinDistance', 'normedWassersteinDistance', 'energyDistance'];
   const twoDistributions = ['jensenShannonDistance', 'klDivergence', 'hellingerDistance', 'totalVariationDistance', 'psi', 'chiSquareTest', 'gTest'];
 
   it('frozen arrays are accepted and typed arrays come back unchanged', () => {
     fc.assert(
       fc.property(sample, sample, countPair, pValues, (a, b, [p, q], ps) => {
         const calls: Array<[string, unknown[]]> = [
-          ...twoSample.map((name): [string, unknown[]] => [name, [a, b]]),
+          ...twoSample.map((name): [string, unknown[]] => [name, name === 'andersonDarlingKSample' ? [[a, b]] : [a, b]]),
           ...twoDistributions.map((name): [string, unknown[]] => [name, [p, q]]),
           ['bonferroni', [ps]],
           ['benjaminiHochberg', [ps]],
@@ -233,11 +301,20 @@ describe('inputs are never mutated', () => {
         for (const [name, args] of calls) {
           const fn = optional(name);
           if (!fn) continue;
-          const frozen = args.map((x) => (Array.isArray(x) ? Object.freeze([...x]) : x));
-          const typed = args.map((x) => (Array.isArray(x) ? Float64Array.from(x) : x));
-          const copies = typed.map((x) => (x instanceof Float64Array ? Float64Array.from(x) : x));
-          fn(...frozen); // a write to a frozen array throws in strict mode
-          fn(...typed);
+          const deep = (x: unknown, make: (v: number[]) => unknown): unknown =>
+            Array.isArray(x) ? (x.every((v) => typeof v === 'number') ? make(x as number[]) : x.map((v) => deep(v, make))) : x;
+          const frozen = args.map((x) => deep(x, (v) => Object.freeze([...v])));
+          const typed = args.map((x) => deep(x, (v) => Float64Array.from(v)));
+          const copies = structuredClone(typed);
+          const tolerant = (call: () => unknown): void => {
+            try {
+              call();
+            } catch (error) {
+              if (!(error instanceof stats.StatsInputError)) throw error; // a frozen-array write is a TypeError
+            }
+          };
+          tolerant(() => fn(...frozen));
+          tolerant(() => fn(...typed));
           expect(typed, name).toEqual(copies);
         }
       }),
