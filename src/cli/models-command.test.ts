@@ -58,6 +58,7 @@ describe('driftguard models', () => {
       [{ action: 'promote', name: 'credit-default', version: '2' }, {}, /--reason is required/],
       [{ action: 'rollback', name: 'credit-default' }, { reason: 'x', alias: 'challenger' }, /has no challenger to roll back/],
       [{ action: 'list' }, { trackingUri: 'databricks://x' }, /"databricks:" is not supported/],
+      [{ action: 'rollback', name: 'nope' }, { reason: 'x' }, /model "nope" is not registered/],
     ] as const) {
       const result = await models(action as ModelsAction, options as Record<string, string>);
       expect(result.code).toBe(2);

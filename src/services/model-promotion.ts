@@ -98,7 +98,10 @@ export async function rollbackAlias(registry: ModelRegistry, name: string, optio
   const alias = options.alias ?? CHAMPION_ALIAS;
   const atMs = options.atMs ?? Date.now();
   const current = await registry.getVersionByAlias(name, alias);
-  if (!current) throw new TrackingError(`rollback: model "${name}" has no ${alias} to roll back`, { kind: 'conflict', operation: 'rollback' });
+  if (!current) {
+    if (!(await registry.getRegisteredModel(name))) throw new TrackingError(`rollback: model "${name}" is not registered`, { kind: 'not_found', operation: 'rollback' });
+    throw new TrackingError(`rollback: model "${name}" has no ${alias} to roll back`, { kind: 'conflict', operation: 'rollback' });
+  }
   const previous = current.tags[previousAliasTag(alias)];
   if (!previous) {
     throw new TrackingError(`rollback: ${alias} version ${current.version} of "${name}" has no previous ${alias} recorded`, { kind: 'conflict', operation: 'rollback' });
