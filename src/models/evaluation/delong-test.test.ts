@@ -7,10 +7,11 @@ import { delongTest } from './delong-test.js';
 import { midranks } from './midranks.js';
 
 type Input = number[] | SampleRecipe;
-const fixture = loadOracle<Record<string, unknown>, Record<string, number>>('evaluation');
-const delongCases = fixture.cases.filter((c) => c.id.startsWith('delong-'));
+const fixture = loadOracle<Record<string, unknown>, Record<string, number>>('delong');
+const delongCases = fixture.cases;
+const evaluationFixture = loadOracle<Record<string, unknown>, Record<string, number[]>>('evaluation');
 
-describe('delongTest against the pairwise DeLong 1988 reference (tests/oracle/gen_evaluation.py)', () => {
+describe('delongTest against the pairwise DeLong 1988 reference (tests/oracle/gen_delong.py)', () => {
   it('has cases', () => expect(delongCases.length).toBeGreaterThanOrEqual(4));
   for (const c of delongCases) {
     it(c.id, () => {
@@ -27,7 +28,7 @@ describe('delongTest against the pairwise DeLong 1988 reference (tests/oracle/ge
 
 describe('midranks', () => {
   it('equals scipy rankdata(method="average")', () => {
-    const c = fixture.cases.find((x) => x.id === 'midranks-ties');
+    const c = evaluationFixture.cases.find((x) => x.id === 'midranks-ties');
     expect(Array.from(midranks(c?.inputs.values as number[]))).toEqual(c?.expected.ranks);
   });
 });

@@ -68,7 +68,7 @@ function varianceOfDifference(a: Float64Array, b: Float64Array): number {
  * on the same rows, with the O(n log n) midrank algorithm of Sun & Xu (IEEE Signal Processing Letters 21(11),
  * 2014): V₁₀ᵢ = (Tzᵢ − Txᵢ)/n for the m positives, V₀₁ⱼ = 1 − (Tzⱼ − Tyⱼ)/m for the n negatives (T = midranks
  * within positives, negatives, and all), Var(AUC_B − AUC_A) = s²(V₁₀ᴮ − V₁₀ᴬ)/m + s²(V₀₁ᴮ − V₀₁ᴬ)/n (ddof = 1),
- * z = difference / SE, p = 2·Φ̄(|z|). Reference values: tests/oracle/gen_evaluation.py (original O(m·n)
+ * z = difference / SE, p = 2·Φ̄(|z|). Reference values: tests/oracle/gen_delong.py (original O(m·n)
  * pairwise formulation in numpy). Needs at least 2 positives and 2 negatives.
  */
 export function delongTest(yTrue: ArrayLike<number>, scoresA: ArrayLike<number>, scoresB: ArrayLike<number>): DelongResult {
