@@ -1,3 +1,4 @@
+import { evenGridIndex } from './even-grid-index.js';
 import { StatsInputError } from './stats-input-error.js';
 
 /** Bin counts plus the values that fell outside the edges (numpy drops those silently; we report them). */
@@ -43,7 +44,7 @@ function countIntoBins(x: Float64Array, e: Float64Array): HistogramResult {
   const counts = new Int32Array(binCount);
   const first = e[0];
   const last = e[binCount];
-  const { start, cellsPerUnit } = lookupGrid(e, binCount);
+  const { start, cellsPerUnit } = evenGridIndex(e, Math.min(1 << 16, Math.max(4096, 16 * binCount)));
   let below = 0;
   let above = 0;
   for (let i = 0; i < x.length; i++) {
@@ -55,33 +56,13 @@ function countIntoBins(x: Float64Array, e: Float64Array): HistogramResult {
       else above++;
     } else {
       // The grid cell gives a first guess; the two loops make the bin exact: e[bin] <= v < e[bin + 1].
-      let bin = start[((v - first) * cellsPerUnit) | 0];
+      let bin = Math.min(start[((v - first) * cellsPerUnit) | 0], binCount) - 1;
       while (e[bin + 1] <= v) bin++;
       while (e[bin] > v) bin--;
       counts[bin]++;
     }
   }
   return { counts: Float64Array.from(counts), below, above };
-}
-
-/**
- * An evenly spaced grid over [e_0, e_k]: start[c] = the bin holding the left end of cell c. It has one spare
- * cell, so (v − e_0)·cellsPerUnit truncated is always a valid index for e_0 <= v < e_k, whatever the rounding.
- */
-function lookupGrid(e: Float64Array, binCount: number): { start: Uint32Array; cellsPerUnit: number } {
-  const first = e[0];
-  const width = e[binCount] - first;
-  if (!(width > 0 && width < Infinity)) return { start: new Uint32Array(2), cellsPerUnit: 0 };
-  const cells = Math.min(1 << 16, Math.max(4096, 16 * binCount));
-  const cellsPerUnit = cells / width;
-  const start = new Uint32Array(cells + 1);
-  let bin = 0;
-  for (let c = 0; c <= cells; c++) {
-    const left = first + c / cellsPerUnit;
-    while (bin < binCount - 1 && e[bin + 1] <= left) bin++;
-    start[c] = bin;
-  }
-  return { start, cellsPerUnit };
 }
 
 function checkedEdges(edges: ArrayLike<number>): Float64Array {

@@ -1,3 +1,5 @@
+import { evenGridIndex } from './even-grid-index.js';
+
 /** Below this length a full sort is cheaper than sampling and bucketing. */
 const SORT_BELOW = 1 << 15;
 const SAMPLE_SIZE = 2048;
@@ -21,7 +23,7 @@ export function orderStatistics(values: Float64Array, ranks: ArrayLike<number>):
   const s = splitters.length;
   const first = splitters[0];
   const last = splitters[s - 1];
-  const { start, cellsPerUnit } = bucketGrid(splitters);
+  const { start, cellsPerUnit } = evenGridIndex(splitters, 4 * s);
   const ids = new Uint16Array(n);
   const counts = new Int32Array(bucketCount);
   for (let i = 0; i < n; i++) {
@@ -89,21 +91,4 @@ function sampleSplitters(values: Float64Array): Float64Array {
   let unique = 0;
   for (let i = 0; i < SAMPLE_SIZE; i++) if (i === 0 || sample[i] !== sample[unique - 1]) sample[unique++] = sample[i];
   return sample.slice(0, unique);
-}
-
-/** An evenly spaced grid over [s_0, s_last]: start[c] = number of splitters <= the left end of cell c. */
-function bucketGrid(splitters: Float64Array): { start: Uint32Array; cellsPerUnit: number } {
-  const s = splitters.length;
-  const first = splitters[0];
-  const width = splitters[s - 1] - first;
-  const cells = 4 * s;
-  const cellsPerUnit = width > 0 && width < Infinity ? cells / width : 0;
-  const start = new Uint32Array(cells + 1);
-  let k = 0;
-  for (let c = 0; c <= cells; c++) {
-    const left = cellsPerUnit > 0 ? first + c / cellsPerUnit : first;
-    while (k < s && splitters[k] <= left) k++;
-    start[c] = k;
-  }
-  return { start, cellsPerUnit };
 }
