@@ -60,6 +60,7 @@ const twoSample: Adapter = (x) => [
   ['(edge, other)', [x, OTHER]],
   ['(other, edge)', [OTHER, x]],
   ['(edge, edge)', [x, x]],
+  ['(edge, edge + 1)', [x, Array.from(x, (v) => v + 1)]],
 ];
 const distributions: Adapter = (x) => [
   ['(edge, uniform)', [x, PROPORTIONS(x.length)]],
@@ -120,6 +121,7 @@ const ADAPTERS: Record<string, Adapter> = {
  */
 const DOCUMENTED_INFINITY: Record<string, string> = {
   klDivergence: 'D(p‖q) = +Infinity when q = 0 where p > 0 (scipy.stats.entropy)',
+  welchTTest: 't = ±Infinity (p = 0) when both samples are constant and differ (scipy: NaN)',
   logGamma: 'lgamma at poles and ±Infinity is +Infinity (scipy.special.gammaln)',
   gammaFunction: 'Γ overflows to ±Infinity / has poles (scipy.special.gamma)',
   normalLogSf: 'log sf(+Infinity) = −Infinity (scipy.stats.norm.logsf)',
