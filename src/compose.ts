@@ -15,6 +15,8 @@ import { createDriftReportQueries } from './services/drift-report-queries.js';
 import { createMetricsRegistry } from './services/metrics-registry.js';
 import { createMonitoredModels } from './services/monitored-models.js';
 import { createPredictionLogging } from './services/prediction-logging.js';
+import { createPredictionServing } from './services/prediction-serving.js';
+import { createServingModels } from './services/serving-models.js';
 import type { ResolvedSink, ServeSettings } from './services/serve-settings.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,10 +107,14 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   for (const definition of settings.models) await models.replace(definition);
   const metrics = createMetricsRegistry();
   const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
+  const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
+  const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
+  const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
   const app = await createHttpApp({
     services: {
       models,
-      predictionLogging: createPredictionLogging({ store, clock, models, newId: randomUUID, metrics }),
+      predictionLogging,
+      predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       driftReports: createDriftReportQueries({ store, models }),
       checkReady: async () => {
         await store.countPredictions('__readiness__');
@@ -127,6 +133,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
       await app.close();
       await dispatcher.drain();
       await store.close();
+      await backend.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createTestApp, KEYS } from './test-support/test-app.js';
+import { auth, createTestApp, KEYS, registerChampion } from './test-support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -26,8 +26,7 @@ describe('HTTP API', () => {
     expect(created.statusCode).toBe(201);
   });
   afterAll(async () => {
-    await t.app.close();
-    await t.store.close();
+    await t.close();
   });
 
   it('answers health and readiness without a key', async () => {
@@ -112,6 +111,32 @@ describe('HTTP API', () => {
     expect(res.body).toMatch(/driftguard_http_request_duration_seconds_count\{method="POST",route="\/v1\/models\/:name\/predictions",status="201"\} 1/);
   });
 
+  it('serves the champion for one row and for a batch, logging every prediction with its version', async () => {
+    const refused = await t.app.inject({ method: 'POST', url: '/v1/models/credit-default/predict', headers: auth('ingest'), payload: { features: { income: 1 } } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/no champion version/);
+    const { model, version } = await registerChampion(t.tracking, 'credit-default');
+    const features = { income: 90_000, region: 'north', owner: true };
+    const one = await t.app.inject({ method: 'POST', url: '/v1/models/credit-default/predict', headers: auth('ingest'), payload: { id: 'p-1', features } });
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toEqual({ id: 'p-1', class: 'yes', score: model.predictProba(features), modelVersion: version });
+    const batch = await t.app.inject({
+      method: 'POST',
+      url: '/v1/models/credit-default/predict',
+      headers: auth('ingest'),
+      payload: { rows: [{ features: { income: 21_000, region: 'east', owner: false } }, { features: { income: null, region: 'west', owner: null } }] },
+    });
+    expect(batch.json().predictions.map((p: { class: string }) => p.class)).toEqual(['no', expect.any(String)]);
+    const logged = await t.store.getPrediction('credit-default', 'p-1');
+    expect(logged).toMatchObject({ predictedClass: 'yes', modelVersion: version, features });
+    const unknown = await t.app.inject({ method: 'POST', url: '/v1/models/credit-default/predict', headers: auth('ingest'), payload: { features: { ...features, colour: 'red' } } });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().details[0]).toMatchObject({ path: '/rows/0/features/colour' });
+    const wrongType = await t.app.inject({ method: 'POST', url: '/v1/models/credit-default/predict', headers: auth('ingest'), payload: { features: { ...features, income: 'lots' } } });
+    expect(wrongType.statusCode).toBe(422);
+    expect(wrongType.json().details[0]).toMatchObject({ path: '/rows/0/features/income', reason: expect.stringMatching(/finite number/) });
+  });
+
   it('publishes an OpenAPI 3 document covering the routes', async () => {
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
@@ -129,8 +154,7 @@ describe('HTTP API bad input: always a 4xx with { error, message, details[] }, n
     await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('admin'), payload: credit });
   });
   afterAll(async () => {
-    await t.app.close();
-    await t.store.close();
+    await t.close();
   });
 
   const url = '/v1/models/credit-default/predictions';
@@ -247,7 +271,6 @@ describe('openRead', () => {
     const t = await createTestApp({ openRead: true });
     expect((await t.app.inject('/v1/models')).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/v1/models', payload: credit })).statusCode).toBe(401);
-    await t.app.close();
-    await t.store.close();
+    await t.close();
   });
 });

@@ -2,11 +2,13 @@ import type { DriftReportQueries } from '../services/drift-report-queries.js';
 import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
 import type { PredictionLogging } from '../services/prediction-logging.js';
+import type { PredictionServing } from '../services/prediction-serving.js';
 
 /** The use cases the HTTP edge calls; composed in compose.ts. */
 export interface HttpServices {
   readonly models: MonitoredModels;
   readonly predictionLogging: PredictionLogging;
+  readonly predictionServing: PredictionServing;
   readonly driftReports: DriftReportQueries;
   /** Resolves when the service can take traffic (store reachable …); rejects with the reason otherwise. */
   readonly checkReady: () => Promise<void>;

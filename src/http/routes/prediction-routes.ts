@@ -36,8 +36,47 @@ export const LabelInputSchema = Type.Object(
 );
 
 /** Logging predictions made elsewhere, and joining ground truth that arrives later (ingest role). */
-export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging'>): FastifyPluginAsyncTypebox {
+const PredictRowSchema = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'default: a generated UUID' })),
+    timestamp: Type.Optional(TimestampSchema),
+    features: Type.Record(Type.String({ minLength: 1 }), CellSchema, { description: 'feature name → value; null or absent for missing' }),
+  },
+  { additionalProperties: false },
+);
+
+const ServedPredictionSchema = Type.Object({
+  id: Type.String(),
+  class: Type.Union([Type.String(), Type.Number()], { description: 'predicted class label (binary) or value (regression)' }),
+  score: Type.Union([Type.Number(), Type.Null()], { description: 'P(positive class); null for regression' }),
+  modelVersion: Type.String(),
+});
+
+/** Serving the champion, logging predictions made elsewhere, and joining ground truth that arrives later. */
+export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging' | 'predictionServing'>): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.post(
+      '/v1/models/:name/predict',
+      {
+        config: { access: 'ingest' },
+        schema: {
+          tags: ['serving'],
+          description: 'Scores one row (`{ features }`) or a batch (`{ rows: [...] }`) with the champion version and logs every prediction.',
+          params: ModelNameParams,
+          body: Type.Union([PredictRowSchema, Type.Object({ rows: Type.Array(PredictRowSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) }, { additionalProperties: false })]),
+          response: {
+            200: Type.Union([ServedPredictionSchema, Type.Object({ predictions: Type.Array(ServedPredictionSchema) })]),
+            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+          },
+        },
+      },
+      async (request) => {
+        const body = request.body;
+        if ('rows' in body) return { predictions: await services.predictionServing.predict(request.params.name, body.rows) };
+        const [one] = await services.predictionServing.predict(request.params.name, [body]);
+        return one;
+      },
+    );
     app.post(
       '/v1/models/:name/predictions',
       {

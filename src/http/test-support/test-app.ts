@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
+import { createLocalBackend } from '../../adapters/tracking/local/local-backend.js';
+import { dataTableFromRows } from '../../domain/data-table.js';
+import { logisticTrainer } from '../../models/index.js';
 import { createDriftReportQueries } from '../../services/drift-report-queries.js';
+import { buildDriftguardModelDirectory } from '../../services/driftguard-model-directory.js';
 import { createMetricsRegistry } from '../../services/metrics-registry.js';
 import { createMonitoredModels } from '../../services/monitored-models.js';
 import { createPredictionLogging } from '../../services/prediction-logging.js';
+import { createPredictionServing } from '../../services/prediction-serving.js';
+import { createServingModels } from '../../services/serving-models.js';
+import { trackTrainingRun } from '../../services/track-training-run.js';
 import { createApiKeyVerifier } from '../api-keys.js';
 import { createHttpApp, type HttpApp } from '../app.js';
 
@@ -15,17 +25,22 @@ export const KEYS = {
 
 export const auth = (role: keyof typeof KEYS) => ({ authorization: `Bearer ${KEYS[role]}` });
 
-/** A real app on an in-memory SQLite store with a fixed clock and one key per role. */
+/** A real app on an in-memory SQLite store and a local tracking store, with a fixed clock and one key per role. */
 export async function createTestApp(options: { openRead?: boolean; bodyLimitBytes?: number } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'driftguard-http-'));
   const store = createSqliteStore({ path: ':memory:' });
   await store.migrate();
+  const tracking = createLocalBackend({ dataDir });
   const clock = { nowMs: () => Date.UTC(2026, 10, 26, 12) };
   const models = createMonitoredModels({ store, clock });
   const metrics = createMetricsRegistry();
+  const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
+  const serving = createServingModels({ registry: tracking.registry, tracking: tracking.tracking, clock });
   const app: HttpApp = await createHttpApp({
     services: {
       models,
-      predictionLogging: createPredictionLogging({ store, clock, models, newId: randomUUID, metrics }),
+      predictionLogging,
+      predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       driftReports: createDriftReportQueries({ store, models }),
       checkReady: async () => {
         await store.countPredictions('__readiness__');
@@ -40,5 +55,38 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
     openRead: options.openRead,
     bodyLimitBytes: options.bodyLimitBytes,
   });
-  return { app, store, clock };
+  return {
+    app,
+    store,
+    clock,
+    tracking,
+    async close() {
+      await app.close();
+      await store.close();
+      await tracking.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Trains a small logistic model (approve when income is high, region matters a little) and registers it as the
+ * champion of `name` in the app's tracking store — the way `driftguard train --register` does.
+ */
+export async function registerChampion(tracking: ReturnType<typeof createLocalBackend>, name: string) {
+  const rows = Array.from({ length: 400 }, (_, i) => {
+    const income = 20_000 + ((i * 7919) % 80_000);
+    const region = ['north', 'south', 'east'][i % 3];
+    return { income, region, owner: i % 2 === 0, approved: income + (region === 'north' ? 5000 : 0) > 60_000 ? 'yes' : 'no' };
+  });
+  const { model } = logisticTrainer.fit({ table: dataTableFromRows(rows), target: 'approved', task: 'binary', positiveClass: 'yes' }, null, {}, 1);
+  const run = await trackTrainingRun({
+    tracking: tracking.tracking,
+    registry: tracking.registry,
+    experimentName: name,
+    runName: 'initial',
+    modelFiles: buildDriftguardModelDirectory({ model, createdAtMs: 0 }),
+    register: { modelName: name, alias: 'champion', by: 'test', reason: 'initial model' },
+  });
+  return { model, version: run.version!.version };
 }
