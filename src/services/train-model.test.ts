@@ -10,7 +10,7 @@ import { onnxFeeds } from '../models/onnx/onnx-feeds.js';
 import type { Clock } from '../ports/clock.js';
 import { loadSavedModel, predictTable, saveTrainedModel } from './model-artifacts.js';
 import { trainingTable } from './test-support/training-table.js';
-import { createTrainModelService } from './train-model.js';
+import { compareWithChampion, createTrainModelService } from './train-model.js';
 
 /** A clock that advances 1.5 s per reading (fit time = 1.5 s exactly). */
 function steppingClock(): Clock {
@@ -87,5 +87,25 @@ describe('train service', () => {
     expect(() => s.train({ table, target: 'default', exclude: ['zzz'] })).toThrow('exclude: no column "zzz" to exclude');
     expect(() => s.train({ table, target: 'default', estimator: 'forest' })).toThrow('unknown model kind "forest"');
     expect(() => s.train({ table: dataTableFromRows([]), target: 'y' })).toThrow('data: the table has no rows');
+  });
+
+  it('trains on explicit sets and compares a challenger with the champion on the same test rows', () => {
+    const s = service();
+    const all = trainingTable(900, 21);
+    const rows = (from: number, to: number) => dataTableFromRows(Array.from({ length: to - from }, (_, k) => Object.fromEntries(all.columnNames.map((c) => [c, all.columns[c][from + k]]))));
+    const test = rows(700, 900);
+    const champion = s.train({ table: rows(0, 60), target: 'default', estimator: 'logistic', exclude: ['id', 'ts'], explicitSets: { test } });
+    const challenger = s.train({ table: rows(0, 600), target: 'default', estimator: 'logistic', exclude: ['id', 'ts'], explicitSets: { validation: rows(600, 700), test } });
+    expect(challenger.rows).toEqual({ train: 600, validation: 100, test: 200 });
+    expect(champion.rows).toEqual({ train: 60, validation: 0, test: 200 });
+    const decision = compareWithChampion(champion.model, challenger, { bootstrap: { resamples: 100, seed: 1 } });
+    expect(decision.champion.rocAuc).toBe(champion.metrics.test.rocAuc);
+    expect(decision.challenger.rocAuc).toBe(challenger.metrics.test.rocAuc);
+    expect(decision.significance.test).toBe('delong');
+    // 600 training rows beat 60 on the same 200 test rows; the gain is not significant, which the rule allows.
+    expect(decision.decision).toBe('promote');
+    expect(decision.improvement).toBeGreaterThan(0);
+    expect(decision.significance.significantlyBetter).toBe(false);
+    expect(() => s.train({ table: rows(0, 60), target: 'default', explicitSets: { test: dataTableFromRows([{ id: 1 }]) } })).toThrow('test: lacks training columns');
   });
 });

@@ -7,11 +7,16 @@ import type { DataTable } from '../domain/data-table.js';
 import { NUMERIC_MAJORITY } from '../domain/infer-schema.js';
 import {
   binaryClassificationMetrics,
+  compareChampionChallenger,
+  type ChampionChallengerInput,
+  type ComparisonDecision,
+  type ComparisonRule,
   encodeTarget,
   getTrainer,
   inferModelFeatures,
   loadModel,
   ModelError,
+  explicitSplit,
   timeOrderedSplit,
   type BinaryClassificationMetrics,
   type EstimatorKind,
@@ -40,8 +45,14 @@ export interface TrainModelRequest {
   readonly exclude?: readonly string[];
   /** Raw hyper-parameters (`--params`), validated by the trainer; unknown key → ModelError. */
   readonly params?: Readonly<Record<string, HyperParamValue>>;
-  /** Split fractions (default 0.7 / 0.15 / 0.15). */
+  /** Split fractions (default 0.7 / 0.15 / 0.15). Ignored with `explicitSets`. */
   readonly split?: Omit<TimeOrderedSplitOptions, 'timeColumn'>;
+  /**
+   * Explicit sets instead of the time-ordered split: `table` is used whole for training, `validation` (optional)
+   * for early stopping and `test` for the held-out metrics — e.g. the champion's test set in a retraining job,
+   * so champion and challenger are compared on the same rows.
+   */
+  readonly explicitSets?: { readonly validation?: DataTable | null; readonly test: DataTable };
   /** Seed of the trainer (default 0). */
   readonly seed?: number;
 }
@@ -57,6 +68,8 @@ export interface TrainedModel {
   readonly fitSeconds: number;
   /** The training rows (reference data of drift monitoring). */
   readonly trainTable: DataTable;
+  /** The held-out test rows the metrics were computed on. */
+  readonly testTable: DataTable;
   readonly timeColumn: string | null;
   readonly exclude: readonly string[];
 }
@@ -124,7 +137,10 @@ export function createTrainModelService(options: TrainModelServiceOptions) {
         if (name === target) throw new ModelError('exclude', `cannot exclude the target "${target}"`);
       }
       requireNoStrayText(table, table.columnNames.filter((c) => c !== timeColumn && !exclude.includes(c)));
-      const split = timeOrderedSplit(table, { ...request.split, ...(timeColumn === null ? {} : { timeColumn }) });
+      const split =
+        request.explicitSets === undefined
+          ? timeOrderedSplit(table, { ...request.split, ...(timeColumn === null ? {} : { timeColumn }) })
+          : explicitSplit({ train: table, ...request.explicitSets });
       const features = inferModelFeatures(split.train, target, timeColumn === null ? exclude : [...exclude, timeColumn]);
       const seed = request.seed ?? 0;
       const started = clock.nowMs();
@@ -150,6 +166,7 @@ export function createTrainModelService(options: TrainModelServiceOptions) {
         metrics: { validation: evaluateOn(fit.model, split.validation), test: test as BinaryClassificationMetrics },
         fitSeconds,
         trainTable: split.train,
+        testTable: split.test,
         timeColumn,
         exclude,
       };
@@ -158,6 +175,28 @@ export function createTrainModelService(options: TrainModelServiceOptions) {
 }
 
 export type TrainModelService = ReturnType<typeof createTrainModelService>;
+
+/** Options of {@link compareWithChampion}. */
+export interface ChampionComparisonOptions {
+  readonly rule?: ComparisonRule;
+  readonly bootstrap?: ChampionChallengerInput['bootstrap'];
+}
+
+/**
+ * Champion vs challenger on the challenger's held-out test rows (the same rows for both models): scores them with
+ * both models and applies the promotion rule (DeLong / McNemar / bootstrap; see compareChampionChallenger).
+ */
+export function compareWithChampion(champion: FittedModel, challenger: TrainedModel, options: ChampionComparisonOptions = {}): ComparisonDecision {
+  const test = challenger.testTable;
+  const yTrue = encodeTarget(test, challenger.model.schema);
+  return compareChampionChallenger({
+    yTrue,
+    championScores: champion.predictProbaBatch(test),
+    challengerScores: challenger.model.predictProbaBatch(test),
+    rule: options.rule,
+    bootstrap: options.bootstrap,
+  });
+}
 
 /** Parses a `model.json` text into a model (unknown / newer format version → ModelError). */
 export function parseModelJson(text: string, path: string): FittedModel {
