@@ -24,3 +24,7 @@ export { cramerVonMises } from './cramer-von-mises.js';
 export { andersonDarlingKSample, type AndersonDarlingKSampleResult } from './anderson-darling-k-sample.js';
 export { mannWhitneyU } from './mann-whitney-u.js';
 export { welchTTest, type WelchTTestResult } from './welch-t-test.js';
+export { chiSquareTest, type ContingencyTestResult } from './chi-square-test.js';
+export { gTest } from './g-test.js';
+export { fisherExact, type FisherExactResult } from './fisher-exact.js';
+export { zTestProportions } from './z-test-proportions.js';
