@@ -26,6 +26,7 @@ describe('psi matches numpy (tests/oracle/gen_distances.py)', () => {
     }
     expect(() => psi([0.5, 0.5], [1.5, -0.5])).toThrow(/^curProportions\[1\]: must be >= 0/);
     expect(() => psi([], [])).toThrow(/^refProportions: must not be empty/);
+    expect(() => psi([1], [1], null as never)).toThrow(/^options: must be an object/);
   });
 });
 

@@ -21,6 +21,9 @@ export function psi(
   curProportions: ArrayLike<number>,
   options: PsiOptions = {},
 ): number {
+  if (options === null || typeof options !== 'object') {
+    throw new StatsInputError('options', `must be an object like { epsilon: 1e-4 }, got ${String(options)}`);
+  }
   const epsilon = options.epsilon ?? 1e-4;
   if (typeof epsilon !== 'number' || !Number.isFinite(epsilon) || epsilon <= 0) {
     throw new StatsInputError('options.epsilon', `must be a finite number > 0, got ${String(epsilon)}`);

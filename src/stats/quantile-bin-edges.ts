@@ -2,17 +2,20 @@ import { StatsInputError } from './stats-input-error.js';
 import { orderStatistics } from './order-statistics.js';
 import { requireFiniteSample } from './validate-input.js';
 
+/** More bins than this is a mistake (and would allocate gigabytes). */
+const MAX_BINS = 1 << 24;
+
 /**
  * Edges of `bins` equal-frequency bins of `sample`: `np.quantile(sample, np.linspace(0, 1, bins + 1))`
  * (method 'linear', numpy's exact interpolation), then duplicates removed (`np.unique`). Ties in the sample
  * can make neighbouring quantiles equal; those zero-width bins are merged, so the result is strictly
  * increasing and may hold fewer than `bins + 1` edges. A constant sample c gives `[c, c]`: one closed bin that
  * holds exactly c (valid for `histogram`). The first edge is min(sample), the last is max(sample).
- * Throws `StatsInputError` for an empty or non-finite sample or `bins` not an integer ≥ 1.
+ * Throws `StatsInputError` for an empty or non-finite sample or `bins` not an integer in [1, 2^24].
  */
 export function quantileBinEdges(sample: ArrayLike<number>, bins: number): Float64Array {
-  if (!Number.isInteger(bins) || bins < 1) {
-    throw new StatsInputError('bins', `must be an integer >= 1, got ${String(bins)}`);
+  if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
+    throw new StatsInputError('bins', `must be an integer from 1 to ${MAX_BINS}, got ${String(bins)}`);
   }
   requireFiniteSample(sample, 'sample');
   const n = sample.length;
