@@ -4,7 +4,7 @@ import type { Cell } from './data-table.js';
 export function isMissingCell(cell: Cell | undefined): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === 'number') return Number.isNaN(cell);
-  if (typeof cell === 'string') return cell.trim() === '';
+  if (typeof cell === 'string') return cell.length === 0 || (cell.charCodeAt(0) <= 32 && cell.trim() === '');
   return false;
 }
 
@@ -15,6 +15,7 @@ export function isMissingCell(cell: Cell | undefined): boolean {
 export function booleanOfCell(cell: Cell): boolean | undefined {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'string') {
+    if (cell.length < 4 || cell.length > 7) return undefined;
     const lower = cell.trim().toLowerCase();
     if (lower === 'true') return true;
     if (lower === 'false') return false;

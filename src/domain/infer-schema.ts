@@ -32,22 +32,30 @@ export function inferColumnKind(cells: readonly Cell[], maxIntegerCardinality = 
   let booleans = 0;
   let numbers = 0;
   let allIntegers = true;
+  let maybeBoolean = true;
   const distinct = new Set<number>();
-  for (const cell of cells) {
-    if (isMissingCell(cell)) continue;
-    present++;
-    if (typeof cell === 'boolean' || (typeof cell === 'string' && booleanOfCell(cell) !== undefined)) booleans++;
-    else if (typeof cell === 'number' && Number.isFinite(cell)) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'number') {
+      if (cell !== cell) continue; // NaN is missing
+      present++;
+      maybeBoolean = false;
+      if (cell - cell !== 0) continue; // ±Infinity: neither a valid number nor a boolean
       numbers++;
       if (allIntegers) {
         if (Number.isInteger(cell)) {
           if (distinct.size <= maxIntegerCardinality) distinct.add(cell);
         } else allIntegers = false;
       }
+      continue;
     }
+    if (isMissingCell(cell)) continue;
+    present++;
+    if (maybeBoolean && (typeof cell === 'boolean' || booleanOfCell(cell) !== undefined)) booleans++;
+    else maybeBoolean = false;
   }
   if (present === 0) return 'categorical';
-  if (booleans === present) return 'boolean';
+  if (maybeBoolean && booleans === present) return 'boolean';
   if (numbers >= NUMERIC_MAJORITY * present) {
     return allIntegers && distinct.size <= maxIntegerCardinality ? 'categorical' : 'numeric';
   }

@@ -79,8 +79,9 @@ export function validateWindowOptions(window: WindowOptions, field = 'window'): 
 /**
  * Validates engine options and fills every default (DEFAULT_DRIFT_ENGINE_CONFIG). Throws `DriftConfigError`
  * naming the field and what is valid; unknown keys are errors too (a typo must not silently fall back to a default).
+ * A resolved config passes through unchanged (idempotent).
  */
-export function createDriftEngineConfig(options: DriftEngineOptions = {}): DriftEngineConfig {
+export function createDriftEngineConfig(options: DriftEngineOptions | DriftEngineConfig = {}): DriftEngineConfig {
   if (options === null || typeof options !== 'object') throw new DriftConfigError('options', 'must be an object');
   const d = DEFAULT_DRIFT_ENGINE_CONFIG;
   unknownKeys(options, Object.keys(d), '');

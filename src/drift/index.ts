@@ -45,3 +45,18 @@ export type {
   ReferenceProfileOptions,
 } from './reference-profile.js';
 export type { DriftDirection, StatTest, StatTestInput, StatTestOutcome, TestScore } from './stat-test.js';
+export { inferSchema, inferColumnKind, DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY } from '../domain/infer-schema.js';
+export { gradeSeverity, severityOfShare, DEFAULT_SEVERITY_THRESHOLDS } from '../domain/grade-severity.js';
+export type { SeverityGrade } from '../domain/grade-severity.js';
+export { buildReferenceProfile, DEFAULT_PROFILE_OPTIONS } from './build-reference-profile.js';
+export { parseReferenceProfile } from './parse-reference-profile.js';
+export { createDriftEngineConfig, DEFAULT_DRIFT_ENGINE_CONFIG } from './create-drift-engine-config.js';
+export { evaluateDrift } from './evaluate-drift.js';
+export type { EvaluationState } from './evaluate-drift.js';
+export { createSlidingWindow } from './sliding-window.js';
+export type { SlidingWindow, WindowBatch, WindowRow } from './sliding-window.js';
+export { createDriftMonitor } from './create-drift-monitor.js';
+export type { DriftMonitor, DriftMonitorOptions } from './create-drift-monitor.js';
+export { STAT_TESTS, findStatTest } from './stat-tests.js';
+export { chooseStatTest, evidentlyDefaultTestName, driftguardDefaultTestName } from './choose-stat-test.js';
+export type { TestChoice } from './choose-stat-test.js';

@@ -1,0 +1,136 @@
+import type { DataTable } from '../domain/data-table.js';
+import type { FeatureSpec, RoleColumnSpec } from '../domain/feature-schema.js';
+import { gradeSeverity } from '../domain/grade-severity.js';
+import { benjaminiHochberg, bonferroni } from '../stats/index.js';
+import { columnValuesOf, type ColumnValues } from './column-values.js';
+import { compareColumn, isDrifted } from './compare-column.js';
+import { comparePerformance } from './compare-performance.js';
+import { createDriftEngineConfig } from './create-drift-engine-config.js';
+import type { DriftEngineConfig, DriftEngineOptions } from './drift-config.js';
+import { DriftConfigError } from './drift-config-error.js';
+import { DRIFT_REPORT_FORMAT_VERSION, type DataQualityFinding, type DriftReport, type FeatureDriftResult } from './drift-report.js';
+import { findDataQualityIssues } from './find-data-quality-issues.js';
+import { REFERENCE_PROFILE_FORMAT_VERSION, type ColumnProfile, type ReferenceProfile } from './reference-profile.js';
+import { findStatTest } from './stat-tests.js';
+
+/** State carried between consecutive evaluations of one monitored model (persistence) and the window bounds. */
+export interface EvaluationState {
+  /** `highStreak` of the previous report (0 when none). */
+  readonly previousHighStreak?: number;
+  readonly window?: DriftReport['window'];
+}
+
+function valuesOf(table: DataTable, profile: ColumnProfile): ColumnValues | null {
+  const cells = table.columns[profile.name];
+  if (cells === undefined) return null;
+  if (cells.length !== table.rowCount) {
+    throw new DriftConfigError(`current.${profile.name}`, `column has ${cells.length} cells, the table ${table.rowCount} rows`);
+  }
+  return columnValuesOf(cells, profile.kind);
+}
+
+function applyCorrection(results: FeatureDriftResult[], config: DriftEngineConfig): FeatureDriftResult[] {
+  if (config.mode !== 'driftguard' || config.correction === 'none') return results;
+  const tested = results.map((r, i) => [r, i] as const).filter(([r]) => r.status === 'tested' && r.pValue !== null);
+  if (tested.length === 0) return results;
+  const raw = tested.map(([r]) => r.pValue as number);
+  const adjusted = config.correction === 'bonferroni' ? bonferroni(raw) : benjaminiHochberg(raw);
+  const out = results.slice();
+  tested.forEach(([r, i], k) => {
+    const adjustedPValue = Math.min(1, adjusted[k]);
+    out[i] = { ...r, adjustedPValue, drifted: isDrifted(r, adjustedPValue, findStatTest(r.test)?.pValueInclusive === true) };
+  });
+  return out;
+}
+
+function weightedShare(results: readonly FeatureDriftResult[], weighted: boolean): number {
+  let total = 0;
+  let drifted = 0;
+  for (const r of results) {
+    if (r.status !== 'tested') continue;
+    const w = weighted ? r.importanceWeight : 1;
+    total += w;
+    if (r.drifted) drifted += w;
+  }
+  return total === 0 ? 0 : drifted / total;
+}
+
+/**
+ * Evaluates `current` against the reference profile: per-feature drift (mode-dependent test choice, correction,
+ * effect-size floor), drift share and dataset drift, severity (with persistence via `state.previousHighStreak`),
+ * data-quality findings for every schema column, prediction / score / target drift and performance drift.
+ * Pure: same inputs → same report.
+ */
+export function evaluateDrift(
+  profile: ReferenceProfile,
+  current: DataTable,
+  options: DriftEngineOptions | DriftEngineConfig = {},
+  state: EvaluationState = {},
+): DriftReport {
+  const config = createDriftEngineConfig(options);
+  if (profile === null || typeof profile !== 'object' || profile.formatVersion !== REFERENCE_PROFILE_FORMAT_VERSION) {
+    throw new DriftConfigError('profile.formatVersion', `must be ${REFERENCE_PROFILE_FORMAT_VERSION}, got ${String(profile?.formatVersion)}`);
+  }
+  if (current === null || typeof current !== 'object' || !Number.isInteger(current.rowCount) || current.rowCount < 0) {
+    throw new DriftConfigError('current', 'must be a DataTable with an integer rowCount ≥ 0');
+  }
+  const schema = profile.schema;
+  const dataQuality: DataQualityFinding[] = [];
+  let features: FeatureDriftResult[] = [];
+  schema.features.forEach((spec: FeatureSpec, i) => {
+    const columnProfile = profile.features[i];
+    const values = valuesOf(current, columnProfile);
+    dataQuality.push(...findDataQualityIssues(columnProfile, values, current.rowCount, config, spec));
+    if (spec.excluded) return;
+    features.push(compareColumn(columnProfile, values, spec, config, `features.${spec.name}.test`));
+  });
+  features = applyCorrection(features, config);
+
+  const role = (spec: RoleColumnSpec | null, columnProfile: ColumnProfile | null): FeatureDriftResult | null => {
+    if (spec === null || columnProfile === null) return null;
+    const values = valuesOf(current, columnProfile);
+    dataQuality.push(...findDataQualityIssues(columnProfile, values, current.rowCount, config));
+    return compareColumn(columnProfile, values, {}, config, spec.name);
+  };
+  const predictionDrift = role(schema.prediction, profile.prediction);
+  const predictionScoreDrift = role(schema.predictionScore, profile.predictionScore);
+  const targetDrift = role(schema.target, profile.target);
+  const performance = comparePerformance(
+    profile.performance,
+    {
+      target: schema.target === null ? undefined : current.columns[schema.target.name],
+      prediction: schema.prediction === null ? undefined : current.columns[schema.prediction.name],
+      score: schema.predictionScore === null ? null : (current.columns[schema.predictionScore.name] ?? null),
+    },
+    schema,
+    config,
+  );
+
+  const testedFeatureCount = features.filter((r) => r.status === 'tested').length;
+  const driftedFeatureCount = features.filter((r) => r.drifted).length;
+  const driftShare = weightedShare(features, config.useImportanceWeights);
+  const grade = gradeSeverity(driftShare, driftedFeatureCount, config.severity, config.persistenceWindows, state.previousHighStreak ?? 0);
+  return {
+    formatVersion: DRIFT_REPORT_FORMAT_VERSION,
+    mode: config.mode,
+    correction: config.mode === 'driftguard' ? config.correction : 'none',
+    referenceRowCount: profile.rowCount,
+    currentRowCount: current.rowCount,
+    window: state.window ?? null,
+    features,
+    testedFeatureCount,
+    driftedFeatureCount,
+    driftShare,
+    driftShareThreshold: config.driftShareThreshold,
+    datasetDrift: testedFeatureCount > 0 && driftShare >= config.driftShareThreshold,
+    severity: grade.severity,
+    rawSeverity: grade.rawSeverity,
+    highStreak: grade.highStreak,
+    dataQuality,
+    predictionDrift,
+    predictionScoreDrift,
+    targetDrift,
+    performance: performance.result,
+    performanceUnavailableReason: performance.reason,
+  };
+}
