@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { createReportCommand } from './report-command.js';
+import { createServeCommand } from './serve-command.js';
 import { createModelsCommand } from './models-command.js';
 import { createPredictCommand } from './predict-command.js';
 import { createTrainCommand } from './train-command.js';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') process.exit(0);
       process.exit(2);
     });
+  program.addCommand(createReportCommand());
+  program.addCommand(createServeCommand());
   program.addCommand(createModelsCommand());
   program.addCommand(createTrainCommand());
   program.addCommand(createPredictCommand());

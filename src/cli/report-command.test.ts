@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReport, type ReportCommandOptions } from './report-command.js';
+import { captureStream, writeCreditCsv } from './test-support/report-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'driftguard-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const path = (name: string): string => join(dir, name);
+
+let reference: string;
+let stable: string;
+let drifted: string;
+beforeAll(() => {
+  reference = writeCreditCsv(dir, 'reference.csv', 600, 1, 'none');
+  stable = writeCreditCsv(dir, 'stable.csv', 500, 2, 'none');
+  drifted = writeCreditCsv(dir, 'drifted.csv', 500, 3, 'drift');
+});
+
+async function run(options: ReportCommandOptions): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = captureStream();
+  const stderr = captureStream();
+  const code = await runReport(options, { stdout, stderr, now: () => '2026-11-26T00:00:00.000Z' });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** An error run: exit 2, nothing on stdout, exactly one line on stderr matching `pattern`. */
+async function expectError(options: ReportCommandOptions, pattern: RegExp): Promise<void> {
+  const result = await run(options);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.split('\n')).toHaveLength(2);
+  expect(result.stderr.endsWith('\n')).toBe(true);
+  expect(result.stderr).toMatch(pattern);
+}
+
+describe('driftguard report: verdicts and exit codes', () => {
+  it('exits 0 with a JSON report when current looks like the reference', async () => {
+    const result = await run({ reference, current: stable, target: 'label', prediction: 'prediction', exclude: 'id' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.kind).toBe('driftguard.drift-report');
+    expect(json.datasetDrift).toBe(false);
+    expect(json.features.map((f: { name: string }) => f.name).sort()).toEqual(['age', 'debt', 'income', 'owner', 'region']);
+    expect(json.predictionDrift.name).toBe('prediction');
+    expect(json.performance.drifted).toBe(false);
+  });
+
+  it('exits 1 on dataset drift, in both modes', async () => {
+    for (const mode of ['driftguard', 'evidently']) {
+      const result = await run({ reference, current: drifted, exclude: 'id', mode });
+      expect(result.code).toBe(1);
+      const json = JSON.parse(result.stdout);
+      expect(json.mode).toBe(mode);
+      expect(json.datasetDrift).toBe(true);
+      expect(json.driftedFeatureCount).toBe(json.testedFeatureCount);
+    }
+  });
+
+  it('writes HTML and Markdown to --out (format from the extension or --format) and prints one verdict line', async () => {
+    const html = await run({ reference, current: drifted, out: path('r.html') });
+    expect(html.code).toBe(1);
+    expect(html.stdout).toMatch(/^dataset drift: \d+ of \d+ features drifted .* → .*r\.html\n$/);
+    expect(readFileSync(path('r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*Dataset drift detected[\s\S]*<svg /);
+    const md = await run({ reference, current: stable, format: 'md', out: path('r.txt') });
+    expect(md.code).toBe(0);
+    expect(readFileSync(path('r.txt'), 'utf8')).toMatch(/^# Drift report\n/);
+  });
+
+  it('reads the config file: roles, ignored columns, engine options', async () => {
+    writeFileSync(path('config.json'), JSON.stringify({ target: 'label', ignore: ['id'], engine: { driftShareThreshold: 1 } }));
+    const result = await run({ reference, current: stable, config: path('config.json') });
+    const json = JSON.parse(result.stdout);
+    expect(json.driftShareThreshold).toBe(1);
+    expect(json.targetDrift.name).toBe('label');
+    expect(json.features.some((f: { name: string }) => f.name === 'id')).toBe(false);
+  });
+});
+
+describe('driftguard report: every bad input exits 2 with one readable line', () => {
+  it('missing required options', async () => {
+    await expectError({ current: stable }, /--reference <file> is required/);
+    await expectError({ reference }, /--current <file> is required/);
+  });
+  it('missing file', async () => {
+    await expectError({ reference: path('nope.csv'), current: stable }, /nope\.csv: file not found$/m);
+    await expectError({ reference, current: path('gone.parquet') }, /gone\.parquet: file not found$/m);
+  });
+  it('unknown extension', async () => {
+    writeFileSync(path('data.xlsx'), 'x');
+    await expectError({ reference: path('data.xlsx'), current: stable }, /data\.xlsx: unknown extension "\.xlsx"; supported: \.csv, \.tsv, \.parquet, \.pq/);
+  });
+  it('empty file and header-only file', async () => {
+    writeFileSync(path('empty.csv'), '');
+    await expectError({ reference: path('empty.csv'), current: stable }, /empty\.csv: file is empty/);
+    writeFileSync(path('header.csv'), 'income,age\n');
+    await expectError({ reference, current: path('header.csv') }, /header\.csv: the current file has a header but no data rows/);
+  });
+  it('unknown column in --exclude / --target / --prediction', async () => {
+    await expectError({ reference, current: stable, exclude: 'age,salary' }, /^driftguard report: --exclude: column "salary": no such column in .*reference\.csv \(columns: income, age/);
+    await expectError({ reference, current: stable, target: 'repaid' }, /--target: column "repaid": no such column in/);
+    await expectError({ reference, current: stable, prediction: 'y_hat' }, /--prediction: column "y_hat": no such column/);
+    await expectError({ reference, current: stable, exclude: 'age,,debt' }, /--exclude: "age,,debt" has an empty column name/);
+  });
+  it('malformed CSV row', async () => {
+    writeFileSync(path('bad-row.csv'), 'income,age\n1,2\n3\n');
+    await expectError({ reference, current: path('bad-row.csv') }, /bad-row\.csv: line 3: malformed row: expected 2 fields \(as in the header\), found 1/);
+  });
+  it('bad --mode and --format', async () => {
+    await expectError({ reference, current: stable, mode: 'strict' }, /--mode: "strict" is not a mode \(valid: driftguard, evidently\)/);
+    await expectError({ reference, current: stable, format: 'pdf' }, /--format: "pdf" is not a format \(valid: json, html, md\)/);
+  });
+  it('bad config: invalid JSON, unknown key, wrong type, bad engine value, missing file', async () => {
+    writeFileSync(path('broken.json'), '{\n  "target": "label",\n  "ignore": [id]\n}');
+    await expectError({ reference, current: stable, config: path('broken.json') }, /broken\.json: invalid JSON( at line 3, column \d+)?: Unexpected token/);
+    writeFileSync(path('unknown.json'), '{"targt": "label"}');
+    await expectError({ reference, current: stable, config: path('unknown.json') }, /unknown\.json: unknown key "targt" \(valid: target, /);
+    writeFileSync(path('type.json'), '{"exclude": "id"}');
+    await expectError({ reference, current: stable, config: path('type.json') }, /type\.json: "exclude" must be an array of strings, got "id"/);
+    writeFileSync(path('engine.json'), '{"engine": {"pValueThreshold": 2}}');
+    await expectError({ reference, current: stable, config: path('engine.json') }, /configuration: pValueThreshold: /);
+    await expectError({ reference, current: stable, config: path('absent.json') }, /absent\.json: config file not found/);
+  });
+  it('unwritable --out', async () => {
+    await expectError({ reference, current: stable, out: path('no-such-dir/r.json') }, /--out .*r\.json: cannot write \(ENOENT\)/);
+  });
+});
+
+describe('driftguard report as a process', () => {
+  const cli = join(import.meta.dirname, 'main.ts');
+  const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
+  const spawnCli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(tsx, [cli, 'report', ...args]);
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  it('exits 1 on drift and 2 on an unknown option, with one line', async () => {
+    const drift = await spawnCli(['--reference', reference, '--current', drifted, '--out', path('p.json')]);
+    expect(drift.code).toBe(1);
+    const unknown = await spawnCli(['--reference', reference, '--current', stable, '--fromat', 'md']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/unknown option '--fromat'/);
+  }, 180_000);
+});

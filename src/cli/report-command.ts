@@ -1,0 +1,184 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Command } from 'commander';
+import { createTableReader } from '../compose.js';
+import { TableReadError } from '../ports/table-reader.js';
+import { DRIFT_MODES, parseDriftReportConfig, type DriftReportConfig } from '../services/drift-report-config.js';
+import { DriftReportInputError } from '../services/drift-report-input-error.js';
+import { createDriftReportService, type DriftReportService } from '../services/drift-report-service.js';
+import { SchemaError } from '../domain/schema-error.js';
+import {
+  REPORT_FORMATS,
+  renderDriftReport,
+  type DriftMode,
+  type DriftReport,
+  type ReportFormat,
+  type ReportSources,
+} from '../services/render-drift-report.js';
+import { createProgressBar, type ProgressStream } from './progress-bar.js';
+
+/** Raw option values as commander hands them over (all strings). */
+export interface ReportCommandOptions {
+  readonly reference?: string;
+  readonly current?: string;
+  readonly target?: string;
+  readonly prediction?: string;
+  readonly exclude?: string;
+  readonly mode?: string;
+  readonly config?: string;
+  readonly format?: string;
+  readonly out?: string;
+}
+
+/** Where the command writes; injectable for tests. */
+export interface ReportCommandIo {
+  readonly stdout: ProgressStream;
+  readonly stderr: ProgressStream;
+  /** ISO time stamped into the report (default: now). */
+  readonly now?: () => string;
+  readonly service?: DriftReportService;
+}
+
+/** Exit codes of `driftguard report`. */
+export const EXIT_NO_DRIFT = 0;
+export const EXIT_DRIFT = 1;
+export const EXIT_ERROR = 2;
+
+class UsageError extends Error {}
+
+function formatOf(options: ReportCommandOptions): ReportFormat {
+  if (options.format !== undefined) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) {
+      throw new UsageError(`--format: "${options.format}" is not a format (valid: ${REPORT_FORMATS.join(', ')})`);
+    }
+    return options.format as ReportFormat;
+  }
+  const fromOut = options.out === undefined ? '' : extname(options.out).toLowerCase();
+  return fromOut === '.html' || fromOut === '.htm' ? 'html' : fromOut === '.md' ? 'md' : 'json';
+}
+
+function modeOf(mode: string | undefined): DriftMode | undefined {
+  if (mode === undefined) return undefined;
+  if (!(DRIFT_MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(`--mode: "${mode}" is not a mode (valid: ${DRIFT_MODES.join(', ')})`);
+  }
+  return mode as DriftMode;
+}
+
+function excludeOf(exclude: string | undefined): string[] | undefined {
+  if (exclude === undefined) return undefined;
+  const names = exclude.split(',').map((name) => name.trim());
+  if (names.some((name) => name === '')) throw new UsageError(`--exclude: "${exclude}" has an empty column name (use a,b,c)`);
+  return names;
+}
+
+/** Line and column of a character offset, for JSON syntax errors. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+async function readConfig(path: string): Promise<DriftReportConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'config file not found' : code === 'EISDIR' ? 'is a directory' : String(error)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position === null ? '' : ` at ${lineAndColumn(text, Number(position[1]))}`;
+    throw new UsageError(`${path}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+  return parseDriftReportConfig(json, path);
+}
+
+/** One readable line for any failure; unexpected errors keep their message. */
+export function errorLine(error: unknown): string {
+  let line: string;
+  if (error instanceof UsageError || error instanceof TableReadError || error instanceof DriftReportInputError) line = error.message;
+  else if (error instanceof SchemaError) line = `configuration: ${error.field}: ${error.reason}`;
+  else line = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  return line.replace(/\s*\n\s*/g, ' ');
+}
+
+function verdictLine(report: DriftReport, out: string | undefined): string {
+  const verdict = report.datasetDrift ? 'dataset drift' : 'no dataset drift';
+  const target = out === undefined ? '' : ` → ${out}`;
+  return `${verdict}: ${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${(report.driftShare * 100).toFixed(1)} %, severity ${report.severity})${target}\n`;
+}
+
+/**
+ * Runs `driftguard report` and returns its exit code: 0 = no dataset drift, 1 = dataset drift, 2 = error (one line
+ * on stderr naming the file / option / column and what is wrong).
+ */
+export async function runReport(options: ReportCommandOptions, io: ReportCommandIo): Promise<number> {
+  const bar = createProgressBar(io.stderr);
+  try {
+    if (options.reference === undefined) throw new UsageError('--reference <file> is required');
+    if (options.current === undefined) throw new UsageError('--current <file> is required');
+    const format = formatOf(options);
+    const mode = modeOf(options.mode);
+    const exclude = excludeOf(options.exclude);
+    const config = options.config === undefined ? undefined : await readConfig(options.config);
+    const service = io.service ?? createDriftReportService({ tableReader: createTableReader() });
+    const outcome = await service.createReport({
+      referencePath: options.reference,
+      currentPath: options.current,
+      target: options.target,
+      prediction: options.prediction,
+      exclude,
+      mode,
+      config,
+      onProgress: (which, progress) => bar.update(basename(which === 'reference' ? options.reference ?? '' : options.current ?? ''), progress),
+    });
+    bar.done();
+    const sources: ReportSources = { reference: options.reference, current: options.current, generatedAt: (io.now ?? (() => new Date().toISOString()))() };
+    const rendered = renderDriftReport(outcome.report, format, sources);
+    if (options.out === undefined) {
+      io.stdout.write(rendered);
+    } else {
+      try {
+        await writeFile(options.out, rendered);
+      } catch (error) {
+        throw new UsageError(`--out ${options.out}: cannot write (${(error as { code?: string }).code ?? String(error)})`);
+      }
+      io.stdout.write(verdictLine(outcome.report, options.out));
+    }
+    return outcome.report.datasetDrift ? EXIT_DRIFT : EXIT_NO_DRIFT;
+  } catch (error) {
+    bar.done();
+    io.stderr.write(`driftguard report: ${errorLine(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+/** `driftguard report --reference <file> --current <file> …` (see docs/drift-report.md). */
+export function createReportCommand(): Command {
+  return new Command('report')
+    .description('Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no dataset drift, 1 = dataset drift, 2 = error.')
+    .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .parquet')
+    .option('--current <file>', 'current data to compare with the reference')
+    .option('--target <column>', 'target (label) column: enables target and performance drift')
+    .option('--prediction <column>', 'model prediction column: enables prediction and performance drift')
+    .option('--exclude <columns>', 'comma-separated features not tested for drift (still checked for data quality)')
+    .option('--mode <mode>', 'driftguard (test + effect size, default) or evidently (Evidently 0.7 defaults)')
+    .option('--config <file>', 'JSON config: roles, ignored columns, per-feature overrides, engine options')
+    .option('--format <format>', 'json | html | md (default: from --out extension, else json)')
+    .option('--out <file>', 'write the report here instead of stdout (a one-line verdict goes to stdout)')
+    .configureOutput({
+      outputError: (message, write) => write(`driftguard report: ${message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+    })
+    .exitOverride((error) => {
+      // Usage errors (unknown option, missing value) exit 2 like every other error, never 1 (= drift).
+      process.exit(error.code === 'commander.helpDisplayed' ? EXIT_NO_DRIFT : EXIT_ERROR);
+    })
+    .action(async (options: ReportCommandOptions) => {
+      process.exitCode = await runReport(options, { stdout: process.stdout, stderr: process.stderr });
+    });
+}
