@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
 import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
@@ -70,5 +72,24 @@ describe('driftguard train', () => {
     expect(parseParams('C=0.5,classWeight=balanced,flag=true,x=null,n=1e-3')).toEqual({ C: 0.5, classWeight: 'balanced', flag: true, x: null, n: 0.001 });
     expect(() => parseParams('a=1,a=2')).toThrow('--params: "a" is given twice');
     expect(() => parseParams('=1')).toThrow('is not key=value');
+  });
+});
+
+describe('driftguard train as a process', () => {
+  it('exits 2 with exactly one line on stderr for bad data', { timeout: 60_000 }, async () => {
+    const cli = join(import.meta.dirname, 'main.ts');
+    const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
+    const run = async (args: string[]) => {
+      try {
+        await promisify(execFile)(tsx, [cli, 'train', ...args]);
+        return { code: 0, stderr: '' };
+      } catch (error) {
+        const e = error as { code: number; stderr: string };
+        return { code: e.code, stderr: e.stderr };
+      }
+    };
+    const bad = await run(['--data', path('one-class.csv'), '--target', 'y']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('driftguard train: y: binary target needs two classes, found only "a"\n');
   });
 });
