@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataTable } from '../src/domain/data-table.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { sliceTable, syntheticTable } from '../src/models/test-support/synthetic-data.js';
+import { rocAuc } from '../src/models/metrics/roc-auc.js';
 
 const ROWS = Number(process.env.ROWS ?? 30_000);
 const FEATURES = Number(process.env.FEATURES ?? 10);
@@ -24,23 +25,6 @@ function toCsv(t: DataTable): string {
   return lines.join('\n');
 }
 
-function auc(scores: Float64Array, positive: boolean[]): number {
-  const idx = [...scores.keys()].sort((a, b) => scores[a] - scores[b]);
-  let rankSum = 0;
-  let np = 0;
-  for (let k = 0; k < idx.length; ) {
-    let e = k;
-    while (e < idx.length && scores[idx[e]] === scores[idx[k]]) e++;
-    for (let q = k; q < e; q++) {
-      if (positive[idx[q]]) {
-        rankSum += (k + e + 1) / 2;
-        np++;
-      }
-    }
-    k = e;
-  }
-  return (rankSum - (np * (np + 1)) / 2) / (np * (idx.length - np));
-}
 
 const all = syntheticTable({ rows: Math.round(ROWS * 1.2), numericFeatures: FEATURES, seed: 17 });
 const train = sliceTable(all, 0, ROWS);
@@ -56,7 +40,7 @@ try {
   const { model } = gbdtTrainer.fit(data, null, { earlyStoppingRounds: 0 }, 0);
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const ours = { fitSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, testAuc: auc(model.predictProbaBatch(test), test.columns.label.map((v) => v === 'yes')) };
+  const ours = { fitSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, testAuc: rocAuc(test.columns.label.map((v) => (v === 'yes' ? 1 : 0)), model.predictProbaBatch(test)) };
   const peers = JSON.parse(execFileSync(PYTHON, [SCRIPT, join(dir, 'train.csv'), join(dir, 'test.csv'), String(THREADS)], { encoding: 'utf8' })) as Record<string, typeof ours>;
   console.log(`${ROWS} rows × ${FEATURES} features, 100 rounds, 31 leaves, lr 0.1; LightGBM n_jobs=${THREADS}`);
   console.log('| model | fit wall s | fit CPU s | test ROC AUC |');

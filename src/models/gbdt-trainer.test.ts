@@ -5,6 +5,7 @@ import { expectClose, loadOracle } from '../../tests/support/oracle.js';
 import { gbdtTrainer } from './gbdt-trainer.js';
 import { logisticTrainer } from './logistic-trainer.js';
 import { sliceTable, syntheticTable } from './test-support/synthetic-data.js';
+import { rocAuc } from './metrics/roc-auc.js';
 
 interface Inputs {
   x: (number | null)[][];
@@ -13,25 +14,6 @@ interface Inputs {
 }
 const oracle = loadOracle<Inputs, { proba?: number[]; prediction?: number[]; baseline: number }>('gbdt');
 
-/** Rank AUC (Mann–Whitney U / (n₊·n₋)) for the accuracy checks below. */
-function auc(scores: Float64Array, positive: boolean[]): number {
-  const idx = [...scores.keys()].sort((a, b) => scores[a] - scores[b]);
-  let rankSum = 0;
-  let np = 0;
-  for (let k = 0; k < idx.length; ) {
-    let e = k;
-    while (e < idx.length && scores[idx[e]] === scores[idx[k]]) e++;
-    for (let q = k; q < e; q++) {
-      if (positive[idx[q]]) {
-        rankSum += (k + e + 1) / 2;
-        np++;
-      }
-    }
-    k = e;
-  }
-  const nn = idx.length - np;
-  return (rankSum - (np * (np + 1)) / 2) / (np * nn);
-}
 
 describe('gbdt vs sklearn HistGradientBoosting (all distinct values binned)', () => {
   for (const c of oracle.cases) {
@@ -64,13 +46,13 @@ describe('gbdtTrainer', () => {
   const validation = sliceTable(all, 2000, 2500);
   const test = sliceTable(all, 2500, 3000);
   const data = { table: train, target: 'label', task: 'binary' as const };
-  const positives = test.columns.label.map((v) => v === 'yes');
+  const positives = test.columns.label.map((v) => (v === 'yes' ? 1 : 0));
 
   it('learns the non-linear synthetic signal better than logistic regression', () => {
     const gbdt = gbdtTrainer.fit(data, validation, {}, 1);
     const logistic = logisticTrainer.fit(data, validation, {}, 1);
-    const aucGbdt = auc(gbdt.model.predictProbaBatch(test), positives);
-    const aucLogistic = auc(logistic.model.predictProbaBatch(test), positives);
+    const aucGbdt = rocAuc(positives, gbdt.model.predictProbaBatch(test));
+    const aucLogistic = rocAuc(positives, logistic.model.predictProbaBatch(test));
     expect(aucGbdt).toBeGreaterThan(0.8);
     expect(aucGbdt).toBeGreaterThan(aucLogistic);
     const log = gbdt.log;
