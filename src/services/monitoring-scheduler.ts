@@ -1,0 +1,88 @@
+import type { Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import { DEFAULT_EVALUATE_EVERY_SECONDS, DEFAULT_WINDOW, type DriftMonitoring } from './drift-monitoring.js';
+import type { MonitoredModels } from './monitored-models.js';
+import type { ServingModels } from './serving-models.js';
+
+export interface MonitoringSchedulerOptions {
+  readonly store: Store;
+  readonly models: MonitoredModels;
+  readonly monitoring: DriftMonitoring;
+  /** When given, each tick also picks up a new champion (promotion or rollback made elsewhere) and its reference. */
+  readonly serving?: ServingModels;
+  readonly clock: Clock;
+  /** This replica's identity for leases. */
+  readonly holder: string;
+  /** How often the scheduler looks for due evaluations (default 1000 ms). */
+  readonly tickMs?: number;
+  /** How long a replica keeps a model's monitoring lease without renewing it (default 30 s). */
+  readonly leaseMs?: number;
+  readonly onError?: (model: string, error: unknown) => void;
+}
+
+/**
+ * Runs each model's drift evaluation every N new events or T seconds, whichever comes first (per the model's
+ * `monitoring` settings; defaults: the window's step, 60 s). One replica evaluates a model at a time: it must hold
+ * the model's lease in the store. Ticks never overlap; an evaluation's failure is reported and retried next tick.
+ */
+export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
+  const { store, clock } = options;
+  const tickMs = options.tickMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const last = new Map<string, { total: number; atMs: number }>();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  async function tickModel(name: string): Promise<void> {
+    const definition = (await options.models.get(name)).definition;
+    if (!(await store.tryAcquireLease(`monitor:${name}`, options.holder, leaseMs, clock.nowMs()))) return;
+    if (options.serving !== undefined) {
+      const loaded = await options.serving.refresh(name);
+      if (loaded?.changed === true && loaded.referenceProfile !== null) {
+        await store.saveReferenceProfile(name, `champion version ${loaded.serving.version}`, loaded.referenceProfile, clock.nowMs());
+      }
+    }
+    const window = definition.drift?.window ?? DEFAULT_WINDOW;
+    const everyEvents = definition.monitoring?.evaluateEveryEvents ?? (window.type === 'count' ? window.step : 500);
+    const everyMs = (definition.monitoring?.evaluateEverySeconds ?? (window.type === 'time' ? window.stepSeconds : DEFAULT_EVALUATE_EVERY_SECONDS)) * 1000;
+    const { total } = await store.countPredictions(name);
+    const previous = last.get(name);
+    const now = clock.nowMs();
+    const due = previous === undefined ? total > 0 : total - previous.total >= everyEvents || (now - previous.atMs >= everyMs && total > previous.total);
+    if (!due) return;
+    last.set(name, { total, atMs: now });
+    await options.monitoring.evaluate(name);
+  }
+
+  async function tick(): Promise<void> {
+    for (const model of await options.models.list()) {
+      const name = model.definition.name;
+      try {
+        await tickModel(name);
+      } catch (error) {
+        options.onError?.(name, error);
+      }
+    }
+  }
+
+  return {
+    /** One pass over every model (what the timer runs); exposed for tests and the demo. */
+    async runOnce(): Promise<void> {
+      if (running === null) running = tick().finally(() => (running = null));
+      await running;
+    },
+    start(): void {
+      if (timer !== null) return;
+      timer = setInterval(() => void this.runOnce(), tickMs);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+      await running;
+      for (const model of await options.models.list()) await store.releaseLease(`monitor:${model.definition.name}`, options.holder);
+    },
+  };
+}
+
+export type MonitoringScheduler = ReturnType<typeof createMonitoringScheduler>;
