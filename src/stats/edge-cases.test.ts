@@ -131,7 +131,8 @@ const DOCUMENTED_INFINITY: Record<string, string> = {
 
 /**
  * Violations found by this table in functions owned by other modules, reported to their owners; each entry
- * is expected to keep failing until fixed (then remove it).
+ * (a function name, or "function > edge case" for the array table) is expected to keep failing until fixed
+ * (then remove it).
  */
 const KNOWN_VIOLATIONS: Record<string, string> = {
   regularizedGammaP: 'a = 5e-324 throws a plain Error (series does not converge)',
@@ -226,7 +227,8 @@ describe('shared edge-case table over every driftguard/stats export', () => {
   for (const [name, fn] of exported.filter(([n]) => n in ADAPTERS)) {
     describe(name, () => {
       for (const [edgeName, edge] of ARRAY_EDGES) {
-        it(edgeName, () => {
+        const known = KNOWN_VIOLATIONS[`${name} > ${edgeName}`];
+        (known ? it.fails : it)(known ? `${edgeName} — KNOWN: ${known}` : edgeName, () => {
           for (const [label, args] of ADAPTERS[name](edge)) checkOutcome(name, `${name}${label}`, fn, args);
         });
       }
