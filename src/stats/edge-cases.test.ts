@@ -102,6 +102,7 @@ const ADAPTERS: Record<string, Adapter> = {
     const v = (i: number): number => (x.length ? x[i % x.length] : NaN);
     return [
       ['([[x0, 1], [2, 3]])', [[[v(0), 1], [2, 3]]]],
+      ['([[x0, 0], [0, 1]])', [[[v(0), 0], [0, 1]]]],
       ['([[x0, x1], [x2, x3]])', [[[v(0), v(1)], [v(2), v(3)]]]],
       ['(edge as table)', [x]],
     ];
@@ -122,6 +123,7 @@ const ADAPTERS: Record<string, Adapter> = {
 const DOCUMENTED_INFINITY: Record<string, string> = {
   klDivergence: 'D(p‖q) = +Infinity when q = 0 where p > 0 (scipy.stats.entropy)',
   welchTTest: 't = ±Infinity (p = 0) when both samples are constant and differ (scipy: NaN)',
+  fisherExact: 'oddsRatio = Infinity when b·c = 0 and a·d > 0 (scipy.stats.fisher_exact too)',
   logGamma: 'lgamma at poles and ±Infinity is +Infinity (scipy.special.gammaln)',
   gammaFunction: 'Γ overflows to ±Infinity / has poles (scipy.special.gamma)',
   normalLogSf: 'log sf(+Infinity) = −Infinity (scipy.stats.norm.logsf)',
