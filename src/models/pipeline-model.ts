@@ -18,7 +18,7 @@ function linearMargin(spec: Extract<EstimatorSpec, { kind: 'logistic' }>): Margi
   };
 }
 
-function treesMargin(spec: Extract<EstimatorSpec, { kind: 'gbdt' }>): MarginFn {
+function treesMargin(spec: Extract<EstimatorSpec, { kind: 'gbdt' }>, width: number): MarginFn {
   // all trees flattened into one set of typed arrays; roots[t] is the index of tree t's root
   const total = spec.trees.reduce((s, t) => s + t.feature.length, 0);
   const feature = new Int32Array(total);
@@ -43,15 +43,17 @@ function treesMargin(spec: Extract<EstimatorSpec, { kind: 'gbdt' }>): MarginFn {
   });
   const { baseScore } = spec;
   const treeCount = roots.length;
+  // the row rounded to float32 once: comparisons are then exactly ONNX TreeEnsemble's on a float input
+  const row = new Float32Array(width);
   return (x, at) => {
+    for (let j = 0; j < width; j++) row[j] = x[at + j];
     let z = baseScore;
     for (let t = 0; t < treeCount; t++) {
       let node = roots[t];
       let f = feature[node];
       while (f >= 0) {
-        const v = x[at + f];
-        // float32 comparison, exactly as ONNX TreeEnsemble on a float input
-        node = (v !== v ? missingLeft[node] === 1 : Math.fround(v) <= threshold[node]) ? left[node] : right[node];
+        const v = row[f];
+        node = (v !== v ? missingLeft[node] === 1 : v <= threshold[node]) ? left[node] : right[node];
         f = feature[node];
       }
       z += value[node];
@@ -64,7 +66,7 @@ function treesMargin(spec: Extract<EstimatorSpec, { kind: 'gbdt' }>): MarginFn {
 export function createPipelineModel(serialized: SerializedModel): FittedModel {
   const { schema, preprocessing, estimator } = serialized;
   const encoder = createRowEncoder(preprocessing);
-  const margin = estimator.kind === 'logistic' ? linearMargin(estimator) : treesMargin(estimator);
+  const margin = estimator.kind === 'logistic' ? linearMargin(estimator) : treesMargin(estimator, encoder.width);
   const binary = schema.task === 'binary';
   const scratch = new Float64Array(encoder.width);
   const rowMargin = (row: FeatureRow): number => margin(encoder.encodeRow(row, scratch), 0);
