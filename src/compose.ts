@@ -1,5 +1,6 @@
 /** The one place that picks adapters from configuration / URLs (sqlite:, postgres:, http(s):, file:). */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAlertmanagerSink } from './adapters/alerts/alertmanager-sink.js';
 import { createSlackSink } from './adapters/alerts/slack-sink.js';
@@ -10,7 +11,11 @@ import { createApiKeyVerifier } from './http/api-keys.js';
 import { createHttpApp } from './http/app.js';
 import type { AlertSink } from './ports/alert-sink.js';
 import type { Store } from './ports/store.js';
+import { createInProcessEventBus } from './adapters/events/in-process-event-bus.js';
 import { createAlertDispatcher } from './services/alert-dispatcher.js';
+import { createAlertQueries } from './services/alert-queries.js';
+import { createDriftMonitoring } from './services/drift-monitoring.js';
+import { createMonitoringScheduler } from './services/monitoring-scheduler.js';
 import { createDriftReportQueries } from './services/drift-report-queries.js';
 import { createMetricsRegistry } from './services/metrics-registry.js';
 import { createMonitoredModels } from './services/monitored-models.js';
@@ -110,12 +115,25 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
   const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
+  const events = createInProcessEventBus((error) => console.error('event listener failed:', error));
+  const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events, metrics, alertPolicy: settings.alertPolicy, publicUrl: settings.publicUrl });
+  const scheduler = createMonitoringScheduler({
+    store,
+    models,
+    monitoring,
+    serving,
+    clock,
+    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
+  });
   const app = await createHttpApp({
     services: {
       models,
       predictionLogging,
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       driftReports: createDriftReportQueries({ store, models }),
+      alerts: createAlertQueries({ store, clock, events }),
+      events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');
       },
@@ -129,7 +147,9 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   return {
     app,
     store,
+    scheduler,
     async close() {
+      await scheduler.stop();
       await app.close();
       await dispatcher.drain();
       await store.close();

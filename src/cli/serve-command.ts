@@ -53,6 +53,7 @@ export function createServeCommand(): Command {
         if (code === 'EADDRNOTAVAIL') throw new Error(`cannot listen on ${settings.host}: no such address on this machine`);
         throw error;
       }
+      server.scheduler.start();
       for (const address of addresses) process.stdout.write(`driftguard listening on ${address}\n`);
       const open = routeAccessOf(server.app).filter((r) => r.access === 'open' && !r.url.startsWith('/docs/'));
       process.stdout.write(`open routes (no API key): ${open.map((r) => `${r.method} ${r.url}`).join(', ')}\n`);

@@ -137,6 +137,44 @@ describe('HTTP API', () => {
     expect(wrongType.json().details[0]).toMatchObject({ path: '/rows/0/features/income', reason: expect.stringMatching(/finite number/) });
   });
 
+  it('lists, filters, shows and acknowledges alerts', async () => {
+    const base = {
+      model: 'credit-default', kind: 'data_drift' as const, peakSeverity: 'high' as const, dedupKey: 'credit-default:data_drift', summary: 's',
+      lastSeenMs: 2000, resolvedAtMs: null, acknowledgedAtMs: null, acknowledgedBy: null, cleanEvaluations: 0,
+      lastNotifiedMs: null, lastNotifiedSeverity: null, driftReportId: null,
+    };
+    await t.store.saveAlert({ ...base, id: 'old', severity: 'high', status: 'resolved', firstSeenMs: 1000, resolvedAtMs: 1500 });
+    await t.store.saveAlert({ ...base, id: 'new', severity: 'medium', status: 'firing', firstSeenMs: 2000 });
+    await t.store.recordDelivery({ alertId: 'new', sink: 'slack-1', event: 'fired', attempt: 1, outcome: 'delivered', httpStatus: 200, error: null, atMs: 2000 });
+    const all = await t.app.inject({ url: '/v1/alerts?model=credit-default', headers: auth('read') });
+    expect(all.json().items.map((a: { id: string }) => a.id)).toEqual(['new', 'old']);
+    const firing = await t.app.inject({ url: '/v1/alerts?status=firing&severity=medium', headers: auth('read') });
+    expect(firing.json().items).toMatchObject([{ id: 'new', firstSeen: '1970-01-01T00:00:02.000Z', resolvedAt: null }]);
+    const detail = await t.app.inject({ url: '/v1/alerts/new', headers: auth('read') });
+    expect(detail.json().deliveries).toEqual([{ sink: 'slack-1', event: 'fired', attempt: 1, outcome: 'delivered', httpStatus: 200, error: null, at: '1970-01-01T00:00:02.000Z' }]);
+    expect((await t.app.inject({ method: 'POST', url: '/v1/alerts/new/acknowledge', headers: auth('read') })).statusCode).toBe(403);
+    const ack = await t.app.inject({ method: 'POST', url: '/v1/alerts/new/acknowledge', headers: auth('admin') });
+    expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'ops' });
+    expect((await t.app.inject({ method: 'POST', url: '/v1/alerts/old/acknowledge', headers: auth('admin') })).statusCode).toBe(422);
+    expect((await t.app.inject({ method: 'POST', url: '/v1/alerts/nope/acknowledge', headers: auth('admin') })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/v1/alerts?status=open', headers: auth('read') })).statusCode).toBe(400);
+  });
+
+  it('streams service events over SSE, filtered by model', async () => {
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const controller = new AbortController();
+    const response = await fetch(`${address}/v1/events?model=credit-default`, { headers: auth('read'), signal: controller.signal });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = response.body!.getReader();
+    t.events.publish({ type: 'drift_report', model: 'other', atMs: 0, data: { id: 1 } });
+    t.events.publish({ type: 'drift_report', model: 'credit-default', atMs: 0, data: { id: 2, severity: 'high' } });
+    let text = '';
+    while (!text.includes('"id":2')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(text).toContain('event: drift_report\ndata: {"type":"drift_report","model":"credit-default"');
+    expect(text).not.toContain('"model":"other"');
+  });
+
   it('publishes an OpenAPI 3 document covering the routes', async () => {
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);

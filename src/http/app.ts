@@ -7,7 +7,9 @@ import { ErrorBodySchema } from './error-body.js';
 import { handleError } from './error-handler.js';
 import type { HttpServices } from './http-services.js';
 import { registerStrictJsonParser } from './json-body-parser.js';
+import { alertRoutes } from './routes/alert-routes.js';
 import { driftReportRoutes } from './routes/drift-report-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { predictionRoutes } from './routes/prediction-routes.js';
@@ -18,6 +20,10 @@ export type RouteAccess = Role | 'open';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** Name of the API key that authenticated the request (for audit records), if any. */
+    principalName?: string;
   }
 }
 
@@ -88,6 +94,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     if (principal === null) {
       return reply.status(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'unknown API key', details: [] });
     }
+    request.principalName = principal.name;
     if (!hasRole(principal, access)) {
       return reply
         .status(403)
@@ -114,6 +121,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   await app.register(modelRoutes(options.services));
   await app.register(predictionRoutes(options.services));
   await app.register(driftReportRoutes(options.services));
+  await app.register(alertRoutes(options.services));
+  await app.register(eventRoutes(options.services));
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

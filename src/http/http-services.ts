@@ -1,3 +1,5 @@
+import type { EventBus } from '../ports/event-bus.js';
+import type { AlertQueries } from '../services/alert-queries.js';
 import type { DriftReportQueries } from '../services/drift-report-queries.js';
 import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
@@ -10,6 +12,9 @@ export interface HttpServices {
   readonly predictionLogging: PredictionLogging;
   readonly predictionServing: PredictionServing;
   readonly driftReports: DriftReportQueries;
+  readonly alerts: AlertQueries;
+  /** The live event stream (GET /v1/events). */
+  readonly events: EventBus;
   /** Resolves when the service can take traffic (store reachable …); rejects with the reason otherwise. */
   readonly checkReady: () => Promise<void>;
   /** Rendered at GET /metrics (Prometheus text format). */

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { createLocalBackend } from '../../adapters/tracking/local/local-backend.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { logisticTrainer } from '../../models/index.js';
+import { createAlertQueries } from '../../services/alert-queries.js';
 import { createDriftReportQueries } from '../../services/drift-report-queries.js';
 import { buildDriftguardModelDirectory } from '../../services/driftguard-model-directory.js';
 import { createMetricsRegistry } from '../../services/metrics-registry.js';
@@ -34,6 +36,7 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
   const clock = { nowMs: () => Date.UTC(2026, 10, 26, 12) };
   const models = createMonitoredModels({ store, clock });
   const metrics = createMetricsRegistry();
+  const events = createInProcessEventBus();
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
   const serving = createServingModels({ registry: tracking.registry, tracking: tracking.tracking, clock });
   const app: HttpApp = await createHttpApp({
@@ -42,6 +45,8 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
       predictionLogging,
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       driftReports: createDriftReportQueries({ store, models }),
+      alerts: createAlertQueries({ store, clock, events }),
+      events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');
       },
@@ -59,6 +64,7 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
     app,
     store,
     clock,
+    events,
     tracking,
     async close() {
       await app.close();
