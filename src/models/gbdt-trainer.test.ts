@@ -128,3 +128,17 @@ describe('gbdtTrainer', () => {
     expect(() => model.predictProba({ x0: 1 })).toThrow(/regression/);
   });
 });
+
+describe('gbdtTrainer edge columns', () => {
+  it('trains with a constant and an all-missing feature (never split on) and predicts finite values', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ constant: 1, empty: null, x: i % 17, label: (i % 17) > 8 ? 'yes' : 'no' }));
+    const table = dataTableFromRows(rows);
+    const { model } = gbdtTrainer.fit({ table, target: 'label', task: 'binary', features: [{ name: 'constant', kind: 'numeric' }, { name: 'empty', kind: 'numeric' }, { name: 'x', kind: 'numeric' }] }, null, { maxIterations: 5 }, 0);
+    const spec = model.toJSON();
+    if (spec.estimator.kind !== 'gbdt') throw new Error('unexpected estimator');
+    const used = new Set(spec.estimator.trees.flatMap((t) => t.feature.filter((f) => f >= 0)));
+    expect([...used]).toEqual([2]);
+    expect(model.predictProba({ constant: 1, empty: 5, x: 16 })).toBeGreaterThan(0.5);
+    expect(model.predictProba({ x: 0 })).toBeLessThan(0.5);
+  });
+});

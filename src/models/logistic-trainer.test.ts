@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataTableFromRows } from '../domain/data-table.js';
 import { expectClose, loadOracle } from '../../tests/support/oracle.js';
@@ -73,5 +74,38 @@ describe('logisticTrainer', () => {
     expect(() => logisticTrainer.fit({ ...data, task: 'regression' }, null, {}, 0)).toThrow(/binary/);
     const oneClass = dataTableFromRows(rows.map((r) => ({ ...r, label: 'no' })));
     expect(() => logisticTrainer.fit({ ...data, table: oneClass }, null, {}, 0)).toThrow(/only "no"/);
+  });
+});
+
+describe('fitLogisticCore optimality (property)', () => {
+  it('the gradient C·Xᵀ(w∘(p − y)) + [β; 0] vanishes at the solution for random data, weights and C', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 8, max: 40 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (n, d, C, seed) => {
+          let s = seed;
+          const next = (): number => ((s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296);
+          const x = Float64Array.from({ length: n * d }, () => next() * 4 - 2);
+          const y = Float64Array.from({ length: n }, (_, i) => (i < 2 ? i : next() < 0.5 ? 1 : 0));
+          const w = Float64Array.from({ length: n }, () => 0.5 + next());
+          const { theta } = fitLogisticCore(x, y, w, d, { ...DEFAULT_LOGISTIC_PARAMS, C, tolerance: 1e-10 }, null);
+          const grad = new Float64Array(d + 1);
+          for (let j = 0; j < d; j++) grad[j] = theta[j];
+          for (let i = 0; i < n; i++) {
+            let z = theta[d];
+            for (let j = 0; j < d; j++) z += theta[j] * x[i * d + j];
+            const r = C * w[i] * (1 / (1 + Math.exp(-z)) - y[i]);
+            for (let j = 0; j < d; j++) grad[j] += r * x[i * d + j];
+            grad[d] += r;
+          }
+          const scale = Math.max(1, C * w.reduce((a, b) => a + b, 0));
+          for (const g of grad) expect(Math.abs(g)).toBeLessThan(1e-8 * scale);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
