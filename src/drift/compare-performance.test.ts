@@ -48,6 +48,12 @@ describe('performance drift', () => {
     }
   });
 
+  it('a significant degradation below minErrorRateIncrease is not drift', () => {
+    const report = evaluateDrift(profile, sea(3000, 14, 9), { performance: { minErrorRateIncrease: 0.15 } });
+    expect(report.performance!.pValue).toBeLessThan(0.01);
+    expect(report.performance).toMatchObject({ minDegradation: 0.15, drifted: false });
+  });
+
   it('stays quiet on the same concept', () => {
     for (const seed of [21, 22, 23, 24, 25]) {
       const report = evaluateDrift(profile, sea(1000, seed, 8));

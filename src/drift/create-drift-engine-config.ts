@@ -15,7 +15,7 @@ export const DEFAULT_DRIFT_ENGINE_CONFIG: DriftEngineConfig = {
   severity: DEFAULT_SEVERITY_THRESHOLDS,
   persistenceWindows: 1,
   chartBins: 20,
-  performance: { pValueThreshold: 0.01, minErrorRateIncrease: 0.05, minRelativeMaeIncrease: 0.1, minLabelledRows: 30 },
+  performance: { pValueThreshold: 0.01, minErrorRateIncrease: 0.02, minRelativeMaeIncrease: 0.1, minLabelledRows: 30 },
   dataQuality: { missingRateChange: 0.05 },
   window: null,
 };

@@ -32,7 +32,7 @@ export type WindowOptions = CountWindowOptions | TimeWindowOptions;
 export interface PerformanceDriftOptions {
   /** p-value threshold of the performance test (default 0.01). */
   readonly pValueThreshold?: number;
-  /** Classification: minimum increase of the error rate, absolute (default 0.05 = 5 points of accuracy). */
+  /** Classification: minimum increase of the error rate, absolute (default 0.02 = 2 points of accuracy). */
   readonly minErrorRateIncrease?: number;
   /** Regression: minimum relative increase of the MAE (default 0.1 = +10 %). */
   readonly minRelativeMaeIncrease?: number;
