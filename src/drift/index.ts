@@ -60,3 +60,4 @@ export type { DriftMonitor, DriftMonitorOptions } from './create-drift-monitor.j
 export { STAT_TESTS, findStatTest } from './stat-tests.js';
 export { chooseStatTest, evidentlyDefaultTestName, driftguardDefaultTestName } from './choose-stat-test.js';
 export type { TestChoice } from './choose-stat-test.js';
+export type { Cell, DataTable } from '../domain/data-table.js';
