@@ -71,6 +71,26 @@ describe('driftguard report: verdicts and exit codes', () => {
     expect(readFileSync(path('r.txt'), 'utf8')).toMatch(/^# Drift report\n/);
   });
 
+  it('reads Parquet files (pyarrow-written fixtures, SNAPPY and GZIP) and mixes formats', async () => {
+    const fixtures = join(import.meta.dirname, '../../tests/fixtures/tabular');
+    const result = await run({ reference: join(fixtures, 'mixed.parquet'), current: join(fixtures, 'mixed-gzip.parquet'), exclude: 'seen_at' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.referenceRowCount).toBe(6);
+    expect(json.driftedFeatureCount).toBe(0);
+  });
+
+  it('reports a partly missing column as data quality, but a current file without any reference feature is an error', async () => {
+    writeFileSync(path('partial.csv'), readFileSync(stable, 'utf8').replace(/^income,/, 'revenue,'));
+    const partial = await run({ reference, current: path('partial.csv'), exclude: 'id' });
+    expect(partial.code).toBe(0);
+    const findings = JSON.parse(partial.stdout).dataQuality as { column: string; kind: string }[];
+    expect(findings).toContainEqual(expect.objectContaining({ column: 'income', kind: 'missing_column' }));
+    writeFileSync(path('other.csv'), 'salary,city\n1,Oslo\n');
+    await expectError({ reference, current: path('other.csv') }, /other\.csv: none of the reference's features is a column here \(expected income, age, debt, region, owner, …; found salary, city\)/);
+  });
+
   it('reads the config file: roles, ignored columns, engine options', async () => {
     writeFileSync(path('config.json'), JSON.stringify({ target: 'label', ignore: ['id'], engine: { driftShareThreshold: 1 } }));
     const result = await run({ reference, current: stable, config: path('config.json') });

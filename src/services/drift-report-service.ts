@@ -91,6 +91,13 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
           overrides: config.features,
           maxCategoricalIntegerCardinality: config.maxCategoricalIntegerCardinality,
         });
+        const tested = schema.features.filter((feature) => !feature.excluded).map((feature) => feature.name);
+        if (tested.length > 0 && tested.every((name) => !Object.prototype.hasOwnProperty.call(current.columns, name))) {
+          throw new DriftReportInputError(
+            request.currentPath,
+            `none of the reference's features is a column here (expected ${tested.slice(0, 5).join(', ')}${tested.length > 5 ? ', …' : ''}; found ${current.columnNames.slice(0, 5).join(', ')}${current.columnNames.length > 5 ? ', …' : ''})`,
+          );
+        }
         const profile = buildReferenceProfile(reference, schema, config.profile);
         const report = evaluateDrift(profile, current, { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) });
         return {
