@@ -15,7 +15,9 @@ import { openSync, closeSync, fdatasyncSync, writeSync } from 'node:fs';
 import { createSqliteStore } from '../src/adapters/store/sqlite/sqlite-store.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { syntheticTable } from '../src/models/test-support/synthetic-data.js';
+import { createTrackingBackend } from '../src/compose.js';
 import { buildDriftguardModelDirectory } from '../src/services/driftguard-model-directory.js';
+import { trackTrainingRun } from '../src/services/track-training-run.js';
 import { createJsonClient } from '../tests/service/json-client.js';
 import { startServeProcess } from '../tests/service/serve-process.js';
 import { closedLoop, cpuSeconds, openLoop, quantileMs, rssMiB, type LoadResult } from './serve-load.js';
@@ -32,7 +34,7 @@ const SWEEP_SECONDS = flag('sweep-seconds', 5);
 const MEMORY_ROWS = flag('memory-rows', 1_000_000);
 const MEMORY_MAX_SECONDS = flag('memory-max-seconds', 600);
 const WITH_MLFLOW = !argv.includes('--no-mlflow');
-const SWEEP_RATES = [25, 50, 100, 250, 500, 1000, 2000, 4000];
+const SWEEP_RATES = [5, 10, 25, 50, 100, 250, 500, 1000, 2000, 4000];
 const BATCH_ROWS = 500;
 const MODEL = 'bench';
 const FEATURES = 8;
@@ -59,6 +61,7 @@ const loggedRow = (i: number) => ({ features: featureRow(i), prediction: scores[
 const batchBodies = Array.from({ length: 8 }, (_, b) =>
   Buffer.from(JSON.stringify({ predictions: Array.from({ length: BATCH_ROWS }, (_, i) => loggedRow(b * BATCH_ROWS + i)) })),
 );
+const predictBodies = Array.from({ length: 1000 }, (_, i) => Buffer.from(JSON.stringify({ features: featureRow(i) })));
 const singleBodies = Array.from({ length: 1000 }, (_, i) => Buffer.from(JSON.stringify({ predictions: [loggedRow(i)] })));
 const mlflowBodies = Array.from({ length: 1000 }, (_, i) =>
   Buffer.from(JSON.stringify({ dataframe_split: { columns: featureNames, data: [featureNames.map((n) => featureRow(i)[n])] } })),
@@ -71,7 +74,19 @@ async function main() {
   log(`# driftguard serve benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
-  const server = await startServeProcess(['--data-dir', join(workDir, 'data')], KEYS);
+  // The gbdt becomes the champion in the local tracking store of the data dir, which `driftguard serve` serves on /predict.
+  const dataDir = join(workDir, 'data');
+  const backend = createTrackingBackend({ dataDir, env: {} });
+  await trackTrainingRun({
+    tracking: backend.tracking,
+    registry: backend.registry,
+    experimentName: 'serve-bench',
+    runName: 'serve-bench',
+    modelFiles: buildDriftguardModelDirectory({ model, createdAtMs: Date.now() }),
+    register: { modelName: MODEL, alias: 'champion' },
+  });
+  await backend.close();
+  const server = await startServeProcess(['--data-dir', dataDir], KEYS);
   cleanups.unshift(async () => {
     server.child.kill('SIGTERM');
     await server.exited;
@@ -82,7 +97,18 @@ async function main() {
   admin.close();
   const ingest = createJsonClient(server.baseUrl, { maxSockets: 64, headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_INGEST_KEY}` } });
   const postPredictions = (body: Buffer) => ingest.post(`/v1/models/${MODEL}/predictions`, body);
-  let rowsLogged = 0;
+  const postPredict = (body: Buffer) => ingest.post(`/v1/models/${MODEL}/predict`, body);
+  const probe = await postPredict(predictBodies[0]);
+  const hasPredict = probe.status === 200;
+  log(
+    hasPredict
+      ? `POST /predict serves the champion: ${probe.text.slice(0, 160)}; driftguard score in-process ${fmt(scores[0], 6)}`
+      : `POST /predict unavailable (HTTP ${probe.status} ${probe.text.slice(0, 200)}): (b) and (c) use single-row POST /predictions (logging only)`,
+  );
+  const single = hasPredict
+    ? { name: 'POST /predict (native gbdt + logging)', post: postPredict, bodies: predictBodies, status: 200 }
+    : { name: 'POST /predictions (logging only, no inference)', post: postPredictions, bodies: singleBodies, status: 201 };
+  let rowsLogged = hasPredict ? 1 : 0;
 
   // (a) batched ingestion, closed loop.
   const rssDuringIngest: number[] = [];
@@ -105,17 +131,17 @@ async function main() {
 
   // (b) single-row logging at a fixed arrival rate.
   const cpuBeforeSingle = await cpuSeconds({ pid: server.pid });
-  const single = await openLoop({
-    post: postPredictions,
-    bodyFor: (i) => singleBodies[i % singleBodies.length],
+  const singleResult = await openLoop({
+    post: single.post,
+    bodyFor: (i) => single.bodies[i % single.bodies.length],
     ratePerSecond: RATE,
     durationMs: RATE_SECONDS * 1000,
-    expectStatus: 201,
+    expectStatus: single.status,
   });
-  rowsLogged += single.succeeded;
+  rowsLogged += singleResult.succeeded;
   const singleCpu = (await cpuSeconds({ pid: server.pid })) - cpuBeforeSingle;
-  log(`\n(b) single-row POST /predictions (logging; /predict not available in this build) at ${RATE} req/s open loop, ${RATE_SECONDS} s`);
-  log(`    ${describe(single)}; server CPU ${fmt((1000 * singleCpu) / Math.max(1, single.succeeded), 2)} ms per request`);
+  log(`\n(b) single-row ${single.name} at ${RATE} req/s open loop, ${RATE_SECONDS} s`);
+  log(`    ${describe(singleResult)}; server CPU ${fmt((1000 * singleCpu) / Math.max(1, singleResult.succeeded), 2)} ms per request`);
 
   // (c) the same arrival-rate sweep against driftguard and MLflow.
   if (WITH_MLFLOW) {
@@ -140,9 +166,9 @@ async function main() {
       }
       return rows;
     };
-    log(`\n(c) arrival-rate sweep, ${SWEEP_SECONDS} s per step: driftguard single-row logging vs mlflow models serve (onnx pyfunc, /invocations)`);
+    log(`\n(c) arrival-rate sweep, ${SWEEP_SECONDS} s per step: driftguard ${single.name} vs mlflow models serve (onnx pyfunc, /invocations, no logging)`);
     const mlflowRows = await sweep('mlflow', (b) => scoring.post('/invocations', b), mlflowBodies, 200, () => cpuSeconds({ pgid: mlflow.pgid }));
-    const driftguardRows = await sweep('driftguard', postPredictions, singleBodies, 201, () => cpuSeconds({ pid: server.pid }));
+    const driftguardRows = await sweep('driftguard', single.post, single.bodies, single.status, () => cpuSeconds({ pid: server.pid }));
     for (const r of driftguardRows) rowsLogged += r.result.succeeded;
     scoring.close();
     const best = (rows: typeof mlflowRows, p99Budget: number) =>
