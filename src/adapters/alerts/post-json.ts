@@ -15,7 +15,10 @@ export async function postToSink(
   try {
     // fetch refuses credentials in the URL: send them as basic auth instead.
     const target = new URL(url);
-    const auth = target.username === '' ? {} : { authorization: `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}` };
+    const auth: Record<string, string> = {};
+    if (target.username !== '') {
+      auth.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+    }
     target.username = '';
     target.password = '';
     response = await fetch(target, {
