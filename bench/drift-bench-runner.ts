@@ -19,9 +19,13 @@ const reference = await reader.read(referencePath);
 const current = await reader.read(currentPath);
 const readSeconds = (performance.now() - started) / 1000;
 started = performance.now();
-const profile = buildReferenceProfile(reference, inferSchema(reference), profileOptions);
+const schema = inferSchema(reference);
+const schemaSeconds = (performance.now() - started) / 1000;
+const profile = buildReferenceProfile(reference, schema, profileOptions);
+const profileSeconds = (performance.now() - started) / 1000 - schemaSeconds;
 const report = evaluateDrift(profile, current, { mode });
 const reportSeconds = (performance.now() - started) / 1000;
+const evaluateSeconds = reportSeconds - schemaSeconds - profileSeconds;
 const columns = Object.fromEntries(
   report.features.map((f) => [f.name, { test: f.test, threshold: f.threshold, value: f.score === 'p_value' ? f.pValue : f.distance, effectSize: f.effectSize, drifted: f.drifted }]),
 );
@@ -30,6 +34,7 @@ console.log(
     tool: `driftguard (${mode}${sampleSizeArg === undefined ? '' : `, sampleSize ${sampleSizeArg}`})`,
     readSeconds,
     reportSeconds,
+    breakdownSeconds: { schema: schemaSeconds, profile: profileSeconds, evaluate: evaluateSeconds },
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     datasetDrift: report.datasetDrift,
     columns,

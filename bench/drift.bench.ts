@@ -84,6 +84,7 @@ function writeDataset(path: string, seed: number, drift: boolean): void {
 
 interface Side {
   readonly tool: string;
+  readonly breakdownSeconds?: Record<string, number>;
   readonly readSeconds: number;
   readonly reportSeconds: number;
   readonly peakRssMiB: number;
@@ -130,6 +131,10 @@ try {
   for (const side of [evidently, evidentlyMode, exact, driftguardMode]) {
     const drifted = Object.values(side.columns).filter((c) => c.drifted).length;
     console.log(`| ${side.tool} | ${fmt(side.readSeconds)} | ${fmt(side.reportSeconds)} | ${fmt(side.wallSeconds)} | ${side.peakRssMiB.toFixed(0)} | ${drifted} / ${Object.keys(side.columns).length} |`);
+  }
+  for (const side of [evidentlyMode, exact, driftguardMode]) {
+    const parts = Object.entries(side.breakdownSeconds ?? {}).map(([step, seconds]) => `${step} ${fmt(seconds)} s`);
+    console.log(`${side.tool} report breakdown: ${parts.join(', ')}`);
   }
   console.log(
     `\nspeed-up of driftguard (evidently mode) over Evidently: report ${fmt(evidently.reportSeconds / evidentlyMode.reportSeconds)}×, ` +
