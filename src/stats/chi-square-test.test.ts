@@ -6,6 +6,7 @@ import { StatsInputError } from './stats-input-error.js';
 
 describeContingencyOracle('chiSquareTest', chiSquareTest);
 
+const expectFinite = (v: number): void => expect(Number.isFinite(v)).toBe(true);
 const counts = fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 30 });
 
 describe('chiSquareTest properties and input rules', () => {
@@ -30,6 +31,14 @@ describe('chiSquareTest properties and input rules', () => {
   it('drops categories empty in both rows and returns the dof-0 answer with one category left', () => {
     expect(chiSquareTest([4, 0, 6], [5, 0, 1])).toEqual(chiSquareTest([4, 6], [5, 1]));
     expect(chiSquareTest([3, 0], [9, 0])).toEqual({ statistic: 0, pValue: 1, dof: 0 });
+  });
+
+  it('stays finite when rowTotal·columnTotal under- or overflows (subnormal or 1e200 counts)', () => {
+    const tiny = chiSquareTest([5e-324, 1e-310], [2e-323, 1e-310]);
+    expect(Number.isFinite(tiny.statistic) && tiny.pValue === 1).toBe(true);
+    const huge = chiSquareTest([1e200, 2e200], [2e200, 1e200]);
+    expectFinite(huge.statistic);
+    expect(huge.pValue).toBe(0);
   });
 
   it('rejects bad counts naming the argument', () => {

@@ -11,6 +11,12 @@ export interface ContingencyTable {
   readonly dof: number;
 }
 
+/** rowTotal·columnTotal/total in numpy's order; rescaled when the product under- or overflows (scipy: inf/NaN). */
+function expectedFrequency(rowTotal: number, columnTotal: number, total: number): number {
+  const e = (rowTotal * columnTotal) / total;
+  return e > 0 && e < Infinity && Number.isFinite(rowTotal * columnTotal) ? e : rowTotal * (columnTotal / total);
+}
+
 /**
  * Validates two count vectors and builds scipy's `chi2_contingency` table `[ref, cur]`: columns that are 0 in
  * both rows are dropped (scipy would raise on their zero expected frequency), expected = rowSum·colSum/total
@@ -38,8 +44,8 @@ export function contingencyTable(refCounts: ArrayLike<number>, curCounts: ArrayL
   const expected = new Float64Array(2 * k);
   for (let j = 0; j < k; j++) {
     const columnTotal = observed[j] + observed[k + j];
-    expected[j] = (refTotal * columnTotal) / total;
-    expected[k + j] = (curTotal * columnTotal) / total;
+    expected[j] = expectedFrequency(refTotal, columnTotal, total);
+    expected[k + j] = expectedFrequency(curTotal, columnTotal, total);
   }
   return { observed, expected, dof: Math.max(0, k - 1) };
 }

@@ -17,6 +17,7 @@ describe('chi-square distribution', () => {
     expect(chiSquareSf(0, 3)).toBe(1);
     expect(chiSquareLogSf(0, 3)).toBe(0);
     expect(() => chiSquareSf(1, 0)).toThrow(/^dof:/);
+    expect(() => chiSquareSf(1, 5e-324)).toThrow(/^dof:/);
     expect(() => chiSquareSf(Number.NaN, 2)).toThrow(/^x:/);
   });
 });

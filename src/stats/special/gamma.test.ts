@@ -15,6 +15,7 @@ describe('gamma edge cases', () => {
     expect(() => gammaFunction(-2)).toThrow(StatsInputError);
     expect(() => logGamma(Number.NaN)).toThrow(StatsInputError);
     expect(gammaFunction(172)).toBe(Infinity);
+    expect(() => gammaFunction(-Infinity)).toThrow(/^x:/);
   });
 
   it('satisfies the recurrence ln Γ(x + 1) = ln Γ(x) + ln x', () => {

@@ -85,6 +85,7 @@ export function logGamma(x: number): number {
 export function gammaFunction(x: number): number {
   if (Number.isNaN(x)) throw new StatsInputError('x', 'must be a number, got NaN');
   if (x === 0) return Object.is(x, -0) ? -Infinity : Infinity;
+  if (x === -Infinity) throw new StatsInputError('x', 'must not be -Infinity (Γ has no limit there)');
   if (x < 0) {
     if (Number.isInteger(x)) throw new StatsInputError('x', `Γ has a pole at the non-positive integer ${x}`);
     const s = sinPi(x);

@@ -92,8 +92,15 @@ export function incompleteBetaWithLogs(a: number, b: number, x: number, y: numbe
   if (!(y >= 0 && y <= 1)) throw new StatsInputError('y', `must be in [0, 1], got ${y}`);
   if (x === 0) return 0;
   if (y === 0) return 1;
+  const complement = (): number => 1 - (Math.exp(logBetaPrefactor(b, a, y, x, logY, logX)) * betaContinuedFraction(b, a, y, x)) / b;
   if (x < (a + 1) / (a + b + 2)) {
+    // For a ≫ b the direct fraction loses ~a·2⁻⁵³ relative (its partial denominators cancel); while the
+    // result is not small, 1 − I_y(b, a) is the better-conditioned route.
+    if (a > 1000 * Math.max(b, 1) && y * (a + b) < 4) {
+      const viaComplement = complement();
+      if (viaComplement >= 0.01 && viaComplement <= 1) return viaComplement;
+    }
     return (Math.exp(logBetaPrefactor(a, b, x, y, logX, logY)) * betaContinuedFraction(a, b, x, y)) / a;
   }
-  return 1 - (Math.exp(logBetaPrefactor(b, a, y, x, logY, logX)) * betaContinuedFraction(b, a, y, x)) / b;
+  return complement();
 }

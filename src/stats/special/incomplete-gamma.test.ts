@@ -30,6 +30,12 @@ describe('incomplete gamma properties', () => {
     expect(logRegularizedGammaQ(24.5, 2000)).toBeLessThan(deep);
   });
 
+  it('stays finite for a as small as 5e-324 (P → 1, Q → 0)', () => {
+    expect(regularizedGammaP(5e-324, 1)).toBe(1);
+    expect(regularizedGammaQ(5e-324, 0.5)).toBeLessThan(1e-15);
+    expect(logRegularizedGammaQ(5e-324, 0.5)).toBeLessThan(-30);
+  });
+
   it('rejects a <= 0 and negative x naming the argument', () => {
     expect(() => regularizedGammaP(0, 1)).toThrow(/^a:/);
     expect(() => regularizedGammaQ(1, -1)).toThrow(StatsInputError);

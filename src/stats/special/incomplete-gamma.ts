@@ -19,11 +19,14 @@ export function logGammaPrefactor(a: number, x: number): number {
   return a * Math.log(x) - x - logGamma(a);
 }
 
-/** Σ_{n≥0} x^n / (a(a+1)…(a+n)): P(a, x) = prefactor × this (series for x < a + 1). */
+/**
+ * Σ_{n≥0} x^n / ((a+1)…(a+n)) (first term 1): P(a, x) = e^(prefactor)/a × this, for x < a + 1. Written without
+ * the leading 1/a so that a as small as 5e-324 does not overflow.
+ */
 export function gammaSeries(a: number, x: number): number {
   let ap = a;
-  let term = 1 / a;
-  let sum = term;
+  let term = 1;
+  let sum = 1;
   for (let n = 0; n < MAX_ITERATIONS; n++) {
     ap += 1;
     term *= x / ap;
@@ -31,6 +34,12 @@ export function gammaSeries(a: number, x: number): number {
     if (term < sum * EPSILON * 0.25) return sum;
   }
   throw new Error(`incomplete gamma series did not converge for a=${a}, x=${x}`);
+}
+
+/** P(a, x) by the series, x < a + 1: x^a·e^(−x)/Γ(a + 1) × series (Γ(a + 1) instead of a·Γ(a) keeps tiny a finite). */
+function lowerBySeries(a: number, x: number): number {
+  const logFactor = a >= STIRLING_MIN_ARGUMENT ? logGammaPrefactor(a, x) - Math.log(a) : a * Math.log(x) - x - logGamma(a + 1);
+  return Math.exp(logFactor) * gammaSeries(a, x);
 }
 
 /** Legendre continued fraction (modified Lentz): Q(a, x) = prefactor × this (for x ≥ a + 1). */
@@ -64,7 +73,7 @@ export function regularizedGammaP(a: number, x: number): number {
   checkArguments(a, x);
   if (x === 0) return 0;
   if (x === Infinity) return 1;
-  if (x < a + 1) return Math.exp(logGammaPrefactor(a, x)) * gammaSeries(a, x);
+  if (x < a + 1) return lowerBySeries(a, x);
   return 1 - Math.exp(logGammaPrefactor(a, x)) * gammaContinuedFraction(a, x);
 }
 
@@ -73,7 +82,7 @@ export function regularizedGammaQ(a: number, x: number): number {
   checkArguments(a, x);
   if (x === 0) return 1;
   if (x === Infinity) return 0;
-  if (x < a + 1) return 1 - Math.exp(logGammaPrefactor(a, x)) * gammaSeries(a, x);
+  if (x < a + 1) return 1 - lowerBySeries(a, x);
   return Math.exp(logGammaPrefactor(a, x)) * gammaContinuedFraction(a, x);
 }
 
@@ -82,6 +91,6 @@ export function logRegularizedGammaQ(a: number, x: number): number {
   checkArguments(a, x);
   if (x === 0) return 0;
   if (x === Infinity) return -Infinity;
-  if (x < a + 1) return Math.log1p(-Math.exp(logGammaPrefactor(a, x)) * gammaSeries(a, x));
+  if (x < a + 1) return Math.log1p(-lowerBySeries(a, x));
   return logGammaPrefactor(a, x) + Math.log(gammaContinuedFraction(a, x));
 }

@@ -24,5 +24,6 @@ describe('normal distribution properties', () => {
     expect(normalSf(1e4)).toBe(0);
     expect(normalLogSf(1e4)).toBeLessThan(normalLogSf(1e3));
     expect(() => normalSf(Number.NaN)).toThrow(StatsInputError);
+    expect(normalLogSf(1e300)).toBe(-Infinity);
   });
 });

@@ -28,9 +28,10 @@ function halfSquare(z: number): [number, number] {
 function logTwiceUpperTail(z: number): number {
   const [hi, lo] = halfSquare(z);
   const x = -hi;
+  if (x === Infinity) return -Infinity; // z > 1.3e154: ln sf ≈ −z²/2 is below −1.8e308
   if (x < SERIES_LIMIT) {
     if (z === 0) return 0;
-    const p = z * Math.exp(hi) * (1 + lo) * Math.exp(-LOG_SQRT_TWO_PI) * gammaSeries(0.5, x);
+    const p = z * Math.exp(hi) * (1 + lo) * Math.exp(-LOG_SQRT_TWO_PI) * 2 * gammaSeries(0.5, x);
     return Math.log1p(-p);
   }
   return Math.log(z) + hi + lo - LOG_SQRT_TWO_PI + Math.log(gammaContinuedFraction(0.5, x));
@@ -40,7 +41,7 @@ function twiceUpperTail(z: number): number {
   const [hi, lo] = halfSquare(z);
   const x = -hi;
   if (x < SERIES_LIMIT) {
-    return 1 - z * Math.exp(hi) * (1 + lo) * Math.exp(-LOG_SQRT_TWO_PI) * gammaSeries(0.5, x);
+    return 1 - z * Math.exp(hi) * (1 + lo) * Math.exp(-LOG_SQRT_TWO_PI) * 2 * gammaSeries(0.5, x);
   }
   if (x > 800) return 0;
   return z * Math.exp(hi) * (1 + lo) * Math.exp(-LOG_SQRT_TWO_PI) * gammaContinuedFraction(0.5, x);
@@ -60,7 +61,7 @@ export function normalCdf(z: number): number {
   return normalSf(-z);
 }
 
-/** ln(1 − Φ(z)) — scipy.stats.norm.logsf(z); finite for any finite z (e.g. −500 000 at z = 1000). */
+/** ln(1 − Φ(z)) — scipy.stats.norm.logsf(z); finite up to z ≈ 1.3e154 (−500 000 at z = 1000), −Infinity beyond, where −z²/2 overflows. */
 export function normalLogSf(z: number): number {
   checkZ(z);
   if (z === Infinity) return -Infinity;
