@@ -192,16 +192,19 @@ async function main() {
   let nextMark = 100_000;
   const started = performance.now();
   while (rowsLogged < MEMORY_ROWS && performance.now() - started < MEMORY_MAX_SECONDS * 1000) {
-    const result = await closedLoop({
-      post: postPredictions,
-      bodyFor: (i) => batchBodies[i % batchBodies.length],
-      concurrency: 4,
-      durationMs: 60_000,
-      maxRequests: Math.ceil(Math.max(0, nextMark - rowsLogged) / BATCH_ROWS),
-      expectStatus: 201,
-    });
-    rowsLogged += result.succeeded * BATCH_ROWS;
-    if (result.succeeded === 0) throw new Error(`ingestion stopped: ${result.firstError}`);
+    const needed = Math.ceil(Math.max(0, nextMark - rowsLogged) / BATCH_ROWS);
+    if (needed > 0) {
+      const result = await closedLoop({
+        post: postPredictions,
+        bodyFor: (i) => batchBodies[i % batchBodies.length],
+        concurrency: 4,
+        durationMs: 60_000,
+        maxRequests: needed,
+        expectStatus: 201,
+      });
+      rowsLogged += result.succeeded * BATCH_ROWS;
+      if (result.succeeded === 0) throw new Error(`ingestion stopped: ${result.firstError}`);
+    }
     if (rowsLogged >= nextMark) {
       samples.push({ rows: rowsLogged, rss: await rssMiB(server.pid) });
       log(`    ${String(rowsLogged).padStart(9)} rows logged: RSS ${fmt(samples.at(-1)?.rss ?? NaN, 0)} MiB`);
