@@ -208,7 +208,7 @@ async function main() {
     if (rowsLogged >= nextMark) {
       samples.push({ rows: rowsLogged, rss: await rssMiB(server.pid) });
       log(`    ${String(rowsLogged).padStart(9)} rows logged: RSS ${fmt(samples.at(-1)?.rss ?? NaN, 0)} MiB`);
-      nextMark = nextMark < 1_000_000 ? nextMark + 100_000 : nextMark * 2;
+      while (nextMark <= rowsLogged) nextMark = nextMark < 1_000_000 ? nextMark + 100_000 : nextMark * 2;
     }
   }
   if (samples.length >= 2) {
