@@ -21,6 +21,7 @@ import { createMetricsRegistry } from './services/metrics-registry.js';
 import { createMonitoredModels } from './services/monitored-models.js';
 import { createPredictionLogging } from './services/prediction-logging.js';
 import { createPredictionServing } from './services/prediction-serving.js';
+import { createReferenceUpload } from './services/reference-upload.js';
 import { createServingModels } from './services/serving-models.js';
 import type { ResolvedSink, ServeSettings } from './services/serve-settings.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -133,6 +134,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       driftReports: createDriftReportQueries({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
+      referenceUpload: createReferenceUpload({ store, models, clock, events }),
       events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');

@@ -175,6 +175,29 @@ describe('HTTP API', () => {
     expect(text).not.toContain('"model":"other"');
   });
 
+  it('sets the reference from uploaded rows with the declared schema, refusing rows that lack a declared feature', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ income: 30_000 + i * 100, region: ['north', 'south'][i % 2], owner: i % 3 === 0, extra: i }));
+    const res = await t.app.inject({ method: 'PUT', url: '/v1/models/credit-default/reference', headers: auth('admin'), payload: { rows } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      model: 'credit-default',
+      source: 'upload by ops',
+      rows: 200,
+      features: [
+        { name: 'income', kind: 'numeric' },
+        { name: 'region', kind: 'categorical' },
+        { name: 'owner', kind: 'boolean' },
+      ],
+    });
+    const stored = await t.store.latestReferenceProfile('credit-default');
+    expect(stored).toMatchObject({ source: 'upload by ops', createdAtMs: t.clock.nowMs() });
+    const lacking = await t.app.inject({ method: 'PUT', url: '/v1/models/credit-default/reference', headers: auth('admin'), payload: { rows: [{ income: 1, region: 'n' }] } });
+    expect(lacking.statusCode).toBe(422);
+    expect(lacking.json().details).toEqual([{ path: '/rows/0/owner', reason: 'declared by the model but absent from every row' }]);
+    expect((await t.app.inject({ method: 'PUT', url: '/v1/models/credit-default/reference', headers: auth('ingest'), payload: { rows } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: '/v1/models/credit-default/reference', headers: auth('admin'), payload: { rows: [] } })).statusCode).toBe(400);
+  });
+
   it('publishes an OpenAPI 3 document covering the routes', async () => {
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);

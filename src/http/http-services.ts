@@ -5,6 +5,7 @@ import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
 import type { PredictionLogging } from '../services/prediction-logging.js';
 import type { PredictionServing } from '../services/prediction-serving.js';
+import type { ReferenceUpload } from '../services/reference-upload.js';
 
 /** The use cases the HTTP edge calls; composed in compose.ts. */
 export interface HttpServices {
@@ -13,6 +14,7 @@ export interface HttpServices {
   readonly predictionServing: PredictionServing;
   readonly driftReports: DriftReportQueries;
   readonly alerts: AlertQueries;
+  readonly referenceUpload: ReferenceUpload;
   /** The live event stream (GET /v1/events). */
   readonly events: EventBus;
   /** Resolves when the service can take traffic (store reachable …); rejects with the reason otherwise. */

@@ -20,9 +20,37 @@ const present = (m: MonitoredModel) => ({
   updatedAt: new Date(m.updatedAtMs).toISOString(),
 });
 
-/** Monitored models: create (admin), replace (admin), list and get (read). */
-export function modelRoutes(services: Pick<HttpServices, 'models'>): FastifyPluginAsyncTypebox {
+const CellSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]);
+
+/** Monitored models: create (admin), replace (admin), list and get (read), set the reference (admin). */
+export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUpload'>): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.put(
+      '/v1/models/:name/reference',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['models'],
+          description: 'Sets the reference drift is measured against from JSON rows (e.g. the training data); the bounded profile is stored.',
+          params: ModelNameParams,
+          body: Type.Object({ rows: Type.Array(Type.Record(Type.String({ minLength: 1 }), CellSchema), { minItems: 1, maxItems: 1_000_000 }) }, { additionalProperties: false }),
+          response: {
+            200: Type.Object({
+              model: Type.String(),
+              source: Type.String(),
+              rows: Type.Integer(),
+              features: Type.Array(Type.Object({ name: Type.String(), kind: Type.String() })),
+              createdAt: Type.String({ format: 'date-time' }),
+            }),
+            ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+          },
+        },
+      },
+      async (request) => {
+        const summary = await services.referenceUpload.setFromRows(request.params.name, request.body.rows, request.principalName ?? 'api');
+        return { ...summary, features: [...summary.features], createdAt: new Date(summary.createdAtMs).toISOString() };
+      },
+    );
     app.post(
       '/v1/models',
       {

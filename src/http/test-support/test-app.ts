@@ -14,6 +14,7 @@ import { createMetricsRegistry } from '../../services/metrics-registry.js';
 import { createMonitoredModels } from '../../services/monitored-models.js';
 import { createPredictionLogging } from '../../services/prediction-logging.js';
 import { createPredictionServing } from '../../services/prediction-serving.js';
+import { createReferenceUpload } from '../../services/reference-upload.js';
 import { createServingModels } from '../../services/serving-models.js';
 import { trackTrainingRun } from '../../services/track-training-run.js';
 import { createApiKeyVerifier } from '../api-keys.js';
@@ -46,6 +47,7 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       driftReports: createDriftReportQueries({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
+      referenceUpload: createReferenceUpload({ store, models, clock, events }),
       events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');
