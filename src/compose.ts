@@ -18,6 +18,7 @@ import { createDriftMonitoring } from './services/drift-monitoring.js';
 import { createMonitoringScheduler } from './services/monitoring-scheduler.js';
 import { createDriftReportQueries } from './services/drift-report-queries.js';
 import { createMetricsRegistry } from './services/metrics-registry.js';
+import { createModelVersionQueries } from './services/model-version-queries.js';
 import { createMonitoredModels } from './services/monitored-models.js';
 import { createPredictionLogging } from './services/prediction-logging.js';
 import { createPredictionServing } from './services/prediction-serving.js';
@@ -135,6 +136,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
       driftReports: createDriftReportQueries({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
       referenceUpload: createReferenceUpload({ store, models, clock, events }),
+      versions: createModelVersionQueries({ models, registry: backend.registry, tracking: backend.tracking }),
       events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');

@@ -112,6 +112,7 @@ describe('HTTP API', () => {
   });
 
   it('serves the champion for one row and for a batch, logging every prediction with its version', async () => {
+    expect((await t.app.inject({ url: '/v1/models/credit-default/versions', headers: auth('read') })).json()).toEqual({ items: [] });
     const refused = await t.app.inject({ method: 'POST', url: '/v1/models/credit-default/predict', headers: auth('ingest'), payload: { features: { income: 1 } } });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toMatch(/no champion version/);
@@ -129,6 +130,8 @@ describe('HTTP API', () => {
     expect(batch.json().predictions.map((p: { class: string }) => p.class)).toEqual(['no', expect.any(String)]);
     const logged = await t.store.getPrediction('credit-default', 'p-1');
     expect(logged).toMatchObject({ predictedClass: 'yes', modelVersion: version, features });
+    const versions = await t.app.inject({ url: '/v1/models/credit-default/versions', headers: auth('read') });
+    expect(versions.json().items).toMatchObject([{ version, aliases: ['champion'], status: 'READY' }]);
     const unknown = await t.app.inject({ method: 'POST', url: '/v1/models/credit-default/predict', headers: auth('ingest'), payload: { features: { ...features, colour: 'red' } } });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().details[0]).toMatchObject({ path: '/rows/0/features/colour' });

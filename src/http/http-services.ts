@@ -2,6 +2,7 @@ import type { EventBus } from '../ports/event-bus.js';
 import type { AlertQueries } from '../services/alert-queries.js';
 import type { DriftReportQueries } from '../services/drift-report-queries.js';
 import type { MetricsRegistry } from '../services/metrics-registry.js';
+import type { ModelVersionQueries } from '../services/model-version-queries.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
 import type { PredictionLogging } from '../services/prediction-logging.js';
 import type { PredictionServing } from '../services/prediction-serving.js';
@@ -15,6 +16,7 @@ export interface HttpServices {
   readonly driftReports: DriftReportQueries;
   readonly alerts: AlertQueries;
   readonly referenceUpload: ReferenceUpload;
+  readonly versions: ModelVersionQueries;
   /** The live event stream (GET /v1/events). */
   readonly events: EventBus;
   /** Resolves when the service can take traffic (store reachable …); rejects with the reason otherwise. */

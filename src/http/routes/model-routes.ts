@@ -23,8 +23,45 @@ const present = (m: MonitoredModel) => ({
 const CellSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]);
 
 /** Monitored models: create (admin), replace (admin), list and get (read), set the reference (admin). */
-export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUpload'>): FastifyPluginAsyncTypebox {
+export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUpload' | 'versions'>): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.get(
+      '/v1/models/:name/versions',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['models'],
+          description: 'Registry versions of the model (MLflow or the local store), newest first, with aliases, tags and run metrics.',
+          params: ModelNameParams,
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  version: Type.String(),
+                  aliases: Type.Array(Type.String()),
+                  runId: Type.String(),
+                  source: Type.String(),
+                  status: Type.String(),
+                  createdAt: Type.String({ format: 'date-time' }),
+                  tags: Type.Record(Type.String(), Type.String()),
+                  metrics: Type.Record(Type.String(), Type.Number()),
+                }),
+              ),
+            }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => ({
+        items: (await services.versions.list(request.params.name)).map((v) => ({
+          ...v,
+          aliases: [...v.aliases],
+          tags: { ...v.tags },
+          metrics: { ...v.metrics },
+          createdAt: new Date(v.createdAtMs).toISOString(),
+        })),
+      }),
+    );
     app.put(
       '/v1/models/:name/reference',
       {

@@ -11,6 +11,7 @@ import { createAlertQueries } from '../../services/alert-queries.js';
 import { createDriftReportQueries } from '../../services/drift-report-queries.js';
 import { buildDriftguardModelDirectory } from '../../services/driftguard-model-directory.js';
 import { createMetricsRegistry } from '../../services/metrics-registry.js';
+import { createModelVersionQueries } from '../../services/model-version-queries.js';
 import { createMonitoredModels } from '../../services/monitored-models.js';
 import { createPredictionLogging } from '../../services/prediction-logging.js';
 import { createPredictionServing } from '../../services/prediction-serving.js';
@@ -48,6 +49,7 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
       driftReports: createDriftReportQueries({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
       referenceUpload: createReferenceUpload({ store, models, clock, events }),
+      versions: createModelVersionQueries({ models, registry: tracking.registry, tracking: tracking.tracking }),
       events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');
