@@ -127,6 +127,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     clock,
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
+    retentionMs: settings.predictionRetentionDays === null ? null : settings.predictionRetentionDays * 86_400_000,
   });
   const app = await createHttpApp({
     services: {

@@ -34,6 +34,29 @@ const rows = (n: number, seed: number, shifted: boolean) => {
   }));
 };
 
+describe('retention', () => {
+  it('deletes predictions older than the retention period, as the lease holder, at most once per period', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    await store.migrate();
+    let now = 10 * 86_400_000;
+    const clock = { nowMs: () => now };
+    const models = createMonitoredModels({ store, clock });
+    await models.create({ name: 'm', features: { x: {} } });
+    const logging = createPredictionLogging({ store, clock, models, newId: randomUUID });
+    await logging.logPredictions('m', [1, 5, 9].map((day) => ({ timestamp: day * 86_400_000, features: { x: day }, prediction: 1 })));
+    const dispatcher = createAlertDispatcher({ sinks: [], store, clock });
+    const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events: createInProcessEventBus() });
+    const scheduler = createMonitoringScheduler({ store, models, monitoring, clock, holder: 'r', retentionMs: 3 * 86_400_000 });
+    await scheduler.runOnce();
+    expect((await store.latestPredictions('m', 10)).map((p) => p.features.x)).toEqual([9]);
+    await logging.logPredictions('m', [{ timestamp: 2 * 86_400_000, features: { x: 2 }, prediction: 1 }]);
+    now += 60_000;
+    await scheduler.runOnce(); // within the hour: not run again
+    expect((await store.countPredictions('m')).total).toBe(2);
+    await store.close();
+  });
+});
+
 describe('continuous drift monitoring (real store, real webhook receiver)', () => {
   const store = createSqliteStore({ path: ':memory:' });
   let now = Date.UTC(2026, 10, 26);

@@ -18,18 +18,25 @@ export interface MonitoringSchedulerOptions {
   /** How long a replica keeps a model's monitoring lease without renewing it (default 30 s). */
   readonly leaseMs?: number;
   readonly onError?: (model: string, error: unknown) => void;
+  /** Delete logged predictions older than this (retention); null or absent keeps them forever. */
+  readonly retentionMs?: number | null;
+  /** How often retention runs (default hourly). */
+  readonly retentionEveryMs?: number;
 }
 
 /**
  * Runs each model's drift evaluation every N new events or T seconds, whichever comes first (per the model's
  * `monitoring` settings; defaults: the window's step, 60 s). One replica evaluates a model at a time: it must hold
  * the model's lease in the store. Ticks never overlap; an evaluation's failure is reported and retried next tick.
+ * The lease holder also applies the prediction-log retention (hourly by default).
  */
 export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
   const { store, clock } = options;
   const tickMs = options.tickMs ?? 1000;
   const leaseMs = options.leaseMs ?? 30_000;
   const last = new Map<string, { total: number; atMs: number }>();
+  const retentionEveryMs = options.retentionEveryMs ?? 3_600_000;
+  const lastRetention = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
 
@@ -41,6 +48,11 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
       if (loaded?.changed === true && loaded.referenceProfile !== null) {
         await store.saveReferenceProfile(name, `champion version ${loaded.serving.version}`, loaded.referenceProfile, clock.nowMs());
       }
+    }
+    const retentionMs = options.retentionMs ?? null;
+    if (retentionMs !== null && clock.nowMs() - (lastRetention.get(name) ?? -Infinity) >= retentionEveryMs) {
+      lastRetention.set(name, clock.nowMs());
+      await store.deletePredictionsBefore(name, clock.nowMs() - retentionMs);
     }
     const window = definition.drift?.window ?? DEFAULT_WINDOW;
     const everyEvents = definition.monitoring?.evaluateEveryEvents ?? (window.type === 'count' ? window.step : 500);
