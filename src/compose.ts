@@ -17,13 +17,16 @@ import { createAlertQueries } from './services/alert-queries.js';
 import { createDriftMonitoring } from './services/drift-monitoring.js';
 import { createMonitoringScheduler } from './services/monitoring-scheduler.js';
 import { createDriftReportQueries } from './services/drift-report-queries.js';
-import { createMetricsRegistry } from './services/metrics-registry.js';
+import { createMetricsRegistry, type MetricsRegistry } from './services/metrics-registry.js';
 import { createModelVersionQueries } from './services/model-version-queries.js';
-import { createMonitoredModels } from './services/monitored-models.js';
+import { createMonitoredModels, type MonitoredModels } from './services/monitored-models.js';
 import { createPredictionLogging } from './services/prediction-logging.js';
 import { createPredictionServing } from './services/prediction-serving.js';
 import { createReferenceUpload } from './services/reference-upload.js';
-import { createServingModels } from './services/serving-models.js';
+import { createServingModels, type ServingModels } from './services/serving-models.js';
+import type { HttpServices } from './http/http-services.js';
+import type { Clock } from './ports/clock.js';
+import type { EventBus } from './ports/event-bus.js';
 import type { ResolvedSink, ServeSettings } from './services/serve-settings.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,31 +108,20 @@ function createSink(sink: ResolvedSink): AlertSink {
   return createAlertmanagerSink(sink);
 }
 
-/** The running service's parts, wired from resolved settings; `close` stops them in order. */
-export async function composeServer(settings: ServeSettings, logger: FastifyBaseLogger | boolean = false) {
-  const store = createStore(settings.storeUrl);
-  await store.migrate();
-  const clock = { nowMs: () => Date.now() };
-  const models = createMonitoredModels({ store, clock });
-  for (const definition of settings.models) await models.replace(definition);
-  const metrics = createMetricsRegistry();
-  const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
-  const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
+/** The use cases behind the HTTP API, wired on a store and a tracking backend (shared by serve and the API tests). */
+export function composeHttpServices(deps: {
+  store: Store;
+  backend: TrackingBackend;
+  clock: Clock;
+  models: MonitoredModels;
+  metrics: MetricsRegistry;
+  events: EventBus;
+}): { services: HttpServices; serving: ServingModels } {
+  const { store, backend, clock, models, metrics, events } = deps;
   const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
-  const events = createInProcessEventBus((error) => console.error('event listener failed:', error));
-  const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events, metrics, alertPolicy: settings.alertPolicy, publicUrl: settings.publicUrl });
-  const scheduler = createMonitoringScheduler({
-    store,
-    models,
-    monitoring,
+  return {
     serving,
-    clock,
-    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
-    retentionMs: settings.predictionRetentionDays === null ? null : settings.predictionRetentionDays * 86_400_000,
-  });
-  const app = await createHttpApp({
     services: {
       models,
       predictionLogging,
@@ -144,6 +136,34 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
       },
       metrics,
     },
+  };
+}
+
+/** The running service's parts, wired from resolved settings; `close` stops them in order. */
+export async function composeServer(settings: ServeSettings, logger: FastifyBaseLogger | boolean = false) {
+  const store = createStore(settings.storeUrl);
+  await store.migrate();
+  const clock = { nowMs: () => Date.now() };
+  const models = createMonitoredModels({ store, clock });
+  for (const definition of settings.models) await models.replace(definition);
+  const metrics = createMetricsRegistry();
+  const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
+  const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
+  const events = createInProcessEventBus((error) => console.error('event listener failed:', error));
+  const { services, serving } = composeHttpServices({ store, backend, clock, models, metrics, events });
+  const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events, metrics, alertPolicy: settings.alertPolicy, publicUrl: settings.publicUrl });
+  const scheduler = createMonitoringScheduler({
+    store,
+    models,
+    monitoring,
+    serving,
+    clock,
+    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
+    retentionMs: settings.predictionRetentionDays === null ? null : settings.predictionRetentionDays * 86_400_000,
+  });
+  const app = await createHttpApp({
+    services,
     apiKeys: createApiKeyVerifier(settings.apiKeys),
     openRead: settings.openRead,
     bodyLimitBytes: settings.bodyLimitBytes,

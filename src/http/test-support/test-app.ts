@@ -1,22 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
+import { composeHttpServices } from '../../compose.js';
 import { createLocalBackend } from '../../adapters/tracking/local/local-backend.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { logisticTrainer } from '../../models/index.js';
-import { createAlertQueries } from '../../services/alert-queries.js';
-import { createDriftReportQueries } from '../../services/drift-report-queries.js';
 import { buildDriftguardModelDirectory } from '../../services/driftguard-model-directory.js';
 import { createMetricsRegistry } from '../../services/metrics-registry.js';
-import { createModelVersionQueries } from '../../services/model-version-queries.js';
 import { createMonitoredModels } from '../../services/monitored-models.js';
-import { createPredictionLogging } from '../../services/prediction-logging.js';
-import { createPredictionServing } from '../../services/prediction-serving.js';
-import { createReferenceUpload } from '../../services/reference-upload.js';
-import { createServingModels } from '../../services/serving-models.js';
 import { trackTrainingRun } from '../../services/track-training-run.js';
 import { createApiKeyVerifier } from '../api-keys.js';
 import { createHttpApp, type HttpApp } from '../app.js';
@@ -39,23 +32,9 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
   const models = createMonitoredModels({ store, clock });
   const metrics = createMetricsRegistry();
   const events = createInProcessEventBus();
-  const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
-  const serving = createServingModels({ registry: tracking.registry, tracking: tracking.tracking, clock });
+  const { services } = composeHttpServices({ store, backend: tracking, clock, models, metrics, events });
   const app: HttpApp = await createHttpApp({
-    services: {
-      models,
-      predictionLogging,
-      predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
-      driftReports: createDriftReportQueries({ store, models }),
-      alerts: createAlertQueries({ store, clock, events }),
-      referenceUpload: createReferenceUpload({ store, models, clock, events }),
-      versions: createModelVersionQueries({ models, registry: tracking.registry, tracking: tracking.tracking }),
-      events,
-      checkReady: async () => {
-        await store.countPredictions('__readiness__');
-      },
-      metrics,
-    },
+    services,
     apiKeys: createApiKeyVerifier([
       { name: 'ops', roles: ['admin'], key: KEYS.admin },
       { name: 'ingestor', roles: ['ingest'], key: KEYS.ingest },
