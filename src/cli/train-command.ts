@@ -1,10 +1,11 @@
 import { Command } from 'commander';
-import { createModelDirectory, createTableReader } from '../compose.js';
+import { createModelDirectory, createTableReader, createTrackingBackend } from '../compose.js';
 import type { Clock } from '../ports/clock.js';
 import type { ModelDirectory } from '../ports/model-directory.js';
 import type { TableReader } from '../ports/table-reader.js';
 import { saveTrainedModel } from '../services/model-artifacts.js';
-import { createTrainModelService, type HyperParamValue, type TrainModelService } from '../services/train-model.js';
+import { trackTrainedModel } from '../services/track-trained-model.js';
+import { createTrainModelService, type HyperParamValue, type TrainedModel, type TrainModelService } from '../services/train-model.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 
 /** Raw option values as commander hands them over. */
@@ -18,6 +19,11 @@ export interface TrainCommandOptions {
   readonly out?: string;
   readonly seed?: string;
   readonly json?: boolean;
+  readonly trackingUri?: string;
+  readonly experiment?: string;
+  readonly register?: string;
+  readonly alias?: string;
+  readonly dataDir?: string;
 }
 
 /** Output streams and adapters; injectable for tests. */
@@ -31,6 +37,9 @@ export interface TrainCommandIo {
 
 /** Default model directory of `driftguard train`. */
 export const DEFAULT_MODEL_DIR = 'driftguard-model';
+/** Data directory of the local tracking store (the same default as `driftguard serve` and `driftguard models`). */
+export const DEFAULT_DATA_DIR = './.driftguard';
+export const DEFAULT_EXPERIMENT = 'driftguard';
 const ESTIMATORS = ['logistic', 'gbdt'];
 
 /** `k=v,k2=v2` → values: numbers, `true` / `false`, `null`, else the text (e.g. `classWeight=balanced`). */
@@ -62,6 +71,38 @@ const systemClock: Clock = { nowMs: () => performance.timeOrigin + performance.n
 
 const round = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(6)));
 
+/** Logs the run (and registers the version) when `--register` or `--tracking-uri` asks for it; null otherwise. */
+async function trackIfAsked(options: TrainCommandOptions, trained: TrainedModel, estimator: string, params: Record<string, HyperParamValue>) {
+  if (options.alias !== undefined && options.register === undefined) throw new UsageError('--alias needs --register <model-name>');
+  if (options.register === undefined && options.trackingUri === undefined) return null;
+  const backend = createTrackingBackend({ trackingUri: options.trackingUri, dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  try {
+    const run = await trackTrainedModel({
+      backend,
+      trained,
+      estimator,
+      params,
+      dataFile: options.data!,
+      experiment: options.experiment ?? DEFAULT_EXPERIMENT,
+      registerAs: options.register,
+      alias: options.alias,
+      nowMs: Date.now(),
+      by: 'driftguard train',
+    });
+    return {
+      location: backend.location,
+      experimentId: run.experimentId,
+      runId: run.runId,
+      modelSource: run.modelSource,
+      registeredModel: options.register ?? null,
+      version: run.version?.version ?? null,
+      alias: run.version === null ? null : (options.alias ?? null),
+    };
+  } finally {
+    await backend.close();
+  }
+}
+
 /** Runs `driftguard train`; returns the exit code (0 ok, 2 error with one line on stderr). */
 export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo): Promise<number> {
   try {
@@ -78,6 +119,7 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
     const service = io.service ?? createTrainModelService({ clock: systemClock });
     const trained = service.train({ table, target: options.target, estimator, timeColumn: options.timeColumn, exclude, params, seed });
     await saveTrainedModel(io.modelDirectory ?? createModelDirectory(), modelDir, trained);
+    const tracking = await trackIfAsked(options, trained, estimator, params);
     const pick = (m: (typeof trained.metrics)['test'] | null) =>
       m === null ? null : { rocAuc: m.rocAuc, prAuc: m.prAuc, accuracy: m.accuracy, f1: m.f1, logLoss: m.logLoss, brier: m.brier };
     if (options.json === true) {
@@ -87,6 +129,7 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
         rows: trained.rows,
         metrics: { validation: pick(trained.metrics.validation), test: pick(trained.metrics.test) },
         fitSeconds: trained.fitSeconds,
+        ...(tracking === null ? {} : { tracking }),
       };
       io.stdout.write(`${JSON.stringify(summary)}\n`);
     } else {
@@ -94,7 +137,11 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
       io.stdout.write(
         `trained ${estimator} on ${trained.rows.train} rows (validation ${trained.rows.validation}, test ${trained.rows.test}) in ${trained.fitSeconds.toFixed(2)} s\n` +
           `test: ROC AUC ${round(t.rocAuc)}, PR AUC ${round(t.prAuc)}, accuracy ${round(t.accuracy)}, F1 ${round(t.f1)}, log loss ${round(t.logLoss)}, Brier ${round(t.brier)}\n` +
-          `model directory: ${modelDir}\n`,
+          `model directory: ${modelDir}\n` +
+          (tracking === null
+            ? ''
+            : `tracked: run ${tracking.runId} in experiment ${tracking.experimentId} (${tracking.location})` +
+              (tracking.version === null ? '\n' : `; registered ${tracking.registeredModel} version ${tracking.version}${tracking.alias === null ? '' : ` as @${tracking.alias}`}\n`)),
       );
     }
     return 0;
@@ -117,6 +164,11 @@ export function createTrainCommand(): Command {
     .option('--out <dir>', `model directory to write (default ${DEFAULT_MODEL_DIR})`)
     .option('--seed <n>', 'seed of the trainer (default 0)')
     .option('--json', 'print one JSON object instead of text')
+    .option('--tracking-uri <uri>', 'log the run: http(s):// MLflow server, file:<dir> or sqlite:///<file> (default MLFLOW_TRACKING_URI, else the local store)')
+    .option('--experiment <name>', `experiment of the run (default ${DEFAULT_EXPERIMENT})`)
+    .option('--register <model-name>', 'register the trained model as a new version of this registered model')
+    .option('--alias <alias>', 'point this alias (e.g. champion) at the new version')
+    .option('--data-dir <dir>', `data directory of the local tracking store (default ${DEFAULT_DATA_DIR})`)
     .exitOverride((error) => process.exit(error.code === 'commander.helpDisplayed' ? 0 : 2))
     .action(async (options: TrainCommandOptions) => {
       process.exitCode = await runTrain(options, { stdout: process.stdout, stderr: process.stderr });
