@@ -21,7 +21,8 @@ beforeAll(() => writeFileSync(path('loans.csv'), tableToCsv(trainingTable(400, 3
 describe('driftguard train --register (local tracking store)', () => {
   it('logs the run, registers the version with the alias, and prints the identifiers', async () => {
     const dataDir = path('store');
-    const base = { data: path('loans.csv'), target: 'default', model: 'logistic', timeColumn: 'ts', exclude: 'id', dataDir };
+    // An explicit file: URI, so a MLFLOW_TRACKING_URI in the environment (as in CI) does not redirect the run.
+    const base = { data: path('loans.csv'), target: 'default', model: 'logistic', timeColumn: 'ts', exclude: 'id', trackingUri: `file:${dataDir}` };
     const result = await train({ ...base, out: path('m1'), register: 'credit-default', alias: 'champion', experiment: 'credit', json: true });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
