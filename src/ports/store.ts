@@ -19,6 +19,22 @@ export interface AttachLabelsResult {
   readonly unknownIds: readonly string[];
 }
 
+/** A page of the prediction log for browsing (the dashboard's table), newest first. */
+export interface PredictionListQuery {
+  /** Page size. */
+  readonly limit: number;
+  /** Return predictions with sequence < beforeSequence (the cursor of the previous page). */
+  readonly beforeSequence?: number;
+  /** fromMs ≤ timestampMs. */
+  readonly fromMs?: number;
+  /** timestampMs < toMs. */
+  readonly toMs?: number;
+  /** Predicted class in its string form (`1`, `yes`, `true`). */
+  readonly predictedClass?: string;
+  /** true: only labelled rows; false: only rows still waiting for a label. */
+  readonly labeled?: boolean;
+}
+
 /** The append-only prediction log with late-arriving labels. */
 export interface PredictionLog {
   /**
@@ -38,6 +54,8 @@ export interface PredictionLog {
   /** The most recent `limit` labelled predictions, oldest first (training data for retraining). */
   latestLabeledPredictions(model: string, limit: number): Promise<StoredPrediction[]>;
   countPredictions(model: string): Promise<{ total: number; labeled: number }>;
+  /** A filtered page of the log, newest first by sequence. */
+  listPredictions(model: string, query: PredictionListQuery): Promise<StoredPrediction[]>;
   /** Retention: deletes predictions older than cutoffMs; returns how many were deleted. */
   deletePredictionsBefore(model: string, cutoffMs: number): Promise<number>;
 }
@@ -146,8 +164,45 @@ export interface ReferenceProfileRepository {
   latestReferenceProfile(model: string): Promise<StoredReferenceProfile | null>;
 }
 
+/** The statuses after which a retraining job never changes again (the agreed RetrainingJob contract). */
+export const FINISHED_RETRAINING_STATUSES: readonly string[] = ['promoted', 'rejected', 'failed'];
+
+/**
+ * A retraining job as the store sees it: the few fields it indexes, the rest (steps, metrics, decision …) kept
+ * verbatim like a drift report. The domain's RetrainingJob is one.
+ */
+export interface RetrainingJobDocument {
+  readonly id: string;
+  readonly model: string;
+  readonly status: string;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+  readonly [field: string]: unknown;
+}
+
+export interface RetrainingJobQuery {
+  /** Page size (newest first). */
+  readonly limit: number;
+  /** Return jobs created before the job with this id (the cursor of the previous page). */
+  readonly beforeId?: string;
+}
+
+/**
+ * Retraining jobs with their whole story. At most one open (not finished: deferred, queued or running) job per model,
+ * enforced by the store so two replicas cannot both start one.
+ */
+export interface RetrainingJobRepository {
+  /** Inserts or replaces by id. Opening a second unfinished job for the same model is refused with an error. */
+  saveRetrainingJob(job: RetrainingJobDocument): Promise<void>;
+  getRetrainingJob(model: string, id: string): Promise<RetrainingJobDocument | null>;
+  /** Jobs of the model, newest first; an unknown `beforeId` gives an empty page. */
+  listRetrainingJobs(model: string, query: RetrainingJobQuery): Promise<RetrainingJobDocument[]>;
+  /** The model's unfinished job (deferred, queued or running), if any. */
+  openRetrainingJob(model: string): Promise<RetrainingJobDocument | null>;
+}
+
 /** The application's persistent state; adapters: SQLite (embedded) and PostgreSQL (shared by replicas). */
-export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository, AlertRepository, ReferenceProfileRepository {
+export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository, AlertRepository, ReferenceProfileRepository, RetrainingJobRepository {
   /** Applies pending versioned migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

@@ -1,6 +1,15 @@
 import type { Cell } from '../../domain/data-table.js';
 import type { GroundTruthLabel, PredictedClass, StoredPrediction } from '../../domain/prediction-record.js';
-import type { AlertDelivery, AlertQuery, JsonDocument, MonitoredModelRecord, StoredDriftReport, StoredReferenceProfile } from '../../ports/store.js';
+import {
+  FINISHED_RETRAINING_STATUSES,
+  type AlertDelivery,
+  type AlertQuery,
+  type JsonDocument,
+  type MonitoredModelRecord,
+  type RetrainingJobDocument,
+  type StoredDriftReport,
+  type StoredReferenceProfile,
+} from '../../ports/store.js';
 
 /** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `parseJsonColumns`). */
 export interface PredictionRow {
@@ -127,4 +136,9 @@ export interface ReferenceProfileRow {
 
 export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredReferenceProfile {
   return { id: Number(row.id), model: row.model, source: row.source, createdAtMs: Number(row.created_at_ms), profile: row.profile };
+}
+
+/** A retraining_jobs row with the body parsed; `finished` decides whether the job still counts as open. */
+export function retrainingJobColumns(job: RetrainingJobDocument): { finished: boolean; body: string } {
+  return { finished: FINISHED_RETRAINING_STATUSES.includes(job.status), body: JSON.stringify(job) };
 }

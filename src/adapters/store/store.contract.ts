@@ -123,6 +123,22 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(labeled.map((p) => p.id)).toEqual(['p1', 'p2']);
     });
 
+    it('lists a filtered page of the log newest first, with a sequence cursor', async () => {
+      const model = freshModel();
+      await store.appendPredictions(model, series(6).map((p, i) => ({ ...p, predictedClass: i % 2 === 0 ? 'yes' : 1 })));
+      await store.attachLabels(model, [{ predictionId: 'p1', label: 1, timestampMs: T0 }, { predictionId: 'p4', label: 'no', timestampMs: T0 }]);
+      const ids = async (query: Parameters<Store['listPredictions']>[1]) => (await store.listPredictions(model, query)).map((p) => p.id);
+      const all = await store.listPredictions(model, { limit: 4 });
+      expect(all.map((p) => p.id)).toEqual(['p5', 'p4', 'p3', 'p2']);
+      expect(await ids({ limit: 10, beforeSequence: all[3].sequence })).toEqual(['p1', 'p0']);
+      expect(await ids({ limit: 10, fromMs: T0 + 1000, toMs: T0 + 3000 })).toEqual(['p2', 'p1']);
+      expect(await ids({ limit: 10, predictedClass: 'yes' })).toEqual(['p4', 'p2', 'p0']);
+      expect(await ids({ limit: 10, predictedClass: '1' })).toEqual(['p5', 'p3', 'p1']);
+      expect(await ids({ limit: 10, labeled: true })).toEqual(['p4', 'p1']);
+      expect(await ids({ limit: 10, labeled: false, predictedClass: '1' })).toEqual(['p5', 'p3']);
+      await expect(store.listPredictions(model, { limit: 0 })).rejects.toThrow(/limit/);
+    });
+
     it('serves count windows, time windows and incremental reads in order', async () => {
       const model = freshModel();
       await store.appendPredictions(model, series(5));
@@ -235,6 +251,32 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const second = await store.saveReferenceProfile(model, 'upload by ops', { formatVersion: 1, rows: 20 }, 200);
       expect(second.id).toBeGreaterThan(first.id);
       expect(await store.latestReferenceProfile(model)).toEqual({ id: second.id, model, source: 'upload by ops', createdAtMs: 200, profile: { formatVersion: 1, rows: 20 } });
+    });
+
+    it('keeps retraining jobs newest first with a cursor, and at most one open job per model', async () => {
+      const model = freshModel();
+      const job = (id: string, status: string, createdAtMs: number) => ({ id, model, status, createdAtMs, updatedAtMs: createdAtMs, steps: [{ status, atMs: createdAtMs, message: `${status} step` }] });
+      expect(await store.openRetrainingJob(model)).toBeNull();
+      await store.saveRetrainingJob(job('j1', 'deferred', 100));
+      expect(await store.openRetrainingJob(model)).toEqual(job('j1', 'deferred', 100));
+      await expect(store.saveRetrainingJob(job('j2', 'queued', 150))).rejects.toThrow();
+      await store.saveRetrainingJob({ ...job('j1', 'failed', 100), updatedAtMs: 120, error: 'trainer: no rows' });
+      expect(await store.openRetrainingJob(model)).toBeNull();
+      expect(await store.getRetrainingJob(model, 'j1')).toMatchObject({ status: 'failed', updatedAtMs: 120, error: 'trainer: no rows' });
+      await store.saveRetrainingJob(job('j2', 'training', 200));
+      await store.saveRetrainingJob({ ...job('j2', 'promoted', 200), updatedAtMs: 300 });
+      await store.saveRetrainingJob(job('j3', 'queued', 400));
+      expect((await store.openRetrainingJob(model))?.id).toBe('j3');
+      expect((await store.listRetrainingJobs(model, { limit: 10 })).map((j) => [j.id, j.status])).toEqual([
+        ['j3', 'queued'],
+        ['j2', 'promoted'],
+        ['j1', 'failed'],
+      ]);
+      expect((await store.listRetrainingJobs(model, { limit: 1, beforeId: 'j3' })).map((j) => j.id)).toEqual(['j2']);
+      expect(await store.listRetrainingJobs(model, { limit: 10, beforeId: 'no-such-job' })).toEqual([]);
+      expect(await store.getRetrainingJob(model, 'no-such-job')).toBeNull();
+      expect(await store.getRetrainingJob(freshModel(), 'j1')).toBeNull();
+      expect(await store.listRetrainingJobs(freshModel(), { limit: 10 })).toEqual([]);
     });
 
     it('commits a large batch atomically', async () => {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Alert } from '../../../domain/alert.js';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
-import type { AppendPredictionsResult, AttachLabelsResult, Store } from '../../../ports/store.js';
+import type { AppendPredictionsResult, AttachLabelsResult, RetrainingJobDocument, Store } from '../../../ports/store.js';
 import {
   alertQueryParameters,
   lastLabelPerId,
@@ -10,6 +10,7 @@ import {
   type DeliveryRow,
   type ReferenceProfileRow,
   requirePositiveInteger,
+  retrainingJobColumns,
   toModelRecord,
   toStoredDriftReport,
   toStoredPrediction,
@@ -167,6 +168,18 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         .rows[0] as { total: string; labeled: string };
       return { total: Number(row.total), labeled: Number(row.labeled) };
     },
+    async listPredictions(model, query) {
+      const values: unknown[] = [model];
+      const where = ['model = $1'];
+      const add = (clause: (n: string) => string, value: unknown) => where.push(clause(`$${values.push(value)}`));
+      if (query.beforeSequence !== undefined) add((n) => `sequence < ${n}`, query.beforeSequence);
+      if (query.fromMs !== undefined) add((n) => `timestamp_ms >= ${n}`, query.fromMs);
+      if (query.toMs !== undefined) add((n) => `timestamp_ms < ${n}`, query.toMs);
+      if (query.predictedClass !== undefined) add((n) => `predicted_class #>> '{}' = ${n}`, query.predictedClass);
+      if (query.labeled !== undefined) where.push(query.labeled ? 'label IS NOT NULL' : 'label IS NULL');
+      const limit = `$${values.push(requirePositiveInteger(query.limit, 'limit'))}`;
+      return predictions(`SELECT * FROM predictions WHERE ${where.join(' AND ')} ORDER BY sequence DESC LIMIT ${limit}`, values);
+    },
     async deletePredictionsBefore(model, cutoffMs) {
       return (await pool.query('DELETE FROM predictions WHERE model = $1 AND timestamp_ms < $2', [model, cutoffMs])).rowCount ?? 0;
     },
@@ -273,6 +286,31 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     async latestReferenceProfile(model) {
       const row = (await pool.query<ReferenceProfileRow>('SELECT * FROM reference_profiles WHERE model = $1 ORDER BY id DESC LIMIT 1', [model])).rows[0];
       return row === undefined ? null : toStoredReferenceProfile(row);
+    },
+    async saveRetrainingJob(job) {
+      const { finished, body } = retrainingJobColumns(job);
+      await pool.query(
+        `INSERT INTO retraining_jobs (id, model, status, finished, created_at_ms, updated_at_ms, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, finished = EXCLUDED.finished, updated_at_ms = EXCLUDED.updated_at_ms, body = EXCLUDED.body`,
+        [job.id, job.model, job.status, finished, job.createdAtMs, job.updatedAtMs, body],
+      );
+    },
+    async getRetrainingJob(model, id) {
+      const row = (await pool.query<{ body: RetrainingJobDocument }>('SELECT body FROM retraining_jobs WHERE model = $1 AND id = $2', [model, id])).rows[0];
+      return row === undefined ? null : row.body;
+    },
+    async listRetrainingJobs(model, query) {
+      const result = await pool.query<{ body: RetrainingJobDocument }>(
+        `SELECT body FROM retraining_jobs WHERE model = $1
+         AND seq < COALESCE((SELECT seq FROM retraining_jobs WHERE model = $1 AND id = $2), CASE WHEN $2::text IS NULL THEN 9223372036854775807 ELSE 0 END)
+         ORDER BY seq DESC LIMIT $3`,
+        [model, query.beforeId ?? null, requirePositiveInteger(query.limit, 'limit')],
+      );
+      return result.rows.map((r) => r.body);
+    },
+    async openRetrainingJob(model) {
+      const row = (await pool.query<{ body: RetrainingJobDocument }>('SELECT body FROM retraining_jobs WHERE model = $1 AND NOT finished', [model])).rows[0];
+      return row === undefined ? null : row.body;
     },
     async listDeliveries(alertId) {
       return (await pool.query<DeliveryRow>('SELECT * FROM alert_deliveries WHERE alert_id = $1 ORDER BY id', [alertId])).rows.map(toAlertDelivery);

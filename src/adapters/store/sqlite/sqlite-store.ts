@@ -10,6 +10,7 @@ import type {
   DriftReportSummary,
   JsonDocument,
   MonitoredModelRecord,
+  RetrainingJobDocument,
   Store,
   StoredDriftReport,
 } from '../../../ports/store.js';
@@ -21,6 +22,7 @@ import {
   type DeliveryRow,
   type ReferenceProfileRow,
   requirePositiveInteger,
+  retrainingJobColumns,
   toModelRecord,
   toStoredDriftReport,
   toStoredPrediction,
@@ -128,6 +130,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       listDeliveries: db.prepare('SELECT * FROM alert_deliveries WHERE alert_id = ? ORDER BY id'),
       saveProfile: db.prepare('INSERT INTO reference_profiles (model, source, created_at_ms, profile) VALUES (?, ?, ?, ?) RETURNING *'),
       latestProfile: db.prepare('SELECT * FROM reference_profiles WHERE model = ? ORDER BY id DESC LIMIT 1'),
+      saveJob: db.prepare(
+        `INSERT INTO retraining_jobs (id, model, status, finished, created_at_ms, updated_at_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, finished = excluded.finished, updated_at_ms = excluded.updated_at_ms, body = excluded.body`,
+      ),
+      getJob: db.prepare('SELECT body FROM retraining_jobs WHERE model = ? AND id = ?').pluck(),
+      listJobs: db.prepare(
+        `SELECT body FROM retraining_jobs WHERE model = ?
+         AND seq < COALESCE((SELECT seq FROM retraining_jobs WHERE model = ? AND id = ?), CASE WHEN ? IS NULL THEN 9223372036854775807 ELSE 0 END)
+         ORDER BY seq DESC LIMIT ?`,
+      ).pluck(),
+      openJob: db.prepare('SELECT body FROM retraining_jobs WHERE model = ? AND finished = 0').pluck(),
     };
   }
 
@@ -137,6 +150,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     toStoredDriftReport({ ...row, report: JSON.parse(row.report) as JsonDocument });
   type RawProfileRow = Omit<ReferenceProfileRow, 'profile'> & { profile: string };
   const parseProfile = (row: RawProfileRow) => toStoredReferenceProfile({ ...row, profile: JSON.parse(row.profile) as JsonDocument });
+  const parseJob = (body: string | undefined): RetrainingJobDocument | null => (body === undefined ? null : (JSON.parse(body) as RetrainingJobDocument));
   const parsePredictions = (rows: unknown[]) => (rows as RawPredictionRow[]).map(parsePredictionRow);
 
   const appendTransaction = db.transaction((model: string, predictions: readonly NewPrediction[]): AppendPredictionsResult => {
@@ -219,6 +233,22 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async countPredictions(model) {
       return sql().count.get(model) as { total: number; labeled: number };
     },
+    async listPredictions(model, query) {
+      const where = ['model = ?'];
+      const values: unknown[] = [model];
+      const add = (clause: string, ...params: unknown[]) => {
+        where.push(clause);
+        values.push(...params);
+      };
+      if (query.beforeSequence !== undefined) add('sequence < ?', query.beforeSequence);
+      if (query.fromMs !== undefined) add('timestamp_ms >= ?', query.fromMs);
+      if (query.toMs !== undefined) add('timestamp_ms < ?', query.toMs);
+      // predicted_class holds JSON text: "yes" for a string class, 1 / true for numbers and booleans.
+      if (query.predictedClass !== undefined) add('predicted_class IN (?, ?)', JSON.stringify(query.predictedClass), query.predictedClass);
+      if (query.labeled !== undefined) add(query.labeled ? 'label IS NOT NULL' : 'label IS NULL');
+      values.push(requirePositiveInteger(query.limit, 'limit'));
+      return parsePredictions(db.prepare(`SELECT * FROM predictions WHERE ${where.join(' AND ')} ORDER BY sequence DESC LIMIT ?`).all(...values));
+    },
     async deletePredictionsBefore(model, cutoffMs) {
       return sql().deleteBefore.run(model, cutoffMs).changes;
     },
@@ -291,6 +321,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async latestReferenceProfile(model) {
       const row = sql().latestProfile.get(model) as RawProfileRow | undefined;
       return row === undefined ? null : parseProfile(row);
+    },
+    async saveRetrainingJob(job) {
+      const { finished, body } = retrainingJobColumns(job);
+      sql().saveJob.run(job.id, job.model, job.status, finished ? 1 : 0, job.createdAtMs, job.updatedAtMs, body);
+    },
+    async getRetrainingJob(model, id) {
+      return parseJob(sql().getJob.get(model, id) as string | undefined);
+    },
+    async listRetrainingJobs(model, query) {
+      const before = query.beforeId ?? null;
+      const bodies = sql().listJobs.all(model, model, before, before, requirePositiveInteger(query.limit, 'limit')) as string[];
+      return bodies.map((body) => parseJob(body) as RetrainingJobDocument);
+    },
+    async openRetrainingJob(model) {
+      return parseJob(sql().openJob.get(model) as string | undefined);
     },
   };
 }
