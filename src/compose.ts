@@ -20,6 +20,7 @@ import { createDriftReportQueries } from './services/drift-report-queries.js';
 import { createMetricsRegistry, type MetricsRegistry } from './services/metrics-registry.js';
 import { createModelVersionQueries } from './services/model-version-queries.js';
 import { createMonitoredModels, type MonitoredModels } from './services/monitored-models.js';
+import { createPredictionLogQueries } from './services/prediction-log-queries.js';
 import { createPredictionLogging } from './services/prediction-logging.js';
 import { createPredictionServing } from './services/prediction-serving.js';
 import { createReferenceUpload } from './services/reference-upload.js';
@@ -126,6 +127,7 @@ export function composeHttpServices(deps: {
       models,
       predictionLogging,
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
+      predictionLog: createPredictionLogQueries({ store, models }),
       driftReports: createDriftReportQueries({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
       referenceUpload: createReferenceUpload({ store, models, clock, events }),

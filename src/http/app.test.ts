@@ -338,3 +338,27 @@ describe('openRead', () => {
     await t.close();
   });
 });
+
+describe('GET /v1/models/{name}/predictions', () => {
+  it('pages the prediction log newest first with time, class and label filters', async () => {
+    const t = await createTestApp();
+    const model = { ...credit, name: 'log-browse' };
+    expect((await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('admin'), payload: model })).statusCode).toBe(201);
+    const predictions = Array.from({ length: 5 }, (_, i) => row({ id: `b${i}`, timestamp: Date.UTC(2026, 10, 26, 10, i), prediction: i % 2 }));
+    await t.app.inject({ method: 'POST', url: '/v1/models/log-browse/predictions', headers: auth('ingest'), payload: { predictions } });
+    await t.app.inject({ method: 'POST', url: '/v1/models/log-browse/labels', headers: auth('ingest'), payload: { labels: [{ predictionId: 'b3', label: 0 }] } });
+    const get = async (query: string) => (await t.app.inject({ url: `/v1/models/log-browse/predictions${query}`, headers: auth('read') })).json();
+    const first = await get('?limit=2');
+    expect(first.items.map((p: { id: string }) => p.id)).toEqual(['b4', 'b3']);
+    expect(first.counts).toEqual({ total: 5, labeled: 1 });
+    expect(first.items[1]).toMatchObject({ label: 0, prediction: 1, features: { income: 52000, region: 'north', owner: true }, timestamp: '2026-11-26T10:03:00.000Z' });
+    expect((await get(`?limit=2&before=${first.nextBefore}`)).items.map((p: { id: string }) => p.id)).toEqual(['b2', 'b1']);
+    expect((await get('?class=1')).items.map((p: { id: string }) => p.id)).toEqual(['b3', 'b1']);
+    expect((await get('?labeled=false&class=1')).items.map((p: { id: string }) => p.id)).toEqual(['b1']);
+    expect((await get(`?fromMs=${Date.UTC(2026, 10, 26, 10, 1)}&toMs=${Date.UTC(2026, 10, 26, 10, 3)}`)).items.map((p: { id: string }) => p.id)).toEqual(['b2', 'b1']);
+    const bad = await t.app.inject({ url: '/v1/models/log-browse/predictions?labeled=maybe', headers: auth('read') });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/v1/models/log-browse/predictions' })).statusCode).toBe(401);
+    await t.close();
+  });
+});

@@ -4,6 +4,7 @@ import type { DriftReportQueries } from '../services/drift-report-queries.js';
 import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { ModelVersionQueries } from '../services/model-version-queries.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
+import type { PredictionLogQueries } from '../services/prediction-log-queries.js';
 import type { PredictionLogging } from '../services/prediction-logging.js';
 import type { PredictionServing } from '../services/prediction-serving.js';
 import type { ReferenceUpload } from '../services/reference-upload.js';
@@ -13,6 +14,7 @@ export interface HttpServices {
   readonly models: MonitoredModels;
   readonly predictionLogging: PredictionLogging;
   readonly predictionServing: PredictionServing;
+  readonly predictionLog: PredictionLogQueries;
   readonly driftReports: DriftReportQueries;
   readonly alerts: AlertQueries;
   readonly referenceUpload: ReferenceUpload;

@@ -52,9 +52,81 @@ const ServedPredictionSchema = Type.Object({
   modelVersion: Type.String(),
 });
 
+const Digits = (description: string) => Type.String({ pattern: '^[0-9]{1,15}$', description });
+
+export const PredictionListQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: 'page size, 1–1000 (default 50)' })),
+    before: Type.Optional(Digits('cursor: nextBefore of the previous page')),
+    fromMs: Type.Optional(Digits('only predictions at or after this time (ms since the epoch)')),
+    toMs: Type.Optional(Digits('only predictions before this time (ms since the epoch)')),
+    class: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'predicted class, e.g. 1 or yes' })),
+    labeled: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: labelled rows only; false: unlabelled only' })),
+  },
+  { additionalProperties: false },
+);
+
+export const LoggedPredictionSchema = Type.Object({
+  sequence: Type.Integer(),
+  id: Type.String(),
+  modelVersion: Type.Union([Type.String(), Type.Null()]),
+  timestamp: Type.String({ format: 'date-time' }),
+  features: Type.Record(Type.String(), CellSchema),
+  prediction: Type.Union([ClassSchema, Type.Null()]),
+  score: Type.Union([Type.Number(), Type.Null()]),
+  label: CellSchema,
+  labelTimestamp: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const PredictionLogPageSchema = Type.Object({
+  items: Type.Array(LoggedPredictionSchema),
+  nextBefore: Type.Union([Type.Integer(), Type.Null()], { description: 'cursor of the next (older) page; null on the last' }),
+  counts: Type.Object({ total: Type.Integer(), labeled: Type.Integer() }, { description: 'the whole log of the model' }),
+});
+
 /** Serving the champion, logging predictions made elsewhere, and joining ground truth that arrives later. */
-export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging' | 'predictionServing'>): FastifyPluginAsyncTypebox {
+export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging' | 'predictionServing' | 'predictionLog'>): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.get(
+      '/v1/models/:name/predictions',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['ingestion'],
+          description: 'Pages the prediction log newest first, filtered by time, predicted class and whether a label arrived.',
+          params: ModelNameParams,
+          querystring: PredictionListQuerySchema,
+          response: { 200: PredictionLogPageSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+        const page = await services.predictionLog.page(request.params.name, {
+          limit: num(q.limit) ?? 50,
+          beforeSequence: num(q.before),
+          fromMs: num(q.fromMs),
+          toMs: num(q.toMs),
+          predictedClass: q.class,
+          labeled: q.labeled === undefined ? undefined : q.labeled === 'true',
+        });
+        return {
+          items: page.items.map((p) => ({
+            sequence: p.sequence,
+            id: p.id,
+            modelVersion: p.modelVersion,
+            timestamp: new Date(p.timestampMs).toISOString(),
+            features: { ...p.features },
+            prediction: p.predictedClass,
+            score: p.score,
+            label: p.label,
+            labelTimestamp: p.labelTimestampMs === null ? null : new Date(p.labelTimestampMs).toISOString(),
+          })),
+          nextBefore: page.nextBefore,
+          counts: page.counts,
+        };
+      },
+    );
     app.post(
       '/v1/models/:name/predict',
       {
