@@ -9,7 +9,7 @@
  * `training`, `evaluating` or `tracking` after a restart is FAILED with "interrupted by restart" (its in-memory
  * model is gone and a half-tracked run must not be promoted); `queued` and `deferred` jobs simply resume.
  */
-import type { RetrainingTrigger } from './retraining-policy.js';
+import type { RetrainingTrigger, SufficiencyResult } from './retraining-policy.js';
 
 export type RetrainingJobStatus = 'deferred' | 'queued' | 'training' | 'evaluating' | 'tracking' | 'promoted' | 'rejected' | 'failed';
 
@@ -21,14 +21,8 @@ export interface JobMetricSet {
   readonly f1: number;
 }
 
-export interface RetrainingDeferral {
-  readonly reason: string;
-  readonly labeledRows: number;
-  readonly minLabeledRows: number;
-  readonly perClass: Readonly<Record<string, number>>;
-  readonly minPerClass: number;
-  readonly labelCoverage: number;
-}
+/** Why a job waits: the sufficiency verdict's numbers and its exact reason. */
+export type RetrainingDeferral = Omit<SufficiencyResult, 'met'>;
 
 export interface RetrainingJobStep {
   readonly status: RetrainingJobStatus;
