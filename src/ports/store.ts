@@ -1,5 +1,6 @@
 import type { Alert, AlertSeverity, AlertStatus } from '../domain/alert.js';
 import type { AlertEvent } from '../domain/alert-policy.js';
+import type { RetrainingJob } from '../domain/retraining-job.js';
 import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../domain/prediction-record.js';
 
 /** JSON documents the store keeps verbatim (model definitions, drift reports). */
@@ -164,22 +165,6 @@ export interface ReferenceProfileRepository {
   latestReferenceProfile(model: string): Promise<StoredReferenceProfile | null>;
 }
 
-/** The statuses after which a retraining job never changes again (the agreed RetrainingJob contract). */
-export const FINISHED_RETRAINING_STATUSES: readonly string[] = ['promoted', 'rejected', 'failed'];
-
-/**
- * A retraining job as the store sees it: the few fields it indexes, the rest (steps, metrics, decision …) kept
- * verbatim like a drift report. The domain's RetrainingJob is one.
- */
-export interface RetrainingJobDocument {
-  readonly id: string;
-  readonly model: string;
-  readonly status: string;
-  readonly createdAtMs: number;
-  readonly updatedAtMs: number;
-  readonly [field: string]: unknown;
-}
-
 export interface RetrainingJobQuery {
   /** Page size (newest first). */
   readonly limit: number;
@@ -193,12 +178,12 @@ export interface RetrainingJobQuery {
  */
 export interface RetrainingJobRepository {
   /** Inserts or replaces by id. Opening a second unfinished job for the same model is refused with an error. */
-  saveRetrainingJob(job: RetrainingJobDocument): Promise<void>;
-  getRetrainingJob(model: string, id: string): Promise<RetrainingJobDocument | null>;
+  saveRetrainingJob(job: RetrainingJob): Promise<void>;
+  getRetrainingJob(model: string, id: string): Promise<RetrainingJob | null>;
   /** Jobs of the model, newest first; an unknown `beforeId` gives an empty page. */
-  listRetrainingJobs(model: string, query: RetrainingJobQuery): Promise<RetrainingJobDocument[]>;
+  listRetrainingJobs(model: string, query: RetrainingJobQuery): Promise<RetrainingJob[]>;
   /** The model's unfinished job (deferred, queued or running), if any. */
-  openRetrainingJob(model: string): Promise<RetrainingJobDocument | null>;
+  openRetrainingJob(model: string): Promise<RetrainingJob | null>;
 }
 
 /** The application's persistent state; adapters: SQLite (embedded) and PostgreSQL (shared by replicas). */

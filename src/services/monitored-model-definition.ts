@@ -56,6 +56,35 @@ export const DriftSettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Per-model retraining policy overrides (defaults and meaning: docs/retraining.md, src/domain/retraining-policy.ts). */
+export const RetrainingSettingsSchema = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean()),
+    persistWindows: Type.Optional(Type.Integer({ minimum: 1 })),
+    triggerOnPerformanceDrift: Type.Optional(Type.Boolean()),
+    triggerOnDataDrift: Type.Optional(Type.Boolean()),
+    scheduleEveryMs: Type.Optional(Type.Union([Type.Number({ minimum: 1 }), Type.Null()])),
+    minLabeledRows: Type.Optional(Type.Integer({ minimum: 1 })),
+    minPerClass: Type.Optional(Type.Integer({ minimum: 0 })),
+    horizonRows: Type.Optional(Type.Integer({ minimum: 1 })),
+    referenceSampleRows: Type.Optional(Type.Integer({ minimum: 0 })),
+    cooldownMs: Type.Optional(Type.Number({ minimum: 0 })),
+    maxTrainingMs: Type.Optional(Type.Number({ minimum: 1 })),
+    promotion: Type.Optional(
+      Type.Object(
+        {
+          metric: Type.Optional(Type.Union(['rocAuc', 'accuracy', 'logLoss', 'prAuc', 'brierScore'].map((m) => Type.Literal(m)))),
+          margin: Type.Optional(Type.Number()),
+          alpha: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
+          requireSignificantImprovement: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const MonitoredModelDefinitionSchema = Type.Object(
   {
     name: ModelName,
@@ -78,6 +107,7 @@ export const MonitoredModelDefinitionSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    retraining: Type.Optional(RetrainingSettingsSchema),
   },
   { additionalProperties: false },
 );

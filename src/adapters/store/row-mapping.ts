@@ -1,15 +1,7 @@
 import type { Cell } from '../../domain/data-table.js';
+import { isFinal, type RetrainingJob } from '../../domain/retraining-job.js';
 import type { GroundTruthLabel, PredictedClass, StoredPrediction } from '../../domain/prediction-record.js';
-import {
-  FINISHED_RETRAINING_STATUSES,
-  type AlertDelivery,
-  type AlertQuery,
-  type JsonDocument,
-  type MonitoredModelRecord,
-  type RetrainingJobDocument,
-  type StoredDriftReport,
-  type StoredReferenceProfile,
-} from '../../ports/store.js';
+import type { AlertDelivery, AlertQuery, JsonDocument, MonitoredModelRecord, StoredDriftReport, StoredReferenceProfile } from '../../ports/store.js';
 
 /** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `parseJsonColumns`). */
 export interface PredictionRow {
@@ -139,6 +131,6 @@ export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredRefere
 }
 
 /** A retraining_jobs row with the body parsed; `finished` decides whether the job still counts as open. */
-export function retrainingJobColumns(job: RetrainingJobDocument): { finished: boolean; body: string } {
-  return { finished: FINISHED_RETRAINING_STATUSES.includes(job.status), body: JSON.stringify(job) };
+export function retrainingJobColumns(job: RetrainingJob): { finished: boolean; body: string } {
+  return { finished: isFinal(job.status), body: JSON.stringify(job) };
 }

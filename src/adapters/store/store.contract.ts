@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../domain/alert.js';
 import type { NewPrediction } from '../../domain/prediction-record.js';
+import type { RetrainingJob, RetrainingJobStatus } from '../../domain/retraining-job.js';
 import type { Store } from '../../ports/store.js';
 
 /** How a suite obtains a fresh, empty store of one adapter and disposes of it. */
@@ -255,7 +256,15 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it('keeps retraining jobs newest first with a cursor, and at most one open job per model', async () => {
       const model = freshModel();
-      const job = (id: string, status: string, createdAtMs: number) => ({ id, model, status, createdAtMs, updatedAtMs: createdAtMs, steps: [{ status, atMs: createdAtMs, message: `${status} step` }] });
+      const job = (id: string, status: RetrainingJobStatus, createdAtMs: number): RetrainingJob => ({
+        id,
+        model,
+        status,
+        trigger: { kind: 'manual', reason: 'contract test' },
+        createdAtMs,
+        updatedAtMs: createdAtMs,
+        steps: [{ status, atMs: createdAtMs, message: `${status} step` }],
+      });
       expect(await store.openRetrainingJob(model)).toBeNull();
       await store.saveRetrainingJob(job('j1', 'deferred', 100));
       expect(await store.openRetrainingJob(model)).toEqual(job('j1', 'deferred', 100));

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Alert } from '../../../domain/alert.js';
+import type { RetrainingJob } from '../../../domain/retraining-job.js';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
-import type { AppendPredictionsResult, AttachLabelsResult, RetrainingJobDocument, Store } from '../../../ports/store.js';
+import type { AppendPredictionsResult, AttachLabelsResult, Store } from '../../../ports/store.js';
 import {
   alertQueryParameters,
   lastLabelPerId,
@@ -296,11 +297,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       );
     },
     async getRetrainingJob(model, id) {
-      const row = (await pool.query<{ body: RetrainingJobDocument }>('SELECT body FROM retraining_jobs WHERE model = $1 AND id = $2', [model, id])).rows[0];
+      const row = (await pool.query<{ body: RetrainingJob }>('SELECT body FROM retraining_jobs WHERE model = $1 AND id = $2', [model, id])).rows[0];
       return row === undefined ? null : row.body;
     },
     async listRetrainingJobs(model, query) {
-      const result = await pool.query<{ body: RetrainingJobDocument }>(
+      const result = await pool.query<{ body: RetrainingJob }>(
         `SELECT body FROM retraining_jobs WHERE model = $1
          AND seq < COALESCE((SELECT seq FROM retraining_jobs WHERE model = $1 AND id = $2), CASE WHEN $2::text IS NULL THEN 9223372036854775807 ELSE 0 END)
          ORDER BY seq DESC LIMIT $3`,
@@ -309,7 +310,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return result.rows.map((r) => r.body);
     },
     async openRetrainingJob(model) {
-      const row = (await pool.query<{ body: RetrainingJobDocument }>('SELECT body FROM retraining_jobs WHERE model = $1 AND NOT finished', [model])).rows[0];
+      const row = (await pool.query<{ body: RetrainingJob }>('SELECT body FROM retraining_jobs WHERE model = $1 AND NOT finished', [model])).rows[0];
       return row === undefined ? null : row.body;
     },
     async listDeliveries(alertId) {

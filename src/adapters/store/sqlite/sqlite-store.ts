@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Alert } from '../../../domain/alert.js';
+import type { RetrainingJob } from '../../../domain/retraining-job.js';
 import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../../../domain/prediction-record.js';
 import type {
   AppendPredictionsResult,
@@ -10,7 +11,6 @@ import type {
   DriftReportSummary,
   JsonDocument,
   MonitoredModelRecord,
-  RetrainingJobDocument,
   Store,
   StoredDriftReport,
 } from '../../../ports/store.js';
@@ -150,7 +150,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     toStoredDriftReport({ ...row, report: JSON.parse(row.report) as JsonDocument });
   type RawProfileRow = Omit<ReferenceProfileRow, 'profile'> & { profile: string };
   const parseProfile = (row: RawProfileRow) => toStoredReferenceProfile({ ...row, profile: JSON.parse(row.profile) as JsonDocument });
-  const parseJob = (body: string | undefined): RetrainingJobDocument | null => (body === undefined ? null : (JSON.parse(body) as RetrainingJobDocument));
+  const parseJob = (body: string | undefined): RetrainingJob | null => (body === undefined ? null : (JSON.parse(body) as RetrainingJob));
   const parsePredictions = (rows: unknown[]) => (rows as RawPredictionRow[]).map(parsePredictionRow);
 
   const appendTransaction = db.transaction((model: string, predictions: readonly NewPrediction[]): AppendPredictionsResult => {
@@ -332,7 +332,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async listRetrainingJobs(model, query) {
       const before = query.beforeId ?? null;
       const bodies = sql().listJobs.all(model, model, before, before, requirePositiveInteger(query.limit, 'limit')) as string[];
-      return bodies.map((body) => parseJob(body) as RetrainingJobDocument);
+      return bodies.map((body) => parseJob(body) as RetrainingJob);
     },
     async openRetrainingJob(model) {
       return parseJob(sql().openJob.get(model) as string | undefined);
