@@ -15,6 +15,7 @@ import { createInProcessEventBus } from './adapters/events/in-process-event-bus.
 import { createAlertDispatcher } from './services/alert-dispatcher.js';
 import { createAlertQueries } from './services/alert-queries.js';
 import { createDriftMonitoring } from './services/drift-monitoring.js';
+import { createWorkerDriftEvaluator } from './services/drift-evaluator-worker.js';
 import { createMonitoringScheduler } from './services/monitoring-scheduler.js';
 import { createDriftReportQueries } from './services/drift-report-queries.js';
 import { createMetricsRegistry, type MetricsRegistry } from './services/metrics-registry.js';
@@ -153,7 +154,9 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
   const events = createInProcessEventBus((error) => console.error('event listener failed:', error));
   const { services, serving } = composeHttpServices({ store, backend, clock, models, metrics, events });
-  const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events, metrics, alertPolicy: settings.alertPolicy, publicUrl: settings.publicUrl });
+  const evaluator = createWorkerDriftEvaluator();
+  if (evaluator.mode === 'in-thread') console.error('drift evaluation runs on the request thread: no worker entry found (build with npm run build)');
+  const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events, metrics, alertPolicy: settings.alertPolicy, publicUrl: settings.publicUrl, evaluator });
   const scheduler = createMonitoringScheduler({
     store,
     models,
@@ -177,6 +180,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     scheduler,
     async close() {
       await scheduler.stop();
+      await evaluator.close();
       await app.close();
       await dispatcher.drain();
       await store.close();

@@ -11,6 +11,7 @@ import type { ServiceEvent } from '../ports/event-bus.js';
 import type { JsonDocument } from '../ports/store.js';
 import { createAlertDispatcher } from './alert-dispatcher.js';
 import { createDriftMonitoring } from './drift-monitoring.js';
+import { createWorkerDriftEvaluator } from './drift-evaluator-worker.js';
 import { createMonitoredModels } from './monitored-models.js';
 import { createMonitoringScheduler } from './monitoring-scheduler.js';
 import { createPredictionLogging } from './prediction-logging.js';
@@ -70,6 +71,7 @@ describe('continuous drift monitoring (real store, real webhook receiver)', () =
   let scheduler: ReturnType<typeof createMonitoringScheduler>;
   let dispatcher: ReturnType<typeof createAlertDispatcher>;
   let seed = 100;
+  const evaluator = createWorkerDriftEvaluator();
 
   async function log(shifted: boolean, n = 300) {
     now += 60_000;
@@ -82,7 +84,7 @@ describe('continuous drift monitoring (real store, real webhook receiver)', () =
     await store.migrate();
     receiver = await startReceiver();
     dispatcher = createAlertDispatcher({ sinks: [createWebhookSink({ url: receiver.url })], store, clock });
-    const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events: bus, alertPolicy: { resolveAfterCleanEvaluations: 2 } });
+    const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events: bus, alertPolicy: { resolveAfterCleanEvaluations: 2 }, evaluator });
     scheduler = createMonitoringScheduler({ store, models, monitoring, clock, holder: 'replica-1' });
     await models.create({ name: 'credit', features: { income: {}, region: {} }, drift: { window: { type: 'count', windowSize: 300, step: 300 } } });
     const reference = dataTableFromRows(rows(5000, 1, false));
@@ -90,6 +92,7 @@ describe('continuous drift monitoring (real store, real webhook receiver)', () =
     await store.saveReferenceProfile('credit', 'test reference', profile as unknown as JsonDocument, now);
   });
   afterAll(async () => {
+    await evaluator.close();
     await receiver.close();
     await store.close();
   });

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Cell, DataTable } from '../domain/data-table.js';
 import { applyObservation, createAlertPolicy, type AlertObservation, type AlertPolicy } from '../domain/alert-policy.js';
 import type { AlertKind } from '../domain/alert.js';
 import type { Severity } from '../domain/severity.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
-import { evaluateDrift, parseReferenceProfile, type DriftEngineOptions, type DriftReport, type ReferenceProfile, type WindowOptions } from '../drift/index.js';
+import type { DriftEngineOptions, DriftReport, WindowOptions } from '../drift/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventBus } from '../ports/event-bus.js';
 import type { JsonDocument, Store, StoredDriftReport } from '../ports/store.js';
 import type { AlertDispatcher } from './alert-dispatcher.js';
+import { createInThreadDriftEvaluator, type DriftEvaluator } from './drift-evaluator.js';
 import type { MetricsRegistry } from './metrics-registry.js';
 import type { MonitoredModelDefinition } from './monitored-model-definition.js';
 import type { MonitoredModels } from './monitored-models.js';
@@ -17,17 +17,6 @@ import type { MonitoredModels } from './monitored-models.js';
 export const DEFAULT_WINDOW: WindowOptions = { type: 'count', windowSize: 1000, step: 500 };
 /** Evaluate at the latest this often even when few events arrive (seconds). */
 export const DEFAULT_EVALUATE_EVERY_SECONDS = 60;
-
-/** Builds the engine's table from logged predictions: features, and the profile's prediction / score / target roles. */
-export function predictionTable(rows: readonly StoredPrediction[], profile: ReferenceProfile): DataTable {
-  const columns: Record<string, Cell[]> = {};
-  for (const f of profile.schema.features) columns[f.name] = rows.map((r) => r.features[f.name] ?? null);
-  const { prediction, predictionScore, target } = profile.schema;
-  if (prediction !== null) columns[prediction.name] = rows.map((r) => r.predictedClass);
-  if (predictionScore !== null) columns[predictionScore.name] = rows.map((r) => r.score);
-  if (target !== null) columns[target.name] = rows.map((r) => r.label);
-  return { columnNames: Object.keys(columns), rowCount: rows.length, columns };
-}
 
 /** The alert severity of each kind in a report (data drift follows the graded severity). */
 export function alertSeverities(report: DriftReport): Record<AlertKind, Severity> {
@@ -61,6 +50,8 @@ export interface DriftMonitoringOptions {
   /** Base URL of the dashboard for links in alerts. */
   readonly publicUrl?: string | null;
   readonly newId?: () => string;
+  /** Where the drift engine runs; default: on the calling thread. The service passes a worker-thread evaluator. */
+  readonly evaluator?: DriftEvaluator;
 }
 
 /**
@@ -72,6 +63,7 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
   const { store, clock, events } = options;
   const policy = createAlertPolicy(options.alertPolicy);
   const newId = options.newId ?? randomUUID;
+  const evaluator = options.evaluator ?? createInThreadDriftEvaluator();
   const driftShare = options.metrics?.gauge('driftguard_drift_share', 'Share of drifted features in the latest window.');
   const featureScore = options.metrics?.gauge('driftguard_feature_drift_score', 'Per-feature drift score (p-value or distance) in the latest window.');
   const firing = options.metrics?.gauge('driftguard_alerts_firing', 'Open alerts by model, kind and severity (1 = firing).');
@@ -108,15 +100,19 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
       const definition: MonitoredModelDefinition = (await options.models.get(name)).definition;
       const reference = await store.latestReferenceProfile(name);
       if (reference === null) return null;
-      const profile = parseReferenceProfile(reference.profile);
       const window = definition.drift?.window ?? DEFAULT_WINDOW;
       const rows = await windowRows(name, window);
       if (rows === null) return null;
       const previous = await store.latestDriftReport(name);
       const engineOptions: DriftEngineOptions = { ...(definition.drift ?? {}), window };
-      const report = evaluateDrift(profile, predictionTable(rows, profile), engineOptions, {
-        previousHighStreak: Number((previous?.report as { highStreak?: number } | undefined)?.highStreak ?? 0),
-        window: window.type === 'count' ? { type: 'count', start: rows[0].sequence, end: rows[rows.length - 1].sequence } : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },
+      const report = await evaluator.evaluate({
+        profile: reference.profile,
+        rows,
+        options: engineOptions,
+        state: {
+          previousHighStreak: Number((previous?.report as { highStreak?: number } | undefined)?.highStreak ?? 0),
+          window: window.type === 'count' ? { type: 'count', start: rows[0].sequence, end: rows[rows.length - 1].sequence } : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },
+        },
       });
       const stored = await store.saveDriftReport(
         { model: name, windowStartMs: rows[0].timestampMs, windowEndMs: rows[rows.length - 1].timestampMs, createdAtMs: clock.nowMs(), severity: report.severity, driftShare: report.driftShare },

@@ -1,0 +1,30 @@
+import type { Cell, DataTable } from '../domain/data-table.js';
+import type { StoredPrediction } from '../domain/prediction-record.js';
+import { evaluateDrift, parseReferenceProfile, type DriftEngineOptions, type DriftReport, type EvaluationState, type ReferenceProfile } from '../drift/index.js';
+
+/** Everything one window evaluation needs; plain data, so it can cross a worker-thread boundary (structured clone). */
+export interface DriftWindowRequest {
+  /** The reference profile as stored (JSON); parsed and validated by the evaluation. */
+  readonly profile: unknown;
+  /** The window's logged predictions, oldest first. */
+  readonly rows: readonly StoredPrediction[];
+  readonly options: DriftEngineOptions;
+  readonly state: EvaluationState;
+}
+
+/** Builds the engine's table from logged predictions: features, and the profile's prediction / score / target roles. */
+export function predictionTable(rows: readonly StoredPrediction[], profile: ReferenceProfile): DataTable {
+  const columns: Record<string, Cell[]> = {};
+  for (const f of profile.schema.features) columns[f.name] = rows.map((r) => r.features[f.name] ?? null);
+  const { prediction, predictionScore, target } = profile.schema;
+  if (prediction !== null) columns[prediction.name] = rows.map((r) => r.predictedClass);
+  if (predictionScore !== null) columns[predictionScore.name] = rows.map((r) => r.score);
+  if (target !== null) columns[target.name] = rows.map((r) => r.label);
+  return { columnNames: Object.keys(columns), rowCount: rows.length, columns };
+}
+
+/** The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table and the drift engine. */
+export function evaluateDriftWindow(request: DriftWindowRequest): DriftReport {
+  const profile = parseReferenceProfile(request.profile);
+  return evaluateDrift(profile, predictionTable(request.rows, profile), request.options, request.state);
+}
