@@ -9,7 +9,7 @@ import type { Severity } from './severity.js';
 /** The promotion rule (see compareChampionChallenger in src/models/evaluation). */
 export interface PromotionRule {
   /** Metric compared on the shared test set (default `rocAuc`). */
-  readonly metric: 'rocAuc' | 'accuracy' | 'logLoss' | 'prAuc' | 'brierScore';
+  readonly metric: 'rocAuc' | 'prAuc' | 'accuracy' | 'precision' | 'recall' | 'f1' | 'logLoss' | 'brier';
   /** Required improvement of the challenger over the champion, in the metric's units (default 0: at least as good). */
   readonly margin: number;
   /** Significance level of the "not significantly worse" check (default 0.05). */
@@ -64,7 +64,7 @@ export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
 /** Overrides as given in a config file (every field optional, `promotion` merged field by field). */
 export type RetrainingPolicyOverrides = Partial<Omit<RetrainingPolicy, 'promotion'>> & { readonly promotion?: Partial<PromotionRule> };
 
-const PROMOTION_METRICS: readonly PromotionRule['metric'][] = ['rocAuc', 'accuracy', 'logLoss', 'prAuc', 'brierScore'];
+const PROMOTION_METRICS: readonly PromotionRule['metric'][] = ['rocAuc', 'prAuc', 'accuracy', 'precision', 'recall', 'f1', 'logLoss', 'brier'];
 
 function requireInteger(value: unknown, field: string, min: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new SchemaError(field, `must be an integer ≥ ${min}, got ${String(value)}`);

@@ -1,0 +1,210 @@
+/**
+ * The challenger pipeline of a retraining job, without I/O: assemble the data (the most recent labelled rows of
+ * the horizon, optionally mixed with a sample of the champion's reference), split in time order, train the
+ * challenger with the champion's trainer and hyper-parameters (validation rows for early stopping), score
+ * challenger AND champion on the same test rows and on a held-out slice of the old reference, and apply the
+ * promotion rule. Tracking, registration and the swap are the caller's (the retraining service's) business.
+ */
+import type { Cell, DataTable } from '../../domain/data-table.js';
+import type { JobMetricSet, RetrainingDecision, RetrainingJobData, RetrainingJobMetrics } from '../../domain/retraining-job.js';
+import { checkSufficiency, type RetrainingPolicy, type SufficiencyResult } from '../../domain/retraining-policy.js';
+import {
+  createSeededRandom,
+  selectRows,
+  timeOrderedSplit,
+  type BinaryClassificationMetrics,
+  type ComparisonDecision,
+  type FittedModel,
+  type HyperParamValue,
+} from '../../models/index.js';
+import type { Clock } from '../../ports/clock.js';
+import { compareWithChampion, createTrainModelService, evaluateOn, type TrainedModel } from '../train-model.js';
+
+/** Not enough labelled rows (or of a class) in the horizon: the job must be deferred with `sufficiency.reason`. */
+export class InsufficientDataError extends Error {
+  override readonly name: string = 'InsufficientDataError';
+
+  constructor(readonly sufficiency: SufficiencyResult) {
+    super(`not enough labelled data: ${sufficiency.reason}`);
+  }
+}
+
+export interface ChallengerRequest {
+  /** The serving model (its schema names the target and the features; its estimator is the challenger's). */
+  readonly champion: FittedModel;
+  /** Recent rows with their labels, oldest first (rows without a label are skipped). */
+  readonly recent: DataTable;
+  /** The champion's labelled reference (training) rows, oldest first; null = none. */
+  readonly reference?: DataTable | null;
+  /** Hyper-parameters of the champion (default: the trainer's defaults). */
+  readonly params?: Readonly<Record<string, HyperParamValue>>;
+  /** Columns of the tables that are not features (ids, time column …); the champion's features decide anyway. */
+  readonly exclude?: readonly string[];
+  readonly policy: RetrainingPolicy;
+  /** Train / validation / test fractions of the recent rows (default 0.7 / 0.15 / 0.15). */
+  readonly split?: { readonly trainFraction: number; readonly validationFraction: number; readonly testFraction: number };
+  /** Newest reference rows held out to measure what the challenger forgot (default 1,000; 0 = skip). */
+  readonly referenceHoldoutRows?: number;
+  /** Time span of the recent rows, for the job's `data` (default 0 … 0 when unknown). */
+  readonly span?: { readonly fromMs: number; readonly toMs: number };
+  /** Rows of recent predictions and how many are labelled, for the label coverage (default: the recent table). */
+  readonly coverage?: { readonly recentPredictions: number; readonly recentLabeled: number };
+  readonly seed?: number;
+  /** Paired-bootstrap resamples of the promotion check (default 200). */
+  readonly bootstrapResamples?: number;
+}
+
+export interface ChallengerResult {
+  readonly challenger: TrainedModel;
+  readonly data: RetrainingJobData;
+  readonly metrics: RetrainingJobMetrics;
+  readonly decision: RetrainingDecision;
+  /** Every number behind the decision (DeLong, McNemar, bootstrap). */
+  readonly comparison: ComparisonDecision;
+  readonly sufficiency: SufficiencyResult;
+}
+
+/** The contract's metric set of a full metrics object. */
+export function jobMetricSet(m: BinaryClassificationMetrics): JobMetricSet {
+  return { accuracy: m.accuracy, rocAuc: m.rocAuc, logLoss: Number.isFinite(m.logLoss) ? m.logLoss : null, f1: m.f1 };
+}
+
+function labelledRows(table: DataTable, target: string): number[] {
+  const cells = table.columns[target];
+  const rows: number[] = [];
+  for (let i = 0; i < table.rowCount; i++) if (cells[i] !== null && cells[i] !== '') rows.push(i);
+  return rows;
+}
+
+function classCounts(cells: readonly Cell[], classes: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(classes.map((c) => [c, 0]));
+  for (const cell of cells) {
+    const key = String(cell);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The champion's own hyper-parameters (scalar ones; the trainer fills in the rest). */
+function championParams(champion: FittedModel): Record<string, HyperParamValue> {
+  const params: Record<string, HyperParamValue> = {};
+  for (const [key, value] of Object.entries(champion.toJSON().training.params)) {
+    if (value === null || ['number', 'string', 'boolean'].includes(typeof value)) params[key] = value as HyperParamValue;
+  }
+  return params;
+}
+
+/** Appends `b`'s rows after `a`'s (same column names, `a`'s order). */
+export function concatTables(a: DataTable, b: DataTable): DataTable {
+  const columns: Record<string, readonly Cell[]> = {};
+  for (const name of a.columnNames) columns[name] = [...a.columns[name], ...(b.columns[name] ?? new Array<Cell>(b.rowCount).fill(null))];
+  return { columnNames: [...a.columnNames], rowCount: a.rowCount + b.rowCount, columns };
+}
+
+/** `k` distinct row indices of `0 … n−1`, seeded, in ascending (time) order. */
+function sampleRows(n: number, k: number, seed: number): number[] {
+  if (k >= n) return Array.from({ length: n }, (_, i) => i);
+  const random = createSeededRandom(seed);
+  const indices = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    [indices[i], indices[j]] = [indices[j], indices[i]];
+  }
+  return indices.slice(0, k).sort((x, y) => x - y);
+}
+
+/** The recent rows lack columns the champion needs. */
+export class MissingColumnsError extends Error {
+  override readonly name: string = 'MissingColumnsError';
+
+  constructor(readonly columns: readonly string[]) {
+    super(`the rows lack the model's column(s): ${columns.join(', ')}`);
+  }
+}
+
+/** Only the model's features and target, so the challenger learns from the same inputs as the champion. */
+function modelColumns(table: DataTable, champion: FittedModel): DataTable {
+  const keep = [...champion.schema.features.map((f) => f.name), champion.schema.target];
+  const missing = keep.filter((c) => !table.columnNames.includes(c));
+  if (missing.length > 0) throw new MissingColumnsError(missing);
+  return { columnNames: keep, rowCount: table.rowCount, columns: Object.fromEntries(keep.map((c) => [c, table.columns[c]])) };
+}
+
+export interface ChallengerPipelineOptions {
+  readonly clock: Clock;
+}
+
+/** Creates the pipeline; `run` throws InsufficientDataError when the horizon does not hold enough labelled rows. */
+export function createChallengerPipeline(options: ChallengerPipelineOptions) {
+  const trainService = createTrainModelService({ clock: options.clock });
+  return {
+    run(request: ChallengerRequest): ChallengerResult {
+      const { champion, policy } = request;
+      const target = champion.schema.target;
+      const classes = champion.schema.classLabels ?? [];
+      const recentAll = modelColumns(request.recent, champion);
+      const labelled = labelledRows(recentAll, target);
+      const horizon = selectRows(recentAll, labelled.slice(-policy.horizonRows));
+      const sufficiency = checkSufficiency(policy, {
+        labeledRows: horizon.rowCount,
+        perClass: classCounts(horizon.columns[target], classes),
+        classes,
+        recentPredictions: request.coverage?.recentPredictions ?? request.recent.rowCount,
+        recentLabeled: request.coverage?.recentLabeled ?? labelled.length,
+      });
+      if (!sufficiency.met) throw new InsufficientDataError(sufficiency);
+
+      const split = timeOrderedSplit(horizon, request.split ?? { trainFraction: 0.7, validationFraction: 0.15, testFraction: 0.15 });
+      const reference = request.reference == null ? null : modelColumns(request.reference, champion);
+      const referenceLabelled = reference === null ? [] : labelledRows(reference, target);
+      const holdoutRows = Math.min(request.referenceHoldoutRows ?? 1000, Math.floor(referenceLabelled.length / 2));
+      const holdout = reference === null || holdoutRows === 0 ? null : selectRows(reference, referenceLabelled.slice(-holdoutRows));
+      const older = referenceLabelled.slice(0, referenceLabelled.length - holdoutRows);
+      const seed = request.seed ?? 0;
+      const mixed = reference === null ? [] : sampleRows(older.length, policy.referenceSampleRows, seed).map((i) => older[i]);
+      const train = mixed.length === 0 ? split.train : concatTables(selectRows(reference as DataTable, mixed), split.train);
+
+      const challenger = trainService.train({
+        table: train,
+        target,
+        estimator: champion.estimator,
+        params: request.params ?? championParams(champion),
+        explicitSets: { validation: split.validation, test: split.test },
+        seed,
+      });
+      const comparison = compareWithChampion(champion, challenger, {
+        rule: policy.promotion,
+        bootstrap: { resamples: request.bootstrapResamples ?? 200, seed },
+      });
+      const championHoldout = holdout === null ? null : evaluateOn(champion, holdout);
+      const challengerHoldout = holdout === null ? null : evaluateOn(challenger.model, holdout);
+      const promote = comparison.decision === 'promote';
+      return {
+        challenger,
+        sufficiency,
+        comparison,
+        data: {
+          trainRows: train.rowCount,
+          validationRows: split.validation.rowCount,
+          testRows: split.test.rowCount,
+          fromMs: request.span?.fromMs ?? 0,
+          toMs: request.span?.toMs ?? 0,
+          referenceRows: mixed.length,
+        },
+        metrics: {
+          challenger: {
+            validation: challenger.metrics.validation === null ? null : jobMetricSet(challenger.metrics.validation),
+            test: jobMetricSet(comparison.challenger),
+          },
+          champion: { test: jobMetricSet(comparison.champion) },
+          ...(challengerHoldout === null
+            ? {}
+            : { referenceHoldout: { challenger: jobMetricSet(challengerHoldout), champion: championHoldout === null ? null : jobMetricSet(championHoldout) } }),
+        },
+        decision: { promote, reason: comparison.reasons.join('; ') },
+      };
+    },
+  };
+}
+
+export type ChallengerPipeline = ReturnType<typeof createChallengerPipeline>;
