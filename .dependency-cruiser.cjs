@@ -28,6 +28,20 @@ module.exports = {
     layer('http', ['services', 'domain', 'ports']),
     layer('cli', ['services', 'domain', 'ports', 'compose.ts', 'http', 'datagen']),
     {
+      name: 'client-imports-only-types',
+      severity: 'error',
+      comment: 'src/client/ (driftguard/client, also for browsers) may import only types from the rest of src/',
+      from: { path: '^src/client/' },
+      to: { path: '^src/', pathNot: ['^src/client/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'client-uses-no-runtime-modules',
+      severity: 'error',
+      comment: 'driftguard/client runs anywhere fetch does: no node: module and no npm package',
+      from: { path: '^src/client/' },
+      to: { dependencyTypes: ['core', 'npm', 'npm-dev'] },
+    },
+    {
       name: 'core-has-no-io',
       severity: 'error',
       comment: 'the pure cores (stats, domain, drift, models, datagen) do no I/O and use no framework',

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { describeWithComponent } from '../support/components.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const builtStats = fileURLToPath(new URL('../../dist/stats/index.js', import.meta.url));
+const builtClient = fileURLToPath(new URL('../../dist/client/index.js', import.meta.url));
 
 /** Every function issue 2 promises under `driftguard/stats`. */
 const PUBLIC_STATS = [
@@ -51,6 +53,34 @@ describeWithComponent(
       expect(out.ks.statistic).toBe(1);
       expect(out.ks.pValue).toBeCloseTo(2 / 252, 15);
       expect(out.error).toBe('StatsInputError');
+    });
+  },
+);
+
+describeWithComponent(
+  'the built client',
+  { name: 'a build (npm run build)', available: async () => (existsSync(builtClient) ? null : `${builtClient} is missing`) },
+  () => {
+    it("exposes the client as import('driftguard/client'), loading no module outside dist/client", () => {
+      const script = `import('driftguard/client').then((m) => {
+        const client = m.createDriftguardClient({ url: 'http://127.0.0.1:9', model: 'm' });
+        const error = new m.DriftguardRequestError(422, 'unprocessable', 'refused', [{ path: '/features/x', reason: 'unknown feature' }]);
+        process.stdout.write(JSON.stringify({
+          exports: Object.keys(m).sort(),
+          methods: Object.keys(client).sort(),
+          error: { name: error.name, status: error.status, details: error.details },
+        }));
+      })`;
+      const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+      expect(out.exports).toEqual(['DriftguardClientStateError', 'DriftguardNetworkError', 'DriftguardRequestError', 'createDriftguardClient']);
+      expect(out.methods).toEqual(
+        expect.arrayContaining(['close', 'flush', 'logPrediction', 'logPredictions', 'predict', 'predictBatch', 'sendLabel', 'sendLabels', 'uploadReference']),
+      );
+      expect(out.error).toEqual({ name: 'DriftguardRequestError', status: 422, details: [{ path: '/features/x', reason: 'unknown feature' }] });
+      const imports = readdirSync(dirname(builtClient))
+        .filter((f) => f.endsWith('.js'))
+        .flatMap((f) => [...readFileSync(join(dirname(builtClient), f), 'utf8').matchAll(/^(?:import|export) .* from '([^']+)'/gm)].map((m) => m[1]));
+      expect(imports.filter((spec) => !/^\.\/[a-z-]+\.js$/.test(spec))).toEqual([]);
     });
   },
 );
