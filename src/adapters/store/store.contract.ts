@@ -294,5 +294,22 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.appendPredictions(model, rows)).toEqual({ inserted: 2_000, duplicateIds: [] });
       expect(await store.countPredictions(model)).toEqual({ total: 2_000, labeled: 0 });
     });
+
+    it('commits concurrent batches independently: one with a clashing id is refused whole, the others are kept', async () => {
+      const model = freshModel();
+      await store.appendPredictions(model, series(2));
+      const [first, clash, internal, last] = await Promise.all([
+        store.appendPredictions(model, series(3, 10)),
+        store.appendPredictions(model, [...series(2, 20), prediction('p1')]),
+        store.appendPredictions(model, [prediction('z'), prediction('z')]),
+        store.appendPredictions(model, series(1, 30)),
+      ]);
+      expect(first).toEqual({ inserted: 3, duplicateIds: [] });
+      expect(clash).toEqual({ inserted: 0, duplicateIds: ['p1'] });
+      expect(internal).toEqual({ inserted: 0, duplicateIds: ['z'] });
+      expect(last).toEqual({ inserted: 1, duplicateIds: [] });
+      expect(await store.countPredictions(model)).toEqual({ total: 6, labeled: 0 });
+      expect(await store.getPrediction(model, 'p20')).toBeNull();
+    });
   });
 }

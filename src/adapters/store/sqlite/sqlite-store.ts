@@ -30,6 +30,7 @@ import {
   type ModelRow,
   type PredictionRow,
 } from '../row-mapping.js';
+import { createGroupCommit } from './group-commit.js';
 import { sqliteMigrations } from './migrations/index.js';
 
 export interface SqliteStoreOptions {
@@ -153,37 +154,42 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const parseJob = (body: string | undefined): RetrainingJob | null => (body === undefined ? null : (JSON.parse(body) as RetrainingJob));
   const parsePredictions = (rows: unknown[]) => (rows as RawPredictionRow[]).map(parsePredictionRow);
 
-  const appendTransaction = db.transaction((model: string, predictions: readonly NewPrediction[]): AppendPredictionsResult => {
-    const s = sql();
-    const duplicateIds: string[] = [];
-    const batchIds = new Set<string>();
+  const insertAll = db.transaction((model: string, predictions: readonly NewPrediction[]) => {
+    const insert = sql().insertPrediction;
     for (const p of predictions) {
-      if (batchIds.has(p.id) || s.existingId.get(model, p.id) !== undefined) duplicateIds.push(p.id);
-      batchIds.add(p.id);
+      insert.run(model, p.id, p.modelVersion, p.timestampMs, JSON.stringify(p.features), p.predictedClass === null ? null : JSON.stringify(p.predictedClass), p.score);
     }
-    if (duplicateIds.length > 0) return { inserted: 0, duplicateIds };
-    for (const p of predictions) {
-      s.insertPrediction.run(
-        model,
-        p.id,
-        p.modelVersion,
-        p.timestampMs,
-        JSON.stringify(p.features),
-        p.predictedClass === null ? null : JSON.stringify(p.predictedClass),
-        p.score,
-      );
-    }
-    return { inserted: predictions.length, duplicateIds: [] };
   });
 
-  const labelTransaction = db.transaction((model: string, labels: readonly GroundTruthLabel[]): AttachLabelsResult => {
+  /** Inserts the batch, relying on UNIQUE (model, id); only a refused batch pays for finding which ids clash. */
+  function appendBatch(model: string, predictions: readonly NewPrediction[]): AppendPredictionsResult {
+    try {
+      insertAll(model, predictions);
+      return { inserted: predictions.length, duplicateIds: [] };
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      const batchIds = new Set<string>();
+      const duplicateIds = predictions.flatMap((p) => {
+        const duplicate = batchIds.has(p.id) || sql().existingId.get(model, p.id) !== undefined;
+        batchIds.add(p.id);
+        return duplicate ? [p.id] : [];
+      });
+      if (duplicateIds.length === 0) throw error;
+      return { inserted: 0, duplicateIds };
+    }
+  }
+
+  function labelBatch(model: string, labels: readonly GroundTruthLabel[]): AttachLabelsResult {
     const s = sql();
     const unknown = new Set<string>();
     for (const l of lastLabelPerId(labels)) {
       if (s.setLabel.run(JSON.stringify(l.label), l.timestampMs, model, l.predictionId).changes === 0) unknown.add(l.predictionId);
     }
     return { joined: labels.filter((l) => !unknown.has(l.predictionId)).length, unknownIds: [...unknown] };
-  });
+  }
+
+  // Appends and label joins of one event-loop turn share one transaction (one fsync); each keeps its own savepoint.
+  const writes = createGroupCommit(db);
 
   return {
     async migrate() {
@@ -206,13 +212,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return sqliteMigrations.length;
     },
     async close() {
+      writes.flush();
       db.close();
     },
-    async appendPredictions(model, predictions) {
-      return appendTransaction(model, predictions);
+    appendPredictions(model, predictions) {
+      return writes.enqueue(() => appendBatch(model, predictions));
     },
-    async attachLabels(model, labels) {
-      return labelTransaction(model, labels);
+    attachLabels(model, labels) {
+      return writes.enqueue(() => labelBatch(model, labels));
     },
     async getPrediction(model, id) {
       const row = sql().getPrediction.get(model, id) as RawPredictionRow | undefined;
