@@ -14,6 +14,7 @@ import type { Store } from './ports/store.js';
 import { createInProcessEventBus } from './adapters/events/in-process-event-bus.js';
 import { createAlertDispatcher } from './services/alert-dispatcher.js';
 import { createAlertQueries } from './services/alert-queries.js';
+import { createChampionChanges, type ChampionChanges } from './services/champion-changes.js';
 import { createDriftMonitoring } from './services/drift-monitoring.js';
 import { createWorkerDriftEvaluator } from './services/drift-evaluator-worker.js';
 import { createMonitoringScheduler } from './services/monitoring-scheduler.js';
@@ -25,6 +26,8 @@ import { createPredictionLogQueries } from './services/prediction-log-queries.js
 import { createPredictionLogging } from './services/prediction-logging.js';
 import { createPredictionServing } from './services/prediction-serving.js';
 import { createReferenceUpload } from './services/reference-upload.js';
+import { createRetrainingJobs, type RetrainingJobs } from './services/retraining-jobs.js';
+import { createRetrainingRunner } from './services/retraining-runner.js';
 import { createServingModels, type ServingModels } from './services/serving-models.js';
 import type { HttpServices } from './http/http-services.js';
 import type { Clock } from './ports/clock.js';
@@ -118,12 +121,16 @@ export function composeHttpServices(deps: {
   models: MonitoredModels;
   metrics: MetricsRegistry;
   events: EventBus;
-}): { services: HttpServices; serving: ServingModels } {
+}): { services: HttpServices; serving: ServingModels; retraining: RetrainingJobs; champions: ChampionChanges } {
   const { store, backend, clock, models, metrics, events } = deps;
   const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
+  const retraining = createRetrainingJobs({ store, models, serving, clock, events });
+  const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
   return {
     serving,
+    retraining,
+    champions,
     services: {
       models,
       predictionLogging,
@@ -133,6 +140,8 @@ export function composeHttpServices(deps: {
       alerts: createAlertQueries({ store, clock, events }),
       referenceUpload: createReferenceUpload({ store, models, clock, events }),
       versions: createModelVersionQueries({ models, registry: backend.registry, tracking: backend.tracking }),
+      retraining,
+      champions,
       events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');
@@ -153,7 +162,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
   const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
   const events = createInProcessEventBus((error) => console.error('event listener failed:', error));
-  const { services, serving } = composeHttpServices({ store, backend, clock, models, metrics, events });
+  const { services, serving, retraining, champions } = composeHttpServices({ store, backend, clock, models, metrics, events });
   const evaluator = createWorkerDriftEvaluator();
   if (evaluator.mode === 'in-thread') console.error('drift evaluation runs on the request thread: no worker entry found (build with npm run build)');
   const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events, metrics, alertPolicy: settings.alertPolicy, publicUrl: settings.publicUrl, evaluator });
@@ -167,6 +176,22 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
     retentionMs: settings.predictionRetentionDays === null ? null : settings.predictionRetentionDays * 86_400_000,
   });
+  const retrainer = createRetrainingRunner({
+    store,
+    models,
+    jobs: retraining,
+    serving,
+    champions,
+    backend,
+    clock,
+    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    runUrl: backend.kind === 'mlflow' ? (experimentId, runId) => `${backend.location.replace(/\/+$/, '')}/#/experiments/${experimentId}/runs/${runId}` : undefined,
+    onError: (model, error) => console.error(`retraining ${model} failed: ${(error as Error).message}`),
+  });
+  // A stored drift report or a job change (manual trigger) wakes the runner at once; labels are seen on its tick.
+  events.subscribe((event) => {
+    if (event.type === 'drift_report' || event.type === 'retraining') retrainer.wake();
+  });
   const app = await createHttpApp({
     services,
     apiKeys: createApiKeyVerifier(settings.apiKeys),
@@ -178,7 +203,9 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     app,
     store,
     scheduler,
+    retrainer,
     async close() {
+      await retrainer.stop();
       await scheduler.stop();
       await evaluator.close();
       await app.close();

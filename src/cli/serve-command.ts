@@ -54,6 +54,7 @@ export function createServeCommand(): Command {
         throw error;
       }
       server.scheduler.start();
+      server.retrainer.start();
       for (const address of addresses) process.stdout.write(`driftguard listening on ${address}\n`);
       const open = routeAccessOf(server.app).filter((r) => r.access === 'open' && !r.url.startsWith('/docs/'));
       process.stdout.write(`open routes (no API key): ${open.map((r) => `${r.method} ${r.url}`).join(', ')}\n`);

@@ -73,7 +73,9 @@ export const RetrainingSettingsSchema = Type.Object(
     promotion: Type.Optional(
       Type.Object(
         {
-          metric: Type.Optional(Type.Union(['rocAuc', 'accuracy', 'logLoss', 'prAuc', 'brierScore'].map((m) => Type.Literal(m)))),
+          metric: Type.Optional(
+            Type.Union([Type.Literal('rocAuc'), Type.Literal('accuracy'), Type.Literal('logLoss'), Type.Literal('prAuc'), Type.Literal('brierScore')]),
+          ),
           margin: Type.Optional(Type.Number()),
           alpha: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
           requireSignificantImprovement: Type.Optional(Type.Boolean()),

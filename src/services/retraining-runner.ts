@@ -1,0 +1,264 @@
+import type { Cell, DataTable } from '../domain/data-table.js';
+import { failJob, IN_FLIGHT_STATUSES, recoverAfterRestart, type RetrainingJob } from '../domain/retraining-job.js';
+import { checkGuards, decideTrigger, formatDuration, isOutOfTime, type RetrainingPolicy, type WindowSignal } from '../domain/retraining-policy.js';
+import type { StoredPrediction } from '../domain/prediction-record.js';
+import type { FittedModel } from '../models/index.js';
+import type { Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import type { TrackingBackend } from '../ports/tracking-backend.js';
+import type { ChampionChanges } from './champion-changes.js';
+import type { MonitoredModels } from './monitored-models.js';
+import { createChallengerPipeline, InsufficientDataError, type ChallengerResult } from './retraining/challenger-pipeline.js';
+import { retrainingPolicyOf, type RetrainingJobs } from './retraining-jobs.js';
+import { RETRAINER, trackRetraining } from './retraining-tracking.js';
+import type { ServingModels } from './serving-models.js';
+
+/** Labelled rows older than the training horizon held out to show what a challenger forgot (at most). */
+export const REFERENCE_HOLDOUT_ROWS = 1000;
+
+export interface RetrainingRunnerOptions {
+  readonly store: Store;
+  readonly models: MonitoredModels;
+  readonly jobs: RetrainingJobs;
+  readonly serving: ServingModels;
+  readonly champions: ChampionChanges;
+  readonly backend: TrackingBackend;
+  readonly clock: Clock;
+  /** This replica's identity for leases. */
+  readonly holder: string;
+  /** How often the runner looks at each model (default 1000 ms). */
+  readonly tickMs?: number;
+  /** How long a replica keeps a model's retraining lease without renewing it (default 60 s; renewed at every step). */
+  readonly leaseMs?: number;
+  /** Experiment of the retraining runs (default `driftguard-retraining-<model>`). */
+  readonly experimentName?: (model: string) => string;
+  /** A link to the run in the tracking UI (e.g. MLflow's), when there is one. */
+  readonly runUrl?: (experimentId: string, runId: string) => string | undefined;
+  readonly onError?: (model: string, error: unknown) => void;
+}
+
+/** A job that ran past `maxTrainingMs`. */
+class OutOfTimeError extends Error {}
+
+const causeOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The labelled prediction-log rows as a table of the champion's features and target, oldest first. */
+function labelledTable(rows: readonly StoredPrediction[], champion: FittedModel): DataTable {
+  const names = [...champion.schema.features.map((f) => f.name), champion.schema.target];
+  const columns: Record<string, Cell[]> = {};
+  for (const f of champion.schema.features) columns[f.name] = rows.map((r) => r.features[f.name] ?? null);
+  columns[champion.schema.target] = rows.map((r) => r.label);
+  return { columnNames: names, rowCount: rows.length, columns };
+}
+
+/**
+ * Closes the loop for every monitored model, off the request path, once per model across replicas (the holder of
+ * the model's `retrain:<name>` lease does the work):
+ * - after each stored drift report, the policy's trigger (persistence of `high` windows, or the schedule) and guards
+ *   (cooldown, one open job) decide whether a job opens — `queued`, or `deferred` with the exact reason;
+ * - a deferred job is looked at again whenever labels arrive, and queued once the data suffices;
+ * - a queued job runs: challenger pipeline (train, evaluate champion and challenger on the same test rows and the
+ *   older hold-out) → tracked run + registered version with alias `challenger` → on promotion the champion moves,
+ *   the serving model is swapped and the challenger's training data becomes the reference; rejection keeps the
+ *   champion with the reason. Any failure (trainer, tracking outage, time-out) ends the job `failed` with its cause;
+ *   the trigger fires again after the cooldown (the retry).
+ * Every step is persisted before it is published. A job found in flight without a runner in this process (restart,
+ * or a replica that died) is failed cleanly ("interrupted by restart"); queued and deferred jobs simply resume.
+ */
+export function createRetrainingRunner(options: RetrainingRunnerOptions) {
+  const { store, clock, jobs } = options;
+  const tickMs = options.tickMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pipeline = createChallengerPipeline({ clock });
+  const experimentName = options.experimentName ?? ((model: string) => `driftguard-retraining-${model}`);
+  /** Jobs whose work runs in this process. */
+  const runningHere = new Set<string>();
+  /** Labelled-row count at the last look at a deferred job, per job id. */
+  const labelledAtLastLook = new Map<string, number>();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const leaseName = (model: string) => `retrain:${model}`;
+  const renew = (model: string) => store.tryAcquireLease(leaseName(model), options.holder, leaseMs, clock.nowMs());
+
+  async function windowsSince(name: string, sinceMs: number, count: number): Promise<WindowSignal[]> {
+    const reports = await store.listDriftReports(name, { limit: count });
+    return reports
+      .filter((r) => r.createdAtMs > sinceMs)
+      .reverse()
+      .map((r) => ({
+        severity: r.severity,
+        performanceDrifted: (r.report as { performance?: { drifted?: boolean } | null }).performance?.drifted === true,
+        driftShare: r.driftShare,
+        driftReportId: r.id,
+      }));
+  }
+
+  async function considerTrigger(name: string, policy: RetrainingPolicy): Promise<void> {
+    const last = (await store.listRetrainingJobs(name, { limit: 1 }))[0] ?? null;
+    const lastFinishedAtMs = last?.finishedAtMs ?? null;
+    const reference = await store.latestReferenceProfile(name);
+    // Windows count from the later of: the reference in force (the champion put in place) and the last job's end.
+    const sinceMs = Math.max(reference?.createdAtMs ?? -Infinity, lastFinishedAtMs ?? -Infinity);
+    const windows = await windowsSince(name, sinceMs, policy.persistWindows);
+    const decision = decideTrigger(policy, { windows, nowMs: clock.nowMs(), lastTrainingAtMs: Number.isFinite(sinceMs) ? sinceMs : null });
+    if (!decision.fire) return;
+    const guard = checkGuards(policy, { nowMs: clock.nowMs(), triggerKind: decision.trigger.kind, lastFinishedAtMs, jobRunning: false });
+    if (!guard.allowed) return;
+    await jobs.open(name, decision.trigger, policy);
+  }
+
+  async function withDeadline<T>(work: Promise<T>, deadlineMs: number, what: string): Promise<T> {
+    const remaining = deadlineMs - clock.nowMs();
+    let timeout: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => reject(new OutOfTimeError(`out of time during ${what}`)), Math.max(0, remaining));
+    });
+    try {
+      return await Promise.race([work, expired]);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  async function runJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<void> {
+    const name = queued.model;
+    let job = queued;
+    runningHere.add(job.id);
+    try {
+      const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
+      if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
+      job = await jobs.transition(job, 'training', `training a ${champion.model.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`);
+      const startedMs = clock.nowMs();
+      const deadlineMs = startedMs + policy.maxTrainingMs;
+      const rows = await store.latestLabeledPredictions(name, policy.horizonRows + REFERENCE_HOLDOUT_ROWS);
+      const split = Math.max(0, rows.length - policy.horizonRows);
+      const recentRows = rows.slice(split);
+      const olderRows = rows.slice(0, split);
+      const { total, labeled } = await store.countPredictions(name);
+      await new Promise((resolve) => setImmediate(resolve));
+      let result: ChallengerResult;
+      try {
+        result = pipeline.run({
+          champion: champion.model,
+          recent: labelledTable(recentRows, champion.model),
+          reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion.model),
+          referenceHoldoutRows: REFERENCE_HOLDOUT_ROWS,
+          policy,
+          span: { fromMs: recentRows[0]?.timestampMs ?? 0, toMs: recentRows.at(-1)?.timestampMs ?? 0 },
+          coverage: { recentPredictions: total, recentLabeled: labeled },
+        });
+      } catch (error) {
+        if (error instanceof InsufficientDataError) throw new Error(`the labelled data no longer suffices: ${error.sufficiency.reason}`);
+        throw error;
+      }
+      if (isOutOfTime(policy, startedMs, clock.nowMs())) throw new OutOfTimeError(`out of time after training (${formatDuration(clock.nowMs() - startedMs)} > ${formatDuration(policy.maxTrainingMs)})`);
+      await renew(name);
+      const c = result.metrics.challenger.test;
+      const h = result.metrics.champion?.test;
+      job = await jobs.transition(
+        job,
+        'evaluating',
+        `challenger trained on ${result.data.trainRows} rows in ${result.challenger.fitSeconds.toFixed(1)} s; on the same ${result.data.testRows} test rows accuracy ${c.accuracy.toFixed(3)} vs champion ${h?.accuracy.toFixed(3) ?? 'n/a'}`,
+        { data: result.data, metrics: result.metrics },
+      );
+      job = await jobs.transition(job, 'tracking', `${result.decision.promote ? 'promote' : 'reject'}: ${result.decision.reason}; logging the run to ${options.backend.location}`, {
+        decision: result.decision,
+      });
+      const driftReport = job.trigger.driftReportId === undefined ? null : ((await store.listDriftReports(name, { limit: 1, beforeId: job.trigger.driftReportId + 1 }))[0]?.report ?? null);
+      const tracked = await withDeadline(
+        trackRetraining({ backend: options.backend, job, result, driftReport, experimentName: experimentName(name), nowMs: () => clock.nowMs() }),
+        deadlineMs,
+        'tracking',
+      );
+      const version = tracked.version?.version;
+      if (version === undefined) throw new Error('the tracked run registered no version');
+      const runUrl = options.runUrl?.(tracked.experimentId, tracked.runId);
+      const tracking = { runId: tracked.runId, experimentId: tracked.experimentId, registeredVersion: version, ...(runUrl === undefined ? {} : { runUrl }) };
+      await renew(name);
+      if (!result.decision.promote) {
+        job = await jobs.transition(job, 'rejected', `rejected version ${version} (kept champion ${champion.version}): ${result.decision.reason}`, { tracking });
+        return;
+      }
+      const change = await options.champions.promote(name, version, { by: RETRAINER, reason: `retraining job ${job.id}: ${result.decision.reason}` });
+      job = await jobs.transition(job, 'promoted', `promoted version ${version} (champion was ${change.fromVersion ?? 'unset'})`, { tracking });
+    } catch (error) {
+      const cause = causeOf(error);
+      const latest = (await store.getRetrainingJob(name, job.id)) ?? job;
+      if (!IN_FLIGHT_STATUSES.includes(latest.status) && latest.status !== 'queued') throw error;
+      await jobs.save(failJob(latest, clock.nowMs(), cause));
+    } finally {
+      runningHere.delete(job.id);
+    }
+  }
+
+  async function tickModel(name: string): Promise<void> {
+    if (!(await renew(name))) return;
+    const policy = await retrainingPolicyOf(options.models, name);
+    let open = await jobs.current(name);
+    if (open !== null && IN_FLIGHT_STATUSES.includes(open.status) && !runningHere.has(open.id)) {
+      await jobs.save(recoverAfterRestart(open, clock.nowMs()));
+      open = null;
+    }
+    if (open === null) {
+      await considerTrigger(name, policy);
+      open = await jobs.current(name);
+    }
+    if (open?.status === 'deferred') {
+      const { labeled } = await store.countPredictions(name);
+      if (labelledAtLastLook.get(open.id) === labeled) return;
+      labelledAtLastLook.set(open.id, labeled);
+      open = await jobs.reevaluate(open, policy);
+    }
+    if (open?.status === 'queued') {
+      labelledAtLastLook.delete(open.id);
+      await runJob(open, policy);
+    }
+  }
+
+  async function tick(): Promise<void> {
+    for (const model of await options.models.list()) {
+      const name = model.definition.name;
+      try {
+        await tickModel(name);
+      } catch (error) {
+        options.onError?.(name, error);
+      }
+    }
+  }
+
+  return {
+    /** One pass over every model; a call during a pass schedules one more pass right after it. */
+    async runOnce(): Promise<void> {
+      if (running !== null) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await tick();
+        } while (again);
+      })().finally(() => (running = null));
+      return running;
+    },
+    /** Wakes the runner now (a drift report was stored, labels or a manual trigger arrived). */
+    wake(): void {
+      void this.runOnce();
+    },
+    start(): void {
+      if (timer !== null) return;
+      timer = setInterval(() => void this.runOnce(), tickMs);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+      await running;
+      for (const model of await options.models.list()) await store.releaseLease(leaseName(model.definition.name), options.holder);
+    },
+  };
+}
+
+export type RetrainingRunner = ReturnType<typeof createRetrainingRunner>;
