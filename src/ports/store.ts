@@ -55,6 +55,11 @@ export interface PredictionLog {
   /** The most recent `limit` labelled predictions, oldest first (training data for retraining). */
   latestLabeledPredictions(model: string, limit: number): Promise<StoredPrediction[]>;
   countPredictions(model: string): Promise<{ total: number; labeled: number }>;
+  /**
+   * Predictions logged after `afterSequence` and the newest sequence among them (null when none): the monitoring
+   * scheduler's event counter, costing the new rows only, not the whole log as countPredictions does.
+   */
+  countPredictionsAfter(model: string, afterSequence: number): Promise<{ count: number; lastSequence: number | null }>;
   /** A filtered page of the log, newest first by sequence. */
   listPredictions(model: string, query: PredictionListQuery): Promise<StoredPrediction[]>;
   /** Retention: deletes predictions older than cutoffMs; returns how many were deleted. */

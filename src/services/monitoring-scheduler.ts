@@ -34,7 +34,8 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
   const { store, clock } = options;
   const tickMs = options.tickMs ?? 1000;
   const leaseMs = options.leaseMs ?? 30_000;
-  const last = new Map<string, { total: number; atMs: number }>();
+  /** Per model: the newest sequence and the time of the last evaluation (new events are counted after it). */
+  const last = new Map<string, { sequence: number; atMs: number }>();
   const retentionEveryMs = options.retentionEveryMs ?? 3_600_000;
   const lastRetention = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
@@ -57,12 +58,19 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
     const window = definition.drift?.window ?? DEFAULT_WINDOW;
     const everyEvents = definition.monitoring?.evaluateEveryEvents ?? (window.type === 'count' ? window.step : 500);
     const everyMs = (definition.monitoring?.evaluateEverySeconds ?? (window.type === 'time' ? window.stepSeconds : DEFAULT_EVALUATE_EVERY_SECONDS)) * 1000;
-    const { total } = await store.countPredictions(name);
     const previous = last.get(name);
     const now = clock.nowMs();
-    const due = previous === undefined ? total > 0 : total - previous.total >= everyEvents || (now - previous.atMs >= everyMs && total > previous.total);
-    if (!due) return;
-    last.set(name, { total, atMs: now });
+    let sequence: number;
+    if (previous === undefined) {
+      const newest = await store.latestPredictions(name, 1);
+      if (newest.length === 0) return;
+      sequence = newest[0].sequence;
+    } else {
+      const { count, lastSequence } = await store.countPredictionsAfter(name, previous.sequence);
+      if (lastSequence === null || (count < everyEvents && now - previous.atMs < everyMs)) return;
+      sequence = lastSequence;
+    }
+    last.set(name, { sequence, atMs: now });
     await options.monitoring.evaluate(name);
   }
 

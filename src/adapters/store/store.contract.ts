@@ -295,6 +295,17 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(await store.countPredictions(model)).toEqual({ total: 2_000, labeled: 0 });
     });
 
+    it('counts predictions logged after a sequence (the scheduler event counter)', async () => {
+      const [model, other] = [freshModel(), freshModel()];
+      expect(await store.countPredictionsAfter(model, 0)).toEqual({ count: 0, lastSequence: null });
+      await store.appendPredictions(model, series(3));
+      await store.appendPredictions(other, series(2));
+      const [first, , third] = await store.latestPredictions(model, 3);
+      expect(await store.countPredictionsAfter(model, 0)).toEqual({ count: 3, lastSequence: third.sequence });
+      expect(await store.countPredictionsAfter(model, first.sequence)).toEqual({ count: 2, lastSequence: third.sequence });
+      expect(await store.countPredictionsAfter(model, third.sequence)).toEqual({ count: 0, lastSequence: null });
+    });
+
     it('commits concurrent batches independently: one with a clashing id is refused whole, the others are kept', async () => {
       const model = freshModel();
       await store.appendPredictions(model, series(2));

@@ -169,6 +169,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         .rows[0] as { total: string; labeled: string };
       return { total: Number(row.total), labeled: Number(row.labeled) };
     },
+    async countPredictionsAfter(model, afterSequence) {
+      const row = (
+        await pool.query('SELECT COUNT(*) AS count, MAX(sequence) AS last FROM predictions WHERE model = $1 AND sequence > $2', [model, afterSequence])
+      ).rows[0] as { count: string; last: string | null };
+      return { count: Number(row.count), lastSequence: row.last === null ? null : Number(row.last) };
+    },
     async listPredictions(model, query) {
       const values: unknown[] = [model];
       const where = ['model = $1'];

@@ -91,6 +91,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         'SELECT * FROM predictions WHERE model = ? AND label IS NOT NULL ORDER BY sequence DESC LIMIT ?',
       ),
       count: db.prepare('SELECT COUNT(*) AS total, COUNT(label) AS labeled FROM predictions WHERE model = ?'),
+      countAfter: db.prepare('SELECT COUNT(*) AS count, MAX(sequence) AS lastSequence FROM predictions WHERE model = ? AND sequence > ?'),
       deleteBefore: db.prepare('DELETE FROM predictions WHERE model = ? AND timestamp_ms < ?'),
       upsertModel: db.prepare(
         `INSERT INTO monitored_models (name, definition, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?)
@@ -239,6 +240,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async countPredictions(model) {
       return sql().count.get(model) as { total: number; labeled: number };
+    },
+    async countPredictionsAfter(model, afterSequence) {
+      return sql().countAfter.get(model, afterSequence) as { count: number; lastSequence: number | null };
     },
     async listPredictions(model, query) {
       const where = ['model = ?'];
