@@ -15,9 +15,23 @@ const toModel = (record: MonitoredModelRecord): MonitoredModel => ({
   updatedAtMs: record.updatedAtMs,
 });
 
-/** Creating, replacing and reading monitored model definitions (validated at the edge by their schema). */
-export function createMonitoredModels(deps: { store: Store; clock: Clock }) {
+/** How long a definition read from the store is reused before it is read again (another replica may replace it). */
+export const DEFAULT_DEFINITION_CACHE_MS = 1000;
+
+/**
+ * Creating, replacing and reading monitored model definitions (validated at the edge by their schema). Reads are
+ * cached for `cacheMs` (every logged batch and prediction reads its model); a create / replace through this instance
+ * updates the cache at once, and a replacement made by another replica is seen within `cacheMs`.
+ */
+export function createMonitoredModels(deps: { store: Store; clock: Clock; cacheMs?: number }) {
   const { store, clock } = deps;
+  const cacheMs = deps.cacheMs ?? DEFAULT_DEFINITION_CACHE_MS;
+  const cache = new Map<string, { model: MonitoredModel; readAtMs: number }>();
+  const remember = (record: MonitoredModelRecord): MonitoredModel => {
+    const model = toModel(record);
+    cache.set(record.name, { model, readAtMs: clock.nowMs() });
+    return model;
+  };
   return {
     async create(definition: MonitoredModelDefinition): Promise<MonitoredModel> {
       if ((await store.getModel(definition.name)) !== null) {
@@ -25,15 +39,17 @@ export function createMonitoredModels(deps: { store: Store; clock: Clock }) {
           { path: '/name', reason: 'already exists' },
         ]);
       }
-      return toModel(await store.saveModel(definition.name, definition, clock.nowMs()));
+      return remember(await store.saveModel(definition.name, definition, clock.nowMs()));
     },
     async replace(definition: MonitoredModelDefinition): Promise<MonitoredModel> {
-      return toModel(await store.saveModel(definition.name, definition, clock.nowMs()));
+      return remember(await store.saveModel(definition.name, definition, clock.nowMs()));
     },
     async get(name: string): Promise<MonitoredModel> {
+      const cached = cache.get(name);
+      if (cached !== undefined && clock.nowMs() - cached.readAtMs < cacheMs) return cached.model;
       const record = await store.getModel(name);
       if (record === null) throw new NotFoundError(`no monitored model named ${name}`, [{ path: '/name', reason: 'unknown model' }]);
-      return toModel(record);
+      return remember(record);
     },
     async list(): Promise<MonitoredModel[]> {
       return (await store.listModels()).map(toModel);
