@@ -42,6 +42,13 @@ module.exports = {
       to: { dependencyTypes: ['core', 'npm', 'npm-dev'] },
     },
     {
+      name: 'dashboard-imports-only-types-from-src',
+      severity: 'error',
+      comment: 'the dashboard talks to the server over HTTP only; it shares payload TYPES with src/ (import type), never code',
+      from: { path: '^dashboard/' },
+      to: { path: '^src/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'core-has-no-io',
       severity: 'error',
       comment: 'the pure cores (stats, domain, drift, models, datagen) do no I/O and use no framework',
@@ -54,6 +61,6 @@ module.exports = {
     exclude: { path: '\\.(test|contract)\\.ts$|/test-support/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js'] },
   },
 };

@@ -1,5 +1,6 @@
 /** The one place that picks adapters from configuration / URLs (sqlite:, postgres:, http(s):, file:). */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAlertmanagerSink } from './adapters/alerts/alertmanager-sink.js';
@@ -151,6 +152,15 @@ export function composeHttpServices(deps: {
   };
 }
 
+/**
+ * The built dashboard: `dist/dashboard` beside the compiled code (dist/compose.js → dist/dashboard) or, when running
+ * from the sources, in the repository's dist/; null when it was not built (the API runs without it).
+ */
+export function locateDashboard(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [resolve(here, 'dashboard'), resolve(here, '..', 'dist', 'dashboard')].find((dir) => existsSync(resolve(dir, 'index.html'))) ?? null;
+}
+
 /** The running service's parts, wired from resolved settings; `close` stops them in order. */
 export async function composeServer(settings: ServeSettings, logger: FastifyBaseLogger | boolean = false) {
   const store = createStore(settings.storeUrl);
@@ -198,6 +208,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     openRead: settings.openRead,
     bodyLimitBytes: settings.bodyLimitBytes,
     logger,
+    dashboardDir: locateDashboard(),
   });
   return {
     app,

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { hasRole, type ApiKeyVerifier, type Role } from './api-keys.js';
+import { dashboardFallback, registerDashboard } from './dashboard-routes.js';
 import { ErrorBodySchema } from './error-body.js';
 import { handleError } from './error-handler.js';
 import type { HttpServices } from './http-services.js';
@@ -37,6 +38,8 @@ export interface HttpAppOptions {
   /** Largest accepted request body; default 16 MiB (a 500-row batch of 50 features is about 1 MiB). */
   readonly bodyLimitBytes?: number;
   readonly logger?: FastifyBaseLogger | boolean;
+  /** Directory of the built dashboard (index.html + assets/) served at `/`; null or absent serves none. */
+  readonly dashboardDir?: string | null;
 }
 
 export type HttpApp = FastifyInstance<
@@ -77,8 +80,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     if (route === '/metrics') return;
     requestSeconds.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
+  const dashboardDir = options.dashboardDir ?? null;
+  app.setNotFoundHandler(
+    (request, reply) =>
+      (dashboardDir !== null && dashboardFallback(request, reply)) ||
+      reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
   );
 
   app.addHook('onRequest', async (request, reply) => {
@@ -125,6 +131,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   await app.register(alertRoutes(options.services));
   await app.register(eventRoutes(options.services));
   await app.register(retrainingRoutes(options.services));
+  if (dashboardDir !== null) await registerDashboard(app as unknown as FastifyInstance, dashboardDir);
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

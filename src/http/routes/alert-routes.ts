@@ -26,6 +26,16 @@ export const AlertSchema = Type.Object({
   driftReportId: Type.Union([Type.Integer(), Type.Null()]),
 });
 
+export const AlertDeliverySchema = Type.Object({
+  sink: Type.String(),
+  event: Type.String(),
+  attempt: Type.Integer(),
+  outcome: Type.String(),
+  httpStatus: Type.Union([Type.Integer(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  at: DateTime,
+});
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const present = (a: Alert) => ({
   id: a.id,
@@ -88,17 +98,7 @@ export function alertRoutes(services: Pick<HttpServices, 'alerts'>): FastifyPlug
           response: {
             200: Type.Object({
               alert: AlertSchema,
-              deliveries: Type.Array(
-                Type.Object({
-                  sink: Type.String(),
-                  event: Type.String(),
-                  attempt: Type.Integer(),
-                  outcome: Type.String(),
-                  httpStatus: Type.Union([Type.Integer(), Type.Null()]),
-                  error: Type.Union([Type.String(), Type.Null()]),
-                  at: DateTime,
-                }),
-              ),
+              deliveries: Type.Array(AlertDeliverySchema),
             }),
             ...errorResponses(401, 403, 404),
           },

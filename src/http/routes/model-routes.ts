@@ -14,6 +14,17 @@ export const MonitoredModelSchema = Type.Object({
 
 export const ModelNameParams = Type.Object({ name: ModelName });
 
+export const ModelVersionSchema = Type.Object({
+  version: Type.String(),
+  aliases: Type.Array(Type.String()),
+  runId: Type.String(),
+  source: Type.String(),
+  status: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  tags: Type.Record(Type.String(), Type.String()),
+  metrics: Type.Record(Type.String(), Type.Number()),
+});
+
 const present = (m: MonitoredModel) => ({
   definition: m.definition,
   createdAt: new Date(m.createdAtMs).toISOString(),
@@ -34,20 +45,7 @@ export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUp
           description: 'Registry versions of the model (MLflow or the local store), newest first, with aliases, tags and run metrics.',
           params: ModelNameParams,
           response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Object({
-                  version: Type.String(),
-                  aliases: Type.Array(Type.String()),
-                  runId: Type.String(),
-                  source: Type.String(),
-                  status: Type.String(),
-                  createdAt: Type.String({ format: 'date-time' }),
-                  tags: Type.Record(Type.String(), Type.String()),
-                  metrics: Type.Record(Type.String(), Type.Number()),
-                }),
-              ),
-            }),
+            200: Type.Object({ items: Type.Array(ModelVersionSchema) }),
             ...errorResponses(400, 401, 403, 404),
           },
         },

@@ -1,0 +1,29 @@
+/**
+ * API payload types, shared with the server: every type here is derived from the server's own TypeBox schemas or
+ * domain types (type-only imports: nothing of src/ reaches the bundle).
+ */
+import type { Static } from 'typebox';
+import type { DataQualityFinding, DriftReport, FeatureDriftResult, PerformanceDriftResult } from '../../../src/drift/drift-report.js';
+import type { ErrorBody } from '../../../src/http/error-body.js';
+import type { AlertDeliverySchema, AlertSchema } from '../../../src/http/routes/alert-routes.js';
+import type { DriftReportEnvelopeSchema } from '../../../src/http/routes/drift-report-routes.js';
+import type { ModelVersionSchema, MonitoredModelSchema } from '../../../src/http/routes/model-routes.js';
+import type { LoggedPredictionSchema, PredictionLogPageSchema } from '../../../src/http/routes/prediction-routes.js';
+import type { ServiceEvent } from '../../../src/ports/event-bus.js';
+// The routes' request augmentation (principalName) lives with the app: load it so the route files type-check here.
+import type {} from '../../../src/http/app.js';
+
+export type { DataQualityFinding, DriftReport, ErrorBody, FeatureDriftResult, PerformanceDriftResult };
+export type MonitoredModel = Static<typeof MonitoredModelSchema>;
+export type ModelVersion = Static<typeof ModelVersionSchema>;
+export type Alert = Static<typeof AlertSchema>;
+export type AlertDelivery = Static<typeof AlertDeliverySchema>;
+/** A stored report: the envelope's `report` is the drift report of docs/report-schema.md. */
+export type DriftReportEnvelope = Omit<Static<typeof DriftReportEnvelopeSchema>, 'report'> & { report: DriftReport };
+export type LoggedPrediction = Static<typeof LoggedPredictionSchema>;
+export type PredictionLogPage = Static<typeof PredictionLogPageSchema>;
+export type Page<T> = { items: T[]; nextBefore: number | null };
+/** One Server-Sent Event of GET /v1/events as the server writes it. */
+export type LiveEvent = ServiceEvent & { at: string };
+export type EventType = ServiceEvent['type'];
+export type { JobMetricSet, RetrainingJob, RetrainingJobStatus } from '../../../src/domain/retraining-job.js';

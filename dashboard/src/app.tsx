@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import { onUnauthorized } from './api/client.js';
+import { connectLive, onLiveEvent, onLiveStatus, type LiveStatus } from './api/live.js';
+import type { LiveEvent } from './api/types.js';
+import { KeyPrompt } from './components/dialogs.js';
+import { keys } from './lib/keys.js';
+import { href, useRoute } from './lib/hooks.js';
+import { AlertsPage } from './pages/alerts.js';
+import { ModelPage } from './pages/model.js';
+import { OverviewPage } from './pages/overview.js';
+import { RegistryPage } from './pages/registry.js';
+import { RetrainingPage } from './pages/retraining.js';
+
+const NAV = [
+  ['', 'Overview'],
+  ['alerts', 'Alerts'],
+  ['retraining', 'Retraining'],
+  ['registry', 'Registry'],
+] as const;
+
+function describe(event: LiveEvent): string {
+  const d = event.data as Record<string, unknown>;
+  if (event.type === 'drift_report') return `${event.model}: drift report #${String(d.id)} (${String(d.severity)})`;
+  if (event.type === 'alert') return `${event.model}: alert ${String(d.event ?? '')} ${String(d.kind ?? '')}`.trim();
+  if (event.type === 'retraining') return `${event.model}: retraining ${String((d.job as { status?: string } | undefined)?.status ?? '')}`;
+  if (event.type === 'model') return `${event.model}: ${String(d.event ?? 'model changed')}`;
+  return `${event.model}: ${event.type}`;
+}
+
+function LiveIndicator() {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [last, setLast] = useState<string | null>(null);
+  useEffect(() => onLiveStatus(setStatus), []);
+  useEffect(() => onLiveEvent((e) => e.type !== 'predictions_logged' && setLast(describe(e))), []);
+  const word = status === 'live' ? '● live' : status === 'connecting' ? '○ connecting' : '✖ offline, retrying';
+  return (
+    <div class={`live live-${status}`} role="status" aria-live="polite" title={last ?? 'no event yet'}>
+      {word}
+      {last !== null && <span class="live-last"> · {last}</span>}
+    </div>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const [needKey, setNeedKey] = useState(false);
+  const [session, setSession] = useState(0);
+  useEffect(() => onUnauthorized(() => setNeedKey(true)), []);
+  useEffect(() => connectLive(), [session]);
+  const [page, a, b, c] = route;
+  let body;
+  if (page === 'models' && a !== undefined) body = <ModelPage name={a} tab={b ?? 'drift'} feature={b === 'features' ? (c ?? null) : null} key={`${a}`} />;
+  else if (page === 'alerts') body = <AlertsPage focus={a ?? null} />;
+  else if (page === 'retraining') body = <RetrainingPage model={a ?? null} />;
+  else if (page === 'registry') body = <RegistryPage model={a ?? null} />;
+  else body = <OverviewPage />;
+  return (
+    <div class="shell" key={session}>
+      <header class="topbar">
+        <a class="brand" href="#/">
+          driftguard
+        </a>
+        <nav aria-label="pages">
+          {NAV.map(([id, label]) => (
+            <a href={id === '' ? '#/' : href(id)} aria-current={(page ?? '') === id || (id === '' && page === 'models') ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <LiveIndicator />
+        {keys.read() !== null && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              keys.setRead(null);
+              keys.setAdmin(null);
+              setSession((s) => s + 1);
+            }}
+          >
+            Forget key
+          </button>
+        )}
+      </header>
+      <main>{body}</main>
+      {needKey && (
+        <KeyPrompt
+          onDone={() => {
+            setNeedKey(false);
+            setSession((s) => s + 1);
+          }}
+        />
+      )}
+    </div>
+  );
+}

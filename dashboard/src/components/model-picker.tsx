@@ -1,0 +1,28 @@
+import { api } from '../api/queries.js';
+import { href, useLoad } from '../lib/hooks.js';
+import { Empty, Loading } from './ui.js';
+import type { ComponentChildren } from 'preact';
+
+/** Pages about one model at a time (retraining, registry): a model selector in the URL, then the page body. */
+export function WithModel({ page, model, children }: { page: string; model: string | null; children: (name: string) => ComponentChildren }) {
+  const models = useLoad(api.models, [], ['model']);
+  if (models.data === undefined) return <Loading error={models.error} what="models" />;
+  if (models.data.length === 0) return <Empty>No monitored model yet.</Empty>;
+  const names = models.data.map((m) => m.definition.name);
+  const name = model !== null && names.includes(model) ? model : names[0];
+  return (
+    <>
+      {names.length > 1 && (
+        <label class="picker">
+          Model{' '}
+          <select name="model" value={name} onChange={(e) => (location.hash = href(page, (e.target as HTMLSelectElement).value))}>
+            {names.map((n) => (
+              <option value={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {children(name)}
+    </>
+  );
+}

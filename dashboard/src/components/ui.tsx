@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import { LEVEL_ICON, levelOfSeverity, type Level } from '../lib/severity.js';
+
+/** Severity / health as icon + word on a coloured chip (never colour alone). */
+export function Badge({ level, children, title }: { level: Level; children: ComponentChildren; title?: string }) {
+  return (
+    <span class={`badge level-${level}`} title={title}>
+      <span aria-hidden="true">{LEVEL_ICON[level]}</span> {children}
+    </span>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: string }) {
+  return <Badge level={levelOfSeverity(severity)}>{severity}</Badge>;
+}
+
+export function Panel({ title, children, id, actions }: { title: string; children: ComponentChildren; id?: string; actions?: ComponentChildren }) {
+  return (
+    <section class="panel" id={id} aria-label={title}>
+      <header class="panel-head">
+        <h2>{title}</h2>
+        {actions}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function Loading({ error, what }: { error: Error | null; what: string }) {
+  if (error !== null) return <p class="error" role="alert">Could not load {what}: {error.message}</p>;
+  return <p class="muted">Loading {what}…</p>;
+}
+
+export function Empty({ children }: { children: ComponentChildren }) {
+  return <p class="muted empty">{children}</p>;
+}
+
+/** A horizontally scrollable table wrapper (phones). */
+export function TableWrap({ children, label }: { children: ComponentChildren; label: string }) {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      <table>{children}</table>
+    </div>
+  );
+}
