@@ -25,6 +25,7 @@ import { createModelVersionQueries } from './services/model-version-queries.js';
 import { createMonitoredModels, type MonitoredModels } from './services/monitored-models.js';
 import { createPredictionLogQueries } from './services/prediction-log-queries.js';
 import { createPredictionLogging } from './services/prediction-logging.js';
+import { createUuidV7Generator } from './services/uuid-v7.js';
 import { createPredictionServing } from './services/prediction-serving.js';
 import { createReferenceUpload } from './services/reference-upload.js';
 import { createRetrainingJobs, type RetrainingJobs } from './services/retraining-jobs.js';
@@ -125,7 +126,7 @@ export function composeHttpServices(deps: {
 }): { services: HttpServices; serving: ServingModels; retraining: RetrainingJobs; champions: ChampionChanges } {
   const { store, backend, clock, models, metrics, events } = deps;
   const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
-  const predictionLogging = createPredictionLogging({ store, clock, models, newId: randomUUID, metrics });
+  const predictionLogging = createPredictionLogging({ store, clock, models, newId: createUuidV7Generator(), metrics });
   const retraining = createRetrainingJobs({ store, models, serving, clock, events });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
   return {
