@@ -38,26 +38,26 @@ function describeFeatures(names: readonly string[]): string {
   return names.length > MAX_LISTED_FEATURES ? `${listed}, … (${names.length} in all)` : listed;
 }
 
-/** Checks one row against the model's declared features; returns every reason it is refused. */
-function rowProblems(row: PredictionInput, path: string, declared: readonly string[] | null): ErrorDetail[] {
+/** Checks one row against the model's declared features (`known`: their names; null = any); returns every reason it is refused. */
+function rowProblems(row: PredictionInput, path: string, declared: readonly string[] | null, known: ReadonlySet<string> | null): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  for (const [name, value] of Object.entries(row.features)) {
+  const unknown: ErrorDetail[] = [];
+  let knownPresent = 0;
+  for (const name in row.features) {
+    const value = row.features[name];
     if (typeof value === 'number' && !Number.isFinite(value)) {
       problems.push({ path: `${path}/features/${name}`, reason: 'must be a finite number (send null for a missing value)' });
     }
+    if (known === null || declared === null) continue;
+    if (known.has(name)) knownPresent += 1;
+    else unknown.push({ path: `${path}/features/${name}`, reason: `unknown feature; the model declares: ${describeFeatures(declared)}` });
   }
-  if (declared !== null) {
-    const present = new Set(Object.keys(row.features));
-    const known = new Set(declared);
+  if (declared !== null && knownPresent < declared.length) {
     for (const name of declared) {
-      if (!present.has(name)) problems.push({ path: `${path}/features/${name}`, reason: 'missing feature (send null for a missing value)' });
-    }
-    for (const name of present) {
-      if (!known.has(name)) {
-        problems.push({ path: `${path}/features/${name}`, reason: `unknown feature; the model declares: ${describeFeatures(declared)}` });
-      }
+      if (!Object.hasOwn(row.features, name)) problems.push({ path: `${path}/features/${name}`, reason: 'missing feature (send null for a missing value)' });
     }
   }
+  problems.push(...unknown);
   if (row.score !== undefined && row.score !== null && !(row.score >= 0 && row.score <= 1)) {
     problems.push({ path: `${path}/score`, reason: 'must be a probability in [0, 1]' });
   }
@@ -85,11 +85,13 @@ export function createPredictionLogging(deps: {
     async logPredictions(modelName: string, rows: readonly PredictionInput[]): Promise<{ accepted: number; ids: string[] }> {
       const model = await models.get(modelName);
       const declared = model.definition.features === undefined ? null : Object.keys(model.definition.features);
+      const known = declared === null ? null : new Set(declared);
       const nowMs = clock.nowMs();
       const problems: ErrorDetail[] = [];
       const records: NewPrediction[] = rows.map((row, index) => {
         const path = `/predictions/${index}`;
-        problems.push(...rowProblems(row, path, declared));
+        const rowIssues = rowProblems(row, path, declared, known);
+        if (rowIssues.length > 0) problems.push(...rowIssues);
         const timestampMs = parseTimestamp(row.timestamp, nowMs);
         if (typeof timestampMs === 'string') problems.push({ path: `${path}/timestamp`, reason: timestampMs });
         return {
