@@ -74,7 +74,16 @@ export const RetrainingSettingsSchema = Type.Object(
       Type.Object(
         {
           metric: Type.Optional(
-            Type.Union([Type.Literal('rocAuc'), Type.Literal('accuracy'), Type.Literal('logLoss'), Type.Literal('prAuc'), Type.Literal('brierScore')]),
+            Type.Union([
+              Type.Literal('rocAuc'),
+              Type.Literal('prAuc'),
+              Type.Literal('accuracy'),
+              Type.Literal('precision'),
+              Type.Literal('recall'),
+              Type.Literal('f1'),
+              Type.Literal('logLoss'),
+              Type.Literal('brier'),
+            ]),
           ),
           margin: Type.Optional(Type.Number()),
           alpha: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
