@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { createBacktestCommand } from './backtest-command.js';
 import { createRequire } from 'node:module';
 import { createReportCommand } from './report-command.js';
 import { createServeCommand } from './serve-command.js';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   program.addCommand(createModelsCommand());
   program.addCommand(createTrainCommand());
   program.addCommand(createPredictCommand());
+  program.addCommand(createBacktestCommand());
   return program;
 }

@@ -9,6 +9,8 @@ import {
   formatDuration,
   isOutOfTime,
   manualTrigger,
+  rowsOfHighStreak,
+  trainingRows,
   type WindowSignal,
 } from './retraining-policy.js';
 import type { Severity } from './severity.js';
@@ -86,6 +88,21 @@ describe('decideTrigger', () => {
     expect(manualTrigger()).toEqual({ kind: 'manual', reason: 'manual' });
     expect(manualTrigger('  ')).toEqual({ kind: 'manual', reason: 'manual' });
     expect(manualTrigger('new campaign data')).toEqual({ kind: 'manual', reason: 'new campaign data' });
+  });
+});
+
+describe('trainingRows and rowsOfHighStreak', () => {
+  it('trains a drift-triggered job on the rows of the high streak, clamped to [minLabeledRows, horizonRows]', () => {
+    const windows = [w('high'), w('none'), w('high'), w('low', true)];
+    expect(rowsOfHighStreak(policy, windows, [1000, 1000, 700, 800])).toBe(1500);
+    expect(rowsOfHighStreak(policy, [w('none')], [1000])).toBe(0);
+    expect(trainingRows(policy, 'drift', 1500)).toBe(1500);
+    expect(trainingRows(policy, 'drift', 400)).toBe(1000);
+    expect(trainingRows(policy, 'drift', 9000)).toBe(5000);
+    expect(trainingRows(policy, 'manual', 1500)).toBe(5000);
+    expect(trainingRows(policy, 'schedule', 1500)).toBe(5000);
+    expect(trainingRows(createRetrainingPolicy({ trainOn: 'horizon' }), 'drift', 1500)).toBe(5000);
+    expect(() => createRetrainingPolicy({ trainOn: 'all' as 'horizon' })).toThrow('retraining.trainOn: must be "since-drift" or "horizon", got "all"');
   });
 });
 

@@ -33,8 +33,14 @@ export interface RetrainingPolicy {
   readonly minLabeledRows: number;
   /** Labelled rows needed of each class (default 50). */
   readonly minPerClass: number;
-  /** The most recent labelled rows used to train (default 5,000). */
+  /** The most recent labelled rows used to train, at most (default 5,000). */
   readonly horizonRows: number;
+  /**
+   * `since-drift` (default): a drift-triggered job trains on the rows since the high streak began (at least
+   * `minLabeledRows`, at most `horizonRows`), so the challenger learns the new concept rather than a mix of old and
+   * new; `horizon`: always the last `horizonRows` rows. Manual and scheduled jobs always use `horizonRows`.
+   */
+  readonly trainOn: 'since-drift' | 'horizon';
   /** Rows sampled from the champion's reference mixed into the training rows (default 0: recent rows only). */
   readonly referenceSampleRows: number;
   /** No automatic retraining sooner than this after the previous one finished (default 0; manual triggers ignore it). */
@@ -55,6 +61,7 @@ export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
   minLabeledRows: 1000,
   minPerClass: 50,
   horizonRows: 5000,
+  trainOn: 'since-drift',
   referenceSampleRows: 0,
   cooldownMs: 0,
   maxTrainingMs: 15 * 60_000,
@@ -95,6 +102,9 @@ export function createRetrainingPolicy(overrides: RetrainingPolicyOverrides = {}
   requireInteger(policy.minLabeledRows, `${field}.minLabeledRows`, 1);
   requireInteger(policy.minPerClass, `${field}.minPerClass`, 0);
   requireInteger(policy.horizonRows, `${field}.horizonRows`, 1);
+  if (policy.trainOn !== 'since-drift' && policy.trainOn !== 'horizon') {
+    throw new SchemaError(`${field}.trainOn`, `must be "since-drift" or "horizon", got ${JSON.stringify(policy.trainOn)}`);
+  }
   requireInteger(policy.referenceSampleRows, `${field}.referenceSampleRows`, 0);
   requireNumber(policy.cooldownMs, `${field}.cooldownMs`, 0);
   requireNumber(policy.maxTrainingMs, `${field}.maxTrainingMs`, 1);
@@ -188,6 +198,22 @@ export function decideTrigger(policy: RetrainingPolicy, input: TriggerInput): Tr
   let streak = 0;
   for (let i = input.windows.length - 1; i >= 0 && isHighWindow(policy, input.windows[i]); i--) streak++;
   return { fire: false, reason: `${streak} of ${policy.persistWindows} consecutive high windows` };
+}
+
+/**
+ * How many of the most recent labelled rows a job trains on: for a drift trigger under `trainOn: 'since-drift'`,
+ * the rows of the high streak clamped to [minLabeledRows, horizonRows]; otherwise `horizonRows`.
+ */
+export function trainingRows(policy: RetrainingPolicy, triggerKind: TriggerKind, rowsSinceDriftBegan: number): number {
+  if (triggerKind !== 'drift' || policy.trainOn !== 'since-drift') return policy.horizonRows;
+  return Math.min(policy.horizonRows, Math.max(policy.minLabeledRows, rowsSinceDriftBegan));
+}
+
+/** Rows of the trailing streak of high windows (each window's row count given beside its signal), newest last. */
+export function rowsOfHighStreak(policy: RetrainingPolicy, windows: readonly WindowSignal[], rows: readonly number[]): number {
+  let total = 0;
+  for (let i = windows.length - 1; i >= 0 && isHighWindow(policy, windows[i]); i--) total += rows[i];
+  return total;
 }
 
 /** A manual trigger (API or CLI); `reason` defaults to "manual". */

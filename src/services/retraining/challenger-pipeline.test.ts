@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dataTableFromRows, type Cell, type DataTable } from '../../domain/data-table.js';
 import { createRetrainingPolicy } from '../../domain/retraining-policy.js';
-import { createSeededRandom } from '../../models/index.js';
 import { createTrainModelService } from '../train-model.js';
 import { createChallengerPipeline, InsufficientDataError, MissingColumnsError } from './challenger-pipeline.js';
+import { conceptTable } from './test-support/concept-table.js';
 
 const clock = { nowMs: () => 0 };
 
-/** SEA-like concept: label "yes" iff a + b ≤ threshold (10 % label noise); c is noise. */
-export function conceptTable(n: number, threshold: number, seed: number): DataTable {
-  const random = createSeededRandom(seed);
-  const rows: Record<string, Cell>[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = 10 * random();
-    const b = 10 * random();
-    const c = 10 * random();
-    const clean = a + b <= threshold;
-    rows.push({ a, b, c, label: (random() < 0.1 ? !clean : clean) ? 'yes' : 'no' });
-  }
-  return dataTableFromRows(rows);
-}
-
 const train = createTrainModelService({ clock });
 const reference = conceptTable(4000, 8, 1);
-const champion = train.train({ table: reference, target: 'label', estimator: 'logistic' }).model;
+const champion = train.train({ table: reference, target: 'label', estimator: 'logistic', exclude: ['t'] }).model;
 const pipeline = createChallengerPipeline({ clock });
 const policy = createRetrainingPolicy({ minLabeledRows: 1000, minPerClass: 50, horizonRows: 3000 });
 
@@ -81,7 +66,7 @@ describe('challenger pipeline', () => {
 
   it('names the model columns the rows lack', () => {
     const recent = conceptTable(1200, 8, 7);
-    const withoutB = { ...recent, columnNames: ['a', 'c', 'label'] };
+    const withoutB = { ...recent, columnNames: ['t', 'a', 'c', 'label'] };
     expect(() => pipeline.run({ champion, recent: withoutB, reference, policy })).toThrow(new MissingColumnsError(['b']));
   });
 });

@@ -41,6 +41,8 @@ export interface ChallengerRequest {
   /** Columns of the tables that are not features (ids, time column …); the champion's features decide anyway. */
   readonly exclude?: readonly string[];
   readonly policy: RetrainingPolicy;
+  /** Most recent labelled rows to train on (default `policy.horizonRows`; see `trainingRows` of the policy). */
+  readonly horizonRows?: number;
   /** Train / validation / test fractions of the recent rows (default 0.7 / 0.15 / 0.15). */
   readonly split?: { readonly trainFraction: number; readonly validationFraction: number; readonly testFraction: number };
   /** Newest reference rows held out to measure what the challenger forgot (default 1,000; 0 = skip). */
@@ -144,7 +146,7 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
       const classes = champion.schema.classLabels ?? [];
       const recentAll = modelColumns(request.recent, champion);
       const labelled = labelledRows(recentAll, target);
-      const horizon = selectRows(recentAll, labelled.slice(-policy.horizonRows));
+      const horizon = selectRows(recentAll, labelled.slice(-(request.horizonRows ?? policy.horizonRows)));
       const sufficiency = checkSufficiency(policy, {
         labeledRows: horizon.rowCount,
         perClass: classCounts(horizon.columns[target], classes),

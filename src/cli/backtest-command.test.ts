@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conceptTable, stackTables } from '../services/retraining/test-support/concept-table.js';
+import { tableToCsv } from '../services/test-support/training-table.js';
+import { runBacktestCommand, type BacktestCommandOptions } from './backtest-command.js';
+import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dg-backtest-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const path = (name: string): string => join(dir, name);
+const backtest = (options: BacktestCommandOptions) => runCaptured(runBacktestCommand, options);
+
+beforeAll(() => {
+  // 2,000 initial rows and 4 windows of 500 on one concept, then 6 windows of 500 on another
+  writeFileSync(path('stream.csv'), tableToCsv(stackTables(conceptTable(4000, 8, 1), conceptTable(3000, 12, 2, 4000))));
+  writeFileSync(path('policy.json'), JSON.stringify({ retraining: { minLabeledRows: 500, horizonRows: 1000, persistWindows: 1 } }));
+  writeFileSync(path('bad-policy.json'), JSON.stringify({ retraining: { persistWindows: 0 } }));
+});
+
+describe('driftguard backtest', () => {
+  const base = { data: path('stream.csv'), target: 'label', orderColumn: 't', initialRows: '2000', window: '500', policy: path('policy.json') };
+
+  it('prints the documented JSON: windows and the three policies', async () => {
+    const r = await backtest({ ...base, json: true });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      windows: Record<string, unknown>[];
+      policies: Record<string, { meanAccuracy: number; meanRocAuc: number; retrains: number; fitSeconds: number }>;
+    };
+    expect(out.windows).toHaveLength(10);
+    for (const key of ['index', 'rows', 'accuracy', 'rocAuc', 'driftShare', 'severity', 'retrained']) expect(out.windows[0]).toHaveProperty(key);
+    expect(Object.keys(out.policies)).toEqual(['drift', 'static', 'periodic']);
+    for (const p of Object.values(out.policies)) for (const key of ['meanAccuracy', 'meanRocAuc', 'retrains', 'fitSeconds']) expect(p).toHaveProperty(key);
+    expect(out.windows[4].retrained).toBe(true);
+    expect(out.policies.periodic.retrains).toBe(9);
+    expect(out.policies.drift.meanAccuracy).toBeGreaterThan(out.policies.static.meanAccuracy);
+  });
+
+  it('prints a text summary and writes the HTML report', async () => {
+    const r = await backtest({ ...base, html: path('report.html') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^backtest: 10 windows of 500 rows after 2000 initial rows \(logistic\)\ndrift {5}mean accuracy 0\.\d{4}/);
+    expect(r.stdout).toContain(`report: ${path('report.html')}`);
+    const html = readFileSync(path('report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('performance drift for 1 consecutive window: promoted');
+  });
+
+  it('exits 2 with one line on bad input', async () => {
+    expectOneLineError(await backtest({ target: 'label' }), /^driftguard backtest: --data <file> is required/);
+    expectOneLineError(await backtest({ ...base, target: 'nope' }), /^driftguard backtest: target: no column "nope"/);
+    expectOneLineError(await backtest({ ...base, window: '0' }), /^driftguard backtest: --window: "0" is not a positive integer/);
+    expectOneLineError(await backtest({ ...base, policy: path('bad-policy.json') }), /^driftguard backtest: retraining\.persistWindows: must be an integer ≥ 1/);
+    expectOneLineError(await backtest({ ...base, json: true, html: 'x.html' }), /^driftguard backtest: --json and --html exclude each other/);
+    expectOneLineError(await backtest({ ...base, data: path('missing.csv') }), /^driftguard backtest: .*missing\.csv/);
+  });
+});

@@ -1,0 +1,111 @@
+import { Command } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createTableReader } from '../compose.js';
+import { createRetrainingPolicy } from '../domain/retraining-policy.js';
+import type { TableReader } from '../ports/table-reader.js';
+import { parseBacktestPolicy } from '../services/retraining/backtest-policy.js';
+import { runBacktest } from '../services/retraining/backtest.js';
+import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/render-backtest.js';
+import { cliErrorLine, UsageError } from './cli-error-line.js';
+import { parseColumnList, parseParams } from './train-command.js';
+
+/** Raw option values as commander hands them over. */
+export interface BacktestCommandOptions {
+  readonly data?: string;
+  readonly target?: string;
+  readonly orderColumn?: string;
+  readonly initialRows?: string;
+  readonly window?: string;
+  readonly policy?: string;
+  readonly json?: boolean;
+  readonly html?: string;
+  readonly reference?: string;
+  readonly exclude?: string;
+  readonly model?: string;
+  readonly params?: string;
+  readonly seed?: string;
+}
+
+export interface BacktestCommandIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly tableReader?: TableReader;
+}
+
+function positiveInteger(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option}: "${text}" is not a positive integer`);
+  return n;
+}
+
+const clock = { nowMs: () => performance.timeOrigin + performance.now() };
+
+/** Runs `driftguard backtest`; returns the exit code (0 ok, 2 error with one line on stderr). */
+export async function runBacktestCommand(options: BacktestCommandOptions, io: BacktestCommandIo): Promise<number> {
+  try {
+    if (options.data === undefined) throw new UsageError('--data <file> is required');
+    if (options.target === undefined) throw new UsageError('--target <column> is required');
+    if (options.json === true && options.html !== undefined) throw new UsageError('--json and --html exclude each other');
+    const estimator = options.model ?? 'logistic';
+    if (estimator !== 'logistic' && estimator !== 'gbdt') throw new UsageError(`--model: "${estimator}" is not a model (valid: logistic, gbdt)`);
+    const seed = options.seed === undefined ? 0 : Number(options.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${options.seed}" is not an integer`);
+    const settings =
+      options.policy === undefined ? { retraining: createRetrainingPolicy(), drift: {} } : parseBacktestPolicy(await readFile(options.policy, 'utf8'), options.policy);
+    const reader = io.tableReader ?? createTableReader();
+    const table = await reader.read(options.data);
+    const reference = options.reference === undefined ? null : await reader.read(options.reference);
+    const result = runBacktest(
+      {
+        table,
+        reference,
+        target: options.target,
+        orderColumn: options.orderColumn,
+        exclude: parseColumnList(options.exclude, '--exclude'),
+        initialRows: positiveInteger(options.initialRows, '--initial-rows', 5000),
+        windowRows: positiveInteger(options.window, '--window', 1000),
+        estimator,
+        params: parseParams(options.params),
+        policy: settings.retraining,
+        drift: settings.drift,
+        seed,
+      },
+      { clock },
+    );
+    if (options.json === true) io.stdout.write(`${JSON.stringify(backtestJson(result))}\n`);
+    else {
+      if (options.html !== undefined) await writeFile(options.html, backtestHtml(result, `driftguard backtest: ${options.data}`));
+      io.stdout.write(backtestSummaryText(result) + (options.html === undefined ? '' : `report: ${options.html}\n`));
+    }
+    return 0;
+  } catch (error) {
+    io.stderr.write(`driftguard backtest: ${cliErrorLine(error)}\n`);
+    return 2;
+  }
+}
+
+/** `driftguard backtest --data <file> --target <col> …` (see docs/retraining.md). */
+export function createBacktestCommand(): Command {
+  return new Command('backtest')
+    .description(
+      'Replay a labelled CSV/Parquet window by window through drift monitoring, the retraining policy, challenger training and promotion (simulated clock), next to the static and periodic baselines. Exit 2 on bad input.',
+    )
+    .option('--data <file>', 'labelled rows to replay: .csv, .tsv, .parquet')
+    .option('--target <column>', 'binary target column')
+    .option('--order-column <column>', 'time order of the rows and the simulated clock (default: file order, one hour per window); not a feature')
+    .option('--initial-rows <n>', 'the initial model is trained on the first n rows (default 5000)')
+    .option('--window <n>', 'rows per window (default 1000)')
+    .option('--policy <file>', 'JSON: {"retraining": {…policy}, "drift": {…drift engine options}} (see docs/retraining.md)')
+    .option('--json', 'print the windows and policy summaries as one JSON object')
+    .option('--html <out>', 'write an HTML report to this file')
+    .option('--reference <file>', 'train the initial model on this file instead; every row of --data is replayed')
+    .option('--exclude <columns>', 'comma-separated columns that are not features (ids, scores)')
+    .option('--model <kind>', 'logistic | gbdt (default logistic)')
+    .option('--params <k=v,...>', 'hyper-parameters of the model, e.g. learningRate=0.05')
+    .option('--seed <n>', 'seed of the trainers (default 0)')
+    .exitOverride((error) => process.exit(error.code === 'commander.helpDisplayed' ? 0 : 2))
+    .action(async (options: BacktestCommandOptions) => {
+      process.exitCode = await runBacktestCommand(options, { stdout: process.stdout, stderr: process.stderr });
+    });
+}
