@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createBacktestCommand } from './backtest-command.js';
 import { createRequire } from 'node:module';
+import { createDemoCommand } from './demo-command.js';
 import { createReportCommand } from './report-command.js';
 import { createServeCommand } from './serve-command.js';
 import { createModelsCommand } from './models-command.js';
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   program.addCommand(createTrainCommand());
   program.addCommand(createPredictCommand());
   program.addCommand(createBacktestCommand());
+  program.addCommand(createDemoCommand());
   return program;
 }

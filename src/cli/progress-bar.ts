@@ -11,6 +11,8 @@ export interface ProgressBarOptions {
   /** Files smaller than this are not worth a bar (default 8 MiB; Parquet: 200,000 rows). */
   readonly minBytes?: number;
   readonly minRows?: number;
+  /** First word of the line (default `reading`). */
+  readonly verb?: string;
 }
 
 export interface ProgressBar {
@@ -29,6 +31,7 @@ const formatAmount = (progress: TableReadProgress, value: number): string =>
 export function createProgressBar(stream: ProgressStream, options: ProgressBarOptions = {}): ProgressBar {
   const minBytes = options.minBytes ?? 8 * 1024 * 1024;
   const minRows = options.minRows ?? 200_000;
+  const verb = options.verb ?? 'reading';
   let drawn = false;
   return {
     update(label, progress) {
@@ -37,7 +40,7 @@ export function createProgressBar(stream: ProgressStream, options: ProgressBarOp
       const share = progress.total === 0 ? 1 : Math.min(1, progress.done / progress.total);
       const width = 20;
       const filled = Math.round(share * width);
-      const line = `reading ${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${formatAmount(progress, progress.done)} / ${formatAmount(progress, progress.total)}`;
+      const line = `${verb} ${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${formatAmount(progress, progress.done)} / ${formatAmount(progress, progress.total)}`;
       const maxWidth = (stream.columns ?? 100) - 1;
       stream.write(`\r${line.slice(0, maxWidth).padEnd(Math.min(maxWidth, line.length))}`);
       drawn = true;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { composeServer } from '../compose.js';
 import { routeAccessOf } from '../http/app.js';
+import { listenOrExplain } from './listen-service.js';
 import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/service-config.js';
 import { resolveServeSettings, SERVE_ENVIRONMENT } from '../services/serve-settings.js';
 
@@ -40,19 +41,7 @@ export function createServeCommand(): Command {
       const configPath = flags.config ?? process.env.DRIFTGUARD_CONFIG;
       const settings = resolveServeSettings(flags, process.env, loadServiceConfig(configPath), configPath ?? 'config');
       const server = await composeServer(settings);
-      let addresses: string[];
-      try {
-        await server.app.listen({ host: settings.host, port: settings.port });
-        addresses = server.app
-          .addresses()
-          .map((a) => (typeof a === 'string' ? a : a.family === 'IPv6' ? `http://[${a.address}]:${a.port}` : `http://${a.address}:${a.port}`));
-      } catch (error) {
-        await server.close();
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new Error(`port ${settings.port} on ${settings.host} is already in use; choose another with --port`);
-        if (code === 'EADDRNOTAVAIL') throw new Error(`cannot listen on ${settings.host}: no such address on this machine`);
-        throw error;
-      }
+      const addresses = await listenOrExplain(server, settings.host, settings.port);
       server.scheduler.start();
       server.retrainer.start();
       for (const address of addresses) process.stdout.write(`driftguard listening on ${address}\n`);

@@ -1,0 +1,309 @@
+/**
+ * `driftguard demo`: the real service in-process, a credit-default model on generated loan applications, and a
+ * scripted scenario driven over the public HTTP API — stationary traffic, gradual then abrupt drift with a changed
+ * labelling function, delayed labels, retraining, promotion and recovery. Every stage line comes from what the
+ * service reports (events and API), never from the script's own expectations.
+ */
+import { randomBytes } from 'node:crypto';
+import { composeServer, createTrackingBackend } from '../../compose.js';
+import { blendShift, createAgrawalStream, type AgrawalStream, type InputShift, type LabelledApplication } from '../../datagen/agrawal-stream.js';
+import { dataTableFromRows, type Cell } from '../../domain/data-table.js';
+import { resolveServeSettings } from '../../services/serve-settings.js';
+import { trackTrainedModel } from '../../services/track-trained-model.js';
+import { createTrainModelService } from '../../services/train-model.js';
+import { listenOrExplain } from '../listen-service.js';
+import { createProgressBar, type ProgressStream } from '../progress-bar.js';
+import { createDemoApi, type DemoApi } from './demo-api.js';
+import { prepareDemoDataDir } from './demo-data-dir.js';
+import {
+  ABRUPT_SHIFT,
+  BASE_ROWS_PER_SECOND,
+  DEMO_MODEL,
+  DEMO_TARGET,
+  demoModelDefinition,
+  FUNCTION_AFTER,
+  FUNCTION_BEFORE,
+  GRADUAL_SHIFT,
+  type DemoScenario,
+} from './demo-scenario.js';
+import { createStageTracker, type StageTracker } from './demo-stages.js';
+
+export interface DemoOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Keep the data directory (and show what is in it) instead of starting fresh. */
+  readonly resume: boolean;
+  readonly scenario: DemoScenario;
+  /** Tracking URI; default MLFLOW_TRACKING_URI, else the local store in the data dir. */
+  readonly trackingUri?: string;
+  /** Stop the service when the scenario is done (default: keep serving until the signal aborts). */
+  readonly exitWhenDone: boolean;
+  readonly out: ProgressStream;
+  /** Aborted by Ctrl-C: the scenario stops and the service closes cleanly. */
+  readonly signal: AbortSignal;
+  /** Longest wait for each service-driven stage, in seconds at speed 1 (default 180). */
+  readonly stageTimeoutSeconds?: number;
+}
+
+export interface DemoResult {
+  readonly completed: boolean;
+  readonly seconds: number;
+  readonly baseUrl: string;
+}
+
+/** One scored application and its ground truth. */
+interface Scored {
+  readonly id: string;
+  readonly truth: 0 | 1;
+}
+
+const toRow = (a: LabelledApplication): Record<string, Cell> => ({ ...a.features, [DEMO_TARGET]: a.groupA ? 0 : 1 });
+const count = (n: number) => n.toLocaleString('en-US');
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const stop = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+
+/** Rolling accuracy of the served predictions against the generator's ground truth (the last `size` rows). */
+function createAccuracyMeter(size = 500) {
+  const hits: boolean[] = [];
+  return {
+    add(hit: boolean) {
+      hits.push(hit);
+      if (hits.length > size) hits.shift();
+    },
+    value: () => (hits.length === 0 ? Number.NaN : hits.filter(Boolean).length / hits.length),
+  };
+}
+
+async function startService(options: DemoOptions, key: string) {
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('MLFLOW_TRACKING_')));
+  if (options.trackingUri !== undefined) env.MLFLOW_TRACKING_URI = options.trackingUri;
+  const settings = resolveServeSettings({ host: options.host, port: String(options.port), dataDir: options.dataDir }, env, {
+    server: { openRead: true },
+    apiKeys: [{ name: 'demo-admin', roles: ['admin'], key: { value: key } }],
+    alerting: { resolveAfterCleanEvaluations: 2 },
+  });
+  const server = await composeServer(settings);
+  const [baseUrl] = await listenOrExplain(server, settings.host, settings.port);
+  server.scheduler.start();
+  server.retrainer.start();
+  return { server, settings, baseUrl };
+}
+
+/** Trains the initial champion on stationary applications and registers it (local store or MLflow). */
+async function trainInitialChampion(options: DemoOptions, trackingUri: string | null) {
+  const stream = createAgrawalStream({ seed: options.scenario.seed + 1, classificationFunction: FUNCTION_BEFORE, perturbation: 0.05 });
+  const table = dataTableFromRows(stream.take(options.scenario.trainingRows).map(toRow));
+  const trained = createTrainModelService({ clock: { nowMs: () => performance.timeOrigin + performance.now() } }).train({
+    table,
+    target: DEMO_TARGET,
+    estimator: 'gbdt',
+    seed: options.scenario.seed,
+  });
+  const backend = createTrackingBackend({ trackingUri: trackingUri ?? undefined, dataDir: options.dataDir, env: {} });
+  try {
+    const run = await trackTrainedModel({
+      backend,
+      trained,
+      estimator: 'gbdt',
+      params: {},
+      dataFile: `agrawal-1993 generator, function F${FUNCTION_BEFORE}, seed ${options.scenario.seed + 1}`,
+      experiment: 'driftguard-demo',
+      registerAs: DEMO_MODEL,
+      alias: 'champion',
+      nowMs: Date.now(),
+      by: 'driftguard demo',
+    });
+    return { trained, run, location: backend.location };
+  } finally {
+    await backend.close();
+  }
+}
+
+/** Scores applications over the API at the scenario's pace and sends their labels as the phase says. */
+function createTraffic(api: DemoApi, options: DemoOptions) {
+  const { scenario, signal } = options;
+  const rate = BASE_ROWS_PER_SECOND * scenario.speed;
+  const batchRows = Math.max(10, Math.round(rate / 5));
+  const accuracy = createAccuracyMeter();
+  const withheld: { predictionId: string; label: 0 | 1 }[] = [];
+  let total = 0;
+
+  async function postLabels(labels: { predictionId: string; label: 0 | 1 }[]): Promise<void> {
+    for (let i = 0; i < labels.length; i += 10_000) {
+      await api.call('POST', `/v1/models/${DEMO_MODEL}/labels`, { labels: labels.slice(i, i + 10_000) });
+    }
+  }
+
+  return {
+    accuracy,
+    get total() {
+      return total;
+    },
+    /** Labels of the delayed predictions, sent at once (the "labels arrive" stage); returns how many. */
+    async releaseWithheld(): Promise<number> {
+      const labels = withheld.splice(0);
+      await postLabels(labels);
+      return labels.length;
+    },
+    /**
+     * Sends `rows` applications (then keeps going while `holdWhile()` is true, up to `maxRows`), drawing each from
+     * `stream` with the shift `shiftAt(done, rows)`. Labels: `none` (not yet known), `delayed` (a share
+     * `earlyLabelShare` arrives at once, the rest is withheld) or `prompt` (each batch's labels right after it).
+     */
+    async drive(phase: {
+      label: string;
+      stream: AgrawalStream;
+      rows: number;
+      maxRows: number;
+      shiftAt: (done: number, rows: number) => InputShift | undefined;
+      labels: 'none' | 'delayed' | 'prompt';
+      holdWhile?: () => boolean;
+    }): Promise<number> {
+      const bar = createProgressBar(options.out, { minRows: 0, verb: 'traffic:' });
+      const started = performance.now();
+      let done = 0;
+      while (!signal.aborted && done < phase.maxRows && (done < phase.rows || (phase.holdWhile?.() ?? false))) {
+        const n = Math.min(batchRows, phase.maxRows - done);
+        const batch: LabelledApplication[] = [];
+        for (let i = 0; i < n; i++) {
+          phase.stream.setShift(phase.shiftAt(done + i, phase.rows));
+          batch.push(phase.stream.next());
+        }
+        const answer = await api.call<{ predictions: { id: string; class: number | string }[] }>('POST', `/v1/models/${DEMO_MODEL}/predict`, {
+          rows: batch.map((a) => ({ features: a.features })),
+        });
+        const scored: Scored[] = answer.predictions.map((p, i) => {
+          const truth: 0 | 1 = batch[i].groupA ? 0 : 1;
+          accuracy.add(Number(p.class) === truth);
+          return { id: p.id, truth };
+        });
+        const labels = scored.map((s) => ({ predictionId: s.id, label: s.truth }));
+        if (phase.labels === 'prompt') await postLabels(labels);
+        if (phase.labels === 'delayed') {
+          const early = labels.filter((_, i) => (done + i) % Math.max(1, Math.round(1 / scenario.earlyLabelShare)) === 0);
+          if (early.length > 0) await postLabels(early);
+          withheld.push(...labels.filter((l) => !early.includes(l)));
+        }
+        done += n;
+        total += n;
+        const holding = done >= phase.rows;
+        bar.update(holding ? `${phase.label} (waiting for the service)` : phase.label, { unit: 'rows', done: Math.min(done, phase.rows), total: phase.rows });
+        const due = started + (done / rate) * 1000;
+        await sleep(Math.max(0, due - performance.now()), signal);
+      }
+      bar.done();
+      return done;
+    },
+  };
+}
+
+/** Runs the demo; resolves when the scenario is done (and, unless `exitWhenDone`, the signal has stopped it). */
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const startedMs = Date.now();
+  const { scenario, signal } = options;
+  const print = (line: string) => void options.out.write(`${line}\n`);
+  const { resumed } = prepareDemoDataDir(options.dataDir, options.resume);
+  const key = randomBytes(24).toString('hex');
+  const { server, settings, baseUrl } = await startService(options, key);
+  const api = createDemoApi(baseUrl, key);
+  let unsubscribe = () => {};
+  try {
+    print(`dashboard: ${baseUrl}/`);
+    print(`admin key: ${key} (API docs ${baseUrl}/docs; data in ${options.dataDir}${resumed ? ', resumed' : ''})`);
+    if (resumed) {
+      const found = await api.request('GET', `/v1/models/${DEMO_MODEL}`);
+      if (found.status === 200) {
+        print(`resumed: ${DEMO_MODEL} and its history are served from ${options.dataDir}; run without --resume to replay the scenario`);
+        if (!options.exitWhenDone) await sleep(2 ** 31 - 1, signal);
+        return { completed: true, seconds: (Date.now() - startedMs) / 1000, baseUrl };
+      }
+    }
+    const initial = await trainInitialChampion(options, settings.trackingUri);
+    const testAccuracy = initial.trained.metrics.test.accuracy;
+    print(
+      `model: ${DEMO_MODEL} version ${initial.run.version?.version ?? '?'} — gbdt on ${count(initial.trained.rows.train)} loan applications (F${FUNCTION_BEFORE}), test accuracy ${testAccuracy.toFixed(3)}, champion in ${initial.location}`,
+    );
+    await api.call('PUT', `/v1/models/${DEMO_MODEL}`, demoModelDefinition(scenario));
+    const referenceRows = Array.from({ length: initial.trained.trainTable.rowCount }, (_, i) =>
+      Object.fromEntries(initial.trained.trainTable.columnNames.map((c) => [c, initial.trained.trainTable.columns[c][i]])),
+    );
+    const reference = await api.call<{ rows: number; features: unknown[] }>('PUT', `/v1/models/${DEMO_MODEL}/reference`, { rows: referenceRows });
+    print(`reference: ${count(reference.rows)} training rows, ${reference.features.length} features; window 500 predictions, evaluated every 250`);
+
+    const tracker: StageTracker = createStageTracker({ api, model: DEMO_MODEL, print });
+    unsubscribe = api.subscribe(`/v1/events?model=${DEMO_MODEL}`, (type, data) => tracker.onEvent(type, data));
+    const { state } = tracker;
+    const traffic = createTraffic(api, options);
+    const stream = createAgrawalStream({ seed: scenario.seed, classificationFunction: FUNCTION_BEFORE, perturbation: 0.05 });
+    const rowsFor = (seconds: number) => Math.round(seconds * BASE_ROWS_PER_SECOND * scenario.speed);
+    const cap = (rows: number) => rows + rowsFor(options.stageTimeoutSeconds ?? 180);
+
+    await traffic.drive({ label: 'stationary', stream, rows: scenario.stationaryRows, maxRows: scenario.stationaryRows, shiftAt: () => undefined, labels: 'none' });
+    await tracker.settled();
+    if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
+    const accuracyBefore = traffic.accuracy.value();
+    print(`stationary: ${count(scenario.stationaryRows)} applications scored, drift ${state.severity} (share ${state.driftShare.toFixed(2)}), accuracy ${accuracyBefore.toFixed(3)}`);
+
+    await traffic.drive({
+      label: 'gradual shift (salary, loan)',
+      stream,
+      rows: scenario.gradualRows,
+      maxRows: cap(scenario.gradualRows),
+      shiftAt: (done, rows) => blendShift(GRADUAL_SHIFT, done / rows),
+      labels: 'none',
+      holdWhile: () => !state.mediumSeen && !state.highSeen,
+    });
+    if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
+
+    stream.setClassificationFunction(FUNCTION_AFTER);
+    print(`abrupt shift: younger applicants, dearer houses, more education; defaults now follow F${FUNCTION_AFTER}; labels delayed`);
+    await traffic.drive({
+      label: 'abrupt shift, labels delayed',
+      stream,
+      rows: scenario.abruptRows,
+      maxRows: cap(scenario.abruptRows),
+      shiftAt: () => ABRUPT_SHIFT,
+      labels: 'delayed',
+      holdWhile: () => state.deferralReason === null && state.finished === null,
+    });
+    if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
+    const accuracyShifted = traffic.accuracy.value();
+
+    const released = await traffic.releaseWithheld();
+    print(`labels arrived: ${count(released)} delayed labels joined; accuracy of the served model since the shift ${accuracyShifted.toFixed(3)}`);
+    /** Labelled traffic of the shifted population until the service reports what `holdWhile` waits for. */
+    const keepServing = (label: string, holdWhile: () => boolean) =>
+      traffic.drive({ label, stream, rows: 0, maxRows: cap(0), shiftAt: () => ABRUPT_SHIFT, labels: 'prompt', holdWhile });
+    await keepServing('labelled traffic, retraining', () => state.finished === null);
+    if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
+    if (state.finished === 'promoted') await keepServing('recovery', () => !state.alertsResolved);
+    await tracker.settled();
+    const completed = state.finished === 'promoted' && state.alertsResolved;
+    const seconds = (Date.now() - startedMs) / 1000;
+    print(
+      `accuracy: ${traffic.accuracy.value().toFixed(3)} on the last 500 predictions (${accuracyShifted.toFixed(3)} after the shift, ${accuracyBefore.toFixed(3)} before it)`,
+    );
+    print(
+      completed
+        ? `demo complete in ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s${options.exitWhenDone ? '' : ` — the service keeps running at ${baseUrl}/; Ctrl-C stops it`}`
+        : `demo stopped before the loop closed (retraining: ${state.finished ?? 'none'}, alerts resolved: ${state.alertsResolved ? 'yes' : 'no'})`,
+    );
+    if (!options.exitWhenDone) await sleep(2 ** 31 - 1, signal);
+    return { completed, seconds, baseUrl };
+  } finally {
+    unsubscribe();
+    await server.close();
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scenarioFromFlags } from '../../src/cli/demo-command.js';
+import { prepareDemoDataDir } from '../../src/cli/demo/demo-data-dir.js';
+import { DEFAULT_DEMO_SCENARIO } from '../../src/cli/demo/demo-scenario.js';
+import { runDemo } from '../../src/cli/demo/run-demo.js';
+
+const workDir = mkdtempSync(join(tmpdir(), 'driftguard-demo-test-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** The stages of issue 9, in the order the service must report them. */
+const STAGES = [
+  /^dashboard: http:\/\/127\.0\.0\.1:\d+\/$/,
+  /^admin key: [0-9a-f]{48} /,
+  /^model: credit-default version 1 /,
+  /^reference: /,
+  /^stationary: /,
+  /^drift: medium — /,
+  /^drift: high — /,
+  /^retraining deferred: .*labelled rows/,
+  /^labels arrived: /,
+  /^retraining: training/,
+  /^retraining: promoted version 2 /,
+  /^alerts resolved — /,
+  /^accuracy: /,
+  /^demo complete in /,
+];
+
+describe('driftguard demo', () => {
+  it('runs the whole scenario at high speed: each stage line in order, promoted, alerts resolved, accuracy recovered', async () => {
+    let text = '';
+    const out = { isTTY: false, write: (chunk: string) => ((text += chunk), true) };
+    const dataDir = join(workDir, 'data');
+    const result = await runDemo({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      resume: false,
+      // Local tracking pinned by a file: URI, so a global MLFLOW_TRACKING_URI (CI) does not redirect it.
+      trackingUri: `file:${join(workDir, 'tracking')}`,
+      scenario: { ...DEFAULT_DEMO_SCENARIO, speed: 8, trainingRows: 2000, stationaryRows: 750, gradualRows: 1500, abruptRows: 600 },
+      exitWhenDone: true,
+      out,
+      signal: new AbortController().signal,
+      stageTimeoutSeconds: 40,
+    });
+    const lines = text.split('\n').filter((l) => l !== '');
+    let at = -1;
+    for (const stage of STAGES) {
+      const found = lines.findIndex((l, i) => i > at && stage.test(l));
+      expect(found, `stage ${stage} after line ${at} in:\n${text}`).toBeGreaterThan(at);
+      at = found;
+    }
+    expect(lines[0]).toMatch(STAGES[0]);
+    expect(result.completed).toBe(true);
+    const accuracy = /^accuracy: ([0-9.]+) on the last 500 predictions \(([0-9.]+) after the shift, ([0-9.]+) before it\)/.exec(lines.find((l) => l.startsWith('accuracy: '))!);
+    const [final, shifted, before] = accuracy!.slice(1).map(Number);
+    expect(shifted).toBeLessThan(before - 0.2);
+    expect(final).toBeGreaterThan(shifted + 0.2);
+  }, 90_000);
+
+  it('empties only a data directory it created; --resume keeps it', () => {
+    const dir = join(workDir, 'foreign');
+    prepareDemoDataDir(dir, false);
+    writeFileSync(join(dir, 'kept.txt'), 'x');
+    expect(prepareDemoDataDir(dir, true)).toEqual({ resumed: true });
+    expect(prepareDemoDataDir(dir, false)).toEqual({ resumed: false });
+    const foreign = join(workDir, 'real-data');
+    prepareDemoDataDir(foreign, false);
+    rmSync(join(foreign, '.driftguard-demo'));
+    writeFileSync(join(foreign, 'precious.db'), 'x');
+    expect(() => prepareDemoDataDir(foreign, false)).toThrow(/holds files the demo did not create/);
+  });
+
+  it('refuses bad scenario flags with one readable line', () => {
+    const flags = { host: '127.0.0.1', port: '0', dataDir: 'x', speed: '1', trainingRows: '4000', stationaryRows: '1500', gradualRows: '3000', abruptRows: '1500', seed: '1' };
+    expect(scenarioFromFlags(flags).speed).toBe(1);
+    expect(() => scenarioFromFlags({ ...flags, speed: 'fast' })).toThrow(/--speed: "fast" is not a positive number/);
+    expect(() => scenarioFromFlags({ ...flags, stationaryRows: '100' })).toThrow(/--stationary-rows: at least one window of 500/);
+    expect(() => scenarioFromFlags({ ...flags, gradualRows: '1.5' })).toThrow(/--gradual-rows: "1.5" is not a positive integer/);
+  });
+});
