@@ -6,6 +6,7 @@ import { createReportCommand } from './report-command.js';
 import { createServeCommand } from './serve-command.js';
 import { createModelsCommand } from './models-command.js';
 import { createPredictCommand } from './predict-command.js';
+import { createRetrainCommand, createRollbackCommand } from './retraining-commands.js';
 import { createTrainCommand } from './train-command.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -25,6 +26,8 @@ export function buildProgram(): Command {
   program.addCommand(createModelsCommand());
   program.addCommand(createTrainCommand());
   program.addCommand(createPredictCommand());
+  program.addCommand(createRetrainCommand());
+  program.addCommand(createRollbackCommand());
   program.addCommand(createBacktestCommand());
   program.addCommand(createDemoCommand());
   return program;
