@@ -15,7 +15,6 @@ import { healthRoutes } from './routes/health-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { predictionRoutes } from './routes/prediction-routes.js';
 import { retrainingRoutes } from './routes/retraining-routes.js';
-import { retrainingRoutes } from './routes/retraining-routes.js';
 
 /** What a route needs: `open` routes need no key; the others need a key holding the role. */
 export type RouteAccess = Role | 'open';
@@ -131,7 +130,6 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   await app.register(driftReportRoutes(options.services));
   await app.register(alertRoutes(options.services));
   await app.register(eventRoutes(options.services));
-  await app.register(retrainingRoutes(options.services));
   await app.register(retrainingRoutes(options.services));
   if (dashboardDir !== null) await registerDashboard(app as unknown as FastifyInstance, dashboardDir);
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,7 +1,6 @@
 import type { EventBus } from '../ports/event-bus.js';
 import type { AlertQueries } from '../services/alert-queries.js';
 import type { ChampionChanges } from '../services/champion-changes.js';
-import type { ChampionChanges } from '../services/champion-changes.js';
 import type { DriftReportQueries } from '../services/drift-report-queries.js';
 import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { ModelVersionQueries } from '../services/model-version-queries.js';
@@ -10,7 +9,6 @@ import type { PredictionLogQueries } from '../services/prediction-log-queries.js
 import type { PredictionLogging } from '../services/prediction-logging.js';
 import type { PredictionServing } from '../services/prediction-serving.js';
 import type { ReferenceUpload } from '../services/reference-upload.js';
-import type { RetrainingJobs } from '../services/retraining-jobs.js';
 import type { RetrainingJobs } from '../services/retraining-jobs.js';
 
 /** The use cases the HTTP edge calls; composed in compose.ts. */
@@ -23,10 +21,6 @@ export interface HttpServices {
   readonly alerts: AlertQueries;
   readonly referenceUpload: ReferenceUpload;
   readonly versions: ModelVersionQueries;
-  /** Retraining jobs: manual trigger, list, get. */
-  readonly retraining: RetrainingJobs;
-  /** Champion moves (promote, rollback) with the serving model and the reference following. */
-  readonly champions: ChampionChanges;
   /** Retraining jobs: manual trigger, list, get. */
   readonly retraining: RetrainingJobs;
   /** Champion moves (promote, rollback) with the serving model and the reference following. */
