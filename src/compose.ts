@@ -44,7 +44,7 @@ import type { TrackingBackend } from './ports/tracking-backend.js';
 import type { ModelDirectory } from './ports/model-directory.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
 import type { TableReader } from './ports/table-reader.js';
-import { createCsvReader } from './adapters/tabular/csv-reader.js';
+import { createCsvReader, createCsvTextParser } from './adapters/tabular/csv-reader.js';
 import { createParquetReader } from './adapters/tabular/parquet-reader.js';
 import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
 import { TrackingError } from './ports/tracking-error.js';
@@ -140,7 +140,7 @@ export function composeHttpServices(deps: {
       predictionLog: createPredictionLogQueries({ store, models }),
       driftReports: createDriftReportQueries({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
-      referenceUpload: createReferenceUpload({ store, models, clock, events }),
+      referenceUpload: createReferenceUpload({ store, models, clock, events, csv: createCsvTextParser() }),
       versions: createModelVersionQueries({ models, registry: backend.registry, tracking: backend.tracking }),
       retraining,
       champions,

@@ -201,6 +201,45 @@ describe('HTTP API', () => {
     expect((await t.app.inject({ method: 'PUT', url: '/v1/models/credit-default/reference', headers: auth('admin'), payload: { rows: [] } })).statusCode).toBe(400);
   });
 
+  it('sets the reference from an uploaded CSV body; malformed CSV is a 400 naming the line, other content types a 415', async () => {
+    const put = (payload: string, contentType: string, role: 'admin' | 'ingest' = 'admin') =>
+      t.app.inject({ method: 'PUT', url: '/v1/models/credit-default/reference', headers: { ...auth(role), 'content-type': contentType }, payload });
+    const lines = Array.from({ length: 150 }, (_, i) => `${40_000 + i * 10},${['"north, upper"', 'south'][i % 2]},${i % 2 === 0 ? 'True' : 'false'},${i}`);
+    const res = await put(['income,region,owner,extra', ...lines].join('\n'), 'text/csv; charset=utf-8');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      rows: 150,
+      features: [
+        { name: 'income', kind: 'numeric' },
+        { name: 'region', kind: 'categorical' },
+        { name: 'owner', kind: 'boolean' },
+      ],
+    });
+    const profile = (await t.store.latestReferenceProfile('credit-default'))?.profile as { features: { name: string; counts?: Record<string, number> }[] };
+    expect(JSON.stringify(profile.features.find((f) => f.name === 'region'))).toContain('north, upper');
+
+    const ragged = await put('income,region,owner\n1,north,true\n2,south\n', 'text/csv');
+    expect(ragged.statusCode).toBe(400);
+    expect(ragged.json()).toMatchObject({ error: 'bad_request', details: [{ path: '/csv/line/3', reason: expect.stringMatching(/expected 3 fields/) }] });
+    const unclosed = await put('income,region,owner\n1,"north,true\n', 'text/csv');
+    expect(unclosed.statusCode).toBe(400);
+    expect(unclosed.json().details[0].reason).toMatch(/malformed CSV/);
+    const lacking = await put('income,region\n1,north\n', 'text/csv');
+    expect(lacking.statusCode).toBe(422);
+    expect(lacking.json().details).toEqual([{ path: '/csv/header/owner', reason: 'declared by the model but absent from every CSV header' }]);
+    const headerOnly = await put('income,region,owner\n', 'text/csv');
+    expect(headerOnly.statusCode).toBe(422);
+    expect((await put('', 'text/csv')).statusCode).toBe(400);
+    expect((await put('income,region,owner\n1,n,true\n', 'text/plain')).statusCode).toBe(415);
+    expect((await put('income,region,owner\n1,n,true\n', 'text/csv', 'ingest')).statusCode).toBe(403);
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/v1/models/credit-default/predictions', headers: { ...auth('ingest'), 'content-type': 'text/csv' }, payload: 'a\n1\n' });
+    expect(elsewhere.statusCode).toBe(415);
+    const unknownModel = await t.app.inject({ method: 'PUT', url: '/v1/models/nope/reference', headers: { ...auth('admin'), 'content-type': 'text/csv' }, payload: 'a\n1\n' });
+    expect(unknownModel.statusCode).toBe(404);
+    const doc = (await t.app.inject('/openapi.json')).json();
+    expect(Object.keys(doc.paths['/v1/models/{name}/reference'].put.requestBody.content).sort()).toEqual(['application/json', 'text/csv']);
+  });
+
   it('publishes an OpenAPI 3 document covering the routes', async () => {
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);

@@ -9,7 +9,7 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
-const SERVICE_STATUS = { not_found: 404, conflict: 409, unprocessable: 422, forbidden: 403 } as const;
+const SERVICE_STATUS = { bad_request: 400, not_found: 404, conflict: 409, unprocessable: 422, forbidden: 403 } as const;
 
 const FASTIFY_CODES: Record<string, { status: number; error: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: 'payload_too_large' },

@@ -23,6 +23,12 @@ export interface TableReader {
   read(path: string, options?: TableReadOptions): Promise<DataTable>;
 }
 
+/** Parses tabular text already in memory (e.g. an uploaded CSV body) into a {@link DataTable}; errors as TableReadError. */
+export interface TableTextParser {
+  /** `source` names the text in error messages (e.g. `request body`). */
+  parse(text: string, source: string): Promise<DataTable>;
+}
+
 /** Where a read went wrong; `line` is 1-based (CSV), `column` is a column name when known. */
 export interface TableReadErrorOptions {
   readonly file: string;

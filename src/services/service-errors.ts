@@ -7,13 +7,19 @@ export interface ErrorDetail {
 
 /** Base of errors a use case raises on purpose; the HTTP edge maps `kind` to a status code. */
 export abstract class ServiceError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
+  abstract readonly kind: 'bad_request' | 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
   constructor(
     message: string,
     readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message);
   }
+}
+
+/** Input the use case cannot read at all (e.g. malformed CSV in a body); nothing was written. */
+export class BadRequestError extends ServiceError {
+  override readonly name = 'BadRequestError';
+  readonly kind = 'bad_request';
 }
 
 export class NotFoundError extends ServiceError {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TableReadError } from '../../ports/table-reader.js';
 import { expectReadError } from './test-support/expect-read-error.js';
-import { createCsvReader } from './csv-reader.js';
+import { createCsvReader, createCsvTextParser } from './csv-reader.js';
 import { parseDecimal } from './column-builder.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-csv-'));
@@ -138,5 +138,23 @@ describe('parseDecimal (the number rule of CSV cells)', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('createCsvTextParser (an uploaded CSV body)', () => {
+  const parser = createCsvTextParser();
+
+  it('reads text exactly as the file reader reads the same bytes', async () => {
+    const content = 'x,flag,city,mixed\n1.5,True,Paris,1\n-2e3,false,"Lyon, FR",abc\n,TRUE,NA,1.50\n';
+    expect(await parser.parse(content, 'request body')).toEqual(await reader.read(csvFile(content)));
+  });
+
+  it('names the line, the column when known, and the reason of malformed text', async () => {
+    const tooFew = await parser.parse('a,b\n1,2\n3\n', 'request body').catch((e: unknown) => e);
+    expect(tooFew).toMatchObject({ name: 'TableReadError', file: 'request body', line: 3 });
+    expect((tooFew as Error).message).toMatch(/expected 2 fields/);
+    await expect(parser.parse('a,a\n1,2\n', 'request body')).rejects.toMatchObject({ line: 1, column: 'a', reason: /duplicate column name/ });
+    await expect(parser.parse('a,b\n"1,2\n', 'request body')).rejects.toMatchObject({ reason: /malformed CSV/ });
+    await expect(parser.parse(' \n', 'request body')).rejects.toMatchObject({ reason: /empty/ });
   });
 });

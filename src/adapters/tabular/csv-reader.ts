@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CsvError, parse } from 'csv-parse';
 import type { Cell, DataTable } from '../../domain/data-table.js';
-import { TableReadError, type TableReader, type TableReadOptions } from '../../ports/table-reader.js';
+import { TableReadError, type TableReader, type TableReadOptions, type TableTextParser } from '../../ports/table-reader.js';
 import { createColumnBuilder, DEFAULT_MISSING_TOKENS, type BuiltColumn } from './column-builder.js';
 import { headerNames } from './header-names.js';
 import { fileErrorReason } from './file-error-reason.js';
@@ -19,7 +20,10 @@ export interface CsvReaderOptions {
 const DELIMITER_BY_EXTENSION: Readonly<Record<string, string>> = { '.csv': ',', '.tsv': '\t' };
 
 interface PassOptions {
+  /** The file path or the name of the text (in error messages). */
   readonly path: string;
+  /** Opens the bytes for one pass (each pass reads from the start). */
+  readonly open: () => Readable;
   readonly delimiter: string;
   readonly totalBytes: number;
   readonly progressEveryBytes: number;
@@ -31,7 +35,7 @@ interface PassOptions {
 /** One streaming pass over the file: header first, then every record; CSV errors become TableReadErrors. */
 async function parsePass(options: PassOptions): Promise<boolean> {
   const { path, totalBytes, progressEveryBytes, onProgress } = options;
-  const input = createReadStream(path);
+  const input = options.open();
   let bytesRead = 0;
   let nextProgress = progressEveryBytes;
   if (onProgress !== undefined) {
@@ -43,7 +47,13 @@ async function parsePass(options: PassOptions): Promise<boolean> {
       }
     });
   }
-  const parser = input.pipe(parse({ delimiter: options.delimiter, bom: true, skip_empty_lines: true }));
+  // The header as parsed, for error messages: the parser may fail on a later row before the loop below saw the header.
+  let parsedHeader: string[] | null = null;
+  const onRecord = (record: string[]) => {
+    parsedHeader ??= record;
+    return record;
+  };
+  const parser = input.pipe(parse({ delimiter: options.delimiter, bom: true, skip_empty_lines: true, on_record: onRecord }));
   input.on('error', (error) => parser.destroy(error));
   let names: string[] | null = null;
   try {
@@ -56,7 +66,7 @@ async function parsePass(options: PassOptions): Promise<boolean> {
       }
     }
   } catch (error) {
-    throw csvFailure(error, path, names);
+    throw csvFailure(error, path, names ?? parsedHeader);
   }
   return names !== null;
 }
@@ -84,32 +94,48 @@ export function createCsvReader(options: CsvReaderOptions = {}): TableReader {
       }
       if (totalBytes === 0) throw new TableReadError({ file: path, reason: 'file is empty (expected a header line)' });
 
-      let names: string[] = [];
-      let builders: ReturnType<typeof createColumnBuilder>[] = [];
-      let rowCount = 0;
-      const sawHeader = await parsePass({
-        path,
-        delimiter,
-        totalBytes,
-        progressEveryBytes,
-        onProgress: readOptions.onProgress,
-        onHeader: (header) => {
-          names = header;
-          builders = names.map(() => createColumnBuilder(missingTokens));
-        },
-        onRecord: (record) => {
-          for (let i = 0; i < builders.length; i++) builders[i].push(record[i]);
-          rowCount++;
-        },
-      });
-      if (!sawHeader) throw new TableReadError({ file: path, reason: 'file has no header line (only blank lines)' });
-      const built = builders.map((builder) => builder.finish());
-      await restoreOriginalText(built, { path, delimiter, totalBytes, progressEveryBytes, onProgress: undefined });
-      const columns: Record<string, Cell[]> = {};
-      names.forEach((name, i) => {
-        columns[name] = built[i].cells;
-      });
-      return { columnNames: names, rowCount, columns };
+      return readTable({ path, open: () => createReadStream(path), delimiter, totalBytes, progressEveryBytes, onProgress: readOptions.onProgress }, missingTokens);
+    },
+  };
+}
+
+/** Header, then every record into per-column builders (first pass), exact text restored where needed (second pass). */
+async function readTable(pass: Omit<PassOptions, 'onHeader' | 'onRecord'>, missingTokens: ReadonlySet<string>): Promise<DataTable> {
+  let names: string[] = [];
+  let builders: ReturnType<typeof createColumnBuilder>[] = [];
+  let rowCount = 0;
+  const sawHeader = await parsePass({
+    ...pass,
+    onHeader: (header) => {
+      names = header;
+      builders = names.map(() => createColumnBuilder(missingTokens));
+    },
+    onRecord: (record) => {
+      for (let i = 0; i < builders.length; i++) builders[i].push(record[i]);
+      rowCount++;
+    },
+  });
+  if (!sawHeader) throw new TableReadError({ file: pass.path, reason: 'file has no header line (only blank lines)' });
+  const built = builders.map((builder) => builder.finish());
+  await restoreOriginalText(built, { ...pass, onProgress: undefined });
+  const columns: Record<string, Cell[]> = {};
+  names.forEach((name, i) => {
+    columns[name] = built[i].cells;
+  });
+  return { columnNames: names, rowCount, columns };
+}
+
+/**
+ * CSV text already in memory (an uploaded body) read exactly like a `.csv` file: same quoting, type detection,
+ * missing tokens and errors; `source` names the text in error messages.
+ */
+export function createCsvTextParser(options: CsvReaderOptions = {}): TableTextParser {
+  const missingTokens = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
+  return {
+    async parse(text: string, source: string): Promise<DataTable> {
+      if (text.trim() === '') throw new TableReadError({ file: source, reason: 'is empty (expected a header line)' });
+      const open = () => Readable.from([text]);
+      return readTable({ path: source, open, delimiter: ',', totalBytes: Buffer.byteLength(text), progressEveryBytes: Number.POSITIVE_INFINITY, onProgress: undefined }, missingTokens);
     },
   };
 }

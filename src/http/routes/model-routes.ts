@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ModelName, MonitoredModelDefinitionSchema } from '../../services/monitored-model-definition.js';
 import type { MonitoredModel } from '../../services/monitored-models.js';
 import { UnprocessableError } from '../../services/service-errors.js';
@@ -33,6 +33,11 @@ const present = (m: MonitoredModel) => ({
 
 const CellSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]);
 
+const ReferenceRowsBody = Type.Object(
+  { rows: Type.Array(Type.Record(Type.String({ minLength: 1 }), CellSchema), { minItems: 1, maxItems: 1_000_000 }) },
+  { additionalProperties: false },
+);
+
 /** Monitored models: create (admin), replace (admin), list and get (read), set the reference (admin). */
 export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUpload' | 'versions'>): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -60,32 +65,52 @@ export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUp
         })),
       }),
     );
-    app.put(
-      '/v1/models/:name/reference',
-      {
-        config: { access: 'admin' },
-        schema: {
-          tags: ['models'],
-          description: 'Sets the reference drift is measured against from JSON rows (e.g. the training data); the bounded profile is stored.',
-          params: ModelNameParams,
-          body: Type.Object({ rows: Type.Array(Type.Record(Type.String({ minLength: 1 }), CellSchema), { minItems: 1, maxItems: 1_000_000 }) }, { additionalProperties: false }),
-          response: {
-            200: Type.Object({
-              model: Type.String(),
-              source: Type.String(),
-              rows: Type.Integer(),
-              features: Type.Array(Type.Object({ name: Type.String(), kind: Type.String() })),
-              createdAt: Type.String({ format: 'date-time' }),
-            }),
-            ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+    // Its own scope, so that only this route accepts CSV (every other route answers 415 to it) and text/plain is not taken for it.
+    await app.register(async (scope) => {
+      scope.removeContentTypeParser('text/plain');
+      scope.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+      scope.put(
+        '/v1/models/:name/reference',
+        {
+          config: { access: 'admin' },
+          schema: {
+            tags: ['models'],
+            description:
+              'Sets the reference drift is measured against from uploaded data (e.g. the training data): JSON rows ' +
+              '(`application/json`, `{"rows": [...]}`) or CSV text with a header line (`text/csv`; RFC 4180 quoting, numbers / ' +
+              'booleans / strings detected per column, empty and NA cells missing). The bounded profile is stored. Malformed ' +
+              'CSV is a 400 naming the line (`/csv/line/<n>`) and the reason; other content types are a 415.',
+            params: ModelNameParams,
+            body: {
+              content: {
+                'application/json': { schema: ReferenceRowsBody },
+                'text/csv': { schema: Type.String({ description: 'CSV with a header line' }) },
+              },
+            },
+            response: {
+              200: Type.Object({
+                model: Type.String(),
+                source: Type.String(),
+                rows: Type.Integer(),
+                features: Type.Array(Type.Object({ name: Type.String(), kind: Type.String() })),
+                createdAt: Type.String({ format: 'date-time' }),
+              }),
+              ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+            },
           },
         },
-      },
-      async (request) => {
-        const summary = await services.referenceUpload.setFromRows(request.params.name, request.body.rows, request.principalName ?? 'api');
-        return { ...summary, features: [...summary.features], createdAt: new Date(summary.createdAtMs).toISOString() };
-      },
-    );
+        async (request) => {
+          const { name } = request.params as Static<typeof ModelNameParams>;
+          const by = request.principalName ?? 'api';
+          const body = request.body as string | Static<typeof ReferenceRowsBody>;
+          const summary =
+            typeof body === 'string'
+              ? await services.referenceUpload.setFromCsv(name, body, by)
+              : await services.referenceUpload.setFromRows(name, body.rows, by);
+          return { ...summary, features: [...summary.features], createdAt: new Date(summary.createdAtMs).toISOString() };
+        },
+      );
+    });
     app.post(
       '/v1/models',
       {
