@@ -134,6 +134,7 @@ async function trainInitialChampion(options: DemoOptions, trackingUri: string | 
 /** Scores applications over the API at the scenario's pace and sends their labels as the phase says. */
 function createTraffic(api: DemoApi, options: DemoOptions) {
   const { scenario, signal } = options;
+  let bar = createProgressBar(options.out, { minRows: 0, verb: 'traffic:' });
   const rate = BASE_ROWS_PER_SECOND * scenario.speed;
   const batchRows = Math.max(10, Math.round(rate / 5));
   const accuracy = createAccuracyMeter();
@@ -148,6 +149,8 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
 
   return {
     accuracy,
+    /** Clears the progress line so a stage line can be printed (the bar is redrawn on the next batch). */
+    clearProgress: () => bar.done(),
     get total() {
       return total;
     },
@@ -171,7 +174,7 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
       labels: 'none' | 'delayed' | 'prompt';
       holdWhile?: () => boolean;
     }): Promise<number> {
-      const bar = createProgressBar(options.out, { minRows: 0, verb: 'traffic:' });
+      bar = createProgressBar(options.out, { minRows: 0, verb: 'traffic:' });
       const started = performance.now();
       let done = 0;
       while (!signal.aborted && done < phase.maxRows && (done < phase.rows || (phase.holdWhile?.() ?? false))) {
@@ -198,8 +201,8 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
         }
         done += n;
         total += n;
-        const holding = done >= phase.rows;
-        bar.update(holding ? `${phase.label} (waiting for the service)` : phase.label, { unit: 'rows', done: Math.min(done, phase.rows), total: phase.rows });
+        if (done < phase.rows) bar.update(phase.label, { unit: 'rows', done, total: phase.rows });
+        else bar.update(`${phase.label}, waiting for the service`, { unit: 'rows', done, total: done });
         const due = started + (done / rate) * 1000;
         await sleep(Math.max(0, due - performance.now()), signal);
       }
@@ -213,7 +216,11 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const startedMs = Date.now();
   const { scenario, signal } = options;
-  const print = (line: string) => void options.out.write(`${line}\n`);
+  let clearProgress = () => {};
+  const print = (line: string) => {
+    clearProgress();
+    options.out.write(`${line}\n`);
+  };
   const { resumed } = prepareDemoDataDir(options.dataDir, options.resume);
   const key = randomBytes(24).toString('hex');
   const { server, settings, baseUrl } = await startService(options, key);
@@ -246,6 +253,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     unsubscribe = api.subscribe(`/v1/events?model=${DEMO_MODEL}`, (type, data) => tracker.onEvent(type, data));
     const { state } = tracker;
     const traffic = createTraffic(api, options);
+    clearProgress = traffic.clearProgress;
     const stream = createAgrawalStream({ seed: scenario.seed, classificationFunction: FUNCTION_BEFORE, perturbation: 0.05 });
     const rowsFor = (seconds: number) => Math.round(seconds * BASE_ROWS_PER_SECOND * scenario.speed);
     const cap = (rows: number) => rows + rowsFor(options.stageTimeoutSeconds ?? 180);
