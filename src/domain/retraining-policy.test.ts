@@ -10,7 +10,7 @@ import {
   isOutOfTime,
   manualTrigger,
   rowsOfHighStreak,
-  trainingRows,
+  trainingHorizons,
   type WindowSignal,
 } from './retraining-policy.js';
 import type { Severity } from './severity.js';
@@ -22,7 +22,7 @@ describe('createRetrainingPolicy', () => {
   it('returns the documented defaults', () => {
     expect(policy).toEqual(DEFAULT_RETRAINING_POLICY);
     expect(policy).toMatchObject({ persistWindows: 2, minLabeledRows: 1000, minPerClass: 50, horizonRows: 5000, scheduleEveryMs: null });
-    expect(policy.promotion).toEqual({ metric: 'rocAuc', margin: 0, alpha: 0.05, requireSignificantImprovement: false });
+    expect(policy.promotion).toEqual({ metric: 'logLoss', margin: 0, alpha: 0.05, requireSignificantImprovement: false });
   });
 
   it('merges overrides, promotion field by field', () => {
@@ -91,18 +91,23 @@ describe('decideTrigger', () => {
   });
 });
 
-describe('trainingRows and rowsOfHighStreak', () => {
+describe('trainingHorizons and rowsOfHighStreak', () => {
   it('trains a drift-triggered job on the rows of the high streak, clamped to [minLabeledRows, horizonRows]', () => {
-    const windows = [w('high'), w('none'), w('high'), w('low', true)];
+    const windows = [w('high'), w('none'), w('high'), w('high')];
     expect(rowsOfHighStreak(policy, windows, [1000, 1000, 700, 800])).toBe(1500);
+    // the newest window has performance drift: the run of performance-drifted windows dates the change
+    const mixed = [w('high'), w('high'), w('low', true), w('high', true)];
+    expect(rowsOfHighStreak(policy, mixed, [1000, 1000, 700, 800])).toBe(1500);
+    expect(rowsOfHighStreak(createRetrainingPolicy({ triggerOnPerformanceDrift: false }), mixed, [1000, 1000, 700, 800])).toBe(800);
     expect(rowsOfHighStreak(policy, [w('none')], [1000])).toBe(0);
-    expect(trainingRows(policy, 'drift', 1500)).toBe(1500);
-    expect(trainingRows(policy, 'drift', 400)).toBe(1000);
-    expect(trainingRows(policy, 'drift', 9000)).toBe(5000);
-    expect(trainingRows(policy, 'manual', 1500)).toBe(5000);
-    expect(trainingRows(policy, 'schedule', 1500)).toBe(5000);
-    expect(trainingRows(createRetrainingPolicy({ trainOn: 'horizon' }), 'drift', 1500)).toBe(5000);
-    expect(() => createRetrainingPolicy({ trainOn: 'all' as 'horizon' })).toThrow('retraining.trainOn: must be "since-drift" or "horizon", got "all"');
+    expect(trainingHorizons(policy, 'drift', 1500)).toEqual([1500, 5000]);
+    expect(trainingHorizons(policy, 'drift', 400)).toEqual([1000, 5000]);
+    expect(trainingHorizons(policy, 'drift', 9000)).toEqual([5000]);
+    expect(trainingHorizons(policy, 'manual', 1500)).toEqual([5000]);
+    expect(trainingHorizons(policy, 'schedule', 1500)).toEqual([5000]);
+    expect(trainingHorizons(createRetrainingPolicy({ trainOn: 'since-drift' }), 'drift', 1500)).toEqual([1500]);
+    expect(trainingHorizons(createRetrainingPolicy({ trainOn: 'horizon' }), 'drift', 1500)).toEqual([5000]);
+    expect(() => createRetrainingPolicy({ trainOn: 'all' as 'horizon' })).toThrow('retraining.trainOn: must be "best", "since-drift" or "horizon", got "all"');
   });
 });
 

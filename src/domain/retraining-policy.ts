@@ -8,7 +8,10 @@ import type { Severity } from './severity.js';
 
 /** The promotion rule (see compareChampionChallenger in src/models/evaluation). */
 export interface PromotionRule {
-  /** Metric compared on the shared test set (default `rocAuc`). */
+  /**
+   * Metric compared on the shared test set (default `logLoss`: a proper scoring rule that sees a shifted decision
+   * boundary or a miscalibrated model, which ROC AUC, a ranking measure, does not).
+   */
   readonly metric: 'rocAuc' | 'prAuc' | 'accuracy' | 'precision' | 'recall' | 'f1' | 'logLoss' | 'brier';
   /** Required improvement of the challenger over the champion, in the metric's units (default 0: at least as good). */
   readonly margin: number;
@@ -36,11 +39,12 @@ export interface RetrainingPolicy {
   /** The most recent labelled rows used to train, at most (default 5,000). */
   readonly horizonRows: number;
   /**
-   * `since-drift` (default): a drift-triggered job trains on the rows since the high streak began (at least
-   * `minLabeledRows`, at most `horizonRows`), so the challenger learns the new concept rather than a mix of old and
-   * new; `horizon`: always the last `horizonRows` rows. Manual and scheduled jobs always use `horizonRows`.
+   * Rows a drift-triggered job trains on. `since-drift`: the rows since the drift began (at least `minLabeledRows`,
+   * at most `horizonRows`), so the challenger learns the new concept rather than a mix of old and new; `horizon`:
+   * the last `horizonRows` rows; `best` (default): one challenger on each and the better one on the newest rows
+   * (a test block neither trained on) goes on to the promotion rule. Manual and scheduled jobs use `horizonRows`.
    */
-  readonly trainOn: 'since-drift' | 'horizon';
+  readonly trainOn: 'best' | 'since-drift' | 'horizon';
   /** Rows sampled from the champion's reference mixed into the training rows (default 0: recent rows only). */
   readonly referenceSampleRows: number;
   /** No automatic retraining sooner than this after the previous one finished (default 0; manual triggers ignore it). */
@@ -50,7 +54,7 @@ export interface RetrainingPolicy {
   readonly promotion: PromotionRule;
 }
 
-export const DEFAULT_PROMOTION_RULE: PromotionRule = { metric: 'rocAuc', margin: 0, alpha: 0.05, requireSignificantImprovement: false };
+export const DEFAULT_PROMOTION_RULE: PromotionRule = { metric: 'logLoss', margin: 0, alpha: 0.05, requireSignificantImprovement: false };
 
 export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
   enabled: true,
@@ -61,7 +65,7 @@ export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
   minLabeledRows: 1000,
   minPerClass: 50,
   horizonRows: 5000,
-  trainOn: 'since-drift',
+  trainOn: 'best',
   referenceSampleRows: 0,
   cooldownMs: 0,
   maxTrainingMs: 15 * 60_000,
@@ -102,8 +106,8 @@ export function createRetrainingPolicy(overrides: RetrainingPolicyOverrides = {}
   requireInteger(policy.minLabeledRows, `${field}.minLabeledRows`, 1);
   requireInteger(policy.minPerClass, `${field}.minPerClass`, 0);
   requireInteger(policy.horizonRows, `${field}.horizonRows`, 1);
-  if (policy.trainOn !== 'since-drift' && policy.trainOn !== 'horizon') {
-    throw new SchemaError(`${field}.trainOn`, `must be "since-drift" or "horizon", got ${JSON.stringify(policy.trainOn)}`);
+  if (!['best', 'since-drift', 'horizon'].includes(policy.trainOn)) {
+    throw new SchemaError(`${field}.trainOn`, `must be "best", "since-drift" or "horizon", got ${JSON.stringify(policy.trainOn)}`);
   }
   requireInteger(policy.referenceSampleRows, `${field}.referenceSampleRows`, 0);
   requireNumber(policy.cooldownMs, `${field}.cooldownMs`, 0);
@@ -201,18 +205,27 @@ export function decideTrigger(policy: RetrainingPolicy, input: TriggerInput): Tr
 }
 
 /**
- * How many of the most recent labelled rows a job trains on: for a drift trigger under `trainOn: 'since-drift'`,
- * the rows of the high streak clamped to [minLabeledRows, horizonRows]; otherwise `horizonRows`.
+ * The training horizons (most recent labelled rows) of a job: for a drift trigger, per `trainOn`, the rows since the
+ * drift began clamped to [minLabeledRows, horizonRows] and / or `horizonRows`; otherwise `[horizonRows]`.
  */
-export function trainingRows(policy: RetrainingPolicy, triggerKind: TriggerKind, rowsSinceDriftBegan: number): number {
-  if (triggerKind !== 'drift' || policy.trainOn !== 'since-drift') return policy.horizonRows;
-  return Math.min(policy.horizonRows, Math.max(policy.minLabeledRows, rowsSinceDriftBegan));
+export function trainingHorizons(policy: RetrainingPolicy, triggerKind: TriggerKind, rowsSinceDriftBegan: number): number[] {
+  const sinceDrift = Math.min(policy.horizonRows, Math.max(policy.minLabeledRows, rowsSinceDriftBegan));
+  if (triggerKind !== 'drift' || policy.trainOn === 'horizon') return [policy.horizonRows];
+  if (policy.trainOn === 'since-drift' || sinceDrift === policy.horizonRows) return [sinceDrift];
+  return [sinceDrift, policy.horizonRows];
 }
 
-/** Rows of the trailing streak of high windows (each window's row count given beside its signal), newest last. */
+/**
+ * Rows since the drift began (each window's row count given beside its signal, newest last): when the newest window
+ * shows performance drift, the trailing run of performance-drifted windows (the labels date the concept change
+ * best); otherwise the trailing run of high windows.
+ */
 export function rowsOfHighStreak(policy: RetrainingPolicy, windows: readonly WindowSignal[], rows: readonly number[]): number {
+  const last = windows.at(-1);
+  const byPerformance = policy.triggerOnPerformanceDrift && last?.performanceDrifted === true;
+  const counts = (w: WindowSignal): boolean => (byPerformance ? w.performanceDrifted : isHighWindow(policy, w));
   let total = 0;
-  for (let i = windows.length - 1; i >= 0 && isHighWindow(policy, windows[i]); i--) total += rows[i];
+  for (let i = windows.length - 1; i >= 0 && counts(windows[i]); i--) total += rows[i];
   return total;
 }
 

@@ -8,7 +8,7 @@
  * retrained model serves from the next window on.
  */
 import type { Cell, DataTable } from '../../domain/data-table.js';
-import { checkGuards, decideTrigger, rowsOfHighStreak, trainingRows, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
+import { checkGuards, decideTrigger, rowsOfHighStreak, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
 import type { Severity } from '../../domain/severity.js';
 import type { DriftEngineOptions } from '../../drift/drift-config.js';
 import { createDriftEngineConfig } from '../../drift/create-drift-engine-config.js';
@@ -219,11 +219,11 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
         if (!guard.allowed) decision = `held: ${guard.reason}`;
         else {
           try {
-            const horizonRows = trainingRows(policy, trigger.trigger.kind, rowsOfHighStreak(policy, signals, signalRows));
-            const result = pipeline.run({ champion: drift.model, recent: recentRows(), reference: labelled(drift.trainTable), policy, horizonRows, seed });
+            const horizons = trainingHorizons(policy, trigger.trigger.kind, rowsOfHighStreak(policy, signals, signalRows));
+            const result = pipeline.run({ champion: drift.model, recent: recentRows(), reference: labelled(drift.trainTable), policy, horizons, seed });
             retrained = true;
             counts.drift.retrains++;
-            counts.drift.fit += result.challenger.fitSeconds;
+            counts.drift.fit += result.fitSeconds;
             lastFinishedAtMs = nowMs;
             signals = [];
             signalRows = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRetrainingPolicy } from '../../domain/retraining-policy.js';
 import { createTrainModelService } from '../train-model.js';
 import { createChallengerPipeline, InsufficientDataError, MissingColumnsError } from './challenger-pipeline.js';
-import { conceptTable } from './test-support/concept-table.js';
+import { conceptTable, stackTables } from './test-support/concept-table.js';
 
 const clock = { nowMs: () => 0 };
 
@@ -21,7 +21,7 @@ describe('challenger pipeline', () => {
     expect(r.metrics.challenger.test.accuracy).toBeGreaterThan((r.metrics.champion?.test.accuracy ?? 1) + 0.05);
     expect(r.comparison.champion.rows).toBe(450);
     expect(r.comparison.challenger.rows).toBe(450);
-    expect(r.decision.reason).toMatch(/^rocAuc: challenger 0\.\d+ vs champion 0\.\d+/);
+    expect(r.decision.reason).toMatch(/^logLoss: challenger 0\.\d+ vs champion \d\.\d+/);
     // what was forgotten: on the old concept the champion is the better one
     const holdout = r.metrics.referenceHoldout;
     expect(holdout?.champion?.accuracy).toBeGreaterThan(holdout?.challenger.accuracy ?? 1);
@@ -37,6 +37,17 @@ describe('challenger pipeline', () => {
     const s = pipeline.run({ champion, recent, reference, policy: strict });
     expect(s.decision.promote).toBe(false);
     expect(s.decision.reason).toMatch(/challenger is not significantly better/);
+  });
+
+  it('trains one challenger per horizon and keeps the best on the shared newest rows', () => {
+    const recent = stackTables(conceptTable(2000, 8, 8), conceptTable(1000, 12, 9));
+    const r = pipeline.run({ champion, recent, reference, policy, horizons: [3000, 1000] });
+    expect(r.candidates.map((c) => c.horizonRows)).toEqual([1000, 3000]);
+    expect(r.candidates[0].metric).toBeLessThan(r.candidates[1].metric as number);
+    expect(r.data).toMatchObject({ trainRows: 700, validationRows: 150, testRows: 150 });
+    expect(r.decision.reason).toMatch(/^best of 2 horizons: the last 1000 rows; logLoss/);
+    expect(r.fitSeconds).toBeCloseTo(r.candidates[0].fitSeconds + r.candidates[1].fitSeconds, 12);
+    expect(r.decision.promote).toBe(true);
   });
 
   it('mixes a sample of the reference into the training rows only', () => {

@@ -9,6 +9,7 @@ import type { Cell, DataTable } from '../../domain/data-table.js';
 import type { JobMetricSet, RetrainingDecision, RetrainingJobData, RetrainingJobMetrics } from '../../domain/retraining-job.js';
 import { checkSufficiency, type RetrainingPolicy, type SufficiencyResult } from '../../domain/retraining-policy.js';
 import {
+  comparisonMetric,
   createSeededRandom,
   selectRows,
   timeOrderedSplit,
@@ -41,8 +42,12 @@ export interface ChallengerRequest {
   /** Columns of the tables that are not features (ids, time column …); the champion's features decide anyway. */
   readonly exclude?: readonly string[];
   readonly policy: RetrainingPolicy;
-  /** Most recent labelled rows to train on (default `policy.horizonRows`; see `trainingRows` of the policy). */
-  readonly horizonRows?: number;
+  /**
+   * Most recent labelled rows to train on (default `[policy.horizonRows]`; see `trainingHorizons` of the policy).
+   * With several, one challenger is trained per horizon and the best on the newest rows (a test block none of them
+   * trained on) is the challenger compared with the champion.
+   */
+  readonly horizons?: readonly number[];
   /** Train / validation / test fractions of the recent rows (default 0.7 / 0.15 / 0.15). */
   readonly split?: { readonly trainFraction: number; readonly validationFraction: number; readonly testFraction: number };
   /** Newest reference rows held out to measure what the challenger forgot (default 1,000; 0 = skip). */
@@ -64,6 +69,10 @@ export interface ChallengerResult {
   /** Every number behind the decision (DeLong, McNemar, bootstrap). */
   readonly comparison: ComparisonDecision;
   readonly sufficiency: SufficiencyResult;
+  /** Each horizon tried and its challenger's value of the promotion metric on the shared test rows. */
+  readonly candidates: readonly { readonly horizonRows: number; readonly metric: number | null; readonly fitSeconds: number }[];
+  /** Total fit time of all candidates. */
+  readonly fitSeconds: number;
 }
 
 /** The contract's metric set of a full metrics object. */
@@ -146,17 +155,21 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
       const classes = champion.schema.classLabels ?? [];
       const recentAll = modelColumns(request.recent, champion);
       const labelled = labelledRows(recentAll, target);
-      const horizon = selectRows(recentAll, labelled.slice(-(request.horizonRows ?? policy.horizonRows)));
+      const horizons = [...new Set(request.horizons ?? [policy.horizonRows])].sort((a, b) => a - b);
+      const smallest = selectRows(recentAll, labelled.slice(-horizons[0]));
       const sufficiency = checkSufficiency(policy, {
-        labeledRows: horizon.rowCount,
-        perClass: classCounts(horizon.columns[target], classes),
+        labeledRows: smallest.rowCount,
+        perClass: classCounts(smallest.columns[target], classes),
         classes,
         recentPredictions: request.coverage?.recentPredictions ?? request.recent.rowCount,
         recentLabeled: request.coverage?.recentLabeled ?? labelled.length,
       });
       if (!sufficiency.met) throw new InsufficientDataError(sufficiency);
 
-      const split = timeOrderedSplit(horizon, request.split ?? { trainFraction: 0.7, validationFraction: 0.15, testFraction: 0.15 });
+      // The newest rows of the smallest horizon are the test block shared by every candidate and the champion.
+      const fractions = request.split ?? { trainFraction: 0.7, validationFraction: 0.15, testFraction: 0.15 };
+      const testRows = timeOrderedSplit(smallest, fractions).test.rowCount;
+      const test = selectRows(recentAll, labelled.slice(labelled.length - testRows));
       const reference = request.reference == null ? null : modelColumns(request.reference, champion);
       const referenceLabelled = reference === null ? [] : labelledRows(reference, target);
       const holdoutRows = Math.min(request.referenceHoldoutRows ?? 1000, Math.floor(referenceLabelled.length / 2));
@@ -164,16 +177,28 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
       const older = referenceLabelled.slice(0, referenceLabelled.length - holdoutRows);
       const seed = request.seed ?? 0;
       const mixed = reference === null ? [] : sampleRows(older.length, policy.referenceSampleRows, seed).map((i) => older[i]);
-      const train = mixed.length === 0 ? split.train : concatTables(selectRows(reference as DataTable, mixed), split.train);
-
-      const challenger = trainService.train({
-        table: train,
-        target,
-        estimator: champion.estimator,
-        params: request.params ?? championParams(champion),
-        explicitSets: { validation: split.validation, test: split.test },
-        seed,
+      const metric = comparisonMetric(policy.promotion.metric);
+      const trainedCandidates = horizons.map((rows) => {
+        const before = labelled.slice(Math.max(0, labelled.length - rows), labelled.length - testRows);
+        const share = fractions.validationFraction / (fractions.trainFraction + fractions.validationFraction);
+        const validationRows = Math.floor(before.length * share + 1e-9);
+        const ownTrain = selectRows(recentAll, before.slice(0, before.length - validationRows));
+        const validation = selectRows(recentAll, before.slice(before.length - validationRows));
+        const train = mixed.length === 0 ? ownTrain : concatTables(selectRows(reference as DataTable, mixed), ownTrain);
+        const trained = trainService.train({
+          table: train,
+          target,
+          estimator: champion.estimator,
+          params: request.params ?? championParams(champion),
+          explicitSets: { validation, test },
+          seed,
+        });
+        const value = trained.metrics.test[metric.name as keyof BinaryClassificationMetrics] as number | null;
+        return { rows, trained, value, validationRows: validation.rowCount };
       });
+      const better = (a: number | null, b: number | null): boolean => a !== null && (b === null || (metric.higherIsBetter ? a > b : a < b));
+      const best = trainedCandidates.reduce((x, y) => (better(y.value, x.value) ? y : x));
+      const challenger = best.trained;
       const comparison = compareWithChampion(champion, challenger, {
         rule: policy.promotion,
         bootstrap: { resamples: request.bootstrapResamples ?? 200, seed },
@@ -185,10 +210,12 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
         challenger,
         sufficiency,
         comparison,
+        candidates: trainedCandidates.map((c) => ({ horizonRows: c.rows, metric: c.value, fitSeconds: c.trained.fitSeconds })),
+        fitSeconds: trainedCandidates.reduce((sum, c) => sum + c.trained.fitSeconds, 0),
         data: {
-          trainRows: train.rowCount,
-          validationRows: split.validation.rowCount,
-          testRows: split.test.rowCount,
+          trainRows: challenger.rows.train,
+          validationRows: best.validationRows,
+          testRows: test.rowCount,
           fromMs: request.span?.fromMs ?? 0,
           toMs: request.span?.toMs ?? 0,
           referenceRows: mixed.length,
@@ -203,7 +230,11 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
             ? {}
             : { referenceHoldout: { challenger: jobMetricSet(challengerHoldout), champion: championHoldout === null ? null : jobMetricSet(championHoldout) } }),
         },
-        decision: { promote, reason: comparison.reasons.join('; ') },
+        decision: {
+          promote,
+          reason:
+            (trainedCandidates.length > 1 ? `best of ${trainedCandidates.length} horizons: the last ${best.rows} rows; ` : '') + comparison.reasons.join('; '),
+        },
       };
     },
   };
