@@ -46,7 +46,8 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
     if (!(await store.tryAcquireLease(`monitor:${name}`, options.holder, leaseMs, clock.nowMs()))) return;
     if (options.serving !== undefined) {
       const loaded = await options.serving.refresh(name);
-      if (loaded?.changed === true && loaded.referenceProfile !== null) {
+      // A new champion brings its reference; so does the first one when a request loaded it before this tick did.
+      if (loaded !== null && loaded.referenceProfile !== null && (loaded.changed || (await store.latestReferenceProfile(name)) === null)) {
         await store.saveReferenceProfile(name, `champion version ${loaded.serving.version}`, loaded.referenceProfile, clock.nowMs());
       }
     }

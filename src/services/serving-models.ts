@@ -29,6 +29,8 @@ const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
  */
 export function createServingModels(deps: { registry: ModelRegistry; tracking: TrackingStore; clock: Clock }) {
   const serving = new Map<string, ServingModel>();
+  /** The reference profile artifact of each served version (null: it has none). */
+  const references = new Map<string, Record<string, unknown> | null>();
 
   async function load(version: ModelVersion): Promise<Omit<LoadedChampion, 'changed'>> {
     const modelJson = decode(await deps.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/driftguard-model.json`));
@@ -53,9 +55,10 @@ export function createServingModels(deps: { registry: ModelRegistry; tracking: T
       const champion = await deps.registry.getVersionByAlias(name, CHAMPION_ALIAS);
       if (champion === null) return null;
       const current = serving.get(name);
-      if (current !== undefined && current.version === champion.version) return { serving: current, referenceProfile: null, changed: false };
+      if (current !== undefined && current.version === champion.version) return { serving: current, referenceProfile: references.get(name) ?? null, changed: false };
       const loaded = await load(champion);
       serving.set(name, loaded.serving);
+      references.set(name, loaded.referenceProfile);
       return { ...loaded, changed: true };
     },
   };
