@@ -74,15 +74,33 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', stop, { once: true });
   });
 
-/** Rolling accuracy of the served predictions against the generator's ground truth (the last `size` rows). */
-function createAccuracyMeter(size = 500) {
-  const hits: boolean[] = [];
+/** Accuracy of the served predictions against the generator's ground truth, per stage and serving version. */
+function createAccuracyTally() {
+  const tally = new Map<string, { hits: number; n: number }>();
+  let stage = '';
   return {
-    add(hit: boolean) {
-      hits.push(hit);
-      if (hits.length > size) hits.shift();
+    setStage(name: string) {
+      stage = name;
     },
-    value: () => (hits.length === 0 ? Number.NaN : hits.filter(Boolean).length / hits.length),
+    add(version: string, hit: boolean) {
+      const entry = tally.get(`${stage}\u0000${version}`) ?? { hits: 0, n: 0 };
+      entry.hits += hit ? 1 : 0;
+      entry.n++;
+      tally.set(`${stage}\u0000${version}`, entry);
+    },
+    /** Accuracy and count of a stage's predictions (of one version, when given). */
+    of(name: string, version?: string): { accuracy: number; n: number } {
+      let hits = 0;
+      let n = 0;
+      for (const [key, entry] of tally) {
+        const [s, v] = key.split('\u0000');
+        if (s === name && (version === undefined || v === version)) {
+          hits += entry.hits;
+          n += entry.n;
+        }
+      }
+      return { accuracy: n === 0 ? Number.NaN : hits / n, n };
+    },
   };
 }
 
@@ -137,7 +155,7 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
   let bar = createProgressBar(options.out, { minRows: 0, verb: 'traffic:' });
   const rate = BASE_ROWS_PER_SECOND * scenario.speed;
   const batchRows = Math.max(10, Math.round(rate / 5));
-  const accuracy = createAccuracyMeter();
+  const accuracy = createAccuracyTally();
   const withheld: { predictionId: string; label: 0 | 1 }[] = [];
   let total = 0;
 
@@ -184,12 +202,12 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
           phase.stream.setShift(phase.shiftAt(done + i, phase.rows));
           batch.push(phase.stream.next());
         }
-        const answer = await api.call<{ predictions: { id: string; class: number | string }[] }>('POST', `/v1/models/${DEMO_MODEL}/predict`, {
+        const answer = await api.call<{ predictions: { id: string; class: number | string; modelVersion: string }[] }>('POST', `/v1/models/${DEMO_MODEL}/predict`, {
           rows: batch.map((a) => ({ features: a.features })),
         });
         const scored: Scored[] = answer.predictions.map((p, i) => {
           const truth: 0 | 1 = batch[i].groupA ? 0 : 1;
-          accuracy.add(Number(p.class) === truth);
+          accuracy.add(p.modelVersion, Number(p.class) === truth);
           return { id: p.id, truth };
         });
         const labels = scored.map((s) => ({ predictionId: s.id, label: s.truth }));
@@ -258,10 +276,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const rowsFor = (seconds: number) => Math.round(seconds * BASE_ROWS_PER_SECOND * scenario.speed);
     const cap = (rows: number) => rows + rowsFor(options.stageTimeoutSeconds ?? 180);
 
+    const v1 = initial.run.version?.version ?? '?';
+    traffic.accuracy.setStage('stationary');
     await traffic.drive({ label: 'stationary', stream, rows: scenario.stationaryRows, maxRows: scenario.stationaryRows, shiftAt: () => undefined, labels: 'none' });
     await tracker.settled();
     if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
-    const accuracyBefore = traffic.accuracy.value();
+    const accuracyBefore = traffic.accuracy.of('stationary').accuracy;
+    traffic.accuracy.setStage('gradual');
     print(`stationary: ${count(scenario.stationaryRows)} applications scored, drift ${state.severity} (share ${state.driftShare.toFixed(2)}), accuracy ${accuracyBefore.toFixed(3)}`);
 
     await traffic.drive({
@@ -276,6 +297,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
 
     stream.setClassificationFunction(FUNCTION_AFTER);
+    traffic.accuracy.setStage('shifted');
     print(`abrupt shift: younger applicants, dearer houses, more education; defaults now follow F${FUNCTION_AFTER}; labels delayed`);
     await traffic.drive({
       label: 'abrupt shift, labels delayed',
@@ -287,21 +309,26 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       holdWhile: () => state.deferralReason === null && state.finished === null,
     });
     if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
-    const accuracyShifted = traffic.accuracy.value();
-
     const released = await traffic.releaseWithheld();
-    print(`labels arrived: ${count(released)} delayed labels joined; accuracy of the served model since the shift ${accuracyShifted.toFixed(3)}`);
+    print(
+      `labels arrived: ${count(released)} delayed labels joined; accuracy of version ${v1} since the shift ${traffic.accuracy.of('shifted', v1).accuracy.toFixed(3)}`,
+    );
     /** Labelled traffic of the shifted population until the service reports what `holdWhile` waits for. */
-    const keepServing = (label: string, holdWhile: () => boolean) =>
-      traffic.drive({ label, stream, rows: 0, maxRows: cap(0), shiftAt: () => ABRUPT_SHIFT, labels: 'prompt', holdWhile });
-    await keepServing('labelled traffic, retraining', () => state.finished === null);
+    const keepServing = (label: string, rows: number, holdWhile: () => boolean) =>
+      traffic.drive({ label, stream, rows, maxRows: cap(rows), shiftAt: () => ABRUPT_SHIFT, labels: 'prompt', holdWhile });
+    await keepServing('labelled traffic, retraining', 0, () => state.finished === null);
     if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
-    if (state.finished === 'promoted') await keepServing('recovery', () => !state.alertsResolved);
+    // At least one window of the new champion's predictions, so its accuracy is measured on enough rows.
+    if (state.finished === 'promoted') await keepServing('recovery', 500, () => !state.alertsResolved);
     await tracker.settled();
     const completed = state.finished === 'promoted' && state.alertsResolved;
     const seconds = (Date.now() - startedMs) / 1000;
+    const after = traffic.accuracy.of('shifted', v1);
+    const recovered = traffic.accuracy.of('shifted', state.promotedVersion ?? '');
     print(
-      `accuracy: ${traffic.accuracy.value().toFixed(3)} on the last 500 predictions (${accuracyShifted.toFixed(3)} after the shift, ${accuracyBefore.toFixed(3)} before it)`,
+      recovered.n === 0
+        ? `accuracy: version ${v1} ${after.accuracy.toFixed(3)} after the shift (${accuracyBefore.toFixed(3)} before it); no new version served`
+        : `accuracy: version ${state.promotedVersion} ${recovered.accuracy.toFixed(3)} on its ${count(recovered.n)} predictions (version ${v1}: ${after.accuracy.toFixed(3)} after the shift, ${accuracyBefore.toFixed(3)} before it)`,
     );
     print(
       completed
