@@ -21,7 +21,7 @@ const policy = createRetrainingPolicy();
 describe('createRetrainingPolicy', () => {
   it('returns the documented defaults', () => {
     expect(policy).toEqual(DEFAULT_RETRAINING_POLICY);
-    expect(policy).toMatchObject({ persistWindows: 2, minLabeledRows: 1000, minPerClass: 50, horizonRows: 5000, scheduleEveryMs: null });
+    expect(policy).toMatchObject({ persistWindows: 2, minLabeledRows: 1000, minPerClass: 50, horizonRows: 5000, scheduleEveryMs: null, cooldownWindows: 3, trainOn: 'best' });
     expect(policy.promotion).toEqual({ metric: 'logLoss', margin: 0, alpha: 0.05, requireSignificantImprovement: false });
   });
 
@@ -174,6 +174,17 @@ describe('checkGuards and isOutOfTime', () => {
     expect(checkGuards(p, { nowMs: 1_800_000, triggerKind: 'manual', lastFinishedAtMs: 0, jobRunning: false })).toEqual({ allowed: true });
     expect(checkGuards(p, { nowMs: 3_600_000, triggerKind: 'drift', lastFinishedAtMs: 0, jobRunning: false })).toEqual({ allowed: true });
     expect(checkGuards(p, { nowMs: 5, triggerKind: 'drift', lastFinishedAtMs: null, jobRunning: false })).toEqual({ allowed: true });
+  });
+
+  it('counts the window cooldown when windows are counted', () => {
+    const at = (windowsSinceLastFinished: number | undefined, triggerKind: 'drift' | 'manual' = 'drift') =>
+      checkGuards(policy, { nowMs: 0, triggerKind, lastFinishedAtMs: 0, jobRunning: false, windowsSinceLastFinished });
+    expect(at(1)).toEqual({ allowed: false, guard: 'cooldown', reason: 'cooldown: 1 window since the last retraining, 3 required' });
+    expect(at(2)).toMatchObject({ allowed: false, reason: 'cooldown: 2 windows since the last retraining, 3 required' });
+    expect(at(3)).toEqual({ allowed: true });
+    expect(at(undefined)).toEqual({ allowed: true });
+    expect(at(0, 'manual')).toEqual({ allowed: true });
+    expect(() => createRetrainingPolicy({ cooldownWindows: -1 })).toThrow('retraining.cooldownWindows: must be an integer ≥ 0, got -1');
   });
 
   it('fails a job past maxTrainingMs', () => {

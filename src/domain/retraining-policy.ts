@@ -49,6 +49,11 @@ export interface RetrainingPolicy {
   readonly referenceSampleRows: number;
   /** No automatic retraining sooner than this after the previous one finished (default 0; manual triggers ignore it). */
   readonly cooldownMs: number;
+  /**
+   * No automatic retraining before this many monitoring windows were evaluated since the previous one finished
+   * (default 3; manual triggers ignore it). Independent of the window length, so a backtest tunes it for live use.
+   */
+  readonly cooldownWindows: number;
   /** A job still training / evaluating / tracking after this long fails as out of time (default 15 min). */
   readonly maxTrainingMs: number;
   readonly promotion: PromotionRule;
@@ -68,6 +73,7 @@ export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
   trainOn: 'best',
   referenceSampleRows: 0,
   cooldownMs: 0,
+  cooldownWindows: 3,
   maxTrainingMs: 15 * 60_000,
   promotion: DEFAULT_PROMOTION_RULE,
 };
@@ -111,6 +117,7 @@ export function createRetrainingPolicy(overrides: RetrainingPolicyOverrides = {}
   }
   requireInteger(policy.referenceSampleRows, `${field}.referenceSampleRows`, 0);
   requireNumber(policy.cooldownMs, `${field}.cooldownMs`, 0);
+  requireInteger(policy.cooldownWindows, `${field}.cooldownWindows`, 0);
   requireNumber(policy.maxTrainingMs, `${field}.maxTrainingMs`, 1);
   if (policy.horizonRows < policy.minLabeledRows) {
     throw new SchemaError(`${field}.horizonRows`, `must be ≥ minLabeledRows (${policy.minLabeledRows}), got ${policy.horizonRows}`);
@@ -305,19 +312,25 @@ export interface GuardInput {
   readonly lastFinishedAtMs: number | null;
   /** Whether a job of this model is queued / training / evaluating / tracking. */
   readonly jobRunning: boolean;
+  /** Monitoring windows evaluated since the last retraining finished; omitted = not counted (no window cooldown). */
+  readonly windowsSinceLastFinished?: number;
 }
 
 export type GuardDecision =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly guard: 'running' | 'cooldown'; readonly reason: string };
 
-/** At most one running job per model; automatic triggers also wait out `cooldownMs` (manual ones do not). */
+/** At most one running job per model; automatic triggers also wait out `cooldownMs` and `cooldownWindows` (manual ones do not). */
 export function checkGuards(policy: RetrainingPolicy, input: GuardInput): GuardDecision {
   if (input.jobRunning) return { allowed: false, guard: 'running', reason: 'a retraining job is already running for this model' };
   if (input.triggerKind !== 'manual' && input.lastFinishedAtMs !== null) {
     const elapsed = input.nowMs - input.lastFinishedAtMs;
     if (elapsed < policy.cooldownMs) {
       return { allowed: false, guard: 'cooldown', reason: `cooldown: ${formatDuration(elapsed)} since the last retraining, ${formatDuration(policy.cooldownMs)} required` };
+    }
+    const windows = input.windowsSinceLastFinished;
+    if (windows !== undefined && windows < policy.cooldownWindows) {
+      return { allowed: false, guard: 'cooldown', reason: `cooldown: ${windows} window${windows === 1 ? '' : 's'} since the last retraining, ${policy.cooldownWindows} required` };
     }
   }
   return { allowed: true };

@@ -175,6 +175,7 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
   let signals: WindowSignal[] = [];
   let signalRows: number[] = [];
   let lastFinishedAtMs: number | null = null;
+  let lastRetrainWindow: number | null = null;
   const windows: BacktestWindow[] = [];
   const columnsForTraining = [...features, target];
   const labelled = (t: DataTable): DataTable => ({ columnNames: columnsForTraining, rowCount: t.rowCount, columns: Object.fromEntries(columnsForTraining.map((c) => [c, t.columns[c]])) });
@@ -215,7 +216,8 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
     if (!isLast) {
       const trigger = decideTrigger(policy, { windows: signals, nowMs, lastTrainingAtMs: lastFinishedAtMs });
       if (trigger.fire) {
-        const guard = checkGuards(policy, { nowMs, triggerKind: trigger.trigger.kind, lastFinishedAtMs, jobRunning: false });
+        const windowsSinceLastFinished = lastRetrainWindow === null ? undefined : w - lastRetrainWindow;
+        const guard = checkGuards(policy, { nowMs, triggerKind: trigger.trigger.kind, lastFinishedAtMs, jobRunning: false, windowsSinceLastFinished });
         if (!guard.allowed) decision = `held: ${guard.reason}`;
         else {
           try {
@@ -225,6 +227,7 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
             counts.drift.retrains++;
             counts.drift.fit += result.fitSeconds;
             lastFinishedAtMs = nowMs;
+            lastRetrainWindow = w;
             signals = [];
             signalRows = [];
             if (result.decision.promote) {
