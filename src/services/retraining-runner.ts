@@ -1,10 +1,10 @@
 import type { Cell, DataTable } from '../domain/data-table.js';
 import { failJob, IN_FLIGHT_STATUSES, recoverAfterRestart, type RetrainingJob } from '../domain/retraining-job.js';
-import { checkGuards, decideTrigger, formatDuration, isOutOfTime, type RetrainingPolicy, type WindowSignal } from '../domain/retraining-policy.js';
+import { checkGuards, decideTrigger, formatDuration, isHighWindow, isOutOfTime, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../domain/retraining-policy.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
 import type { FittedModel } from '../models/index.js';
 import type { Clock } from '../ports/clock.js';
-import type { Store } from '../ports/store.js';
+import type { Store, StoredDriftReport } from '../ports/store.js';
 import type { TrackingBackend } from '../ports/tracking-backend.js';
 import type { ChampionChanges } from './champion-changes.js';
 import type { MonitoredModels } from './monitored-models.js';
@@ -82,17 +82,37 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
   const leaseName = (model: string) => `retrain:${model}`;
   const renew = (model: string) => store.tryAcquireLease(leaseName(model), options.holder, leaseMs, clock.nowMs());
 
+  const signalOf = (r: StoredDriftReport): WindowSignal => ({
+    severity: r.severity,
+    performanceDrifted: (r.report as { performance?: { drifted?: boolean } | null }).performance?.drifted === true,
+    driftShare: r.driftShare,
+    driftReportId: r.id,
+  });
+
   async function windowsSince(name: string, sinceMs: number, count: number): Promise<WindowSignal[]> {
     const reports = await store.listDriftReports(name, { limit: count });
     return reports
       .filter((r) => r.createdAtMs > sinceMs)
       .reverse()
-      .map((r) => ({
-        severity: r.severity,
-        performanceDrifted: (r.report as { performance?: { drifted?: boolean } | null }).performance?.drifted === true,
-        driftShare: r.driftShare,
-        driftReportId: r.id,
-      }));
+      .map(signalOf);
+  }
+
+  /**
+   * Labelled rows logged since the drift of a drift-triggered job began: from the start of the trailing run of
+   * performance-drifted windows (when the triggering window shows it: labels date a concept change best), else of
+   * high windows, up to the triggering report.
+   */
+  async function labelledSinceDriftBegan(job: RetrainingJob, policy: RetrainingPolicy, rows: readonly StoredPrediction[]): Promise<number> {
+    if (job.trigger.driftReportId === undefined) return rows.length;
+    const reports = await store.listDriftReports(job.model, { limit: 200, beforeId: job.trigger.driftReportId + 1 });
+    const byPerformance = policy.triggerOnPerformanceDrift && reports.length > 0 && signalOf(reports[0]).performanceDrifted;
+    let beganMs = Infinity;
+    for (const report of reports) {
+      const signal = signalOf(report);
+      if (!(byPerformance ? signal.performanceDrifted : isHighWindow(policy, signal))) break;
+      beganMs = report.windowStartMs;
+    }
+    return rows.filter((r) => r.timestampMs >= beganMs).length;
   }
 
   async function considerTrigger(name: string, policy: RetrainingPolicy): Promise<void> {
@@ -137,6 +157,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       const recentRows = rows.slice(split);
       const olderRows = rows.slice(0, split);
       const { total, labeled } = await store.countPredictions(name);
+      const horizons = trainingHorizons(policy, job.trigger.kind, await labelledSinceDriftBegan(job, policy, recentRows));
       await new Promise((resolve) => setImmediate(resolve));
       let result: ChallengerResult;
       try {
@@ -145,6 +166,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
           recent: labelledTable(recentRows, champion.model),
           reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion.model),
           referenceHoldoutRows: REFERENCE_HOLDOUT_ROWS,
+          horizons,
           policy,
           span: { fromMs: recentRows[0]?.timestampMs ?? 0, toMs: recentRows.at(-1)?.timestampMs ?? 0 },
           coverage: { recentPredictions: total, recentLabeled: labeled },
