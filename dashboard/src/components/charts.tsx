@@ -5,6 +5,9 @@ import { UPlotChart } from './uplot-chart.js';
 /** Colours shared with styles.css (severity bands are also labelled in words on the chart). */
 export const COLORS = { line: '#2563eb', current: '#d97706', reference: '#475569', ok: '#16a34a', low: '#0284c7', medium: '#d97706', high: '#dc2626', grid: 'rgba(128,128,128,0.2)' };
 
+/** A time axis that still reads well with a single point (uPlot would otherwise span years). */
+const timeScale = { time: true, range: (_u: uPlot, min: number, max: number): [number, number] => (max - min < 60 ? [min - 300, max + 60] : [min, max]) };
+
 const axis = { stroke: 'currentColor', grid: { stroke: COLORS.grid, width: 1 }, ticks: { stroke: COLORS.grid, width: 1 } };
 
 /** A tiny line without axes: the drift share of the last reports on an overview card. */
@@ -61,7 +64,7 @@ export function DriftShareChart({ times, shares, bands }: { times: number[]; sha
   const options: Omit<Options, 'width'> = {
     height: 240,
     plugins: [bandsPlugin(bands)],
-    scales: { x: { time: true }, y: { range: [0, 1] } },
+    scales: { x: timeScale, y: { range: [0, 1] } },
     axes: [axis, { ...axis, label: 'drift share', values: (_u, ticks) => ticks.map((t) => t.toFixed(2)) }],
     series: [{ label: 'time' }, { label: 'drift share', stroke: COLORS.line, width: 2, points: { show: true, size: 5, fill: COLORS.line } }],
   };
@@ -82,7 +85,7 @@ export function TimeSeriesChart({
   yRange?: [number, number];
   height?: number;
 }) {
-  const scales: Options['scales'] = { x: { time: true }, y: yRange === undefined ? {} : { range: yRange } };
+  const scales: Options['scales'] = { x: timeScale, y: yRange === undefined ? {} : { range: yRange } };
   if (series.some((s) => s.scale === 'pct')) scales!.pct = { range: [0, 1] };
   const options: Omit<Options, 'width'> = {
     height,

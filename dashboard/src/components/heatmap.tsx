@@ -25,7 +25,7 @@ export function DriftHeatmap({ reports, onSelect, selected }: { reports: DriftRe
   const names = [...new Set(columns.flatMap((r) => r.report.features.map((f) => f.name)))];
   return (
     <div class="heatmap-wrap">
-      <div class="heatmap" role="grid" aria-label="drift score by feature and window" style={{ gridTemplateColumns: `minmax(6rem, max-content) repeat(${columns.length}, minmax(14px, 1fr))` }}>
+      <div class="heatmap" role="grid" aria-label="drift score by feature and window" style={{ gridTemplateColumns: `minmax(6rem, max-content) repeat(${columns.length}, minmax(16px, 44px))` }}>
         <div role="columnheader" class="hm-corner">feature \ window</div>
         {columns.map((r) => (
           <div role="columnheader" class="hm-col" title={`report ${r.id}: ${time(r.createdAt)}`}>

@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { browserComponent, chromiumPath, CHROMIUM_ARGS } from '../support/chromium.js';
+import { describeWithComponent } from '../support/components.js';
+import { KEYS, startDashboardServer, type DashboardServer } from './dashboard-server.js';
+
+const SCREENSHOTS = resolve(fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url)));
+/** "Live within 2 s" plus the monitoring tick (1 s) and a loaded 2-core CI machine. */
+const LIVE_MS = 10_000;
+
+describeWithComponent('dashboard in a real browser against driftguard serve', browserComponent, () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  let expectedUnauthorized = true;
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const go = async (hash: string) => {
+    await page.evaluate((h) => (location.hash = h), hash);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startDashboardServer();
+    browser = await chromium.launch({ executablePath: chromiumPath()!, headless: true, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      // Before the key is typed the API answers 401, which Chromium logs as a failed resource load.
+      if (expectedUnauthorized && /status of 401/.test(message.text())) return;
+      consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+    // Stable traffic first: the model gets a reference window without drift.
+    await server.traffic(400, 'before');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('asks for the read key, then the overview shows the model card with its champion', async () => {
+    await page.goto(server.url);
+    await page.getByRole('dialog', { name: 'API key needed' }).waitFor();
+    await page.getByRole('textbox', { name: 'API key', exact: true }).fill(KEYS.read);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    const card = page.locator('article.card[data-model="loans"]');
+    await card.waitFor();
+    expectedUnauthorized = false;
+    await expect.poll(() => card.textContent(), { timeout: LIVE_MS }).toContain('version 2');
+    await expect.poll(() => card.locator('.badge').first().textContent(), { timeout: LIVE_MS }).toMatch(/ok|warning|critical/);
+    await expect.poll(() => page.locator('.live').textContent(), { timeout: LIVE_MS }).toContain('live');
+    await shot('overview');
+  });
+
+  it('shows an injected drift as a firing alert within seconds, without reloading', async () => {
+    await go('#/alerts');
+    await page.locator('h1', { hasText: 'Alerts' }).waitFor();
+    // (A data-quality alert may already fire: the target column is empty until labels arrive.)
+    expect(await page.locator('tr[data-status="firing"]', { hasText: 'data drift' }).count()).toBe(0);
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
+    const injected = Date.now();
+    await server.traffic(300, 'after');
+    const firing = page.locator('tr[data-status="firing"]', { hasText: 'data drift' });
+    await firing.first().waitFor({ timeout: LIVE_MS });
+    const seconds = (Date.now() - injected) / 1000;
+    console.log(`drift injected → firing alert on the page after ${seconds.toFixed(1)} s`);
+    expect(navigations.filter((u) => !u.includes('#'))).toEqual([]);
+    await expect.poll(() => firing.first().locator('.badge').textContent()).toMatch(/medium|high/);
+    await page.locator('svg.timeline').waitFor();
+    await shot('alerts');
+  });
+
+  it('acknowledges the alert with the admin key', async () => {
+    const row = page.locator('tr[data-status="firing"]', { hasText: 'data drift' }).first();
+    const id = await row.getAttribute('data-alert');
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByLabel('Admin API key', { exact: true }).fill(KEYS.admin);
+    await page.getByRole('dialog').getByRole('button', { name: 'Acknowledge' }).click();
+    const acknowledged = page.locator(`tr[data-alert="${id}"][data-status="acknowledged"]`);
+    await acknowledged.waitFor({ timeout: LIVE_MS });
+    expect(await acknowledged.textContent()).toContain('by ops');
+    const stored = await server.call<{ alert: { status: string; acknowledgedBy: string } }>('GET', `/v1/alerts/${id}`, 'read');
+    expect(stored.alert).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'ops' });
+  });
+
+  it('the model page shows drift share over time, the heatmap and the drifted features', async () => {
+    await go('#/models/loans');
+    await page.locator('#drift-share canvas').first().waitFor();
+    await page.locator('.heatmap [data-drifted="true"]').first().waitFor({ timeout: LIVE_MS });
+    const rows = await page.locator('.hm-row').allTextContents();
+    expect(rows).toEqual(expect.arrayContaining(['x1', 'x2', 'region']));
+    const verdicts = await page.locator('#features tbody tr').allTextContents();
+    expect(verdicts.find((r) => r.startsWith('x1'))).toContain('drifted');
+    await shot('model');
+  });
+
+  it('the feature view overlays the reference and current distributions with the test numbers', async () => {
+    await page.locator('.hm-row', { hasText: 'x1' }).click();
+    const svg = page.locator('svg[data-feature="x1"]');
+    await svg.waitFor();
+    const heights = async (series: string) => (await svg.locator(`rect[data-series="${series}"]`).evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height')))));
+    const reference = await heights('reference');
+    const current = await heights('current');
+    expect(reference.length).toBeGreaterThan(3);
+    expect(current.length).toBe(reference.length);
+    expect(reference.some((h) => h > 0) && current.some((h) => h > 0)).toBe(true);
+    // The shift moved mass: the two overlays differ.
+    expect(reference).not.toEqual(current);
+    const facts = await page.locator('#feature .test-facts').textContent();
+    expect(facts).toMatch(/Test.*ks/i);
+    expect(facts).toMatch(/p-value/);
+    expect(facts).toMatch(/Effect size/);
+    expect(facts).toMatch(/Threshold/);
+    await page.locator('#feature .chart canvas').first().waitFor();
+    await shot('feature');
+  });
+
+  it('the data-quality, performance and prediction-log views render; the log filters by label', async () => {
+    await go('#/models/loans/quality');
+    await page.locator('#data-quality').waitFor();
+    await go('#/models/loans/performance');
+    await page.locator('#performance').waitFor();
+    await go('#/models/loans/predictions');
+    const table = page.locator('#predictions tbody');
+    await table.locator('tr').first().waitFor();
+    expect(await table.locator('tr.clickable').count()).toBe(25);
+    await table.locator('tr.clickable').first().click();
+    expect(await table.locator('.row-detail').textContent()).toMatch(/x1.*x2.*region/);
+    await page.locator('#predictions select[name="labeled"]').selectOption('true');
+    await page.locator('#predictions').getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No prediction matches these filters.').waitFor();
+    await shot('predictions');
+  });
+
+  it('rolls the champion back from the registry page after confirmation', async () => {
+    await go('#/registry/loans');
+    const rollback = page.getByRole('button', { name: /Roll back to version 1/ });
+    await rollback.waitFor();
+    await shot('registry');
+    await rollback.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Reason/).fill('dashboard test: back to version 1');
+    await dialog.getByLabel('Admin API key', { exact: true }).fill(KEYS.admin);
+    await dialog.getByRole('button', { name: 'Roll back' }).click();
+    await page.getByText('champion moved from version 2 to version 1').waitFor({ timeout: LIVE_MS });
+    await expect.poll(() => page.locator('tr[data-version="1"]').textContent(), { timeout: LIVE_MS }).toContain('champion');
+    const versions = await server.call<{ items: { version: string; aliases: string[] }[] }>('GET', '/v1/models/loans/versions', 'read');
+    expect(versions.items.find((v) => v.aliases.includes('champion'))?.version).toBe('1');
+  });
+
+  it('the retraining page tells each job as a story', async () => {
+    await go('#/retraining/loans');
+    await page.locator('h1', { hasText: 'Retraining' }).waitFor();
+    await page.locator('.story, .empty').first().waitFor({ timeout: LIVE_MS });
+    await shot('retraining');
+  });
+
+  it('works at phone width (390 px) without horizontal page overflow', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [hash, name] of [
+      ['#/', 'overview-phone'],
+      ['#/models/loans', 'model-phone'],
+    ] as const) {
+      await go(hash);
+      await page.waitForTimeout(500);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${hash} overflows horizontally by ${overflow}px`).toBeLessThanOrEqual(1);
+      await shot(name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('logged no console error on any page', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
