@@ -34,7 +34,10 @@ beforeAll(async () => {
   expect(trained.stderr).toBe('');
   const settings = resolveServeSettings({ host: '127.0.0.1', port: '0', dataDir: join(dir, 'data') }, { DRIFTGUARD_ADMIN_KEY: key }, {
     tracking: { uri: tracking },
-    models: [{ name: MODEL, features: { income: {}, debt: {}, region: { kind: 'categorical' }, owner: { kind: 'boolean' } } }],
+    models: [
+      { name: MODEL, features: { income: {}, debt: {}, region: { kind: 'categorical' }, owner: { kind: 'boolean' } } },
+      { name: 'served-elsewhere', features: { income: {}, region: { kind: 'categorical' } } },
+    ],
   });
   server = await composeServer(settings);
   url = await server.app.listen({ host: '127.0.0.1', port: 0 });
@@ -166,6 +169,18 @@ describe('driftguard/client against a real driftguard serve', () => {
     expect((await Promise.all(ids)).length).toBe(37);
     expect(errors).toEqual([]);
     expect(() => client.logPrediction(row(0))).toThrow(DriftguardClientStateError);
+  });
+
+  it('uploads a reference as JSON rows or CSV text; a refused upload names the missing column and is not retried', async () => {
+    const client = createDriftguardClient({ url, apiKey: key, model: 'served-elsewhere', retry: fast });
+    const rows = Array.from({ length: 300 }, (_, i) => ({ income: 20 + (i % 80), region: ['north', 'south'][i % 2] }));
+    expect(await client.uploadReference(rows)).toMatchObject({ model: 'served-elsewhere', rows: 300, features: [{ name: 'income', kind: 'numeric' }, { name: 'region', kind: 'categorical' }] });
+    const csv = ['id,income,region', ...rows.map((r, i) => `${i},${r.income},${r.region}`)].join('\n');
+    expect(await client.uploadReference({ csv })).toMatchObject({ rows: 300 });
+    const refused = await client.uploadReference({ csv: 'id,income\n1,20\n' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'DriftguardRequestError', status: 422, attempts: 1, details: [{ path: '/csv/header/region', reason: expect.any(String) }] });
+    expect(await client.logPrediction({ features: { income: 50, region: 'north' }, prediction: 0 })).toEqual(expect.any(String));
+    await client.close();
   });
 
   it('predict scores with the champion (logged, retried through a 503) and its id takes a label', async () => {

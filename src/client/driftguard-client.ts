@@ -27,6 +27,15 @@ export interface DriftguardClientOptions extends TransportOptions {
 
 type IdentifiedPrediction = PredictionInput & { readonly id: string };
 
+/** What the server made of an uploaded reference. */
+export interface ReferenceSummary {
+  readonly model: string;
+  readonly source: string;
+  readonly rows: number;
+  readonly features: readonly { readonly name: string; readonly kind: string }[];
+  readonly createdAt: string;
+}
+
 /** A 409 on a re-send whose every detail is "already logged": the earlier attempt committed, its reply was lost. */
 function committedByEarlierAttempt(error: DriftguardRequestError, rowCount: number, collection: string): boolean {
   if (error.status !== 409 || error.attempts < 2) return false;
@@ -189,13 +198,13 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
       return out;
     },
 
-    /** Replaces the model's reference profile with these rows (e.g. the training data); admin key. */
-    async uploadReference(rows: readonly Record<string, string | number | boolean | null>[]) {
-      return transport.request<{ model: string; source: string; rows: number; features: { name: string; kind: string }[]; createdAt: string }>(
-        'PUT',
-        `/v1/models/${model}/reference`,
-        { rows },
-      );
+    /**
+     * Replaces the model's reference with these rows (e.g. the training data): JSON rows, or `{ csv }` — CSV text
+     * with a header line, sent as `text/csv`. Needs an admin key.
+     */
+    async uploadReference(rows: readonly Record<string, string | number | boolean | null>[] | { readonly csv: string }): Promise<ReferenceSummary> {
+      const path = `/v1/models/${model}/reference`;
+      return 'csv' in rows ? transport.requestText<ReferenceSummary>('PUT', path, 'text/csv', rows.csv) : transport.request<ReferenceSummary>('PUT', path, { rows });
     },
 
     /** Rows queued or in flight, predictions and labels together. */

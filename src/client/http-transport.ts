@@ -20,6 +20,8 @@ export interface TransportOptions {
 export interface Transport {
   /** Sends a JSON request, retrying 429 / 5xx / network errors; resolves with the parsed 2xx body. */
   request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
+  /** The same with a body that is already text of another type (e.g. `text/csv`). */
+  requestText<T>(method: 'POST' | 'PUT', path: string, contentType: string, text: string): Promise<T>;
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -50,36 +52,38 @@ export function createTransport(options: TransportOptions): Transport {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
 
-  return {
-    async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      for (let attempt = 1; ; attempt++) {
-        let response: Response;
-        let text: string;
-        try {
-          response = await doFetch(`${base}${path}`, {
-            method,
-            headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-            body: payload,
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-          // Inside the try: a connection reset while the reply streams in is a network error, retried.
-          text = await response.text();
-        } catch (error) {
-          if (attempt > policy.maxRetries) {
-            const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-            throw new DriftguardNetworkError(`${method} ${base}${path} failed after ${attempt} attempt(s): ${reason}`, attempt, error);
-          }
-          await sleep(policy.delayMs(attempt, null));
-          continue;
+  async function send<T>(method: string, path: string, payload: { contentType: string; text: string } | undefined): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(`${base}${path}`, {
+          method,
+          headers: payload === undefined ? headers : { ...headers, 'content-type': payload.contentType },
+          body: payload?.text,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        // Inside the try: a connection reset while the reply streams in is a network error, retried.
+        text = await response.text();
+      } catch (error) {
+        if (attempt > policy.maxRetries) {
+          const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+          throw new DriftguardNetworkError(`${method} ${base}${path} failed after ${attempt} attempt(s): ${reason}`, attempt, error);
         }
-        if (response.ok) return (text === '' ? {} : JSON.parse(text)) as T;
-        if (isRetryableStatus(response.status) && attempt <= policy.maxRetries) {
-          await sleep(policy.delayMs(attempt, parseRetryAfter(response.headers.get('retry-after'), Date.now())));
-          continue;
-        }
-        throw errorFromBody(response.status, text, attempt);
+        await sleep(policy.delayMs(attempt, null));
+        continue;
       }
-    },
+      if (response.ok) return (text === '' ? {} : JSON.parse(text)) as T;
+      if (isRetryableStatus(response.status) && attempt <= policy.maxRetries) {
+        await sleep(policy.delayMs(attempt, parseRetryAfter(response.headers.get('retry-after'), Date.now())));
+        continue;
+      }
+      throw errorFromBody(response.status, text, attempt);
+    }
+  }
+
+  return {
+    request: (method, path, body) => send(method, path, body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) }),
+    requestText: (method, path, contentType, text) => send(method, path, { contentType, text }),
   };
 }
