@@ -68,7 +68,9 @@ export const RetrainingSettingsSchema = Type.Object(
     minPerClass: Type.Optional(Type.Integer({ minimum: 0 })),
     horizonRows: Type.Optional(Type.Integer({ minimum: 1 })),
     referenceSampleRows: Type.Optional(Type.Integer({ minimum: 0 })),
+    trainOn: Type.Optional(Type.Union([Type.Literal('best'), Type.Literal('since-drift'), Type.Literal('horizon')])),
     cooldownMs: Type.Optional(Type.Number({ minimum: 0 })),
+    cooldownWindows: Type.Optional(Type.Integer({ minimum: 0 })),
     maxTrainingMs: Type.Optional(Type.Number({ minimum: 1 })),
     promotion: Type.Optional(
       Type.Object(

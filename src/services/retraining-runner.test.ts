@@ -118,6 +118,9 @@ describe('retraining runner', () => {
     outage = false;
     await h.addReports(2, 'high');
     await h.runner.runOnce();
+    expect((await h.store.listRetrainingJobs(h.name, { limit: 1 }))[0].id).toBe(failed.id); // cooldownWindows: 2 of 3
+    await h.addReports(1, 'high');
+    await h.runner.runOnce();
     const retried = (await h.store.listRetrainingJobs(h.name, { limit: 1 }))[0];
     expect(retried.id).not.toBe(failed.id);
     expect(retried.status).toBe('promoted');

@@ -124,7 +124,15 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     const windows = await windowsSince(name, sinceMs, policy.persistWindows);
     const decision = decideTrigger(policy, { windows, nowMs: clock.nowMs(), lastTrainingAtMs: Number.isFinite(sinceMs) ? sinceMs : null });
     if (!decision.fire) return;
-    const guard = checkGuards(policy, { nowMs: clock.nowMs(), triggerKind: decision.trigger.kind, lastFinishedAtMs, jobRunning: false });
+    const windowsSinceLastFinished =
+      lastFinishedAtMs === null ? undefined : (await store.listDriftReports(name, { limit: policy.cooldownWindows + 1 })).filter((r) => r.createdAtMs > lastFinishedAtMs).length;
+    const guard = checkGuards(policy, {
+      nowMs: clock.nowMs(),
+      triggerKind: decision.trigger.kind,
+      lastFinishedAtMs,
+      jobRunning: false,
+      ...(windowsSinceLastFinished === undefined ? {} : { windowsSinceLastFinished }),
+    });
     if (!guard.allowed) return;
     await jobs.open(name, decision.trigger, policy);
   }

@@ -149,6 +149,7 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
     expect(promoted.steps.map((s) => s.status)).toEqual(['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted']);
     expect(promoted.metrics!.challenger.test.accuracy).toBeGreaterThan(promoted.metrics!.champion!.test.accuracy);
     expect(promoted.tracking).toMatchObject({ registeredVersion: '2', runId: expect.any(String) });
+    if (experimentPrefix === 'mlflow') expect(promoted.tracking?.runUrl).toMatch(/\/#\/experiments\/\d+\/runs\/[0-9a-f]{32}$/);
     const versions = (await call('GET', `/v1/models/${name}/versions`)).body.items as { version: string; aliases: string[] }[];
     expect(versions.find((v) => v.version === '2')?.aliases.sort()).toEqual(['challenger', 'champion']);
     expect(new Set((await predict(loanRows(10, 24, 'after'))).map((p) => p.modelVersion))).toEqual(new Set(['2']));
