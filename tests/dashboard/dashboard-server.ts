@@ -3,57 +3,23 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServer, createTrackingBackend, locateDashboard } from '../../src/compose.js';
-import { dataTableFromRows } from '../../src/domain/data-table.js';
-import { createSeededRandom } from '../../src/models/index.js';
 import type { MonitoredModelDefinition } from '../../src/services/monitored-model-definition.js';
 import type { ServeSettings } from '../../src/services/serve-settings.js';
-import { trackTrainedModel } from '../../src/services/track-trained-model.js';
-import { createTrainModelService } from '../../src/services/train-model.js';
+import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type Concept } from '../../src/services/test-support/retraining-fixture.js';
 
 export const KEYS = { admin: 'dash-admin-key-0123456789', ingest: 'dash-ingest-key-0123456789', read: 'dash-read-key-0123456789ab' } as const;
-export type Concept = 'before' | 'after';
-export interface LoanRow {
-  x1: number;
-  x2: number;
-  region: string;
-  label: 'yes' | 'no';
-}
-
-/**
- * A seeded two-concept loan stream. `before`: x1, x2 ~ N(0, 1), three regions evenly, yes when x1 + 0.5·x2 + noise > 0.
- * `after`: x1 ~ N(1.5, 1), region b dominates (data drift) and the concept turns (yes when 2·x2 − x1 + 1.5 + noise > 0).
- */
-export function loanRows(n: number, seed: number, concept: Concept): LoanRow[] {
-  const random = createSeededRandom(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return Array.from({ length: n }, () => {
-    const x1 = (concept === 'after' ? 1.5 : 0) + normal();
-    const x2 = normal();
-    const u = random();
-    const region = concept === 'after' ? (u < 0.7 ? 'b' : u < 0.85 ? 'a' : 'c') : u < 0.34 ? 'a' : u < 0.67 ? 'b' : 'c';
-    const score = concept === 'after' ? 2 * x2 - x1 + 1.5 : x1 + 0.5 * x2;
-    return { x1: Math.round(x1 * 1000) / 1000, x2: Math.round(x2 * 1000) / 1000, region, label: score + 0.3 * normal() > 0 ? 'yes' : 'no' };
-  });
-}
-
-export function loanDefinition(name: string): MonitoredModelDefinition {
+/** The dashboard's model: the retraining fixture's loan stream, retraining after one high window once 300 rows are labelled. */
+export function dashboardModel(name: string): MonitoredModelDefinition {
   return {
-    name,
+    ...loanDefinition(name, { minLabeledRows: 300, minPerClass: 30, horizonRows: 600, persistWindows: 1, cooldownWindows: 0 }),
     description: 'Loan approvals (synthetic two-concept stream) for the dashboard tests',
-    task: 'classification',
-    features: { x1: {}, x2: {}, region: { kind: 'categorical' } },
-    target: 'label',
-    drift: { window: { type: 'count', windowSize: 200, step: 100 }, persistenceWindows: 1 },
-    monitoring: { evaluateEveryEvents: 100 },
   };
 }
 
-/** Trains a logistic model on `before` rows and registers it as the champion (with its reference profile). */
-async function registerChampion(dataDir: string, name: string, seed: number, nowMs: number): Promise<void> {
+async function registerChampion(dataDir: string, name: string, nowMs: number): Promise<void> {
   const backend = createTrackingBackend({ dataDir, trackingUri: `file:${dataDir}` });
   try {
-    const trained = createTrainModelService({ clock: { nowMs: () => nowMs } }).train({ table: dataTableFromRows(loanRows(1200, seed, 'before')), target: 'label', estimator: 'logistic' });
-    await trackTrainedModel({ backend, trained, estimator: 'logistic', params: {}, dataFile: `loanRows(seed ${seed})`, experiment: `${name}-initial`, registerAs: name, alias: 'champion', nowMs, by: 'dashboard-test' });
+    await registerLoanChampion(backend, name, nowMs);
   } finally {
     await backend.close();
   }
@@ -76,8 +42,8 @@ export async function startDashboardServer(name = 'loans') {
   await ensureDashboardBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'driftguard-dashboard-'));
   const now = Date.now();
-  await registerChampion(dataDir, name, 1, now - 120_000);
-  await registerChampion(dataDir, name, 2, now - 60_000);
+  await registerChampion(dataDir, name, now - 120_000);
+  await registerChampion(dataDir, name, now - 60_000);
   const settings: ServeSettings = {
     host: '127.0.0.1',
     port: 0,
@@ -96,11 +62,12 @@ export async function startDashboardServer(name = 'loans') {
     alertPolicy: {},
     sinks: [],
     predictionRetentionDays: null,
-    models: [loanDefinition(name)],
+    models: [dashboardModel(name)],
   };
   const server = await composeServer(settings);
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   server.scheduler.start();
+  server.retrainer.start();
   const address = server.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
   const url = `http://127.0.0.1:${address.port}`;
@@ -127,9 +94,7 @@ export async function startDashboardServer(name = 'loans') {
       const out: { id: string; label: string }[] = [];
       for (let i = 0; i < rows.length; i += 100) {
         const batch = rows.slice(i, i + 100);
-        const result = await call<{ predictions: { id: string }[] }>('POST', `/v1/models/${name}/predict`, 'ingest', {
-          rows: batch.map((r) => ({ features: { x1: r.x1, x2: r.x2, region: r.region } })),
-        });
+        const result = await call<{ predictions: { id: string }[] }>('POST', `/v1/models/${name}/predict`, 'ingest', { rows: batch.map((r) => ({ features: featuresOf(r) })) });
         result.predictions.forEach((p, j) => out.push({ id: p.id, label: batch[j].label }));
       }
       return out;

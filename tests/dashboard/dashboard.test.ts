@@ -18,6 +18,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
   let page: Page;
   const consoleErrors: string[] = [];
   let expectedUnauthorized = true;
+  let drifted: { id: string; label: string }[] = [];
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const go = async (hash: string) => {
@@ -38,7 +39,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     });
     page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
     // Stable traffic first: the model gets a reference window without drift.
-    await server.traffic(400, 'before');
+    await server.traffic(300, 'before');
   }, 120_000);
 
   afterAll(async () => {
@@ -68,7 +69,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
     const injected = Date.now();
-    await server.traffic(300, 'after');
+    drifted = await server.traffic(300, 'after');
     const firing = page.locator('tr[data-status="firing"]', { hasText: 'data drift' });
     await firing.first().waitFor({ timeout: LIVE_MS });
     const seconds = (Date.now() - injected) / 1000;
@@ -141,27 +142,42 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await shot('predictions');
   });
 
+  it('the retraining story shows the job deferred for want of labels, then promoted once labels arrive (live)', async () => {
+    await go('#/retraining/loans');
+    const deferred = page.locator('.story[data-status="deferred"]');
+    await deferred.waitFor({ timeout: LIVE_MS });
+    const jobId = await deferred.getAttribute('data-job');
+    expect(await deferred.locator('.callout').textContent()).toMatch(/Deferred:.*0 of 300 labelled rows/);
+    expect(await deferred.textContent()).toMatch(/Trigger:\s*drift \(report #\d+, severity high/);
+    await shot('retraining-deferred');
+    await server.labels(drifted);
+    const promoted = page.locator(`.story[data-job="${jobId}"][data-status="promoted"]`);
+    await promoted.waitFor({ timeout: 60_000 });
+    const story = (await promoted.textContent()) ?? '';
+    for (const step of ['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted']) expect(story).toContain(step);
+    expect(story).toMatch(/✔ Promoted:/);
+    expect(story).toMatch(/registered version 3/);
+    const metrics = await promoted.locator('table tbody tr').allTextContents();
+    expect(metrics[0]).toMatch(/^accuracy/);
+    await shot('retraining');
+  }, 90_000);
+
   it('rolls the champion back from the registry page after confirmation', async () => {
     await go('#/registry/loans');
-    const rollback = page.getByRole('button', { name: /Roll back to version 1/ });
+    await expect.poll(() => page.locator('tr[data-version="3"]').textContent(), { timeout: LIVE_MS }).toContain('champion');
+    const rollback = page.getByRole('button', { name: /Roll back to version 2/ });
     await rollback.waitFor();
     await shot('registry');
     await rollback.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/Reason/).fill('dashboard test: back to version 1');
+    await dialog.getByLabel(/Reason/).fill('dashboard test: back to version 2');
     await dialog.getByLabel('Admin API key', { exact: true }).fill(KEYS.admin);
     await dialog.getByRole('button', { name: 'Roll back' }).click();
-    await page.getByText('champion moved from version 2 to version 1').waitFor({ timeout: LIVE_MS });
-    await expect.poll(() => page.locator('tr[data-version="1"]').textContent(), { timeout: LIVE_MS }).toContain('champion');
+    await page.getByText('champion moved from version 3 to version 2').waitFor({ timeout: LIVE_MS });
+    await expect.poll(() => page.locator('tr[data-version="2"]').textContent(), { timeout: LIVE_MS }).toContain('champion');
+    expect(await page.locator('tr[data-version="3"]').textContent()).toContain('rolled back by ops');
     const versions = await server.call<{ items: { version: string; aliases: string[] }[] }>('GET', '/v1/models/loans/versions', 'read');
-    expect(versions.items.find((v) => v.aliases.includes('champion'))?.version).toBe('1');
-  });
-
-  it('the retraining page tells each job as a story', async () => {
-    await go('#/retraining/loans');
-    await page.locator('h1', { hasText: 'Retraining' }).waitFor();
-    await page.locator('.story, .empty').first().waitFor({ timeout: LIVE_MS });
-    await shot('retraining');
+    expect(versions.items.find((v) => v.aliases.includes('champion'))?.version).toBe('2');
   });
 
   it('works at phone width (390 px) without horizontal page overflow', async () => {
