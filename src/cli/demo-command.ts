@@ -109,7 +109,7 @@ export function createDemoCommand(): Command {
         });
         process.exitCode = result.completed || controller.signal.aborted ? 0 : 1;
       } catch (error) {
-        process.stderr.write(`driftguard demo: ${cliErrorLine(error)}\n`);
+        process.stderr.write(`driftguard demo: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`);
         process.exitCode = 2;
       }
       // Timers of closed adapters and open dashboard streams must not keep the process alive.

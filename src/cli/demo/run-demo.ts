@@ -5,6 +5,7 @@
  * service reports (events and API), never from the script's own expectations.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { composeServer, createTrackingBackend } from '../../compose.js';
 import { blendShift, createAgrawalStream, type AgrawalStream, type InputShift, type LabelledApplication } from '../../datagen/agrawal-stream.js';
 import { dataTableFromRows, type Cell } from '../../domain/data-table.js';
@@ -117,6 +118,18 @@ async function startService(options: DemoOptions, key: string) {
   server.scheduler.start();
   server.retrainer.start();
   return { server, settings, baseUrl };
+}
+
+/** Fails early when the port is taken, before a fresh start empties the data directory another demo may be using. */
+function assertPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is already in use (another demo?); choose another with --port`) : error),
+    );
+    probe.listen({ host, port }, () => probe.close(() => resolve()));
+  });
 }
 
 /** Trains the initial champion on stationary applications and registers it (local store or MLflow). */
@@ -239,6 +252,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     clearProgress();
     options.out.write(`${line}\n`);
   };
+  await assertPortFree(options.host, options.port);
   const { resumed } = prepareDemoDataDir(options.dataDir, options.resume);
   const key = randomBytes(24).toString('hex');
   const { server, settings, baseUrl } = await startService(options, key);
