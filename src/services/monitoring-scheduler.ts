@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { DEFAULT_EVALUATE_EVERY_SECONDS, DEFAULT_WINDOW, type DriftMonitoring } from './drift-monitoring.js';
 import type { MonitoredModels } from './monitored-models.js';
+import { createPerModelLoop } from './per-model-loop.js';
 import type { ServingModels } from './serving-models.js';
 
 export interface MonitoringSchedulerOptions {
@@ -38,8 +39,6 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
   const last = new Map<string, { sequence: number; atMs: number }>();
   const retentionEveryMs = options.retentionEveryMs ?? 3_600_000;
   const lastRetention = new Map<string, number>();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
 
   async function tickModel(name: string): Promise<void> {
     const definition = (await options.models.get(name)).definition;
@@ -75,35 +74,7 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
     await options.monitoring.evaluate(name);
   }
 
-  async function tick(): Promise<void> {
-    for (const model of await options.models.list()) {
-      const name = model.definition.name;
-      try {
-        await tickModel(name);
-      } catch (error) {
-        options.onError?.(name, error);
-      }
-    }
-  }
-
-  return {
-    /** One pass over every model (what the timer runs); exposed for tests and the demo. */
-    async runOnce(): Promise<void> {
-      if (running === null) running = tick().finally(() => (running = null));
-      await running;
-    },
-    start(): void {
-      if (timer !== null) return;
-      timer = setInterval(() => void this.runOnce(), tickMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      if (timer !== null) clearInterval(timer);
-      timer = null;
-      await running;
-      for (const model of await options.models.list()) await store.releaseLease(`monitor:${model.definition.name}`, options.holder);
-    },
-  };
+  return createPerModelLoop({ models: options.models, leases: store, holder: options.holder, leaseName: (name) => `monitor:${name}`, tickMs, tickModel, onError: options.onError });
 }
 
 export type MonitoringScheduler = ReturnType<typeof createMonitoringScheduler>;

@@ -8,6 +8,7 @@ import type { Store, StoredDriftReport } from '../ports/store.js';
 import type { TrackingBackend } from '../ports/tracking-backend.js';
 import type { ChampionChanges } from './champion-changes.js';
 import type { MonitoredModels } from './monitored-models.js';
+import { createPerModelLoop } from './per-model-loop.js';
 import { createChallengerPipeline, InsufficientDataError, type ChallengerResult } from './retraining/challenger-pipeline.js';
 import { retrainingPolicyOf, type RetrainingJobs } from './retraining-jobs.js';
 import { RETRAINER, trackRetraining } from './retraining-tracking.js';
@@ -75,9 +76,6 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
   const runningHere = new Set<string>();
   /** Labelled-row count at the last look at a deferred job, per job id. */
   const labelledAtLastLook = new Map<string, number>();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
 
   const leaseName = (model: string) => `retrain:${model}`;
   const renew = (model: string) => store.tryAcquireLease(leaseName(model), options.holder, leaseMs, clock.nowMs());
@@ -247,46 +245,12 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     }
   }
 
-  async function tick(): Promise<void> {
-    for (const model of await options.models.list()) {
-      const name = model.definition.name;
-      try {
-        await tickModel(name);
-      } catch (error) {
-        options.onError?.(name, error);
-      }
-    }
-  }
-
+  const loop = createPerModelLoop({ models: options.models, leases: store, holder: options.holder, leaseName, tickMs, tickModel, onError: options.onError });
   return {
-    /** One pass over every model; a call during a pass schedules one more pass right after it. */
-    async runOnce(): Promise<void> {
-      if (running !== null) {
-        again = true;
-        return running;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await tick();
-        } while (again);
-      })().finally(() => (running = null));
-      return running;
-    },
+    ...loop,
     /** Wakes the runner now (a drift report was stored, labels or a manual trigger arrived). */
     wake(): void {
-      void this.runOnce();
-    },
-    start(): void {
-      if (timer !== null) return;
-      timer = setInterval(() => void this.runOnce(), tickMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      if (timer !== null) clearInterval(timer);
-      timer = null;
-      await running;
-      for (const model of await options.models.list()) await store.releaseLease(leaseName(model.definition.name), options.holder);
+      void loop.runOnce();
     },
   };
 }
