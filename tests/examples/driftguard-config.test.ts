@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { composeServer } from '../../src/compose.js';
 import { createRetrainingPolicy } from '../../src/domain/retraining-policy.js';
 import { createDriftEngineConfig } from '../../src/drift/create-drift-engine-config.js';
 import { findStatTest } from '../../src/drift/stat-tests.js';
-import { ConfigError } from '../../src/services/service-config.js';
+import { ConfigError, parseServiceConfig } from '../../src/services/service-config.js';
 import { resolveServeSettings } from '../../src/services/serve-settings.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/driftguard.config.json', import.meta.url));
@@ -79,6 +79,29 @@ describe('examples/driftguard.config.json (documented in docs/getting-started.md
       expect(ingest.statusCode).toBe(201);
     } finally {
       await server.close();
+    }
+  });
+});
+
+/** Whole config files shown in the docs: every ```json block with a top-level "models" list. */
+function documentedConfigs(file: string): unknown[] {
+  const text = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8');
+  return [...text.matchAll(/```json\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .filter((block) => /^\{\s*(\n\s*"[a-zA-Z]+": [\s\S]*)?"models"/.test(block))
+    // a placeholder the reader replaces
+    .map((block) => JSON.parse(block.replace('<64 hex characters>', 'a'.repeat(64))) as unknown);
+}
+
+describe('config files shown in the docs', () => {
+  it.each(['docs/getting-started.md', 'README.md'])('%s: every whole config passes the loader', (file) => {
+    const configs = documentedConfigs(file);
+    expect(configs.length).toBeGreaterThan(0);
+    const env = { INGEST_KEY: 'ingest-key-0123456789abcdef', WEBHOOK_SECRET: 'w', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/x' };
+    for (const config of configs) {
+      const settings = resolveServeSettings({}, env, parseServiceConfig(config, file), file);
+      expect(settings.models.length).toBeGreaterThan(0);
+      for (const model of settings.models) expect(() => createDriftEngineConfig(model.drift ?? {})).not.toThrow();
     }
   });
 });
