@@ -58,12 +58,51 @@ describe('SQLite group commit', () => {
     expect([visible('x'), visible('y'), visible('z')]).toEqual([true, false, true]);
   });
 
-  it('starts a new group for writes queued after a commit, and flush runs pending writes at once', async () => {
+  it('starts a new group for writes queued after a commit, and drain runs pending writes at once', async () => {
     const group = createGroupCommit(writer);
     await group.enqueue(() => insert('1'));
     const later = group.enqueue(() => insert('2'));
-    group.flush();
+    const drained = group.drain();
     expect(visible('2')).toBe(true);
-    await later;
+    await Promise.all([later, drained]);
+  });
+
+  it('with syncAfterCommit: commits with synchronous=NORMAL, resolves callers only after the sync, keeps FULL for other statements', async () => {
+    writer.pragma('synchronous = FULL');
+    let releaseSync: () => void = () => undefined;
+    let syncs = 0;
+    const group = createGroupCommit(writer, {
+      syncAfterCommit: () => {
+        syncs += 1;
+        return new Promise<void>((resolve) => (releaseSync = resolve));
+      },
+    });
+    let modeInside: unknown;
+    let resolved = false;
+    const pending = group
+      .enqueue(() => {
+        modeInside = writer.pragma('synchronous', { simple: true });
+        insert('s');
+      })
+      .then(() => (resolved = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([visible('s'), syncs, resolved]).toEqual([true, 1, false]); // committed, sync started, caller still waiting
+    expect([modeInside, writer.pragma('synchronous', { simple: true })]).toEqual([1, 2]); // NORMAL inside, FULL again after
+    const queuedDuringSync = [group.enqueue(() => insert('t')), group.enqueue(() => insert('u'))];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([visible('t'), syncs]).toEqual([false, 1]); // held back while the first group syncs
+    releaseSync();
+    await pending;
+    expect(resolved).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([visible('t'), visible('u'), syncs]).toEqual([true, true, 2]); // then committed together, one more sync
+    releaseSync();
+    await Promise.all(queuedDuringSync);
+  });
+
+  it('rejects every caller of a group whose sync fails', async () => {
+    const group = createGroupCommit(writer, { syncAfterCommit: () => Promise.reject(new Error('EIO: disk gone')) });
+    const results = await Promise.allSettled([group.enqueue(() => insert('p')), group.enqueue(() => insert('q'))]);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'ok'))).toEqual(['EIO: disk gone', 'EIO: disk gone']);
   });
 });

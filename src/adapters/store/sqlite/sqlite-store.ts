@@ -31,6 +31,7 @@ import {
   type PredictionRow,
 } from '../row-mapping.js';
 import { createGroupCommit } from './group-commit.js';
+import { createWalSync } from './wal-sync.js';
 import { sqliteMigrations } from './migrations/index.js';
 
 export interface SqliteStoreOptions {
@@ -62,7 +63,7 @@ function parsePredictionRow(row: RawPredictionRow): StoredPrediction {
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
-  db.pragma('journal_mode = WAL');
+  const journalMode = db.pragma('journal_mode = WAL', { simple: true });
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
@@ -190,7 +191,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
 
   // Appends and label joins of one event-loop turn share one transaction (one fsync); each keeps its own savepoint.
-  const writes = createGroupCommit(db);
+  // With synchronous=FULL on a file, the group's WAL fsync runs in libuv's thread pool instead of on the event loop.
+  const walSync = journalMode === 'wal' && (options.synchronous ?? 'FULL') === 'FULL' ? createWalSync(options.path) : null;
+  const writes = createGroupCommit(db, { syncAfterCommit: walSync?.sync });
 
   return {
     async migrate() {
@@ -213,7 +216,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return sqliteMigrations.length;
     },
     async close() {
-      writes.flush();
+      await writes.drain();
+      await walSync?.close();
       db.close();
     },
     appendPredictions(model, predictions) {
