@@ -30,6 +30,8 @@ import { createPredictionServing } from './services/prediction-serving.js';
 import { createReferenceUpload } from './services/reference-upload.js';
 import { createRetrainingJobs, type RetrainingJobs } from './services/retraining-jobs.js';
 import { createRetrainingRunner } from './services/retraining-runner.js';
+import { createWorkerChallengerExecutor } from './services/challenger-execution.js';
+import { locateThreadEntry } from './services/drift-evaluator-worker.js';
 import { createServingModels, type ServingModels } from './services/serving-models.js';
 import type { HttpServices } from './http/http-services.js';
 import type { Clock } from './ports/clock.js';
@@ -187,6 +189,8 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
     retentionMs: settings.predictionRetentionDays === null ? null : settings.predictionRetentionDays * 86_400_000,
   });
+  const challengerThread = locateThreadEntry('challenger-thread');
+  if (challengerThread.kind === 'in-thread') console.error(`retraining trains on the request thread: ${challengerThread.reason}`);
   const retrainer = createRetrainingRunner({
     store,
     models,
@@ -198,6 +202,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     runUrl: backend.kind === 'mlflow' ? (experimentId, runId) => `${backend.location.replace(/\/+$/, '')}/#/experiments/${experimentId}/runs/${runId}` : undefined,
     onError: (model, error) => console.error(`retraining ${model} failed: ${(error as Error).message}`),
+    ...(challengerThread.kind === 'worker' ? { executor: createWorkerChallengerExecutor(challengerThread) } : {}),
   });
   // A stored drift report or a job change (manual trigger) wakes the runner at once; labels are seen on its tick.
   events.subscribe((event) => {

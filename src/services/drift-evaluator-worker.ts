@@ -22,13 +22,13 @@ function tsxLoaderUrl(): string | null {
 }
 
 /**
- * Finds the worker's entry: the compiled `drift-evaluator-thread.js` beside this module (the built package), else the
- * `.ts` source started through tsx's loader (source checkout: tsx, vitest). Without either, evaluations run in-thread.
+ * Finds a worker entry module of this folder by base name: the compiled `<name>.js` (the built package), else the `.ts`
+ * source started through tsx's loader (source checkout: tsx, vitest). Without either, the work runs in-thread.
  */
-export function locateDriftThreadEntry(): DriftThreadEntry {
-  const compiled = new URL('./drift-evaluator-thread.js', import.meta.url);
+export function locateThreadEntry(name: string): DriftThreadEntry {
+  const compiled = new URL(`./${name}.js`, import.meta.url);
   if (compiled.protocol === 'file:' && existsSync(fileURLToPath(compiled))) return { kind: 'worker', url: compiled };
-  const source = new URL('./drift-evaluator-thread.ts', import.meta.url);
+  const source = new URL(`./${name}.ts`, import.meta.url);
   if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) {
     return { kind: 'in-thread', reason: `no worker entry beside ${import.meta.url}` };
   }
@@ -36,6 +36,11 @@ export function locateDriftThreadEntry(): DriftThreadEntry {
   if (loader === null) return { kind: 'in-thread', reason: 'the worker entry is TypeScript source and tsx is not installed' };
   const bootstrap = `const tsx = await import(${JSON.stringify(loader)}); tsx.register(); await import(${JSON.stringify(source.href)});`;
   return { kind: 'worker', url: new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`) };
+}
+
+/** The drift-evaluation worker's entry (`drift-evaluator-thread`). */
+export function locateDriftThreadEntry(): DriftThreadEntry {
+  return locateThreadEntry('drift-evaluator-thread');
 }
 
 interface Pending {

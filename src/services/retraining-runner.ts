@@ -9,7 +9,8 @@ import type { TrackingBackend } from '../ports/tracking-backend.js';
 import type { ChampionChanges } from './champion-changes.js';
 import type { MonitoredModels } from './monitored-models.js';
 import { createPerModelLoop } from './per-model-loop.js';
-import { createChallengerPipeline, InsufficientDataError, type ChallengerResult } from './retraining/challenger-pipeline.js';
+import { createInThreadChallengerExecutor, type ChallengerExecutor } from './challenger-execution.js';
+import { InsufficientDataError, type ChallengerResult } from './retraining/challenger-pipeline.js';
 import { retrainingPolicyOf, type RetrainingJobs } from './retraining-jobs.js';
 import { RETRAINER, trackRetraining } from './retraining-tracking.js';
 import type { ServingModels } from './serving-models.js';
@@ -36,6 +37,8 @@ export interface RetrainingRunnerOptions {
   /** A link to the run in the tracking UI (e.g. MLflow's), when there is one. */
   readonly runUrl?: (experimentId: string, runId: string) => string | undefined;
   readonly onError?: (model: string, error: unknown) => void;
+  /** Where challengers are trained (default: on the calling thread; the service uses a worker thread per job). */
+  readonly executor?: ChallengerExecutor;
 }
 
 /** A job that ran past `maxTrainingMs`. */
@@ -70,7 +73,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
   const { store, clock, jobs } = options;
   const tickMs = options.tickMs ?? 1000;
   const leaseMs = options.leaseMs ?? 60_000;
-  const pipeline = createChallengerPipeline({ clock });
+  const executor = options.executor ?? createInThreadChallengerExecutor(clock);
   const experimentName = options.experimentName ?? ((model: string) => `driftguard-retraining-${model}`);
   /** Jobs whose work runs in this process. */
   const runningHere = new Set<string>();
@@ -167,7 +170,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       await new Promise((resolve) => setImmediate(resolve));
       let result: ChallengerResult;
       try {
-        result = pipeline.run({
+        result = await executor.run({
           champion: champion.model,
           recent: labelledTable(recentRows, champion.model),
           reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion.model),
@@ -176,7 +179,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
           policy,
           span: { fromMs: recentRows[0]?.timestampMs ?? 0, toMs: recentRows.at(-1)?.timestampMs ?? 0 },
           coverage: { recentPredictions: total, recentLabeled: labeled },
-        });
+        }, deadlineMs - clock.nowMs());
       } catch (error) {
         if (error instanceof InsufficientDataError) throw new Error(`the labelled data no longer suffices: ${error.sufficiency.reason}`);
         throw error;

@@ -1,0 +1,15 @@
+/** Entry point of a retraining job's worker thread: runs the challenger pipeline once and posts the result or the error. */
+import { parentPort } from 'node:worker_threads';
+import { runPortableRequest, type ChallengerThreadReply, type PortableChallengerRequest } from './challenger-execution.js';
+import { InsufficientDataError } from './retraining/challenger-pipeline.js';
+
+parentPort?.once('message', (request: PortableChallengerRequest) => {
+  let reply: ChallengerThreadReply;
+  try {
+    reply = { result: runPortableRequest(request, { nowMs: () => Date.now() }) };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    reply = { error: { name: e.name, message: e.message, ...(e instanceof InsufficientDataError ? { sufficiency: e.sufficiency } : {}) } };
+  }
+  parentPort?.postMessage(reply);
+});
