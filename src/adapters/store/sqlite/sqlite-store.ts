@@ -30,6 +30,7 @@ import {
   type ModelRow,
   type PredictionRow,
 } from '../row-mapping.js';
+import { startCheckpointThread } from './checkpoint-thread.js';
 import { createGroupCommit } from './group-commit.js';
 import { createWalSync } from './wal-sync.js';
 import { sqliteMigrations } from './migrations/index.js';
@@ -42,6 +43,11 @@ export interface SqliteStoreOptions {
    * `NORMAL`: survives a process crash (SIGKILL) but may lose the last commits on power loss; faster.
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * WAL checkpoints from a worker thread (default for files): the event loop does not copy pages back and fsync the
+   * database file every 1,000 WAL pages; it checkpoints itself only past 10,000 pages (a backstop).
+   */
+  readonly checkpointInThread?: boolean;
 }
 
 type RawPredictionRow = Omit<PredictionRow, 'features' | 'predicted_class' | 'label'> & {
@@ -191,6 +197,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
 
   // Appends and label joins of one event-loop turn share one transaction (one fsync); each keeps its own savepoint.
+  const checkpoints =
+    journalMode === 'wal' && options.checkpointInThread !== false
+      ? startCheckpointThread(options.path, { onError: (message) => console.error(`SQLite checkpoint thread: ${message}`) })
+      : null;
+  if (checkpoints !== null) db.pragma('wal_autocheckpoint = 10000');
   // With synchronous=FULL on a file, the group's WAL fsync runs in libuv's thread pool instead of on the event loop.
   const walSync = journalMode === 'wal' && (options.synchronous ?? 'FULL') === 'FULL' ? createWalSync(options.path) : null;
   const writes = createGroupCommit(db, { syncAfterCommit: walSync?.sync });
@@ -218,6 +229,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async close() {
       await writes.drain();
       await walSync?.close();
+      await checkpoints?.stop();
       db.close();
     },
     appendPredictions(model, predictions) {
