@@ -155,6 +155,9 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     const name = queued.model;
     let job = queued;
     runningHere.add(job.id);
+    // Keep the model's lease while the job runs (training may outlast it), so no other replica takes the job for dead.
+    const renewal = setInterval(() => void renew(name).catch(() => undefined), Math.max(1000, leaseMs / 3));
+    renewal.unref();
     try {
       const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
       if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
@@ -185,7 +188,6 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
         throw error;
       }
       if (isOutOfTime(policy, startedMs, clock.nowMs())) throw new OutOfTimeError(`out of time after training (${formatDuration(clock.nowMs() - startedMs)} > ${formatDuration(policy.maxTrainingMs)})`);
-      await renew(name);
       const c = result.metrics.challenger.test;
       const h = result.metrics.champion?.test;
       job = await jobs.transition(
@@ -207,7 +209,6 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       if (version === undefined) throw new Error('the tracked run registered no version');
       const runUrl = options.runUrl?.(tracked.experimentId, tracked.runId);
       const tracking = { runId: tracked.runId, experimentId: tracked.experimentId, registeredVersion: version, ...(runUrl === undefined ? {} : { runUrl }) };
-      await renew(name);
       if (!result.decision.promote) {
         job = await jobs.transition(job, 'rejected', `rejected version ${version} (kept champion ${champion.version}): ${result.decision.reason}`, { tracking });
         return;
@@ -220,6 +221,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       if (!IN_FLIGHT_STATUSES.includes(latest.status) && latest.status !== 'queued') throw error;
       await jobs.save(failJob(latest, clock.nowMs(), cause));
     } finally {
+      clearInterval(renewal);
       runningHere.delete(job.id);
     }
   }
