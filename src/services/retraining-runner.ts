@@ -138,19 +138,6 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     await jobs.open(name, decision.trigger, policy);
   }
 
-  async function withDeadline<T>(work: Promise<T>, deadlineMs: number, what: string): Promise<T> {
-    const remaining = deadlineMs - clock.nowMs();
-    let timeout: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timeout = setTimeout(() => reject(new OutOfTimeError(`out of time during ${what}`)), Math.max(0, remaining));
-    });
-    try {
-      return await Promise.race([work, expired]);
-    } finally {
-      clearTimeout(timeout);
-    }
-  }
-
   async function runJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<void> {
     const name = queued.model;
     let job = queued;
@@ -200,11 +187,9 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
         decision: result.decision,
       });
       const driftReport = job.trigger.driftReportId === undefined ? null : ((await store.listDriftReports(name, { limit: 1, beforeId: job.trigger.driftReportId + 1 }))[0]?.report ?? null);
-      const tracked = await withDeadline(
-        trackRetraining({ backend: options.backend, job, result, driftReport, experimentName: experimentName(name), nowMs: () => clock.nowMs() }),
-        deadlineMs,
-        'tracking',
-      );
+      // Tracking is not cut off at the deadline (a run stopped half-way could still register a version); it is bounded by
+      // the tracking client's own timeouts, and a failure before registration leaves nothing registered.
+      const tracked = await trackRetraining({ backend: options.backend, job, result, driftReport, experimentName: experimentName(name), nowMs: () => clock.nowMs() });
       const version = tracked.version?.version;
       if (version === undefined) throw new Error('the tracked run registered no version');
       const runUrl = options.runUrl?.(tracked.experimentId, tracked.runId);
