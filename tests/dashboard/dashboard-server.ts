@@ -88,16 +88,31 @@ export async function startDashboardServer(name = 'loans') {
     url,
     name,
     call,
-    /** Scores `n` rows of the concept through POST /predict (logged), in batches of 100; returns ids and labels. */
+    /**
+     * Scores `n` rows of the concept through POST /predict (logged) in batches of one window (300): the scheduler
+     * then never sees a partial window, which would postpone the next evaluation by a whole window.
+     */
     async traffic(n: number, concept: Concept): Promise<{ id: string; label: string }[]> {
       const rows = loanRows(n, (seed += 1), concept);
       const out: { id: string; label: string }[] = [];
-      for (let i = 0; i < rows.length; i += 100) {
-        const batch = rows.slice(i, i + 100);
+      for (let i = 0; i < rows.length; i += 300) {
+        const batch = rows.slice(i, i + 300);
         const result = await call<{ predictions: { id: string }[] }>('POST', `/v1/models/${name}/predict`, 'ingest', { rows: batch.map((r) => ({ features: featuresOf(r) })) });
         result.predictions.forEach((p, j) => out.push({ id: p.id, label: batch[j].label }));
       }
       return out;
+    },
+    /** One monitoring window (300 rows) of the concept, then waits until its drift report is stored. */
+    async window(concept: Concept): Promise<{ id: string; label: string }[]> {
+      const count = async () => (await call<{ items: unknown[] }>('GET', `/v1/models/${name}/drift-reports?limit=1000`, 'read')).items.length;
+      const before = await count();
+      const rows = await this.traffic(300, concept);
+      const deadline = Date.now() + 20_000;
+      while ((await count()) === before) {
+        if (Date.now() > deadline) throw new Error(`no drift report within 20 s after a ${concept} window`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return rows;
     },
     async labels(rows: { id: string; label: string }[]): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {

@@ -38,8 +38,8 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
       consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-    // Stable traffic first: the model gets a reference window without drift.
-    await server.traffic(300, 'before');
+    // Stable traffic first: a few monitoring windows without drift.
+    for (let i = 0; i < 4; i++) await server.window('before');
   }, 120_000);
 
   afterAll(async () => {
@@ -178,6 +178,11 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     expect(await page.locator('tr[data-version="3"]').textContent()).toContain('rolled back by ops');
     const versions = await server.call<{ items: { version: string; aliases: string[] }[] }>('GET', '/v1/models/loans/versions', 'read');
     expect(versions.items.find((v) => v.aliases.includes('champion'))?.version).toBe('2');
+    // The overview follows: champion 2 again, the promoted retraining, the drift in the sparkline.
+    await go('#/');
+    const card = page.locator('article.card[data-model="loans"]');
+    await expect.poll(() => card.textContent(), { timeout: LIVE_MS }).toMatch(/version 2.*promoted/s);
+    await shot('overview-after');
   });
 
   it('works at phone width (390 px) without horizontal page overflow', async () => {

@@ -8,7 +8,7 @@ import { ago, time } from '../lib/format.js';
 import { href, useLoad } from '../lib/hooks.js';
 import { LEVEL_ICON, levelOfSeverity } from '../lib/severity.js';
 
-const STATUS_ICON: Record<Alert['status'], string> = { firing: '🔔', acknowledged: '👁', resolved: '✔' };
+const STATUS_ICON: Record<Alert['status'], string> = { firing: '●', acknowledged: '◑', resolved: '✓' };
 
 /** Alerts over time: one bar per alert from first sight to resolution (or now); the pattern says the status. */
 function Timeline({ alerts, nowMs }: { alerts: Alert[]; nowMs: number }) {
