@@ -196,7 +196,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return { joined: labels.filter((l) => !unknown.has(l.predictionId)).length, unknownIds: [...unknown] };
   }
 
-  // Appends and label joins of one event-loop turn share one transaction (one fsync); each keeps its own savepoint.
+  // Writes of one event-loop turn (appends, label joins, leases, drift reports, alerts) share one transaction (one
+  // fsync); each keeps its own savepoint.
   const checkpoints =
     journalMode === 'wal' && options.checkpointInThread !== false
       ? startCheckpointThread(options.path, { onError: (message) => console.error(`SQLite checkpoint thread: ${message}`) })
@@ -277,7 +278,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return parsePredictions(db.prepare(`SELECT * FROM predictions WHERE ${where.join(' AND ')} ORDER BY sequence DESC LIMIT ?`).all(...values));
     },
     async deletePredictionsBefore(model, cutoffMs) {
-      return sql().deleteBefore.run(model, cutoffMs).changes;
+      return writes.enqueue(() => sql().deleteBefore.run(model, cutoffMs).changes);
     },
     async saveModel(name, definition, nowMs) {
       return parseModel(sql().upsertModel.get(name, JSON.stringify(definition), nowMs, nowMs) as ModelRow & { definition: string });
@@ -290,15 +291,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return (sql().listModels.all() as (ModelRow & { definition: string })[]).map(parseModel);
     },
     async saveDriftReport(summary: DriftReportSummary, report: JsonDocument) {
-      const row = sql().insertReport.get(
+      const text = JSON.stringify(report);
+      const row = await writes.enqueue(() => sql().insertReport.get(
         summary.model,
         summary.windowStartMs,
         summary.windowEndMs,
         summary.createdAtMs,
         summary.severity,
         summary.driftShare,
-        JSON.stringify(report),
-      ) as DriftReportRow & { report: string };
+        text,
+      ) as DriftReportRow & { report: string });
       return parseReport(row);
     },
     async listDriftReports(model: string, query: DriftReportQuery) {
@@ -316,17 +318,18 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return row === undefined ? null : parseReport(row);
     },
     async tryAcquireLease(name, holder, ttlMs, nowMs) {
-      return sql().acquireLease.run(name, holder, nowMs + ttlMs, nowMs).changes === 1;
+      return writes.enqueue(() => sql().acquireLease.run(name, holder, nowMs + ttlMs, nowMs).changes === 1);
     },
     async releaseLease(name, holder) {
-      sql().releaseLease.run(name, holder);
+      await writes.enqueue(() => sql().releaseLease.run(name, holder));
     },
     async openAlert(model, kind) {
       const body = sql().openAlert.get(model, kind) as string | undefined;
       return body === undefined ? null : (JSON.parse(body) as Alert);
     },
     async saveAlert(alert) {
-      sql().saveAlert.run(alert.id, alert.model, alert.kind, alert.status, alert.severity, alert.firstSeenMs, JSON.stringify(alert));
+      const body = JSON.stringify(alert);
+      await writes.enqueue(() => sql().saveAlert.run(alert.id, alert.model, alert.kind, alert.status, alert.severity, alert.firstSeenMs, body));
     },
     async getAlert(id) {
       const body = sql().getAlert.get(id) as string | undefined;
@@ -337,7 +340,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return (sql().listAlerts.all({ model, status, severity, before, limit }) as string[]).map((body) => JSON.parse(body) as Alert);
     },
     async recordDelivery(d) {
-      sql().recordDelivery.run(d.alertId, d.sink, d.event, d.attempt, d.outcome, d.httpStatus, d.error, d.atMs);
+      await writes.enqueue(() => sql().recordDelivery.run(d.alertId, d.sink, d.event, d.attempt, d.outcome, d.httpStatus, d.error, d.atMs));
     },
     async listDeliveries(alertId) {
       return (sql().listDeliveries.all(alertId) as DeliveryRow[]).map(toAlertDelivery);
