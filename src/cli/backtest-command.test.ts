@@ -49,6 +49,17 @@ describe('driftguard backtest', () => {
     expect(html).toContain('performance drift for 1 consecutive window: promoted');
   });
 
+  it('trains the initial model on --reference and replays every row of --data', async () => {
+    writeFileSync(path('reference.csv'), tableToCsv(conceptTable(2000, 8, 3)));
+    writeFileSync(path('monitoring.csv'), tableToCsv(stackTables(conceptTable(1000, 8, 4, 2000), conceptTable(1000, 12, 5, 3000))));
+    const r = await backtest({ data: path('monitoring.csv'), reference: path('reference.csv'), target: 'label', orderColumn: 't', window: '500', policy: path('policy.json'), json: true });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { windows: { retrained: boolean }[]; setup: { initialRows: number } };
+    expect(out.windows).toHaveLength(4);
+    expect(out.setup.initialRows).toBe(2000);
+    expect(out.windows[2].retrained).toBe(true);
+  });
+
   it('exits 2 with one line on bad input', async () => {
     expectOneLineError(await backtest({ target: 'label' }), /^driftguard backtest: --data <file> is required/);
     expectOneLineError(await backtest({ ...base, target: 'nope' }), /^driftguard backtest: target: no column "nope"/);
