@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeWithComponent } from '../../tests/support/components.js';
+import { mlflowServer, mlflowTrackingUri } from '../adapters/tracking/mlflow/test-support/mlflow-server-component.js';
 import { createRetrainingJob } from '../domain/retraining-job.js';
 import { CHAMPION_ALIAS } from '../ports/model-registry.js';
 import type { TrackingBackend } from '../ports/tracking-backend.js';
@@ -194,5 +196,28 @@ describe('retraining runner', () => {
     expect((await h.backend.registry.getModelVersion(h.name, '2'))?.tags['driftguard.rollback_reason']).toBe('complaints from the loan desk');
     expect(h.events.filter((e) => e.type === 'model').at(-1)?.data).toMatchObject({ action: 'rollback', fromVersion: '2', toVersion: '1' });
     expect(h.errors).toEqual([]);
+  });
+});
+
+describeWithComponent('retraining runner on a real MLflow server', mlflowServer, () => {
+  it('registers the challenger, moves the champion alias, and rolls it back in MLflow', async () => {
+    const h = await createRetrainingHarness({ retraining: policy, trackingUri: mlflowTrackingUri, name: `runner-${Date.now().toString(36)}` });
+    try {
+      const rows = loanRows(800, 14, 'after');
+      await h.label(await h.log(rows), rows);
+      await h.addReports(2, 'high');
+      await h.runner.runOnce();
+      const job = (await h.store.listRetrainingJobs(h.name, { limit: 1 }))[0];
+      expect(job.status, JSON.stringify(job.steps)).toBe('promoted');
+      const run = await h.backend.tracking.getRun(job.tracking!.runId);
+      expect(run.info.status).toBe('FINISHED');
+      expect(run.params.trigger).toBe('drift');
+      expect((await h.backend.registry.getVersionByAlias(h.name, CHAMPION_ALIAS))?.version).toBe(job.tracking!.registeredVersion);
+      await h.champions.rollback(h.name, { by: 'ops', reason: 'test rollback' });
+      expect((await h.backend.registry.getVersionByAlias(h.name, CHAMPION_ALIAS))?.version).toBe(h.championVersion);
+      expect(h.serving.get(h.name)?.version).toBe(h.championVersion);
+    } finally {
+      await h.close();
+    }
   });
 });
