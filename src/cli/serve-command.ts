@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { composeServer } from '../compose.js';
+import { composeServer, locateDashboard } from '../compose.js';
 import { routeAccessOf } from '../http/app.js';
 import { listenOrExplain } from './listen-service.js';
 import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/service-config.js';
@@ -31,7 +31,7 @@ const ENV_HELP = Object.entries(SERVE_ENVIRONMENT)
 /** `driftguard serve`: the long-running service (HTTP API, monitoring, alerting). */
 export function createServeCommand(): Command {
   return new Command('serve')
-    .description('Run the driftguard service: HTTP API, prediction log, drift monitoring and alerting.')
+    .description('Run the driftguard service: HTTP API, dashboard at /, prediction log, drift monitoring and alerting.')
     .option('--host <address>', 'listen address (env DRIFTGUARD_HOST; default 127.0.0.1)')
     .option('--port <number>', 'listen port (env DRIFTGUARD_PORT; default 8080)')
     .option('--data-dir <dir>', 'data directory (env DRIFTGUARD_DATA_DIR; default ./.driftguard)')
@@ -45,6 +45,7 @@ export function createServeCommand(): Command {
       server.scheduler.start();
       server.retrainer.start();
       for (const address of addresses) process.stdout.write(`driftguard listening on ${address}\n`);
+      process.stdout.write(locateDashboard() === null ? 'dashboard: not built (npm run build); the API runs without it\n' : `dashboard: ${addresses[0]}/\n`);
       const open = routeAccessOf(server.app).filter((r) => r.access === 'open' && !r.url.startsWith('/docs/'));
       process.stdout.write(`open routes (no API key): ${open.map((r) => `${r.method} ${r.url}`).join(', ')}\n`);
       process.stdout.write(
