@@ -61,3 +61,19 @@ describe('resolveServeSettings', () => {
     expect(() => parseServiceConfig({ models: [{ name: 'a' }, { name: 'a' }] }, 'c.json')).toThrow('model a is defined twice');
   });
 });
+
+describe('the retraining policy of a config-file model', () => {
+  it('takes trainOn and cooldownWindows from the config file into the policy the runner uses', async () => {
+    const { createMonitoredModels } = await import('./monitored-models.js');
+    const { retrainingPolicyOf } = await import('./retraining-jobs.js');
+    const { createSqliteStore } = await import('../adapters/store/sqlite/sqlite-store.js');
+    const config = parseServiceConfig({ models: [{ name: 'm', retraining: { trainOn: 'since-drift', cooldownWindows: 4 } }] }, 'c.json');
+    const store = createSqliteStore({ path: ':memory:' });
+    await store.migrate();
+    const models = createMonitoredModels({ store, clock: { nowMs: () => 0 } });
+    for (const definition of resolveServeSettings({}, {}, config).models) await models.replace(definition);
+    expect(await retrainingPolicyOf(models, 'm')).toMatchObject({ trainOn: 'since-drift', cooldownWindows: 4 });
+    expect(() => parseServiceConfig({ models: [{ name: 'm', retraining: { trainOn: 'all' } }] }, 'c.json')).toThrow('/models/0/retraining/trainOn');
+    await store.close();
+  });
+});
