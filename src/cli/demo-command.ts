@@ -92,6 +92,7 @@ export function createDemoCommand(): Command {
         if (interrupts > 1) process.exit(130);
         process.stdout.write(`\n${signal}: stopping the demo and the service\n`);
         controller.abort();
+        setTimeout(() => process.exit(130), 10_000).unref();
       };
       process.on('SIGINT', () => onSignal('SIGINT'));
       process.on('SIGTERM', () => onSignal('SIGTERM'));

@@ -172,10 +172,13 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
   const withheld: { predictionId: string; label: 0 | 1 }[] = [];
   let total = 0;
 
-  async function postLabels(labels: { predictionId: string; label: 0 | 1 }[]): Promise<void> {
+  /** Posts labels (at most 10,000 per request); returns how many the service joined. */
+  async function postLabels(labels: { predictionId: string; label: 0 | 1 }[]): Promise<number> {
+    let joined = 0;
     for (let i = 0; i < labels.length; i += 10_000) {
-      await api.call('POST', `/v1/models/${DEMO_MODEL}/labels`, { labels: labels.slice(i, i + 10_000) });
+      joined += (await api.call<{ joined: number }>('POST', `/v1/models/${DEMO_MODEL}/labels`, { labels: labels.slice(i, i + 10_000) })).joined;
     }
+    return joined;
   }
 
   return {
@@ -185,11 +188,11 @@ function createTraffic(api: DemoApi, options: DemoOptions) {
     get total() {
       return total;
     },
-    /** Labels of the delayed predictions, sent at once (the "labels arrive" stage); returns how many. */
-    async releaseWithheld(): Promise<number> {
+    /** Labels of the delayed predictions, sent at once (the "labels arrive" stage), after `announce(count)`. */
+    async releaseWithheld(announce: (count: number) => void): Promise<{ sent: number; joined: number }> {
       const labels = withheld.splice(0);
-      await postLabels(labels);
-      return labels.length;
+      announce(labels.length);
+      return { sent: labels.length, joined: await postLabels(labels) };
     },
     /**
      * Sends `rows` applications (then keeps going while `holdWhile()` is true, up to `maxRows`), drawing each from
@@ -323,10 +326,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       holdWhile: () => state.deferralReason === null && state.finished === null,
     });
     if (signal.aborted) return { completed: false, seconds: (Date.now() - startedMs) / 1000, baseUrl };
-    const released = await traffic.releaseWithheld();
-    print(
-      `labels arrived: ${count(released)} delayed labels joined; accuracy of version ${v1} since the shift ${traffic.accuracy.of('shifted', v1).accuracy.toFixed(3)}`,
+    // The line goes out before the labels: the service may start retraining before the request returns.
+    const released = await traffic.releaseWithheld((n) =>
+      print(`labels arrived: ${count(n)} delayed labels sent; accuracy of version ${v1} since the shift ${traffic.accuracy.of('shifted', v1).accuracy.toFixed(3)}`),
     );
+    if (released.joined < released.sent) print(`labels: only ${count(released.joined)} of ${count(released.sent)} delayed labels were joined`);
     /** Labelled traffic of the shifted population until the service reports what `holdWhile` waits for. */
     const keepServing = (label: string, rows: number, holdWhile: () => boolean) =>
       traffic.drive({ label, stream, rows, maxRows: cap(rows), shiftAt: () => ABRUPT_SHIFT, labels: 'prompt', holdWhile });

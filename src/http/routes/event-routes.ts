@@ -9,6 +9,11 @@ export const SSE_HEARTBEAT_MS = 15_000;
 /** Live service events as Server-Sent Events: `event: <type>` and `data: <json>` per event, optional model filter. */
 export function eventRoutes(services: Pick<HttpServices, 'events'>): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Open streams end when the app closes; otherwise close() would wait for every dashboard tab to disconnect.
+    const open = new Set<{ end(): unknown }>();
+    app.addHook('preClose', async () => {
+      for (const res of open) res.end();
+    });
     app.get(
       '/v1/events',
       {
@@ -32,7 +37,9 @@ export function eventRoutes(services: Pick<HttpServices, 'events'>): FastifyPlug
         });
         const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
         heartbeat.unref();
+        open.add(res);
         request.raw.on('close', () => {
+          open.delete(res);
           clearInterval(heartbeat);
           unsubscribe();
         });
