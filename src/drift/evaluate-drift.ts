@@ -8,10 +8,17 @@ import { comparePerformance } from './compare-performance.js';
 import { createDriftEngineConfig } from './create-drift-engine-config.js';
 import type { DriftEngineConfig, DriftEngineOptions } from './drift-config.js';
 import { DriftConfigError } from './drift-config-error.js';
-import { DRIFT_REPORT_FORMAT_VERSION, type DataQualityFinding, type DriftReport, type FeatureDriftResult } from './drift-report.js';
+import { DRIFT_REPORT_FORMAT_VERSION, type DataQualityFinding, type DataQualityKind, type DriftReport, type FeatureDriftResult } from './drift-report.js';
 import { findDataQualityIssues } from './find-data-quality-issues.js';
 import { REFERENCE_PROFILE_FORMAT_VERSION, type ColumnProfile, type ReferenceProfile } from './reference-profile.js';
 import { findStatTest } from './stat-tests.js';
+
+/**
+ * Findings that only say labels have not arrived yet: the target column of live rows is filled later (labels are
+ * joined by prediction id), so its absence or missing rate is no data-quality problem. Its other findings (type
+ * violations, unseen classes) still concern the labels that did arrive.
+ */
+const LABEL_LAG_KINDS: ReadonlySet<DataQualityKind> = new Set(['missing_column', 'empty_column', 'missing_rate_change']);
 
 /** State carried between consecutive evaluations of one monitored model (persistence) and the window bounds. */
 export interface EvaluationState {
@@ -86,15 +93,16 @@ export function evaluateDrift(
   });
   features = applyCorrection(features, config);
 
-  const role = (spec: RoleColumnSpec | null, columnProfile: ColumnProfile | null): FeatureDriftResult | null => {
+  const role = (spec: RoleColumnSpec | null, columnProfile: ColumnProfile | null, labelsLag = false): FeatureDriftResult | null => {
     if (spec === null || columnProfile === null) return null;
     const values = valuesOf(current, columnProfile);
-    dataQuality.push(...findDataQualityIssues(columnProfile, values, current.rowCount, config));
+    const findings = findDataQualityIssues(columnProfile, values, current.rowCount, config);
+    dataQuality.push(...(labelsLag ? findings.filter((f) => !LABEL_LAG_KINDS.has(f.kind)) : findings));
     return compareColumn(columnProfile, values, {}, config, spec.name);
   };
   const predictionDrift = role(schema.prediction, profile.prediction);
   const predictionScoreDrift = role(schema.predictionScore, profile.predictionScore);
-  const targetDrift = role(schema.target, profile.target);
+  const targetDrift = role(schema.target, profile.target, true);
   const performance = comparePerformance(
     profile.performance,
     {
