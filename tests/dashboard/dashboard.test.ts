@@ -22,7 +22,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const go = async (hash: string) => {
-    await page.evaluate((h) => (location.hash = h), hash);
+    await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
   };
 
   beforeAll(async () => {
@@ -193,7 +193,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     ] as const) {
       await go(hash);
       await page.waitForTimeout(500);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
       expect(overflow, `${hash} overflows horizontally by ${overflow}px`).toBeLessThanOrEqual(1);
       await shot(name);
     }

@@ -10,10 +10,10 @@ export interface Loaded<T> {
 }
 
 /**
- * Loads with `load()` when `deps` change and again whenever a live event of one of `liveTypes` arrives (for `model`
- * when given); keeps the previous data while reloading so live updates do not flicker.
+ * Loads with `load()` when `deps` change and again after live events of one of `liveTypes` (for `model` when given),
+ * at most once per `throttleMs`; keeps the previous data while reloading so live updates do not flicker.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], liveTypes: readonly EventType[] = [], model?: string): Loaded<T> {
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], liveTypes: readonly EventType[] = [], model?: string, throttleMs = 250): Loaded<T> {
   const [state, setState] = useState<{ data: T | undefined; error: Error | null; loading: boolean }>({ data: undefined, error: null, loading: true });
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
@@ -36,13 +36,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], liv
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = onLiveEvent((event) => {
       if (!liveTypes.includes(event.type) || (model !== undefined && event.model !== model)) return;
-      if (timer === null) timer = setTimeout(() => ((timer = null), setTick((t) => t + 1)), 250);
+      if (timer === null) timer = setTimeout(() => ((timer = null), setTick((t) => t + 1)), throttleMs);
     });
     return () => {
       off();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [liveTypes.join(','), model]);
+  }, [liveTypes.join(','), model, throttleMs]);
 
   return { ...state, reload: () => setTick((t) => t + 1) };
 }

@@ -25,8 +25,9 @@ export function PredictionLogPanel({ name }: { name: string }) {
   const page = useLoad(
     () => api.predictions(name, { limit: PAGE, before, fromMs: ms(filters.from), toMs: ms(filters.to), class: filters.cls.trim() || undefined, labeled: filters.labeled || undefined }),
     [name, before, JSON.stringify(filters)],
-    cursors.length === 1 ? ['predictions_logged'] : [],
+    cursors.length === 1 ? ['predictions_logged', 'model'] : [],
     name,
+    2000,
   );
   const input = (key: keyof Filters) => (e: Event) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value });
   const featureNames = [...new Set(page.data?.items.flatMap((p) => Object.keys(p.features)) ?? [])].slice(0, 4);

@@ -12,28 +12,31 @@ interface CardData {
   firing: Alert[];
   versions: ModelVersion[];
   jobs: RetrainingJob[] | null;
-  recent: PredictionLogPage;
-  log: PredictionLogPage;
 }
 
 const RATE_MINUTES = 5;
 
 async function loadCard(name: string): Promise<CardData> {
-  const since = Date.now() - RATE_MINUTES * 60_000;
-  const [reports, firing, versions, jobs, recent, log] = await Promise.all([
+  const [reports, firing, versions, jobs] = await Promise.all([
     api.reports(name, 30),
     api.alerts({ model: name, status: 'firing' }),
     api.versions(name).catch(() => []),
     api.retrainingJobs(name, 1).catch(() => null),
-    api.predictions(name, { limit: 1000, fromMs: since }),
-    api.predictions(name, { limit: 1 }),
   ]);
-  return { reports, firing, versions, jobs, recent, log };
+  return { reports, firing, versions, jobs };
+}
+
+/** Predictions per minute over the last minutes (counted up to 1,000) and the log's label coverage. */
+async function loadRate(name: string): Promise<{ recent: PredictionLogPage; log: PredictionLogPage }> {
+  const [recent, log] = await Promise.all([api.predictions(name, { limit: 1000, fromMs: Date.now() - RATE_MINUTES * 60_000 }), api.predictions(name, { limit: 1 })]);
+  return { recent, log };
 }
 
 function ModelCard({ model }: { model: MonitoredModel }) {
   const name = model.definition.name;
-  const { data, error } = useLoad(() => loadCard(name), [name], ['drift_report', 'alert', 'retraining', 'model', 'predictions_logged'], name);
+  // Reports, alerts, jobs and champion changes reload at once; a stream of logged predictions at most every 5 s.
+  const { data, error } = useLoad(() => loadCard(name), [name], ['drift_report', 'alert', 'retraining', 'model'], name);
+  const rate = useLoad(() => loadRate(name), [name], ['predictions_logged'], name, 5000);
   if (data === undefined) {
     return (
       <article class="card">
@@ -46,8 +49,10 @@ function ModelCard({ model }: { model: MonitoredModel }) {
   const health = healthOf(latest, data.firing);
   const champion = data.versions.find((v) => v.aliases.includes('champion'));
   const job = data.jobs?.[0];
-  const perMinute = data.recent.items.length / RATE_MINUTES;
-  const coverage = data.log.counts.total === 0 ? null : data.log.counts.labeled / data.log.counts.total;
+  const recent = rate.data?.recent.items.length;
+  const counts = rate.data?.log.counts;
+  const perMinute = recent === undefined ? null : recent / RATE_MINUTES;
+  const coverage = counts === undefined || counts.total === 0 ? null : counts.labeled / counts.total;
   return (
     <article class={`card health-${health.level}`} data-model={name}>
       <header class="card-head">
@@ -79,12 +84,18 @@ function ModelCard({ model }: { model: MonitoredModel }) {
         </dd>
         <dt>Prediction rate</dt>
         <dd>
-          {data.recent.items.length >= 1000 ? '≥ ' : ''}
-          {perMinute.toFixed(perMinute < 10 ? 1 : 0)} / min <span class="muted">(last {RATE_MINUTES} min)</span>
+          {perMinute === null ? (
+            '—'
+          ) : (
+            <>
+              {recent! >= 1000 ? '≥ ' : ''}
+              {perMinute.toFixed(perMinute < 10 ? 1 : 0)} / min <span class="muted">(last {RATE_MINUTES} min)</span>
+            </>
+          )}
         </dd>
         <dt>Label coverage</dt>
         <dd>
-          {pct(coverage, 1)} <span class="muted">of {data.log.counts.total.toLocaleString('en-US')} logged</span>
+          {pct(coverage, 1)} <span class="muted">of {(counts?.total ?? 0).toLocaleString('en-US')} logged</span>
         </dd>
       </dl>
     </article>
