@@ -68,7 +68,8 @@ function requireColumn(table: DataTable, name: string, field: string): void {
   }
 }
 
-function validateOverride(name: string, override: FeatureOverride, kind: FeatureKind): void {
+/** Checks one feature's overrides against its kind; throws SchemaError naming `overrides.<name>.<field>`. */
+export function validateFeatureOverride(name: string, override: FeatureOverride, kind: FeatureKind): void {
   const field = `overrides.${name}`;
   if (override.kind !== undefined && !KINDS.includes(override.kind)) {
     throw new SchemaError(`${field}.kind`, `must be one of ${KINDS.join(', ')}, got '${String(override.kind)}'`);
@@ -146,7 +147,7 @@ export function inferSchema(reference: DataTable, options: SchemaInferenceOption
   const features = featureNames.map((name): FeatureSpec => {
     const override = overrides[name] ?? {};
     const kind = override.kind ?? inferColumnKind(reference.columns[name], maxCard);
-    validateOverride(name, override, kind);
+    validateFeatureOverride(name, override, kind);
     return {
       name,
       kind,

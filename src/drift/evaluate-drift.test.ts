@@ -188,7 +188,7 @@ describe('the target column: labels arrive later', () => {
   const profile = buildReferenceProfile(reference, inferSchema(reference, { target: 'y' }));
 
   it('an unlabelled window raises no data-quality finding on the target and leaves target drift untested', () => {
-    for (const current of [tableOf({ x: reference.columns.x, y: new Array<Cell>(n).fill(null) }), tableOf({ x: reference.columns.x })]) {
+    for (const current of [tableOf({ x: [...reference.columns.x], y: new Array<Cell>(n).fill(null) }), tableOf({ x: [...reference.columns.x] })]) {
       const report = evaluateDrift(profile, current);
       expect(report.dataQuality.filter((f) => f.column === 'y')).toEqual([]);
       expect(report.targetDrift).toMatchObject({ name: 'y', status: 'not_tested', drifted: false });
@@ -198,7 +198,7 @@ describe('the target column: labels arrive later', () => {
 
   it('measures target drift from the labels that arrived (a window partly labelled)', () => {
     const labels: Cell[] = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? null : i % 3 === 0 ? 'no' : 'yes'));
-    const report = evaluateDrift(profile, tableOf({ x: reference.columns.x, y: labels }));
+    const report = evaluateDrift(profile, tableOf({ x: [...reference.columns.x], y: labels }));
     expect(report.dataQuality.filter((f) => f.column === 'y' && f.severity === 'error')).toEqual([]);
     expect(report.targetDrift).toMatchObject({ name: 'y', status: 'tested', drifted: true });
   });

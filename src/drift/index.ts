@@ -61,3 +61,4 @@ export { STAT_TESTS, findStatTest } from './stat-tests.js';
 export { chooseStatTest, evidentlyDefaultTestName, driftguardDefaultTestName } from './choose-stat-test.js';
 export type { TestChoice } from './choose-stat-test.js';
 export type { Cell, DataTable } from '../domain/data-table.js';
+export { applyFeatureOverrides } from './apply-feature-overrides.js';

@@ -109,6 +109,7 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
         profile: reference.profile,
         rows,
         options: engineOptions,
+        overrides: definition.features,
         state: {
           previousHighStreak: Number((previous?.report as { highStreak?: number } | undefined)?.highStreak ?? 0),
           window: window.type === 'count' ? { type: 'count', start: rows[0].sequence, end: rows[rows.length - 1].sequence } : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },

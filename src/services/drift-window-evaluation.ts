@@ -1,6 +1,7 @@
 import type { Cell, DataTable } from '../domain/data-table.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
-import { evaluateDrift, parseReferenceProfile, type DriftEngineOptions, type DriftReport, type EvaluationState, type ReferenceProfile } from '../drift/index.js';
+import type { FeatureOverride } from '../domain/feature-schema.js';
+import { applyFeatureOverrides, evaluateDrift, parseReferenceProfile, type DriftEngineOptions, type DriftReport, type EvaluationState, type ReferenceProfile } from '../drift/index.js';
 
 /** Everything one window evaluation needs; plain data, so it can cross a worker-thread boundary (structured clone). */
 export interface DriftWindowRequest {
@@ -10,6 +11,8 @@ export interface DriftWindowRequest {
   readonly rows: readonly StoredPrediction[];
   readonly options: DriftEngineOptions;
   readonly state: EvaluationState;
+  /** The model definition's per-feature overrides, applied to the profile whatever its source (upload or champion). */
+  readonly overrides?: Readonly<Record<string, FeatureOverride>>;
 }
 
 /** Builds the engine's table from logged predictions: features, and the profile's prediction / score / target roles. */
@@ -25,6 +28,6 @@ export function predictionTable(rows: readonly StoredPrediction[], profile: Refe
 
 /** The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table and the drift engine. */
 export function evaluateDriftWindow(request: DriftWindowRequest): DriftReport {
-  const profile = parseReferenceProfile(request.profile);
+  const profile = applyFeatureOverrides(parseReferenceProfile(request.profile), request.overrides);
   return evaluateDrift(profile, predictionTable(request.rows, profile), request.options, request.state);
 }
