@@ -12,7 +12,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 /** The stages of issue 9, in the order the service must report them. */
 const STAGES = [
-  /^dashboard: http:\/\/127\.0\.0\.1:\d+\/$/,
+  /^dashboard: http:\/\/127\.0\.0\.1:\d+\/( \(not built: run npm run build; the API docs are at \/docs\))?$/,
   /^admin key: [0-9a-f]{48} /,
   /^model: credit-default version 1 /,
   /^reference: /,

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { composeServer, createTrackingBackend } from '../../compose.js';
+import { composeServer, createTrackingBackend, locateDashboard } from '../../compose.js';
 import { blendShift, createAgrawalStream, type AgrawalStream, type InputShift, type LabelledApplication } from '../../datagen/agrawal-stream.js';
 import { dataTableFromRows, type Cell } from '../../domain/data-table.js';
 import { resolveServeSettings } from '../../services/serve-settings.js';
@@ -262,7 +262,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const api = createDemoApi(baseUrl, key);
   let unsubscribe = () => {};
   try {
-    print(`dashboard: ${baseUrl}/`);
+    print(`dashboard: ${baseUrl}/${locateDashboard() === null ? ' (not built: run npm run build; the API docs are at /docs)' : ''}`);
     print(`admin key: ${key} (API docs ${baseUrl}/docs; data in ${options.dataDir}${resumed ? ', resumed' : ''})`);
     if (resumed) {
       const found = await api.request('GET', `/v1/models/${DEMO_MODEL}`);
