@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock.js';
+import { championReferenceSource } from './champion-reference.js';
 import type { EventBus } from '../ports/event-bus.js';
 import type { ModelRegistry } from '../ports/model-registry.js';
 import type { JsonDocument, Store } from '../ports/store.js';
@@ -43,7 +44,7 @@ export function createChampionChanges(deps: { store: Store; models: MonitoredMod
     const change = { fromVersion: move.fromVersion, toVersion: move.toVersion, changed: move.changed };
     const loaded = await deps.serving.refresh(name);
     if (loaded?.changed === true && loaded.referenceProfile !== null) {
-      const source = `champion version ${loaded.serving.version} (${action}: ${reason})`;
+      const source = championReferenceSource(loaded.serving.version, `${action}: ${reason}`);
       await store.saveReferenceProfile(name, source, loaded.referenceProfile as JsonDocument, clock.nowMs());
     }
     if (move.changed) {

@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { DEFAULT_EVALUATE_EVERY_SECONDS, DEFAULT_WINDOW, type DriftMonitoring } from './drift-monitoring.js';
 import type { MonitoredModels } from './monitored-models.js';
+import { championReferenceSource, needsChampionReference } from './champion-reference.js';
 import { createPerModelLoop } from './per-model-loop.js';
 import type { ServingModels } from './serving-models.js';
 
@@ -9,7 +10,7 @@ export interface MonitoringSchedulerOptions {
   readonly store: Store;
   readonly models: MonitoredModels;
   readonly monitoring: DriftMonitoring;
-  /** When given, each tick also picks up a new champion (promotion or rollback made elsewhere) and its reference. */
+  /** When given, each tick also picks up a new champion (promotion or rollback made elsewhere) on every replica; the lease holder stores its reference. */
   readonly serving?: ServingModels;
   readonly clock: Clock;
   /** This replica's identity for leases. */
@@ -42,12 +43,14 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
 
   async function tickModel(name: string): Promise<void> {
     const definition = (await options.models.get(name)).definition;
+    // Every replica follows the registry's champion (a promotion or rollback made on another replica or in MLflow).
+    const loaded = options.serving === undefined ? null : await options.serving.refresh(name);
     if (!(await store.tryAcquireLease(`monitor:${name}`, options.holder, leaseMs, clock.nowMs()))) return;
-    if (options.serving !== undefined) {
-      const loaded = await options.serving.refresh(name);
-      // A new champion brings its reference; so does the first one when a request loaded it before this tick did.
-      if (loaded !== null && loaded.referenceProfile !== null && (loaded.changed || (await store.latestReferenceProfile(name)) === null)) {
-        await store.saveReferenceProfile(name, `champion version ${loaded.serving.version}`, loaded.referenceProfile, clock.nowMs());
+    // The champion's training data is the reference (unless one was uploaded for it), whoever moved the champion.
+    if (loaded !== null && loaded.referenceProfile !== null) {
+      const latest = await store.latestReferenceProfile(name);
+      if (needsChampionReference(latest?.source ?? null, loaded.serving.version, loaded.changed)) {
+        await store.saveReferenceProfile(name, championReferenceSource(loaded.serving.version), loaded.referenceProfile, clock.nowMs());
       }
     }
     const retentionMs = options.retentionMs ?? null;
