@@ -44,7 +44,7 @@ describe('driftguard demo', () => {
       exitWhenDone: true,
       out,
       signal: new AbortController().signal,
-      stageTimeoutSeconds: 40,
+      stageTimeoutSeconds: 20, // a stage the service never reports fails the test within about a minute
     });
     const lines = text.split('\n').filter((l) => l !== '');
     let at = -1;
@@ -63,7 +63,7 @@ describe('driftguard demo', () => {
     expect(before).toBeGreaterThan(0.85);
     expect(shifted).toBeLessThan(before - 0.2);
     expect(recovered).toBeGreaterThan(0.85);
-  }, 90_000);
+  }, 120_000);
 
   it('empties only a data directory it created; --resume keeps it', () => {
     const dir = join(workDir, 'foreign');
