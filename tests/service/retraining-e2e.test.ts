@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoApi, type DemoApi } from '../../src/cli/demo/demo-api.js';
 import { mlflowServer, mlflowTrackingUri } from '../../src/adapters/tracking/mlflow/test-support/mlflow-server-component.js';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
 import type { RetrainingJob } from '../../src/domain/retraining-job.js';
@@ -23,44 +24,15 @@ interface SseEvent {
   readonly data: { data: Record<string, unknown> };
 }
 
-/** Reads `GET /v1/events` in the background, keeping every event. */
-function collectEvents(baseUrl: string, model: string): { events: SseEvent[]; stop(): void } {
-  const events: SseEvent[] = [];
-  const abort = new AbortController();
-  void (async () => {
-    const response = await fetch(`${baseUrl}/v1/events?model=${model}`, { headers: { authorization: `Bearer ${ADMIN}` }, signal: abort.signal });
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const type = /^event: (.+)$/m.exec(block)?.[1];
-        const data = /^data: (.+)$/m.exec(block)?.[1];
-        if (type !== undefined && data !== undefined) events.push({ type, data: JSON.parse(data) as SseEvent['data'] });
-      }
-    }
-  })().catch(() => undefined);
-  return { events, stop: () => abort.abort() };
-}
-
 function retrainingScenario(trackingUri: () => string, experimentPrefix: string) {
   let dir: string;
   let server: Awaited<ReturnType<typeof composeServer>>;
   let baseUrl: string;
-  let sse: ReturnType<typeof collectEvents>;
+  let api: DemoApi;
+  const sse = { events: [] as SseEvent[], stop: () => {} };
   const name = `${experimentPrefix}-loans-${Date.now().toString(36)}`;
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const call = (method: string, path: string, body?: unknown) => api.request<Record<string, unknown>>(method, path, body);
   const predict = async (rows: readonly LoanRow[]) => {
     const response = await call('POST', `/v1/models/${name}/predict`, { rows: rows.map((r) => ({ features: featuresOf(r) })) });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -98,10 +70,11 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
     };
     server = await composeServer(settings);
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
-    sse = collectEvents(baseUrl, name);
+    api = createDemoApi(baseUrl, ADMIN);
+    sse.stop = api.subscribe(`/v1/events?model=${name}`, (type, data) => sse.events.push({ type, data: data as SseEvent['data'] }));
   });
   afterAll(async () => {
-    sse?.stop();
+    sse.stop();
     await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
