@@ -16,6 +16,7 @@ import { createInProcessEventBus } from './adapters/events/in-process-event-bus.
 import { createAlertDispatcher } from './services/alert-dispatcher.js';
 import { createAlertQueries } from './services/alert-queries.js';
 import { createChampionChanges, type ChampionChanges } from './services/champion-changes.js';
+import { createChampionReadiness } from './services/champion-readiness.js';
 import { createDriftMonitoring } from './services/drift-monitoring.js';
 import { createWorkerDriftEvaluator } from './services/drift-evaluator-worker.js';
 import { createMonitoringScheduler } from './services/monitoring-scheduler.js';
@@ -131,6 +132,7 @@ export function composeHttpServices(deps: {
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: createUuidV7Generator(), metrics });
   const retraining = createRetrainingJobs({ store, models, serving, clock, events });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
+  const checkChampions = createChampionReadiness({ models, serving });
   return {
     serving,
     retraining,
@@ -149,6 +151,7 @@ export function composeHttpServices(deps: {
       events,
       checkReady: async () => {
         await store.countPredictions('__readiness__');
+        await checkChampions();
       },
       metrics,
     },

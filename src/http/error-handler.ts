@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { TrackingError } from '../ports/tracking-error.js';
 import { ServiceError, type ErrorDetail } from '../services/service-errors.js';
 import type { ErrorBody } from './error-body.js';
 
@@ -43,6 +44,16 @@ export function handleError(error: FastifyError & { validation?: AjvError[] }, r
   if (error instanceof ServiceError) {
     status = SERVICE_STATUS[error.kind];
     body = { error: error.kind, message: error.message, details: [...error.details] };
+  } else if (error instanceof TrackingError && (error.kind === 'unavailable' || error.kind === 'unauthorized')) {
+    // A dependency outage (MLflow down, timing out, refusing our credentials), not a fault of the request: retry later.
+    status = 503;
+    const reason = error.kind === 'unavailable' ? 'unreachable, timing out or failing' : 'refusing the configured credentials';
+    body = {
+      error: 'unavailable',
+      message: `the tracking backend (model registry) is unavailable: ${error.message}`,
+      details: [{ path: '/tracking', reason: `${error.operation}: ${reason}` }],
+    };
+    reply.header('retry-after', '5');
   } else if (error.validation !== undefined) {
     status = 400;
     const details = validationDetails(error.validation, error.validationContext);

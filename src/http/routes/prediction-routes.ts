@@ -138,7 +138,7 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
           body: Type.Union([PredictRowSchema, Type.Object({ rows: Type.Array(PredictRowSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) }, { additionalProperties: false })]),
           response: {
             200: Type.Union([ServedPredictionSchema, Type.Object({ predictions: Type.Array(ServedPredictionSchema) })]),
-            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
           },
         },
       },
