@@ -109,7 +109,11 @@ export async function startDashboardServer(name = 'loans') {
       const rows = await this.traffic(300, concept);
       const deadline = Date.now() + 20_000;
       while ((await count()) === before) {
-        if (Date.now() > deadline) throw new Error(`no drift report within 20 s after a ${concept} window`);
+        if (Date.now() > deadline) {
+          const reference = await server.store.latestReferenceProfile(name);
+          const logged = await server.store.countPredictions(name);
+          throw new Error(`no drift report within 20 s after a ${concept} window (${before} report(s) so far, ${logged.total} predictions logged, reference: ${reference?.source ?? 'none'})`);
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       return rows;

@@ -102,6 +102,12 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     const verdicts = await page.locator('#features tbody tr').allTextContents();
     expect(verdicts.find((r) => r.startsWith('x1'))).toContain('drifted');
     await shot('model');
+    // A new window's report shows up on the open page by itself (SSE), as a new heatmap column.
+    const columns = await page.locator('.hm-col').count();
+    const sent = Date.now();
+    drifted = [...drifted, ...(await server.traffic(300, 'after'))];
+    await expect.poll(() => page.locator('.hm-col').count(), { timeout: LIVE_MS, intervals: [100] }).toBe(columns + 1);
+    console.log(`new window → new report on the model page after ${((Date.now() - sent) / 1000).toFixed(1)} s`);
   });
 
   it('the feature view overlays the reference and current distributions with the test numbers', async () => {
@@ -178,10 +184,20 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     expect(await page.locator('tr[data-version="3"]').textContent()).toContain('rolled back by ops');
     const versions = await server.call<{ items: { version: string; aliases: string[] }[] }>('GET', '/v1/models/loans/versions', 'read');
     expect(versions.items.find((v) => v.aliases.includes('champion'))?.version).toBe('2');
-    // The overview follows: champion 2 again, the promoted retraining, the drift in the sparkline.
+  });
+
+  it('promotes a chosen version from the registry page after confirmation', async () => {
+    await page.locator('tr[data-version="3"]').getByRole('button', { name: 'Promote…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Reason/).fill('dashboard test: version 3 again');
+    await dialog.getByLabel('Admin API key', { exact: true }).fill(KEYS.admin);
+    await dialog.getByRole('button', { name: 'Promote' }).click();
+    await page.getByText('champion moved from version 2 to version 3').waitFor({ timeout: LIVE_MS });
+    await expect.poll(() => page.locator('tr[data-version="3"]').textContent(), { timeout: LIVE_MS }).toMatch(/champion.*promoted by ops.*version 3 again/s);
+    // The overview follows: champion 3 again, the promoted retraining, the drift in the sparkline.
     await go('#/');
     const card = page.locator('article.card[data-model="loans"]');
-    await expect.poll(() => card.textContent(), { timeout: LIVE_MS }).toMatch(/version 2.*promoted/s);
+    await expect.poll(() => card.textContent(), { timeout: LIVE_MS }).toMatch(/version 3.*promoted/s);
     await shot('overview-after');
   });
 
