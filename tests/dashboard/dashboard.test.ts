@@ -106,7 +106,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     const columns = await page.locator('.hm-col').count();
     const sent = Date.now();
     drifted = [...drifted, ...(await server.traffic(300, 'after'))];
-    await expect.poll(() => page.locator('.hm-col').count(), { timeout: LIVE_MS, intervals: [100] }).toBe(columns + 1);
+    await expect.poll(() => page.locator('.hm-col').count(), { timeout: LIVE_MS, interval: 100 }).toBe(columns + 1);
     console.log(`new window → new report on the model page after ${((Date.now() - sent) / 1000).toFixed(1)} s`);
   });
 
