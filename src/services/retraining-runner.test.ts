@@ -178,6 +178,16 @@ describe('retraining runner', () => {
     expect((await h.store.getRetrainingJob(h.name, 'queued-before-restart'))?.status).toBe('promoted');
   });
 
+  it('opens no automatic job for a model without a champion in the registry (its predictions are made elsewhere)', async () => {
+    h = await createRetrainingHarness({ retraining: policy });
+    await h.models.replace({ ...(await h.models.get(h.name)).definition, name: 'scored-elsewhere' });
+    await h.store.saveDriftReport({ model: 'scored-elsewhere', windowStartMs: 0, windowEndMs: 1, createdAtMs: h.clock.nowMs() + 1, severity: 'high', driftShare: 1 }, { performance: null });
+    await h.store.saveDriftReport({ model: 'scored-elsewhere', windowStartMs: 1, windowEndMs: 2, createdAtMs: h.clock.nowMs() + 2, severity: 'high', driftShare: 1 }, { performance: null });
+    await h.runner.runOnce();
+    expect(await h.store.listRetrainingJobs('scored-elsewhere', { limit: 10 })).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+
   it('holds automatic triggers during the cooldown, and rolls the champion, serving and reference back with the reason', async () => {
     h = await createRetrainingHarness({ retraining: { ...policy, cooldownMs: 3_600_000 } });
     const rows = loanRows(800, 13, 'after');

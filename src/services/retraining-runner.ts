@@ -135,6 +135,8 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       ...(windowsSinceLastFinished === undefined ? {} : { windowsSinceLastFinished }),
     });
     if (!guard.allowed) return;
+    // Without a champion in the registry (predictions made elsewhere) there is nothing to retrain from.
+    if ((options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null) === null) return;
     await jobs.open(name, decision.trigger, policy);
   }
 
