@@ -17,6 +17,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
   let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
   let expectedUnauthorized = true;
   let drifted: { id: string; label: string }[] = [];
 
@@ -38,6 +39,9 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
       consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(`${server.url}/`) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+    });
     // Stable traffic first: a few monitoring windows without drift.
     for (let i = 0; i < 4; i++) await server.window('before');
   }, 120_000);
@@ -142,10 +146,10 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     expect(await table.locator('tr.clickable').count()).toBe(25);
     await table.locator('tr.clickable').first().click();
     expect(await table.locator('.row-detail').textContent()).toMatch(/x1.*x2.*region/);
+    await shot('predictions');
     await page.locator('#predictions select[name="labeled"]').selectOption('true');
     await page.locator('#predictions').getByRole('button', { name: 'Apply' }).click();
     await page.getByText('No prediction matches these filters.').waitFor();
-    await shot('predictions');
   });
 
   it('the retraining story shows the job deferred for want of labels, then promoted once labels arrive (live)', async () => {
@@ -216,7 +220,8 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('logged no console error on any page', () => {
+  it('logged no console error on any page and fetched nothing from another origin (no CDN)', () => {
     expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
   });
 });
