@@ -130,7 +130,7 @@ export function composeHttpServices(deps: {
   const { store, backend, clock, models, metrics, events } = deps;
   const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: createUuidV7Generator(), metrics });
-  const retraining = createRetrainingJobs({ store, models, serving, clock, events });
+  const retraining = createRetrainingJobs({ store, models, serving, clock, events, metrics });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
   const checkChampions = createChampionReadiness({ models, serving });
   return {

@@ -14,6 +14,7 @@ import type { Clock } from '../ports/clock.js';
 import type { EventBus } from '../ports/event-bus.js';
 import type { Store } from '../ports/store.js';
 import { labelCountsOf } from './label-counts.js';
+import type { MetricsRegistry } from './metrics-registry.js';
 import type { MonitoredModels } from './monitored-models.js';
 import { ConflictError, NotFoundError, UnprocessableError } from './service-errors.js';
 import type { ServingModels } from './serving-models.js';
@@ -49,12 +50,15 @@ export function createRetrainingJobs(deps: {
   newId?: () => string;
   /** Called after a job was created or changed (the runner wakes up). */
   onChange?: (job: RetrainingJob) => void;
+  metrics?: MetricsRegistry;
 }) {
   const { store, clock, events } = deps;
+  const transitions = deps.metrics?.counter('driftguard_retraining_transitions_total', 'Retraining job state changes by model and new status (deferred, queued, …, promoted, rejected, failed).');
   const newId = deps.newId ?? randomUUID;
 
   async function save(job: RetrainingJob): Promise<RetrainingJob> {
     await store.saveRetrainingJob(job);
+    transitions?.inc({ model: job.model, status: job.status });
     events.publish({ type: 'retraining', model: job.model, atMs: job.updatedAtMs, data: { model: job.model, job } });
     deps.onChange?.(job);
     return job;

@@ -144,6 +144,8 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
     expect((await dataDriftAlert())?.status).toBe('resolved');
     mark('alert resolved');
 
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toContain(`driftguard_retraining_transitions_total{model="${name}",status="promoted"} 1`);
     const types = sse.events.filter((e) => e.type === 'retraining').map((e) => (e.data.data.job as RetrainingJob).status);
     expect(types).toEqual(expect.arrayContaining(['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted']));
     expect(sse.events.find((e) => e.type === 'model' && e.data.data.event === 'champion_changed')?.data.data).toMatchObject({ fromVersion: '1', toVersion: '2' });
