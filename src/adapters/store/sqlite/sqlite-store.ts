@@ -196,8 +196,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return { joined: labels.filter((l) => !unknown.has(l.predictionId)).length, unknownIds: [...unknown] };
   }
 
-  // Writes of one event-loop turn (appends, label joins, leases, drift reports, alerts) share one transaction (one
-  // fsync); each keeps its own savepoint.
   const checkpoints =
     journalMode === 'wal' && options.checkpointInThread !== false
       ? startCheckpointThread(options.path, { onError: (message) => console.error(`SQLite checkpoint thread: ${message}`) })
@@ -205,6 +203,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (checkpoints !== null) db.pragma('wal_autocheckpoint = 10000');
   // With synchronous=FULL on a file, the group's WAL fsync runs in libuv's thread pool instead of on the event loop.
   const walSync = journalMode === 'wal' && (options.synchronous ?? 'FULL') === 'FULL' ? createWalSync(options.path) : null;
+  // Writes of one event-loop turn (appends, label joins, leases, drift reports, alerts) share one transaction (one
+  // fsync); each keeps its own savepoint.
   const writes = createGroupCommit(db, { syncAfterCommit: walSync?.sync });
 
   return {
