@@ -43,7 +43,8 @@ export function createChampionChanges(deps: { store: Store; models: MonitoredMod
   async function follow(name: string, move: AliasMoveResult, action: 'promote' | 'rollback', reason: string): Promise<ChampionChange> {
     const change = { fromVersion: move.fromVersion, toVersion: move.toVersion, changed: move.changed };
     const loaded = await deps.serving.refresh(name);
-    if (loaded?.changed === true && loaded.referenceProfile !== null) {
+    // The alias moved (or this process served another version; a background refresh may have swapped it already).
+    if (loaded !== null && (move.changed || loaded.changed) && loaded.referenceProfile !== null) {
       const source = championReferenceSource(loaded.serving.version, `${action}: ${reason}`);
       await store.saveReferenceProfile(name, source, loaded.referenceProfile as JsonDocument, clock.nowMs());
     }

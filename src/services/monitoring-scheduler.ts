@@ -46,10 +46,12 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
     // Every replica follows the registry's champion (a promotion or rollback made on another replica or in MLflow).
     const loaded = options.serving === undefined ? null : await options.serving.refresh(name);
     if (!(await store.tryAcquireLease(`monitor:${name}`, options.holder, leaseMs, clock.nowMs()))) return;
-    // The champion's training data is the reference (unless one was uploaded for it), whoever moved the champion.
+    // The champion's training data is the reference (unless one was uploaded for it), whoever moved the champion. A
+    // start-up's first load is no move: a restart keeps a reference uploaded after the champion's.
     if (loaded !== null && loaded.referenceProfile !== null) {
       const latest = await store.latestReferenceProfile(name);
-      if (needsChampionReference(latest?.source ?? null, loaded.serving.version, loaded.changed)) {
+      const moved = loaded.changed && loaded.previousVersion !== null;
+      if (needsChampionReference(latest?.source ?? null, loaded.serving.version, moved)) {
         await store.saveReferenceProfile(name, championReferenceSource(loaded.serving.version), loaded.referenceProfile, clock.nowMs());
       }
     }

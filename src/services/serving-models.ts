@@ -19,6 +19,8 @@ export interface LoadedChampion {
   readonly referenceProfile: Record<string, unknown> | null;
   /** True when this load replaced what was served before (or served nothing). */
   readonly changed: boolean;
+  /** The version this process served before this load; null on its first load (start-up), when nothing moved. */
+  readonly previousVersion: string | null;
 }
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -32,7 +34,7 @@ export function createServingModels(deps: { registry: ModelRegistry; tracking: T
   /** The reference profile artifact of each served version (null: it has none). */
   const references = new Map<string, Record<string, unknown> | null>();
 
-  async function load(version: ModelVersion): Promise<Omit<LoadedChampion, 'changed'>> {
+  async function load(version: ModelVersion): Promise<Omit<LoadedChampion, 'changed' | 'previousVersion'>> {
     const modelJson = decode(await deps.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/driftguard-model.json`));
     const model = loadModel(modelJson);
     let referenceProfile: Record<string, unknown> | null = null;
@@ -55,11 +57,13 @@ export function createServingModels(deps: { registry: ModelRegistry; tracking: T
       const champion = await deps.registry.getVersionByAlias(name, CHAMPION_ALIAS);
       if (champion === null) return null;
       const current = serving.get(name);
-      if (current !== undefined && current.version === champion.version) return { serving: current, referenceProfile: references.get(name) ?? null, changed: false };
+      if (current !== undefined && current.version === champion.version) {
+        return { serving: current, referenceProfile: references.get(name) ?? null, changed: false, previousVersion: current.version };
+      }
       const loaded = await load(champion);
       serving.set(name, loaded.serving);
       references.set(name, loaded.referenceProfile);
-      return { ...loaded, changed: true };
+      return { ...loaded, changed: true, previousVersion: current?.version ?? null };
     },
   };
 }
