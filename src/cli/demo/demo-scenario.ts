@@ -56,10 +56,10 @@ export const ABRUPT_SHIFT: InputShift = {
 };
 
 /** Window, evaluation cadence and retraining policy sized so the scenario closes its loop in about two minutes. */
-export function demoModelDefinition(scenario: DemoScenario): MonitoredModelDefinition {
+export function demoModelDefinition(scenario: DemoScenario, name: string = DEMO_MODEL): MonitoredModelDefinition {
   const horizonRows = Math.max(200, Math.round(scenario.abruptRows));
   return {
-    name: DEMO_MODEL,
+    name,
     description: 'Loan applications (Agrawal et al. 1993) scored for default risk — the driftguard demo.',
     task: 'classification',
     target: DEMO_TARGET,

@@ -1,7 +1,7 @@
 import type { AgrawalStream, InputShift, LabelledApplication } from '../../datagen/agrawal-stream.js';
 import { createProgressBar, type ProgressStream } from '../progress-bar.js';
 import type { DemoApi } from './demo-api.js';
-import { BASE_ROWS_PER_SECOND, DEMO_MODEL, type DemoScenario } from './demo-scenario.js';
+import { BASE_ROWS_PER_SECOND, type DemoScenario } from './demo-scenario.js';
 
 /** One scored application and its ground truth. */
 interface Scored {
@@ -55,7 +55,7 @@ function createAccuracyTally() {
 }
 
 /** Scores applications over the API at the scenario's pace and sends their labels as the phase says. */
-export function createTraffic(api: DemoApi, options: { readonly scenario: DemoScenario; readonly signal: AbortSignal; readonly out: ProgressStream }) {
+export function createTraffic(api: DemoApi, options: { readonly model: string; readonly scenario: DemoScenario; readonly signal: AbortSignal; readonly out: ProgressStream }) {
   const { scenario, signal } = options;
   let bar = createProgressBar(options.out, { minRows: 0, verb: 'traffic:' });
   const rate = BASE_ROWS_PER_SECOND * scenario.speed;
@@ -68,7 +68,7 @@ export function createTraffic(api: DemoApi, options: { readonly scenario: DemoSc
   async function postLabels(labels: { predictionId: string; label: 0 | 1 }[]): Promise<number> {
     let joined = 0;
     for (let i = 0; i < labels.length; i += 10_000) {
-      joined += (await api.call<{ joined: number }>('POST', `/v1/models/${DEMO_MODEL}/labels`, { labels: labels.slice(i, i + 10_000) })).joined;
+      joined += (await api.call<{ joined: number }>('POST', `/v1/models/${options.model}/labels`, { labels: labels.slice(i, i + 10_000) })).joined;
     }
     return joined;
   }
@@ -110,7 +110,7 @@ export function createTraffic(api: DemoApi, options: { readonly scenario: DemoSc
           phase.stream.setShift(phase.shiftAt(done + i, phase.rows));
           batch.push(phase.stream.next());
         }
-        const answer = await api.call<{ predictions: { id: string; class: number | string; modelVersion: string }[] }>('POST', `/v1/models/${DEMO_MODEL}/predict`, {
+        const answer = await api.call<{ predictions: { id: string; class: number | string; modelVersion: string }[] }>('POST', `/v1/models/${options.model}/predict`, {
           rows: batch.map((a) => ({ features: a.features })),
         });
         const scored: Scored[] = answer.predictions.map((p, i) => {

@@ -44,6 +44,8 @@ export interface DemoOptions {
   readonly out: ProgressStream;
   /** Aborted by Ctrl-C: the scenario stops and the service closes cleanly. */
   readonly signal: AbortSignal;
+  /** Name of the monitored and registered model (default `credit-default`). */
+  readonly modelName?: string;
   /** Longest wait for each service-driven stage, in seconds at speed 1 (default 180). */
   readonly stageTimeoutSeconds?: number;
 }
@@ -94,7 +96,7 @@ async function trainInitialChampion(options: DemoOptions, trackingUri: string | 
     estimator: 'gbdt',
     seed: options.scenario.seed,
   });
-  const backend = createTrackingBackend({ trackingUri: trackingUri ?? undefined, dataDir: options.dataDir, env: {} });
+  const backend = createTrackingBackend({ trackingUri: trackingUri ?? undefined, dataDir: options.dataDir });
   try {
     const run = await trackTrainedModel({
       backend,
@@ -103,7 +105,7 @@ async function trainInitialChampion(options: DemoOptions, trackingUri: string | 
       params: {},
       dataFile: `agrawal-1993 generator, function F${FUNCTION_BEFORE}, seed ${options.scenario.seed + 1}`,
       experiment: 'driftguard-demo',
-      registerAs: DEMO_MODEL,
+      registerAs: options.modelName ?? DEMO_MODEL,
       alias: 'champion',
       nowMs: Date.now(),
       by: 'driftguard demo',
@@ -118,6 +120,7 @@ async function trainInitialChampion(options: DemoOptions, trackingUri: string | 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const startedMs = Date.now();
   const { scenario, signal } = options;
+  const model = options.modelName ?? DEMO_MODEL;
   let clearProgress = () => {};
   const print = (line: string) => {
     clearProgress();
@@ -133,9 +136,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     print(`dashboard: ${baseUrl}/${locateDashboard() === null ? ' (not built: run npm run build; the API docs are at /docs)' : ''}`);
     print(`admin key: ${key} (API docs ${baseUrl}/docs; data in ${options.dataDir}${resumed ? ', resumed' : ''})`);
     if (resumed) {
-      const found = await api.request('GET', `/v1/models/${DEMO_MODEL}`);
+      const found = await api.request('GET', `/v1/models/${model}`);
       if (found.status === 200) {
-        print(`resumed: ${DEMO_MODEL} and its history are served from ${options.dataDir}; run without --resume to replay the scenario`);
+        print(`resumed: ${model} and its history are served from ${options.dataDir}; run without --resume to replay the scenario`);
         if (!options.exitWhenDone) await sleep(2 ** 31 - 1, signal);
         return { completed: true, seconds: (Date.now() - startedMs) / 1000, baseUrl };
       }
@@ -143,19 +146,19 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const initial = await trainInitialChampion(options, settings.trackingUri);
     const testAccuracy = initial.trained.metrics.test.accuracy;
     print(
-      `model: ${DEMO_MODEL} version ${initial.run.version?.version ?? '?'} — gbdt on ${count(initial.trained.rows.train)} loan applications (F${FUNCTION_BEFORE}), test accuracy ${testAccuracy.toFixed(3)}, champion in ${initial.location}`,
+      `model: ${model} version ${initial.run.version?.version ?? '?'} — gbdt on ${count(initial.trained.rows.train)} loan applications (F${FUNCTION_BEFORE}), test accuracy ${testAccuracy.toFixed(3)}, champion in ${initial.location}`,
     );
-    await api.call('PUT', `/v1/models/${DEMO_MODEL}`, demoModelDefinition(scenario));
+    await api.call('PUT', `/v1/models/${model}`, demoModelDefinition(scenario, model));
     const referenceRows = Array.from({ length: initial.trained.trainTable.rowCount }, (_, i) =>
       Object.fromEntries(initial.trained.trainTable.columnNames.map((c) => [c, initial.trained.trainTable.columns[c][i]])),
     );
-    const reference = await api.call<{ rows: number; features: unknown[] }>('PUT', `/v1/models/${DEMO_MODEL}/reference`, { rows: referenceRows });
+    const reference = await api.call<{ rows: number; features: unknown[] }>('PUT', `/v1/models/${model}/reference`, { rows: referenceRows });
     print(`reference: ${count(reference.rows)} training rows, ${reference.features.length} features; window 500 predictions, evaluated every 250`);
 
-    const tracker: StageTracker = createStageTracker({ api, model: DEMO_MODEL, print });
-    unsubscribe = api.subscribe(`/v1/events?model=${DEMO_MODEL}`, (type, data) => tracker.onEvent(type, data));
+    const tracker: StageTracker = createStageTracker({ api, model, print });
+    unsubscribe = api.subscribe(`/v1/events?model=${model}`, (type, data) => tracker.onEvent(type, data));
     const { state } = tracker;
-    const traffic = createTraffic(api, options);
+    const traffic = createTraffic(api, { ...options, model });
     clearProgress = traffic.clearProgress;
     const stream = createAgrawalStream({ seed: scenario.seed, classificationFunction: FUNCTION_BEFORE, perturbation: 0.05 });
     const rowsFor = (seconds: number) => Math.round(seconds * BASE_ROWS_PER_SECOND * scenario.speed);
