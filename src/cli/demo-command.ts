@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
-import { DEFAULT_DEMO_SCENARIO, type DemoScenario } from './demo/demo-scenario.js';
+import { BASE_ROWS_PER_SECOND, DEFAULT_DEMO_SCENARIO, type DemoScenario } from './demo/demo-scenario.js';
 import { runDemo } from './demo/run-demo.js';
 
 /** Default data directory of the demo (emptied on each fresh start). */
@@ -56,9 +56,9 @@ export function createDemoCommand(): Command {
     )
     .option('--host <address>', 'listen address', '127.0.0.1')
     .option('--port <number>', 'listen port (0 = any free port)', '8080')
-    .option('--data-dir <dir>', 'data directory; emptied on each fresh start (only if the demo created it)', './.driftguard-demo')
+    .option('--data-dir <dir>', 'data directory; emptied on each fresh start (only if the demo created it)', DEFAULT_DEMO_DATA_DIR)
     .option('--resume', 'keep the data directory and serve what a previous run left (no replay)')
-    .option('--speed <factor>', `traffic speed: ${100} applications per second × factor`, String(d.speed))
+    .option('--speed <factor>', `traffic speed: ${BASE_ROWS_PER_SECOND} applications per second × factor`, String(d.speed))
     .option('--training-rows <n>', 'applications the initial model is trained on', String(d.trainingRows))
     .option('--stationary-rows <n>', 'stationary traffic before the drift', String(d.stationaryRows))
     .option('--gradual-rows <n>', 'traffic over which salary and loan shift gradually', String(d.gradualRows))
