@@ -138,6 +138,7 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
   it('the data-quality, performance and prediction-log views render; the log filters by label', async () => {
     await go('#/models/loans/quality');
     await page.locator('#data-quality').waitFor();
+    await shot('data-quality');
     await go('#/models/loans/performance');
     // Live monitoring measures performance only when the reference declares a prediction column; say why not.
     await page.locator('#performance', { hasText: /No performance yet/ }).waitFor();

@@ -88,7 +88,10 @@ export function PredictionLogPanel({ name }: { name: string }) {
                 <>
                   <tr class="clickable" onClick={() => setOpen(open === p.id ? null : p.id)} aria-expanded={open === p.id}>
                     <td>{time(p.timestamp)}</td>
-                    <td class="mono">{p.id.length > 12 ? `${p.id.slice(0, 8)}…` : p.id}</td>
+                    <td class="mono" title={p.id}>
+                      {/* time-ordered ids (UUIDv7) share their prefix: the tail tells rows apart */}
+                      {p.id.length > 12 ? `…${p.id.slice(-8)}` : p.id}
+                    </td>
                     <td>{p.modelVersion ?? '—'}</td>
                     <td>{cell(p.prediction)}</td>
                     <td>{num(p.score)}</td>
