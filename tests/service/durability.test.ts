@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/compose.js';
 import { describeWithComponent } from '../support/components.js';
+import { postgresComponent, postgresTestSchema } from '../support/postgres.js';
 import { createJsonClient } from './json-client.js';
 import { startServeProcess, type ServeProcess } from './serve-process.js';
 
@@ -183,31 +183,13 @@ describe('driftguard serve on SQLite (WAL, synchronous=FULL): SIGKILL during ing
   durabilityScenario(() => undefined);
 });
 
-const postgresUrl = process.env.DRIFTGUARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `dg_durability_${process.pid}_${Date.now().toString(36)}`;
-
-async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return await work(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const postgres = {
-  name: 'PostgreSQL',
-  available: () =>
-    withPostgres(async (client) => {
-      await client.query('SELECT 1');
-      return null;
-    }).catch((error: unknown) => `${postgresUrl}: ${(error as Error).message}`),
-};
-
-describeWithComponent('driftguard serve on PostgreSQL: SIGKILL during ingestion', postgres, () => {
-  beforeAll(() => withPostgres((client) => client.query(`CREATE SCHEMA ${schema}`)));
-  afterAll(() => withPostgres((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)));
+describeWithComponent('driftguard serve on PostgreSQL: SIGKILL during ingestion', postgresComponent, () => {
   // The store URL's libpq `options` put the tables in a schema of this test's own (created here, dropped after).
-  durabilityScenario(() => `${postgresUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  const schema = postgresTestSchema('dg_durability');
+  let storeUrl = '';
+  beforeAll(async () => {
+    storeUrl = await schema.create();
+  });
+  afterAll(() => schema.drop());
+  durabilityScenario(() => storeUrl);
 });
