@@ -11,6 +11,14 @@ describe('jobLine', () => {
     expect(jobLine(job('training'))).toBe('retraining: training');
     expect(jobLine(job('training', { data: { trainRows: 1050 } }))).toBe('retraining: training a challenger on 1,050 recent labelled rows');
     expect(jobLine(job('evaluating'))).toMatch(/^retraining: evaluating/);
+    const steps = [
+      { status: 'queued', message: 'drift trigger' },
+      { status: 'training', message: 'training a gbdt challenger of version 1 on up to 1500 labelled rows' },
+    ];
+    expect(jobLine(job('training', { steps }))).toBe('retraining: training a gbdt challenger of version 1 on up to 1500 labelled rows');
+    expect(jobLine(job('evaluating', { steps }))).toBe('retraining: evaluating challenger vs champion on the same test rows');
+    const evaluated = [...steps, { status: 'evaluating', message: 'challenger trained on 1050 rows in 0.4 s' }];
+    expect(jobLine(job('evaluating', { steps: evaluated }))).toBe('retraining: evaluating — challenger trained on 1050 rows in 0.4 s');
     expect(jobLine(job('tracking'))).toMatch(/^retraining: tracking/);
     expect(
       jobLine(

@@ -13,6 +13,7 @@ interface JobView {
   readonly decision?: { readonly promote: boolean; readonly reason: string };
   readonly tracking?: { readonly runId?: string; readonly registeredVersion?: string };
   readonly error?: string;
+  readonly steps?: readonly { readonly status: string; readonly message: string }[];
 }
 
 /** What the service has told the demo so far (from its events and API, never assumed by the script). */
@@ -30,15 +31,25 @@ export interface StageState {
 
 const fmt = (x: number | null | undefined, digits = 3) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
+/**
+ * The service's own words for the job's current step, when its last step is that status: ` <message>` when the
+ * message starts with the status ("training a gbdt challenger …"), else ` — <message>`.
+ */
+function stepMessage(job: JobView): string | undefined {
+  const step = job.steps?.at(-1);
+  if (step === undefined || step.status !== job.status || step.message === '') return undefined;
+  return step.message.startsWith(`${job.status} `) ? step.message.slice(job.status.length) : ` — ${step.message}`;
+}
+
 /** The line a job's new status deserves, or null when it is not worth one (queued, repeated deferral …). */
 export function jobLine(job: JobView): string | null {
   switch (job.status) {
     case 'deferred':
       return `retraining deferred: ${job.deferral?.reason ?? 'not enough labelled data'}`;
     case 'training':
-      return `retraining: training${job.data?.trainRows === undefined ? '' : ` a challenger on ${job.data.trainRows.toLocaleString('en-US')} recent labelled rows`}`;
+      return `retraining: training${stepMessage(job) ?? (job.data?.trainRows === undefined ? '' : ` a challenger on ${job.data.trainRows.toLocaleString('en-US')} recent labelled rows`)}`;
     case 'evaluating':
-      return 'retraining: evaluating challenger vs champion on the same test rows';
+      return `retraining: evaluating${stepMessage(job) ?? ' challenger vs champion on the same test rows'}`;
     case 'tracking':
       return 'retraining: tracking the run and registering the challenger version';
     case 'promoted': {
