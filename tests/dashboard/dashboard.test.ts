@@ -207,11 +207,15 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await shot('overview-after');
   });
 
-  it('works at phone width (390 px) without horizontal page overflow', async () => {
+  it('works at phone width (390 px) on every page without horizontal page overflow', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [hash, name] of [
       ['#/', 'overview-phone'],
       ['#/models/loans', 'model-phone'],
+      ['#/models/loans/features/x1', 'feature-phone'],
+      ['#/alerts', 'alerts-phone'],
+      ['#/retraining/loans', 'retraining-phone'],
+      ['#/registry/loans', 'registry-phone'],
     ] as const) {
       await go(hash);
       await page.waitForTimeout(500);
