@@ -109,7 +109,8 @@ export function createStageTracker(deps: { api: DemoApi; model: string; print: (
     if (alerts.items.length === 0 || alerts.items.some((a) => a.status !== 'resolved')) return;
     state.alertsResolved = true;
     const kinds = [...new Set(alerts.items.map((a) => a.kind.replace('_', ' ')))].join(', ');
-    print(`alerts resolved — ${alerts.items.length} alert(s) (${kinds}) resolved after version ${state.promotedVersion} took over`);
+    const n = alerts.items.length;
+    print(`alerts resolved — ${n} alert${n === 1 ? "" : "s"} (${kinds}) resolved after version ${state.promotedVersion} took over`);
   }
 
   async function handle(type: string, payload: Record<string, unknown>): Promise<void> {
