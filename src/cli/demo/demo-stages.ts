@@ -110,7 +110,7 @@ export function createStageTracker(deps: { api: DemoApi; model: string; print: (
     state.alertsResolved = true;
     const kinds = [...new Set(alerts.items.map((a) => a.kind.replace('_', ' ')))].join(', ');
     const n = alerts.items.length;
-    print(`alerts resolved — ${n} alert${n === 1 ? "" : "s"} (${kinds}) resolved after version ${state.promotedVersion} took over`);
+    print(`alerts resolved — ${n} alert${n === 1 ? '' : 's'} (${kinds}) resolved after version ${state.promotedVersion} took over`);
   }
 
   async function handle(type: string, payload: Record<string, unknown>): Promise<void> {
