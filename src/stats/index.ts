@@ -5,7 +5,7 @@ export { logGamma, gammaFunction } from './special/gamma.js';
 export { regularizedGammaP, regularizedGammaQ, logRegularizedGammaQ } from './special/incomplete-gamma.js';
 export { regularizedIncompleteBeta } from './special/incomplete-beta.js';
 export { normalCdf, normalSf, normalLogSf } from './special/normal-distribution.js';
-export { chiSquareSf, chiSquareLogSf } from './special/chi-square-distribution.js';
+export { chiSquareSf, chiSquareLogSf, chiSquareIsf } from './special/chi-square-distribution.js';
 export { studentTSf } from './special/student-t-distribution.js';
 export { wassersteinDistance } from './wasserstein-distance.js';
 export { normedWassersteinDistance } from './normed-wasserstein-distance.js';

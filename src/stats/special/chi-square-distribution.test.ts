@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSpecialOracle } from '../../../tests/stats/special-oracle.js';
-import { chiSquareLogSf, chiSquareSf } from './chi-square-distribution.js';
+import { chiSquareIsf, chiSquareLogSf, chiSquareSf } from './chi-square-distribution.js';
 import { normalSf } from './normal-distribution.js';
 
 describeSpecialOracle('chi-square distribution', { chiSquareSf, chiSquareLogSf });
@@ -19,5 +19,15 @@ describe('chi-square distribution', () => {
     expect(() => chiSquareSf(1, 0)).toThrow(/^dof:/);
     expect(() => chiSquareSf(1, 5e-324)).toThrow(/^dof:/);
     expect(() => chiSquareSf(Number.NaN, 2)).toThrow(/^x:/);
+  });
+
+  it('isf inverts the survival function (closed form with 2 dof: −2 ln p; 1 dof: the squared normal quantile)', () => {
+    for (const p of [0.5, 0.05, 0.001, 1e-12]) expect(Math.abs(chiSquareIsf(p, 2) / (-2 * Math.log(p)) - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(chiSquareIsf(0.05, 1) / 1.959963984540054 ** 2 - 1)).toBeLessThan(1e-12);
+    for (const dof of [0.5, 3, 9, 40, 500]) {
+      for (const p of [0.9, 0.01, 1e-6]) expect(Math.abs(chiSquareSf(chiSquareIsf(p, dof), dof) / p - 1)).toBeLessThan(1e-9);
+    }
+    expect(() => chiSquareIsf(0, 3)).toThrow(/^p:/);
+    expect(() => chiSquareIsf(0.5, 0)).toThrow(/^dof:/);
   });
 });
