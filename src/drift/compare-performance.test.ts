@@ -66,7 +66,7 @@ describe('performance drift', () => {
     const unlabelled = sea(500, 31, 8);
     const report = evaluateDrift(profile, { ...unlabelled, columns: { ...unlabelled.columns, y: unlabelled.columns.y.map(() => null) } });
     expect(report.performance).toBeNull();
-    expect(report.performanceUnavailableReason).toMatch(/0 labelled row\(s\), fewer than performance.minLabelledRows = 30/);
+    expect(report.performanceUnavailableReason).toMatch(/insufficient labels: 0 of 500 row\(s\) labelled, fewer than performance.minLabelledRows = 30/);
     const { y: _, ...rest } = unlabelled.columns;
     expect(evaluateDrift(profile, { ...unlabelled, columns: rest }).performanceUnavailableReason).toMatch(/no target column 'y'/);
     const bare = buildReferenceProfile(reference, inferSchema(reference));

@@ -36,7 +36,8 @@ export function comparePerformance(
   const labelled = current?.labelledCount ?? 0;
   const { pValueThreshold, minLabelledRows, minErrorRateIncrease, minRelativeMaeIncrease } = config.performance;
   if (current === null || labelled < minLabelledRows) {
-    return { result: null, reason: `${labelled} labelled row(s), fewer than performance.minLabelledRows = ${minLabelledRows}` };
+    const rows = columns.target.length;
+    return { result: null, reason: `insufficient labels: ${labelled} of ${rows} row(s) labelled, fewer than performance.minLabelledRows = ${minLabelledRows}` };
   }
   const common = {
     task: current.task,

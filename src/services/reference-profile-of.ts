@@ -1,11 +1,10 @@
-import { inferSchema } from '../domain/infer-schema.js';
-import { buildReferenceProfile } from '../drift/build-reference-profile.js';
+import { monitoringProfile } from './retraining/monitoring-profile.js';
 import type { TrainedModel } from './train-model.js';
 
-/** The drift reference profile of a trained model: its training rows, features and target as the schema. */
+/**
+ * The drift reference profile of a trained model, stored with its version: its training rows' features, the label /
+ * prediction / score columns as `/predict` logs them, and the reference performance on its held-out test rows.
+ */
 export function referenceProfileOf(trained: TrainedModel): unknown {
-  const featureNames = new Set(trained.model.schema.features.map((f) => f.name));
-  const ignore = trained.trainTable.columnNames.filter((c) => !featureNames.has(c) && c !== trained.model.schema.target);
-  const schema = inferSchema(trained.trainTable, { target: trained.model.schema.target, ignore, task: 'classification' });
-  return buildReferenceProfile(trained.trainTable, schema);
+  return monitoringProfile(trained.model, trained.trainTable, trained.testTable);
 }
