@@ -5,6 +5,7 @@ import { chooseStatTest, type ChoiceContext } from './choose-stat-test.js';
 import type { ColumnValues } from './column-values.js';
 import type { DriftEngineConfig, EffectSizeName } from './drift-config.js';
 import type { FeatureDriftResult } from './drift-report.js';
+import { effectSizeNoiseFloor } from './effect-size-noise-floor.js';
 import type { ColumnProfile } from './reference-profile.js';
 import type { StatTest, StatTestInput } from './stat-test.js';
 import { jensenShannonStatTest } from './stattests/jensen-shannon.js';
@@ -95,12 +96,19 @@ export function compareColumn(
   const outcome = choice.test.compute(input);
   const effectTest = EFFECT_SIZE_TESTS[choice.effectSizeName];
   const effectSize = effectTest === choice.test ? outcome.distance : effectTest.compute(input as StatTestInput).distance;
+  // driftguard floors are sample-size-aware: never below what sampling noise reaches at this window's size
+  const noiseFloor =
+    choice.effectSizeThreshold === null || config.noiseFloorProbability === null
+      ? null
+      : effectSizeNoiseFloor(choice.effectSizeName, input, profile.validCount, currentCount, config.noiseFloorProbability);
+  const floor = choice.effectSizeThreshold === null || noiseFloor === null ? {} : { effectSizeThreshold: Math.max(choice.effectSizeThreshold, noiseFloor), effectSizeNoiseFloor: noiseFloor };
   const summary =
     input.referenceSample !== null && input.current !== null
       ? numericChartSummary(input.referenceSample, input.current, config.chartBins)
       : categoricalChartSummary(input.categories, input.referenceCounts, input.currentCounts);
   const result = {
     ...base,
+    ...floor,
     status: 'tested' as const,
     reason: null,
     statistic: outcome.statistic,

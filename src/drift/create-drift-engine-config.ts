@@ -10,6 +10,7 @@ export const DEFAULT_DRIFT_ENGINE_CONFIG: DriftEngineConfig = {
   correction: 'benjamini_hochberg',
   effectSizes: { numeric: 'normed_wasserstein', categorical: 'jensen_shannon' },
   effectSizeFloors: { normed_wasserstein: 0.1, jensen_shannon: 0.1, psi: 0.1 },
+  noiseFloorProbability: 0.01,
   driftShareThreshold: 0.5,
   useImportanceWeights: false,
   severity: DEFAULT_SEVERITY_THRESHOLDS,
@@ -123,6 +124,8 @@ export function createDriftEngineConfig(options: DriftEngineOptions | DriftEngin
     correction: oneOf(options.correction ?? d.correction, CORRECTIONS, 'correction'),
     effectSizes,
     effectSizeFloors: floors,
+    noiseFloorProbability:
+      options.noiseFloorProbability === null ? null : probability(options.noiseFloorProbability ?? d.noiseFloorProbability, 'noiseFloorProbability'),
     driftShareThreshold: probability(options.driftShareThreshold ?? d.driftShareThreshold, 'driftShareThreshold', false),
     useImportanceWeights,
     severity,

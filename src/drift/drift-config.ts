@@ -60,6 +60,11 @@ export interface DriftEngineOptions {
   readonly effectSizes?: Partial<Readonly<Record<'numeric' | 'categorical', EffectSizeName>>>;
   /** driftguard: effect-size floors (defaults: normed_wasserstein 0.1, jensen_shannon 0.1, psi 0.1). */
   readonly effectSizeFloors?: Partial<Record<EffectSizeName, number>>;
+  /**
+   * driftguard: sample-size-aware floors — each floor is raised to what sampling noise between the window and the
+   * reference reaches with at most this probability (default 0.01; `null`: the fixed floors only).
+   */
+  readonly noiseFloorProbability?: number | null;
   /** Dataset drift when the drift share ≥ this (default 0.5, Evidently's `drift_share`). */
   readonly driftShareThreshold?: number;
   /** Weight the drift share by feature importance weights (default false). */
@@ -82,6 +87,7 @@ export interface DriftEngineConfig {
   readonly correction: MultipleTestingCorrection;
   readonly effectSizes: Readonly<Record<'numeric' | 'categorical', EffectSizeName>>;
   readonly effectSizeFloors: Readonly<Record<EffectSizeName, number>>;
+  readonly noiseFloorProbability: number | null;
   readonly driftShareThreshold: number;
   readonly useImportanceWeights: boolean;
   readonly severity: SeverityThresholds;

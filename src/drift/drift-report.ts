@@ -50,8 +50,16 @@ export interface FeatureDriftResult {
   /** Effect size (always computed when tested): normed Wasserstein for numeric, JS distance for categorical. */
   readonly effectSize: number | null;
   readonly effectSizeName: EffectSizeName | null;
-  /** driftguard mode: the floor effectSize must reach; absent in evidently mode. */
+  /**
+   * driftguard mode: the floor effectSize must reach — the configured floor, raised to `effectSizeNoiseFloor` when
+   * that is higher; absent in evidently mode.
+   */
   readonly effectSizeThreshold?: number;
+  /**
+   * driftguard mode, tested p-value features (unless `noiseFloorProbability: null`): the effect size that sampling
+   * noise between this window and the reference reaches with probability ≤ `noiseFloorProbability`.
+   */
+  readonly effectSizeNoiseFloor?: number;
   readonly drifted: boolean;
   readonly importanceWeight: number;
   readonly referenceCount: number;

@@ -61,7 +61,9 @@ describe('driftguard mode: test rejects after BH correction AND effect size ≥ 
     const ref = tableOf(Object.fromEntries(names.map((n) => [n, cellsOf(inputs.columns[n].reference)])));
     const cur = tableOf(Object.fromEntries(names.map((n) => [n, cellsOf(inputs.columns[n].current)])));
     const overrides = Object.fromEntries(names.map((n) => [n, { kind: inputs.columns[n].kind }]));
-    const report = evaluateDrift(buildReferenceProfile(ref, inferSchema(ref, { overrides })), cur);
+    const profile = buildReferenceProfile(ref, inferSchema(ref, { overrides }));
+    // the oracle applies the fixed 0.1 floor; the default sample-size-aware floor is checked against it below
+    const report = evaluateDrift(profile, cur, { noiseFloorProbability: null });
     for (const f of report.features) {
       const e = expected[f.name];
       expect(f.test).toBe(e.test);
@@ -76,6 +78,13 @@ describe('driftguard mode: test rejects after BH correction AND effect size ≥ 
     expect(report.features.find((f) => f.name === 'colour')).toMatchObject({ drifted: false, effectSizeName: 'jensen_shannon' });
     expect(report).toMatchObject({ testedFeatureCount: 3, driftedFeatureCount: 1, severity: 'medium', datasetDrift: false });
     expectClose(report.driftShare, 1 / 3, 1e-15, 0, 'share');
+    // defaults: the floor is raised to the noise floor where that is higher; the verdicts here do not change
+    const sized = evaluateDrift(profile, cur);
+    for (const [i, f] of sized.features.entries()) {
+      expect(f.effectSizeNoiseFloor, f.name).toBeGreaterThan(0);
+      expect(f.effectSizeThreshold, f.name).toBe(Math.max(0.1, f.effectSizeNoiseFloor!));
+      expect(f.drifted, f.name).toBe(report.features[i].drifted);
+    }
   });
 });
 

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { lcgUniforms } from '../../tests/support/recipes.js';
+import type { Cell, DataTable } from '../domain/data-table.js';
+import { inferSchema } from '../domain/infer-schema.js';
+import { jensenShannonDistance, wassersteinDistance } from '../stats/index.js';
+import { buildReferenceProfile } from './build-reference-profile.js';
+import { DriftConfigError } from './drift-config-error.js';
+import { chiSquareNoiseFloor, effectiveSampleSize, normedWassersteinNoiseFloor } from './effect-size-noise-floor.js';
+import { evaluateDrift } from './evaluate-drift.js';
+
+/** One long seeded stream cut into consecutive draws (no overlap between trials). */
+function stream(seed: number, n: number): () => number {
+  const u = lcgUniforms(seed, n);
+  let i = 0;
+  return () => u[i++];
+}
+
+const distributions: Record<string, (u: () => number) => number> = {
+  uniform: (u) => u(),
+  normal: (u) => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u()),
+  lognormal: (u) => Math.exp(Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u())),
+};
+
+function draw(n: number, gen: () => number): Float64Array {
+  return Float64Array.from({ length: n }, gen);
+}
+
+function populationStd(x: Float64Array): number {
+  const mean = x.reduce((a, b) => a + b, 0) / x.length;
+  return Math.sqrt(x.reduce((a, b) => a + (b - mean) ** 2, 0) / x.length);
+}
+
+function tableOf(columns: Record<string, ArrayLike<Cell>>): DataTable {
+  const names = Object.keys(columns);
+  return { columnNames: names, rowCount: columns[names[0]].length, columns: Object.fromEntries(names.map((k) => [k, Array.from(columns[k])])) };
+}
+
+describe('normed Wasserstein noise floor', () => {
+  it('uses n_eff = n·m/(n + m)', () => {
+    expect(effectiveSampleSize(1000, 1000)).toBe(500);
+    expect(effectiveSampleSize(50_000, 5000)).toBeCloseTo(4545.45, 2);
+    expect(effectiveSampleSize(0, 5000)).toBe(0);
+  });
+
+  it('for a uniform reference: (√(2/π)·π/8·√12 + √(2 ln 100)) / √n_eff, shrinking as 1/√n_eff', () => {
+    const grid = Float64Array.from({ length: 5001 }, (_, i) => i / 5000);
+    const std = 1 / Math.sqrt(12);
+    const expectedAt = (nEff: number) => (Math.sqrt(2 / Math.PI) * (Math.PI / 8) * Math.sqrt(12) + Math.sqrt(2 * Math.log(100))) / Math.sqrt(nEff);
+    expect(normedWassersteinNoiseFloor(grid, std, 1000, 1000, 0.01)).toBeCloseTo(expectedAt(500), 3);
+    expect(normedWassersteinNoiseFloor(grid, std, 1000, 1000, 0.01)).toBeCloseTo(0.184, 3);
+    expect(normedWassersteinNoiseFloor(grid, std, 4000, 4000, 0.01) / normedWassersteinNoiseFloor(grid, std, 1000, 1000, 0.01)).toBeCloseTo(0.5, 12);
+    // a smaller probability asks for a higher floor
+    expect(normedWassersteinNoiseFloor(grid, std, 1000, 1000, 0.001)).toBeGreaterThan(normedWassersteinNoiseFloor(grid, std, 1000, 1000, 0.01));
+  });
+
+  it.each(Object.keys(distributions))('at n = m = 1,000 i.i.d. %s samples reach the 1 %% floor in under 1 %% of 2,000 draws', (name) => {
+    const gen = distributions[name];
+    const u = stream(7, 2000 * 2000 * 2 + 20_000);
+    const trials = 2000;
+    let reached = 0;
+    let largestRatio = 0;
+    for (let t = 0; t < trials; t++) {
+      const reference = draw(1000, () => gen(u)).sort();
+      const current = draw(1000, () => gen(u));
+      const std = populationStd(reference);
+      const floor = normedWassersteinNoiseFloor(reference, std, 1000, 1000, 0.01);
+      const distance = wassersteinDistance(reference, current) / std;
+      largestRatio = Math.max(largestRatio, distance / floor);
+      if (distance >= floor) reached++;
+    }
+    expect(reached / trials).toBeLessThan(0.01);
+    // the fixed 0.1 floor alone is reached by noise in several % of these windows (the sea_abrupt false alarms)
+    expect(largestRatio).toBeGreaterThan(0.5);
+  });
+});
+
+describe('chi-square noise floors (Jensen–Shannon, PSI)', () => {
+  it('JS: √(χ²₀.₉₉(k − 1) / (8·n_eff)); PSI: χ²₀.₉₉(k − 1) / n_eff; 0 for one cell', () => {
+    // χ²(4) upper 1 % quantile = 13.276704135987622 (scipy.stats.chi2.isf(0.01, 4))
+    expect(chiSquareNoiseFloor('jensen_shannon', 5, 200, 200, 0.01)).toBeCloseTo(Math.sqrt(13.276704135987622 / 800), 9);
+    expect(chiSquareNoiseFloor('psi', 5, 200, 200, 0.01)).toBeCloseTo(13.276704135987622 / 100, 9);
+    expect(chiSquareNoiseFloor('psi', 1, 200, 200, 0.01)).toBe(0);
+  });
+
+  it('i.i.d. categorical samples (5 equally likely values, 200 vs 200) reach the JS floor in about 1 % of 2,000 draws', () => {
+    const u = stream(11, 2000 * 400 + 10);
+    const trials = 2000;
+    let reached = 0;
+    for (let t = 0; t < trials; t++) {
+      const ref = new Float64Array(5);
+      const cur = new Float64Array(5);
+      for (let i = 0; i < 200; i++) ref[Math.floor(u() * 5)]++;
+      for (let i = 0; i < 200; i++) cur[Math.floor(u() * 5)]++;
+      if (jensenShannonDistance(ref, cur, Math.E) >= chiSquareNoiseFloor('jensen_shannon', 5, 200, 200, 0.01)) reached++;
+    }
+    // an asymptotic quantile: allow for the approximation at 40 expected values per cell
+    expect(reached / trials).toBeLessThan(0.02);
+  });
+});
+
+describe('evaluateDrift with sample-size-aware floors (driftguard mode)', () => {
+  const u = stream(3, 3 * 1000 * 210 + 40_000);
+  const uniformTable = (shift = 0) => tableOf({ f1: draw(1000, () => u() + shift), f2: draw(1000, u), f3: draw(1000, u) });
+  const reference = uniformTable();
+  const profile = buildReferenceProfile(reference, inferSchema(reference));
+
+  it('three i.i.d. uniform inputs at n = 1,000 (sea_abrupt-like): no feature drifts in 150 windows; the fixed floor alone lets some through', () => {
+    let drifted = 0;
+    let driftedFixedOnly = 0;
+    for (let w = 0; w < 150; w++) {
+      const window = uniformTable();
+      const report = evaluateDrift(profile, window);
+      drifted += report.driftedFeatureCount;
+      driftedFixedOnly += evaluateDrift(profile, window, { noiseFloorProbability: null }).driftedFeatureCount;
+      for (const f of report.features) {
+        expect(f.effectSizeNoiseFloor).toBeGreaterThan(0.15);
+        expect(f.effectSizeThreshold).toBe(Math.max(0.1, f.effectSizeNoiseFloor!));
+      }
+    }
+    expect(drifted).toBe(0);
+    expect(driftedFixedOnly).toBeGreaterThan(0);
+  });
+
+  it('a mean shift of 0.4 σ of one input at n = 1,000 is still flagged in every one of 50 windows', () => {
+    const sigma = 1 / Math.sqrt(12);
+    for (let w = 0; w < 50; w++) {
+      const report = evaluateDrift(profile, uniformTable(0.4 * sigma));
+      expect(report.features.map((f) => f.drifted)).toEqual([true, false, false]);
+    }
+  });
+
+  it('large windows keep the configured floor (the noise floor is below it)', () => {
+    const big = tableOf({ x: draw(20_000, u) });
+    const bigProfile = buildReferenceProfile(big, inferSchema(big));
+    const [f] = evaluateDrift(bigProfile, tableOf({ x: draw(10_000, u) })).features;
+    expect(f.effectSizeNoiseFloor).toBeLessThan(0.1);
+    expect(f.effectSizeThreshold).toBe(0.1);
+  });
+
+  it('noiseFloorProbability null turns it off; evidently mode has no floor; bad values name the field', () => {
+    const [off] = evaluateDrift(profile, uniformTable(), { noiseFloorProbability: null }).features;
+    expect(off.effectSizeThreshold).toBe(0.1);
+    expect(off.effectSizeNoiseFloor).toBeUndefined();
+    const [evidently] = evaluateDrift(profile, uniformTable(), { mode: 'evidently' }).features;
+    expect(evidently.effectSizeThreshold).toBeUndefined();
+    expect(evidently.effectSizeNoiseFloor).toBeUndefined();
+    for (const bad of [0, 1, -0.1, Number.NaN]) {
+      expect(() => evaluateDrift(profile, uniformTable(), { noiseFloorProbability: bad })).toThrow(DriftConfigError);
+      expect(() => evaluateDrift(profile, uniformTable(), { noiseFloorProbability: bad })).toThrow(/noiseFloorProbability/);
+    }
+  });
+});
