@@ -12,9 +12,9 @@ import { createDemoApi, type DemoApi } from '../../src/cli/demo/demo-api.js';
 import { mlflowServer, mlflowTrackingUri } from '../../src/adapters/tracking/mlflow/test-support/mlflow-server-component.js';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
 import type { RetrainingJob } from '../../src/domain/retraining-job.js';
-import type { ServeSettings } from '../../src/services/serve-settings.js';
 import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type LoanRow } from '../../src/services/test-support/retraining-fixture.js';
 import { describeWithComponent } from '../support/components.js';
+import { loopbackServeSettings } from '../support/loopback-serve-settings.js';
 
 const ADMIN = 'e2e-admin-key-0123456789abcdef';
 const WINDOW = 300;
@@ -53,21 +53,12 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
     const backend = createTrackingBackend({ trackingUri: trackingUri(), dataDir: dir });
     await registerLoanChampion(backend, name, Date.now());
     await backend.close();
-    const settings: ServeSettings = {
-      host: '127.0.0.1',
-      port: 0,
+    const settings = loopbackServeSettings({
       dataDir: dir,
-      storeUrl: `sqlite:${join(dir, 'driftguard.db')}`,
       trackingUri: trackingUri(),
-      publicUrl: null,
-      openRead: false,
-      bodyLimitBytes: 16 * 1024 * 1024,
       apiKeys: [{ name: 'ops', roles: ['admin'], key: ADMIN }],
-      alertPolicy: {},
-      sinks: [],
-      predictionRetentionDays: null,
       models: [loanDefinition(name, { minLabeledRows: 400, minPerClass: 40, horizonRows: 600, persistWindows: 2 })],
-    };
+    });
     server = await composeServer(settings);
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
     api = createDemoApi(baseUrl, ADMIN);

@@ -19,13 +19,15 @@ import { createServingModels } from '../serving-models.js';
 import { trackTrainedModel } from '../track-trained-model.js';
 import { createTrainModelService } from '../train-model.js';
 
-export type Concept = 'before' | 'after';
+export type Concept = 'before' | 'after' | 'relabelled';
 export type LoanRow = { x1: number; x2: number; region: string; label: 'yes' | 'no' };
 
 /**
  * A seeded two-concept stream. `before`: x1, x2 ~ N(0, 1), label yes when x1 + 0.5·x2 + noise > 0. `after`: x1 shifts
  * to N(1.5, 1) and region b dominates (data drift), and the concept turns (label yes when 2·x2 − x1 + 1.5 + noise > 0),
- * so the old champion is much worse on it and a model trained on it is much better.
+ * so the old champion is much worse on it and a model trained on it is much better. `relabelled`: the inputs of
+ * `before` (no data drift) under a new labelling function (label yes when x2 − x1 + noise > 0): a pure concept change
+ * only performance shows.
  */
 export function loanRows(n: number, seed: number, concept: Concept): LoanRow[] {
   const random = createSeededRandom(seed);
@@ -35,7 +37,7 @@ export function loanRows(n: number, seed: number, concept: Concept): LoanRow[] {
     const x2 = normal();
     const u = random();
     const region = concept === 'after' ? (u < 0.7 ? 'b' : u < 0.85 ? 'a' : 'c') : u < 0.34 ? 'a' : u < 0.67 ? 'b' : 'c';
-    const score = concept === 'after' ? 2 * x2 - x1 + 1.5 : x1 + 0.5 * x2;
+    const score = concept === 'after' ? 2 * x2 - x1 + 1.5 : concept === 'relabelled' ? x2 - x1 : x1 + 0.5 * x2;
     return { x1: Math.round(x1 * 1000) / 1000, x2: Math.round(x2 * 1000) / 1000, region, label: score + 0.3 * normal() > 0 ? 'yes' : 'no' };
   });
 }
