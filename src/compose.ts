@@ -13,6 +13,7 @@ import { createHttpApp } from './http/app.js';
 import type { AlertSink } from './ports/alert-sink.js';
 import type { Store } from './ports/store.js';
 import { createInProcessEventBus } from './adapters/events/in-process-event-bus.js';
+import { createPostgresEventBus } from './adapters/events/postgres-event-bus.js';
 import { createAlertDispatcher } from './services/alert-dispatcher.js';
 import { createAlertQueries } from './services/alert-queries.js';
 import { createChampionChanges, type ChampionChanges } from './services/champion-changes.js';
@@ -101,15 +102,35 @@ export function createModelDirectory(): ModelDirectory {
   return createFileModelDirectory();
 }
 
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
 /** Picks the store by URL: `sqlite:<file>` (embedded default) or `postgres://…` / `postgresql://…` (shared by replicas). */
 export function createStore(url: string): Store {
-  if (/^postgres(ql)?:\/\//i.test(url)) return createPostgresStore({ connectionString: url });
+  if (isPostgresUrl(url)) return createPostgresStore({ connectionString: url });
   if (/^sqlite:/i.test(url)) {
     const path = url.replace(/^sqlite:(\/\/)?/i, '');
     if (path === '') throw new Error(`store URL ${url}: expected sqlite:<file>`);
     return createSqliteStore({ path: path === ':memory:' ? path : resolve(path) });
   }
   throw new Error(`store URL scheme of ${JSON.stringify(url.split(':')[0])} is not supported (use sqlite:<file> or postgres://…)`);
+}
+
+/** How long start-up waits for the PostgreSQL event bus to LISTEN before going on (it keeps retrying after). */
+const EVENT_BUS_START_WAIT_MS = 10_000;
+
+/**
+ * Picks the event bus by the store URL: on PostgreSQL the replicas share one (LISTEN/NOTIFY), so an SSE client of any
+ * replica sees every replica's events; on SQLite the in-process bus. Start-up waits until it listens (bounded).
+ */
+export async function createEventBus(storeUrl: string, onError: (error: unknown) => void): Promise<EventBus & { close(): Promise<void> }> {
+  if (!isPostgresUrl(storeUrl)) return { ...createInProcessEventBus(onError), close: async () => undefined };
+  const bus = createPostgresEventBus({ connectionString: storeUrl, onError });
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), EVENT_BUS_START_WAIT_MS)));
+  const listening = await Promise.race([bus.listening().then(() => true), waited]);
+  clearTimeout(timer);
+  if (!listening) onError(new Error(`event bus: not listening after ${EVENT_BUS_START_WAIT_MS} ms; events of other replicas arrive once it does`));
+  return bus;
 }
 
 function createSink(sink: ResolvedSink): AlertSink {
@@ -177,7 +198,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   const metrics = createMetricsRegistry();
   const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
   const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
-  const events = createInProcessEventBus((error) => console.error('event listener failed:', error));
+  const events = await createEventBus(settings.storeUrl, (error) => console.error(`event bus: ${(error as Error).message ?? String(error)}`));
   const { services, serving, retraining, champions } = composeHttpServices({ store, backend, clock, models, metrics, events });
   const evaluator = createWorkerDriftEvaluator();
   if (evaluator.mode === 'in-thread') console.error('drift evaluation runs on the request thread: no worker entry found (build with npm run build)');
@@ -191,6 +212,11 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
     retentionMs: settings.predictionRetentionDays === null ? null : settings.predictionRetentionDays * 86_400_000,
+    championRefreshMs: settings.championRefreshMs,
+  });
+  // A champion moved through another replica (announced on a shared bus) is re-read on the next tick.
+  events.subscribe((event) => {
+    if (event.type === 'model' && event.data.event === 'champion_changed') scheduler.followChampion(event.model);
   });
   const challengerThread = locateThreadEntry('challenger-thread');
   if (challengerThread.kind === 'in-thread') console.error(`retraining trains on the request thread: ${challengerThread.reason}`);
@@ -229,6 +255,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
       await scheduler.stop();
       await evaluator.close();
       await app.close();
+      await events.close();
       await dispatcher.drain();
       await store.close();
       await backend.close();

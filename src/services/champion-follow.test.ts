@@ -3,7 +3,7 @@ import { createInProcessEventBus } from '../adapters/events/in-process-event-bus
 import { createAlertDispatcher } from './alert-dispatcher.js';
 import { createDriftMonitoring } from './drift-monitoring.js';
 import { promoteVersion } from './model-promotion.js';
-import { createMonitoringScheduler } from './monitoring-scheduler.js';
+import { createMonitoringScheduler, DEFAULT_CHAMPION_REFRESH_MS } from './monitoring-scheduler.js';
 import { createServingModels } from './serving-models.js';
 import { createRetrainingHarness, loanRows } from './test-support/retraining-fixture.js';
 
@@ -34,10 +34,28 @@ describe('replicas follow the champion', () => {
     await h.runner.runOnce();
     expect((await h.store.listRetrainingJobs(h.name, { limit: 1 }))[0].status).toBe('promoted');
 
+    h.clock.advance(DEFAULT_CHAMPION_REFRESH_MS);
     await other.scheduler.runOnce();
     expect(other.serving.get(h.name)?.version).toBe('2');
-    // A move made directly in the registry (MLflow UI, `driftguard models promote`) is followed as well.
+    // A move made directly in the registry (MLflow UI, `driftguard models promote`) is followed as well, read again
+    // every championRefreshMs rather than on every tick.
     await promoteVersion(h.backend.registry, h.name, '1', { by: 'ops', reason: 'manual' });
+    await other.scheduler.runOnce();
+    h.clock.advance(DEFAULT_CHAMPION_REFRESH_MS - 1);
+    await other.scheduler.runOnce();
+    expect(other.serving.get(h.name)?.version).toBe('2');
+    h.clock.advance(1);
+    await other.scheduler.runOnce();
+    expect(other.serving.get(h.name)?.version).toBe('1');
+    // A champion change announced on the event bus (followChampion) is read on the next tick.
+    await promoteVersion(h.backend.registry, h.name, '2', { by: 'ops', reason: 'manual' });
+    await other.scheduler.runOnce();
+    expect(other.serving.get(h.name)?.version).toBe('1');
+    other.scheduler.followChampion(h.name);
+    await other.scheduler.runOnce();
+    expect(other.serving.get(h.name)?.version).toBe('2');
+    await promoteVersion(h.backend.registry, h.name, '1', { by: 'ops', reason: 'manual' });
+    h.clock.advance(DEFAULT_CHAMPION_REFRESH_MS);
     await other.scheduler.runOnce();
     await holder.scheduler.runOnce();
     expect(other.serving.get(h.name)?.version).toBe('1');

@@ -4,7 +4,7 @@ import type { DriftReport } from '../drift/index.js';
 import { createAlertDispatcher } from './alert-dispatcher.js';
 import { createDriftMonitoring } from './drift-monitoring.js';
 import { createCsvTextParser } from '../adapters/tabular/csv-reader.js';
-import { createMonitoringScheduler } from './monitoring-scheduler.js';
+import { createMonitoringScheduler, DEFAULT_CHAMPION_REFRESH_MS } from './monitoring-scheduler.js';
 import { createReferenceUpload } from './reference-upload.js';
 import { createServingModels } from './serving-models.js';
 import { createRetrainingHarness, loanDefinition, loanRows, registerLoanChampion } from './test-support/retraining-fixture.js';
@@ -62,6 +62,7 @@ describe("the reference drift is measured against: the definition's overrides, t
 
     // The alias moves to a new version (registered as champion directly in the registry): its training profile wins.
     expect(await registerLoanChampion(h.backend, h.name, h.clock.nowMs())).toBe('2');
+    h.clock.advance(DEFAULT_CHAMPION_REFRESH_MS);
     await process.scheduler.runOnce();
     const promoted = (await h.store.latestReferenceProfile(h.name))!;
     expect(promoted.source).toBe('champion version 2');

@@ -6,6 +6,9 @@ import { championReferenceSource, needsChampionReference } from './champion-refe
 import { createPerModelLoop } from './per-model-loop.js';
 import type { ServingModels } from './serving-models.js';
 
+/** Default of how often every replica re-reads the champion alias from the registry (ms). */
+export const DEFAULT_CHAMPION_REFRESH_MS = 5000;
+
 export interface MonitoringSchedulerOptions {
   readonly store: Store;
   readonly models: MonitoredModels;
@@ -17,6 +20,12 @@ export interface MonitoringSchedulerOptions {
   readonly holder: string;
   /** How often the scheduler looks for due evaluations (default 1000 ms). */
   readonly tickMs?: number;
+  /**
+   * How often a tick re-reads each model's champion alias from the registry (default DEFAULT_CHAMPION_REFRESH_MS):
+   * one registry call per model per refresh. A promotion / rollback through this replica swaps at once anyway, and
+   * `followChampion` asks for a re-read on the next tick (a champion change announced by another replica).
+   */
+  readonly championRefreshMs?: number;
   /** How long a replica keeps a model's monitoring lease without renewing it (default 30 s). */
   readonly leaseMs?: number;
   readonly onError?: (model: string, error: unknown) => void;
@@ -40,11 +49,25 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
   const last = new Map<string, { sequence: number; atMs: number }>();
   const retentionEveryMs = options.retentionEveryMs ?? 3_600_000;
   const lastRetention = new Map<string, number>();
+  const championRefreshMs = options.championRefreshMs ?? DEFAULT_CHAMPION_REFRESH_MS;
+  /** Per model: when this replica last read the champion alias (absent: due). */
+  const lastChampionRead = new Map<string, number>();
+
+  async function refreshChampionIfDue(name: string) {
+    if (options.serving === undefined) return null;
+    const now = clock.nowMs();
+    const readAt = lastChampionRead.get(name);
+    if (readAt !== undefined && now - readAt < championRefreshMs && now >= readAt) return null;
+    const loaded = await options.serving.refresh(name);
+    lastChampionRead.set(name, now);
+    return loaded;
+  }
 
   async function tickModel(name: string): Promise<void> {
     const definition = (await options.models.get(name)).definition;
-    // Every replica follows the registry's champion (a promotion or rollback made on another replica or in MLflow).
-    const loaded = options.serving === undefined ? null : await options.serving.refresh(name);
+    // Every replica follows the registry's champion (a promotion or rollback made on another replica or in MLflow),
+    // re-reading the alias every championRefreshMs.
+    const loaded = await refreshChampionIfDue(name);
     if (!(await store.tryAcquireLease(`monitor:${name}`, options.holder, leaseMs, clock.nowMs()))) return;
     // The champion's training data is the reference (unless one was uploaded for it), whoever moved the champion. A
     // start-up's first load is no move: a restart keeps a reference uploaded after the champion's.
@@ -79,7 +102,14 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
     await options.monitoring.evaluate(name);
   }
 
-  return createPerModelLoop({ models: options.models, leases: store, holder: options.holder, leaseName: (name) => `monitor:${name}`, tickMs, tickModel, onError: options.onError });
+  const loop = createPerModelLoop({ models: options.models, leases: store, holder: options.holder, leaseName: (name) => `monitor:${name}`, tickMs, tickModel, onError: options.onError });
+  return {
+    ...loop,
+    /** The champion of `name` moved (announced by another replica): re-read the alias on the next tick. */
+    followChampion(name: string): void {
+      lastChampionRead.delete(name);
+    },
+  };
 }
 
 export type MonitoringScheduler = ReturnType<typeof createMonitoringScheduler>;

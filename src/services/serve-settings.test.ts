@@ -17,6 +17,7 @@ describe('resolveServeSettings', () => {
       alertPolicy: {},
       sinks: [],
       predictionRetentionDays: null,
+      championRefreshMs: 5000,
       models: [],
     });
   });

@@ -1,5 +1,6 @@
 import type { AlertPolicy } from '../domain/alert-policy.js';
 import type { MonitoredModelDefinition } from './monitored-model-definition.js';
+import { DEFAULT_CHAMPION_REFRESH_MS } from './monitoring-scheduler.js';
 import { ConfigError, type ServiceConfig } from './service-config.js';
 
 type Role = 'ingest' | 'read' | 'admin';
@@ -32,6 +33,8 @@ export interface ServeSettings {
   readonly alertPolicy: Partial<AlertPolicy>;
   readonly sinks: readonly ResolvedSink[];
   readonly predictionRetentionDays: number | null;
+  /** How often each replica re-reads every champion alias from the registry, ms (default 5000; a local promotion swaps at once). */
+  readonly championRefreshMs?: number;
   readonly models: readonly MonitoredModelDefinition[];
 }
 
@@ -109,6 +112,7 @@ export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv, 
     alertPolicy,
     sinks,
     predictionRetentionDays: config.retention?.predictionDays ?? null,
+    championRefreshMs: server.championRefreshMs ?? DEFAULT_CHAMPION_REFRESH_MS,
     models: config.models ?? [],
   };
 }

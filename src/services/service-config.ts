@@ -38,6 +38,8 @@ export const ServiceConfigSchema = Type.Object(
           publicUrl: Type.Optional(Type.String({ minLength: 1 })),
           bodyLimitBytes: Type.Optional(Type.Integer({ minimum: 1024 })),
           openRead: Type.Optional(Type.Boolean()),
+          /** How often each replica re-reads the champion alias from the registry (ms). */
+          championRefreshMs: Type.Optional(Type.Integer({ minimum: 100 })),
         },
         { additionalProperties: false },
       ),

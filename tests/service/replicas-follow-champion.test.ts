@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
+import { DEFAULT_CHAMPION_REFRESH_MS } from '../../src/services/monitoring-scheduler.js';
 import { parseServiceConfig } from '../../src/services/service-config.js';
 import { resolveServeSettings } from '../../src/services/serve-settings.js';
 import { featuresOf, loanDefinition, loanRows, registerLoanChampion } from '../../src/services/test-support/retraining-fixture.js';
@@ -12,8 +13,12 @@ import { postgresComponent, postgresTestSchema } from '../support/postgres.js';
 const KEY = 'replica-admin-key-0123456789';
 const headers = { authorization: `Bearer ${KEY}` };
 const name = 'loans';
-/** How soon every replica must serve a champion moved elsewhere (the monitoring tick re-reads the alias every second). */
-const FOLLOW_WITHIN_MS = 5000;
+/**
+ * How soon every replica must serve a champion moved elsewhere: the monitoring tick (1 s) re-reads the alias every
+ * championRefreshMs (default 5 s), so up to refresh + one tick, plus a tick of slack for a loaded machine. On
+ * PostgreSQL a promotion through another replica's API is announced on the event bus and followed on the next tick.
+ */
+const FOLLOW_WITHIN_MS = DEFAULT_CHAMPION_REFRESH_MS + 2000;
 
 /**
  * Two `driftguard serve` replicas (composeServer, as the CLI wires them, schedulers started) on one store and one
