@@ -56,7 +56,13 @@ describe('retraining runner', () => {
     expect((await registry.getVersionByAlias(h.name, CHAMPION_ALIAS))?.version).toBe('2');
     expect((await registry.getVersionByAlias(h.name, CHALLENGER_ALIAS))?.version).toBe('2');
     expect(h.serving.get(h.name)?.version).toBe('2');
-    expect((await h.store.latestReferenceProfile(h.name))?.source).toMatch(/^champion version 2 \(promote: retraining job /);
+    const reference = (await h.store.latestReferenceProfile(h.name))!;
+    expect(reference.source).toMatch(/^champion version 2 \(promote: retraining job /);
+    // The new champion's reference declares the logged label / prediction / score and its performance on the job's test rows.
+    const profile = reference.profile as { schema: { target: { name: string }; prediction: { name: string } }; performance: { labelledCount: number; accuracy: number } };
+    expect([profile.schema.target.name, profile.schema.prediction.name]).toEqual(['__label', '__prediction']);
+    expect(profile.performance.labelledCount).toBe(done.data!.testRows);
+    expect(profile.performance.accuracy).toBeCloseTo(done.metrics!.challenger.test.accuracy, 12);
     expect(h.events.find((e) => e.type === 'model')?.data).toMatchObject({ event: 'champion_changed', fromVersion: '1', toVersion: '2' });
 
     const run = await h.backend.tracking.getRun(done.tracking!.runId);
