@@ -54,6 +54,11 @@ describe('resolveServeSettings', () => {
     expect(() => resolveServeSettings({}, {}, config, 'c.json')).toThrow('c.json: /apiKeys/0/key: environment variable CI_KEY is not set');
   });
 
+  it('takes championRefreshMs from the config file (at least 100 ms)', () => {
+    expect(resolveServeSettings({}, {}, parseServiceConfig({ server: { championRefreshMs: 30_000 } }, 'c.json')).championRefreshMs).toBe(30_000);
+    expect(() => parseServiceConfig({ server: { championRefreshMs: 50 } }, 'c.json')).toThrow('/server/championRefreshMs');
+  });
+
   it('refuses a bad port and a bad config with every problem named', () => {
     expect(() => resolveServeSettings({ port: '80a' }, {}, {})).toThrow('--port: port must be an integer 0–65535, got "80a"');
     expect(() => parseServiceConfig({ server: { port: 70000, colour: 1 }, models: [{ name: 'a' }, { name: 'a' }] }, 'c.json')).toThrow(
