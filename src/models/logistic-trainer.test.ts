@@ -63,7 +63,7 @@ describe('logisticTrainer', () => {
     const batch = model.predictProbaBatch(validation);
     rows.slice(0, 50).forEach((r, i) => expect(batch[i]).toBe(model.predictProba(r)));
     const labels = model.predictBatch(validation);
-    labels.forEach((l, i) => expect(l).toBe(batch[i] >= 0.5 ? 1 : 0));
+    labels.forEach((l, i) => expect(l).toBe(batch[i] > 0.5 ? 1 : 0));
   });
 
   it('rejects bad params, regression and one-class targets with ModelError', () => {

@@ -284,7 +284,7 @@ export interface FittedModel {
   /** Binary: P(class 1) (= classLabels[1]); regression: throws ModelError. */
   predictProba(row: FeatureRow): number;
   predictProbaBatch(table: DataTable): Float64Array;
-  /** Binary: 1 when P(class 1) ≥ 0.5 else 0; regression: the predicted value. */
+  /** Binary: 1 when P(class 1) > 0.5 else 0 (`predictedClass`, the metrics' rule); regression: the predicted value. */
   predict(row: FeatureRow): number;
   predictBatch(table: DataTable): Float64Array;
   /** Raw output before the link: log-odds (binary) or the value (regression). */

@@ -2,6 +2,7 @@ import type { DataTable } from '../domain/data-table.js';
 import { ModelError } from './model-error.js';
 import type { EstimatorSpec, FeatureRow, FittedModel, SerializedModel } from './model-types.js';
 import { sigmoid } from './prepare-training.js';
+import { predictedClass } from './predicted-class.js';
 import { createRowEncoder } from './preprocessing.js';
 
 /** Margin of one encoded row (row-major matrix `x` at row offset `at`). */
@@ -94,11 +95,11 @@ export function createPipelineModel(serialized: SerializedModel): FittedModel {
     },
     predict(row) {
       const z = rowMargin(row);
-      return binary ? (z >= 0 ? 1 : 0) : z;
+      return binary ? predictedClass(sigmoid(z)) : z;
     },
     predictBatch(table) {
       const z = tableMargins(table);
-      return binary ? z.map((v) => (v >= 0 ? 1 : 0)) : z;
+      return binary ? z.map((v) => predictedClass(sigmoid(v))) : z;
     },
     toJSON: () => serialized,
   };

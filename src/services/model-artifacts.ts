@@ -48,7 +48,7 @@ export async function loadSavedModel(directory: ModelDirectory, dir: string): Pr
   return parseModelJson(text, `${dir}/${MODEL_FILE}`);
 }
 
-/** Predictions of a binary model for every row: P(class 1) and the predicted label (class 1 ⇔ p ≥ 0.5 per the model). */
+/** Predictions of a binary model for every row: P(class 1) and the predicted label (class 1 ⇔ p > 0.5, `predictedClass`). */
 export interface BatchPrediction {
   readonly probabilities: Float64Array;
   readonly labels: readonly string[];

@@ -1,5 +1,6 @@
 import { chiSquareSf } from '../../stats/index.js';
 import { DEFAULT_DECISION_THRESHOLD } from '../metrics/confusion-counts.js';
+import { predictedClass } from '../predicted-class.js';
 import { MetricInputError } from '../metrics/metric-input-error.js';
 import { requirePairedInput } from '../metrics/validate-metric-input.js';
 
@@ -38,7 +39,7 @@ function exactTwoSidedHalf(k: number, n: number): number {
 }
 
 function correctness(yTrue: ArrayLike<number>, scores: ArrayLike<number>, threshold: number, i: number): boolean {
-  return (scores[i] > threshold ? 1 : 0) === yTrue[i];
+  return predictedClass(scores[i], threshold) === yTrue[i];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DEFAULT_DECISION_THRESHOLD, predictedClass } from '../predicted-class.js';
 import { MetricInputError } from './metric-input-error.js';
 import { requireBinaryInput } from './validate-metric-input.js';
 
@@ -9,8 +10,7 @@ export interface ConfusionCounts {
   readonly falseNegatives: number;
 }
 
-/** Default decision threshold: class 1 when the positive-class probability is strictly above 0.5. */
-export const DEFAULT_DECISION_THRESHOLD = 0.5;
+export { DEFAULT_DECISION_THRESHOLD };
 
 /**
  * Confusion counts with predicted class 1 ⇔ `score > threshold` (strict, like sklearn classifiers' `predict`
@@ -26,7 +26,7 @@ export function confusionCounts(
   let truePositives = 0;
   let falsePositives = 0;
   for (let i = 0; i < yTrue.length; i++) {
-    if (scores[i] > threshold) {
+    if (predictedClass(scores[i], threshold) === 1) {
       if (yTrue[i] === 1) truePositives++;
       else falsePositives++;
     }

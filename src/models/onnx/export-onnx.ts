@@ -100,7 +100,7 @@ function encodeFeature(g: GraphBuilder, t: FeatureTransform, input: string, firs
  * Inputs: one 1-D tensor [N] per feature, named after it — numeric and boolean features `tensor(float)` (NaN =
  * missing, booleans as 0 / 1), categorical features `tensor(string)` (`""` = missing; values in driftguard's
  * string form). Outputs (all 1-D, as MLflow's onnx pyfunc flattens every output into a DataFrame column):
- * binary → `label` int64 [N] (index into classLabels) and `probability` float [N] = P(classLabels[1]);
+ * binary → `label` int64 [N] (index into classLabels; 1 ⇔ margin > 0, `predictedClass`'s p > 0.5) and `probability` float [N] = P(classLabels[1]);
  * regression → `prediction` float [N]. Ops: Unsqueeze, IsNaN, Where, Sub, Mul, Cast, Concat, ReduceSum,
  * OneHotEncoder / LabelEncoder (ai.onnx.ml), MatMul + Add (logistic) or TreeEnsembleRegressor (gbdt), Sigmoid.
  */
@@ -130,7 +130,7 @@ export function exportOnnx(model: FittedModel | SerializedModel, options: OnnxEx
   const flat = (v: string): string => g.op('Reshape', [v, g.constInt64([-1])]);
   const outputs: OnnxValueInfo[] = [];
   if (schema.task === 'binary') {
-    g.output('label', flat(g.op('Cast', [g.op('GreaterOrEqual', [margin, g.constFloat([0], [1, 1])])], { to: { kind: 'int', value: OnnxDataType.INT64 } })));
+    g.output('label', flat(g.op('Cast', [g.op('Greater', [margin, g.constFloat([0], [1, 1])])], { to: { kind: 'int', value: OnnxDataType.INT64 } })));
     g.output('probability', flat(g.op('Sigmoid', [margin])));
     outputs.push({ name: 'label', type: OnnxDataType.INT64, shape: ['N'] }, { name: 'probability', type: OnnxDataType.FLOAT, shape: ['N'] });
   } else {

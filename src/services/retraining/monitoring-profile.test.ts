@@ -12,7 +12,7 @@ describe('monitoring profile', () => {
     expect(t.columnNames).toEqual(['a', 'b', 'c', SCORED_COLUMNS.label, SCORED_COLUMNS.prediction, SCORED_COLUMNS.score]);
     expect(t.columns[SCORED_COLUMNS.label]).toEqual(window.columns.label);
     const scores = t.columns[SCORED_COLUMNS.score] as number[];
-    expect(t.columns[SCORED_COLUMNS.prediction]).toEqual(scores.map((p) => (p >= 0.5 ? 'yes' : 'no')));
+    expect(t.columns[SCORED_COLUMNS.prediction]).toEqual(scores.map((p) => (p > 0.5 ? 'yes' : 'no')));
     const unlabelled = { ...window, columnNames: ['t', 'a', 'b', 'c'] };
     expect(scoredTable(trained.model, unlabelled).columns[SCORED_COLUMNS.label].every((c) => c === null)).toBe(true);
   });

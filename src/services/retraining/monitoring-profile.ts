@@ -2,7 +2,7 @@ import type { Cell, DataTable } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { buildReferenceProfile } from '../../drift/build-reference-profile.js';
 import type { ReferenceProfile } from '../../drift/reference-profile.js';
-import { encodeTarget, type FittedModel } from '../../models/index.js';
+import { encodeTarget, predictedClass, type FittedModel } from '../../models/index.js';
 
 /** Role columns added to scored rows so the drift engine measures performance: label, prediction, score (P(class 1)). */
 export const SCORED_COLUMNS = { label: '__label', prediction: '__prediction', score: '__score' } as const;
@@ -23,7 +23,7 @@ export function scoredTable(model: FittedModel, table: DataTable, scores: Float6
     ? Array.from(encodeTarget(table, model.schema), (y) => classes[y === 1 ? 1 : 0])
     : new Array<Cell>(table.rowCount).fill(null);
   columns[SCORED_COLUMNS.label] = labels;
-  columns[SCORED_COLUMNS.prediction] = Array.from(scores, (p) => classes[p >= 0.5 ? 1 : 0]);
+  columns[SCORED_COLUMNS.prediction] = Array.from(scores, (p) => classes[predictedClass(p)]);
   columns[SCORED_COLUMNS.score] = Array.from(scores);
   return { columnNames: [...features, SCORED_COLUMNS.label, SCORED_COLUMNS.prediction, SCORED_COLUMNS.score], rowCount: table.rowCount, columns };
 }

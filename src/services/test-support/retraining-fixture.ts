@@ -140,7 +140,7 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
       const current = serving.get(name)!;
       const predictions: NewPrediction[] = rows.map((row) => {
         const score = current.model.predictProba(featuresOf(row));
-        return { id: `p${++sequence}`, model: name, modelVersion: current.version, timestampMs: clock.nowMs(), features: featuresOf(row), predictedClass: score >= 0.5 ? 'yes' : 'no', score };
+        return { id: `p${++sequence}`, model: name, modelVersion: current.version, timestampMs: clock.nowMs(), features: featuresOf(row), predictedClass: score > 0.5 ? 'yes' : 'no', score };
       });
       await store.appendPredictions(name, predictions);
       clock.advance(1000);
