@@ -102,11 +102,19 @@ export async function startDashboardServer(name = 'loans') {
       }
       return out;
     },
-    /** One monitoring window (300 rows) of the concept, then waits until its drift report is stored. */
-    async window(concept: Concept): Promise<{ id: string; label: string }[]> {
+    /**
+     * One monitoring window (300 rows) of the concept, then waits until its drift report is stored. `labelled`: each
+     * half is labelled right after it is scored, so the window's report has at least the first half's labels.
+     */
+    async window(concept: Concept, labelled = false): Promise<{ id: string; label: string }[]> {
       const count = async () => (await call<{ items: unknown[] }>('GET', `/v1/models/${name}/drift-reports?limit=1000`, 'read')).items.length;
       const before = await count();
-      const rows = await this.traffic(300, concept);
+      const rows: { id: string; label: string }[] = [];
+      for (const half of labelled ? [150, 150] : [300]) {
+        const scored = await this.traffic(half, concept);
+        if (labelled) await this.labels(scored);
+        rows.push(...scored);
+      }
       const deadline = Date.now() + 20_000;
       while ((await count()) === before) {
         if (Date.now() > deadline) {

@@ -140,8 +140,8 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await page.locator('#data-quality').waitFor();
     await shot('data-quality');
     await go('#/models/loans/performance');
-    // Live monitoring measures performance only when the reference declares a prediction column; say why not.
-    await page.locator('#performance', { hasText: /No performance yet/ }).waitFor();
+    // No label has arrived yet: the panel says so, with the window's label count.
+    await page.locator('#performance', { hasText: /No performance yet: insufficient labels: 0 of 300 row\(s\) labelled/ }).waitFor();
     await go('#/models/loans/predictions');
     const table = page.locator('#predictions tbody');
     await table.locator('tr').first().waitFor();
@@ -207,12 +207,30 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await shot('overview-after');
   });
 
+  it('the performance view plots the champion performance and label coverage once labelled windows arrive', async () => {
+    await go('#/models/loans/performance');
+    // Version 3 learnt the `after` concept; its reference carries its performance on the job's held-out rows.
+    const panel = page.locator('#performance');
+    await server.window('after', true);
+    // The first labelled window's report appears live (SSE) as the first point of the series.
+    await panel.locator('canvas').first().waitFor({ timeout: LIVE_MS });
+    await expect.poll(() => panel.textContent(), { timeout: LIVE_MS }).toMatch(/Latest: error_rate .* on \d+ labelled rows \(z, p = /);
+    await server.window('after', true);
+    const [newest] = (await server.call<{ items: { report: { performance: { labelledCount: number } | null } }[] }>('GET', '/v1/models/loans/drift-reports?limit=1', 'read')).items;
+    expect(newest.report.performance?.labelledCount).toBeGreaterThanOrEqual(150);
+    // The series grows live: two reports with performance, the newest's numbers in the summary.
+    await panel.locator('p[data-reports="2"]').waitFor({ timeout: LIVE_MS });
+    expect(await panel.textContent()).toMatch(/holding|degraded/);
+    await shot('performance');
+  }, 90_000);
+
   it('works at phone width (390 px) on every page without horizontal page overflow', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [hash, name] of [
       ['#/', 'overview-phone'],
       ['#/models/loans', 'model-phone'],
       ['#/models/loans/features/x1', 'feature-phone'],
+      ['#/models/loans/performance', 'performance-phone'],
       ['#/alerts', 'alerts-phone'],
       ['#/retraining/loans', 'retraining-phone'],
       ['#/registry/loans', 'registry-phone'],

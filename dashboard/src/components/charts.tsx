@@ -6,7 +6,14 @@ import { UPlotChart } from './uplot-chart.js';
 export const COLORS = { line: '#2563eb', current: '#d97706', reference: '#475569', ok: '#16a34a', low: '#0284c7', medium: '#d97706', high: '#dc2626', grid: 'rgba(128,128,128,0.2)' };
 
 /** A time axis that still reads well with a single point (uPlot would otherwise span years). */
-const timeScale = { time: true, range: (_u: uPlot, min: number, max: number): [number, number] => (max - min < 60 ? [min - 30, max + 30] : [min, max]) };
+/**
+ * Time axis: at least a minute wide. A single point gets ±30 s too (uPlot widens a lone time value by 86,400 / ms,
+ * which with seconds is 2.7 years, before the range function sees it).
+ */
+const timeScale = {
+  time: true,
+  range: (u: uPlot, min: number, max: number): [number, number] => (u.data[0].length <= 1 ? [min - 30, min + 30] : max - min < 60 ? [min - 30, max + 30] : [min, max]),
+};
 
 const axis = { stroke: 'currentColor', grid: { stroke: COLORS.grid, width: 1 }, ticks: { stroke: COLORS.grid, width: 1 } };
 

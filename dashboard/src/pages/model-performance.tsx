@@ -26,7 +26,7 @@ export function PerformancePanel({ reports }: { reports: DriftReportEnvelope[] }
           { label: 'label coverage', values: withPerf.map((r) => r.report.performance!.labelledCount / Math.max(1, r.report.currentRowCount)), color: COLORS.ok, scale: 'pct' },
         ]}
       />
-      <p class="muted">
+      <p class="muted" data-reports={withPerf.length}>
         Latest: {last.metric} {num(last.reference)} → {num(last.current)} on {last.labelledCount.toLocaleString('en-US')} labelled rows ({last.test}, p = {num(last.pValue)}; degradation {num(last.degradation)} vs floor{' '}
         {num(last.minDegradation)}).
       </p>
