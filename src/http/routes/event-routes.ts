@@ -20,7 +20,7 @@ export function eventRoutes(services: Pick<HttpServices, 'events'>): FastifyPlug
         config: { access: 'read' },
         schema: {
           tags: ['events'],
-          description: 'Server-Sent Events: drift_report, alert, predictions_logged, model, retraining.',
+          description: 'Server-Sent Events: drift_report, alert, predictions_logged, model, retraining. With a PostgreSQL store, the events of every replica (LISTEN/NOTIFY).',
           querystring: Type.Object({ model: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false }),
           response: { ...errorResponses(400, 401, 403) },
         },
