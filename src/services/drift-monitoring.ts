@@ -33,7 +33,8 @@ function summaryOf(kind: AlertKind, report: DriftReport): string {
   if (kind === 'data_drift') return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})`;
   if (kind === 'prediction_drift') return `prediction distribution drifted (${report.predictionDrift?.test ?? 'test'})`;
   if (kind === 'performance_drift' && report.performance !== null) {
-    return `${report.performance.metric} ${report.performance.reference.toFixed(3)} → ${report.performance.current.toFixed(3)} on ${report.performance.labelledCount} labelled rows`;
+    const { metric, reference, current, labelledCount } = report.performance;
+    return `${metric} ${reference.toFixed(3)} → ${current.toFixed(3)} on ${labelledCount} labelled rows (label coverage ${labelledCount} of ${report.currentRowCount})`;
   }
   const errors = report.dataQuality.filter((f) => f.severity === 'error');
   return `${errors.length} data-quality error(s): ${errors.slice(0, 3).map((f) => f.message).join('; ')}`;

@@ -42,12 +42,13 @@ describe('performance drift in live monitoring (composeServer, local tracking st
     return items[0];
   };
   const jobs = async () => (await api.call<{ jobs: RetrainingJob[] }>('GET', `/v1/models/${CHAMPION}/retraining-jobs`)).jobs;
-  const alerts = async (name: string) => (await api.call<{ items: { kind: string; status: string; severity: string }[] }>('GET', `/v1/alerts?model=${name}`)).items;
-  /** One window of the champion's traffic through /predict, labelled when asked, then a monitoring and a retraining pass. */
-  const championWindow = async (concept: Concept, labelled: boolean) => {
+  const alerts = async (name: string) => (await api.call<{ items: { kind: string; status: string; severity: string; summary: string }[] }>('GET', `/v1/alerts?model=${name}`)).items;
+  /** One window of the champion's traffic through /predict, its first `labelled` rows labelled, then a monitoring and a retraining pass. */
+  const championWindow = async (concept: Concept, labelled: number) => {
     const rows = loanRows(WINDOW, (seed += 1), concept);
     const { predictions } = await api.call<{ predictions: { id: string }[] }>('POST', `/v1/models/${CHAMPION}/predict`, { rows: rows.map((r) => ({ features: featuresOf(r) })) });
-    if (labelled) await api.call('POST', `/v1/models/${CHAMPION}/labels`, { labels: predictions.map((p, i) => ({ predictionId: p.id, label: rows[i].label })) });
+    const labels = predictions.slice(0, labelled).map((p, i) => ({ predictionId: p.id, label: rows[i].label }));
+    if (labels.length > 0) await api.call('POST', `/v1/models/${CHAMPION}/labels`, { labels });
     await server.scheduler.runOnce();
     await server.retrainer.runOnce();
     return latestReport(CHAMPION);
@@ -86,7 +87,7 @@ describe('performance drift in live monitoring (composeServer, local tracking st
   });
 
   it('grades a concept change with stationary inputs as performance drift (high) and the retraining policy triggers on it', async () => {
-    const stationary = await championWindow('before', true);
+    const stationary = await championWindow('before', WINDOW);
     // The champion's reference declares the label, predicted class and score, with its held-out performance.
     const reference = (await server.store.latestReferenceProfile(CHAMPION))!;
     const profile = reference.profile as unknown as ReferenceProfile;
@@ -100,17 +101,21 @@ describe('performance drift in live monitoring (composeServer, local tracking st
     expect(stationary.report.predictionDrift?.drifted).toBe(false);
     expect(await jobs()).toEqual([]);
 
-    const unlabelled = await championWindow('before', false);
-    expect(unlabelled.report.performance).toBeNull();
-    expect(unlabelled.report.performanceUnavailableReason).toBe(`insufficient labels: 0 of ${WINDOW} row(s) labelled, fewer than performance.minLabelledRows = 30`);
+    const fewLabels = await championWindow('before', 12);
+    expect(fewLabels.report.performance).toBeNull();
+    expect(fewLabels.report.performanceUnavailableReason).toBe(`insufficient labels: 12 of ${WINDOW} row(s) labelled, fewer than performance.minLabelledRows = 30`);
 
-    const concept = await championWindow('relabelled', true);
+    const concept = await championWindow('relabelled', WINDOW);
     expect(concept.severity).not.toBe('high'); // the inputs did not move
     const performance = concept.report.performance!;
     expect(performance).toMatchObject({ metric: 'error_rate', labelledCount: WINDOW, drifted: true });
     expect(performance.current - performance.reference).toBeGreaterThan(0.2);
     expect(performance.pValue).toBeLessThan(performance.threshold);
-    expect((await alerts(CHAMPION)).find((a) => a.kind === 'performance_drift')).toMatchObject({ status: 'firing', severity: 'high' });
+    const alert = (await alerts(CHAMPION)).find((a) => a.kind === 'performance_drift');
+    expect(alert).toMatchObject({ status: 'firing', severity: 'high' });
+    expect(alert?.summary).toBe(
+      `error_rate ${performance.reference.toFixed(3)} → ${performance.current.toFixed(3)} on ${WINDOW} labelled rows (label coverage ${WINDOW} of ${WINDOW})`,
+    );
     const [job] = await jobs();
     expect(job).toMatchObject({ status: 'deferred', trigger: { kind: 'drift', driftReportId: concept.id } });
     expect(job.trigger.reason).toBe('performance drift for 1 consecutive window');
