@@ -13,14 +13,18 @@ export interface SampleRecipe {
 
 const TWO_32 = 4294967296;
 
-export function lcgUniforms(seed: number, n: number): Float64Array {
+/** The LCG of `lcgUniforms` as an endless stream (no preallocation: for simulations of millions of draws). */
+export function lcgStream(seed: number): () => number {
   let state = seed >>> 0;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  return () => {
     state = (Math.imul(1664525, state) + 1013904223) >>> 0;
-    out[i] = state / TWO_32;
-  }
-  return out;
+    return state / TWO_32;
+  };
+}
+
+export function lcgUniforms(seed: number, n: number): Float64Array {
+  const next = lcgStream(seed);
+  return Float64Array.from({ length: n }, next);
 }
 
 export function buildSample(recipe: SampleRecipe): Float64Array {
