@@ -100,7 +100,7 @@ export function compareColumn(
   const noiseFloor =
     choice.effectSizeThreshold === null || config.noiseFloorProbability === null
       ? null
-      : effectSizeNoiseFloor(choice.effectSizeName, input, profile.validCount, currentCount, config.noiseFloorProbability);
+      : effectSizeNoiseFloor(choice.effectSizeName, input, profile.validCount, currentCount, config.noiseFloorProbability[choice.effectSizeName]);
   const floor = choice.effectSizeThreshold === null || noiseFloor === null ? {} : { effectSizeThreshold: Math.max(choice.effectSizeThreshold, noiseFloor), effectSizeNoiseFloor: noiseFloor };
   const summary =
     input.referenceSample !== null && input.current !== null

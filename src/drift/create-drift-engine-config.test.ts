@@ -13,7 +13,15 @@ describe('createDriftEngineConfig', () => {
       driftShareThreshold: 0.5,
       severity: { low: 0, medium: 0.25, high: 0.5 },
       persistenceWindows: 1,
+      noiseFloorProbability: { normed_wasserstein: 0.05, jensen_shannon: 0.01, psi: 0.01 },
     });
+  });
+  it('noiseFloorProbability: one number for every family, a per-family record over the defaults, or null', () => {
+    expect(createDriftEngineConfig({ noiseFloorProbability: 0.02 }).noiseFloorProbability).toEqual({ normed_wasserstein: 0.02, jensen_shannon: 0.02, psi: 0.02 });
+    const c = createDriftEngineConfig({ noiseFloorProbability: { psi: 0.005 } });
+    expect(c.noiseFloorProbability).toEqual({ normed_wasserstein: 0.05, jensen_shannon: 0.01, psi: 0.005 });
+    expect(createDriftEngineConfig(c)).toEqual(c);
+    expect(createDriftEngineConfig({ noiseFloorProbability: null }).noiseFloorProbability).toBeNull();
   });
   it('merges partial nested options and is idempotent on a resolved config', () => {
     const c = createDriftEngineConfig({
@@ -48,6 +56,12 @@ describe('createDriftEngineConfig', () => {
     [{ dataQuality: { missingRateChange: 2 } }, 'dataQuality.missingRateChange'],
     [{ pvalueThreshold: 0.01 }, 'pvalueThreshold'],
     [{ window: { type: 'count', windowSize: 0, step: 1 } }, 'window.windowSize'],
+    [{ noiseFloorProbability: 0 }, 'noiseFloorProbability'],
+    [{ noiseFloorProbability: '0.01' }, 'noiseFloorProbability'],
+    [{ noiseFloorProbability: [0.01] }, 'noiseFloorProbability'],
+    [{ noiseFloorProbability: { psi: 1 } }, 'noiseFloorProbability.psi'],
+    [{ noiseFloorProbability: { jensen_shannon: null } }, 'noiseFloorProbability.jensen_shannon'],
+    [{ noiseFloorProbability: { chi_square: 0.01 } }, 'noiseFloorProbability.chi_square'],
   ])('rejects %j naming %s', (options, field) => {
     let error: unknown;
     try {

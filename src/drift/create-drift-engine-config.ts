@@ -3,6 +3,13 @@ import { SchemaError } from '../domain/schema-error.js';
 import type { DriftEngineConfig, DriftEngineOptions, EffectSizeName, WindowOptions } from './drift-config.js';
 import { DriftConfigError } from './drift-config-error.js';
 
+/**
+ * Per family, so that pure noise reaches each floor in about 1 % of windows or less (measured in
+ * effect-size-noise-floor.test.ts): the Borell–TIS Wasserstein floor is conservative (≤ 0.92 % at 0.05), the
+ * chi-square JS / PSI floors are reached at about their nominal level.
+ */
+const DEFAULT_NOISE_FLOOR_PROBABILITY: Readonly<Record<EffectSizeName, number>> = { normed_wasserstein: 0.05, jensen_shannon: 0.01, psi: 0.01 };
+
 /** Every default of the engine (documented in docs/drift-engine.md). */
 export const DEFAULT_DRIFT_ENGINE_CONFIG: DriftEngineConfig = {
   mode: 'driftguard',
@@ -10,7 +17,7 @@ export const DEFAULT_DRIFT_ENGINE_CONFIG: DriftEngineConfig = {
   correction: 'benjamini_hochberg',
   effectSizes: { numeric: 'normed_wasserstein', categorical: 'jensen_shannon' },
   effectSizeFloors: { normed_wasserstein: 0.1, jensen_shannon: 0.1, psi: 0.1 },
-  noiseFloorProbability: 0.01,
+  noiseFloorProbability: DEFAULT_NOISE_FLOOR_PROBABILITY,
   driftShareThreshold: 0.5,
   useImportanceWeights: false,
   severity: DEFAULT_SEVERITY_THRESHOLDS,
@@ -77,6 +84,25 @@ export function validateWindowOptions(window: WindowOptions, field = 'window'): 
   throw new DriftConfigError(`${field}.type`, `must be 'count' or 'time', got '${String((window as { type?: unknown }).type)}'`);
 }
 
+/** `noiseFloorProbability`: one level for every family, or per family (missing families keep their default). */
+function noiseFloorProbabilities(value: DriftEngineOptions['noiseFloorProbability']): DriftEngineConfig['noiseFloorProbability'] {
+  const defaults = DEFAULT_NOISE_FLOOR_PROBABILITY;
+  if (value === null) return null;
+  if (value === undefined) return defaults;
+  const field = 'noiseFloorProbability';
+  if (typeof value === 'number') {
+    const p = probability(value, field);
+    return { normed_wasserstein: p, jensen_shannon: p, psi: p };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new DriftConfigError(field, `must be a number in (0, 1), an object of them per effect size (${EFFECT_SIZES.join(', ')}) or null, got ${String(value)}`);
+  }
+  unknownKeys(value, EFFECT_SIZES, field);
+  const resolved = { ...defaults };
+  for (const [name, v] of Object.entries(value)) resolved[name as EffectSizeName] = probability(v, `${field}.${name}`);
+  return resolved;
+}
+
 /**
  * Validates engine options and fills every default (DEFAULT_DRIFT_ENGINE_CONFIG). Throws `DriftConfigError`
  * naming the field and what is valid; unknown keys are errors too (a typo must not silently fall back to a default).
@@ -124,8 +150,7 @@ export function createDriftEngineConfig(options: DriftEngineOptions | DriftEngin
     correction: oneOf(options.correction ?? d.correction, CORRECTIONS, 'correction'),
     effectSizes,
     effectSizeFloors: floors,
-    noiseFloorProbability:
-      options.noiseFloorProbability === null ? null : probability(options.noiseFloorProbability ?? d.noiseFloorProbability, 'noiseFloorProbability'),
+    noiseFloorProbability: noiseFloorProbabilities(options.noiseFloorProbability),
     driftShareThreshold: probability(options.driftShareThreshold ?? d.driftShareThreshold, 'driftShareThreshold', false),
     useImportanceWeights,
     severity,

@@ -62,9 +62,11 @@ export interface DriftEngineOptions {
   readonly effectSizeFloors?: Partial<Record<EffectSizeName, number>>;
   /**
    * driftguard: sample-size-aware floors — each floor is raised to what sampling noise between the window and the
-   * reference reaches with at most this probability (default 0.01; `null`: the fixed floors only).
+   * reference reaches with at most this probability: one number for every family, or per family (defaults:
+   * normed_wasserstein 0.05, jensen_shannon 0.01, psi 0.01 — each family's level set so that pure noise reaches its
+   * floor in about 1 % of windows or less, measured); `null`: the fixed floors only.
    */
-  readonly noiseFloorProbability?: number | null;
+  readonly noiseFloorProbability?: number | Partial<Record<EffectSizeName, number>> | null;
   /** Dataset drift when the drift share ≥ this (default 0.5, Evidently's `drift_share`). */
   readonly driftShareThreshold?: number;
   /** Weight the drift share by feature importance weights (default false). */
@@ -87,7 +89,7 @@ export interface DriftEngineConfig {
   readonly correction: MultipleTestingCorrection;
   readonly effectSizes: Readonly<Record<'numeric' | 'categorical', EffectSizeName>>;
   readonly effectSizeFloors: Readonly<Record<EffectSizeName, number>>;
-  readonly noiseFloorProbability: number | null;
+  readonly noiseFloorProbability: Readonly<Record<EffectSizeName, number>> | null;
   readonly driftShareThreshold: number;
   readonly useImportanceWeights: boolean;
   readonly severity: SeverityThresholds;
