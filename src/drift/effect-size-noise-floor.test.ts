@@ -146,9 +146,9 @@ describe('evaluateDrift with sample-size-aware floors (driftguard mode)', () => 
 });
 
 describe('measured false-alarm rates of the noise floors (i.i.d. windows through evaluateDrift)', () => {
-  // 40 references × 25 windows per case: the rate averages over the reference draw as well as the window draw
-  const REFERENCES = 40;
-  const WINDOWS_PER_REFERENCE = 25;
+  // 200 references × 5 windows per case: the rate averages over the reference draw as well as the window draw
+  const REFERENCES = 200;
+  const WINDOWS_PER_REFERENCE = 5;
   const halfSteps = (u: () => number) => Math.round(4 * distributions.normal(u)) / 2;
   const numeric: Record<string, (u: () => number) => Cell> = { ...distributions, 'half-steps (discrete-ish)': halfSteps };
   const skewed = [0.35, 0.2, 0.15, 0.1, 0.08, 0.06, 0.04, 0.02];
@@ -197,15 +197,14 @@ describe('measured false-alarm rates of the noise floors (i.i.d. windows through
   const defaultCases = [...numericCases.map(([name, n]) => ['normed_wasserstein', name, n] as const), ...categoricalCases];
 
   /**
-   * The bound pure noise must stay under at the DEFAULT levels (normed_wasserstein 0.05, jensen_shannon / psi 0.01),
-   * 1,000 windows per case (binomial sd ≈ 0.3 pt at 1 %). Measured: Wasserstein ≤ 0.6 %; JS 0.2–2.2 % (1.3 % pooled);
-   * PSI 0.2–2.2 %, 3.8 % over sparse cells (8 skewed categories, n = 200: 4 expected values in the rarest).
-   * Wasserstein: 1.5 % (about 1 % or less). JS / PSI: 2.5 % — their floor is the asymptotic χ² quantile, and at
-   * n = 200 – 1,000 the small-sample excess over it (the JS divergence's higher-order terms) is up to ≈ 2× nominal;
-   * PSI over sparse cells 4 %.
+   * The bound pure noise must stay under at the DEFAULT levels (normed_wasserstein 0.05, jensen_shannon / psi 0.01):
+   * 1.5 % of the 1,000 windows of a case — "about 1 %" plus ≈ 1.5 binomial standard deviations (0.31 pt at 1 % over
+   * 1,000 windows), so a floor reached at the nominal 1 % passes and one reached at 2 % would not. Measured (these
+   * seeds): Wasserstein 0–0.9 %, Jensen–Shannon 0.6–1.3 %, PSI 0.6–1.3 %. The one exception is PSI over sparse cells
+   * (8 skewed categories at n = 200, 4 expected values in the rarest): 3.5 % — PSI ≈ X²/n_eff departs from its χ²
+   * limit when expected counts are small — bounded at 4 % and documented (docs/drift-engine.md).
    */
-  const defaultBound = (effect: string, name: string, n: number) =>
-    effect === 'normed_wasserstein' ? 0.015 : effect === 'psi' && name === '8 skewed categories' && n === 200 ? 0.04 : 0.025;
+  const defaultBound = (effect: string, name: string, n: number) => (effect === 'psi' && name === '8 skewed categories' && n === 200 ? 0.04 : 0.015);
 
   it.each(defaultCases)('default config, %s, %s, n = m = %i: pure noise reaches the floor in about 1 %% of 1,000 windows or less', (effect, name, n) => {
     const gen = effect === 'normed_wasserstein' ? numeric[name] : categorical[name];
