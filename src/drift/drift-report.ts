@@ -57,7 +57,7 @@ export interface FeatureDriftResult {
   readonly effectSizeThreshold?: number;
   /**
    * driftguard mode, tested p-value features (unless `noiseFloorProbability: null`): the effect size that sampling
-   * noise between this window and the reference reaches with probability ≤ `noiseFloorProbability`.
+   * noise between this window and the reference reaches with probability ≤ `noiseFloorProbability` of its effect size.
    */
   readonly effectSizeNoiseFloor?: number;
   readonly drifted: boolean;
