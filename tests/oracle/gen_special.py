@@ -36,6 +36,16 @@ def _cases():
                  (1e5, 1e5 - 10.0), (0.1, 50.0), (2.5, 1e-5)]:
         add("regularizedGammaP", [a, x], special.gammainc(a, x), f"scipy.special.gammainc({a!r}, {x!r})")
         add("regularizedGammaQ", [a, x], special.gammaincc(a, x), f"scipy.special.gammaincc({a!r}, {x!r})")
+    # Large a with x near a: Temme's uniform asymptotic expansion (scipy uses it for a > 20, |x - a|/a < 0.3 up to
+    # a = 200, then |x - a|/a < 4.5/sqrt(a)); the points stay inside scipy's own region, where scipy is accurate.
+    for a, x in [(1e3, 1e3 * (1 - 0.1)), (1e3, 1e3 * (1 - 0.01)), (1e3, 1e3 * (1 + 0.01)), (1e3, 1e3 * (1 + 0.1)),
+                 (1e6, 1e6 * (1 - 4e-3)), (1e6, 1e6 * (1 - 1e-3)), (1e6, 1e6), (1e6, 1e6 * (1 + 1e-3)), (1e6, 1e6 * (1 + 4e-3)),
+                 (1e10, 1e10 * (1 - 4e-5)), (1e10, 1e10 * (1 + 1e-6)), (1e10, 1e10 * (1 + 4e-5)),
+                 (1e15, 1e15 * (1 - 1e-7)), (1e15, 1e15 * (1 + 1e-8)), (1e15, 1e15 * (1 + 1e-7)),
+                 # at a = 1e300 the spacing of doubles (2e284) is 1e134 standard deviations: Q jumps 1 -> 0.5 -> 0
+                 (1e300, 1e300 * (1 - 1e-15)), (1e300, 1e300), (1e300, 1e300 * (1 + 1e-15))]:
+        add("regularizedGammaP", [a, x], special.gammainc(a, x), f"scipy.special.gammainc({a!r}, {x!r})")
+        add("regularizedGammaQ", [a, x], special.gammaincc(a, x), f"scipy.special.gammaincc({a!r}, {x!r})")
     for a, b, x in [(0.5, 0.5, 0.3), (1.0, 1.0, 0.25), (2.0, 3.0, 0.9), (0.5, 10.0, 0.01), (20.0, 30.0, 0.4),
                     (200.0, 300.0, 0.45), (2.0, 500.0, 0.01), (50.0, 0.5, 0.99), (1e4, 1e4, 0.495), (1e5, 1e5, 0.499),
                     (3.5, 0.5, 0.2), (15.0, 15.0, 0.999)]:
@@ -52,6 +62,12 @@ def _cases():
     for x, k in [(0.5, 1.0), (1.0, 1.0), (3.84, 1.0), (10.0, 3.0), (5.0, 0.5), (30.0, 49.0), (60.0, 49.0),
                  (100.0, 49.0), (500.0, 49.0), (1400.0, 49.0), (0.01, 49.0), (1e5, 1e5 - 10.0), (2.0, 2.0)]:
         add("chiSquareSf", [x, k], stats.chi2.sf(x, k), f"scipy.stats.chi2.sf({x!r}, {k!r})")
+    large_dof = [(k + z * math.sqrt(2 * k), k) for k in [1e3, 1e6, 1e12] for z in [-3.0, 0.0, 1.0, 3.0]]
+    for x, k in large_dof + [(1e300 * (1 - 1e-15), 1e300), (1e300, 1e300), (1e300 * (1 + 1e-15), 1e300)]:
+        add("chiSquareSf", [x, k], stats.chi2.sf(x, k), f"scipy.stats.chi2.sf({x!r}, {k!r})")
+    for k in [1.0, 2.0, 3.0, 7.0, 50.0, 1e3, 1e6, 1e12, 1e300]:
+        for p in [0.5, 0.05, 0.01, 1e-6, 1e-12]:
+            add("chiSquareIsf", [p, k], stats.chi2.isf(p, k), f"scipy.stats.chi2.isf({p!r}, {k!r})")
     for x, k in [(10.0, 3.0), (100.0, 49.0), (1400.0, 49.0)]:
         add("chiSquareLogSf", [x, k], stats.chi2.logsf(x, k), f"scipy.stats.chi2.logsf({x!r}, {k!r})")
     for t, k in [(1.0, 1.0), (2.0, 3.5), (-2.0, 3.5), (0.0, 7.0), (0.3, 2.5), (-0.3, 2.5), (4.0, 17.3), (12.0, 8.0),

@@ -22,7 +22,9 @@ export function chiSquareLogSf(x: number, dof: number): number {
 
 /**
  * Inverse survival function of the chi-square distribution: the x with P(χ²_dof > x) = p — scipy.stats.chi2.isf(p,
- * dof). Bisection on the log survival function (monotone), to a relative width of 1e-13: accurate, not fast.
+ * dof). Bisection on the log survival function (monotone) down to adjacent doubles: accurate, not fast. Any finite
+ * dof (up to 1.8e308: the incomplete gamma uses Temme's expansion near x = dof); +Infinity only when the survival
+ * function at the largest double is still above p (the quantile exceeds Number.MAX_VALUE).
  */
 export function chiSquareIsf(p: number, dof: number): number {
   if (!(p > 0 && p < 1)) throw new StatsInputError('p', `must be a probability in (0, 1), got ${String(p)}`);
@@ -31,13 +33,15 @@ export function chiSquareIsf(p: number, dof: number): number {
   let low = 0;
   let high = Math.max(1, dof);
   while (chiSquareLogSf(high, dof) > target) {
+    if (high === Number.MAX_VALUE) return Infinity;
     low = high;
-    high *= 2;
+    high = Math.min(high * 2, Number.MAX_VALUE);
   }
-  for (let i = 0; i < 200 && high - low > 1e-13 * high; i++) {
-    const mid = (low + high) / 2;
+  for (let i = 0; i < 2200; i++) {
+    const mid = low / 2 + high / 2;
+    if (mid <= low || mid >= high) break;
     if (chiSquareLogSf(mid, dof) > target) low = mid;
     else high = mid;
   }
-  return (low + high) / 2;
+  return low / 2 + high / 2;
 }

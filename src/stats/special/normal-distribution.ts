@@ -1,5 +1,5 @@
 import { StatsInputError } from '../stats-input-error.js';
-import { gammaContinuedFraction, gammaSeries } from './incomplete-gamma.js';
+import { gammaContinuedFraction, gammaSeries } from './incomplete-gamma-kernels.js';
 
 const LOG_SQRT_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 const SPLITTER = 134217729; // 2^27 + 1, Veltkamp splitting
