@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,20 @@ describe('WAL sync off the event loop', () => {
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE t (x)');
     await expect(wal.sync()).resolves.toBeUndefined();
+    await wal.close();
+    db.close();
+  });
+
+  it('once an fdatasync has failed, every later sync fails too (even when the file could be synced again)', async () => {
+    const path = join(dir, 'failing.sqlite');
+    execFileSync('mkfifo', [`${path}-wal`]); // fdatasync on a FIFO fails with EINVAL: a real failing fdatasync
+    const wal = createWalSync(path);
+    await expect(wal.sync()).rejects.toThrow(/EINVAL/);
+    rmSync(`${path}-wal`);
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (x)'); // a syncable WAL file now exists
+    await expect(wal.sync()).rejects.toThrow(/EINVAL/);
     await wal.close();
     db.close();
   });

@@ -35,12 +35,27 @@ export function createWalSync(databasePath: string): WalSync {
   let running: Promise<void> | null = null;
   let next: Waiters | null = null;
 
+  /**
+   * A failed fdatasync is final: Linux may drop the unsynced pages and mark them clean, so a later fdatasync that
+   * succeeds would not cover the frames written before it. Every later sync rejects with the first error (the process
+   * must restart and recover from what is on disk) instead of acknowledging writes that a crash could lose.
+   */
+  let failed: { readonly error: unknown } | null = null;
+
   async function datasync(): Promise<void> {
+    if (failed !== null) throw failed.error;
     handle ??= open(`${databasePath}-wal`, 'r+');
+    let file: FileHandle;
     try {
-      await (await handle).datasync();
+      file = await handle;
     } catch (error) {
-      handle = null;
+      handle = null; // not opened yet (no WAL file): nothing was synced, a later call may open it
+      throw error;
+    }
+    try {
+      await file.datasync();
+    } catch (error) {
+      failed ??= { error };
       throw error;
     }
   }
