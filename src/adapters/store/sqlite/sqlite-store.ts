@@ -203,8 +203,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   if (checkpoints !== null) db.pragma('wal_autocheckpoint = 10000');
   // With synchronous=FULL on a file, the group's WAL fsync runs in libuv's thread pool instead of on the event loop.
   const walSync = journalMode === 'wal' && (options.synchronous ?? 'FULL') === 'FULL' ? createWalSync(options.path) : null;
-  // Writes of one event-loop turn (appends, label joins, leases, drift reports, alerts) share one transaction (one
-  // fsync); each keeps its own savepoint.
+  // Every write (appends, label joins, leases, models, drift reports, alerts, profiles, retraining jobs) goes through the
+  // group commit: the writes of one event-loop turn share one transaction and one fsync, run off the event loop, and
+  // each keeps its own savepoint.
   const writes = createGroupCommit(db, { syncAfterCommit: walSync?.sync });
 
   return {
@@ -281,7 +282,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return writes.enqueue(() => sql().deleteBefore.run(model, cutoffMs).changes);
     },
     async saveModel(name, definition, nowMs) {
-      return parseModel(sql().upsertModel.get(name, JSON.stringify(definition), nowMs, nowMs) as ModelRow & { definition: string });
+      const text = JSON.stringify(definition);
+      return parseModel(await writes.enqueue(() => sql().upsertModel.get(name, text, nowMs, nowMs) as ModelRow & { definition: string }));
     },
     async getModel(name) {
       const row = sql().getModel.get(name) as (ModelRow & { definition: string }) | undefined;
@@ -346,7 +348,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return (sql().listDeliveries.all(alertId) as DeliveryRow[]).map(toAlertDelivery);
     },
     async saveReferenceProfile(model, source, profile, nowMs) {
-      return parseProfile(sql().saveProfile.get(model, source, nowMs, JSON.stringify(profile)) as RawProfileRow);
+      const text = JSON.stringify(profile);
+      return parseProfile(await writes.enqueue(() => sql().saveProfile.get(model, source, nowMs, text) as RawProfileRow));
     },
     async latestReferenceProfile(model) {
       const row = sql().latestProfile.get(model) as RawProfileRow | undefined;
@@ -354,7 +357,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async saveRetrainingJob(job) {
       const { finished, body } = retrainingJobColumns(job);
-      sql().saveJob.run(job.id, job.model, job.status, finished ? 1 : 0, job.createdAtMs, job.updatedAtMs, body);
+      await writes.enqueue(() => sql().saveJob.run(job.id, job.model, job.status, finished ? 1 : 0, job.createdAtMs, job.updatedAtMs, body));
     },
     async getRetrainingJob(model, id) {
       return parseJob(sql().getJob.get(model, id) as string | undefined);
