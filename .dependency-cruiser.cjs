@@ -26,7 +26,7 @@ module.exports = {
     layer('services', ['domain', 'drift', 'models', 'ports', 'stats']),
     layer('adapters', ['ports', 'domain']),
     layer('http', ['services', 'domain', 'ports']),
-    layer('cli', ['services', 'domain', 'ports', 'compose.ts', 'http', 'datagen']),
+    layer('cli', ['services', 'domain', 'ports', 'compose.ts', 'http', 'datagen', 'client']),
     {
       name: 'client-imports-only-types',
       severity: 'error',

@@ -4,6 +4,8 @@
  * Output: one line per result; errors: one line on stderr and exit 2.
  */
 import { Command } from 'commander';
+import { DriftguardNetworkError, DriftguardRequestError } from '../client/client-errors.js';
+import { createTransport } from '../client/http-transport.js';
 
 export const DEFAULT_SERVICE_URL = 'http://127.0.0.1:8080';
 
@@ -31,44 +33,27 @@ export interface RollbackOptions extends ServiceOptions {
 
 class CommandError extends Error {}
 
-interface ErrorBody {
-  error?: string;
-  message?: string;
-  details?: { path: string; reason: string }[];
-}
-
-/** POSTs JSON to the service with the admin key; returns the parsed 2xx body or throws one readable line. */
+/** POSTs JSON to the service with the admin key (the client's transport, no retries: a retrain is not idempotent); returns the 2xx body or throws one readable line. */
 async function postJson(options: ServiceOptions, io: ServiceCommandIo, path: string, body: unknown): Promise<Record<string, unknown>> {
   const env = io.env ?? process.env;
   const apiKey = options.apiKey ?? env.DRIFTGUARD_API_KEY;
   if (apiKey === undefined || apiKey.trim() === '') throw new CommandError('an admin API key is required: --api-key <key> or DRIFTGUARD_API_KEY');
   const base = (options.url ?? DEFAULT_SERVICE_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/i.test(base)) throw new CommandError(`--url must be http(s)://host:port, got ${JSON.stringify(options.url)}`);
-  let response: Response;
+  const transport = createTransport({ url: base, apiKey, retry: { maxRetries: 0 }, fetch: io.fetch });
   try {
-    response = await (io.fetch ?? fetch)(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
+    return await transport.request<Record<string, unknown>>('POST', path, body);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new CommandError(`cannot reach the service at ${base}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    if (error instanceof DriftguardNetworkError) {
+      const cause = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+      throw new CommandError(`cannot reach the service at ${base}: ${cause?.code ?? cause?.message ?? (error.cause as Error).message}`);
+    }
+    if (error instanceof DriftguardRequestError) {
+      const details = error.details.map((d) => `${d.path}: ${d.reason}`).join('; ');
+      throw new CommandError(`${error.status} ${error.code}: ${error.message}${details ? ` (${details})` : ''}`);
+    }
+    throw error;
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text === '' ? null : JSON.parse(text);
-  } catch {
-    // not JSON: reported below with the status
-  }
-  if (!response.ok) {
-    const e = (parsed ?? {}) as ErrorBody;
-    const details = (e.details ?? []).map((d) => `${d.path}: ${d.reason}`).join('; ');
-    throw new CommandError(`${response.status} ${e.error ?? response.statusText}: ${e.message ?? text.slice(0, 200)}${details ? ` (${details})` : ''}`);
-  }
-  return (parsed ?? {}) as Record<string, unknown>;
 }
 
 async function run(command: string, io: ServiceCommandIo, work: () => Promise<string>): Promise<number> {
