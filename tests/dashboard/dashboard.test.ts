@@ -97,6 +97,24 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     expect(stored.alert).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'ops' });
   });
 
+  it('loads an alert\'s deliveries only when its row asks for them', async () => {
+    const detailRequests: string[] = [];
+    const onRequest = (request: { url: () => string }) => /\/v1\/alerts\/[^/?]+$/.test(new URL(request.url()).pathname) && detailRequests.push(request.url());
+    page.on('request', onRequest);
+    try {
+      await go('#/');
+      await go('#/alerts');
+      const row = page.locator('tr[data-status="acknowledged"]', { hasText: 'data drift' }).first();
+      await row.waitFor();
+      expect(detailRequests).toEqual([]);
+      await row.getByRole('button', { name: 'Show' }).click();
+      await row.getByText('no sink').waitFor();
+      expect(detailRequests).toHaveLength(1);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('the model page shows drift share over time, the heatmap and the drifted features', async () => {
     await go('#/models/loans');
     await page.locator('#drift-share canvas').first().waitFor();

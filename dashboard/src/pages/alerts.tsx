@@ -52,8 +52,7 @@ function Timeline({ alerts, nowMs }: { alerts: Alert[]; nowMs: number }) {
   );
 }
 
-function Deliveries({ deliveries }: { deliveries: AlertDelivery[] | undefined }) {
-  if (deliveries === undefined) return <span class="muted">…</span>;
+function DeliverySummary({ deliveries }: { deliveries: AlertDelivery[] }) {
   if (deliveries.length === 0) return <span class="muted">no sink</span>;
   const ok = deliveries.filter((d) => d.outcome === 'delivered').length;
   const failed = deliveries.length - ok;
@@ -64,17 +63,37 @@ function Deliveries({ deliveries }: { deliveries: AlertDelivery[] | undefined })
   );
 }
 
+/** Loads one alert's deliveries when the row asks for them (not one request per listed alert on every refresh). */
+function Deliveries({ alertId }: { alertId: string }) {
+  const [deliveries, setDeliveries] = useState<AlertDelivery[] | 'loading' | Error | null>(null);
+  if (deliveries === null)
+    return (
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          setDeliveries('loading');
+          api.alert(alertId).then(
+            (d) => setDeliveries(d.deliveries),
+            (error: Error) => setDeliveries(error),
+          );
+        }}
+      >
+        Show
+      </button>
+    );
+  if (deliveries === 'loading') return <span class="muted">…</span>;
+  if (deliveries instanceof Error) return <span class="error">✖ {deliveries.message}</span>;
+  return <DeliverySummary deliveries={deliveries} />;
+}
+
 export function AlertsPage({ focus }: { focus: string | null }) {
   const [status, setStatus] = useState('');
   const [model, setModel] = useState('');
   const [ack, setAck] = useState<Alert | null>(null);
   const models = useLoad(api.models, [], ['model']);
   const alerts = useLoad(
-    async () => {
-      const items = await api.alerts({ status: status || undefined, model: model || undefined, limit: 100 });
-      const details = await Promise.all(items.slice(0, 50).map((a) => api.alert(a.id).then((d) => [a.id, d.deliveries] as const, () => [a.id, undefined] as const)));
-      return { items, deliveries: new Map(details), nowMs: Date.now() };
-    },
+    async () => ({ items: await api.alerts({ status: status || undefined, model: model || undefined, limit: 100 }), nowMs: Date.now() }),
     [status, model],
     ['alert', 'drift_report'],
   );
@@ -130,7 +149,7 @@ export function AlertsPage({ focus }: { focus: string | null }) {
               </thead>
               <tbody>
                 {alerts.data.items.map((a) => (
-                  <tr data-alert={a.id} data-status={a.status} class={focus === a.id ? 'selected' : ''}>
+                  <tr key={a.id} data-alert={a.id} data-status={a.status} class={focus === a.id ? 'selected' : ''}>
                     <td>
                       <SeverityBadge severity={a.severity} />
                       {a.peakSeverity !== a.severity && <span class="muted"> peak {a.peakSeverity}</span>}
@@ -147,7 +166,7 @@ export function AlertsPage({ focus }: { focus: string | null }) {
                     <td title={time(a.firstSeen)}>{ago(a.firstSeen, alerts.data!.nowMs)}</td>
                     <td title={time(a.lastSeen)}>{ago(a.lastSeen, alerts.data!.nowMs)}</td>
                     <td>
-                      <Deliveries deliveries={alerts.data!.deliveries.get(a.id)} />
+                      <Deliveries alertId={a.id} />
                     </td>
                     <td>
                       {a.status === 'firing' && (
