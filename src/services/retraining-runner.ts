@@ -90,14 +90,6 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     driftReportId: r.id,
   });
 
-  async function windowsSince(name: string, sinceMs: number, count: number): Promise<WindowSignal[]> {
-    const reports = await store.listDriftReports(name, { limit: count });
-    return reports
-      .filter((r) => r.createdAtMs > sinceMs)
-      .reverse()
-      .map(signalOf);
-  }
-
   /**
    * Labelled rows logged since the drift of a drift-triggered job began: from the start of the trailing run of
    * performance-drifted windows (when the triggering window shows it: labels date a concept change best), else of
@@ -122,11 +114,15 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     const reference = await store.latestReferenceProfile(name);
     // Windows count from the later of: the reference in force (the champion put in place) and the last job's end.
     const sinceMs = Math.max(reference?.createdAtMs ?? -Infinity, lastFinishedAtMs ?? -Infinity);
-    const windows = await windowsSince(name, sinceMs, policy.persistWindows);
+    // One read serves both the trigger (the last persistWindows) and the cooldown count (up to cooldownWindows + 1).
+    const recent = await store.listDriftReports(name, { limit: Math.max(policy.persistWindows, policy.cooldownWindows + 1) });
+    const windows = recent
+      .filter((r) => r.createdAtMs > sinceMs)
+      .reverse()
+      .map(signalOf);
     const decision = decideTrigger(policy, { windows, nowMs: clock.nowMs(), lastTrainingAtMs: Number.isFinite(sinceMs) ? sinceMs : null });
     if (!decision.fire) return;
-    const windowsSinceLastFinished =
-      lastFinishedAtMs === null ? undefined : (await store.listDriftReports(name, { limit: policy.cooldownWindows + 1 })).filter((r) => r.createdAtMs > lastFinishedAtMs).length;
+    const windowsSinceLastFinished = lastFinishedAtMs === null ? undefined : recent.filter((r) => r.createdAtMs > lastFinishedAtMs).length;
     const guard = checkGuards(policy, {
       nowMs: clock.nowMs(),
       triggerKind: decision.trigger.kind,
