@@ -1,6 +1,7 @@
 import { chiSquareIsf } from '../stats/index.js';
 import type { EffectSizeName } from './drift-config.js';
 import type { StatTestInput } from './stat-test.js';
+import { occupiedCellIndices } from './stattests/proportions.js';
 
 /** Smallest std the normed Wasserstein distance divides by (Evidently's `max(std, 0.001)`). */
 const MIN_NORM = 0.001;
@@ -65,12 +66,6 @@ export function chiSquareNoiseFloor(effectSize: 'jensen_shannon' | 'psi', cells:
   return effectSize === 'psi' ? q / nEff : Math.sqrt(q / (8 * nEff));
 }
 
-function occupiedCells(input: StatTestInput): number {
-  let cells = 0;
-  for (let i = 0; i < input.referenceCounts.length; i++) if (input.referenceCounts[i] + input.currentCounts[i] > 0) cells++;
-  return cells;
-}
-
 /**
  * The sample-size-aware part of a driftguard effect-size floor: what sampling noise between `referenceCount` and
  * `currentCount` i.i.d. values of the reference reaches with probability ≤ `probability` (0 when not computable).
@@ -80,5 +75,5 @@ export function effectSizeNoiseFloor(effectSize: EffectSizeName, input: StatTest
     if (input.referenceSample === null || input.reference.kind !== 'numeric') return 0;
     return normedWassersteinNoiseFloor(input.referenceSample, input.reference.std ?? 0, referenceCount, currentCount, probability);
   }
-  return chiSquareNoiseFloor(effectSize, occupiedCells(input), referenceCount, currentCount, probability);
+  return chiSquareNoiseFloor(effectSize, occupiedCellIndices(input).length, referenceCount, currentCount, probability);
 }
