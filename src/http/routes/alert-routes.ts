@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Alert } from '../../domain/alert.js';
 import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
+import { pageLimit } from './page-limit.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -54,6 +55,8 @@ const present = (a: Alert) => ({
   driftReportId: a.driftReportId,
 });
 
+const AlertPageLimit = pageLimit(100);
+
 /** Alerts: filter by model / status / severity (read), details with deliveries (read), acknowledge (admin). */
 export function alertRoutes(services: Pick<HttpServices, 'alerts'>): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -68,7 +71,7 @@ export function alertRoutes(services: Pick<HttpServices, 'alerts'>): FastifyPlug
               model: Type.Optional(Type.String({ minLength: 1 })),
               status: Type.Optional(StatusSchema),
               severity: Type.Optional(SeveritySchema),
-              limit: Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: 'page size, 1–1000 (default 100)' })),
+              limit: AlertPageLimit.schema,
               before: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'cursor: nextBefore of the previous page' })),
             },
             { additionalProperties: false },
@@ -82,7 +85,7 @@ export function alertRoutes(services: Pick<HttpServices, 'alerts'>): FastifyPlug
           model: q.model,
           status: q.status,
           severity: q.severity,
-          limit: q.limit === undefined ? 100 : Number(q.limit),
+          limit: AlertPageLimit.value(q.limit),
           beforeFirstSeenMs: q.before === undefined ? undefined : Number(q.before),
         });
         return { items: page.items.map(present), nextBefore: page.nextBefore };

@@ -4,6 +4,7 @@ import type { StoredDriftReport } from '../../ports/store.js';
 import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
 import { ModelNameParams } from './model-routes.js';
+import { pageLimit } from './page-limit.js';
 
 const Digits = Type.String({ pattern: '^[0-9]{1,15}$' });
 const DateTime = Type.String({ format: 'date-time' });
@@ -43,6 +44,8 @@ function parseTime(value: string | undefined, field: string): number | undefined
   return ms;
 }
 
+const ReportPageLimit = pageLimit(50);
+
 /** Stored drift reports: pages newest first (cursor `before`), a time range, and the latest report. */
 export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -55,7 +58,7 @@ export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>):
           params: ModelNameParams,
           querystring: Type.Object(
             {
-              limit: Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: 'page size, 1–1000 (default 50)' })),
+              limit: ReportPageLimit.schema,
               before: Type.Optional(Digits),
               from: Type.Optional(DateTime),
               to: Type.Optional(DateTime),
@@ -71,7 +74,7 @@ export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>):
       async (request) => {
         const q = request.query;
         const page = await services.driftReports.page(request.params.name, {
-          limit: q.limit === undefined ? 50 : Number(q.limit),
+          limit: ReportPageLimit.value(q.limit),
           beforeId: q.before === undefined ? undefined : Number(q.before),
           fromMs: parseTime(q.from, 'from'),
           toMs: parseTime(q.to, 'to'),

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
 import { ModelNameParams } from './model-routes.js';
+import { pageLimit } from './page-limit.js';
 
 /** The most rows one request may carry; larger loads are split by the client (driftguard/client does). */
 export const MAX_ROWS_PER_REQUEST = 10_000;
@@ -54,9 +55,11 @@ const ServedPredictionSchema = Type.Object({
 
 const Digits = (description: string) => Type.String({ pattern: '^[0-9]{1,15}$', description });
 
+const PredictionPageLimit = pageLimit(50);
+
 export const PredictionListQuerySchema = Type.Object(
   {
-    limit: Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: 'page size, 1–1000 (default 50)' })),
+    limit: PredictionPageLimit.schema,
     before: Type.Optional(Digits('cursor: nextBefore of the previous page')),
     fromMs: Type.Optional(Digits('only predictions at or after this time (ms since the epoch)')),
     toMs: Type.Optional(Digits('only predictions before this time (ms since the epoch)')),
@@ -103,7 +106,7 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
         const q = request.query;
         const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
         const page = await services.predictionLog.page(request.params.name, {
-          limit: num(q.limit) ?? 50,
+          limit: PredictionPageLimit.value(q.limit),
           beforeSequence: num(q.before),
           fromMs: num(q.fromMs),
           toMs: num(q.toMs),

@@ -5,6 +5,7 @@ import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
 import { ModelNameParams } from './model-routes.js';
 import { RetrainingJobSchema } from './retraining-job-schema.js';
+import { pageLimit } from './page-limit.js';
 
 const Reason = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'why (recorded in the registry and the job)' });
 const ChampionChangeSchema = Type.Object({
@@ -15,6 +16,8 @@ const ChampionChangeSchema = Type.Object({
 
 /** The job as the response schema types it (mutable arrays; the JSON is the same). */
 const present = (job: RetrainingJob) => ({ ...job, steps: [...job.steps] });
+
+const JobPageLimit = pageLimit(50);
 
 /**
  * Retraining and champion moves (RETRAINING-CONTRACT.md): trigger a job (admin), list / get jobs (read), roll back
@@ -54,7 +57,7 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
           params: ModelNameParams,
           querystring: Type.Object(
             {
-              limit: Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: 'page size, 1–1000 (default 50)' })),
+              limit: JobPageLimit.schema,
               before: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'cursor: the id of the last job of the previous page' })),
             },
             { additionalProperties: false },
@@ -64,7 +67,7 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
       },
       async (request) => {
         const { limit, before } = request.query;
-        const jobs = await services.retraining.list(request.params.name, { limit: limit === undefined ? 50 : Number(limit), ...(before === undefined ? {} : { before }) });
+        const jobs = await services.retraining.list(request.params.name, { limit: JobPageLimit.value(limit), ...(before === undefined ? {} : { before }) });
         return { jobs: jobs.map(present) };
       },
     );
