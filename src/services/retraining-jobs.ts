@@ -77,6 +77,15 @@ export function createRetrainingJobs(deps: {
     transition(job: RetrainingJob, to: RetrainingJobStatus, message: string, patch: RetrainingJobPatch = {}): Promise<RetrainingJob> {
       return save(transitionJob(job, to, clock.nowMs(), message, patch));
     },
+    /**
+     * Persists a fact learnt inside a step (no transition, no new step, published with the next transition) — e.g.
+     * the version a job just registered, recorded before the champion may move so that a crash cannot lose it.
+     */
+    async record(job: RetrainingJob, patch: RetrainingJobPatch): Promise<RetrainingJob> {
+      const next: RetrainingJob = { ...job, ...patch, updatedAtMs: clock.nowMs() };
+      await store.saveRetrainingJob(next);
+      return next;
+    },
     /** Opens a job for `trigger`: `queued` when the labelled data suffices, else `deferred` with the reason. */
     async open(name: string, trigger: RetrainingTrigger, policy: RetrainingPolicy): Promise<RetrainingJob> {
       const check = await sufficiency(name, policy);

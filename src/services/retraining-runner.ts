@@ -191,13 +191,14 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       const version = tracked.version?.version;
       if (version === undefined) throw new Error('the tracked run registered no version');
       const runUrl = options.runUrl?.(tracked.experimentId, tracked.runId);
-      const tracking = { runId: tracked.runId, experimentId: tracked.experimentId, registeredVersion: version, ...(runUrl === undefined ? {} : { runUrl }) };
+      // The registered version is on the job before anything else can fail or the champion moves.
+      job = await jobs.record(job, { tracking: { runId: tracked.runId, experimentId: tracked.experimentId, registeredVersion: version, ...(runUrl === undefined ? {} : { runUrl }) } });
       if (!result.decision.promote) {
-        job = await jobs.transition(job, 'rejected', `rejected version ${version} (kept champion ${champion.version}): ${result.decision.reason}`, { tracking });
+        job = await jobs.transition(job, 'rejected', `rejected version ${version} (kept champion ${champion.version}): ${result.decision.reason}`);
         return;
       }
       const change = await options.champions.promote(name, version, { by: RETRAINER, reason: `retraining job ${job.id}: ${result.decision.reason}` });
-      job = await jobs.transition(job, 'promoted', `promoted version ${version} (champion was ${change.fromVersion ?? 'unset'})`, { tracking });
+      job = await jobs.transition(job, 'promoted', `promoted version ${version} (champion was ${change.fromVersion ?? 'unset'})`);
     } catch (error) {
       const cause = causeOf(error);
       const latest = (await store.getRetrainingJob(name, job.id)) ?? job;
