@@ -69,7 +69,7 @@ function requireColumn(table: DataTable, name: string, field: string): void {
 }
 
 /** Checks one feature's overrides against its kind; throws SchemaError naming `overrides.<name>.<field>`. */
-export function validateFeatureOverride(name: string, override: FeatureOverride, kind: FeatureKind): void {
+function validateFeatureOverride(name: string, override: FeatureOverride, kind: FeatureKind): void {
   const field = `overrides.${name}`;
   if (override.kind !== undefined && !KINDS.includes(override.kind)) {
     throw new SchemaError(`${field}.kind`, `must be one of ${KINDS.join(', ')}, got '${String(override.kind)}'`);
@@ -114,6 +114,28 @@ function roleSpec(table: DataTable, name: string | undefined, field: string, max
 }
 
 /**
+ * `spec` with one feature's overrides applied (kind, allowed values, bounds, importance weight, test, threshold,
+ * effect-size floor; exclusion only adds). Validates the override first; throws SchemaError naming
+ * `overrides.<name>.<field>`.
+ */
+export function withFeatureOverride(spec: FeatureSpec, override: FeatureOverride): FeatureSpec {
+  const kind = override.kind ?? spec.kind;
+  validateFeatureOverride(spec.name, override, kind);
+  return {
+    ...spec,
+    kind,
+    kindSource: override.kind === undefined ? spec.kindSource : 'override',
+    ...(override.allowedValues === undefined ? {} : { allowedValues: override.allowedValues.map((v) => String(v)) }),
+    ...(override.bounds === undefined ? {} : { bounds: { ...override.bounds } }),
+    importanceWeight: override.importanceWeight ?? spec.importanceWeight,
+    ...(override.test === undefined ? {} : { test: override.test }),
+    ...(override.threshold === undefined ? {} : { threshold: override.threshold }),
+    ...(override.effectSizeThreshold === undefined ? {} : { effectSizeThreshold: override.effectSizeThreshold }),
+    excluded: spec.excluded || override.excluded === true,
+  };
+}
+
+/**
  * Infers the schema of a reference table (kinds by `inferColumnKind`), then applies exclusions and per-feature
  * overrides. Target, prediction and score columns are taken from `options`, never guessed. Every column that is
  * not a role nor in `options.ignore` becomes a feature. Throws `SchemaError` naming the bad option.
@@ -147,19 +169,7 @@ export function inferSchema(reference: DataTable, options: SchemaInferenceOption
   const features = featureNames.map((name): FeatureSpec => {
     const override = overrides[name] ?? {};
     const kind = override.kind ?? inferColumnKind(reference.columns[name], maxCard);
-    validateFeatureOverride(name, override, kind);
-    return {
-      name,
-      kind,
-      kindSource: override.kind === undefined ? 'inferred' : 'override',
-      ...(override.allowedValues === undefined ? {} : { allowedValues: override.allowedValues.map((v) => String(v)) }),
-      ...(override.bounds === undefined ? {} : { bounds: { ...override.bounds } }),
-      importanceWeight: override.importanceWeight ?? 1,
-      ...(override.test === undefined ? {} : { test: override.test }),
-      ...(override.threshold === undefined ? {} : { threshold: override.threshold }),
-      ...(override.effectSizeThreshold === undefined ? {} : { effectSizeThreshold: override.effectSizeThreshold }),
-      excluded: exclude.has(name) || override.excluded === true,
-    };
+    return withFeatureOverride({ name, kind, kindSource: 'inferred', importanceWeight: 1, excluded: exclude.has(name) }, override);
   });
   const outcome = target ?? prediction;
   const task: TaskType | null = options.task ?? (outcome === null ? null : outcome.kind === 'numeric' ? 'regression' : 'classification');

@@ -1,6 +1,6 @@
 import type { Cell } from '../domain/data-table.js';
 import type { FeatureKind, FeatureOverride, FeatureSpec } from '../domain/feature-schema.js';
-import { validateFeatureOverride } from '../domain/infer-schema.js';
+import { withFeatureOverride } from '../domain/infer-schema.js';
 import { SchemaError } from '../domain/schema-error.js';
 import { profileColumn } from './build-reference-profile.js';
 import { DriftConfigError } from './drift-config-error.js';
@@ -50,26 +50,15 @@ export function applyFeatureOverrides(profile: ReferenceProfile, overrides: Read
       features.push(column);
       return spec;
     }
-    const kind = override.kind ?? spec.kind;
+    let overridden: FeatureSpec;
     try {
-      validateFeatureOverride(spec.name, override, kind);
+      overridden = withFeatureOverride(spec, override);
     } catch (error) {
       if (!(error instanceof SchemaError)) throw error;
       throw new DriftConfigError(error.field.replace(/^overrides\./, 'features.'), error.reason);
     }
-    features.push(kind === column.kind ? column : reprofile(column, kind, profile.options));
-    return {
-      ...spec,
-      kind,
-      kindSource: override.kind === undefined ? spec.kindSource : 'override',
-      ...(override.allowedValues === undefined ? {} : { allowedValues: override.allowedValues.map((v) => String(v)) }),
-      ...(override.bounds === undefined ? {} : { bounds: { ...override.bounds } }),
-      importanceWeight: override.importanceWeight ?? spec.importanceWeight,
-      ...(override.test === undefined ? {} : { test: override.test }),
-      ...(override.threshold === undefined ? {} : { threshold: override.threshold }),
-      ...(override.effectSizeThreshold === undefined ? {} : { effectSizeThreshold: override.effectSizeThreshold }),
-      excluded: spec.excluded || override.excluded === true,
-    };
+    features.push(overridden.kind === column.kind ? column : reprofile(column, overridden.kind, profile.options));
+    return overridden;
   });
   return { ...profile, schema: { ...profile.schema, features: specs }, features };
 }
