@@ -43,9 +43,10 @@ function LiveIndicator() {
 
 export function App() {
   const route = useRoute();
-  const [needKey, setNeedKey] = useState(false);
+  /** Why a key is needed: null while the API accepts the requests. */
+  const [needKey, setNeedKey] = useState<{ refused: string | null } | null>(null);
   const [session, setSession] = useState(0);
-  useEffect(() => onUnauthorized(() => setNeedKey(true)), []);
+  useEffect(() => onUnauthorized((refusal) => setNeedKey({ refused: keys.read() === null ? null : refusal.message })), []);
   useEffect(() => connectLive(), [session]);
   const [page, a, b, c] = route;
   let body;
@@ -83,10 +84,11 @@ export function App() {
         )}
       </header>
       <main>{body}</main>
-      {needKey && (
+      {needKey !== null && (
         <KeyPrompt
+          refused={needKey.refused}
           onDone={() => {
-            setNeedKey(false);
+            setNeedKey(null);
             setSession((s) => s + 1);
           }}
         />

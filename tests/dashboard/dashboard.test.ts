@@ -54,6 +54,10 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
   it('asks for the read key, then the overview shows the model card with its champion', async () => {
     await page.goto(server.url);
     await page.getByRole('dialog', { name: 'API key needed' }).waitFor();
+    // A wrong key brings the prompt back saying the key was refused, not silently.
+    await page.getByRole('textbox', { name: 'API key', exact: true }).fill(`${KEYS.read}-wrong`);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    await page.getByRole('dialog', { name: 'API key needed' }).getByRole('alert').filter({ hasText: 'The key entered was refused' }).waitFor();
     await page.getByRole('textbox', { name: 'API key', exact: true }).fill(KEYS.read);
     await page.getByRole('button', { name: 'Use key' }).click();
     const card = page.locator('article.card[data-model="loans"]');

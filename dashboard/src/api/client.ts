@@ -11,10 +11,10 @@ export class ApiError extends Error {
   }
 }
 
-type Listener = () => void;
+type Listener = (refusal: ApiError) => void;
 const unauthorizedListeners = new Set<Listener>();
 
-/** Called when a read request is refused for want of a (valid) key: the app then asks for one. */
+/** Called with the refusal when a read request is refused for want of a (valid) key: the app then asks for one. */
 export function onUnauthorized(listener: Listener): () => void {
   unauthorizedListeners.add(listener);
   return () => unauthorizedListeners.delete(listener);
@@ -44,7 +44,7 @@ export async function get<T>(path: string): Promise<T> {
   try {
     return await send<T>('GET', path, keys.read());
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) for (const l of unauthorizedListeners) l();
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) for (const l of unauthorizedListeners) l(error);
     throw error;
   }
 }

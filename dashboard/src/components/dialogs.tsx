@@ -2,9 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { keys } from '../lib/keys.js';
 
-/** Asks for the read key when the API refuses the dashboard's requests (kept in sessionStorage for this tab). */
-export function KeyPrompt({ onDone }: { onDone: () => void }) {
+/**
+ * Asks for the read key when the API refuses the dashboard's requests (kept in sessionStorage for this tab);
+ * `refused` is the API's answer to the key already entered, shown so a wrong key does not look like nothing happened.
+ */
+export function KeyPrompt({ refused, onDone }: { refused: string | null; onDone: () => void }) {
   const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(refused === null ? null : `The key entered was refused: ${refused}`);
   return (
     <div class="overlay">
       <form
@@ -14,6 +18,7 @@ export function KeyPrompt({ onDone }: { onDone: () => void }) {
         aria-labelledby="key-title"
         onSubmit={(e) => {
           e.preventDefault();
+          if (value.trim() === '') return setError('Enter an API key (it cannot be blank).');
           keys.setRead(value.trim());
           onDone();
         }}
@@ -24,6 +29,11 @@ export function KeyPrompt({ onDone }: { onDone: () => void }) {
           API key
           <input type="password" name="read-key" autoComplete="off" required value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} autoFocus />
         </label>
+        {error !== null && (
+          <p class="error" role="alert">
+            ✖ {error}
+          </p>
+        )}
         <div class="dialog-actions">
           <button type="submit" class="primary">
             Use key
