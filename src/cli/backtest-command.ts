@@ -7,7 +7,7 @@ import { parseBacktestPolicy } from '../services/retraining/backtest-policy.js';
 import { runBacktest } from '../services/retraining/backtest.js';
 import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/render-backtest.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
-import { parseColumnList, parseParams } from './train-command.js';
+import { parseColumnList, parseEstimator, parseParams, parseSeed } from './train-command.js';
 
 /** Raw option values as commander hands them over. */
 export interface BacktestCommandOptions {
@@ -47,10 +47,8 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     if (options.data === undefined) throw new UsageError('--data <file> is required');
     if (options.target === undefined) throw new UsageError('--target <column> is required');
     if (options.json === true && options.html !== undefined) throw new UsageError('--json and --html exclude each other');
-    const estimator = options.model ?? 'logistic';
-    if (estimator !== 'logistic' && estimator !== 'gbdt') throw new UsageError(`--model: "${estimator}" is not a model (valid: logistic, gbdt)`);
-    const seed = options.seed === undefined ? 0 : Number(options.seed);
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${options.seed}" is not an integer`);
+    const estimator = parseEstimator(options.model, 'logistic');
+    const seed = parseSeed(options.seed);
     const settings =
       options.policy === undefined ? { retraining: createRetrainingPolicy(), drift: {} } : parseBacktestPolicy(await readFile(options.policy, 'utf8'), options.policy);
     const reader = io.tableReader ?? createTableReader();

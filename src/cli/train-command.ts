@@ -40,7 +40,7 @@ export const DEFAULT_MODEL_DIR = 'driftguard-model';
 /** Data directory of the local tracking store (the same default as `driftguard serve` and `driftguard models`). */
 export const DEFAULT_DATA_DIR = './.driftguard';
 export const DEFAULT_EXPERIMENT = 'driftguard';
-const ESTIMATORS = ['logistic', 'gbdt'];
+const ESTIMATORS = ['logistic', 'gbdt'] as const;
 
 /** `k=v,k2=v2` → values: numbers, `true` / `false`, `null`, else the text (e.g. `classWeight=balanced`). */
 export function parseParams(text: string | undefined): Record<string, HyperParamValue> {
@@ -56,6 +56,21 @@ export function parseParams(text: string | undefined): Record<string, HyperParam
     params[key] = raw === 'true' ? true : raw === 'false' ? false : raw === 'null' ? null : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? number : raw;
   }
   return params;
+}
+
+/** `--model <kind>`: one of the trainable estimators, `fallback` when absent. */
+export function parseEstimator(text: string | undefined, fallback: (typeof ESTIMATORS)[number]): (typeof ESTIMATORS)[number] {
+  const estimator = text ?? fallback;
+  const known = ESTIMATORS.find((e) => e === estimator);
+  if (known === undefined) throw new UsageError(`--model: "${estimator}" is not a model (valid: ${ESTIMATORS.join(', ')})`);
+  return known;
+}
+
+/** `--seed <n>`: an integer, 0 when absent. */
+export function parseSeed(text: string | undefined): number {
+  const seed = text === undefined ? 0 : Number(text);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${text}" is not an integer`);
+  return seed;
 }
 
 /** `a,b` → names; an empty name is a usage error. */
@@ -108,10 +123,8 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
   try {
     if (options.data === undefined) throw new UsageError('--data <file> is required');
     if (options.target === undefined) throw new UsageError('--target <column> is required');
-    const estimator = options.model ?? 'gbdt';
-    if (!ESTIMATORS.includes(estimator)) throw new UsageError(`--model: "${estimator}" is not a model (valid: ${ESTIMATORS.join(', ')})`);
-    const seed = options.seed === undefined ? 0 : Number(options.seed);
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed: "${options.seed}" is not an integer`);
+    const estimator = parseEstimator(options.model, 'gbdt');
+    const seed = parseSeed(options.seed);
     const params = parseParams(options.params);
     const exclude = parseColumnList(options.exclude, '--exclude');
     const modelDir = options.out ?? DEFAULT_MODEL_DIR;
