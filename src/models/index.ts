@@ -12,7 +12,7 @@ export type { OnnxFeed } from './onnx/onnx-feeds.js';
 export { createRowEncoder, DEFAULT_PREPROCESSING_OPTIONS, fitPreprocessing, MISSING_BUCKET, OTHER_BUCKET } from './preprocessing.js';
 export type { RowEncoder } from './preprocessing.js';
 export { getTrainer } from './trainers.js';
-export { predictedClass } from './predicted-class.js';
+export { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 export type {
   BooleanTransform,

@@ -1,6 +1,5 @@
 import { chiSquareSf } from '../../stats/index.js';
-import { DEFAULT_DECISION_THRESHOLD } from '../metrics/confusion-counts.js';
-import { predictedClass } from '../predicted-class.js';
+import { DEFAULT_DECISION_THRESHOLD, predictedClass } from '../predicted-class.js';
 import { MetricInputError } from '../metrics/metric-input-error.js';
 import { requirePairedInput } from '../metrics/validate-metric-input.js';
 

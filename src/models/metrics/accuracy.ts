@@ -1,4 +1,5 @@
-import { confusionCounts, DEFAULT_DECISION_THRESHOLD } from './confusion-counts.js';
+import { DEFAULT_DECISION_THRESHOLD } from '../predicted-class.js';
+import { confusionCounts } from './confusion-counts.js';
 
 /**
  * Share of rows whose predicted class (`score > threshold`, default 0.5) equals the label. Equals sklearn

@@ -10,8 +10,6 @@ export interface ConfusionCounts {
   readonly falseNegatives: number;
 }
 
-export { DEFAULT_DECISION_THRESHOLD };
-
 /**
  * Confusion counts with predicted class 1 ⇔ `score > threshold` (strict, like sklearn classifiers' `predict`
  * for a binary `predict_proba`: argmax picks class 0 on an exact 0.5 tie). Default threshold 0.5.

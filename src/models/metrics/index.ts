@@ -9,7 +9,6 @@ export {
 export { brierScore } from './brier-score.js';
 export {
   confusionCounts,
-  DEFAULT_DECISION_THRESHOLD,
   type ConfusionCounts,
   type ThresholdMetricOptions,
   type ZeroDivision,
