@@ -3,6 +3,7 @@ import {
   checkGuards,
   checkSufficiency,
   createRetrainingPolicy,
+  decideAutomaticStep,
   decideTrigger,
   DEFAULT_RETRAINING_POLICY,
   formatCount,
@@ -185,6 +186,18 @@ describe('checkGuards and isOutOfTime', () => {
     expect(at(undefined)).toEqual({ allowed: true });
     expect(at(0, 'manual')).toEqual({ allowed: true });
     expect(() => createRetrainingPolicy({ cooldownWindows: -1 })).toThrow('retraining.cooldownWindows: must be an integer ≥ 0, got -1');
+  });
+
+  it('decideAutomaticStep: the trigger, then the guards (nothing, held with the reason, or open)', () => {
+    const step = (windows: WindowSignal[], windowsSinceLastFinished?: number) =>
+      decideAutomaticStep(p, { windows, nowMs: 7_200_000, lastTrainingAtMs: 0, lastFinishedAtMs: 0, ...(windowsSinceLastFinished === undefined ? {} : { windowsSinceLastFinished }) });
+    expect(step([w('none'), w('high')])).toEqual({ kind: 'none' });
+    const fired = decideTrigger(p, { windows: [w('high'), w('high')], nowMs: 7_200_000, lastTrainingAtMs: 0 });
+    expect(fired.fire).toBe(true);
+    const trigger = fired.fire ? fired.trigger : null;
+    expect(step([w('high'), w('high')], 1)).toEqual({ kind: 'held', trigger, reason: 'cooldown: 1 window since the last retraining, 3 required' });
+    expect(step([w('high'), w('high')], 3)).toEqual({ kind: 'open', trigger });
+    expect(step([w('high'), w('high')])).toEqual({ kind: 'open', trigger });
   });
 
   it('fails a job past maxTrainingMs', () => {

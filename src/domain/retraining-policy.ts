@@ -336,6 +336,33 @@ export function checkGuards(policy: RetrainingPolicy, input: GuardInput): GuardD
   return { allowed: true };
 }
 
+/** What the automatic loop does after a window: nothing, hold a fired trigger (a guard's reason), or open a job. */
+export type AutomaticStep =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'held'; readonly trigger: RetrainingTrigger; readonly reason: string }
+  | { readonly kind: 'open'; readonly trigger: RetrainingTrigger };
+
+/**
+ * The automatic loop's step, shared by the service runner and the backtest: the trigger (persistence or schedule),
+ * then the guards of an automatic trigger (no job is running when the loop looks).
+ */
+export function decideAutomaticStep(
+  policy: RetrainingPolicy,
+  input: TriggerInput & Pick<GuardInput, 'lastFinishedAtMs' | 'windowsSinceLastFinished'>,
+): AutomaticStep {
+  const decision = decideTrigger(policy, input);
+  if (!decision.fire) return { kind: 'none' };
+  const { trigger } = decision;
+  const guard = checkGuards(policy, {
+    nowMs: input.nowMs,
+    triggerKind: trigger.kind,
+    lastFinishedAtMs: input.lastFinishedAtMs,
+    jobRunning: false,
+    ...(input.windowsSinceLastFinished === undefined ? {} : { windowsSinceLastFinished: input.windowsSinceLastFinished }),
+  });
+  return guard.allowed ? { kind: 'open', trigger } : { kind: 'held', trigger, reason: guard.reason };
+}
+
 /** Whether a job that started training at `startedAtMs` has exceeded `maxTrainingMs`. */
 export function isOutOfTime(policy: RetrainingPolicy, startedAtMs: number, nowMs: number): boolean {
   return nowMs - startedAtMs > policy.maxTrainingMs;

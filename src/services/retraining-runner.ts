@@ -1,6 +1,6 @@
 import type { Cell, DataTable } from '../domain/data-table.js';
 import { failJob, IN_FLIGHT_STATUSES, recoverAfterRestart, type RetrainingJob } from '../domain/retraining-job.js';
-import { checkGuards, decideTrigger, formatDuration, isHighWindow, isOutOfTime, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../domain/retraining-policy.js';
+import { decideAutomaticStep, formatDuration, isHighWindow, isOutOfTime, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../domain/retraining-policy.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
 import type { FittedModel } from '../models/index.js';
 import type { Clock } from '../ports/clock.js';
@@ -120,20 +120,17 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       .filter((r) => r.createdAtMs > sinceMs)
       .reverse()
       .map(signalOf);
-    const decision = decideTrigger(policy, { windows, nowMs: clock.nowMs(), lastTrainingAtMs: Number.isFinite(sinceMs) ? sinceMs : null });
-    if (!decision.fire) return;
-    const windowsSinceLastFinished = lastFinishedAtMs === null ? undefined : recent.filter((r) => r.createdAtMs > lastFinishedAtMs).length;
-    const guard = checkGuards(policy, {
+    const step = decideAutomaticStep(policy, {
+      windows,
       nowMs: clock.nowMs(),
-      triggerKind: decision.trigger.kind,
+      lastTrainingAtMs: Number.isFinite(sinceMs) ? sinceMs : null,
       lastFinishedAtMs,
-      jobRunning: false,
-      ...(windowsSinceLastFinished === undefined ? {} : { windowsSinceLastFinished }),
+      ...(lastFinishedAtMs === null ? {} : { windowsSinceLastFinished: recent.filter((r) => r.createdAtMs > lastFinishedAtMs).length }),
     });
-    if (!guard.allowed) return;
+    if (step.kind !== 'open') return;
     // Without a champion in the registry (predictions made elsewhere) there is nothing to retrain from.
     if ((options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null) === null) return;
-    await jobs.open(name, decision.trigger, policy);
+    await jobs.open(name, step.trigger, policy);
   }
 
   async function runJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<void> {

@@ -8,7 +8,7 @@
  * retrained model serves from the next window on.
  */
 import type { Cell, DataTable } from '../../domain/data-table.js';
-import { checkGuards, decideTrigger, rowsOfHighStreak, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
+import { decideAutomaticStep, rowsOfHighStreak, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
 import type { Severity } from '../../domain/severity.js';
 import type { DriftEngineOptions } from '../../drift/drift-config.js';
 import { createDriftEngineConfig } from '../../drift/create-drift-engine-config.js';
@@ -214,33 +214,36 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
     let decision: string | null = null;
 
     if (!isLast) {
-      const trigger = decideTrigger(policy, { windows: signals, nowMs, lastTrainingAtMs: lastFinishedAtMs });
-      if (trigger.fire) {
-        const windowsSinceLastFinished = lastRetrainWindow === null ? undefined : w - lastRetrainWindow;
-        const guard = checkGuards(policy, { nowMs, triggerKind: trigger.trigger.kind, lastFinishedAtMs, jobRunning: false, windowsSinceLastFinished });
-        if (!guard.allowed) decision = `held: ${guard.reason}`;
-        else {
-          try {
-            const horizons = trainingHorizons(policy, trigger.trigger.kind, rowsOfHighStreak(policy, signals, signalRows));
-            const result = pipeline.run({ champion: drift.model, recent: recentRows(), reference: labelled(drift.trainTable), policy, horizons, seed });
-            retrained = true;
-            counts.drift.retrains++;
-            counts.drift.fit += result.fitSeconds;
-            lastFinishedAtMs = nowMs;
-            lastRetrainWindow = w;
-            signals = [];
-            signalRows = [];
-            if (result.decision.promote) {
-              counts.drift.promotions++;
-              drift = { model: result.challenger.model, trainTable: result.challenger.trainTable, profile: profileOf(result.challenger) };
-              decision = `${trigger.trigger.reason}: promoted`;
-            } else {
-              decision = `${trigger.trigger.reason}: rejected (${result.decision.reason})`;
-            }
-          } catch (error) {
-            if (!(error instanceof InsufficientDataError)) throw error;
-            decision = `${trigger.trigger.reason}: deferred (${error.sufficiency.reason})`;
+      const step = decideAutomaticStep(policy, {
+        windows: signals,
+        nowMs,
+        lastTrainingAtMs: lastFinishedAtMs,
+        lastFinishedAtMs,
+        ...(lastRetrainWindow === null ? {} : { windowsSinceLastFinished: w - lastRetrainWindow }),
+      });
+      if (step.kind === 'held') decision = `held: ${step.reason}`;
+      else if (step.kind === 'open') {
+        const { trigger } = step;
+        try {
+          const horizons = trainingHorizons(policy, trigger.kind, rowsOfHighStreak(policy, signals, signalRows));
+          const result = pipeline.run({ champion: drift.model, recent: recentRows(), reference: labelled(drift.trainTable), policy, horizons, seed });
+          retrained = true;
+          counts.drift.retrains++;
+          counts.drift.fit += result.fitSeconds;
+          lastFinishedAtMs = nowMs;
+          lastRetrainWindow = w;
+          signals = [];
+          signalRows = [];
+          if (result.decision.promote) {
+            counts.drift.promotions++;
+            drift = { model: result.challenger.model, trainTable: result.challenger.trainTable, profile: profileOf(result.challenger) };
+            decision = `${trigger.reason}: promoted`;
+          } else {
+            decision = `${trigger.reason}: rejected (${result.decision.reason})`;
           }
+        } catch (error) {
+          if (!(error instanceof InsufficientDataError)) throw error;
+          decision = `${trigger.reason}: deferred (${error.sufficiency.reason})`;
         }
       }
       const horizon = recentRows();
