@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { openSync, closeSync, fdatasyncSync, writeSync } from 'node:fs';
 import { createSqliteStore } from '../src/adapters/store/sqlite/sqlite-store.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
+import { predictedClass } from '../src/models/predicted-class.js';
 import { syntheticTable } from '../src/models/test-support/synthetic-data.js';
 import { createTrackingBackend } from '../src/compose.js';
 import { buildDriftguardModelDirectory } from '../src/services/driftguard-model-directory.js';
@@ -57,7 +58,7 @@ const model = gbdtTrainer.fit({ table, target: 'label', task: 'binary' }, null, 
 const featureNames = Array.from({ length: FEATURES }, (_, j) => `x${j}`);
 const scores = model.predictProbaBatch(table);
 const featureRow = (i: number) => Object.fromEntries(featureNames.map((n) => [n, table.columns[n][i % table.rowCount] as number]));
-const loggedRow = (i: number) => ({ features: featureRow(i), prediction: scores[i % table.rowCount] >= 0.5 ? 'yes' : 'no', score: scores[i % table.rowCount] });
+const loggedRow = (i: number) => ({ features: featureRow(i), prediction: predictedClass(scores[i % table.rowCount]) === 1 ? 'yes' : 'no', score: scores[i % table.rowCount] });
 const batchBodies = Array.from({ length: 8 }, (_, b) =>
   Buffer.from(JSON.stringify({ predictions: Array.from({ length: BATCH_ROWS }, (_, i) => loggedRow(b * BATCH_ROWS + i)) })),
 );
