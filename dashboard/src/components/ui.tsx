@@ -35,11 +35,20 @@ export function Empty({ children }: { children: ComponentChildren }) {
   return <p class="muted empty">{children}</p>;
 }
 
-/** A horizontally scrollable table wrapper (phones). */
-export function TableWrap({ children, label }: { children: ComponentChildren; label: string }) {
+/** A table with one header row of `columns` and `children` as its body rows, horizontally scrollable on phones. */
+export function DataTable({ label, columns, children }: { label: string; columns: readonly ComponentChildren[]; children: ComponentChildren }) {
   return (
     <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
-      <table>{children}</table>
+      <table>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { adminCall, enc } from '../api/client.js';
 import { api } from '../api/queries.js';
 import type { Alert, AlertDelivery } from '../api/types.js';
 import { ConfirmDialog } from '../components/dialogs.js';
-import { Badge, Empty, Loading, Panel, SeverityBadge, TableWrap } from '../components/ui.js';
+import { Badge, DataTable, Empty, Loading, Panel, SeverityBadge } from '../components/ui.js';
 import { ago, time } from '../lib/format.js';
 import { href, useLoad } from '../lib/hooks.js';
 import { LEVEL_ICON, levelOfSeverity } from '../lib/severity.js';
@@ -133,52 +133,37 @@ export function AlertsPage({ focus }: { focus: string | null }) {
             <p class="legend">Bars run from first sight to resolution (or now): solid = firing, striped = acknowledged, outlined = resolved.</p>
           </Panel>
           <Panel title={`Alerts (${alerts.data.items.length})`} id="alert-table">
-            <TableWrap label="alerts">
-              <thead>
-                <tr>
-                  <th>Severity</th>
-                  <th>Status</th>
-                  <th>Model</th>
-                  <th>Kind</th>
-                  <th>Summary</th>
-                  <th>First seen</th>
-                  <th>Last seen</th>
-                  <th>Deliveries</th>
-                  <th />
+            <DataTable label="alerts" columns={['Severity', 'Status', 'Model', 'Kind', 'Summary', 'First seen', 'Last seen', 'Deliveries', '']}>
+              {alerts.data.items.map((a) => (
+                <tr key={a.id} data-alert={a.id} data-status={a.status} class={focus === a.id ? 'selected' : ''}>
+                  <td>
+                    <SeverityBadge severity={a.severity} />
+                    {a.peakSeverity !== a.severity && <span class="muted"> peak {a.peakSeverity}</span>}
+                  </td>
+                  <td>
+                    {STATUS_ICON[a.status]} {a.status}
+                    {a.acknowledgedBy !== null && <span class="muted"> by {a.acknowledgedBy}</span>}
+                  </td>
+                  <td>
+                    <a href={href('models', a.model)}>{a.model}</a>
+                  </td>
+                  <td>{a.kind.replace('_', ' ')}</td>
+                  <td>{a.summary}</td>
+                  <td title={time(a.firstSeen)}>{ago(a.firstSeen, alerts.data!.nowMs)}</td>
+                  <td title={time(a.lastSeen)}>{ago(a.lastSeen, alerts.data!.nowMs)}</td>
+                  <td>
+                    <Deliveries alertId={a.id} />
+                  </td>
+                  <td>
+                    {a.status === 'firing' && (
+                      <button type="button" onClick={() => setAck(a)}>
+                        Acknowledge
+                      </button>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {alerts.data.items.map((a) => (
-                  <tr key={a.id} data-alert={a.id} data-status={a.status} class={focus === a.id ? 'selected' : ''}>
-                    <td>
-                      <SeverityBadge severity={a.severity} />
-                      {a.peakSeverity !== a.severity && <span class="muted"> peak {a.peakSeverity}</span>}
-                    </td>
-                    <td>
-                      {STATUS_ICON[a.status]} {a.status}
-                      {a.acknowledgedBy !== null && <span class="muted"> by {a.acknowledgedBy}</span>}
-                    </td>
-                    <td>
-                      <a href={href('models', a.model)}>{a.model}</a>
-                    </td>
-                    <td>{a.kind.replace('_', ' ')}</td>
-                    <td>{a.summary}</td>
-                    <td title={time(a.firstSeen)}>{ago(a.firstSeen, alerts.data!.nowMs)}</td>
-                    <td title={time(a.lastSeen)}>{ago(a.lastSeen, alerts.data!.nowMs)}</td>
-                    <td>
-                      <Deliveries alertId={a.id} />
-                    </td>
-                    <td>
-                      {a.status === 'firing' && (
-                        <button type="button" onClick={() => setAck(a)}>
-                          Acknowledge
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </TableWrap>
+              ))}
+            </DataTable>
           </Panel>
         </>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/queries.js';
-import { Empty, Loading, Panel, TableWrap } from '../components/ui.js';
+import { DataTable, Empty, Loading, Panel } from '../components/ui.js';
 import { cell, num, time } from '../lib/format.js';
 import { useLoad } from '../lib/hooks.js';
 
@@ -69,63 +69,48 @@ export function PredictionLogPanel({ name }: { name: string }) {
           <p class="muted">
             {page.data.counts.total.toLocaleString('en-US')} predictions logged, {page.data.counts.labeled.toLocaleString('en-US')} labelled. Click a row for all its features.
           </p>
-          <TableWrap label="prediction log">
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>Id</th>
-                <th>Version</th>
-                <th>Prediction</th>
-                <th>Score</th>
-                <th>Label</th>
-                {featureNames.map((f) => (
-                  <th>{f}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((p) => (
-                <>
-                  <tr class="clickable" onClick={() => setOpen(open === p.id ? null : p.id)} aria-expanded={open === p.id}>
-                    <td>{time(p.timestamp)}</td>
-                    <td class="mono" title={p.id}>
-                      {/* time-ordered ids (UUIDv7) share their prefix: the tail tells rows apart */}
-                      {p.id.length > 12 ? `…${p.id.slice(-8)}` : p.id}
+          <DataTable label="prediction log" columns={['Time', 'Id', 'Version', 'Prediction', 'Score', 'Label', ...featureNames]}>
+            {page.data.items.map((p) => (
+              <>
+                <tr class="clickable" onClick={() => setOpen(open === p.id ? null : p.id)} aria-expanded={open === p.id}>
+                  <td>{time(p.timestamp)}</td>
+                  <td class="mono" title={p.id}>
+                    {/* time-ordered ids (UUIDv7) share their prefix: the tail tells rows apart */}
+                    {p.id.length > 12 ? `…${p.id.slice(-8)}` : p.id}
+                  </td>
+                  <td>{p.modelVersion ?? '—'}</td>
+                  <td>{cell(p.prediction)}</td>
+                  <td>{num(p.score)}</td>
+                  <td>{p.label === null ? <span class="muted">pending</span> : cell(p.label)}</td>
+                  {featureNames.map((f) => (
+                    <td>{cell(p.features[f])}</td>
+                  ))}
+                </tr>
+                {open === p.id && (
+                  <tr class="row-detail">
+                    <td colSpan={6 + featureNames.length}>
+                      <dl class="kv">
+                        <dt>id</dt>
+                        <dd class="mono">{p.id}</dd>
+                        {Object.entries(p.features).map(([k, v]) => (
+                          <>
+                            <dt>{k}</dt>
+                            <dd>{cell(v)}</dd>
+                          </>
+                        ))}
+                        {p.labelTimestamp !== null && (
+                          <>
+                            <dt>labelled at</dt>
+                            <dd>{time(p.labelTimestamp)}</dd>
+                          </>
+                        )}
+                      </dl>
                     </td>
-                    <td>{p.modelVersion ?? '—'}</td>
-                    <td>{cell(p.prediction)}</td>
-                    <td>{num(p.score)}</td>
-                    <td>{p.label === null ? <span class="muted">pending</span> : cell(p.label)}</td>
-                    {featureNames.map((f) => (
-                      <td>{cell(p.features[f])}</td>
-                    ))}
                   </tr>
-                  {open === p.id && (
-                    <tr class="row-detail">
-                      <td colSpan={6 + featureNames.length}>
-                        <dl class="kv">
-                          <dt>id</dt>
-                          <dd class="mono">{p.id}</dd>
-                          {Object.entries(p.features).map(([k, v]) => (
-                            <>
-                              <dt>{k}</dt>
-                              <dd>{cell(v)}</dd>
-                            </>
-                          ))}
-                          {p.labelTimestamp !== null && (
-                            <>
-                              <dt>labelled at</dt>
-                              <dd>{time(p.labelTimestamp)}</dd>
-                            </>
-                          )}
-                        </dl>
-                      </td>
-                    </tr>
-                  )}
-                </>
-              ))}
-            </tbody>
-          </TableWrap>
+                )}
+              </>
+            ))}
+          </DataTable>
           <div class="pager">
             <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
               ← Newer

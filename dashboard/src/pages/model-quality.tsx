@@ -1,5 +1,5 @@
 import type { DriftReportEnvelope } from '../api/types.js';
-import { Badge, Empty, Panel, TableWrap } from '../components/ui.js';
+import { Badge, DataTable, Empty, Panel } from '../components/ui.js';
 import { cell, pct, time } from '../lib/format.js';
 import { levelOfSeverity } from '../lib/severity.js';
 
@@ -13,34 +13,22 @@ export function DataQualityPanel({ reports }: { reports: DriftReportEnvelope[] }
       {findings.length === 0 ? (
         <Empty>✔ No data-quality finding in the latest window.</Empty>
       ) : (
-        <TableWrap label="data-quality findings">
-          <thead>
+        <DataTable label="data-quality findings" columns={['Severity', 'Column', 'Finding', 'Cells', 'Message', 'Examples']}>
+          {findings.map((f) => (
             <tr>
-              <th>Severity</th>
-              <th>Column</th>
-              <th>Finding</th>
-              <th>Cells</th>
-              <th>Message</th>
-              <th>Examples</th>
+              <td>
+                <Badge level={levelOfSeverity(f.severity)}>{f.severity}</Badge>
+              </td>
+              <td>{f.column}</td>
+              <td>{f.kind.replaceAll('_', ' ')}</td>
+              <td>
+                {f.count.toLocaleString('en-US')} <span class="muted">({pct(f.rowCount === 0 ? null : f.count / f.rowCount, 1)})</span>
+              </td>
+              <td>{f.message}</td>
+              <td>{f.examples.map(cell).join(', ')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {findings.map((f) => (
-              <tr>
-                <td>
-                  <Badge level={levelOfSeverity(f.severity)}>{f.severity}</Badge>
-                </td>
-                <td>{f.column}</td>
-                <td>{f.kind.replaceAll('_', ' ')}</td>
-                <td>
-                  {f.count.toLocaleString('en-US')} <span class="muted">({pct(f.rowCount === 0 ? null : f.count / f.rowCount, 1)})</span>
-                </td>
-                <td>{f.message}</td>
-                <td>{f.examples.map(cell).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </TableWrap>
+          ))}
+        </DataTable>
       )}
     </Panel>
   );

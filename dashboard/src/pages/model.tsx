@@ -2,7 +2,7 @@ import { api } from '../api/queries.js';
 import type { DriftReportEnvelope, MonitoredModel } from '../api/types.js';
 import { DriftShareChart, type Bands } from '../components/charts.js';
 import { DriftHeatmap } from '../components/heatmap.js';
-import { Badge, Empty, Loading, Panel, SeverityBadge, TableWrap } from '../components/ui.js';
+import { Badge, DataTable, Empty, Loading, Panel, SeverityBadge } from '../components/ui.js';
 import { num, pct, time } from '../lib/format.js';
 import { href, useLoad } from '../lib/hooks.js';
 import { healthOf } from '../lib/severity.js';
@@ -42,39 +42,26 @@ function DriftTab({ name, reports, model, feature }: { name: string; reports: Dr
       </Panel>
       {feature !== null && <FeaturePanel name={feature} reports={reports} />}
       <Panel title="Features in the latest window" id="features">
-        <TableWrap label="features of the latest report">
-          <thead>
-            <tr>
-              <th>Feature</th>
-              <th>Verdict</th>
-              <th>Test</th>
-              <th>Statistic</th>
-              <th>p-value (adj.)</th>
-              <th>Effect size</th>
-              <th>Threshold</th>
+        <DataTable label="features of the latest report" columns={['Feature', 'Verdict', 'Test', 'Statistic', 'p-value (adj.)', 'Effect size', 'Threshold']}>
+          {latest.report.features.map((f) => (
+            <tr class={feature === f.name ? 'selected' : ''}>
+              <td>
+                <a href={href('models', name, 'features', f.name)}>{f.name}</a> <span class="muted">{f.kind}</span>
+              </td>
+              <td>{f.status !== 'tested' ? <Badge level="unknown">not tested</Badge> : f.drifted ? <Badge level="critical">drifted</Badge> : <Badge level="ok">stable</Badge>}</td>
+              <td>{f.test}</td>
+              <td>{num(f.statistic ?? f.distance)}</td>
+              <td>{num(f.adjustedPValue)}</td>
+              <td>
+                {num(f.effectSize)} <span class="muted">{f.effectSizeName ?? ''}</span>
+              </td>
+              <td>
+                {f.direction === 'p_value_below' ? 'p <' : 'distance >'} {num(f.threshold)}
+                {f.effectSizeThreshold !== undefined && <span class="muted">; effect ≥ {num(f.effectSizeThreshold)}</span>}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {latest.report.features.map((f) => (
-              <tr class={feature === f.name ? 'selected' : ''}>
-                <td>
-                  <a href={href('models', name, 'features', f.name)}>{f.name}</a> <span class="muted">{f.kind}</span>
-                </td>
-                <td>{f.status !== 'tested' ? <Badge level="unknown">not tested</Badge> : f.drifted ? <Badge level="critical">drifted</Badge> : <Badge level="ok">stable</Badge>}</td>
-                <td>{f.test}</td>
-                <td>{num(f.statistic ?? f.distance)}</td>
-                <td>{num(f.adjustedPValue)}</td>
-                <td>
-                  {num(f.effectSize)} <span class="muted">{f.effectSizeName ?? ''}</span>
-                </td>
-                <td>
-                  {f.direction === 'p_value_below' ? 'p <' : 'distance >'} {num(f.threshold)}
-                  {f.effectSizeThreshold !== undefined && <span class="muted">; effect ≥ {num(f.effectSizeThreshold)}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </TableWrap>
+          ))}
+        </DataTable>
       </Panel>
     </>
   );

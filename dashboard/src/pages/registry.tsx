@@ -4,7 +4,7 @@ import { api } from '../api/queries.js';
 import type { ModelVersion } from '../api/types.js';
 import { ConfirmDialog } from '../components/dialogs.js';
 import { WithModel } from '../components/model-picker.js';
-import { Badge, Empty, Loading, TableWrap } from '../components/ui.js';
+import { Badge, DataTable, Empty, Loading } from '../components/ui.js';
 import { num, time } from '../lib/format.js';
 import { useLoad } from '../lib/hooks.js';
 
@@ -40,57 +40,45 @@ function Versions({ name }: { name: string }) {
           </span>
         )}
       </div>
-      <TableWrap label="registry versions">
-        <thead>
-          <tr>
-            <th>Version</th>
-            <th>Aliases</th>
-            <th>Created</th>
-            <th>Metrics</th>
-            <th>Promoted / rolled back</th>
-            <th />
+      <DataTable label="registry versions" columns={['Version', 'Aliases', 'Created', 'Metrics', 'Promoted / rolled back', '']}>
+        {versions.data.map((v) => (
+          <tr data-version={v.version}>
+            <td>
+              <b>{v.version}</b> <span class="muted">{v.status}</span>
+            </td>
+            <td>{v.aliases.length === 0 ? <span class="muted">—</span> : v.aliases.map((a) => <Badge level={a === 'champion' ? 'ok' : 'info'}>{a}</Badge>)}</td>
+            <td>{time(v.createdAt)}</td>
+            <td>
+              {metricsOf(v).map(([k, x]) => (
+                <div>
+                  {k} <b>{num(x)}</b>
+                </div>
+              ))}
+            </td>
+            <td>
+              {v.tags['driftguard.promoted_by'] && (
+                <div>
+                  ▲ promoted by <b>{v.tags['driftguard.promoted_by']}</b> {v.tags['driftguard.promoted_at'] && time(v.tags['driftguard.promoted_at'])}
+                  {v.tags['driftguard.promotion_reason'] && <div class="muted">“{v.tags['driftguard.promotion_reason']}”</div>}
+                </div>
+              )}
+              {v.tags['driftguard.rolled_back_by'] && (
+                <div>
+                  ⟲ rolled back by <b>{v.tags['driftguard.rolled_back_by']}</b> {v.tags['driftguard.rolled_back_at'] && time(v.tags['driftguard.rolled_back_at'])}
+                  {v.tags['driftguard.rollback_reason'] && <div class="muted">“{v.tags['driftguard.rollback_reason']}”</div>}
+                </div>
+              )}
+            </td>
+            <td>
+              {!v.aliases.includes('champion') && (
+                <button type="button" onClick={() => setAction({ kind: 'promote', version: v })}>
+                  Promote…
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {versions.data.map((v) => (
-            <tr data-version={v.version}>
-              <td>
-                <b>{v.version}</b> <span class="muted">{v.status}</span>
-              </td>
-              <td>{v.aliases.length === 0 ? <span class="muted">—</span> : v.aliases.map((a) => <Badge level={a === 'champion' ? 'ok' : 'info'}>{a}</Badge>)}</td>
-              <td>{time(v.createdAt)}</td>
-              <td>
-                {metricsOf(v).map(([k, x]) => (
-                  <div>
-                    {k} <b>{num(x)}</b>
-                  </div>
-                ))}
-              </td>
-              <td>
-                {v.tags['driftguard.promoted_by'] && (
-                  <div>
-                    ▲ promoted by <b>{v.tags['driftguard.promoted_by']}</b> {v.tags['driftguard.promoted_at'] && time(v.tags['driftguard.promoted_at'])}
-                    {v.tags['driftguard.promotion_reason'] && <div class="muted">“{v.tags['driftguard.promotion_reason']}”</div>}
-                  </div>
-                )}
-                {v.tags['driftguard.rolled_back_by'] && (
-                  <div>
-                    ⟲ rolled back by <b>{v.tags['driftguard.rolled_back_by']}</b> {v.tags['driftguard.rolled_back_at'] && time(v.tags['driftguard.rolled_back_at'])}
-                    {v.tags['driftguard.rollback_reason'] && <div class="muted">“{v.tags['driftguard.rollback_reason']}”</div>}
-                  </div>
-                )}
-              </td>
-              <td>
-                {!v.aliases.includes('champion') && (
-                  <button type="button" onClick={() => setAction({ kind: 'promote', version: v })}>
-                    Promote…
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </TableWrap>
+        ))}
+      </DataTable>
       {action !== null && (
         <ConfirmDialog
           title={action.kind === 'promote' ? `Promote version ${action.version.version}` : `Roll back ${name}`}

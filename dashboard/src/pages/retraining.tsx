@@ -4,7 +4,7 @@ import { api } from '../api/queries.js';
 import type { JobMetricSet, RetrainingJob, RetrainingJobStatus } from '../api/types.js';
 import { ConfirmDialog } from '../components/dialogs.js';
 import { WithModel } from '../components/model-picker.js';
-import { Badge, Empty, Loading, TableWrap } from '../components/ui.js';
+import { Badge, DataTable, Empty, Loading } from '../components/ui.js';
 import { num, pct, time } from '../lib/format.js';
 import { href, useLoad } from '../lib/hooks.js';
 import type { Level } from '../lib/severity.js';
@@ -28,34 +28,22 @@ function MetricsTable({ job }: { job: RetrainingJob }) {
   const better = (a: number | null, b: number | null | undefined, higher: boolean) =>
     a === null || b === null || b === undefined ? '' : a === b ? '=' : (a > b) === higher ? '▲ better' : '▼ worse';
   return (
-    <TableWrap label="challenger vs champion metrics">
-      <thead>
+    <DataTable label="challenger vs champion metrics" columns={['Metric', 'Challenger (validation)', 'Challenger (test)', 'Champion (same test)', 'Challenger vs champion', ...(m.referenceHoldout ? ['Old reference holdout (challenger / champion)'] : [])]}>
+      {METRICS.map(([key, label, higher]) => (
         <tr>
-          <th>Metric</th>
-          <th>Challenger (validation)</th>
-          <th>Challenger (test)</th>
-          <th>Champion (same test)</th>
-          <th>Challenger vs champion</th>
-          {m.referenceHoldout && <th>Old reference holdout (challenger / champion)</th>}
+          <td>{label}</td>
+          <td>{num(m.challenger.validation?.[key] ?? null)}</td>
+          <td>{num(m.challenger.test[key])}</td>
+          <td>{m.champion === null ? <span class="muted">no champion</span> : num(m.champion.test[key])}</td>
+          <td>{better(m.challenger.test[key], m.champion?.test[key], higher)}</td>
+          {m.referenceHoldout && (
+            <td>
+              {num(m.referenceHoldout.challenger[key])} / {num(m.referenceHoldout.champion?.[key] ?? null)}
+            </td>
+          )}
         </tr>
-      </thead>
-      <tbody>
-        {METRICS.map(([key, label, higher]) => (
-          <tr>
-            <td>{label}</td>
-            <td>{num(m.challenger.validation?.[key] ?? null)}</td>
-            <td>{num(m.challenger.test[key])}</td>
-            <td>{m.champion === null ? <span class="muted">no champion</span> : num(m.champion.test[key])}</td>
-            <td>{better(m.challenger.test[key], m.champion?.test[key], higher)}</td>
-            {m.referenceHoldout && (
-              <td>
-                {num(m.referenceHoldout.challenger[key])} / {num(m.referenceHoldout.champion?.[key] ?? null)}
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </TableWrap>
+      ))}
+    </DataTable>
   );
 }
 
