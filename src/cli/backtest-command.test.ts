@@ -66,6 +66,8 @@ describe('driftguard backtest', () => {
     expectOneLineError(await backtest({ ...base, window: '0' }), /^driftguard backtest: --window: "0" is not a positive integer/);
     expectOneLineError(await backtest({ ...base, policy: path('bad-policy.json') }), /^driftguard backtest: retraining\.persistWindows: must be an integer ≥ 1/);
     expectOneLineError(await backtest({ ...base, json: true, html: 'x.html' }), /^driftguard backtest: --json and --html exclude each other/);
+    expectOneLineError(await backtest({ ...base, policy: path('no-such-policy.json') }), /^driftguard backtest: --policy \S+no-such-policy\.json: cannot read \(ENOENT\)$/m);
+    expectOneLineError(await backtest({ ...base, html: path('no-such-dir/report.html') }), /^driftguard backtest: --html \S+report\.html: cannot write \(ENOENT\)$/m);
     expectOneLineError(await backtest({ ...base, data: path('missing.csv') }), /^driftguard backtest: .*missing\.csv/);
   });
 });

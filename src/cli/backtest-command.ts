@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
 import { createTableReader } from '../compose.js';
 import { createRetrainingPolicy } from '../domain/retraining-policy.js';
 import type { TableReader } from '../ports/table-reader.js';
@@ -7,6 +6,7 @@ import { parseBacktestPolicy } from '../services/retraining/backtest-policy.js';
 import { runBacktest } from '../services/retraining/backtest.js';
 import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/render-backtest.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
+import { readOptionFile, writeOptionFile } from './option-files.js';
 import { parseColumnList, parseEstimator, parseParams, parseSeed } from './train-command.js';
 
 /** Raw option values as commander hands them over. */
@@ -50,7 +50,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     const estimator = parseEstimator(options.model, 'logistic');
     const seed = parseSeed(options.seed);
     const settings =
-      options.policy === undefined ? { retraining: createRetrainingPolicy(), drift: {} } : parseBacktestPolicy(await readFile(options.policy, 'utf8'), options.policy);
+      options.policy === undefined ? { retraining: createRetrainingPolicy(), drift: {} } : parseBacktestPolicy(await readOptionFile('--policy', options.policy), options.policy);
     const reader = io.tableReader ?? createTableReader();
     const table = await reader.read(options.data);
     const reference = options.reference === undefined ? null : await reader.read(options.reference);
@@ -73,7 +73,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     );
     if (options.json === true) io.stdout.write(`${JSON.stringify(backtestJson(result))}\n`);
     else {
-      if (options.html !== undefined) await writeFile(options.html, backtestHtml(result, `driftguard backtest: ${options.data}`));
+      if (options.html !== undefined) await writeOptionFile('--html', options.html, backtestHtml(result, `driftguard backtest: ${options.data}`));
       io.stdout.write(backtestSummaryText(result) + (options.html === undefined ? '' : `report: ${options.html}\n`));
     }
     return 0;

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { createModelDirectory, createTableReader } from '../compose.js';
 import type { ModelDirectory } from '../ports/model-directory.js';
 import type { TableReader } from '../ports/table-reader.js';
 import { loadSavedModel, predictTable, type BatchPrediction } from '../services/model-artifacts.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
+import { writeOptionFile } from './option-files.js';
 
 /** Raw option values as commander hands them over. */
 export interface PredictCommandOptions {
@@ -45,11 +45,7 @@ export async function runPredict(options: PredictCommandOptions, io: PredictComm
     if (options.out === undefined) {
       io.stdout.write(csv);
     } else {
-      try {
-        await writeFile(options.out, csv);
-      } catch (error) {
-        throw new UsageError(`--out ${options.out}: cannot write (${(error as { code?: string }).code ?? String(error)})`);
-      }
+      await writeOptionFile('--out', options.out, csv);
       io.stdout.write(`${table.rowCount} predictions (positive class "${prediction.classLabels[1]}") → ${options.out}\n`);
     }
     return 0;
