@@ -76,9 +76,7 @@ const GROUP_A: Readonly<Record<AgrawalFunction, (a: LoanApplication) => boolean>
 
 /** Whether function `fn` (1–10) puts the application in Group A. */
 export function isGroupA(fn: AgrawalFunction, application: LoanApplication): boolean {
-  const rule = GROUP_A[fn];
-  if (rule === undefined) throw new RangeError(`classification function must be an integer 1–10, got ${String(fn)}`);
-  return rule(application);
+  return GROUP_A[requireFunction(fn)](application);
 }
 
 /** `v → v·scale + offset` (defaults 1 and 0). */
