@@ -3,8 +3,21 @@ import { href, useLoad } from '../lib/hooks.js';
 import { Empty, Loading } from './ui.js';
 import type { ComponentChildren } from 'preact';
 
-/** Pages about one model at a time (retraining, registry): a model selector in the URL, then the page body. */
-export function WithModel({ page, model, children }: { page: string; model: string | null; children: (name: string) => ComponentChildren }) {
+/** A page about one model at a time (retraining, registry): its title, a model selector in the URL, then the body. */
+export function ModelScopedPage({ title, page, model, children }: { title: string; page: string; model: string | null; children: (name: string) => ComponentChildren }) {
+  return (
+    <div>
+      <header class="page-head">
+        <h1>{title}</h1>
+      </header>
+      <WithModel page={page} model={model}>
+        {children}
+      </WithModel>
+    </div>
+  );
+}
+
+function WithModel({ page, model, children }: { page: string; model: string | null; children: (name: string) => ComponentChildren }) {
   const models = useLoad(api.models, [], ['model']);
   if (models.data === undefined) return <Loading error={models.error} what="models" />;
   if (models.data.length === 0) return <Empty>No monitored model yet.</Empty>;

@@ -3,7 +3,7 @@ import { adminCall, enc } from '../api/client.js';
 import { api } from '../api/queries.js';
 import type { ModelVersion } from '../api/types.js';
 import { ConfirmDialog } from '../components/dialogs.js';
-import { WithModel } from '../components/model-picker.js';
+import { ModelScopedPage } from '../components/model-picker.js';
 import { Badge, DataTable, Empty, Loading } from '../components/ui.js';
 import { num, time } from '../lib/format.js';
 import { useLoad } from '../lib/hooks.js';
@@ -111,13 +111,8 @@ function Versions({ name }: { name: string }) {
 
 export function RegistryPage({ model }: { model: string | null }) {
   return (
-    <div>
-      <header class="page-head">
-        <h1>Registry</h1>
-      </header>
-      <WithModel page="registry" model={model}>
-        {(name) => <Versions name={name} />}
-      </WithModel>
-    </div>
+    <ModelScopedPage title="Registry" page="registry" model={model}>
+      {(name) => <Versions name={name} />}
+    </ModelScopedPage>
   );
 }

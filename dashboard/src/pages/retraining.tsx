@@ -3,7 +3,7 @@ import { adminCall, enc } from '../api/client.js';
 import { api } from '../api/queries.js';
 import type { JobMetricSet, RetrainingJob, RetrainingJobStatus } from '../api/types.js';
 import { ConfirmDialog } from '../components/dialogs.js';
-import { WithModel } from '../components/model-picker.js';
+import { ModelScopedPage } from '../components/model-picker.js';
 import { Badge, DataTable, Empty, Loading } from '../components/ui.js';
 import { num, pct, time } from '../lib/format.js';
 import { href, useLoad } from '../lib/hooks.js';
@@ -161,13 +161,8 @@ function Jobs({ name }: { name: string }) {
 
 export function RetrainingPage({ model }: { model: string | null }) {
   return (
-    <div>
-      <header class="page-head">
-        <h1>Retraining</h1>
-      </header>
-      <WithModel page="retraining" model={model}>
-        {(name) => <Jobs name={name} />}
-      </WithModel>
-    </div>
+    <ModelScopedPage title="Retraining" page="retraining" model={model}>
+      {(name) => <Jobs name={name} />}
+    </ModelScopedPage>
   );
 }
