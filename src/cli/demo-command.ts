@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 import { BASE_ROWS_PER_SECOND, DEFAULT_DEMO_SCENARIO, type DemoScenario } from './demo/demo-scenario.js';
 import { runDemo } from './demo/run-demo.js';
+import { parseSeed } from './train-command.js';
 
 /** Default data directory of the demo (emptied on each fresh start). */
 export const DEFAULT_DEMO_DATA_DIR = './.driftguard-demo';
@@ -38,9 +39,8 @@ export function scenarioFromFlags(flags: DemoFlags): DemoScenario {
     stationaryRows: positive('--stationary-rows', flags.stationaryRows),
     gradualRows: positive('--gradual-rows', flags.gradualRows),
     abruptRows: positive('--abrupt-rows', flags.abruptRows),
-    seed: Number(flags.seed),
+    seed: parseSeed(flags.seed),
   };
-  if (!Number.isInteger(scenario.seed)) throw new UsageError(`--seed: "${flags.seed}" is not an integer`);
   if (scenario.trainingRows < 200) throw new UsageError(`--training-rows: at least 200 (got ${scenario.trainingRows})`);
   if (scenario.stationaryRows < 500) throw new UsageError(`--stationary-rows: at least one window of 500 (got ${scenario.stationaryRows})`);
   if (scenario.abruptRows < 300) throw new UsageError(`--abrupt-rows: at least 300, the retraining horizon (got ${scenario.abruptRows})`);

@@ -97,6 +97,7 @@ describe('driftguard demo', () => {
     expect(() => scenarioFromFlags({ ...flags, speed: 'fast' })).toThrow(/--speed: "fast" is not a positive number/);
     expect(() => scenarioFromFlags({ ...flags, stationaryRows: '100' })).toThrow(/--stationary-rows: at least one window of 500/);
     expect(() => scenarioFromFlags({ ...flags, gradualRows: '1.5' })).toThrow(/--gradual-rows: "1.5" is not a positive integer/);
+    expect(() => scenarioFromFlags({ ...flags, seed: 'x' })).toThrow(/--seed: "x" is not an integer/);
   });
 });
 
