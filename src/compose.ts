@@ -33,7 +33,7 @@ import { createReferenceUpload } from './services/reference-upload.js';
 import { createRetrainingJobs, type RetrainingJobs } from './services/retraining-jobs.js';
 import { createRetrainingRunner } from './services/retraining-runner.js';
 import { createWorkerChallengerExecutor } from './services/challenger-execution.js';
-import { locateThreadEntry } from './services/drift-evaluator-worker.js';
+import { locateThreadEntry } from './services/worker-thread.js';
 import { createServingModels, type ServingModels } from './services/serving-models.js';
 import type { HttpServices } from './http/http-services.js';
 import type { Clock } from './ports/clock.js';

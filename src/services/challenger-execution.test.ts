@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dataTableFromRows } from '../domain/data-table.js';
 import { createRetrainingPolicy } from '../domain/retraining-policy.js';
 import { createInThreadChallengerExecutor, createWorkerChallengerExecutor, ChallengerTimeoutError } from './challenger-execution.js';
-import { locateThreadEntry } from './drift-evaluator-worker.js';
+import { locateThreadEntry } from './worker-thread.js';
 import { InsufficientDataError, type ChallengerRequest } from './retraining/challenger-pipeline.js';
 import { loanRows } from './test-support/retraining-fixture.js';
 import { createTrainModelService } from './train-model.js';

@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads';
 import type { SerializedModel } from '../models/index.js';
 import { loadModel } from '../models/index.js';
 import type { Clock } from '../ports/clock.js';
-import type { DriftThreadEntry } from './drift-evaluator-worker.js';
 import { createChallengerPipeline, InsufficientDataError, type ChallengerRequest, type ChallengerResult } from './retraining/challenger-pipeline.js';
 import type { TrainedModel } from './train-model.js';
+import { errorFromThread, type ThreadEntry, type ThreadError } from './worker-thread.js';
 
 /** A challenger request with the champion as its JSON model (structured-cloneable). */
 export type PortableChallengerRequest = Omit<ChallengerRequest, 'champion'> & { readonly champion: SerializedModel };
@@ -18,7 +18,7 @@ export type PortableChallengerResult = Omit<ChallengerResult, 'challenger'> & { 
 
 export type ChallengerThreadReply =
   | { readonly result: PortableChallengerResult }
-  | { readonly error: { readonly name: string; readonly message: string; readonly sufficiency?: InsufficientDataError['sufficiency'] } };
+  | { readonly error: ThreadError & { readonly sufficiency?: InsufficientDataError['sufficiency'] } };
 
 /** The job's time ran out while its challenger was being trained / evaluated. */
 export class ChallengerTimeoutError extends Error {
@@ -56,7 +56,7 @@ export function createInThreadChallengerExecutor(clock: Clock): ChallengerExecut
 }
 
 /** A worker thread per job from `entry` (see locateThreadEntry), terminated on completion or at the deadline. */
-export function createWorkerChallengerExecutor(entry: Extract<DriftThreadEntry, { kind: 'worker' }>): ChallengerExecutor {
+export function createWorkerChallengerExecutor(entry: Extract<ThreadEntry, { kind: 'worker' }>): ChallengerExecutor {
   return {
     run(request, timeoutMs) {
       const portable = toPortableRequest(request);
@@ -75,7 +75,7 @@ export function createWorkerChallengerExecutor(entry: Extract<DriftThreadEntry, 
           settle(() => {
             if ('result' in reply) return resolve(revive(reply.result));
             if (reply.error.sufficiency !== undefined) return reject(new InsufficientDataError(reply.error.sufficiency));
-            reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
+            reject(errorFromThread(reply.error));
           }),
         );
         worker.once('error', (error) => settle(() => reject(new Error(`challenger thread failed: ${error.message}`))));

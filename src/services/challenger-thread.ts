@@ -2,14 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import { runPortableRequest, type ChallengerThreadReply, type PortableChallengerRequest } from './challenger-execution.js';
 import { InsufficientDataError } from './retraining/challenger-pipeline.js';
+import { toThreadError } from './worker-thread.js';
 
 parentPort?.once('message', (request: PortableChallengerRequest) => {
   let reply: ChallengerThreadReply;
   try {
     reply = { result: runPortableRequest(request, { nowMs: () => Date.now() }) };
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    reply = { error: { name: e.name, message: e.message, ...(e instanceof InsufficientDataError ? { sufficiency: e.sufficiency } : {}) } };
+    reply = { error: { ...toThreadError(error), ...(error instanceof InsufficientDataError ? { sufficiency: error.sufficiency } : {}) } };
   }
   parentPort?.postMessage(reply);
 });

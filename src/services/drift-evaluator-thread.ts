@@ -1,6 +1,7 @@
 /** Entry point of the drift-evaluation worker thread: evaluates each request and posts the report or the error back. */
 import { parentPort } from 'node:worker_threads';
 import { evaluateDriftWindow, type DriftWindowRequest } from './drift-window-evaluation.js';
+import { toThreadError, type ThreadError } from './worker-thread.js';
 
 export interface DriftThreadRequest {
   readonly id: number;
@@ -9,15 +10,14 @@ export interface DriftThreadRequest {
 
 export type DriftThreadReply =
   | { readonly id: number; readonly report: unknown }
-  | { readonly id: number; readonly error: { readonly name: string; readonly message: string } };
+  | { readonly id: number; readonly error: ThreadError };
 
 parentPort?.on('message', (message: DriftThreadRequest) => {
   let reply: DriftThreadReply;
   try {
     reply = { id: message.id, report: evaluateDriftWindow(message.request) };
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    reply = { id: message.id, error: { name: e.name, message: e.message } };
+    reply = { id: message.id, error: toThreadError(error) };
   }
   parentPort?.postMessage(reply);
 });

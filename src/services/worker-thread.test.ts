@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { errorFromThread, locateThreadEntry, toThreadError } from './worker-thread.js';
+
+describe('worker-thread plumbing', () => {
+  it('carries an error across the thread boundary with its name and message (thrown non-Errors as their string)', () => {
+    const thrown = Object.assign(new Error('window has no rows'), { name: 'SchemaError' });
+    const crossed = errorFromThread(structuredClone(toThreadError(thrown)));
+    expect(crossed).toBeInstanceOf(Error);
+    expect([crossed.name, crossed.message]).toEqual(['SchemaError', 'window has no rows']);
+    expect(toThreadError('boom')).toEqual({ name: 'Error', message: 'boom' });
+  });
+
+  it('locates an entry of this folder as a worker, and says why an unknown one runs in-thread', () => {
+    expect(locateThreadEntry('challenger-thread').kind).toBe('worker');
+    const missing = locateThreadEntry('no-such-thread');
+    expect(missing.kind).toBe('in-thread');
+    expect(missing.kind === 'in-thread' ? missing.reason : '').toMatch(/^no worker entry beside /);
+  });
+});
