@@ -205,3 +205,16 @@ describe('driftguard/client against a real driftguard serve', () => {
     }
   });
 });
+
+describe('driftguard/client options', () => {
+  it('refuses a bad batch, delay, queue or timeout option at construction, naming it', () => {
+    const base = { url: 'http://127.0.0.1:9', model: 'credit' };
+    expect(() => createDriftguardClient({ ...base, maxBatchRows: 2.5 })).toThrow(/^maxBatchRows must be an integer ≥ 1, got 2\.5$/);
+    expect(() => createDriftguardClient({ ...base, maxBatchRows: 0 })).toThrow(/^maxBatchRows must be an integer ≥ 1, got 0$/);
+    expect(() => createDriftguardClient({ ...base, maxDelayMs: Number.NaN })).toThrow(/^maxDelayMs must be a finite number ≥ 0, got NaN$/);
+    expect(() => createDriftguardClient({ ...base, maxQueuedRows: Number.POSITIVE_INFINITY })).toThrow(/^maxQueuedRows must be an integer ≥ 1, got Infinity$/);
+    expect(() => createDriftguardClient({ ...base, requestTimeoutMs: 0 })).toThrow(/^requestTimeoutMs must be a finite number > 0, got 0$/);
+    expect(() => createDriftguardClient({ ...base, url: 'localhost:8080' })).toThrow(/url must start with http/);
+    expect(() => createDriftguardClient({ ...base, maxBatchRows: 20_000, maxDelayMs: 0 })).not.toThrow();
+  });
+});

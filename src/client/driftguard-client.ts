@@ -99,8 +99,10 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
   const model = encodeURIComponent(options.model);
   const newId = options.newId ?? (() => crypto.randomUUID());
   const maxBatchRows = Math.min(options.maxBatchRows ?? 500, SERVER_MAX_ROWS);
-  if (!(maxBatchRows >= 1)) throw new RangeError(`maxBatchRows must be at least 1, got ${options.maxBatchRows}`);
+  if (!Number.isInteger(maxBatchRows) || maxBatchRows < 1) throw new RangeError(`maxBatchRows must be an integer ≥ 1, got ${options.maxBatchRows}`);
   const queueOptions = { maxItems: maxBatchRows, maxDelayMs: options.maxDelayMs ?? 200, maxQueued: options.maxQueuedRows ?? 100_000 };
+  if (!(queueOptions.maxDelayMs >= 0) || !Number.isFinite(queueOptions.maxDelayMs)) throw new RangeError(`maxDelayMs must be a finite number ≥ 0, got ${options.maxDelayMs}`);
+  if (!Number.isInteger(queueOptions.maxQueued) || queueOptions.maxQueued < 1) throw new RangeError(`maxQueuedRows must be an integer ≥ 1, got ${options.maxQueuedRows}`);
   const onError =
     options.onError ?? ((error: Error, row: PredictionInput | LabelInput) => console.warn(`driftguard client: ${'predictionId' in row ? `label for ${row.predictionId}` : `prediction ${row.id}`} not sent: ${error.message}`));
   let closed = false;

@@ -49,6 +49,7 @@ export function createTransport(options: TransportOptions): Transport {
   const doFetch = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? sleepFor;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new RangeError(`requestTimeoutMs must be a finite number > 0, got ${options.requestTimeoutMs}`);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
 
