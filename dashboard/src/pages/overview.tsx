@@ -26,17 +26,14 @@ async function loadCard(name: string): Promise<CardData> {
   return { reports, firing, versions, jobs };
 }
 
-/** Predictions per minute over the last minutes (counted up to 1,000) and the log's label coverage. */
-async function loadRate(name: string): Promise<{ recent: PredictionLogPage; log: PredictionLogPage }> {
-  const [recent, log] = await Promise.all([api.predictions(name, { limit: 1000, fromMs: Date.now() - RATE_MINUTES * 60_000 }), api.predictions(name, { limit: 1 })]);
-  return { recent, log };
-}
+/** The last minutes of the log (up to 1,000 rows) for the prediction rate; its `counts` cover the whole log (label coverage). */
+const loadRecent = (name: string): Promise<PredictionLogPage> => api.predictions(name, { limit: 1000, fromMs: Date.now() - RATE_MINUTES * 60_000 });
 
 function ModelCard({ model }: { model: MonitoredModel }) {
   const name = model.definition.name;
   // Reports, alerts, jobs and champion changes reload at once; a stream of logged predictions at most every 5 s.
   const { data, error } = useLoad(() => loadCard(name), [name], ['drift_report', 'alert', 'retraining', 'model'], name);
-  const rate = useLoad(() => loadRate(name), [name], ['predictions_logged'], name, 5000);
+  const rate = useLoad(() => loadRecent(name), [name], ['predictions_logged'], name, 5000);
   if (data === undefined) {
     return (
       <article class="card">
@@ -49,8 +46,8 @@ function ModelCard({ model }: { model: MonitoredModel }) {
   const health = healthOf(latest, data.firing);
   const champion = data.versions.find((v) => v.aliases.includes('champion'));
   const job = data.jobs?.[0];
-  const recent = rate.data?.recent.items.length;
-  const counts = rate.data?.log.counts;
+  const recent = rate.data?.items.length;
+  const counts = rate.data?.counts;
   const perMinute = recent === undefined ? null : recent / RATE_MINUTES;
   const coverage = counts === undefined || counts.total === 0 ? null : counts.labeled / counts.total;
   return (
