@@ -93,11 +93,11 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
   /**
    * Labelled rows logged since the drift of a drift-triggered job began: from the start of the trailing run of
    * performance-drifted windows (when the triggering window shows it: labels date a concept change best), else of
-   * high windows, up to the triggering report.
+   * high windows, up to the triggering report. `reports`: the triggering report and those before it, newest first
+   * (null for a manual or scheduled job: every row counts).
    */
-  async function labelledSinceDriftBegan(job: RetrainingJob, policy: RetrainingPolicy, rows: readonly StoredPrediction[]): Promise<number> {
-    if (job.trigger.driftReportId === undefined) return rows.length;
-    const reports = await store.listDriftReports(job.model, { limit: 200, beforeId: job.trigger.driftReportId + 1 });
+  function labelledSinceDriftBegan(reports: readonly StoredDriftReport[] | null, policy: RetrainingPolicy, rows: readonly StoredPrediction[]): number {
+    if (reports === null) return rows.length;
     const byPerformance = policy.triggerOnPerformanceDrift && reports.length > 0 && signalOf(reports[0]).performanceDrifted;
     let beganMs = Infinity;
     for (const report of reports) {
@@ -151,7 +151,9 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       const recentRows = rows.slice(split);
       const olderRows = rows.slice(0, split);
       const { total, labeled } = await store.countPredictions(name);
-      const horizons = trainingHorizons(policy, job.trigger.kind, await labelledSinceDriftBegan(job, policy, recentRows));
+      const triggerId = job.trigger.driftReportId;
+      const triggerReports = triggerId === undefined ? null : await store.listDriftReports(name, { limit: 200, beforeId: triggerId + 1 });
+      const horizons = trainingHorizons(policy, job.trigger.kind, labelledSinceDriftBegan(triggerReports, policy, recentRows));
       await new Promise((resolve) => setImmediate(resolve));
       let result: ChallengerResult;
       try {
@@ -181,7 +183,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       job = await jobs.transition(job, 'tracking', `${result.decision.promote ? 'promote' : 'reject'}: ${result.decision.reason}; logging the run to ${options.backend.location}`, {
         decision: result.decision,
       });
-      const driftReport = job.trigger.driftReportId === undefined ? null : ((await store.listDriftReports(name, { limit: 1, beforeId: job.trigger.driftReportId + 1 }))[0]?.report ?? null);
+      const driftReport = triggerReports?.[0]?.report ?? null;
       // Tracking is not cut off at the deadline (a run stopped half-way could still register a version); it is bounded by
       // the tracking client's own timeouts, and a failure before registration leaves nothing registered.
       const tracked = await trackRetraining({ backend: options.backend, job, result, driftReport, experimentName: experimentName(name), nowMs: () => clock.nowMs() });
