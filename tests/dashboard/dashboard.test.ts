@@ -204,8 +204,12 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await shot('registry');
     await rollback.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/Reason/).fill('dashboard test: back to version 2');
+    // A blank reason is refused in the dialog, saying why, before anything is sent.
+    await dialog.getByLabel(/Reason/).fill('   ');
     await dialog.getByLabel('Admin API key', { exact: true }).fill(KEYS.admin);
+    await dialog.getByRole('button', { name: 'Roll back' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'cannot be blank' }).waitFor();
+    await dialog.getByLabel(/Reason/).fill('dashboard test: back to version 2');
     await dialog.getByRole('button', { name: 'Roll back' }).click();
     await page.getByText('champion moved from version 3 to version 2').waitFor({ timeout: LIVE_MS });
     await expect.poll(() => page.locator('tr[data-version="2"]').textContent(), { timeout: LIVE_MS }).toContain('champion');

@@ -78,6 +78,8 @@ export function ConfirmDialog({
         aria-labelledby="confirm-title"
         onSubmit={async (e) => {
           e.preventDefault();
+          if (askReason && reason.trim() === '') return setError('Give a reason: it is recorded with the change and cannot be blank.');
+          if (key.trim() === '') return setError('Enter the admin API key (it cannot be blank).');
           setBusy(true);
           setError(null);
           try {
@@ -96,7 +98,7 @@ export function ConfirmDialog({
         {askReason && (
           <label>
             Reason (recorded with the change)
-            <input name="reason" required value={reason} ref={first} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+            <input name="reason" required maxLength={2000} value={reason} ref={first} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
           </label>
         )}
         <label>
