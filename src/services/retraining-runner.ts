@@ -108,7 +108,8 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     return rows.filter((r) => r.timestampMs >= beganMs).length;
   }
 
-  async function considerTrigger(name: string, policy: RetrainingPolicy): Promise<void> {
+  /** Opens a job when the trigger fires and the guards allow it; the opened job, else null. */
+  async function considerTrigger(name: string, policy: RetrainingPolicy): Promise<RetrainingJob | null> {
     const last = (await store.listRetrainingJobs(name, { limit: 1 }))[0] ?? null;
     const lastFinishedAtMs = last?.finishedAtMs ?? null;
     const reference = await store.latestReferenceProfile(name);
@@ -127,10 +128,10 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       lastFinishedAtMs,
       ...(lastFinishedAtMs === null ? {} : { windowsSinceLastFinished: recent.filter((r) => r.createdAtMs > lastFinishedAtMs).length }),
     });
-    if (step.kind !== 'open') return;
+    if (step.kind !== 'open') return null;
     // Without a champion in the registry (predictions made elsewhere) there is nothing to retrain from.
-    if ((options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null) === null) return;
-    await jobs.open(name, step.trigger, policy);
+    if ((options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null) === null) return null;
+    return jobs.open(name, step.trigger, policy);
   }
 
   async function runJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<void> {
@@ -217,10 +218,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       await jobs.save(recoverAfterRestart(open, clock.nowMs()));
       open = null;
     }
-    if (open === null) {
-      await considerTrigger(name, policy);
-      open = await jobs.current(name);
-    }
+    open ??= await considerTrigger(name, policy);
     if (open?.status === 'deferred') {
       const { labeled } = await store.countPredictions(name);
       if (labelledAtLastLook.get(open.id) === labeled) return;
