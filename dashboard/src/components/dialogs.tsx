@@ -2,6 +2,16 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { keys } from '../lib/keys.js';
 
+/** Why the dialog's input was not accepted (by the dialog or by the API), read out by screen readers. */
+function DialogError({ error }: { error: string | null }) {
+  if (error === null) return null;
+  return (
+    <p class="error" role="alert">
+      ✖ {error}
+    </p>
+  );
+}
+
 /**
  * Asks for the read key when the API refuses the dashboard's requests (kept in sessionStorage for this tab);
  * `refused` is the API's answer to the key already entered, shown so a wrong key does not look like nothing happened.
@@ -29,11 +39,7 @@ export function KeyPrompt({ refused, onDone }: { refused: string | null; onDone:
           API key
           <input type="password" name="read-key" autoComplete="off" required value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} autoFocus />
         </label>
-        {error !== null && (
-          <p class="error" role="alert">
-            ✖ {error}
-          </p>
-        )}
+        <DialogError error={error} />
         <div class="dialog-actions">
           <button type="submit" class="primary">
             Use key
@@ -105,11 +111,7 @@ export function ConfirmDialog({
           Admin API key
           <input type="password" name="admin-key" autoComplete="off" required value={key} ref={askReason ? undefined : first} onInput={(e) => setKey((e.target as HTMLInputElement).value)} />
         </label>
-        {error !== null && (
-          <p class="error" role="alert">
-            ✖ {error}
-          </p>
-        )}
+        <DialogError error={error} />
         <div class="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel
