@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataTable } from '../src/domain/data-table.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
-import { sliceTable, syntheticTable } from '../src/models/test-support/synthetic-data.js';
+import { sliceTable, syntheticTable } from '../tests/support/models/synthetic-data.js';
 import { rocAuc } from '../src/models/metrics/roc-auc.js';
 
 const ROWS = Number(process.env.ROWS ?? 30_000);

@@ -9,7 +9,7 @@ import { logisticTrainer } from '../src/models/logistic-trainer.js';
 import type { FeatureRow, FittedModel } from '../src/models/model-types.js';
 import { exportOnnx } from '../src/models/onnx/export-onnx.js';
 import { onnxFeeds } from '../src/models/onnx/onnx-feeds.js';
-import { sliceTable, syntheticTable } from '../src/models/test-support/synthetic-data.js';
+import { sliceTable, syntheticTable } from '../tests/support/models/synthetic-data.js';
 
 const CALLS = Number(process.env.CALLS ?? 50_000);
 const all = syntheticTable({ rows: 12_000, numericFeatures: 10, mixed: true, missingRate: 0.05, seed: 2 });

@@ -1,5 +1,5 @@
 /** Loopback load generation for bench/serve.bench.ts: closed-loop (fixed concurrency) and open-loop (fixed arrival rate). */
-import type { JsonResponse } from '../tests/service/json-client.js';
+import type { JsonResponse } from '../tests/support/process/json-client.js';
 
 type Post = (body: Buffer) => Promise<JsonResponse>;
 

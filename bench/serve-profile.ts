@@ -6,8 +6,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createJsonClient } from '../tests/service/json-client.js';
-import { startServeProcess } from '../tests/service/serve-process.js';
+import { createJsonClient } from '../tests/support/process/json-client.js';
+import { startServeProcess } from '../tests/support/process/serve-process.js';
 import { closedLoop } from './serve-load.js';
 
 const argv = process.argv.slice(2);

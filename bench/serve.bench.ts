@@ -15,12 +15,12 @@ import { openSync, closeSync, fdatasyncSync, writeSync } from 'node:fs';
 import { createSqliteStore } from '../src/adapters/store/sqlite/sqlite-store.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { predictedClass } from '../src/models/predicted-class.js';
-import { syntheticTable } from '../src/models/test-support/synthetic-data.js';
+import { syntheticTable } from '../tests/support/models/synthetic-data.js';
 import { createTrackingBackend } from '../src/compose.js';
-import { buildDriftguardModelDirectory } from '../src/services/driftguard-model-directory.js';
-import { trackTrainingRun } from '../src/services/track-training-run.js';
-import { createJsonClient } from '../tests/service/json-client.js';
-import { startServeProcess } from '../tests/service/serve-process.js';
+import { buildDriftguardModelDirectory } from '../src/services/tracking/driftguard-model-directory.js';
+import { trackModelRun } from '../src/services/tracking/track-model-run.js';
+import { createJsonClient } from '../tests/support/process/json-client.js';
+import { startServeProcess } from '../tests/support/process/serve-process.js';
 import { closedLoop, cpuSeconds, openLoop, quantileMs, rssMiB, type LoadResult } from './serve-load.js';
 
 const argv = process.argv.slice(2);
@@ -78,7 +78,7 @@ async function main() {
   // The gbdt becomes the champion in the local tracking store of the data dir, which `driftguard serve` serves on /predict.
   const dataDir = join(workDir, 'data');
   const backend = createTrackingBackend({ dataDir, env: {} });
-  await trackTrainingRun({
+  await trackModelRun({
     tracking: backend.tracking,
     registry: backend.registry,
     experimentName: 'serve-bench',

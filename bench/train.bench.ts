@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { createTableReader } from '../src/compose.js';
 import type { Cell, DataTable } from '../src/domain/data-table.js';
 import { createSeededRandom, type FeatureRow, type FittedModel } from '../src/models/index.js';
-import { createTrainModelService } from '../src/services/train-model.js';
+import { createTrainModelService } from '../src/services/training/train-model.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');

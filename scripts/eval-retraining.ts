@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util';
 import { createTableReader } from '../src/compose.js';
 import type { DataTable } from '../src/domain/data-table.js';
 import { createRetrainingPolicy } from '../src/domain/retraining-policy.js';
-import { parseBacktestPolicy } from '../src/services/retraining/backtest-policy.js';
-import { runBacktest, type BacktestResult } from '../src/services/retraining/backtest.js';
+import { parseBacktestPolicy } from '../src/services/retraining/backtest/backtest-policy.js';
+import { runBacktest, type BacktestResult } from '../src/services/retraining/backtest/backtest.js';
 
 const { values: args } = parseArgs({
   options: { data: { type: 'string', default: '../shared/data' }, json: { type: 'string' }, policy: { type: 'string' }, only: { type: 'string' } },

@@ -19,12 +19,18 @@ const NAV = [
 ] as const;
 
 function describe(event: LiveEvent): string {
-  const d = event.data as Record<string, unknown>;
-  if (event.type === 'drift_report') return `${event.model}: drift report #${String(d.id)} (${String(d.severity)})`;
-  if (event.type === 'alert') return `${event.model}: alert ${String(d.event ?? '')} ${String(d.kind ?? '')}`.trim();
-  if (event.type === 'retraining') return `${event.model}: retraining ${String((d.job as { status?: string } | undefined)?.status ?? '')}`;
-  if (event.type === 'model') return `${event.model}: ${String(d.event ?? 'model changed')}`;
-  return `${event.model}: ${event.type}`;
+  switch (event.type) {
+    case 'drift_report':
+      return `${event.model}: drift report #${event.data.id} (${event.data.severity})`;
+    case 'alert':
+      return `${event.model}: alert ${event.data.event} ${'kind' in event.data ? event.data.kind : ''}`.trim();
+    case 'retraining':
+      return `${event.model}: retraining ${event.data.job.status}`;
+    case 'model':
+      return `${event.model}: ${event.data.event}`;
+    case 'predictions_logged':
+      return `${event.model}: ${event.type}`;
+  }
 }
 
 function LiveIndicator() {

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conceptTable, stackTables } from '../services/retraining/test-support/concept-table.js';
-import { tableToCsv } from '../services/test-support/training-table.js';
+import { conceptTable, stackTables } from '../../tests/support/services/concept-table.js';
+import { tableToCsv } from '../../tests/support/services/training-table.js';
 import { runBacktestCommand, type BacktestCommandOptions } from './backtest-command.js';
-import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
+import { expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-backtest-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { SchemaError } from '../domain/schema-error.js';
 import { ModelDirectoryError } from '../ports/model-directory.js';
 import { TableReadError } from '../ports/table-reader.js';
-import { MetricInputError } from '../services/train-model.js';
+import { MetricInputError } from '../services/training/train-model.js';
 
 /** A wrong command line (missing / malformed option); its message is shown as is. */
 export class UsageError extends Error {

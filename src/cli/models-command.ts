@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { createTrackingBackend } from '../compose.js';
 import type { TrackingBackend } from '../ports/tracking-backend.js';
 import { CHAMPION_ALIAS, type ModelVersion } from '../ports/model-registry.js';
-import { promoteVersion, rollbackAlias, type AliasMoveResult } from '../services/model-promotion.js';
+import { promoteVersion, rollbackAlias, type AliasMoveResult } from '../services/champion/alias-moves.js';
 
 /** Default data directory of the local store (env DRIFTGUARD_DATA_DIR overrides). */
 export const DEFAULT_DATA_DIR = '.driftguard';

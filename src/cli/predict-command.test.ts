@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
-import { captureOutput, expectOneLineError, runCaptured } from './test-support/cli-capture.js';
+import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
+import { captureOutput, expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
 import { runPredict, type PredictCommandOptions } from './predict-command.js';
 import { runTrain } from './train-command.js';
 

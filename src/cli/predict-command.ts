@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createModelDirectory, createTableReader } from '../compose.js';
 import type { ModelDirectory } from '../ports/model-directory.js';
 import type { TableReader } from '../ports/table-reader.js';
-import { loadSavedModel, predictTable, type BatchPrediction } from '../services/model-artifacts.js';
+import { loadSavedModel, predictTable, type BatchPrediction } from '../services/training/model-artifacts.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 import { writeOptionFile } from './option-files.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport, type ReportCommandOptions } from './report-command.js';
-import { captureStream, writeCreditCsv } from './test-support/report-fixtures.js';
+import { captureStream, writeCreditCsv } from '../../tests/support/cli/report-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

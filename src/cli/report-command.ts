@@ -3,9 +3,9 @@ import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { createTableReader } from '../compose.js';
 import { TableReadError } from '../ports/table-reader.js';
-import { DRIFT_MODES, parseDriftReportConfig, type DriftReportConfig } from '../services/drift-report-config.js';
-import { DriftReportInputError } from '../services/drift-report-input-error.js';
-import { createDriftReportService, type DriftReportService } from '../services/drift-report-service.js';
+import { DRIFT_MODES, parseDriftReportConfig, type DriftReportConfig } from '../services/reports/drift-report-config.js';
+import { DriftReportInputError } from '../services/reports/drift-report-input-error.js';
+import { createDriftReportService, type DriftReportService } from '../services/reports/drift-report-service.js';
 import { SchemaError } from '../domain/schema-error.js';
 import {
   REPORT_FORMATS,
@@ -14,7 +14,7 @@ import {
   type DriftReport,
   type ReportFormat,
   type ReportSources,
-} from '../services/render-drift-report.js';
+} from '../services/reports/render-drift-report.js';
 import { createProgressBar, type ProgressStream } from './progress-bar.js';
 
 /** Raw option values as commander hands them over (all strings). */

@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createTestApp, KEYS, registerChampion } from '../http/test-support/test-app.js';
-import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
+import { auth, createTestApp, KEYS, registerChampion } from '../../tests/support/http/test-app.js';
+import { expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
 import { runRetrain, runRollback, type RetrainOptions, type RollbackOptions } from './retraining-commands.js';
 
 /** A loopback port nothing listens on (taken, then released). */

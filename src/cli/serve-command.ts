@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { composeServer, locateDashboard } from '../compose.js';
 import { routeAccessOf } from '../http/app.js';
 import { listenOrExplain } from './listen-service.js';
-import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/service-config.js';
-import { resolveServeSettings, SERVE_ENVIRONMENT } from '../services/serve-settings.js';
+import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/config/service-config.js';
+import { resolveServeSettings, SERVE_ENVIRONMENT } from '../services/config/serve-settings.js';
 
 /** Reads and validates the JSON configuration file; every problem becomes one readable ConfigError. */
 export function loadServiceConfig(path: string | undefined): ServiceConfig {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
-import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
+import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
+import { expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
 import { parseParams, runTrain, type TrainCommandOptions } from './train-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-train-cli-'));

@@ -3,9 +3,9 @@ import { createModelDirectory, createTableReader, createTrackingBackend } from '
 import type { Clock } from '../ports/clock.js';
 import type { ModelDirectory } from '../ports/model-directory.js';
 import type { TableReader } from '../ports/table-reader.js';
-import { saveTrainedModel } from '../services/model-artifacts.js';
-import { trackTrainedModel } from '../services/track-trained-model.js';
-import { createTrainModelService, type HyperParamValue, type TrainedModel, type TrainModelService } from '../services/train-model.js';
+import { saveTrainedModel } from '../services/training/model-artifacts.js';
+import { trackTraining } from '../services/training/track-training.js';
+import { createTrainModelService, type HyperParamValue, type TrainedModel, type TrainModelService } from '../services/training/train-model.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 
 /** Raw option values as commander hands them over. */
@@ -92,7 +92,7 @@ async function trackIfAsked(options: TrainCommandOptions, trained: TrainedModel,
   if (options.register === undefined && options.trackingUri === undefined) return null;
   const backend = createTrackingBackend({ trackingUri: options.trackingUri, dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
   try {
-    const run = await trackTrainedModel({
+    const run = await trackTraining({
       backend,
       trained,
       estimator,

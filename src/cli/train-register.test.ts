@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithComponent } from '../../tests/support/components.js';
-import { mlflowServer, mlflowTrackingUri } from '../adapters/tracking/mlflow/test-support/mlflow-server-component.js';
+import { describeWithComponent } from '../../tests/support/components/describe-with-component.js';
+import { mlflowServer, mlflowTrackingUri } from '../../tests/support/components/mlflow-server.js';
 import { createTrackingBackend } from '../compose.js';
 import { createLocalBackend } from '../adapters/tracking/local/local-backend.js';
 import { CHAMPION_ALIAS } from '../ports/model-registry.js';
-import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
-import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
+import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
+import { expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
 import { runTrain, type TrainCommandOptions } from './train-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-train-register-'));

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFlakyProxy, type ProxyAction } from '../../tests/support/flaky-proxy.js';
-import { runCaptured } from '../cli/test-support/cli-capture.js';
+import { startFlakyProxy, type ProxyAction } from '../../tests/support/network/flaky-proxy.js';
+import { runCaptured } from '../../tests/support/cli/cli-capture.js';
 import { runTrain } from '../cli/train-command.js';
 import { composeServer } from '../compose.js';
-import { resolveServeSettings } from '../services/serve-settings.js';
-import { tableToCsv, trainingTable } from '../services/test-support/training-table.js';
+import { resolveServeSettings } from '../services/config/serve-settings.js';
+import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
 import { createDriftguardClient, DriftguardClientStateError, DriftguardNetworkError, DriftguardRequestError, type PredictionInput } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-client-'));

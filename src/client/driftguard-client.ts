@@ -1,5 +1,5 @@
-import type { LabelInput, PredictionInput } from '../services/prediction-logging.js';
-import type { PredictRow, ServedPrediction } from '../services/prediction-serving.js';
+import type { LabelInput, PredictionInput } from '../services/ingestion/prediction-logging.js';
+import type { PredictRow, ServedPrediction } from '../services/serving/prediction-serving.js';
 import { DriftguardClientStateError, DriftguardRequestError } from './client-errors.js';
 import { createBatchQueue, type FlushResult, type ItemOutcome } from './batch-queue.js';
 import { createTransport, type TransportOptions } from './http-transport.js';

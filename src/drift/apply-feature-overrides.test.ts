@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lcgUniforms } from '../../tests/support/recipes.js';
+import { lcgUniforms } from '../../tests/support/oracle/recipes.js';
 import type { Cell, DataTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { applyFeatureOverrides } from './apply-feature-overrides.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lcgUniforms } from '../../tests/support/recipes.js';
+import { lcgUniforms } from '../../tests/support/oracle/recipes.js';
 import { dataTableFromRows, type Cell, type DataTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { histogram } from '../stats/index.js';

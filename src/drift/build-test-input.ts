@@ -1,7 +1,7 @@
 import type { CategoricalValues, ColumnValues, NumericValues } from './column-values.js';
 import { clampedBinCounts } from './clamped-bin-counts.js';
 import { OTHER_CATEGORY, type CategoricalColumnProfile, type ColumnProfile, type NumericColumnProfile } from './reference-profile.js';
-import type { StatTestInput } from './stat-test.js';
+import type { StatTestInput } from './stat-tests/stat-test.js';
 
 /** What a comparison sees, plus the number of distinct values on both sides (Evidently's n_values). */
 export interface ComparisonInput extends StatTestInput {

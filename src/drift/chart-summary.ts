@@ -1,7 +1,7 @@
 import { clampedBinCounts } from './clamped-bin-counts.js';
 import type { FeatureChartSummary } from './drift-report.js';
 import { OTHER_CATEGORY } from './reference-profile.js';
-import { proportionsOf } from './stattests/proportions.js';
+import { proportionsOf } from './stat-tests/proportions.js';
 
 /** Categories beyond this many (by combined share) are merged into `__other__` in chart summaries. */
 export const MAX_CHART_CATEGORIES = 20;

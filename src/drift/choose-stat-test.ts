@@ -1,8 +1,8 @@
 import type { FeatureKind } from '../domain/feature-schema.js';
 import type { DriftEngineConfig, EffectSizeName } from './drift-config.js';
 import { DriftConfigError } from './drift-config-error.js';
-import type { StatTest } from './stat-test.js';
-import { findStatTest } from './stat-tests.js';
+import type { StatTest } from './stat-tests/stat-test.js';
+import { findStatTest } from './stat-tests/all-stat-tests.js';
 
 /** Evidently's switch from small-sample tests to distances: reference sizes above this use distances. */
 export const EVIDENTLY_SMALL_REFERENCE_ROWS = 1000;

@@ -7,10 +7,10 @@ import type { DriftEngineConfig, EffectSizeName } from './drift-config.js';
 import type { FeatureDriftResult } from './drift-report.js';
 import { effectSizeNoiseFloor } from './effect-size-noise-floor.js';
 import type { ColumnProfile } from './reference-profile.js';
-import type { StatTest, StatTestInput } from './stat-test.js';
-import { jensenShannonStatTest } from './stattests/jensen-shannon.js';
-import { psiStatTest } from './stattests/psi.js';
-import { wassersteinNormedStatTest } from './stattests/wasserstein-normed.js';
+import type { StatTest, StatTestInput } from './stat-tests/stat-test.js';
+import { jensenShannonStatTest } from './stat-tests/jensen-shannon.js';
+import { psiStatTest } from './stat-tests/psi.js';
+import { wassersteinNormedStatTest } from './stat-tests/wasserstein-normed.js';
 
 const EFFECT_SIZE_TESTS: Record<EffectSizeName, StatTest> = {
   normed_wasserstein: wassersteinNormedStatTest,

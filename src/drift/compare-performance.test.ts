@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle } from '../../tests/support/oracle.js';
-import { buildSample, lcgUniforms, type SampleRecipe } from '../../tests/support/recipes.js';
+import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
+import { buildSample, lcgUniforms, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
 import type { Cell, DataTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { buildReferenceProfile } from './build-reference-profile.js';

@@ -1,7 +1,7 @@
 import type { FeatureKind } from '../domain/feature-schema.js';
 import type { Severity } from '../domain/severity.js';
 import type { DriftMode, EffectSizeName, MultipleTestingCorrection } from './drift-config.js';
-import type { DriftDirection, TestScore } from './stat-test.js';
+import type { DriftDirection, TestScore } from './stat-tests/stat-test.js';
 
 /** Bumped on any incompatible change of the JSON report. */
 export const DRIFT_REPORT_FORMAT_VERSION = 1;

@@ -1,7 +1,7 @@
 import { chiSquareIsf } from '../stats/index.js';
 import type { EffectSizeName } from './drift-config.js';
-import type { StatTestInput } from './stat-test.js';
-import { occupiedCellIndices } from './stattests/proportions.js';
+import type { StatTestInput } from './stat-tests/stat-test.js';
+import { occupiedCellIndices } from './stat-tests/proportions.js';
 
 /** Smallest std the normed Wasserstein distance divides by (Evidently's `max(std, 0.001)`). */
 const MIN_NORM = 0.001;

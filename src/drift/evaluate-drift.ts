@@ -11,7 +11,7 @@ import { DriftConfigError } from './drift-config-error.js';
 import { DRIFT_REPORT_FORMAT_VERSION, type DataQualityFinding, type DataQualityKind, type DriftReport, type FeatureDriftResult } from './drift-report.js';
 import { findDataQualityIssues } from './find-data-quality-issues.js';
 import { REFERENCE_PROFILE_FORMAT_VERSION, type ColumnProfile, type ReferenceProfile } from './reference-profile.js';
-import { findStatTest } from './stat-tests.js';
+import { findStatTest } from './stat-tests/all-stat-tests.js';
 
 /**
  * Findings that only say labels have not arrived yet: the target column of live rows is filled later (labels are

@@ -44,7 +44,7 @@ export type {
   ReferenceProfile,
   ReferenceProfileOptions,
 } from './reference-profile.js';
-export type { DriftDirection, StatTest, StatTestInput, StatTestOutcome, TestScore } from './stat-test.js';
+export type { DriftDirection, StatTest, StatTestInput, StatTestOutcome, TestScore } from './stat-tests/stat-test.js';
 export { inferSchema, inferColumnKind, DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY } from '../domain/infer-schema.js';
 export { gradeSeverity, severityOfShare, DEFAULT_SEVERITY_THRESHOLDS } from '../domain/grade-severity.js';
 export type { SeverityGrade } from '../domain/grade-severity.js';
@@ -57,7 +57,7 @@ export { createSlidingWindow } from './sliding-window.js';
 export type { SlidingWindow, WindowBatch, WindowRow } from './sliding-window.js';
 export { createDriftMonitor } from './create-drift-monitor.js';
 export type { DriftMonitor, DriftMonitorOptions } from './create-drift-monitor.js';
-export { STAT_TESTS, findStatTest } from './stat-tests.js';
+export { STAT_TESTS, findStatTest } from './stat-tests/all-stat-tests.js';
 export { chooseStatTest, evidentlyDefaultTestName, driftguardDefaultTestName } from './choose-stat-test.js';
 export type { TestChoice } from './choose-stat-test.js';
 export type { Cell, DataTable } from '../domain/data-table.js';

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth, createTestApp, KEYS, registerChampion } from './test-support/test-app.js';
+import { auth, createTestApp, KEYS, registerChampion } from '../../tests/support/http/test-app.js';
+import { sampleReport } from '../../tests/support/drift/sample-report.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -92,15 +93,15 @@ describe('HTTP API', () => {
     for (let i = 0; i < 3; i++) {
       await t.store.saveDriftReport(
         { model: 'credit-default', windowStartMs: i * 1000, windowEndMs: i * 1000 + 999, createdAtMs: i * 1000 + 1000, severity: 'low', driftShare: 0.1 * i },
-        { index: i },
+        sampleReport([], { currentRowCount: i }),
       );
     }
     const page = await t.app.inject({ url: '/v1/models/credit-default/drift-reports?limit=2', headers: auth('read') });
-    expect(page.json().items.map((r: { report: { index: number } }) => r.report.index)).toEqual([2, 1]);
+    expect(page.json().items.map((r: { report: { currentRowCount: number } }) => r.report.currentRowCount)).toEqual([2, 1]);
     const next = await t.app.inject({ url: `/v1/models/credit-default/drift-reports?limit=2&before=${page.json().nextBefore}`, headers: auth('read') });
-    expect(next.json()).toMatchObject({ items: [{ report: { index: 0 } }], nextBefore: null });
+    expect(next.json()).toMatchObject({ items: [{ report: { currentRowCount: 0 } }], nextBefore: null });
     const latest = await t.app.inject({ url: '/v1/models/credit-default/drift-reports/latest', headers: auth('read') });
-    expect(latest.json()).toMatchObject({ severity: 'low', windowEnd: '1970-01-01T00:00:02.999Z', report: { index: 2 } });
+    expect(latest.json()).toMatchObject({ severity: 'low', windowEnd: '1970-01-01T00:00:02.999Z', report: { currentRowCount: 2 } });
   });
 
   it('exposes Prometheus metrics: rows logged, labels joined and request latency', async () => {
@@ -169,8 +170,8 @@ describe('HTTP API', () => {
     const response = await fetch(`${address}/v1/events?model=credit-default`, { headers: auth('read'), signal: controller.signal });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = response.body!.getReader();
-    t.events.publish({ type: 'drift_report', model: 'other', atMs: 0, data: { id: 1 } });
-    t.events.publish({ type: 'drift_report', model: 'credit-default', atMs: 0, data: { id: 2, severity: 'high' } });
+    t.events.publish({ type: 'drift_report', model: 'other', atMs: 0, data: { id: 1, severity: 'none', driftShare: 0 } });
+    t.events.publish({ type: 'drift_report', model: 'credit-default', atMs: 0, data: { id: 2, severity: 'high', driftShare: 0.5 } });
     let text = '';
     while (!text.includes('"id":2')) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
@@ -215,8 +216,8 @@ describe('HTTP API', () => {
         { name: 'owner', kind: 'boolean' },
       ],
     });
-    const profile = (await t.store.latestReferenceProfile('credit-default'))?.profile as { features: { name: string; counts?: Record<string, number> }[] };
-    expect(JSON.stringify(profile.features.find((f) => f.name === 'region'))).toContain('north, upper');
+    const profile = (await t.store.latestReferenceProfile('credit-default'))?.profile;
+    expect(JSON.stringify(profile?.features.find((f) => f.name === 'region'))).toContain('north, upper');
 
     const ragged = await put('income,region,owner\n1,north,true\n2,south\n', 'text/csv');
     expect(ragged.statusCode).toBe(400);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataTableFromRows } from '../domain/data-table.js';
-import { expectClose, loadOracle } from '../../tests/support/oracle.js';
+import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
 import { gbdtTrainer } from './gbdt-trainer.js';
 import { logisticTrainer } from './logistic-trainer.js';
-import { sliceTable, syntheticTable } from './test-support/synthetic-data.js';
+import { sliceTable, syntheticTable } from '../../tests/support/models/synthetic-data.js';
 import { rocAuc } from './metrics/roc-auc.js';
 
 interface Inputs {

@@ -14,6 +14,7 @@ export type { RowEncoder } from './preprocessing.js';
 export { getTrainer } from './trainers.js';
 export { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
+export type { TrainedModel } from './trained-model.js';
 export type {
   BooleanTransform,
   CategoricalEncoding,

@@ -3,7 +3,7 @@ import { gbdtTrainer } from './gbdt-trainer.js';
 import { loadModel } from './load-model.js';
 import { logisticTrainer } from './logistic-trainer.js';
 import { MODEL_FORMAT_VERSION } from './model-types.js';
-import { sliceTable, syntheticTable } from './test-support/synthetic-data.js';
+import { sliceTable, syntheticTable } from '../../tests/support/models/synthetic-data.js';
 import { getTrainer } from './trainers.js';
 
 const all = syntheticTable({ rows: 600, numericFeatures: 3, mixed: true, missingRate: 0.1, seed: 5 });

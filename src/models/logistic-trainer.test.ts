@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataTableFromRows } from '../domain/data-table.js';
-import { expectClose, loadOracle } from '../../tests/support/oracle.js';
+import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
 import { classSampleWeights } from './hyper-params.js';
 import { DEFAULT_LOGISTIC_PARAMS, fitLogisticCore, logisticTrainer } from './logistic-trainer.js';
 import { ModelError } from './model-error.js';

@@ -6,7 +6,7 @@ import { accuracy } from './metrics/accuracy.js';
 import { confusionCounts } from './metrics/confusion-counts.js';
 import { mcnemarTest } from './evaluation/mcnemar-test.js';
 import { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';
-import { syntheticTable } from './test-support/synthetic-data.js';
+import { syntheticTable } from '../../tests/support/models/synthetic-data.js';
 
 const rowsOf = (table: ReturnType<typeof syntheticTable>): FeatureRow[] =>
   Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])) as FeatureRow);

@@ -1,7 +1,7 @@
 /**
  * The model-registry port (MLflow Model Registry model): a registered model has numbered versions, each pointing at
  * a run's model artifact directory; aliases (`champion`, `challenger`) name versions. Promotion and rollback are
- * services built on these primitives (src/services/model-promotion.ts), identical on every adapter.
+ * services built on these primitives (src/services/champion/alias-moves.ts), identical on every adapter.
  * Every method is async; failures are TrackingError.
  */
 import type { Tag } from './tracking-store.js';

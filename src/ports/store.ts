@@ -2,8 +2,10 @@ import type { Alert, AlertSeverity, AlertStatus } from '../domain/alert.js';
 import type { AlertEvent } from '../domain/alert-policy.js';
 import type { RetrainingJob } from '../domain/retraining-job.js';
 import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../domain/prediction-record.js';
+import type { DriftReport } from '../drift/drift-report.js';
+import type { ReferenceProfile } from '../drift/reference-profile.js';
 
-/** JSON documents the store keeps verbatim (model definitions, drift reports). */
+/** JSON documents the store keeps verbatim and validates on read (model definitions). */
 export type JsonDocument = Readonly<Record<string, unknown>>;
 
 export interface AppendPredictionsResult {
@@ -93,7 +95,7 @@ export interface DriftReportSummary {
 
 export interface StoredDriftReport extends DriftReportSummary {
   readonly id: number;
-  readonly report: JsonDocument;
+  readonly report: DriftReport;
 }
 
 export interface DriftReportQuery {
@@ -107,7 +109,7 @@ export interface DriftReportQuery {
 
 /** Stored drift reports, newest first. */
 export interface DriftReportRepository {
-  saveDriftReport(summary: DriftReportSummary, report: JsonDocument): Promise<StoredDriftReport>;
+  saveDriftReport(summary: DriftReportSummary, report: DriftReport): Promise<StoredDriftReport>;
   listDriftReports(model: string, query: DriftReportQuery): Promise<StoredDriftReport[]>;
   latestDriftReport(model: string): Promise<StoredDriftReport | null>;
 }
@@ -161,12 +163,12 @@ export interface StoredReferenceProfile {
   /** Where it came from, e.g. `champion version 3` or `upload by ops`. */
   readonly source: string;
   readonly createdAtMs: number;
-  readonly profile: JsonDocument;
+  readonly profile: ReferenceProfile;
 }
 
 /** Reference profiles of each model; the newest is the one drift is measured against (older ones are history). */
 export interface ReferenceProfileRepository {
-  saveReferenceProfile(model: string, source: string, profile: JsonDocument, nowMs: number): Promise<StoredReferenceProfile>;
+  saveReferenceProfile(model: string, source: string, profile: ReferenceProfile, nowMs: number): Promise<StoredReferenceProfile>;
   latestReferenceProfile(model: string): Promise<StoredReferenceProfile | null>;
 }
 

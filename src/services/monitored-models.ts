@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import type { MonitoredModelRecord, Store } from '../ports/store.js';
-import type { MonitoredModelDefinition } from './monitored-model-definition.js';
+import { storedDefinition, type MonitoredModelDefinition } from './config/monitored-model-definition.js';
 import { ConflictError, NotFoundError } from './service-errors.js';
 
 export interface MonitoredModel {
@@ -10,7 +10,7 @@ export interface MonitoredModel {
 }
 
 const toModel = (record: MonitoredModelRecord): MonitoredModel => ({
-  definition: record.definition as MonitoredModelDefinition,
+  definition: storedDefinition(record.name, record.definition),
   createdAtMs: record.createdAtMs,
   updatedAtMs: record.updatedAtMs,
 });

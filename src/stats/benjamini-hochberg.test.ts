@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle, STATISTIC_TOLERANCE } from '../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../tests/support/recipes.js';
+import { expectClose, loadOracle, STATISTIC_TOLERANCE } from '../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bonferroni } from './bonferroni.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expectClose, P_VALUE_TOLERANCE } from '../../tests/support/oracle.js';
-import { categoricalCases } from '../../tests/stats/categorical-oracle.js';
+import { expectClose, P_VALUE_TOLERANCE } from '../../tests/support/oracle/oracle.js';
+import { categoricalCases } from '../../tests/support/stats/categorical-oracle.js';
 import { fisherExact } from './fisher-exact.js';
 import { StatsInputError } from './stats-input-error.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeContingencyOracle } from '../../tests/stats/contingency-oracle.js';
+import { describeContingencyOracle } from '../../tests/support/stats/contingency-oracle.js';
 import { gTest } from './g-test.js';
 
 describeContingencyOracle('gTest', gTest);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadOracle } from '../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../tests/support/recipes.js';
+import { loadOracle } from '../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
 import { histogram } from './histogram.js';
 
 describe('histogram matches np.histogram (tests/oracle/gen_binning.py)', () => {

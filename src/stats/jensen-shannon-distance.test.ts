@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle, STATISTIC_TOLERANCE } from '../../tests/support/oracle.js';
+import { expectClose, loadOracle, STATISTIC_TOLERANCE } from '../../tests/support/oracle/oracle.js';
 import { hellingerDistance } from './hellinger-distance.js';
 import { jensenShannonDistance } from './jensen-shannon-distance.js';
 import { klDivergence } from './kl-divergence.js';

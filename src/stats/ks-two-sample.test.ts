@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle, P_VALUE_TOLERANCE, STATISTIC_TOLERANCE } from '../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../tests/support/recipes.js';
+import { expectClose, loadOracle, P_VALUE_TOLERANCE, STATISTIC_TOLERANCE } from '../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
 import { ksTwoSample } from './ks-two-sample.js';
 import { StatsInputError } from './stats-input-error.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle, STATISTIC_TOLERANCE } from '../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../tests/support/recipes.js';
+import { expectClose, loadOracle, STATISTIC_TOLERANCE } from '../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
 import { histogram } from './histogram.js';
 import { jensenShannonDistance } from './jensen-shannon-distance.js';
 import { psi } from './psi.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadOracle } from '../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../tests/support/recipes.js';
+import { loadOracle } from '../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
 import { quantileBinEdges } from './quantile-bin-edges.js';
 
 describe('quantileBinEdges is bit-identical to numpy (tests/oracle/gen_binning.py)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeTwoSampleOracle } from '../../tests/stats/two-sample-oracle.js';
+import { describeTwoSampleOracle } from '../../tests/support/stats/two-sample-oracle.js';
 import { StatsInputError } from './stats-input-error.js';
 import { welchTTest } from './welch-t-test.js';
 

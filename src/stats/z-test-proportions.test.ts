@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expectClose, P_VALUE_TOLERANCE, STATISTIC_TOLERANCE } from '../../tests/support/oracle.js';
-import { categoricalCases } from '../../tests/stats/categorical-oracle.js';
+import { expectClose, P_VALUE_TOLERANCE, STATISTIC_TOLERANCE } from '../../tests/support/oracle/oracle.js';
+import { categoricalCases } from '../../tests/support/stats/categorical-oracle.js';
 import { zTestProportions } from './z-test-proportions.js';
 
 const { generator, cases } = categoricalCases<{ args: [number, number, number, number] }, { statistic: number; pValue: number }>(

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserComponent, chromiumPath, CHROMIUM_ARGS } from '../support/chromium.js';
-import { describeWithComponent } from '../support/components.js';
-import { KEYS, startDashboardServer, type DashboardServer } from './dashboard-server.js';
+import { browserComponent, chromiumPath, CHROMIUM_ARGS } from '../support/components/chromium.js';
+import { describeWithComponent } from '../support/components/describe-with-component.js';
+import { KEYS, startDashboardServer, type DashboardServer } from '../support/dashboard/dashboard-server.js';
 
 const SCREENSHOTS = resolve(fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url)));
 /** "Live within 2 s" plus the monitoring tick (1 s) and a loaded 2-core CI machine. */

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mlflowServer, mlflowTrackingUri } from '../../src/adapters/tracking/mlflow/test-support/mlflow-server-component.js';
+import { mlflowServer, mlflowTrackingUri } from '../support/components/mlflow-server.js';
 import { scenarioFromFlags } from '../../src/cli/demo-command.js';
 import { prepareDemoDataDir } from '../../src/cli/demo/demo-data-dir.js';
 import { DEFAULT_DEMO_SCENARIO } from '../../src/cli/demo/demo-scenario.js';
 import { runDemo } from '../../src/cli/demo/run-demo.js';
 import { createTrackingBackend } from '../../src/compose.js';
 import { CHAMPION_ALIAS } from '../../src/ports/model-registry.js';
-import { describeWithComponent } from '../support/components.js';
+import { describeWithComponent } from '../support/components/describe-with-component.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'driftguard-demo-test-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

@@ -7,9 +7,9 @@ import { loadServiceConfig } from '../../src/cli/serve-command.js';
 import { composeServer } from '../../src/compose.js';
 import { createRetrainingPolicy } from '../../src/domain/retraining-policy.js';
 import { createDriftEngineConfig } from '../../src/drift/create-drift-engine-config.js';
-import { findStatTest } from '../../src/drift/stat-tests.js';
-import { ConfigError, parseServiceConfig } from '../../src/services/service-config.js';
-import { resolveServeSettings } from '../../src/services/serve-settings.js';
+import { findStatTest } from '../../src/drift/stat-tests/all-stat-tests.js';
+import { ConfigError, parseServiceConfig } from '../../src/services/config/service-config.js';
+import { resolveServeSettings } from '../../src/services/config/serve-settings.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/driftguard.config.json', import.meta.url));
 const SECRETS = {

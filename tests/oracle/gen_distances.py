@@ -1,7 +1,7 @@
 """Expected values of the distance / divergence functions of src/stats from scipy/numpy.
 
 Sample inputs are literal arrays or recipes (tests/oracle/recipes.py, rebuilt bit-identically by
-tests/support/recipes.ts). Each case's `call` is the exact scipy/numpy expression that produced `expected`.
+tests/support/oracle/recipes.ts). Each case's `call` is the exact scipy/numpy expression that produced `expected`.
 """
 import numpy as np
 import scipy

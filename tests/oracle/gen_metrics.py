@@ -2,7 +2,7 @@
 
 Binary cases: y_true in {0, 1}, scores = predicted probability of class 1. Threshold metrics use the predicted
 class `scores > 0.5` (what sklearn classifiers' predict() returns for a binary predict_proba). Large inputs are
-recipes (tests/oracle/recipes.py) rebuilt bit-identically by tests/support/recipes.ts.
+recipes (tests/oracle/recipes.py) rebuilt bit-identically by tests/support/oracle/recipes.ts.
 """
 import numpy as np
 import sklearn

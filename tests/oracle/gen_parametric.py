@@ -1,6 +1,6 @@
 """Two-sample location tests: Mann-Whitney U and Welch's t against scipy.stats.
 
-Inputs are literal lists or recipes (tests/oracle/recipes.py, rebuilt bit-identically by tests/support/recipes.ts).
+Inputs are literal lists or recipes (tests/oracle/recipes.py, rebuilt bit-identically by tests/support/oracle/recipes.ts).
 Expected: mannwhitneyu -> {statistic, pValue}; ttest_ind(equal_var=False) -> {statistic, pValue, dof}.
 """
 import numpy as np

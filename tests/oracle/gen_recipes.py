@@ -1,4 +1,4 @@
-"""Self-check of the shared recipes: a few values and sums, so tests/support/recipes.ts is proven bit-identical."""
+"""Self-check of the shared recipes: a few values and sums, so tests/support/oracle/recipes.ts is proven bit-identical."""
 import math
 
 from recipes import build

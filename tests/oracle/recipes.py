@@ -1,4 +1,4 @@
-"""Deterministic sample recipes shared, bit for bit, with tests/support/recipes.ts.
+"""Deterministic sample recipes shared, bit for bit, with tests/support/oracle/recipes.ts.
 
 Large oracle inputs (up to 1e5 values) are not stored in the fixtures: the fixture stores the recipe and
 both languages rebuild the identical doubles. Only +, -, *, / and floor are used on doubles, which IEEE 754

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { describeWithComponent } from '../support/components.js';
+import { describeWithComponent } from '../support/components/describe-with-component.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const builtStats = fileURLToPath(new URL('../../dist/stats/index.js', import.meta.url));

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/compose.js';
-import { describeWithComponent } from '../support/components.js';
-import { postgresComponent, postgresTestSchema } from '../support/postgres.js';
-import { createJsonClient } from './json-client.js';
-import { startServeProcess, type ServeProcess } from './serve-process.js';
+import { describeWithComponent } from '../support/components/describe-with-component.js';
+import { postgresComponent, postgresTestSchema } from '../support/components/postgres.js';
+import { createJsonClient } from '../support/process/json-client.js';
+import { startServeProcess, type ServeProcess } from '../support/process/serve-process.js';
 
 const KEYS = { DRIFTGUARD_ADMIN_KEY: 'durability-admin-key-0123456789', DRIFTGUARD_INGEST_KEY: 'durability-ingest-key-0123456789' };
 const MODEL = 'durable';

@@ -13,9 +13,9 @@ import { createDemoApi, type DemoApi } from '../../src/cli/demo/demo-api.js';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
 import type { RetrainingJob } from '../../src/domain/retraining-job.js';
 import type { DriftReport, ReferenceProfile } from '../../src/drift/index.js';
-import type { MonitoredModelDefinition } from '../../src/services/monitored-model-definition.js';
-import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type Concept, type LoanRow } from '../../src/services/test-support/retraining-fixture.js';
-import { loopbackServeSettings } from '../support/loopback-serve-settings.js';
+import type { MonitoredModelDefinition } from '../../src/services/config/monitored-model-definition.js';
+import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type Concept, type LoanRow } from '../support/services/retraining-fixture.js';
+import { loopbackServeSettings } from '../support/services/loopback-serve-settings.js';
 
 const ADMIN = 'perf-admin-key-0123456789abcdef';
 const WINDOW = 300;

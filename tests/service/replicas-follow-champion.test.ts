@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
-import { DEFAULT_CHAMPION_REFRESH_MS } from '../../src/services/monitoring-scheduler.js';
-import { parseServiceConfig } from '../../src/services/service-config.js';
-import { resolveServeSettings } from '../../src/services/serve-settings.js';
-import { featuresOf, loanDefinition, loanRows, registerLoanChampion } from '../../src/services/test-support/retraining-fixture.js';
-import { describeWithComponent } from '../support/components.js';
-import { postgresComponent, postgresTestSchema } from '../support/postgres.js';
+import { DEFAULT_CHAMPION_REFRESH_MS } from '../../src/services/monitoring/monitoring-scheduler.js';
+import { parseServiceConfig } from '../../src/services/config/service-config.js';
+import { resolveServeSettings } from '../../src/services/config/serve-settings.js';
+import { featuresOf, loanDefinition, loanRows, registerLoanChampion } from '../support/services/retraining-fixture.js';
+import { describeWithComponent } from '../support/components/describe-with-component.js';
+import { postgresComponent, postgresTestSchema } from '../support/components/postgres.js';
 
 const KEY = 'replica-admin-key-0123456789';
 const headers = { authorization: `Bearer ${KEY}` };

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../src/cli/demo/demo-api.js';
-import { mlflowServer, mlflowTrackingUri } from '../../src/adapters/tracking/mlflow/test-support/mlflow-server-component.js';
+import { mlflowServer, mlflowTrackingUri } from '../support/components/mlflow-server.js';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
 import type { RetrainingJob } from '../../src/domain/retraining-job.js';
-import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type LoanRow } from '../../src/services/test-support/retraining-fixture.js';
-import { describeWithComponent } from '../support/components.js';
-import { loopbackServeSettings } from '../support/loopback-serve-settings.js';
+import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type LoanRow } from '../support/services/retraining-fixture.js';
+import { describeWithComponent } from '../support/components/describe-with-component.js';
+import { loopbackServeSettings } from '../support/services/loopback-serve-settings.js';
 
 const ADMIN = 'e2e-admin-key-0123456789abcdef';
 const WINDOW = 300;

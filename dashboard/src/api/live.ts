@@ -25,7 +25,8 @@ export function parseSseBlock(block: string): LiveEvent | null {
   }
   if (type === null || data.length === 0) return null;
   try {
-    return { ...(JSON.parse(data.join('\n')) as LiveEvent), type: type as LiveEvent['type'] };
+    // The API boundary, like every JSON response: the server writes the event whose type the `event:` line names.
+    return { ...(JSON.parse(data.join('\n')) as LiveEvent), type: type as LiveEvent['type'] } as LiveEvent;
   } catch {
     return null;
   }

@@ -19,7 +19,7 @@ export type ModelVersion = Static<typeof ModelVersionSchema>;
 export type Alert = Static<typeof AlertSchema>;
 export type AlertDelivery = Static<typeof AlertDeliverySchema>;
 /** A stored report: the envelope's `report` is the drift report of docs/report-schema.md. */
-export type DriftReportEnvelope = Omit<Static<typeof DriftReportEnvelopeSchema>, 'report'> & { report: DriftReport };
+export type DriftReportEnvelope = Static<typeof DriftReportEnvelopeSchema>;
 export type LoggedPrediction = Static<typeof LoggedPredictionSchema>;
 export type PredictionLogPage = Static<typeof PredictionLogPageSchema>;
 export type Page<T> = { items: T[]; nextBefore: number | null };

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startReceiver } from '../../../tests/support/http-receiver.js';
+import { startReceiver } from '../../../tests/support/network/http-receiver.js';
 import type { Alert } from '../../domain/alert.js';
 import { AlertDeliveryError, type AlertNotification } from '../../ports/alert-sink.js';
 import { createAlertmanagerSink } from './alertmanager-sink.js';

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import type { EventBus, ServiceEvent } from '../../ports/event-bus.js';
+import { createRetrainingJob, type RetrainingJob } from '../../domain/retraining-job.js';
+import { SERVICE_EVENT_TYPES, type EventBus, type ServiceEvent } from '../../ports/event-bus.js';
 
 /**
  * Two replicas' view of one bus: `publisher` and `receiver` are the same object for a single-process bus, two
@@ -14,15 +15,30 @@ export interface EventBusPair {
 /** How soon an event published on one replica must reach another one's subscribers. */
 export const CROSS_REPLICA_DELIVERY_MS = 2000;
 
-const TYPES: ServiceEvent['type'][] = ['drift_report', 'alert', 'predictions_logged', 'model', 'retraining'];
+/** A retraining job as the bus carries it (the bus must not care what is inside). */
+function job(model: string, id: string, nowMs: number, reason = 'data drift high'): RetrainingJob {
+  return createRetrainingJob({ id, model, trigger: { kind: 'manual', reason }, nowMs });
+}
 
+/** `count` events cycling through every event type, with non-ASCII text and nested data. */
 function events(count: number, tag: string): ServiceEvent[] {
-  return Array.from({ length: count }, (_, i) => ({
-    type: TYPES[i % TYPES.length],
-    model: `model-${tag}-${i % 3}`,
-    atMs: Date.UTC(2026, 10, 27) + i,
-    data: { id: `${tag}-${i}`, severity: i % 2 === 0 ? 'high' : 'low', nested: { rows: i * 7, share: i / count }, note: 'é✓'.repeat(i % 4) },
-  }));
+  return Array.from({ length: count }, (_, i): ServiceEvent => {
+    const model = `model-${tag}-${i % 3}`;
+    const atMs = Date.UTC(2026, 10, 27) + i;
+    const severity = i % 2 === 0 ? 'high' : 'low';
+    switch (SERVICE_EVENT_TYPES[i % SERVICE_EVENT_TYPES.length]) {
+      case 'drift_report':
+        return { type: 'drift_report', model, atMs, data: { id: i, severity, driftShare: i / count } };
+      case 'alert':
+        return { type: 'alert', model, atMs, data: { event: 'fired', id: `${tag}-${i}`, kind: 'data_drift', severity, status: 'firing' } };
+      case 'predictions_logged':
+        return { type: 'predictions_logged', model, atMs, data: { rows: i * 7 } };
+      case 'model':
+        return { type: 'model', model, atMs, data: { event: 'reference_set', source: `upload ${'é✓'.repeat(i % 4)}`, rows: i * 7 } };
+      case 'retraining':
+        return { type: 'retraining', model, atMs, data: { model, job: job(model, `${tag}-${i}`, atMs) } };
+    }
+  });
 }
 
 function collect(bus: EventBus): { seen: ServiceEvent[]; off: () => void } {
@@ -71,7 +87,7 @@ export function eventBusContract(createPair: () => Promise<EventBusPair>): void 
       type: 'retraining',
       model: 'big',
       atMs: Date.UTC(2026, 10, 27),
-      data: { job: { status: 'evaluated', reasons: Array.from({ length: 400 }, (_, i) => `feature_${i} drifted by ${(i * 0.37).toFixed(2)}`) } },
+      data: { model: 'big', job: job('big', 'big-1', Date.UTC(2026, 10, 27), Array.from({ length: 400 }, (_, i) => `feature_${i} drifted by ${(i * 0.37).toFixed(2)}`).join('; ')) },
     };
     expect(JSON.stringify(big).length).toBeGreaterThan(8000);
     const sent = [...events(2, 'before'), big, ...events(2, 'after')];

@@ -1,9 +1,9 @@
-import type { ServiceEvent } from '../../ports/event-bus.js';
+import { SERVICE_EVENT_TYPES, type ServiceEvent } from '../../ports/event-bus.js';
 
 /** What one NOTIFY carries: the event itself, or the payload-table row holding an event too large for NOTIFY. */
 export type Notification = { readonly replica: string; readonly event: ServiceEvent } | { readonly replica: string; readonly ref: string };
 
-const TYPES: ReadonlySet<string> = new Set<ServiceEvent['type']>(['drift_report', 'alert', 'predictions_logged', 'model', 'retraining']);
+const TYPES: ReadonlySet<string> = new Set<string>(SERVICE_EVENT_TYPES);
 
 export function encodeNotification(notification: Notification): string {
   return JSON.stringify(notification);
@@ -15,7 +15,8 @@ export function parseServiceEvent(value: unknown): ServiceEvent {
   if (typeof e !== 'object' || e === null || !TYPES.has(e.type as string) || typeof e.model !== 'string' || typeof e.atMs !== 'number' || typeof e.data !== 'object' || e.data === null) {
     throw new Error(`event bus: not a service event: ${JSON.stringify(value)?.slice(0, 200)}`);
   }
-  return { type: e.type as ServiceEvent['type'], model: e.model, atMs: e.atMs, data: e.data };
+  // The shape was checked above; the data of each type is what this bus's publishers wrote (same code, other replica).
+  return { type: e.type, model: e.model, atMs: e.atMs, data: e.data } as ServiceEvent;
 }
 
 /** Parses a NOTIFY payload; throws on anything that is not a notification of this bus. */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithComponent } from '../../../tests/support/components.js';
-import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../tests/support/postgres.js';
+import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
+import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../tests/support/components/postgres.js';
 import type { ServiceEvent } from '../../ports/event-bus.js';
 import { CROSS_REPLICA_DELIVERY_MS, eventBusContract } from './event-bus.contract.js';
 import { eventChannelName } from './event-channel.js';
@@ -23,7 +23,7 @@ const listenerPids = (bus: PostgresEventBus) =>
 const connectionsOf = (bus: PostgresEventBus) =>
   withClient(async (c) => Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name LIKE $1', [`%:${bus.replicaId}`])).rows[0].n));
 
-const event = (i: number): ServiceEvent => ({ type: 'drift_report', model: 'm', atMs: i, data: { id: i } });
+const event = (i: number): ServiceEvent => ({ type: 'drift_report', model: 'm', atMs: i, data: { id: i, severity: 'none', driftShare: 0 } });
 
 describe('event channel name', () => {
   it('is per schema, a valid identifier of at most 63 bytes', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { exportOnnx } from '../../models/onnx/export-onnx.js';
 import { encodeOnnxModel, OnnxDataType } from '../../models/onnx/onnx-proto.js';
-import { sliceTable, syntheticTable } from '../../models/test-support/synthetic-data.js';
+import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import type { Cell } from '../../domain/data-table.js';
 import { InferenceModelError, type InferenceMapping } from '../../ports/inference-model.js';
 import { createOnnxRuntimeModel } from './onnx-runtime-model.js';

@@ -56,7 +56,7 @@ export interface DriftReportRow {
   created_at_ms: number | string;
   severity: StoredDriftReport['severity'];
   drift_share: number;
-  report: JsonDocument;
+  report: StoredDriftReport['report'];
 }
 
 export function toStoredDriftReport(row: DriftReportRow): StoredDriftReport {
@@ -123,7 +123,7 @@ export interface ReferenceProfileRow {
   model: string;
   source: string;
   created_at_ms: number | string;
-  profile: JsonDocument;
+  profile: StoredReferenceProfile['profile'];
 }
 
 export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredReferenceProfile {

@@ -3,6 +3,8 @@ import type { Alert } from '../../domain/alert.js';
 import type { NewPrediction } from '../../domain/prediction-record.js';
 import type { RetrainingJob, RetrainingJobStatus } from '../../domain/retraining-job.js';
 import type { Store } from '../../ports/store.js';
+import { numericResult, sampleReport } from '../../../tests/support/drift/sample-report.js';
+import { sampleReferenceProfile } from '../../../tests/support/drift/sample-profile.js';
 
 /** How a suite obtains a fresh, empty store of one adapter and disposes of it. */
 export interface StoreHarness {
@@ -182,17 +184,17 @@ export function storeContract(name: string, harness: StoreHarness): void {
         saved.push(
           await store.saveDriftReport(
             { model, windowStartMs: i * 100, windowEndMs: i * 100 + 99, createdAtMs: i * 100 + 100, severity: i < 3 ? 'none' : 'high', driftShare: i / 10 },
-            { features: [{ name: 'a', drifted: i >= 3 }], index: i },
+            sampleReport([numericResult('a', i >= 3 ? 0.5 : 0.01)], { currentRowCount: i }),
           ),
         );
       }
-      expect(saved[4]).toMatchObject({ model, severity: 'high', driftShare: 0.4, report: { index: 4 } });
+      expect(saved[4]).toMatchObject({ model, severity: 'high', driftShare: 0.4, report: { currentRowCount: 4 } });
       const page1 = await store.listDriftReports(model, { limit: 2 });
-      expect(page1.map((r) => r.report.index)).toEqual([4, 3]);
+      expect(page1.map((r) => r.report.currentRowCount)).toEqual([4, 3]);
       const page2 = await store.listDriftReports(model, { limit: 2, beforeId: page1[1].id });
-      expect(page2.map((r) => r.report.index)).toEqual([2, 1]);
+      expect(page2.map((r) => r.report.currentRowCount)).toEqual([2, 1]);
       const ranged = await store.listDriftReports(model, { limit: 10, fromMs: 150, toMs: 350 });
-      expect(ranged.map((r) => r.report.index)).toEqual([2, 1]); // fromMs ≤ windowEndMs < toMs
+      expect(ranged.map((r) => r.report.currentRowCount)).toEqual([2, 1]); // fromMs ≤ windowEndMs < toMs
       expect((await store.latestDriftReport(model))?.id).toBe(saved[4].id);
       expect(await store.latestDriftReport('no-such-model')).toBeNull();
     });
@@ -248,10 +250,10 @@ export function storeContract(name: string, harness: StoreHarness): void {
     it('keeps reference profiles per model, the newest in force', async () => {
       const model = freshModel();
       expect(await store.latestReferenceProfile(model)).toBeNull();
-      const first = await store.saveReferenceProfile(model, 'champion version 1', { formatVersion: 1, rows: 10 }, 100);
-      const second = await store.saveReferenceProfile(model, 'upload by ops', { formatVersion: 1, rows: 20 }, 200);
+      const first = await store.saveReferenceProfile(model, 'champion version 1', sampleReferenceProfile(10), 100);
+      const second = await store.saveReferenceProfile(model, 'upload by ops', sampleReferenceProfile(20), 200);
       expect(second.id).toBeGreaterThan(first.id);
-      expect(await store.latestReferenceProfile(model)).toEqual({ id: second.id, model, source: 'upload by ops', createdAtMs: 200, profile: { formatVersion: 1, rows: 20 } });
+      expect(await store.latestReferenceProfile(model)).toEqual({ id: second.id, model, source: 'upload by ops', createdAtMs: 200, profile: sampleReferenceProfile(20) });
     });
 
     it('keeps retraining jobs newest first with a cursor, and at most one open job per model', async () => {

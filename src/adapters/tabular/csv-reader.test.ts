@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TableReadError } from '../../ports/table-reader.js';
-import { expectReadError } from './test-support/expect-read-error.js';
+import { expectReadError } from '../../../tests/support/adapters/expect-read-error.js';
 import { createCsvReader, createCsvTextParser } from './csv-reader.js';
 import { parseDecimal } from './column-builder.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TableReadError } from '../../ports/table-reader.js';
-import { expectReadError } from './test-support/expect-read-error.js';
+import { expectReadError } from '../../../tests/support/adapters/expect-read-error.js';
 import { createParquetReader } from './parquet-reader.js';
 
 // Fixtures written by pyarrow: tests/fixtures/tabular/generate_parquet_fixtures.py

@@ -7,23 +7,12 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isTrackingError, type TrackingErrorKind } from '../../ports/tracking-error.js';
+import { expectTrackingError } from '../../../tests/support/ports/expect-tracking-error.js';
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import type { Metric } from '../../ports/tracking-store.js';
-import { listAliasEvents, promoteVersion, rollbackAlias } from '../../services/model-promotion.js';
-import { trackTrainingRun } from '../../services/track-training-run.js';
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-async function expectTrackingError(promise: Promise<unknown>, kind: TrackingErrorKind | TrackingErrorKind[]): Promise<void> {
-  const kinds = Array.isArray(kind) ? kind : [kind];
-  const error = await promise.then(
-    () => new Error('expected a TrackingError, got success'),
-    (e: unknown) => e,
-  );
-  expect(isTrackingError(error), String(error)).toBe(true);
-  expect(kinds, String(error)).toContain((error as { kind: string }).kind);
-}
 
 /** Registers the contract tests inside the caller's describe block. */
 export function trackingContract(createBackend: () => Promise<TrackingBackend>): void {
@@ -218,82 +207,5 @@ export function trackingContract(createBackend: () => Promise<TrackingBackend>):
     await expectTrackingError(backend.registry.setAlias(name, 'champion', '42'), ['not_found', 'invalid']);
     expect((await backend.registry.listRegisteredModels()).some((m) => m.name === name)).toBe(true);
     expect(await backend.registry.getRegisteredModel(unique('absent'))).toBeNull();
-  });
-
-  it('promotes and rolls back champion through the recorded history, with who / why', async () => {
-    const name = unique('contract-rollback');
-    const { run } = await newRun();
-    await backend.registry.ensureRegisteredModel(name);
-    for (let i = 0; i < 3; i++) await backend.registry.createModelVersion({ name, source: `${run.artifactUri}/model`, runId: run.runId });
-    await promoteVersion(backend.registry, name, '1', { by: 'alice', reason: 'first model', atMs: 1_000 });
-    await promoteVersion(backend.registry, name, '2', { by: 'retrainer', reason: 'drift on income', atMs: 2_000 });
-    expect(await promoteVersion(backend.registry, name, '2', { by: 'retrainer', reason: 'again', atMs: 2_500 })).toMatchObject({ changed: false });
-    await promoteVersion(backend.registry, name, '3', { by: 'retrainer', reason: 'drift on age', atMs: 3_000 });
-    expect(await rollbackAlias(backend.registry, name, { by: 'bob', reason: 'v3 worse in prod', atMs: 4_000 })).toMatchObject({ fromVersion: '3', toVersion: '2' });
-    expect((await backend.registry.getVersionByAlias(name, 'champion'))?.version).toBe('2');
-    expect(await rollbackAlias(backend.registry, name, { by: 'bob', reason: 'v2 too', atMs: 5_000 })).toMatchObject({ fromVersion: '2', toVersion: '1' });
-    await expectTrackingError(rollbackAlias(backend.registry, name, { by: 'bob', reason: 'nothing left' }), 'conflict');
-    expect((await backend.registry.getModelVersion(name, '3'))?.tags).toMatchObject({
-      'driftguard.previous_champion': '2',
-      'driftguard.rolled_back_by': 'bob',
-      'driftguard.rollback_reason': 'v3 worse in prod',
-      'driftguard.promoted_by': 'retrainer',
-    });
-    const events = await listAliasEvents(backend.registry, name);
-    expect(events.map((e) => [e.action, e.fromVersion, e.toVersion, e.by])).toEqual([
-      ['promote', null, '1', 'alice'],
-      ['promote', '1', '2', 'retrainer'],
-      ['promote', '2', '3', 'retrainer'],
-      ['rollback', '3', '2', 'bob'],
-      ['rollback', '2', '1', 'bob'],
-    ]);
-    await expectTrackingError(promoteVersion(backend.registry, name, '9', { by: 'x', reason: 'y' }), 'not_found');
-  });
-
-  it('trackTrainingRun logs, uploads, then registers and sets the alias', async () => {
-    const modelName = unique('contract-tracked');
-    let clock = 1_700_000_000_000;
-    const tracked = await trackTrainingRun({
-      tracking: backend.tracking,
-      registry: backend.registry,
-      experimentName: unique('contract-train'),
-      runName: 'retrain',
-      nowMs: () => (clock += 10),
-      params: { trainer: 'logistic', l2: 0.5 },
-      metrics: { auc: 0.81 },
-      tags: { trigger: 'drift' },
-      datasets: [{ name: 'train', digest: 'abcdef0123456789', context: 'training', sourceType: 'driftguard', source: '{}' }],
-      modelFiles: [{ path: 'MLmodel', content: 'x' }, { path: 'model.onnx', content: new Uint8Array([1, 2, 3]) }],
-      extraArtifacts: [{ path: 'reports/evaluation.json', content: '{}' }],
-      register: { modelName, versionTags: { trigger: 'drift' }, alias: 'champion', by: 'tester', reason: 'contract' },
-    });
-    expect(tracked.version).toMatchObject({ version: '1', runId: tracked.runId, source: tracked.modelSource, aliases: ['champion'] });
-    expect(tracked.modelSource).toBe(`${tracked.artifactUri}/model`);
-    const run = await backend.tracking.getRun(tracked.runId);
-    expect(run.info.status).toBe('FINISHED');
-    expect(run.params).toEqual({ trainer: 'logistic', l2: '0.5' });
-    expect(run.tags['driftguard.registered_version']).toBe(`${modelName}/1`);
-    expect((await backend.tracking.listArtifacts(tracked.runId, 'model')).map((a) => a.path)).toEqual(['model/MLmodel', 'model/model.onnx']);
-  });
-
-  it('trackTrainingRun marks the run FAILED and registers nothing when an upload fails', async () => {
-    const modelName = unique('contract-failed');
-    const experimentName = unique('contract-train-fail');
-    await expectTrackingError(
-      trackTrainingRun({
-        tracking: backend.tracking,
-        registry: backend.registry,
-        experimentName,
-        runName: 'broken',
-        modelFiles: [{ path: 'MLmodel', content: 'x' }, { path: '../outside.onnx', content: 'y' }],
-        register: { modelName, alias: 'champion' },
-      }),
-      'invalid',
-    );
-    const experiment = await backend.tracking.getExperimentByName(experimentName);
-    const [run] = await backend.tracking.searchRuns([experiment!.experimentId]);
-    expect(run.info.status).toBe('FAILED');
-    expect(run.tags['driftguard.error']).toMatch(/outside\.onnx/);
-    expect(await backend.registry.getRegisteredModel(modelName)).toBeNull();
   });
 }

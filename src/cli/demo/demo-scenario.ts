@@ -1,6 +1,6 @@
 import type { AgrawalFunction, InputShift } from '../../datagen/agrawal-stream.js';
 import { AGRAWAL_CATEGORICAL, AGRAWAL_FEATURES } from '../../datagen/agrawal-stream.js';
-import type { MonitoredModelDefinition } from '../../services/monitored-model-definition.js';
+import type { MonitoredModelDefinition } from '../../services/config/monitored-model-definition.js';
 
 /** The monitored model the demo creates. */
 export const DEMO_MODEL = 'credit-default';

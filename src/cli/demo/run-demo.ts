@@ -9,9 +9,9 @@ import { createServer } from 'node:net';
 import { composeServer, createTrackingBackend, locateDashboard } from '../../compose.js';
 import { blendShift, createAgrawalStream, type LabelledApplication } from '../../datagen/agrawal-stream.js';
 import { dataTableFromRows, type Cell } from '../../domain/data-table.js';
-import { resolveServeSettings } from '../../services/serve-settings.js';
-import { trackTrainedModel } from '../../services/track-trained-model.js';
-import { createTrainModelService } from '../../services/train-model.js';
+import { resolveServeSettings } from '../../services/config/serve-settings.js';
+import { trackTraining } from '../../services/training/track-training.js';
+import { createTrainModelService } from '../../services/training/train-model.js';
 import { listenOrExplain } from '../listen-service.js';
 import type { ProgressStream } from '../progress-bar.js';
 import { createDemoApi } from './demo-api.js';
@@ -98,7 +98,7 @@ async function trainInitialChampion(options: DemoOptions, trackingUri: string | 
   });
   const backend = createTrackingBackend({ trackingUri: trackingUri ?? undefined, dataDir: options.dataDir });
   try {
-    const run = await trackTrainedModel({
+    const run = await trackTraining({
       backend,
       trained,
       estimator: 'gbdt',

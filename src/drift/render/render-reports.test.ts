@@ -3,7 +3,7 @@ import { JSON_REPORT_KIND, renderJsonReport } from './render-json-report.js';
 import { renderMarkdownReport } from './render-markdown-report.js';
 import { renderHtmlReport } from './render-html-report.js';
 import { formatNumber } from './format-number.js';
-import { categoricalResult, numericResult, sampleReport } from './test-support/sample-report.js';
+import { categoricalResult, numericResult, sampleReport } from '../../../tests/support/drift/sample-report.js';
 
 const sources = { reference: 'train.csv', current: 'prod <week 3>.csv', generatedAt: '2026-11-26T23:00:00.000Z' };
 const report = sampleReport([numericResult('small', 0.02), numericResult('large', 0.7), categoricalResult('city|code', 0.3)], {

@@ -17,7 +17,7 @@ export const DriftReportEnvelopeSchema = Type.Object({
   createdAt: DateTime,
   severity: Type.Union([Type.Literal('none'), Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]),
   driftShare: Type.Number(),
-  report: Type.Record(Type.String(), Type.Unknown(), { description: 'the drift report (docs/report-schema.md)' }),
+  report: Type.Unsafe<StoredDriftReport['report']>(Type.Record(Type.String(), Type.Unknown(), { description: 'the drift report (docs/report-schema.md)' })),
 });
 
 const present = (r: StoredDriftReport) => ({

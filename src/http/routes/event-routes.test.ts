@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auth, createTestApp } from '../test-support/test-app.js';
+import { auth, createTestApp } from '../../../tests/support/http/test-app.js';
 
 describe('GET /v1/events', () => {
   it('ends open streams when the app closes (close does not wait for clients to disconnect)', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { ModelName, MonitoredModelDefinitionSchema } from '../../services/monitored-model-definition.js';
+import { ModelName, MonitoredModelDefinitionSchema } from '../../services/config/monitored-model-definition.js';
 import type { MonitoredModel } from '../../services/monitored-models.js';
 import { UnprocessableError } from '../../services/service-errors.js';
 import type { HttpServices } from '../http-services.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceEvent } from '../../ports/event-bus.js';
 import { routeAccessOf } from '../app.js';
-import { auth, createTestApp, registerChampion } from '../test-support/test-app.js';
+import { auth, createTestApp, registerChampion } from '../../../tests/support/http/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 

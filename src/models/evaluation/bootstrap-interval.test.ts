@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle } from '../../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../../tests/support/recipes.js';
+import { expectClose, loadOracle } from '../../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../../tests/support/oracle/recipes.js';
 import { pairedBootstrap, percentileOfSorted } from './bootstrap-interval.js';
 import { comparisonMetric } from './comparison-metrics.js';
 import { createSeededRandom } from './seeded-random.js';

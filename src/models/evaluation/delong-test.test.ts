@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle, P_VALUE_TOLERANCE } from '../../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../../tests/support/recipes.js';
+import { expectClose, loadOracle, P_VALUE_TOLERANCE } from '../../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../../tests/support/oracle/recipes.js';
 import { rocAuc } from '../metrics/roc-auc.js';
 import { delongTest } from './delong-test.js';
 import { midranks } from './midranks.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle } from '../../../tests/support/oracle.js';
+import { expectClose, loadOracle } from '../../../tests/support/oracle/oracle.js';
 import { mcnemarTest } from './mcnemar-test.js';
 
 interface Inputs {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle } from '../../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../../tests/support/recipes.js';
+import { expectClose, loadOracle } from '../../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../../tests/support/oracle/recipes.js';
 import { accuracy } from './accuracy.js';
 import { averagePrecision } from './average-precision.js';
 import { binaryClassificationMetrics } from './binary-classification-metrics.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle } from '../../../tests/support/oracle.js';
-import { materialize, type SampleRecipe } from '../../../tests/support/recipes.js';
+import { expectClose, loadOracle } from '../../../tests/support/oracle/oracle.js';
+import { materialize, type SampleRecipe } from '../../../tests/support/oracle/recipes.js';
 import { meanAbsoluteError, r2Score, rootMeanSquaredError } from './regression-metrics.js';
 
 type Input = number[] | SampleRecipe;

@@ -4,7 +4,7 @@ import type { DataTable } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../gbdt-trainer.js';
 import { logisticTrainer } from '../logistic-trainer.js';
 import type { FittedModel } from '../model-types.js';
-import { sliceTable, syntheticTable } from '../test-support/synthetic-data.js';
+import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import { exportOnnx } from './export-onnx.js';
 import { onnxFeeds } from './onnx-feeds.js';
 

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithComponent } from '../../../tests/support/components.js';
+import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
 import { gbdtTrainer } from '../gbdt-trainer.js';
 import { logisticTrainer } from '../logistic-trainer.js';
 import type { FittedModel } from '../model-types.js';
-import { sliceTable, syntheticTable } from '../test-support/synthetic-data.js';
+import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import { exportOnnx } from './export-onnx.js';
 import { onnxFeeds } from './onnx-feeds.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRetrainingPolicy } from '../../domain/retraining-policy.js';
-import { createTrainModelService } from '../train-model.js';
+import { createTrainModelService } from '../training/train-model.js';
 import { createChallengerPipeline, InsufficientDataError, MissingColumnsError } from './challenger-pipeline.js';
-import { conceptTable, stackTables } from './test-support/concept-table.js';
+import { conceptTable, stackTables } from '../../../tests/support/services/concept-table.js';
 
 const clock = { nowMs: () => 0 };
 

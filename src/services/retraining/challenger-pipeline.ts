@@ -6,20 +6,20 @@
  * promotion rule. Tracking, registration and the swap are the caller's (the retraining service's) business.
  */
 import type { Cell, DataTable } from '../../domain/data-table.js';
-import type { JobMetricSet, RetrainingDecision, RetrainingJobData, RetrainingJobMetrics } from '../../domain/retraining-job.js';
-import { checkSufficiency, type RetrainingPolicy, type SufficiencyResult } from '../../domain/retraining-policy.js';
+import type { JobMetricSet } from '../../domain/retraining-job.js';
+import { checkSufficiency, type SufficiencyResult } from '../../domain/retraining-policy.js';
 import {
   comparisonMetric,
   createSeededRandom,
   selectRows,
   timeOrderedSplit,
   type BinaryClassificationMetrics,
-  type ComparisonDecision,
   type FittedModel,
   type HyperParamValue,
 } from '../../models/index.js';
+import type { ChallengerExecutor, ChallengerRequest, ChallengerResult } from '../../ports/challenger-executor.js';
 import type { Clock } from '../../ports/clock.js';
-import { compareWithChampion, createTrainModelService, evaluateOn, type TrainedModel } from '../train-model.js';
+import { compareWithChampion, createTrainModelService, evaluateOn } from '../training/train-model.js';
 
 /** Not enough labelled rows (or of a class) in the horizon: the job must be deferred with `sufficiency.reason`. */
 export class InsufficientDataError extends Error {
@@ -28,51 +28,6 @@ export class InsufficientDataError extends Error {
   constructor(readonly sufficiency: SufficiencyResult) {
     super(`not enough labelled data: ${sufficiency.reason}`);
   }
-}
-
-export interface ChallengerRequest {
-  /** The serving model (its schema names the target and the features; its estimator is the challenger's). */
-  readonly champion: FittedModel;
-  /** Recent rows with their labels, oldest first (rows without a label are skipped). */
-  readonly recent: DataTable;
-  /** The champion's labelled reference (training) rows, oldest first; null = none. */
-  readonly reference?: DataTable | null;
-  /** Hyper-parameters of the champion (default: the trainer's defaults). */
-  readonly params?: Readonly<Record<string, HyperParamValue>>;
-  /** Columns of the tables that are not features (ids, time column …); the champion's features decide anyway. */
-  readonly exclude?: readonly string[];
-  readonly policy: RetrainingPolicy;
-  /**
-   * Most recent labelled rows to train on (default `[policy.horizonRows]`; see `trainingHorizons` of the policy).
-   * With several, one challenger is trained per horizon and the best on the newest rows (a test block none of them
-   * trained on) is the challenger compared with the champion.
-   */
-  readonly horizons?: readonly number[];
-  /** Train / validation / test fractions of the recent rows (default 0.7 / 0.15 / 0.15). */
-  readonly split?: { readonly trainFraction: number; readonly validationFraction: number; readonly testFraction: number };
-  /** Newest reference rows held out to measure what the challenger forgot (default 1,000; 0 = skip). */
-  readonly referenceHoldoutRows?: number;
-  /** Time span of the recent rows, for the job's `data` (default 0 … 0 when unknown). */
-  readonly span?: { readonly fromMs: number; readonly toMs: number };
-  /** Rows of recent predictions and how many are labelled, for the label coverage (default: the recent table). */
-  readonly coverage?: { readonly recentPredictions: number; readonly recentLabeled: number };
-  readonly seed?: number;
-  /** Paired-bootstrap resamples of the promotion check (default 200). */
-  readonly bootstrapResamples?: number;
-}
-
-export interface ChallengerResult {
-  readonly challenger: TrainedModel;
-  readonly data: RetrainingJobData;
-  readonly metrics: RetrainingJobMetrics;
-  readonly decision: RetrainingDecision;
-  /** Every number behind the decision (DeLong, McNemar, bootstrap). */
-  readonly comparison: ComparisonDecision;
-  readonly sufficiency: SufficiencyResult;
-  /** Each horizon tried and its challenger's value of the promotion metric on the shared test rows. */
-  readonly candidates: readonly { readonly horizonRows: number; readonly metric: number | null; readonly fitSeconds: number }[];
-  /** Total fit time of all candidates. */
-  readonly fitSeconds: number;
 }
 
 /** The contract's metric set of a full metrics object. */
@@ -241,3 +196,13 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
 }
 
 export type ChallengerPipeline = ReturnType<typeof createChallengerPipeline>;
+
+/** On the calling thread (blocks it while training; the deadline is checked by the caller afterwards). */
+export function createInThreadChallengerExecutor(clock: Clock): ChallengerExecutor {
+  const pipeline = createChallengerPipeline({ clock });
+  return {
+    async run(request) {
+      return pipeline.run(request);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle } from '../../../tests/support/oracle.js';
+import { expectClose, loadOracle } from '../../../tests/support/oracle/oracle.js';
 import { besselKScaled } from './bessel-k.js';
 
 const oracle = loadOracle<{ nu: number; x: number[] }, { values: number[] }>('kolmogorov_distribution');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSpecialOracle } from '../../../tests/stats/special-oracle.js';
+import { describeSpecialOracle } from '../../../tests/support/stats/special-oracle.js';
 import { chiSquareIsf, chiSquareLogSf, chiSquareSf } from './chi-square-distribution.js';
 import { normalSf } from './normal-distribution.js';
 

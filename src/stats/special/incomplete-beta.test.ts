@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeSpecialOracle } from '../../../tests/stats/special-oracle.js';
+import { describeSpecialOracle } from '../../../tests/support/stats/special-oracle.js';
 import { StatsInputError } from '../stats-input-error.js';
 import { regularizedIncompleteBeta } from './incomplete-beta.js';
 

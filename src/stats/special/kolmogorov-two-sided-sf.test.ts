@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectClose, loadOracle, P_VALUE_TOLERANCE } from '../../../tests/support/oracle.js';
+import { expectClose, loadOracle, P_VALUE_TOLERANCE } from '../../../tests/support/oracle/oracle.js';
 import { kolmogorovTwoSidedSf } from './kolmogorov-two-sided-sf.js';
 
 const oracle = loadOracle<{ n: number; d: number[] }, { values: number[] }>('kolmogorov_distribution');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose, loadOracle, P_VALUE_TOLERANCE } from '../../../tests/support/oracle.js';
+import { expectClose, loadOracle, P_VALUE_TOLERANCE } from '../../../tests/support/oracle/oracle.js';
 import { smirnovSf, twoProductError } from './smirnov-sf.js';
 
 const oracle = loadOracle<{ n: number; d: number[] }, { values: number[] }>('kolmogorov_distribution');

@@ -1,5 +1,5 @@
-import { describeWithComponent } from '../../../../tests/support/components.js';
-import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../../tests/support/postgres.js';
+import { describeWithComponent } from '../../../../tests/support/components/describe-with-component.js';
+import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../../tests/support/components/postgres.js';
 import { storeContract } from '../store.contract.js';
 import { createPostgresStore } from './postgres-store.js';
 

@@ -13,6 +13,7 @@ import type {
   MonitoredModelRecord,
   Store,
   StoredDriftReport,
+  StoredReferenceProfile,
 } from '../../../ports/store.js';
 import {
   alertQueryParameters,
@@ -156,9 +157,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const parseModel = (row: Omit<ModelRow, 'definition'> & { definition: string }): MonitoredModelRecord =>
     toModelRecord({ ...row, definition: JSON.parse(row.definition) as JsonDocument });
   const parseReport = (row: Omit<DriftReportRow, 'report'> & { report: string }): StoredDriftReport =>
-    toStoredDriftReport({ ...row, report: JSON.parse(row.report) as JsonDocument });
+    toStoredDriftReport({ ...row, report: JSON.parse(row.report) as StoredDriftReport['report'] });
   type RawProfileRow = Omit<ReferenceProfileRow, 'profile'> & { profile: string };
-  const parseProfile = (row: RawProfileRow) => toStoredReferenceProfile({ ...row, profile: JSON.parse(row.profile) as JsonDocument });
+  const parseProfile = (row: RawProfileRow) => toStoredReferenceProfile({ ...row, profile: JSON.parse(row.profile) as StoredReferenceProfile['profile'] });
   const parseJob = (body: string | undefined): RetrainingJob | null => (body === undefined ? null : (JSON.parse(body) as RetrainingJob));
   const parsePredictions = (rows: unknown[]) => (rows as RawPredictionRow[]).map(parsePredictionRow);
 
@@ -292,7 +293,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async listModels() {
       return (sql().listModels.all() as (ModelRow & { definition: string })[]).map(parseModel);
     },
-    async saveDriftReport(summary: DriftReportSummary, report: JsonDocument) {
+    async saveDriftReport(summary: DriftReportSummary, report: StoredDriftReport['report']) {
       const text = JSON.stringify(report);
       const row = await writes.enqueue(() => sql().insertReport.get(
         summary.model,

@@ -1,13 +1,13 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { describeWithComponent } from '../../../../tests/support/components.js';
+import { describeWithComponent } from '../../../../tests/support/components/describe-with-component.js';
 import { isTrackingError, TrackingError } from '../../../ports/tracking-error.js';
-import { trackTrainingRun } from '../../../services/track-training-run.js';
+import { trackModelRun } from '../../../services/tracking/track-model-run.js';
 import { trackingContract } from '../tracking.contract.js';
 import { createMlflowBackend } from './mlflow-backend.js';
 import { createMlflowClient, errorFromResponse, mlflowOptionsFromEnv } from './mlflow-client.js';
-import { mlflowServer, mlflowTrackingUri } from './test-support/mlflow-server-component.js';
+import { mlflowServer, mlflowTrackingUri } from '../../../../tests/support/components/mlflow-server.js';
 
 const trackingUri = mlflowTrackingUri;
 
@@ -56,10 +56,10 @@ describe('MLflow REST client without a server', () => {
     }
   });
 
-  it('trackTrainingRun against an unreachable MLflow rejects with a retryable error and registers nothing', async () => {
+  it('trackModelRun against an unreachable MLflow rejects with a retryable error and registers nothing', async () => {
     const backend = createMlflowBackend({ trackingUri: `http://127.0.0.1:${await closedPort()}`, maxRetries: 1, retryBaseDelayMs: 1 });
     const error = await failure(
-      trackTrainingRun({
+      trackModelRun({
         tracking: backend.tracking,
         registry: backend.registry,
         experimentName: 'e',

@@ -1,0 +1,22 @@
+import type { StoredPrediction } from '../domain/prediction-record.js';
+import type { FeatureOverride } from '../domain/feature-schema.js';
+import type { DriftEngineOptions, DriftReport, EvaluationState } from '../drift/index.js';
+
+/** Everything one window evaluation needs; plain data, so it can cross a worker-thread boundary (structured clone). */
+export interface DriftWindowRequest {
+  /** The reference profile as stored (JSON); parsed and validated by the evaluation. */
+  readonly profile: unknown;
+  /** The window's logged predictions, oldest first. */
+  readonly rows: readonly StoredPrediction[];
+  readonly options: DriftEngineOptions;
+  readonly state: EvaluationState;
+  /** The model definition's per-feature overrides, applied to the profile whatever its source (upload or champion). */
+  readonly overrides?: Readonly<Record<string, FeatureOverride>>;
+}
+
+/** Runs window evaluations for the monitoring loop; the service uses a worker thread so requests are never blocked. */
+export interface DriftEvaluator {
+  evaluate(request: DriftWindowRequest): Promise<DriftReport>;
+  /** Stops any thread it started; later evaluations start a new one. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,89 @@
+import { dataTableFromRows, type Cell, type DataTable } from '../../domain/data-table.js';
+import { inferSchema } from '../../domain/infer-schema.js';
+import { SchemaError } from '../../domain/schema-error.js';
+import { buildReferenceProfile } from '../../drift/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { Store } from '../../ports/store.js';
+import { TableReadError, type TableTextParser } from '../../ports/table-reader.js';
+import type { MonitoredModels } from '../monitored-models.js';
+import { BadRequestError, UnprocessableError } from '../service-errors.js';
+
+export interface ReferenceSummary {
+  readonly model: string;
+  readonly source: string;
+  readonly rows: number;
+  readonly features: readonly { readonly name: string; readonly kind: string }[];
+  readonly createdAtMs: number;
+}
+
+/** Where an uploaded table came from, for error paths: JSON rows (`/rows/0/<column>`) or CSV text (`/csv/header/<column>`). */
+type UploadFormat = 'rows' | 'csv';
+
+const columnPath = (format: UploadFormat, column: string) => (format === 'rows' ? `/rows/0/${column}` : `/csv/header/${column}`);
+
+/**
+ * Setting a model's reference from uploaded rows (JSON) or CSV text: the schema is inferred with the model's declared
+ * features, target, prediction and overrides, the bounded profile is built, and it becomes the reference in force
+ * (the previous one stays in the store as history).
+ */
+export function createReferenceUpload(deps: { store: Store; models: MonitoredModels; clock: Clock; events: EventBus; csv: TableTextParser }) {
+  async function setFromTable(name: string, table: DataTable, format: UploadFormat, by: string): Promise<ReferenceSummary> {
+    const definition = (await deps.models.get(name)).definition;
+    const declared = definition.features === undefined ? null : Object.keys(definition.features);
+    const roles = [definition.target, definition.prediction].filter((c): c is string => c !== undefined);
+    const missing = [...(declared ?? []), ...roles].filter((c) => !table.columnNames.includes(c));
+    if (missing.length > 0) {
+      throw new UnprocessableError(
+        `the reference lacks ${missing.length} declared column(s)`,
+        missing.map((c) => ({ path: columnPath(format, c), reason: `declared by the model but absent from every ${format === 'rows' ? 'row' : 'CSV header'}` })),
+      );
+    }
+    if (table.rowCount === 0) throw new UnprocessableError('the reference has no rows', [{ path: `/${format}`, reason: 'at least one data row is required' }]);
+    let profile;
+    try {
+      const schema = inferSchema(table, {
+        target: definition.target,
+        prediction: definition.prediction,
+        task: definition.task,
+        overrides: definition.features,
+        ignore: declared === null ? [] : table.columnNames.filter((c) => !declared.includes(c) && !roles.includes(c)),
+      });
+      profile = buildReferenceProfile(table, schema);
+    } catch (error) {
+      if (!(error instanceof SchemaError)) throw error;
+      throw new UnprocessableError(`the reference cannot be profiled: ${error.message}`, [{ path: `/${format}/${error.field}`, reason: error.reason }]);
+    }
+    const source = `upload by ${by}`;
+    const stored = await deps.store.saveReferenceProfile(name, source, profile, deps.clock.nowMs());
+    deps.events.publish({ type: 'model', model: name, atMs: stored.createdAtMs, data: { event: 'reference_set', source, rows: table.rowCount } });
+    return {
+      model: name,
+      source,
+      rows: table.rowCount,
+      features: profile.schema.features.map((f) => ({ name: f.name, kind: f.kind })),
+      createdAtMs: stored.createdAtMs,
+    };
+  }
+
+  return {
+    async setFromRows(name: string, rows: readonly Readonly<Record<string, Cell>>[], by: string): Promise<ReferenceSummary> {
+      return setFromTable(name, dataTableFromRows(rows), 'rows', by);
+    },
+    /** CSV text with a header line (RFC 4180 quoting; numbers, booleans and strings detected per column; NA / empty → missing). */
+    async setFromCsv(name: string, text: string, by: string): Promise<ReferenceSummary> {
+      await deps.models.get(name); // an unknown model is a 404 before any parsing
+      let table: DataTable;
+      try {
+        table = await deps.csv.parse(text, 'the CSV body');
+      } catch (error) {
+        if (!(error instanceof TableReadError)) throw error;
+        const path = ['/csv', error.line === undefined ? '' : `/line/${error.line}`, error.column === undefined ? '' : `/${error.column}`].join('');
+        throw new BadRequestError(`the CSV body cannot be read: ${error.reason}`, [{ path, reason: error.reason }]);
+      }
+      return setFromTable(name, table, 'csv', by);
+    },
+  };
+}
+
+export type ReferenceUpload = ReturnType<typeof createReferenceUpload>;

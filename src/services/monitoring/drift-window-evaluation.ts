@@ -1,0 +1,32 @@
+import type { Cell, DataTable } from '../../domain/data-table.js';
+import type { StoredPrediction } from '../../domain/prediction-record.js';
+import { applyFeatureOverrides, evaluateDrift, parseReferenceProfile, type DriftReport, type ReferenceProfile } from '../../drift/index.js';
+import type { DriftEvaluator, DriftWindowRequest } from '../../ports/drift-evaluator.js';
+
+
+/** Builds the engine's table from logged predictions: features, and the profile's prediction / score / target roles. */
+export function predictionTable(rows: readonly StoredPrediction[], profile: ReferenceProfile): DataTable {
+  const columns: Record<string, Cell[]> = {};
+  for (const f of profile.schema.features) columns[f.name] = rows.map((r) => r.features[f.name] ?? null);
+  const { prediction, predictionScore, target } = profile.schema;
+  if (prediction !== null) columns[prediction.name] = rows.map((r) => r.predictedClass);
+  if (predictionScore !== null) columns[predictionScore.name] = rows.map((r) => r.score);
+  if (target !== null) columns[target.name] = rows.map((r) => r.label);
+  return { columnNames: Object.keys(columns), rowCount: rows.length, columns };
+}
+
+/** The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table and the drift engine. */
+export function evaluateDriftWindow(request: DriftWindowRequest): DriftReport {
+  const profile = applyFeatureOverrides(parseReferenceProfile(request.profile), request.overrides);
+  return evaluateDrift(profile, predictionTable(request.rows, profile), request.options, request.state);
+}
+
+/** Evaluates on the calling thread (blocks its event loop for the evaluation's duration): unit tests and one-shot tools. */
+export function createInThreadDriftEvaluator(): DriftEvaluator {
+  return {
+    async evaluate(request) {
+      return evaluateDriftWindow(request);
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,24 @@
+/** Entry point of the drift-evaluation worker thread: evaluates each request and posts the report or the error back. */
+import { parentPort } from 'node:worker_threads';
+import type { DriftWindowRequest } from '../ports/drift-evaluator.js';
+import { evaluateDriftWindow } from '../services/monitoring/drift-window-evaluation.js';
+import { toThreadError, type ThreadError } from './worker-thread.js';
+
+export interface DriftThreadRequest {
+  readonly id: number;
+  readonly request: DriftWindowRequest;
+}
+
+export type DriftThreadReply =
+  | { readonly id: number; readonly report: unknown }
+  | { readonly id: number; readonly error: ThreadError };
+
+parentPort?.on('message', (message: DriftThreadRequest) => {
+  let reply: DriftThreadReply;
+  try {
+    reply = { id: message.id, report: evaluateDriftWindow(message.request) };
+  } catch (error) {
+    reply = { id: message.id, error: toThreadError(error) };
+  }
+  parentPort?.postMessage(reply);
+});

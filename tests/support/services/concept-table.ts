@@ -1,0 +1,26 @@
+import { dataTableFromRows, type Cell, type DataTable } from '../../../src/domain/data-table.js';
+import { createSeededRandom } from '../../../src/models/index.js';
+
+/** SEA-like concept: label "yes" iff a + b ≤ threshold, 10 % label noise; c is noise; `t` counts rows from `start`. */
+export function conceptTable(n: number, threshold: number, seed: number, start = 0): DataTable {
+  const random = createSeededRandom(seed);
+  const rows: Record<string, Cell>[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = 10 * random();
+    const b = 10 * random();
+    const c = 10 * random();
+    const clean = a + b <= threshold;
+    rows.push({ t: start + i, a, b, c, label: (random() < 0.1 ? !clean : clean) ? 'yes' : 'no' });
+  }
+  return dataTableFromRows(rows);
+}
+
+/** Concatenates tables with the same columns. */
+export function stackTables(...tables: DataTable[]): DataTable {
+  const names = tables[0].columnNames;
+  return {
+    columnNames: [...names],
+    rowCount: tables.reduce((n, t) => n + t.rowCount, 0),
+    columns: Object.fromEntries(names.map((c) => [c, tables.flatMap((t) => t.columns[c] as Cell[])])),
+  };
+}
