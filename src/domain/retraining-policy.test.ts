@@ -10,7 +10,7 @@ import {
   formatDuration,
   isOutOfTime,
   manualTrigger,
-  rowsOfHighStreak,
+  rowsSinceDriftBegan,
   trainingHorizons,
   type WindowSignal,
 } from './retraining-policy.js';
@@ -92,15 +92,15 @@ describe('decideTrigger', () => {
   });
 });
 
-describe('trainingHorizons and rowsOfHighStreak', () => {
+describe('trainingHorizons and rowsSinceDriftBegan', () => {
   it('trains a drift-triggered job on the rows of the high streak, clamped to [minLabeledRows, horizonRows]', () => {
     const windows = [w('high'), w('none'), w('high'), w('high')];
-    expect(rowsOfHighStreak(policy, windows, [1000, 1000, 700, 800])).toBe(1500);
+    expect(rowsSinceDriftBegan(policy, windows, [1000, 1000, 700, 800])).toBe(1500);
     // the newest window has performance drift: the run of performance-drifted windows dates the change
     const mixed = [w('high'), w('high'), w('low', true), w('high', true)];
-    expect(rowsOfHighStreak(policy, mixed, [1000, 1000, 700, 800])).toBe(1500);
-    expect(rowsOfHighStreak(createRetrainingPolicy({ triggerOnPerformanceDrift: false }), mixed, [1000, 1000, 700, 800])).toBe(800);
-    expect(rowsOfHighStreak(policy, [w('none')], [1000])).toBe(0);
+    expect(rowsSinceDriftBegan(policy, mixed, [1000, 1000, 700, 800])).toBe(1500);
+    expect(rowsSinceDriftBegan(createRetrainingPolicy({ triggerOnPerformanceDrift: false }), mixed, [1000, 1000, 700, 800])).toBe(800);
+    expect(rowsSinceDriftBegan(policy, [w('none')], [1000])).toBe(0);
     expect(trainingHorizons(policy, 'drift', 1500)).toEqual([1500, 5000]);
     expect(trainingHorizons(policy, 'drift', 400)).toEqual([1000, 5000]);
     expect(trainingHorizons(policy, 'drift', 9000)).toEqual([5000]);

@@ -223,16 +223,23 @@ export function trainingHorizons(policy: RetrainingPolicy, triggerKind: TriggerK
 }
 
 /**
- * Rows since the drift began (each window's row count given beside its signal, newest last): when the newest window
- * shows performance drift, the trailing run of performance-drifted windows (the labels date the concept change
- * best); otherwise the trailing run of high windows.
+ * How many of the newest windows (newest last) belong to the drift: when the newest window shows performance drift,
+ * the trailing run of performance-drifted windows (the labels date the concept change best); otherwise the trailing
+ * run of high windows.
  */
-export function rowsOfHighStreak(policy: RetrainingPolicy, windows: readonly WindowSignal[], rows: readonly number[]): number {
-  const last = windows.at(-1);
-  const byPerformance = policy.triggerOnPerformanceDrift && last?.performanceDrifted === true;
+export function windowsSinceDriftBegan(policy: RetrainingPolicy, windows: readonly WindowSignal[]): number {
+  const byPerformance = policy.triggerOnPerformanceDrift && windows.at(-1)?.performanceDrifted === true;
   const counts = (w: WindowSignal): boolean => (byPerformance ? w.performanceDrifted : isHighWindow(policy, w));
+  let run = 0;
+  while (run < windows.length && counts(windows[windows.length - 1 - run])) run++;
+  return run;
+}
+
+/** Rows since the drift began: the row counts (given beside each window's signal, newest last) of those windows. */
+export function rowsSinceDriftBegan(policy: RetrainingPolicy, windows: readonly WindowSignal[], rows: readonly number[]): number {
+  const run = windowsSinceDriftBegan(policy, windows);
   let total = 0;
-  for (let i = windows.length - 1; i >= 0 && counts(windows[i]); i--) total += rows[i];
+  for (let i = windows.length - run; i < windows.length; i++) total += rows[i];
   return total;
 }
 

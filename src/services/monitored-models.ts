@@ -1,5 +1,5 @@
 import type { Clock } from '../ports/clock.js';
-import type { MonitoredModelRecord, Store } from '../ports/store.js';
+import type { MonitoredModelRecord, MonitoredModelRepository } from '../ports/store.js';
 import { storedDefinition, type MonitoredModelDefinition } from './config/monitored-model-definition.js';
 import { ConflictError, NotFoundError } from './service-errors.js';
 
@@ -18,14 +18,20 @@ const toModel = (record: MonitoredModelRecord): MonitoredModel => ({
 /** How long a definition read from the store is reused before it is read again (another replica may replace it). */
 export const DEFAULT_DEFINITION_CACHE_MS = 1000;
 
+export interface MonitoredModelsOptions {
+  readonly store: MonitoredModelRepository;
+  readonly clock: Clock;
+  readonly cacheMs?: number;
+}
+
 /**
  * Creating, replacing and reading monitored model definitions (validated at the edge by their schema). Reads are
  * cached for `cacheMs` (every logged batch and prediction reads its model); a create / replace through this instance
  * updates the cache at once, and a replacement made by another replica is seen within `cacheMs`.
  */
-export function createMonitoredModels(deps: { store: Store; clock: Clock; cacheMs?: number }) {
-  const { store, clock } = deps;
-  const cacheMs = deps.cacheMs ?? DEFAULT_DEFINITION_CACHE_MS;
+export function createMonitoredModels(options: MonitoredModelsOptions) {
+  const { store, clock } = options;
+  const cacheMs = options.cacheMs ?? DEFAULT_DEFINITION_CACHE_MS;
   const cache = new Map<string, { model: MonitoredModel; readAtMs: number }>();
   const remember = (record: MonitoredModelRecord): MonitoredModel => {
     const model = toModel(record);

@@ -22,7 +22,7 @@ describe('challenger execution in a worker thread', () => {
   const worker = createWorkerChallengerExecutor(entry);
 
   it('gives the result of the calling thread (same challenger, metrics and decision) without blocking the event loop', async () => {
-    const inThread = await createInThreadChallengerExecutor(clock).run(request(3000), 60_000);
+    const inThread = await createInThreadChallengerExecutor({ clock }).run(request(3000), 60_000);
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 5);
     const started = performance.now();

@@ -2,12 +2,18 @@ import { acknowledgeAlert } from '../../domain/alert-policy.js';
 import type { Alert } from '../../domain/alert.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import type { AlertDelivery, AlertQuery, Store } from '../../ports/store.js';
+import type { AlertDelivery, AlertQuery, AlertRepository } from '../../ports/store.js';
 import { NotFoundError, UnprocessableError } from '../service-errors.js';
 
+export interface AlertQueriesOptions {
+  readonly store: AlertRepository;
+  readonly clock: Clock;
+  readonly events: EventBus;
+}
+
 /** Reading alerts (filtered, newest first, with deliveries) and acknowledging them. */
-export function createAlertQueries(deps: { store: Store; clock: Clock; events: EventBus }) {
-  const { store, clock, events } = deps;
+export function createAlertQueries(options: AlertQueriesOptions) {
+  const { store, clock, events } = options;
   return {
     async list(query: AlertQuery): Promise<{ items: Alert[]; nextBefore: number | null }> {
       const items = await store.listAlerts(query);

@@ -2,7 +2,7 @@ import type { Clock } from '../../ports/clock.js';
 import { championReferenceSource } from './champion-reference.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ModelRegistry } from '../../ports/model-registry.js';
-import type { Store } from '../../ports/store.js';
+import type { ReferenceProfileRepository } from '../../ports/store.js';
 import { TrackingError } from '../../ports/tracking-error.js';
 import { promoteVersion, rollbackAlias, type AliasMoveResult } from './alias-moves.js';
 import type { MonitoredModels } from '../monitored-models.js';
@@ -31,31 +31,40 @@ function asServiceError(error: unknown): unknown {
   return error;
 }
 
+export interface ChampionChangesOptions {
+  readonly store: ReferenceProfileRepository;
+  readonly models: MonitoredModels;
+  readonly registry: ModelRegistry;
+  readonly serving: ServingModels;
+  readonly events: EventBus;
+  readonly clock: Clock;
+}
+
 /**
  * Moving the champion and everything that follows it, in one place for manual promotion, rollback and the retraining
  * job: the registry alias moves (with the audit trail of alias-moves.ts), the serving model is swapped atomically
  * (a request sees the old or the new model, never neither), the new champion's training-data profile becomes the
  * reference drift is measured against, and a `model` event tells the dashboard.
  */
-export function createChampionChanges(deps: { store: Store; models: MonitoredModels; registry: ModelRegistry; serving: ServingModels; events: EventBus; clock: Clock }) {
-  const { store, clock } = deps;
+export function createChampionChanges(options: ChampionChangesOptions) {
+  const { store, clock } = options;
 
   async function follow(name: string, move: AliasMoveResult, action: 'promote' | 'rollback', reason: string): Promise<ChampionChange> {
     const change = { fromVersion: move.fromVersion, toVersion: move.toVersion, changed: move.changed };
-    const loaded = await deps.serving.refresh(name);
+    const loaded = await options.serving.refresh(name);
     // The alias moved (or this process served another version; a background refresh may have swapped it already).
     if (loaded !== null && (move.changed || loaded.changed) && loaded.referenceProfile !== null) {
       const source = championReferenceSource(loaded.serving.version, `${action}: ${reason}`);
       await store.saveReferenceProfile(name, source, loaded.referenceProfile, clock.nowMs());
     }
     if (move.changed) {
-      deps.events.publish({ type: 'model', model: name, atMs: clock.nowMs(), data: { event: 'champion_changed', action, ...change, reason } });
+      options.events.publish({ type: 'model', model: name, atMs: clock.nowMs(), data: { event: 'champion_changed', action, ...change, reason } });
     }
     return change;
   }
 
   async function move(name: string, action: 'promote' | 'rollback', run: () => Promise<AliasMoveResult>, reason: string): Promise<ChampionChange> {
-    await deps.models.get(name);
+    await options.models.get(name);
     let result: AliasMoveResult;
     try {
       result = await run();
@@ -68,11 +77,11 @@ export function createChampionChanges(deps: { store: Store; models: MonitoredMod
   return {
     /** Points `champion` at `version` and serves it. */
     promote(name: string, version: string, request: ChampionMoveRequest): Promise<ChampionChange> {
-      return move(name, 'promote', () => promoteVersion(deps.registry, name, version, { by: request.by, reason: request.reason, atMs: clock.nowMs() }), request.reason);
+      return move(name, 'promote', () => promoteVersion(options.registry, name, version, { by: request.by, reason: request.reason, atMs: clock.nowMs() }), request.reason);
     },
     /** Moves `champion` back to the version that held it before the current one, and serves it with its reference. */
     rollback(name: string, request: ChampionMoveRequest): Promise<ChampionChange> {
-      return move(name, 'rollback', () => rollbackAlias(deps.registry, name, { by: request.by, reason: request.reason, atMs: clock.nowMs() }), request.reason);
+      return move(name, 'rollback', () => rollbackAlias(options.registry, name, { by: request.by, reason: request.reason, atMs: clock.nowMs() }), request.reason);
     },
   };
 }

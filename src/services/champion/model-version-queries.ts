@@ -14,10 +14,16 @@ export interface ModelVersionView {
   readonly metrics: Readonly<Record<string, number>>;
 }
 
+export interface ModelVersionQueriesOptions {
+  readonly models: MonitoredModels;
+  readonly registry: ModelRegistry;
+  readonly tracking: TrackingStore;
+}
+
 /** A monitored model's registry versions, newest first, with aliases, tags and their run's metrics. */
-export function createModelVersionQueries(deps: { models: MonitoredModels; registry: ModelRegistry; tracking: TrackingStore }) {
+export function createModelVersionQueries(options: ModelVersionQueriesOptions) {
   async function view(v: ModelVersion): Promise<ModelVersionView> {
-    const metrics = await deps.tracking.getRun(v.runId).then(
+    const metrics = await options.tracking.getRun(v.runId).then(
       (run) => run.metrics,
       () => ({}),
     );
@@ -25,9 +31,9 @@ export function createModelVersionQueries(deps: { models: MonitoredModels; regis
   }
   return {
     async list(name: string): Promise<ModelVersionView[]> {
-      await deps.models.get(name);
-      if ((await deps.registry.getRegisteredModel(name)) === null) return [];
-      const versions = [...(await deps.registry.listModelVersions(name))].sort((a, b) => Number(b.version) - Number(a.version));
+      await options.models.get(name);
+      if ((await options.registry.getRegisteredModel(name)) === null) return [];
+      const versions = [...(await options.registry.listModelVersions(name))].sort((a, b) => Number(b.version) - Number(a.version));
       return Promise.all(versions.map(view));
     },
   };

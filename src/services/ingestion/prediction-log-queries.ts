@@ -1,5 +1,5 @@
 import type { StoredPrediction } from '../../domain/prediction-record.js';
-import type { PredictionListQuery, Store } from '../../ports/store.js';
+import type { PredictionListQuery, PredictionLog } from '../../ports/store.js';
 import type { MonitoredModels } from '../monitored-models.js';
 
 export interface PredictionLogPage {
@@ -11,9 +11,14 @@ export interface PredictionLogPage {
   readonly counts: { readonly total: number; readonly labeled: number };
 }
 
+export interface PredictionLogQueriesOptions {
+  readonly store: PredictionLog;
+  readonly models: MonitoredModels;
+}
+
 /** Browsing a model's prediction log (the dashboard's table): filtered pages, newest first, with the log's counts. */
-export function createPredictionLogQueries(deps: { store: Store; models: MonitoredModels }) {
-  const { store, models } = deps;
+export function createPredictionLogQueries(options: PredictionLogQueriesOptions) {
+  const { store, models } = options;
   return {
     async page(model: string, query: PredictionListQuery): Promise<PredictionLogPage> {
       await models.get(model);

@@ -1,7 +1,7 @@
 import type { Cell } from '../../domain/data-table.js';
 import type { GroundTruthLabel, NewPrediction, PredictedClass } from '../../domain/prediction-record.js';
 import type { Clock } from '../../ports/clock.js';
-import type { AttachLabelsResult, Store } from '../../ports/store.js';
+import type { AttachLabelsResult, PredictionLog } from '../../ports/store.js';
 import type { MetricsRegistry } from '../metrics-registry.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { ConflictError, UnprocessableError, type ErrorDetail } from '../service-errors.js';
@@ -67,20 +67,22 @@ function rowProblems(row: PredictionInput, path: string, declared: readonly stri
   return problems;
 }
 
+export interface PredictionLoggingOptions {
+  readonly store: PredictionLog;
+  readonly clock: Clock;
+  readonly models: MonitoredModels;
+  readonly newId: () => string;
+  readonly metrics?: MetricsRegistry;
+}
+
 /**
  * Logging predictions and joining late ground truth. A batch is accepted or refused as a whole: every row's
  * reasons are reported, and nothing is written unless every row is valid (a resolved call means committed).
  */
-export function createPredictionLogging(deps: {
-  store: Store;
-  clock: Clock;
-  models: MonitoredModels;
-  newId: () => string;
-  metrics?: MetricsRegistry;
-}) {
-  const { store, clock, models, newId } = deps;
-  const rowsLogged = deps.metrics?.counter('driftguard_prediction_rows_logged_total', 'Prediction rows committed to the log.');
-  const labelsJoined = deps.metrics?.counter('driftguard_labels_joined_total', 'Ground-truth labels joined to logged predictions.');
+export function createPredictionLogging(options: PredictionLoggingOptions) {
+  const { store, clock, models, newId } = options;
+  const rowsLogged = options.metrics?.counter('driftguard_prediction_rows_logged_total', 'Prediction rows committed to the log.');
+  const labelsJoined = options.metrics?.counter('driftguard_labels_joined_total', 'Ground-truth labels joined to logged predictions.');
   return {
     async logPredictions(modelName: string, rows: readonly PredictionInput[]): Promise<{ accepted: number; ids: string[] }> {
       const model = await models.get(modelName);

@@ -4,7 +4,7 @@ import { SchemaError } from '../../domain/schema-error.js';
 import { buildReferenceProfile } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import type { Store } from '../../ports/store.js';
+import type { ReferenceProfileRepository } from '../../ports/store.js';
 import { TableReadError, type TableTextParser } from '../../ports/table-reader.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { BadRequestError, UnprocessableError } from '../service-errors.js';
@@ -22,14 +22,22 @@ type UploadFormat = 'rows' | 'csv';
 
 const columnPath = (format: UploadFormat, column: string) => (format === 'rows' ? `/rows/0/${column}` : `/csv/header/${column}`);
 
+export interface ReferenceUploadOptions {
+  readonly store: ReferenceProfileRepository;
+  readonly models: MonitoredModels;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly csv: TableTextParser;
+}
+
 /**
  * Setting a model's reference from uploaded rows (JSON) or CSV text: the schema is inferred with the model's declared
  * features, target, prediction and overrides, the bounded profile is built, and it becomes the reference in force
  * (the previous one stays in the store as history).
  */
-export function createReferenceUpload(deps: { store: Store; models: MonitoredModels; clock: Clock; events: EventBus; csv: TableTextParser }) {
+export function createReferenceUpload(options: ReferenceUploadOptions) {
   async function setFromTable(name: string, table: DataTable, format: UploadFormat, by: string): Promise<ReferenceSummary> {
-    const definition = (await deps.models.get(name)).definition;
+    const definition = (await options.models.get(name)).definition;
     const declared = definition.features === undefined ? null : Object.keys(definition.features);
     const roles = [definition.target, definition.prediction].filter((c): c is string => c !== undefined);
     const missing = [...(declared ?? []), ...roles].filter((c) => !table.columnNames.includes(c));
@@ -55,8 +63,8 @@ export function createReferenceUpload(deps: { store: Store; models: MonitoredMod
       throw new UnprocessableError(`the reference cannot be profiled: ${error.message}`, [{ path: `/${format}/${error.field}`, reason: error.reason }]);
     }
     const source = `upload by ${by}`;
-    const stored = await deps.store.saveReferenceProfile(name, source, profile, deps.clock.nowMs());
-    deps.events.publish({ type: 'model', model: name, atMs: stored.createdAtMs, data: { event: 'reference_set', source, rows: table.rowCount } });
+    const stored = await options.store.saveReferenceProfile(name, source, profile, options.clock.nowMs());
+    options.events.publish({ type: 'model', model: name, atMs: stored.createdAtMs, data: { event: 'reference_set', source, rows: table.rowCount } });
     return {
       model: name,
       source,
@@ -72,10 +80,10 @@ export function createReferenceUpload(deps: { store: Store; models: MonitoredMod
     },
     /** CSV text with a header line (RFC 4180 quoting; numbers, booleans and strings detected per column; NA / empty → missing). */
     async setFromCsv(name: string, text: string, by: string): Promise<ReferenceSummary> {
-      await deps.models.get(name); // an unknown model is a 404 before any parsing
+      await options.models.get(name); // an unknown model is a 404 before any parsing
       let table: DataTable;
       try {
-        table = await deps.csv.parse(text, 'the CSV body');
+        table = await options.csv.parse(text, 'the CSV body');
       } catch (error) {
         if (!(error instanceof TableReadError)) throw error;
         const path = ['/csv', error.line === undefined ? '' : `/line/${error.line}`, error.column === undefined ? '' : `/${error.column}`].join('');

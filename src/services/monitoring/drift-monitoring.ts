@@ -6,7 +6,7 @@ import type { StoredPrediction } from '../../domain/prediction-record.js';
 import type { DriftEngineOptions, DriftReport, WindowOptions } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import type { Store, StoredDriftReport } from '../../ports/store.js';
+import type { AlertRepository, DriftReportRepository, PredictionLog, ReferenceProfileRepository, StoredDriftReport } from '../../ports/store.js';
 import type { AlertDispatcher } from '../alerting/alert-dispatcher.js';
 import type { DriftEvaluator } from '../../ports/drift-evaluator.js';
 import { createInThreadDriftEvaluator } from './drift-window-evaluation.js';
@@ -42,7 +42,7 @@ function summaryOf(kind: AlertKind, report: DriftReport): string {
 }
 
 export interface DriftMonitoringOptions {
-  readonly store: Store;
+  readonly store: PredictionLog & DriftReportRepository & AlertRepository & ReferenceProfileRepository;
   readonly models: MonitoredModels;
   readonly clock: Clock;
   readonly dispatcher: AlertDispatcher;

@@ -1,10 +1,15 @@
-import type { DriftReportQuery, Store, StoredDriftReport } from '../../ports/store.js';
+import type { DriftReportQuery, DriftReportRepository, StoredDriftReport } from '../../ports/store.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { NotFoundError } from '../service-errors.js';
 
+export interface DriftReportQueriesOptions {
+  readonly store: DriftReportRepository;
+  readonly models: MonitoredModels;
+}
+
 /** Reading stored drift reports of a model: pages (newest first) and the latest one. */
-export function createDriftReportQueries(deps: { store: Store; models: MonitoredModels }) {
-  const { store, models } = deps;
+export function createDriftReportQueries(options: DriftReportQueriesOptions) {
+  const { store, models } = options;
   return {
     async page(model: string, query: DriftReportQuery): Promise<{ items: StoredDriftReport[]; nextBefore: number | null }> {
       await models.get(model);

@@ -1,5 +1,5 @@
 import type { Clock } from '../../ports/clock.js';
-import type { Store } from '../../ports/store.js';
+import type { LeaseRepository, PredictionLog, ReferenceProfileRepository } from '../../ports/store.js';
 import { DEFAULT_EVALUATE_EVERY_SECONDS, DEFAULT_WINDOW, type DriftMonitoring } from './drift-monitoring.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { championReferenceSource, needsChampionReference } from '../champion/champion-reference.js';
@@ -10,7 +10,7 @@ import type { ServingModels } from '../serving/serving-models.js';
 export const DEFAULT_CHAMPION_REFRESH_MS = 5000;
 
 export interface MonitoringSchedulerOptions {
-  readonly store: Store;
+  readonly store: PredictionLog & LeaseRepository & ReferenceProfileRepository;
   readonly models: MonitoredModels;
   readonly monitoring: DriftMonitoring;
   /** When given, each tick also picks up a new champion (promotion or rollback made elsewhere) on every replica; the lease holder stores its reference. */

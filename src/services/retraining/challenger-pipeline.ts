@@ -198,8 +198,8 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
 export type ChallengerPipeline = ReturnType<typeof createChallengerPipeline>;
 
 /** On the calling thread (blocks it while training; the deadline is checked by the caller afterwards). */
-export function createInThreadChallengerExecutor(clock: Clock): ChallengerExecutor {
-  const pipeline = createChallengerPipeline({ clock });
+export function createInThreadChallengerExecutor(options: ChallengerPipelineOptions): ChallengerExecutor {
+  const pipeline = createChallengerPipeline(options);
   return {
     async run(request) {
       return pipeline.run(request);

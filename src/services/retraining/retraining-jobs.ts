@@ -12,7 +12,7 @@ import { checkSufficiency, createRetrainingPolicy, manualTrigger, type Retrainin
 import { SchemaError } from '../../domain/schema-error.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import type { Store } from '../../ports/store.js';
+import type { PredictionLog, RetrainingJobRepository } from '../../ports/store.js';
 import { labelCountsOf } from './label-counts.js';
 import type { MetricsRegistry } from '../metrics-registry.js';
 import type { MonitoredModels } from '../monitored-models.js';
@@ -36,37 +36,39 @@ export async function retrainingPolicyOf(models: MonitoredModels, name: string):
   }
 }
 
+export interface RetrainingJobsOptions {
+  readonly store: PredictionLog & RetrainingJobRepository;
+  readonly models: MonitoredModels;
+  readonly serving: ServingModels;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly newId?: () => string;
+  /** Called after a job was created or changed (the runner wakes up). */
+  readonly onChange?: (job: RetrainingJob) => void;
+  readonly metrics?: MetricsRegistry;
+}
+
 /**
  * Retraining jobs as the service keeps them: every change is persisted first and then published as an SSE
  * `retraining` event `{ model, job }`; a new job starts `deferred` (with the exact reason) or `queued` after the
  * sufficiency check; at most one unfinished job per model (the store enforces it across replicas).
  */
-export function createRetrainingJobs(deps: {
-  store: Store;
-  models: MonitoredModels;
-  serving: ServingModels;
-  clock: Clock;
-  events: EventBus;
-  newId?: () => string;
-  /** Called after a job was created or changed (the runner wakes up). */
-  onChange?: (job: RetrainingJob) => void;
-  metrics?: MetricsRegistry;
-}) {
-  const { store, clock, events } = deps;
-  const transitions = deps.metrics?.counter('driftguard_retraining_transitions_total', 'Retraining job state changes by model and new status (deferred, queued, …, promoted, rejected, failed).');
-  const newId = deps.newId ?? randomUUID;
+export function createRetrainingJobs(options: RetrainingJobsOptions) {
+  const { store, clock, events } = options;
+  const transitions = options.metrics?.counter('driftguard_retraining_transitions_total', 'Retraining job state changes by model and new status (deferred, queued, …, promoted, rejected, failed).');
+  const newId = options.newId ?? randomUUID;
 
   async function save(job: RetrainingJob): Promise<RetrainingJob> {
     await store.saveRetrainingJob(job);
     transitions?.inc({ model: job.model, status: job.status });
     events.publish({ type: 'retraining', model: job.model, atMs: job.updatedAtMs, data: { model: job.model, job } });
-    deps.onChange?.(job);
+    options.onChange?.(job);
     return job;
   }
 
   async function sufficiency(name: string, policy: RetrainingPolicy) {
     // The champion's classes, so a class with no label yet is named in the reason; unknown when it cannot be loaded.
-    const champion = deps.serving.get(name) ?? (await deps.serving.refresh(name).catch(() => null))?.serving ?? null;
+    const champion = options.serving.get(name) ?? (await options.serving.refresh(name).catch(() => null))?.serving ?? null;
     const classes = champion?.model.schema.classLabels?.map(String);
     return checkSufficiency(policy, await labelCountsOf(store, name, policy.horizonRows, classes));
   }
@@ -114,7 +116,7 @@ export function createRetrainingJobs(deps: {
      * 409 when a job is already queued or running.
      */
     async trigger(name: string, reason: string | undefined, by: string): Promise<RetrainingJob> {
-      const policy = await retrainingPolicyOf(deps.models, name);
+      const policy = await retrainingPolicyOf(options.models, name);
       const open = await store.openRetrainingJob(name);
       if (open !== null && isActive(open.status)) {
         throw new ConflictError(`retraining job ${open.id} of model ${name} is already ${open.status}`, [{ path: '/name', reason: 'a job is already running' }]);
@@ -124,11 +126,11 @@ export function createRetrainingJobs(deps: {
       return this.open(name, { ...trigger, reason: `${trigger.reason} (by ${by})` }, policy);
     },
     async list(name: string, page: RetrainingJobPage): Promise<RetrainingJob[]> {
-      await deps.models.get(name);
+      await options.models.get(name);
       return (await store.listRetrainingJobs(name, { limit: page.limit, ...(page.before === undefined ? {} : { beforeId: page.before }) }));
     },
     async get(name: string, id: string): Promise<RetrainingJob> {
-      await deps.models.get(name);
+      await options.models.get(name);
       const job = await store.getRetrainingJob(name, id);
       if (job === null) throw new NotFoundError(`model ${name} has no retraining job ${id}`, [{ path: '/id', reason: 'unknown job' }]);
       return job;

@@ -1,10 +1,10 @@
 import type { Cell, DataTable } from '../../domain/data-table.js';
 import { failJob, IN_FLIGHT_STATUSES, recoverAfterRestart, type RetrainingJob } from '../../domain/retraining-job.js';
-import { decideAutomaticStep, formatDuration, isHighWindow, isOutOfTime, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
+import { decideAutomaticStep, formatDuration, isOutOfTime, trainingHorizons, windowsSinceDriftBegan, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
 import type { FittedModel } from '../../models/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { Store, StoredDriftReport } from '../../ports/store.js';
+import type { DriftReportRepository, LeaseRepository, PredictionLog, ReferenceProfileRepository, RetrainingJobRepository, StoredDriftReport } from '../../ports/store.js';
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import type { ChampionChanges } from '../champion/champion-changes.js';
 import type { MonitoredModels } from '../monitored-models.js';
@@ -13,13 +13,13 @@ import type { ChallengerExecutor, ChallengerResult } from '../../ports/challenge
 import { createInThreadChallengerExecutor, InsufficientDataError } from './challenger-pipeline.js';
 import { retrainingPolicyOf, type RetrainingJobs } from './retraining-jobs.js';
 import { RETRAINER, trackChallenger } from './track-challenger.js';
-import type { ServingModels } from '../serving/serving-models.js';
+import type { ServingModel, ServingModels } from '../serving/serving-models.js';
 
 /** Labelled rows older than the training horizon held out to show what a challenger forgot (at most). */
 export const REFERENCE_HOLDOUT_ROWS = 1000;
 
 export interface RetrainingRunnerOptions {
-  readonly store: Store;
+  readonly store: PredictionLog & DriftReportRepository & LeaseRepository & ReferenceProfileRepository & RetrainingJobRepository;
   readonly models: MonitoredModels;
   readonly jobs: RetrainingJobs;
   readonly serving: ServingModels;
@@ -73,7 +73,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
   const { store, clock, jobs } = options;
   const tickMs = options.tickMs ?? 1000;
   const leaseMs = options.leaseMs ?? 60_000;
-  const executor = options.executor ?? createInThreadChallengerExecutor(clock);
+  const executor = options.executor ?? createInThreadChallengerExecutor({ clock });
   const experimentName = options.experimentName ?? ((model: string) => `driftguard-retraining-${model}`);
   /** Jobs whose work runs in this process. */
   const runningHere = new Set<string>();
@@ -98,13 +98,8 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
    */
   function labelledSinceDriftBegan(reports: readonly StoredDriftReport[] | null, policy: RetrainingPolicy, rows: readonly StoredPrediction[]): number {
     if (reports === null) return rows.length;
-    const byPerformance = policy.triggerOnPerformanceDrift && reports.length > 0 && signalOf(reports[0]).performanceDrifted;
-    let beganMs = Infinity;
-    for (const report of reports) {
-      const signal = signalOf(report);
-      if (!(byPerformance ? signal.performanceDrifted : isHighWindow(policy, signal))) break;
-      beganMs = report.windowStartMs;
-    }
+    const run = windowsSinceDriftBegan(policy, reports.map(signalOf).reverse());
+    const beganMs = run === 0 ? Infinity : reports[run - 1].windowStartMs;
     return rows.filter((r) => r.timestampMs >= beganMs).length;
   }
 
@@ -134,79 +129,106 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     return jobs.open(name, step.trigger, policy);
   }
 
-  async function runJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<void> {
-    const name = queued.model;
-    let job = queued;
-    runningHere.add(job.id);
-    // Keep the model's lease while the job runs (training may outlast it), so no other replica takes the job for dead.
-    const renewal = setInterval(() => void renew(name).catch(() => undefined), Math.max(1000, leaseMs / 3));
-    renewal.unref();
+  /** The labelled rows a job trains on (the horizon, and older rows for the reference holdout) and its horizons. */
+  async function gatherTrainingData(job: RetrainingJob, policy: RetrainingPolicy) {
+    const name = job.model;
+    const rows = await store.latestLabeledPredictions(name, policy.horizonRows + REFERENCE_HOLDOUT_ROWS);
+    const split = Math.max(0, rows.length - policy.horizonRows);
+    const recentRows = rows.slice(split);
+    const olderRows = rows.slice(0, split);
+    const { total, labeled } = await store.countPredictions(name);
+    const triggerId = job.trigger.driftReportId;
+    const triggerReports = triggerId === undefined ? null : await store.listDriftReports(name, { limit: 200, beforeId: triggerId + 1 });
+    const horizons = trainingHorizons(policy, job.trigger.kind, labelledSinceDriftBegan(triggerReports, policy, recentRows));
+    return { recentRows, olderRows, coverage: { recentPredictions: total, recentLabeled: labeled }, triggerReports, horizons };
+  }
+
+  /** Trains and evaluates the challenger off the event loop, within the job's deadline. */
+  async function trainChallenger(champion: ServingModel, data: Awaited<ReturnType<typeof gatherTrainingData>>, policy: RetrainingPolicy): Promise<ChallengerResult> {
+    const startedMs = clock.nowMs();
+    const { recentRows, olderRows } = data;
+    await new Promise((resolve) => setImmediate(resolve));
+    let result: ChallengerResult;
     try {
-      const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
-      if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
-      job = await jobs.transition(job, 'training', `training a ${champion.model.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`);
-      const startedMs = clock.nowMs();
-      const deadlineMs = startedMs + policy.maxTrainingMs;
-      const rows = await store.latestLabeledPredictions(name, policy.horizonRows + REFERENCE_HOLDOUT_ROWS);
-      const split = Math.max(0, rows.length - policy.horizonRows);
-      const recentRows = rows.slice(split);
-      const olderRows = rows.slice(0, split);
-      const { total, labeled } = await store.countPredictions(name);
-      const triggerId = job.trigger.driftReportId;
-      const triggerReports = triggerId === undefined ? null : await store.listDriftReports(name, { limit: 200, beforeId: triggerId + 1 });
-      const horizons = trainingHorizons(policy, job.trigger.kind, labelledSinceDriftBegan(triggerReports, policy, recentRows));
-      await new Promise((resolve) => setImmediate(resolve));
-      let result: ChallengerResult;
-      try {
-        result = await executor.run({
+      result = await executor.run(
+        {
           champion: champion.model,
           recent: labelledTable(recentRows, champion.model),
           reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion.model),
           referenceHoldoutRows: REFERENCE_HOLDOUT_ROWS,
-          horizons,
+          horizons: data.horizons,
           policy,
           span: { fromMs: recentRows[0]?.timestampMs ?? 0, toMs: recentRows.at(-1)?.timestampMs ?? 0 },
-          coverage: { recentPredictions: total, recentLabeled: labeled },
-        }, deadlineMs - clock.nowMs());
-      } catch (error) {
-        if (error instanceof InsufficientDataError) throw new Error(`the labelled data no longer suffices: ${error.sufficiency.reason}`);
-        throw error;
-      }
-      if (isOutOfTime(policy, startedMs, clock.nowMs())) throw new OutOfTimeError(`out of time after training (${formatDuration(clock.nowMs() - startedMs)} > ${formatDuration(policy.maxTrainingMs)})`);
-      const c = result.metrics.challenger.test;
-      const h = result.metrics.champion?.test;
-      job = await jobs.transition(
-        job,
-        'evaluating',
-        `challenger trained on ${result.data.trainRows} rows in ${result.challenger.fitSeconds.toFixed(1)} s; on the same ${result.data.testRows} test rows accuracy ${c.accuracy.toFixed(3)} vs champion ${h?.accuracy.toFixed(3) ?? 'n/a'}`,
-        { data: result.data, metrics: result.metrics },
+          coverage: data.coverage,
+        },
+        startedMs + policy.maxTrainingMs - clock.nowMs(),
       );
-      job = await jobs.transition(job, 'tracking', `${result.decision.promote ? 'promote' : 'reject'}: ${result.decision.reason}; logging the run to ${options.backend.location}`, {
-        decision: result.decision,
-      });
-      const driftReport = triggerReports?.[0]?.report ?? null;
-      // Tracking is not cut off at the deadline (a run stopped half-way could still register a version); it is bounded by
-      // the tracking client's own timeouts, and a failure before registration leaves nothing registered.
-      const tracked = await trackChallenger({ backend: options.backend, job, result, driftReport, experimentName: experimentName(name), nowMs: () => clock.nowMs() });
-      const version = tracked.version?.version;
-      if (version === undefined) throw new Error('the tracked run registered no version');
-      const runUrl = options.runUrl?.(tracked.experimentId, tracked.runId);
-      // The registered version is on the job before anything else can fail or the champion moves.
-      job = await jobs.record(job, { tracking: { runId: tracked.runId, experimentId: tracked.experimentId, registeredVersion: version, ...(runUrl === undefined ? {} : { runUrl }) } });
-      if (!result.decision.promote) {
-        job = await jobs.transition(job, 'rejected', `rejected version ${version} (kept champion ${champion.version}): ${result.decision.reason}`);
-        return;
-      }
-      const change = await options.champions.promote(name, version, { by: RETRAINER, reason: `retraining job ${job.id}: ${result.decision.reason}` });
-      job = await jobs.transition(job, 'promoted', `promoted version ${version} (champion was ${change.fromVersion ?? 'unset'})`);
     } catch (error) {
-      const cause = causeOf(error);
-      const latest = (await store.getRetrainingJob(name, job.id)) ?? job;
+      if (error instanceof InsufficientDataError) throw new Error(`the labelled data no longer suffices: ${error.sufficiency.reason}`);
+      throw error;
+    }
+    if (isOutOfTime(policy, startedMs, clock.nowMs())) throw new OutOfTimeError(`out of time after training (${formatDuration(clock.nowMs() - startedMs)} > ${formatDuration(policy.maxTrainingMs)})`);
+    return result;
+  }
+
+  /** Logs the run and registers the challenger; the registered version is on the job before the champion can move. */
+  async function trackAndRegister(job: RetrainingJob, result: ChallengerResult, triggerReports: readonly StoredDriftReport[] | null) {
+    const name = job.model;
+    const driftReport = triggerReports?.[0]?.report ?? null;
+    // Tracking is not cut off at the deadline (a run stopped half-way could still register a version); it is bounded by
+    // the tracking client's own timeouts, and a failure before registration leaves nothing registered.
+    const tracked = await trackChallenger({ backend: options.backend, job, result, driftReport, experimentName: experimentName(name), nowMs: () => clock.nowMs() });
+    const version = tracked.version?.version;
+    if (version === undefined) throw new Error('the tracked run registered no version');
+    const runUrl = options.runUrl?.(tracked.experimentId, tracked.runId);
+    const recorded = await jobs.record(job, { tracking: { runId: tracked.runId, experimentId: tracked.experimentId, registeredVersion: version, ...(runUrl === undefined ? {} : { runUrl }) } });
+    return { job: recorded, version };
+  }
+
+  /** A job's work from `training` to `promoted` / `rejected`; each step is recorded on the job as it happens. */
+  async function advanceJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<RetrainingJob> {
+    const name = queued.model;
+    const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
+    if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
+    let job = await jobs.transition(queued, 'training', `training a ${champion.model.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`);
+    const data = await gatherTrainingData(job, policy);
+    const result = await trainChallenger(champion, data, policy);
+    const c = result.metrics.challenger.test;
+    const h = result.metrics.champion?.test;
+    job = await jobs.transition(
+      job,
+      'evaluating',
+      `challenger trained on ${result.data.trainRows} rows in ${result.challenger.fitSeconds.toFixed(1)} s; on the same ${result.data.testRows} test rows accuracy ${c.accuracy.toFixed(3)} vs champion ${h?.accuracy.toFixed(3) ?? 'n/a'}`,
+      { data: result.data, metrics: result.metrics },
+    );
+    job = await jobs.transition(job, 'tracking', `${result.decision.promote ? 'promote' : 'reject'}: ${result.decision.reason}; logging the run to ${options.backend.location}`, {
+      decision: result.decision,
+    });
+    const registered = await trackAndRegister(job, result, data.triggerReports);
+    job = registered.job;
+    if (!result.decision.promote) {
+      return jobs.transition(job, 'rejected', `rejected version ${registered.version} (kept champion ${champion.version}): ${result.decision.reason}`);
+    }
+    const change = await options.champions.promote(name, registered.version, { by: RETRAINER, reason: `retraining job ${job.id}: ${result.decision.reason}` });
+    return jobs.transition(job, 'promoted', `promoted version ${registered.version} (champion was ${change.fromVersion ?? 'unset'})`);
+  }
+
+  /** Runs a queued job holding the model's lease; any failure fails the job with its cause (never left in flight). */
+  async function runJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<void> {
+    const name = queued.model;
+    runningHere.add(queued.id);
+    // Keep the model's lease while the job runs (training may outlast it), so no other replica takes the job for dead.
+    const renewal = setInterval(() => void renew(name).catch(() => undefined), Math.max(1000, leaseMs / 3));
+    renewal.unref();
+    try {
+      await advanceJob(queued, policy);
+    } catch (error) {
+      const latest = (await store.getRetrainingJob(name, queued.id)) ?? queued;
       if (!IN_FLIGHT_STATUSES.includes(latest.status) && latest.status !== 'queued') throw error;
-      await jobs.save(failJob(latest, clock.nowMs(), cause));
+      await jobs.save(failJob(latest, clock.nowMs(), causeOf(error)));
     } finally {
       clearInterval(renewal);
-      runningHere.delete(job.id);
+      runningHere.delete(queued.id);
     }
   }
 

@@ -20,16 +20,23 @@ export interface ServedPrediction {
   readonly modelVersion: string;
 }
 
+export interface PredictionServingOptions {
+  readonly serving: ServingModels;
+  readonly logging: PredictionLogging;
+  readonly clock: Clock;
+  readonly metrics?: MetricsRegistry;
+}
+
 /**
  * Serving the champion natively (no ONNX round trip): scores every row, then logs the batch through the prediction
  * log — a reply means the predictions are committed. A batch is scored and logged as a whole or refused with
  * per-row reasons.
  */
-export function createPredictionServing(deps: { serving: ServingModels; logging: PredictionLogging; clock: Clock; metrics?: MetricsRegistry }) {
-  const served = deps.metrics?.counter('driftguard_predictions_total', 'Predictions served by /predict, by model and version.');
+export function createPredictionServing(options: PredictionServingOptions) {
+  const served = options.metrics?.counter('driftguard_predictions_total', 'Predictions served by /predict, by model and version.');
   return {
     async predict(modelName: string, rows: readonly PredictRow[]): Promise<ServedPrediction[]> {
-      const current = deps.serving.get(modelName) ?? (await deps.serving.refresh(modelName))?.serving ?? null;
+      const current = options.serving.get(modelName) ?? (await options.serving.refresh(modelName))?.serving ?? null;
       if (current === null) {
         throw new ConflictError(
           `model ${modelName} has no champion version to serve; register one (driftguard train … --register ${modelName} --alias champion) or log predictions made elsewhere with POST /v1/models/${modelName}/predictions`,
@@ -56,7 +63,7 @@ export function createPredictionServing(deps: { serving: ServingModels; logging:
         }
       });
       if (problems.length > 0) throw new UnprocessableError(`rows refused; nothing was scored or logged`, problems);
-      const logged = await deps.logging.logPredictions(
+      const logged = await options.logging.logPredictions(
         modelName,
         rows.map((row, i) => ({
           id: row.id,

@@ -26,25 +26,31 @@ export interface LoadedChampion {
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
+export interface ServingModelsOptions {
+  readonly registry: ModelRegistry;
+  readonly tracking: TrackingStore;
+  readonly clock: Clock;
+}
+
 /**
  * Which version each monitored model serves, loaded from the model registry (alias `champion`) and the run's
  * `model/driftguard-model.json` artifact. Swaps are atomic: a request sees the old or the new model, never neither.
  */
-export function createServingModels(deps: { registry: ModelRegistry; tracking: TrackingStore; clock: Clock }) {
+export function createServingModels(options: ServingModelsOptions) {
   const serving = new Map<string, ServingModel>();
   /** The reference profile artifact of each served version (null: it has none). */
   const references = new Map<string, ReferenceProfile | null>();
 
   async function load(version: ModelVersion): Promise<Omit<LoadedChampion, 'changed' | 'previousVersion'>> {
-    const modelJson = decode(await deps.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/driftguard-model.json`));
+    const modelJson = decode(await options.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/driftguard-model.json`));
     const model = loadModel(modelJson);
     let referenceProfile: ReferenceProfile | null = null;
-    const files = await deps.tracking.listArtifacts(version.runId, MODEL_ARTIFACT_PATH);
+    const files = await options.tracking.listArtifacts(version.runId, MODEL_ARTIFACT_PATH);
     if (files.some((f) => f.path.endsWith('reference-profile.json'))) {
-      referenceProfile = parseReferenceProfile(JSON.parse(decode(await deps.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/reference-profile.json`))));
+      referenceProfile = parseReferenceProfile(JSON.parse(decode(await options.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/reference-profile.json`))));
     }
     return {
-      serving: { name: version.name, version: version.version, runId: version.runId, model, loadedAtMs: deps.clock.nowMs() },
+      serving: { name: version.name, version: version.version, runId: version.runId, model, loadedAtMs: options.clock.nowMs() },
       referenceProfile,
     };
   }
@@ -55,7 +61,7 @@ export function createServingModels(deps: { registry: ModelRegistry; tracking: T
     },
     /** Loads the registry's champion when it differs from what is served; null when the model has no champion. */
     async refresh(name: string): Promise<LoadedChampion | null> {
-      const champion = await deps.registry.getVersionByAlias(name, CHAMPION_ALIAS);
+      const champion = await options.registry.getVersionByAlias(name, CHAMPION_ALIAS);
       if (champion === null) return null;
       const current = serving.get(name);
       if (current !== undefined && current.version === champion.version) {

@@ -8,7 +8,7 @@
  * retrained model serves from the next window on.
  */
 import type { Cell, DataTable } from '../../../domain/data-table.js';
-import { decideAutomaticStep, rowsOfHighStreak, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../../domain/retraining-policy.js';
+import { decideAutomaticStep, rowsSinceDriftBegan, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../../domain/retraining-policy.js';
 import type { Severity } from '../../../domain/severity.js';
 import type { DriftEngineOptions } from '../../../drift/drift-config.js';
 import { createDriftEngineConfig } from '../../../drift/create-drift-engine-config.js';
@@ -225,7 +225,7 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
       else if (step.kind === 'open') {
         const { trigger } = step;
         try {
-          const horizons = trainingHorizons(policy, trigger.kind, rowsOfHighStreak(policy, signals, signalRows));
+          const horizons = trainingHorizons(policy, trigger.kind, rowsSinceDriftBegan(policy, signals, signalRows));
           const result = pipeline.run({ champion: drift.model, recent: recentRows(), reference: labelled(drift.trainTable), policy, horizons, seed });
           retrained = true;
           counts.drift.retrains++;
