@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Alert } from '../../../domain/alert.js';
 import type { RetrainingJob } from '../../../domain/retraining-job.js';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
@@ -19,76 +18,28 @@ import {
   type ModelRow,
   type PredictionRow,
 } from '../row-mapping.js';
+import { runMigrations } from '../migration-runner.js';
+import { openPostgresConnection, type PostgresStoreOptions } from './connection.js';
 import { postgresMigrations } from './migrations/index.js';
+import { postgresMigrationTarget } from './schema-migrations.js';
 
-export interface PostgresStoreOptions {
-  /** `postgres://user@host:port/database` */
-  readonly connectionString: string;
-  /** Schema that holds driftguard's tables (created if missing); default `public`. */
-  readonly schema?: string;
-  readonly maxConnections?: number;
-}
-
-/** Arbitrary constant key for the advisory lock that serializes migrations across replicas. */
-const MIGRATION_LOCK_KEY = 7_352_914_001;
-
-const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+export type { PostgresStoreOptions } from './connection.js';
 
 /** The scale-out store several replicas share (node-postgres pool, JSONB columns, versioned migrations). */
 export function createPostgresStore(options: PostgresStoreOptions): Store {
-  const schema = options.schema ?? 'public';
-  if (!IDENTIFIER.test(schema)) throw new Error(`schema must match ${IDENTIFIER}, got ${JSON.stringify(schema)}`);
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
-    options: `-c search_path=${schema}`,
-  });
-  // An idle client's network error must not crash the process; the next query reports it.
-  pool.on('error', () => undefined);
-
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+  const connection = openPostgresConnection(options);
+  const { pool } = connection;
+  const inTransaction = connection.transaction;
 
   const predictions = async (text: string, values: unknown[]) =>
     (await pool.query<PredictionRow>(text, values)).rows.map(toStoredPrediction);
 
   return {
     async migrate() {
-      return inTransaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await client.query(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)',
-        );
-        const applied = Number((await client.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')).rows[0].v);
-        if (applied > postgresMigrations.length) {
-          throw new Error(`database schema version ${applied} is newer than this driftguard (${postgresMigrations.length}); upgrade driftguard`);
-        }
-        for (const migration of postgresMigrations.slice(applied)) {
-          await client.query(migration.sql);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES ($1, $2, $3)', [
-            migration.version,
-            migration.name,
-            Date.now(),
-          ]);
-        }
-        return postgresMigrations.length;
-      });
+      return runMigrations(postgresMigrationTarget(connection), postgresMigrations);
     },
     async close() {
-      await pool.end();
+      await connection.close();
     },
     async appendPredictions(model: string, batch: readonly NewPrediction[]): Promise<AppendPredictionsResult> {
       const seen = new Set<string>();

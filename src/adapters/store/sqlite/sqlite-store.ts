@@ -34,6 +34,8 @@ import { startCheckpointThread } from './checkpoint-thread.js';
 import { createGroupCommit } from './group-commit.js';
 import { createWalSync } from './wal-sync.js';
 import { sqliteMigrations } from './migrations/index.js';
+import { runMigrations } from '../migration-runner.js';
+import { sqliteMigrationTarget } from './schema-migrations.js';
 
 export interface SqliteStoreOptions {
   /** Database file; `:memory:` for tests. Parent directories are created. */
@@ -210,23 +212,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     async migrate() {
-      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)');
-      const applied = db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() as number;
-      if (applied > sqliteMigrations.length) {
-        throw new Error(`database schema version ${applied} is newer than this driftguard (${sqliteMigrations.length}); upgrade driftguard`);
-      }
-      for (const migration of sqliteMigrations.slice(applied)) {
-        db.transaction(() => {
-          db.exec(migration.sql);
-          db.prepare('INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (?, ?, ?)').run(
-            migration.version,
-            migration.name,
-            Date.now(),
-          );
-        })();
-      }
+      const version = await runMigrations(sqliteMigrationTarget(db), sqliteMigrations);
       statements = prepareStatements();
-      return sqliteMigrations.length;
+      return version;
     },
     async close() {
       await writes.drain();
