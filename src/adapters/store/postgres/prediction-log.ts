@@ -1,6 +1,11 @@
 import type pg from 'pg';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
-import type { AppendPredictionsResult, AttachLabelsResult, PredictionListQuery, PredictionLog } from '../../../ports/store.js';
+import type {
+  AppendPredictionsResult,
+  AttachLabelsResult,
+  PredictionListQuery,
+  PredictionLog,
+} from '../../../ports/store.js';
 import {
   lastLabelPerId,
   requirePositiveInteger,

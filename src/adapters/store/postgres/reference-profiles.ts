@@ -17,7 +17,8 @@ export function postgresReferenceProfiles({ pool }: PostgresConnection): Referen
   return {
     async saveReferenceProfile(model, source, profile, nowMs) {
       const text = JSON.stringify(profile);
-      return toStoredReferenceProfile((await pool.query<ReferenceProfileRow>(SQL.insert([model, source, nowMs, text]))).rows[0]);
+      const result = await pool.query<ReferenceProfileRow>(SQL.insert([model, source, nowMs, text]));
+      return toStoredReferenceProfile(result.rows[0]);
     },
     async latestReferenceProfile(model) {
       const row = (await pool.query<ReferenceProfileRow>(SQL.latest([model]))).rows[0];

@@ -21,7 +21,7 @@ export function postgresMigrationTarget(connection: PostgresConnection): Migrati
         const ledger: MigrationLedger = {
           async appliedVersion() {
             await client.query(CREATE_LEDGER);
-            const { rows } = await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations');
+            const { rows } = await client.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations');
             return Number(rows[0].v);
           },
           async apply(migration, appliedAtMs) {

@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
-import type { AppendPredictionsResult, AttachLabelsResult, PredictionListQuery, PredictionLog } from '../../../ports/store.js';
+import type {
+  AppendPredictionsResult,
+  AttachLabelsResult,
+  PredictionListQuery,
+  PredictionLog,
+} from '../../../ports/store.js';
 import {
   lastLabelPerId,
   requirePositiveInteger,
@@ -34,7 +39,9 @@ function pageFilters(model: string, query: PredictionListQuery) {
   if (query.predictedClass !== undefined) {
     add('c', 'predicted_class IN (?, ?)', JSON.stringify(query.predictedClass), query.predictedClass);
   }
-  if (query.labeled !== undefined) add(query.labeled ? 'l' : 'u', query.labeled ? 'label IS NOT NULL' : 'label IS NULL');
+  if (query.labeled !== undefined) {
+    add(query.labeled ? 'l' : 'u', query.labeled ? 'label IS NOT NULL' : 'label IS NULL');
+  }
   values.push(requirePositiveInteger(query.limit, 'limit'));
   return { shape, where: where.join(' AND '), values };
 }

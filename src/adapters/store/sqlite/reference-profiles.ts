@@ -18,7 +18,8 @@ export function sqliteReferenceProfiles({ writes, statements }: SqliteConnection
   return {
     async saveReferenceProfile(model, source, profile, nowMs) {
       const text = JSON.stringify(profile);
-      return toStoredReferenceProfile(toRow(await writes.enqueue(() => sql().insert.get(model, source, nowMs, text))));
+      const row = await writes.enqueue(() => sql().insert.get(model, source, nowMs, text));
+      return toStoredReferenceProfile(toRow(row));
     },
     async latestReferenceProfile(model) {
       const row = sql().latest.get(model);
