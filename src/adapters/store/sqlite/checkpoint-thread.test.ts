@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCheckpointThread } from './checkpoint-thread.js';
 
@@ -32,5 +34,22 @@ describe('checkpoints in a worker thread', () => {
     await thread.stop();
     expect(errors).toEqual([]);
     db.close();
+  });
+
+  it('keeps the process alive until the stopped thread has exited, so the code after stop() runs', () => {
+    // Only a process with nothing else to wait for shows it (a test runner always has), hence a child process.
+    const module = fileURLToPath(new URL('./checkpoint-thread.ts', import.meta.url));
+    // Five rounds: the early exit is a race, it came in 2 of 3 single rounds.
+    const script = `const { startCheckpointThread } = await import(${JSON.stringify(module)});
+      for (let round = 0; round < 5; round++) await startCheckpointThread(${JSON.stringify(join(dir, 'stop.sqlite'))}).stop();
+      console.log('after stop');`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toMatchObject({
+      status: 0,
+      stdout: 'after stop\n',
+    });
   });
 });
