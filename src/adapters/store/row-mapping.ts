@@ -3,7 +3,7 @@ import { isFinal, type RetrainingJob } from '../../domain/retraining-job.js';
 import type { GroundTruthLabel, PredictedClass, StoredPrediction } from '../../domain/prediction-record.js';
 import type { AlertDelivery, AlertQuery, JsonDocument, MonitoredModelRecord, StoredDriftReport, StoredReferenceProfile } from '../../ports/store.js';
 
-/** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `parseJsonColumns`). */
+/** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `jsonColumnDecoder`). */
 export interface PredictionRow {
   sequence: number | string;
   model: string;
@@ -30,6 +30,25 @@ export function toStoredPrediction(row: PredictionRow): StoredPrediction {
     label: row.label,
     labelTimestampMs: row.label_timestamp_ms === null ? null : Number(row.label_timestamp_ms),
   };
+}
+
+/** COUNT and MAX come back as numbers from SQLite and as text (bigint) from pg. */
+export interface PredictionCountRow {
+  total: number | string;
+  labeled: number | string;
+}
+
+export function toPredictionCount(row: PredictionCountRow): { total: number; labeled: number } {
+  return { total: Number(row.total), labeled: Number(row.labeled) };
+}
+
+export interface CountAfterRow {
+  count: number | string;
+  last_sequence: number | string | null;
+}
+
+export function toCountAfter(row: CountAfterRow): { count: number; lastSequence: number | null } {
+  return { count: Number(row.count), lastSequence: row.last_sequence === null ? null : Number(row.last_sequence) };
 }
 
 export interface ModelRow {

@@ -42,6 +42,9 @@ export function startCheckpointThread(path: string, options: { everyMs?: number;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Unref'd, the thread would not keep the process alive while stop() waits for it: with nothing else pending the
+      // process exited there, and the caller's code after `await store.close()` never ran.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -1,4 +1,4 @@
-import type { Migration } from '../../migration.js';
+import type { Migration } from '../../migration-runner.js';
 
 export const retrainingJobsSchema: Migration = {
   version: 4,

@@ -1,0 +1,165 @@
+import type Database from 'better-sqlite3';
+import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
+import type {
+  AppendPredictionsResult,
+  AttachLabelsResult,
+  PredictionListQuery,
+  PredictionLog,
+} from '../../../ports/store.js';
+import {
+  lastLabelPerId,
+  requirePositiveInteger,
+  toCountAfter,
+  toPredictionCount,
+  toStoredPrediction,
+  type CountAfterRow,
+  type PredictionCountRow,
+  type PredictionRow,
+} from '../row-mapping.js';
+import type { SqliteConnection } from './connection.js';
+import { jsonColumnDecoder } from './json-columns.js';
+
+const toRow = jsonColumnDecoder<PredictionRow>('features', 'predicted_class', 'label');
+const toPredictions = (rows: unknown[]) => rows.map((row) => toStoredPrediction(toRow(row)));
+
+/** The filters of a log page present in `query`, as a WHERE clause, its values and a key naming that shape. */
+function pageFilters(model: string, query: PredictionListQuery) {
+  const where = ['model = ?'];
+  const values: unknown[] = [model];
+  let shape = '';
+  const add = (key: string, clause: string, ...params: unknown[]) => {
+    shape += key;
+    where.push(clause);
+    values.push(...params);
+  };
+  if (query.beforeSequence !== undefined) add('b', 'sequence < ?', query.beforeSequence);
+  if (query.fromMs !== undefined) add('f', 'timestamp_ms >= ?', query.fromMs);
+  if (query.toMs !== undefined) add('t', 'timestamp_ms < ?', query.toMs);
+  // predicted_class holds JSON text: "yes" for a string class, 1 / true for numbers and booleans.
+  if (query.predictedClass !== undefined) {
+    add('c', 'predicted_class IN (?, ?)', JSON.stringify(query.predictedClass), query.predictedClass);
+  }
+  if (query.labeled !== undefined) {
+    add(query.labeled ? 'l' : 'u', query.labeled ? 'label IS NOT NULL' : 'label IS NULL');
+  }
+  values.push(requirePositiveInteger(query.limit, 'limit'));
+  return { shape, where: where.join(' AND '), values };
+}
+
+const prepare = (db: Database.Database) => {
+  const pages = new Map<string, Database.Statement>();
+  return {
+    insert: db.prepare(
+      `INSERT INTO predictions (model, id, model_version, timestamp_ms, features, predicted_class, score)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    existingId: db.prepare('SELECT 1 FROM predictions WHERE model = ? AND id = ?').pluck(),
+    setLabel: db.prepare('UPDATE predictions SET label = ?, label_timestamp_ms = ? WHERE model = ? AND id = ?'),
+    byId: db.prepare('SELECT * FROM predictions WHERE model = ? AND id = ?'),
+    latest: db.prepare('SELECT * FROM predictions WHERE model = ? ORDER BY sequence DESC LIMIT ?'),
+    between: db.prepare(
+      `SELECT * FROM predictions WHERE model = ? AND timestamp_ms >= ? AND timestamp_ms < ?
+       ORDER BY timestamp_ms, sequence`,
+    ),
+    after: db.prepare('SELECT * FROM predictions WHERE model = ? AND sequence > ? ORDER BY sequence LIMIT ?'),
+    latestLabeled: db.prepare(
+      'SELECT * FROM predictions WHERE model = ? AND label IS NOT NULL ORDER BY sequence DESC LIMIT ?',
+    ),
+    count: db.prepare<[string], PredictionCountRow>(
+      'SELECT COUNT(*) AS total, COUNT(label) AS labeled FROM predictions WHERE model = ?',
+    ),
+    countAfter: db.prepare<[string, number], CountAfterRow>(
+      'SELECT COUNT(*) AS count, MAX(sequence) AS last_sequence FROM predictions WHERE model = ? AND sequence > ?',
+    ),
+    /** One statement per filter shape (at most 48), prepared at its first use. */
+    page(shape: string, where: string): Database.Statement {
+      let statement = pages.get(shape);
+      if (statement === undefined) {
+        statement = db.prepare(`SELECT * FROM predictions WHERE ${where} ORDER BY sequence DESC LIMIT ?`);
+        pages.set(shape, statement);
+      }
+      return statement;
+    },
+    deleteBefore: db.prepare('DELETE FROM predictions WHERE model = ? AND timestamp_ms < ?'),
+  };
+};
+
+/** The prediction log on SQLite: writes go through the group commit, reads run on the connection directly. */
+export function sqlitePredictionLog({ db, writes, statements }: SqliteConnection): PredictionLog {
+  const sql = statements(prepare);
+
+  const insertAll = db.transaction((model: string, predictions: readonly NewPrediction[]) => {
+    const { insert } = sql();
+    for (const p of predictions) {
+      const predictedClass = p.predictedClass === null ? null : JSON.stringify(p.predictedClass);
+      insert.run(model, p.id, p.modelVersion, p.timestampMs, JSON.stringify(p.features), predictedClass, p.score);
+    }
+  });
+
+  /** Inserts the batch, relying on UNIQUE (model, id); only a refused batch pays for finding which ids clash. */
+  function appendBatch(model: string, predictions: readonly NewPrediction[]): AppendPredictionsResult {
+    try {
+      insertAll(model, predictions);
+      return { inserted: predictions.length, duplicateIds: [] };
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      const batchIds = new Set<string>();
+      const duplicateIds = predictions.flatMap((p) => {
+        const duplicate = batchIds.has(p.id) || sql().existingId.get(model, p.id) !== undefined;
+        batchIds.add(p.id);
+        return duplicate ? [p.id] : [];
+      });
+      if (duplicateIds.length === 0) throw error;
+      return { inserted: 0, duplicateIds };
+    }
+  }
+
+  function labelBatch(model: string, labels: readonly GroundTruthLabel[]): AttachLabelsResult {
+    const { setLabel } = sql();
+    const unknown = new Set<string>();
+    for (const l of lastLabelPerId(labels)) {
+      if (setLabel.run(JSON.stringify(l.label), l.timestampMs, model, l.predictionId).changes === 0) {
+        unknown.add(l.predictionId);
+      }
+    }
+    return { joined: labels.filter((l) => !unknown.has(l.predictionId)).length, unknownIds: [...unknown] };
+  }
+
+  return {
+    appendPredictions(model, predictions) {
+      return writes.enqueue(() => appendBatch(model, predictions));
+    },
+    attachLabels(model, labels) {
+      return writes.enqueue(() => labelBatch(model, labels));
+    },
+    async getPrediction(model, id) {
+      const row = sql().byId.get(model, id);
+      return row === undefined ? null : toStoredPrediction(toRow(row));
+    },
+    async latestPredictions(model, limit) {
+      return toPredictions(sql().latest.all(model, requirePositiveInteger(limit, 'limit'))).reverse();
+    },
+    async predictionsBetween(model, fromMs, toMs) {
+      return toPredictions(sql().between.all(model, fromMs, toMs));
+    },
+    async predictionsAfter(model, afterSequence, limit) {
+      return toPredictions(sql().after.all(model, afterSequence, requirePositiveInteger(limit, 'limit')));
+    },
+    async latestLabeledPredictions(model, limit) {
+      return toPredictions(sql().latestLabeled.all(model, requirePositiveInteger(limit, 'limit'))).reverse();
+    },
+    async countPredictions(model) {
+      return toPredictionCount(sql().count.get(model) as PredictionCountRow);
+    },
+    async countPredictionsAfter(model, afterSequence) {
+      return toCountAfter(sql().countAfter.get(model, afterSequence) as CountAfterRow);
+    },
+    async listPredictions(model, query) {
+      const { shape, where, values } = pageFilters(model, query);
+      return toPredictions(sql().page(shape, where).all(...values));
+    },
+    async deletePredictionsBefore(model, cutoffMs) {
+      return writes.enqueue(() => sql().deleteBefore.run(model, cutoffMs).changes);
+    },
+  };
+}
