@@ -119,7 +119,7 @@ function fitGbdt(train: TrainingData, validation: DataTable | null, raw: Partial
     if (iter > 1) iterations.push({ iteration: iter - 1, trainLoss, validationLoss: pendingValidationLoss });
     if (iter > params.maxIterations || stoppedEarly) break;
     for (let i = 0; i < n; i++) ws.order[i] = i;
-    const tree = growTree(binned, width, bins, grad, hess, n, params, ws);
+    const tree = growTree({ matrix: { binned, rows: n, width, bins }, grad, hess, options: params, workspace: ws });
     if (tree.feature[0] < 0) {
       converged = false; // no split improves the loss: stop boosting
       break;
