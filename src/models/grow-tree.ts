@@ -253,8 +253,13 @@ function subtractChildHistograms(input: TreeGrowthInput, parent: Leaf, children:
   right.hist = smallIsLeft ? large : small;
 }
 
-/** Child sums from the split feature's histogram (exact bins of this split): left = Σ its bins, right = parent − left. */
-function childSumsFromHistogram(parent: Leaf, split: Split, bins: readonly FeatureBins[], children: [Leaf, Leaf]): void {
+/** Child sums from the split feature's histogram (exact bins of this split): left = Σ bins, right = parent − left. */
+function childSumsFromHistogram(
+  parent: Leaf,
+  split: Split,
+  bins: readonly FeatureBins[],
+  children: [Leaf, Leaf],
+): void {
   const [left, right] = children;
   const missingBin = bins[split.feature].valueBins;
   const base = split.feature << 8;
@@ -286,7 +291,9 @@ function splitLeaf(input: TreeGrowthInput, tree: GrownTree, leaf: Leaf, leafCoun
   ];
   // children are split later only if leaves remain and they are large / shallow enough: else skip their histograms
   const canGrow = (c: Leaf): boolean =>
-    leafCount + 1 < options.maxLeaves && c.end - c.start >= 2 * options.minSamplesLeaf && (options.maxDepth === 0 || depth < options.maxDepth);
+    leafCount + 1 < options.maxLeaves &&
+    c.end - c.start >= 2 * options.minSamplesLeaf &&
+    (options.maxDepth === 0 || depth < options.maxDepth);
   if (canGrow(children[0]) || canGrow(children[1])) {
     subtractChildHistograms(input, leaf, children);
     childSumsFromHistogram(leaf, split, input.matrix.bins, children);
@@ -298,7 +305,8 @@ function splitLeaf(input: TreeGrowthInput, tree: GrownTree, leaf: Leaf, leafCoun
       c.g = sums.g;
       c.h = sums.h;
     }
-    children[1].hist = takeHist(input.workspace, input.matrix.width); // both children own a buffer, returned to the pool at the end
+    // both children own a buffer: finishLeaves returns each to the pool
+    children[1].hist = takeHist(input.workspace, input.matrix.width);
   }
   return children;
 }

@@ -12,6 +12,11 @@ export interface TrainingMatrix {
 }
 
 /** Bins a row-major `rows` × `width` matrix with the given feature bins. */
-export function binTrainingMatrix(x: Float64Array, rows: number, width: number, bins: readonly FeatureBins[]): TrainingMatrix {
+export function binTrainingMatrix(
+  x: Float64Array,
+  rows: number,
+  width: number,
+  bins: readonly FeatureBins[],
+): TrainingMatrix {
   return { binned: binMatrix(x, width, bins), rows, width, bins };
 }
