@@ -2,7 +2,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { hasRole, type ApiKeyVerifier, type Role } from './api-keys.js';
+import type { ApiKeyVerifier } from './api-keys.js';
+import { authHook, type RouteAccess } from './auth-hook.js';
 import { dashboardFallback, registerDashboard } from './dashboard-routes.js';
 import { ErrorBodySchema } from './error-body.js';
 import { handleError } from './error-handler.js';
@@ -15,20 +16,6 @@ import { healthRoutes } from './routes/health-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { predictionRoutes } from './routes/prediction-routes.js';
 import { retrainingRoutes } from './routes/retraining-routes.js';
-
-/** What a route needs: `open` routes need no key; the others need a key holding the role. */
-export type RouteAccess = Role | 'open';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
-  }
-  interface FastifyRequest {
-    /** Name of the API key that authenticated the request (for audit records), if any. */
-    principalName?: string;
-  }
-}
-
 
 export interface HttpAppOptions {
   readonly services: HttpServices;
@@ -52,25 +39,44 @@ export type HttpApp = FastifyInstance<
 
 /** Builds the Fastify application: schema-first routes (validation, types and OpenAPI from one schema). */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
-  const app = Fastify({
+  const app = createFastify(options);
+  const openRead = options.openRead === true;
+  const dashboardDir = options.dashboardDir ?? null;
+  recordRouteAccess(app, openRead);
+  registerStrictJsonParser(app as unknown as FastifyInstance);
+  app.setErrorHandler(handleError);
+  observeRequestDurations(app, options.services);
+  setNotFoundHandler(app, dashboardDir);
+  app.addHook('onRequest', authHook({ apiKeys: options.apiKeys, openRead }));
+  await registerDocs(app);
+  await registerRoutes(app, options.services, dashboardDir);
+  return app;
+}
+
+function createFastify(options: HttpAppOptions): HttpApp {
+  return Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? 16 * 1024 * 1024,
     // No coercion and no silent removal: a wrong type or an unknown field is refused with its path.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
+}
 
+/** Keeps every route's access as it is registered (read by `routeAccessOf`); /docs is open. */
+function recordRouteAccess(app: HttpApp, openRead: boolean): void {
   const routeAccess: RouteAccessEntry[] = [];
   accessByApp.set(app, routeAccess);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...route.config, access: 'open' };
     const access = (route.config as { access?: RouteAccess } | undefined)?.access ?? 'admin';
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access: access === 'read' && options.openRead === true ? 'open' : access });
+      if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access: access === 'read' && openRead ? 'open' : access });
     }
   });
-  registerStrictJsonParser(app as unknown as FastifyInstance);
-  app.setErrorHandler(handleError);
-  const requestSeconds = options.services.metrics.histogram(
+}
+
+function observeRequestDurations(app: HttpApp, services: HttpServices): void {
+  const requestSeconds = services.metrics.histogram(
     'driftguard_http_request_duration_seconds',
     'HTTP request latency by route, method and status code.',
     [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
@@ -80,35 +86,19 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     if (route === '/metrics') return;
     requestSeconds.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  const dashboardDir = options.dashboardDir ?? null;
+}
+
+/** Unknown paths: the dashboard's client-side routes when it is served, else a 404 error body. */
+function setNotFoundHandler(app: HttpApp, dashboardDir: string | null): void {
   app.setNotFoundHandler(
     (request, reply) =>
       (dashboardDir !== null && dashboardFallback(request, reply)) ||
       reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
   );
+}
 
-  app.addHook('onRequest', async (request, reply) => {
-    const access = request.routeOptions.config.access ?? 'admin';
-    if (request.is404 || access === 'open' || (access === 'read' && options.openRead === true)) return;
-    const presented = bearerToken(request.headers.authorization) ?? headerValue(request.headers['x-api-key']);
-    if (presented === undefined) {
-      return reply
-        .status(401)
-        .header('www-authenticate', 'Bearer')
-        .send({ error: 'unauthorized', message: 'an API key is required (Authorization: Bearer <key> or X-API-Key)', details: [] });
-    }
-    const principal = options.apiKeys.verify(presented);
-    if (principal === null) {
-      return reply.status(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'unknown API key', details: [] });
-    }
-    request.principalName = principal.name;
-    if (!hasRole(principal, access)) {
-      return reply
-        .status(403)
-        .send({ error: 'forbidden', message: `this route needs the ${access} role; key ${principal.name} lacks it`, details: [] });
-    }
-  });
-
+/** OpenAPI document (collected from the route schemas registered after it) and Swagger UI at /docs. */
+async function registerDocs(app: HttpApp): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -123,26 +113,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   app.addSchema(ErrorBodySchema);
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: false } });
+}
 
-  await app.register(healthRoutes(options.services));
-  await app.register(modelRoutes(options.services));
-  await app.register(predictionRoutes(options.services));
-  await app.register(driftReportRoutes(options.services));
-  await app.register(alertRoutes(options.services));
-  await app.register(eventRoutes(options.services));
-  await app.register(retrainingRoutes(options.services));
+async function registerRoutes(app: HttpApp, services: HttpServices, dashboardDir: string | null): Promise<void> {
+  await app.register(healthRoutes(services));
+  await app.register(modelRoutes(services));
+  await app.register(predictionRoutes(services));
+  await app.register(driftReportRoutes(services));
+  await app.register(alertRoutes(services));
+  await app.register(eventRoutes(services));
+  await app.register(retrainingRoutes(services));
   if (dashboardDir !== null) await registerDashboard(app as unknown as FastifyInstance, dashboardDir);
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
-  return app;
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match === null ? undefined : match[1];
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 export interface RouteAccessEntry {

@@ -4,8 +4,9 @@ import { classSampleWeights, resolveHyperParams, type ParamRule } from './hyper-
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 import type { FitResult, GbdtParams, Trainer, TrainingData, TrainingIteration, TreeSpec } from './model-types.js';
 import { createPipelineModel } from './pipeline-model.js';
-import { meanLogLoss, meanSquaredError, prepareTraining } from './prepare-training.js';
-import { binMatrix, binSampleRows, computeFeatureBins, type FeatureBins } from './quantile-bins.js';
+import { meanLogLoss, meanSquaredError, prepareTraining, type PreparedTraining } from './prepare-training.js';
+import { binSampleRows, computeFeatureBins, type FeatureBins } from './quantile-bins.js';
+import { binTrainingMatrix, type TrainingMatrix } from './training-matrix.js';
 
 export const DEFAULT_GBDT_PARAMS: GbdtParams = {
   maxIterations: 100,
@@ -48,14 +49,32 @@ function toTreeSpec(tree: GrownTree, bins: readonly FeatureBins[], learningRate:
   };
 }
 
-/**
- * Gradient boosting with histogram trees: binary log-loss (margins are log-odds, initial score = log-odds of
- * the weighted positive rate) or squared error (initial score = weighted mean); early stopping keeps the round
- * with the lowest validation loss. Comparable to LightGBM `LGBMClassifier(num_leaves, learning_rate,
- * min_child_samples, reg_lambda, max_bin)` and sklearn `HistGradientBoostingClassifier(max_leaf_nodes, …)`.
- */
-function fitGbdt(train: TrainingData, validation: DataTable | null, raw: Partial<GbdtParams>, seed: number): FitResult {
-  const params = resolveHyperParams(DEFAULT_GBDT_PARAMS, RULES, raw);
+/** The training rows in bins with their labels and sample weights; the validation rows binned with the same edges. */
+interface BinnedTraining {
+  readonly prepared: PreparedTraining;
+  readonly binary: boolean;
+  readonly matrix: TrainingMatrix;
+  readonly y: Float64Array;
+  readonly weights: Float64Array;
+  readonly validation: { readonly matrix: TrainingMatrix; readonly y: Float64Array } | null;
+}
+
+/** What the boosting rounds produced: the trees (shrunk) and the per-round losses. */
+interface BoostingResult {
+  readonly trees: readonly TreeSpec[];
+  readonly iterations: readonly TrainingIteration[];
+  readonly bestIteration: number;
+  readonly stoppedEarly: boolean;
+  readonly converged: boolean;
+}
+
+/** Encodes both tables (ordinal categories, no scaling or imputation) and bins them with edges from a seeded sample. */
+function prepareAndBin(
+  train: TrainingData,
+  validation: DataTable | null,
+  params: GbdtParams,
+  seed: number,
+): BinnedTraining {
   const binary = train.task === 'binary';
   const prepared = prepareTraining(train, validation, {
     numericScaling: 'none',
@@ -64,90 +83,165 @@ function fitGbdt(train: TrainingData, validation: DataTable | null, raw: Partial
   });
   const { x, y, width } = prepared;
   const n = y.length;
-  const w = binary ? classSampleWeights(y, params.classWeight) : new Float64Array(n).fill(1);
+  const weights = binary ? classSampleWeights(y, params.classWeight) : new Float64Array(n).fill(1);
   const sampleRows = binSampleRows(n, params.binSampleSize, seed);
   const bins = Array.from({ length: width }, (_, j) => computeFeatureBins(x, width, j, sampleRows, params.maxBins));
-  const binned = binMatrix(x, width, bins);
   const val = prepared.validation;
-  const valBinned = val === null ? null : binMatrix(val.x, width, bins);
+  return {
+    prepared,
+    binary,
+    matrix: binTrainingMatrix(x, n, width, bins),
+    y,
+    weights,
+    validation: val === null ? null : { matrix: binTrainingMatrix(val.x, val.rows, width, bins), y: val.y },
+  };
+}
 
+/** Initial margin: log-odds of the weighted positive rate (binary) or the weighted mean; and the total weight. */
+function initialScore(data: BinnedTraining): { baseScore: number; sumW: number } {
+  const { y, weights: w } = data;
   let sumW = 0;
   let sumWy = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < y.length; i++) {
     sumW += w[i];
     sumWy += w[i] * y[i];
   }
   const mean = sumWy / sumW;
-  const baseScore = binary ? Math.log(mean / (1 - mean)) : mean;
+  return { baseScore: data.binary ? Math.log(mean / (1 - mean)) : mean, sumW };
+}
+
+/** Gradients, hessians and the weighted training loss at the current margins, in one pass. */
+function computeGradients(
+  data: BinnedTraining,
+  margin: Float64Array,
+  grad: Float64Array,
+  hess: Float64Array,
+  sumW: number,
+): number {
+  const { binary, y, weights: w } = data;
+  let lossSum = 0;
+  for (let i = 0; i < margin.length; i++) {
+    const z = margin[i];
+    const wi = w[i];
+    if (binary) {
+      const e = Math.exp(-Math.abs(z));
+      const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+      grad[i] = wi * (p - y[i]);
+      hess[i] = wi * Math.max(p * (1 - p), 1e-16);
+      lossSum += wi * (Math.log1p(e) + (z > 0 ? z : 0) - y[i] * z);
+    } else {
+      const d = z - y[i];
+      grad[i] = wi * d;
+      hess[i] = wi;
+      lossSum += wi * 0.5 * d * d;
+    }
+  }
+  return lossSum / sumW;
+}
+
+/** Adds the shrunk leaf values to the training margins, leaf by leaf over the rows the grower left in `order`. */
+function addToTrainingMargins(tree: GrownTree, order: Int32Array, margin: Float64Array, learningRate: number): void {
+  for (const [node, [start, end]] of tree.leafRanges) {
+    const v = tree.value[node] * learningRate;
+    for (let k = start; k < end; k++) margin[order[k]] += v;
+  }
+}
+
+/** Adds the shrunk tree output to every validation row's margin. */
+function addToValidationMargins(
+  tree: GrownTree,
+  matrix: TrainingMatrix,
+  margin: Float64Array,
+  learningRate: number,
+): void {
+  const { bins, binned, width } = matrix;
+  for (let i = 0; i < matrix.rows; i++) margin[i] += grownTreeValue(tree, bins, binned, i * width) * learningRate;
+}
+
+/**
+ * Boosting rounds from the initial margin: one tree per round on the current gradients, until `maxIterations`,
+ * a round that cannot split, or `earlyStoppingRounds` rounds without a better validation loss.
+ */
+function boost(data: BinnedTraining, params: GbdtParams, baseScore: number, sumW: number): BoostingResult {
+  const { matrix, validation } = data;
+  const n = matrix.rows;
   const margin = new Float64Array(n).fill(baseScore);
-  const valMargin = val === null ? null : new Float64Array(val.rows).fill(baseScore);
+  const valMargin = validation === null ? null : new Float64Array(validation.matrix.rows).fill(baseScore);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
-  const loss = (z: Float64Array, yy: Float64Array, ww: Float64Array | null): number =>
-    binary ? meanLogLoss(z, yy, ww) : meanSquaredError(z, yy, ww);
-
-  const ws = createTreeWorkspace(n);
+  const workspace = createTreeWorkspace(n);
   const trees: TreeSpec[] = [];
   const iterations: TrainingIteration[] = [];
   let best = { iteration: 0, loss: Infinity };
   let stoppedEarly = false;
   let converged = true;
-  // gradients, hessians and the weighted training loss at the current margins, in one pass
-  const gradients = (): number => {
-    let lossSum = 0;
-    for (let i = 0; i < n; i++) {
-      const z = margin[i];
-      const wi = w[i];
-      if (binary) {
-        const e = Math.exp(-Math.abs(z));
-        const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-        grad[i] = wi * (p - y[i]);
-        hess[i] = wi * Math.max(p * (1 - p), 1e-16);
-        lossSum += wi * (Math.log1p(e) + (z > 0 ? z : 0) - y[i] * z);
-      } else {
-        const d = z - y[i];
-        grad[i] = wi * d;
-        hess[i] = wi;
-        lossSum += wi * 0.5 * d * d;
-      }
-    }
-    return lossSum / sumW;
-  };
   let pendingValidationLoss: number | null = null;
   for (let iter = 1; iter <= params.maxIterations + 1; iter++) {
-    const trainLoss = gradients();
+    const trainLoss = computeGradients(data, margin, grad, hess, sumW);
     if (iter > 1) iterations.push({ iteration: iter - 1, trainLoss, validationLoss: pendingValidationLoss });
     if (iter > params.maxIterations || stoppedEarly) break;
-    for (let i = 0; i < n; i++) ws.order[i] = i;
-    const tree = growTree(binned, width, bins, grad, hess, n, params, ws);
+    for (let i = 0; i < n; i++) workspace.order[i] = i;
+    const tree = growTree({ matrix, grad, hess, options: params, workspace });
     if (tree.feature[0] < 0) {
       converged = false; // no split improves the loss: stop boosting
       break;
     }
-    for (const [node, [start, end]] of tree.leafRanges) {
-      const v = tree.value[node] * params.learningRate;
-      for (let k = start; k < end; k++) margin[ws.order[k]] += v;
-    }
-    trees.push(toTreeSpec(tree, bins, params.learningRate));
+    addToTrainingMargins(tree, workspace.order, margin, params.learningRate);
+    trees.push(toTreeSpec(tree, matrix.bins, params.learningRate));
     pendingValidationLoss = null;
-    if (val !== null && valBinned !== null && valMargin !== null) {
-      for (let i = 0; i < val.rows; i++) valMargin[i] += grownTreeValue(tree, bins, valBinned, i * width) * params.learningRate;
-      pendingValidationLoss = loss(valMargin, val.y, null);
+    if (validation !== null && valMargin !== null) {
+      addToValidationMargins(tree, validation.matrix, valMargin, params.learningRate);
+      pendingValidationLoss = data.binary
+        ? meanLogLoss(valMargin, validation.y, null)
+        : meanSquaredError(valMargin, validation.y, null);
       if (pendingValidationLoss < best.loss - 1e-12) best = { iteration: iter, loss: pendingValidationLoss };
       if (params.earlyStoppingRounds > 0 && iter - best.iteration >= params.earlyStoppingRounds) stoppedEarly = true;
     }
   }
-  const bestIteration = val !== null && best.iteration > 0 ? best.iteration : trees.length;
-  const log = { iterations, bestIteration, stoppedEarly, converged, loss: binary ? ('log_loss' as const) : ('squared_error' as const) };
+  const bestIteration = validation !== null && best.iteration > 0 ? best.iteration : trees.length;
+  return { trees, iterations, bestIteration, stoppedEarly, converged };
+}
+
+/** The fitted model keeps the trees up to the best round; its training record carries the log. */
+function assembleFit(
+  data: BinnedTraining,
+  params: GbdtParams,
+  seed: number,
+  baseScore: number,
+  boosting: BoostingResult,
+): FitResult {
+  const { iterations, bestIteration, stoppedEarly, converged } = boosting;
+  const loss = data.binary ? ('log_loss' as const) : ('squared_error' as const);
+  const log = { iterations, bestIteration, stoppedEarly, converged, loss };
   const model = createPipelineModel({
     format: MODEL_FORMAT,
     formatVersion: MODEL_FORMAT_VERSION,
-    schema: prepared.schema,
-    preprocessing: prepared.preprocessing,
-    estimator: { kind: 'gbdt', baseScore, trees: trees.slice(0, bestIteration) },
-    training: { params: { ...params }, seed, trainRows: n, validationRows: val?.rows ?? 0, log },
+    schema: data.prepared.schema,
+    preprocessing: data.prepared.preprocessing,
+    estimator: { kind: 'gbdt', baseScore, trees: boosting.trees.slice(0, bestIteration) },
+    training: {
+      params: { ...params },
+      seed,
+      trainRows: data.matrix.rows,
+      validationRows: data.validation?.matrix.rows ?? 0,
+      log,
+    },
   });
   return { model, log };
+}
+
+/**
+ * Gradient boosting with histogram trees: binary log-loss (margins are log-odds, initial score = log-odds of
+ * the weighted positive rate) or squared error (initial score = weighted mean); early stopping keeps the round
+ * with the lowest validation loss. Comparable to LightGBM `LGBMClassifier(num_leaves, learning_rate,
+ * min_child_samples, reg_lambda, max_bin)` and sklearn `HistGradientBoostingClassifier(max_leaf_nodes, …)`.
+ */
+function fitGbdt(train: TrainingData, validation: DataTable | null, raw: Partial<GbdtParams>, seed: number): FitResult {
+  const params = resolveHyperParams(DEFAULT_GBDT_PARAMS, RULES, raw);
+  const data = prepareAndBin(train, validation, params, seed);
+  const { baseScore, sumW } = initialScore(data);
+  const boosting = boost(data, params, baseScore, sumW);
+  return assembleFit(data, params, seed, baseScore, boosting);
 }
 
 /** The `gbdt` trainer: histogram gradient-boosted trees, deterministic for a given seed (seed → bin sample). */
