@@ -138,17 +138,22 @@ function mean(values: readonly (number | null)[]): number | null {
 interface Serving {
   readonly model: FittedModel;
   readonly trainTable: DataTable;
-  readonly profile: ReferenceProfile | null;
+  readonly profile: ReferenceProfile;
 }
 
-/** Runs the backtest; bad arguments → ModelError naming the field. */
-export function runBacktest(request: BacktestRequest, options: BacktestOptions): BacktestResult {
-  const { policy, target } = request;
+interface FitCounts {
+  retrains: number;
+  promotions: number;
+  fit: number;
+}
+
+/** What to replay: the rows in time order, the initial training rows and the windows; bad arguments → ModelError. */
+function planReplay(request: BacktestRequest) {
   const windowRows = request.windowRows ?? 1000;
-  const estimator = request.estimator ?? 'logistic';
-  const seed = request.seed ?? 0;
   if (!Number.isInteger(windowRows) || windowRows < 2) throw new ModelError('window', `must be an integer ≥ 2, got ${windowRows}`);
-  if (!request.table.columnNames.includes(target)) throw new ModelError('target', `no column "${target}"; columns: ${request.table.columnNames.join(', ')}`);
+  if (!request.table.columnNames.includes(request.target)) {
+    throw new ModelError('target', `no column "${request.target}"; columns: ${request.table.columnNames.join(', ')}`);
+  }
   const order = request.orderColumn;
   const table = order === undefined ? request.table : sortedBy(request.table, order);
   const reference = request.reference == null ? null : order === undefined ? request.reference : sortedBy(request.reference, order);
@@ -161,132 +166,179 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
     throw new ModelError('data', `${table.rowCount} rows leave no window of ${windowRows} rows after the ${reference === null ? `${initialRows} initial rows` : 'reference'}`);
   }
   const exclude = [...(request.exclude ?? []), ...(order === undefined ? [] : [order])];
-  const trainService = createTrainModelService({ clock: options.clock });
-  const pipeline = createChallengerPipeline({ clock: options.clock });
-  const driftConfig = createDriftEngineConfig({ ...request.drift, persistenceWindows: 1 });
+  /** The window's rows and its simulated time (the order column's last value, else one hour per window). */
+  const window = (w: number) => {
+    const start = replayStart + w * windowRows;
+    const rows = sliceRows(table, start, start + windowRows);
+    const lastTime = order === undefined ? null : timeOf(rows.columns[order][rows.rowCount - 1]);
+    return { rows, nowMs: lastTime ?? (w + 1) * SIMULATED_WINDOW_MS };
+  };
+  return { initial, windowRows, windowCount, exclude, window };
+}
 
-  const first = trainService.train({ table: initial, target, estimator, params: request.params, exclude, timeColumn: undefined, seed });
-  const features = first.model.schema.features.map((f) => f.name);
+/** Every labelled row seen so far (the initial rows, then each replayed window); the most recent ones train. */
+function createLabelledHistory(initial: DataTable, columns: readonly string[], horizonRows: number) {
   const history: DataTable[] = [initial];
-  const profileOf = (t: TrainedModel): ReferenceProfile => monitoringProfile(t.model, t.trainTable, t.testTable);
-  let drift: Serving = { model: first.model, trainTable: first.trainTable, profile: profileOf(first) };
-  let periodic: FittedModel = first.model;
-  const counts = { drift: { retrains: 0, promotions: 0, fit: 0 }, periodic: { retrains: 0, promotions: 0, fit: 0 } };
+  const labelled = (t: DataTable): DataTable => ({ columnNames: columns, rowCount: t.rowCount, columns: Object.fromEntries(columns.map((c) => [c, t.columns[c]])) });
+  return {
+    labelled,
+    push(window: DataTable): void {
+      history.push(window);
+    },
+    /** The most recent `horizonRows` labelled rows, oldest first. */
+    recent(): DataTable {
+      const needed: DataTable[] = [];
+      let rows = 0;
+      for (let i = history.length - 1; i >= 0 && rows < horizonRows; i--) {
+        needed.unshift(history[i]);
+        rows += history[i].rowCount;
+      }
+      const merged = needed.map(labelled);
+      const all: DataTable = { columnNames: columns, rowCount: rows, columns: Object.fromEntries(columns.map((c) => [c, merged.flatMap((t) => t.columns[c] as Cell[])])) };
+      return rows > horizonRows ? sliceRows(all, rows - horizonRows, rows) : all;
+    },
+  };
+}
+
+/**
+ * The drift policy in service: the model it serves, its monitoring against the served model's reference, and after
+ * each window the automatic step of the live runner (trigger, guards, sufficiency, challenger, promotion rule).
+ */
+function createDriftPolicyArm(options: {
+  readonly first: Serving;
+  readonly policy: RetrainingPolicy;
+  readonly driftConfig: ReturnType<typeof createDriftEngineConfig>;
+  readonly pipeline: ReturnType<typeof createChallengerPipeline>;
+  readonly history: ReturnType<typeof createLabelledHistory>;
+  readonly seed: number;
+}) {
+  const { policy, history } = options;
+  let serving = options.first;
+  const counts: FitCounts = { retrains: 0, promotions: 0, fit: 0 };
   let signals: WindowSignal[] = [];
   let signalRows: number[] = [];
   let lastFinishedAtMs: number | null = null;
   let lastRetrainWindow: number | null = null;
-  const windows: BacktestWindow[] = [];
-  const columnsForTraining = [...features, target];
-  const labelled = (t: DataTable): DataTable => ({ columnNames: columnsForTraining, rowCount: t.rowCount, columns: Object.fromEntries(columnsForTraining.map((c) => [c, t.columns[c]])) });
-  const recentRows = (): DataTable => {
-    const needed: DataTable[] = [];
-    let rows = 0;
-    for (let i = history.length - 1; i >= 0 && rows < policy.horizonRows; i--) {
-      needed.unshift(history[i]);
-      rows += history[i].rowCount;
-    }
-    const merged = needed.map(labelled);
-    const all: DataTable = {
-      columnNames: columnsForTraining,
-      rowCount: rows,
-      columns: Object.fromEntries(columnsForTraining.map((c) => [c, merged.flatMap((t) => t.columns[c] as Cell[])])),
-    };
-    return rows > policy.horizonRows ? sliceRows(all, rows - policy.horizonRows, rows) : all;
-  };
 
-  for (let w = 0; w < windowCount; w++) {
-    const start = replayStart + w * windowRows;
-    const window = sliceRows(table, start, start + windowRows);
-    const lastTime = order === undefined ? null : timeOf(window.columns[order][window.rowCount - 1]);
-    const nowMs = lastTime ?? (w + 1) * SIMULATED_WINDOW_MS;
-    const served = scoreWindow(drift.model, window);
-    const staticScore = scoreWindow(first.model, window).score;
-    const periodicScore = scoreWindow(periodic, window).score;
-    const report = evaluateDrift(drift.profile as ReferenceProfile, scoredTable(drift.model, window, served.scores), driftConfig);
+  /** Serves and monitors one window; its signal joins the policy's history. */
+  function serve(window: DataTable) {
+    const served = scoreWindow(serving.model, window);
+    const report = evaluateDrift(serving.profile, scoredTable(serving.model, window, served.scores), options.driftConfig);
     const performanceDrift = report.performance?.drifted === true;
-    const signal: WindowSignal = { severity: report.severity, performanceDrifted: performanceDrift, driftShare: report.driftShare };
-    signals.push(signal);
+    signals.push({ severity: report.severity, performanceDrifted: performanceDrift, driftShare: report.driftShare });
     signalRows.push(window.rowCount);
-    history.push(window);
-    const isLast = w === windowCount - 1;
-    let retrained = false;
-    let decision: string | null = null;
-
-    if (!isLast) {
-      const step = decideAutomaticStep(policy, {
-        windows: signals,
-        nowMs,
-        lastTrainingAtMs: lastFinishedAtMs,
-        lastFinishedAtMs,
-        ...(lastRetrainWindow === null ? {} : { windowsSinceLastFinished: w - lastRetrainWindow }),
-      });
-      if (step.kind === 'held') decision = `held: ${step.reason}`;
-      else if (step.kind === 'open') {
-        const { trigger } = step;
-        try {
-          const horizons = trainingHorizons(policy, trigger.kind, rowsSinceDriftBegan(policy, signals, signalRows));
-          const result = pipeline.run({ champion: drift.model, recent: recentRows(), reference: labelled(drift.trainTable), policy, horizons, seed });
-          retrained = true;
-          counts.drift.retrains++;
-          counts.drift.fit += result.fitSeconds;
-          lastFinishedAtMs = nowMs;
-          lastRetrainWindow = w;
-          signals = [];
-          signalRows = [];
-          if (result.decision.promote) {
-            counts.drift.promotions++;
-            drift = { model: result.challenger.model, trainTable: result.challenger.trainTable, profile: profileOf(result.challenger) };
-            decision = `${trigger.reason}: promoted`;
-          } else {
-            decision = `${trigger.reason}: rejected (${result.decision.reason})`;
-          }
-        } catch (error) {
-          if (!(error instanceof InsufficientDataError)) throw error;
-          decision = `${trigger.reason}: deferred (${error.sufficiency.reason})`;
-        }
-      }
-      const horizon = recentRows();
-      const refit = trainService.train({ table: horizon, target, estimator, params: request.params, seed });
-      periodic = refit.model;
-      counts.periodic.retrains++;
-      counts.periodic.promotions++;
-      counts.periodic.fit += refit.fitSeconds;
-    }
-    const alerts = [
-      ...(report.severity === 'medium' || report.severity === 'high' ? [`data_drift:${report.severity}`] : []),
-      ...(performanceDrift ? ['performance_drift'] : []),
-    ];
-    windows.push({
-      index: w,
-      rows: window.rowCount,
-      accuracy: served.score.accuracy,
-      rocAuc: served.score.rocAuc,
-      driftShare: report.driftShare,
-      severity: report.severity,
-      performanceDrift,
-      alerts,
-      retrained,
-      decision,
-      baselines: { static: staticScore, periodic: periodicScore },
-    });
-    request.onWindow?.(w + 1, windowCount);
+    return { score: served.score, report, performanceDrift };
   }
 
-  const summary = (scores: readonly WindowScore[], c: { retrains: number; promotions: number; fit: number }): PolicySummary => ({
+  /** After window `w`'s labels are in: what the live runner would do; null when it does nothing. */
+  function decide(w: number, nowMs: number): { retrained: boolean; decision: string | null } {
+    const step = decideAutomaticStep(policy, {
+      windows: signals,
+      nowMs,
+      lastTrainingAtMs: lastFinishedAtMs,
+      lastFinishedAtMs,
+      ...(lastRetrainWindow === null ? {} : { windowsSinceLastFinished: w - lastRetrainWindow }),
+    });
+    if (step.kind === 'none') return { retrained: false, decision: null };
+    if (step.kind === 'held') return { retrained: false, decision: `held: ${step.reason}` };
+    const { trigger } = step;
+    try {
+      const horizons = trainingHorizons(policy, trigger.kind, rowsSinceDriftBegan(policy, signals, signalRows));
+      const result = options.pipeline.run({ champion: serving.model, recent: history.recent(), reference: history.labelled(serving.trainTable), policy, horizons, seed: options.seed });
+      counts.retrains++;
+      counts.fit += result.fitSeconds;
+      lastFinishedAtMs = nowMs;
+      lastRetrainWindow = w;
+      signals = [];
+      signalRows = [];
+      if (!result.decision.promote) return { retrained: true, decision: `${trigger.reason}: rejected (${result.decision.reason})` };
+      counts.promotions++;
+      serving = servingOf(result.challenger);
+      return { retrained: true, decision: `${trigger.reason}: promoted` };
+    } catch (error) {
+      if (!(error instanceof InsufficientDataError)) throw error;
+      return { retrained: false, decision: `${trigger.reason}: deferred (${error.sufficiency.reason})` };
+    }
+  }
+
+  return { serve, decide, counts };
+}
+
+const servingOf = (t: TrainedModel): Serving => ({ model: t.model, trainTable: t.trainTable, profile: monitoringProfile(t.model, t.trainTable, t.testTable) });
+
+function alertsOf(severity: Severity, performanceDrift: boolean): string[] {
+  return [...(severity === 'medium' || severity === 'high' ? [`data_drift:${severity}`] : []), ...(performanceDrift ? ['performance_drift'] : [])];
+}
+
+function summarize(scores: readonly WindowScore[], c: FitCounts): PolicySummary {
+  return {
     meanAccuracy: mean(scores.map((s) => s.accuracy)) as number,
     meanRocAuc: mean(scores.map((s) => s.rocAuc)),
     retrains: c.retrains,
     promotions: c.promotions,
     fitSeconds: c.fit,
+  };
+}
+
+/** Runs the backtest; bad arguments → ModelError naming the field. */
+export function runBacktest(request: BacktestRequest, options: BacktestOptions): BacktestResult {
+  const { policy, target } = request;
+  const estimator = request.estimator ?? 'logistic';
+  const seed = request.seed ?? 0;
+  const plan = planReplay(request);
+  const trainService = createTrainModelService({ clock: options.clock });
+  const first = trainService.train({ table: plan.initial, target, estimator, params: request.params, exclude: plan.exclude, timeColumn: undefined, seed });
+  const features = first.model.schema.features.map((f) => f.name);
+  const history = createLabelledHistory(plan.initial, [...features, target], policy.horizonRows);
+  const drift = createDriftPolicyArm({
+    first: servingOf(first),
+    policy,
+    driftConfig: createDriftEngineConfig({ ...request.drift, persistenceWindows: 1 }),
+    pipeline: createChallengerPipeline({ clock: options.clock }),
+    history,
+    seed,
   });
+  let periodic: FittedModel = first.model;
+  const periodicCounts: FitCounts = { retrains: 0, promotions: 0, fit: 0 };
+
+  const windows: BacktestWindow[] = [];
+  for (let w = 0; w < plan.windowCount; w++) {
+    const { rows: window, nowMs } = plan.window(w);
+    const served = drift.serve(window);
+    const staticScore = scoreWindow(first.model, window).score;
+    const periodicScore = scoreWindow(periodic, window).score;
+    history.push(window);
+    const isLast = w === plan.windowCount - 1;
+    const { retrained, decision } = isLast ? { retrained: false, decision: null } : drift.decide(w, nowMs);
+    if (!isLast) {
+      const refit = trainService.train({ table: history.recent(), target, estimator, params: request.params, seed });
+      periodic = refit.model;
+      periodicCounts.retrains++;
+      periodicCounts.promotions++;
+      periodicCounts.fit += refit.fitSeconds;
+    }
+    windows.push({
+      index: w,
+      rows: window.rowCount,
+      accuracy: served.score.accuracy,
+      rocAuc: served.score.rocAuc,
+      driftShare: served.report.driftShare,
+      severity: served.report.severity,
+      performanceDrift: served.performanceDrift,
+      alerts: alertsOf(served.report.severity, served.performanceDrift),
+      retrained,
+      decision,
+      baselines: { static: staticScore, periodic: periodicScore },
+    });
+    request.onWindow?.(w + 1, plan.windowCount);
+  }
   return {
     windows,
     policies: {
-      drift: summary(windows, counts.drift),
-      static: summary(windows.map((w) => w.baselines.static), { retrains: 0, promotions: 0, fit: 0 }),
-      periodic: summary(windows.map((w) => w.baselines.periodic), counts.periodic),
+      drift: summarize(windows, drift.counts),
+      static: summarize(windows.map((w) => w.baselines.static), { retrains: 0, promotions: 0, fit: 0 }),
+      periodic: summarize(windows.map((w) => w.baselines.periodic), periodicCounts),
     },
-    setup: { estimator, initialRows: initial.rowCount, windowRows, features, policy },
+    setup: { estimator, initialRows: plan.initial.rowCount, windowRows: plan.windowRows, features, policy },
   };
 }
