@@ -9,7 +9,8 @@ import { gbdtTrainer } from '../gbdt-trainer.js';
 import { logisticTrainer } from '../logistic-trainer.js';
 import type { FittedModel } from '../model-types.js';
 import { sliceTable, syntheticTable } from '../test-support/synthetic-data.js';
-import { exportOnnx } from './export-onnx.js';
+import { protobufjsOnnxCodec } from '../../adapters/onnx/protobufjs-onnx-codec.js';
+import { onnxModelProtoOf } from './export-onnx.js';
 import { onnxFeeds } from './onnx-feeds.js';
 
 const PYTHON = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url));
@@ -52,7 +53,7 @@ describeWithComponent('the same .onnx file in Python onnxruntime and MLflow onnx
     writeFileSync(feedsPath, JSON.stringify(feeds));
     const paths = models.map(([name, model]) => {
       const path = join(dir, `${name}.onnx`);
-      writeFileSync(path, exportOnnx(model));
+      writeFileSync(path, protobufjsOnnxCodec.encode(onnxModelProtoOf(model)));
       return path;
     });
     const byPath = JSON.parse(execFileSync(PYTHON, [SCRIPT, feedsPath, ...paths], { encoding: 'utf8', maxBuffer: 64 << 20 }));
