@@ -5,7 +5,7 @@ export { inferModelFeatures } from './infer-model-features.js';
 export { checkSerializedModel, loadModel } from './load-model.js';
 export { DEFAULT_LOGISTIC_PARAMS, logisticTrainer } from './logistic-trainer.js';
 export { ModelError } from './model-error.js';
-export { exportOnnx, ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET } from './onnx/export-onnx.js';
+export { exportOnnx, ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET, onnxModelProtoOf } from './onnx/export-onnx.js';
 export type { OnnxExportOptions } from './onnx/export-onnx.js';
 export { onnxFeeds } from './onnx/onnx-feeds.js';
 export type { OnnxFeed } from './onnx/onnx-feeds.js';

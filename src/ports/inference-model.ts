@@ -1,77 +1,77 @@
 /**
- * The inference-model port: serving a model that driftguard did not train (e.g. a scikit-learn pipeline exported
- * with skl2onnx) through an ONNX runtime. How driftguard's feature rows map onto the model's inputs and which
- * outputs hold the prediction is declared in the model's schema (`InferenceMapping`), never guessed.
- * Every method is async; failures are InferenceModelError.
+ * The inference-model port: serving a model that driftguard did not train — an ONNX graph run in-process (e.g. a
+ * scikit-learn pipeline exported with skl2onnx, registered with `mlflow.onnx.log_model`), or a model behind an HTTP
+ * scoring endpoint the user runs (MLflow `/invocations`, KServe v2). How feature rows map onto the model's inputs
+ * and which outputs hold the prediction is an `InferenceMapping`: inferred from an MLflow model directory's graph
+ * and signature, or declared. Every method is async. Bad input → InferenceModelError (the caller's fault: 4xx);
+ * a model that cannot answer now → InferenceUnavailableError (503, and `/readyz` says why).
  */
 import type { Cell } from '../domain/data-table.js';
-import { SchemaError } from '../domain/schema-error.js';
+import type { InferenceMapping, InferenceModelDescription } from '../domain/inference/inference-mapping.js';
+import type { OnnxMappingOptions } from '../domain/inference/infer-onnx-mapping.js';
 
-/** Element type of an ONNX input tensor. */
-export type InferenceElementType = 'float32' | 'float64' | 'int64' | 'string';
+export type {
+  ClassLabel,
+  FeatureInputMapping,
+  InferenceElementType,
+  InferenceMapping,
+  InferenceModelDescription,
+  InputMapping,
+  MatrixInputMapping,
+  OutputRef,
+} from '../domain/inference/inference-mapping.js';
+export { InferenceModelError } from '../domain/inference/inference-mapping.js';
+export type { OnnxMappingOptions } from '../domain/inference/infer-onnx-mapping.js';
 
-/**
- * One ONNX input fed from a single feature: a 1-D [N] tensor (MLflow / driftguard exports) or [N, 1] (skl2onnx
- * per-column inputs). Missing values: NaN for floats, "" for strings; int64 inputs reject missing values.
- */
-export interface FeatureInputMapping {
-  readonly kind: 'feature';
-  readonly input: string;
-  readonly feature: string;
-  readonly type: InferenceElementType;
-  /** Default `[N]`; `[N, 1]` for column-vector inputs. */
-  readonly shape?: 'N' | 'N,1';
-}
-
-/** One [N, k] ONNX input built from k numeric / boolean features in order (skl2onnx's `float_input`). */
-export interface MatrixInputMapping {
-  readonly kind: 'matrix';
-  readonly input: string;
-  readonly features: readonly string[];
-  readonly type: 'float32' | 'float64';
-}
-
-export type InputMapping = FeatureInputMapping | MatrixInputMapping;
-
-/** Where an output value lives: a 1-D output [N], or column `column` of an [N, k] output. */
-export interface OutputRef {
-  readonly output: string;
-  readonly column?: number;
-}
-
-/**
- * The declared mapping, saved in the model's schema. Binary classifiers declare `probability` (P(positive class))
- * and optionally `label`; regressors declare `value`.
- */
-export interface InferenceMapping {
-  readonly inputs: readonly InputMapping[];
-  readonly probability?: OutputRef;
-  readonly label?: OutputRef;
-  readonly value?: OutputRef;
-}
-
-/** One prediction; fields the mapping does not declare are null. */
+/** One prediction; fields the model does not produce are null. `label` is the class label as the model emits it. */
 export interface InferencePrediction {
   readonly probability: number | null;
   readonly label: string | number | null;
   readonly value: number | null;
 }
 
+/** Whether the model can answer now; when not, `reason` says why in one sentence (for `/readyz`). */
+export type InferenceHealth = { readonly ready: true } | { readonly ready: false; readonly reason: string };
+
 export interface InferenceModel {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
   /** Predictions for rows (feature name → cell; absent / null = missing), in order. */
   predict(rows: readonly Readonly<Record<string, Cell>>[]): Promise<InferencePrediction[]>;
-  /** Releases the runtime session. */
+  /** In-process models are ready until closed; endpoints are probed (and report an open circuit breaker). */
+  health(): Promise<InferenceHealth>;
+  /** Releases the runtime session / stops probing. */
   close(): Promise<void>;
 }
 
-/** Loads a model file (bytes) with its declared mapping; the mapping is checked against the model's inputs/outputs. */
-export interface InferenceModelLoader {
-  load(model: Uint8Array, mapping: InferenceMapping): Promise<InferenceModel>;
+/** An MLflow model directory loaded for serving, with what was inferred about it. */
+export interface LoadedInferenceModel {
+  readonly model: InferenceModel;
+  readonly mapping: InferenceMapping;
+  readonly description: InferenceModelDescription;
+  /** From `MLmodel`: the flavor served, its file, and the ids MLflow recorded (null when absent). */
+  readonly source: { readonly flavor: 'onnx'; readonly file: string; readonly runId: string | null; readonly modelId: string | null };
 }
 
-/** Bad mapping, model file or input row: `field` names the mapping entry / feature, `reason` what is valid. */
-export class InferenceModelError extends SchemaError {
-  override readonly name: string = 'InferenceModelError';
+export interface InferenceModelLoader {
+  /** Loads a model file (bytes) with a declared mapping, checked against the model's inputs / outputs. */
+  load(model: Uint8Array, mapping: InferenceMapping): Promise<InferenceModel>;
+  /**
+   * Loads an MLflow model directory (`MLmodel` with an `onnx` flavor, e.g. from ModelRegistry.downloadModelVersion)
+   * with no declared mapping: it is inferred from the graph and the signature (`options` = the model entry's hints).
+   * A directory without an onnx flavor → InferenceModelError saying to serve it through an endpoint.
+   */
+  loadMlflowModel(dir: string, options?: OnnxMappingOptions): Promise<LoadedInferenceModel>;
+}
+
+/** The model cannot answer now (endpoint down, timed out, circuit open): `reason` says why, for logs and `/readyz`. */
+export class InferenceUnavailableError extends Error {
+  override readonly name = 'InferenceUnavailableError';
+
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(reason, options);
+  }
 }

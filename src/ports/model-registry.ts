@@ -56,4 +56,12 @@ export interface ModelRegistry {
   getVersionByAlias(name: string, alias: string): Promise<ModelVersion | null>;
   /** Removes the alias; a no-op when it is not set. */
   deleteAlias(name: string, alias: string): Promise<void>;
+
+  /**
+   * Downloads the files of a version's model directory (`MLmodel`, the model file, …) into `localDir` (created),
+   * wherever its `source` points — MLflow: an MLflow 3 logged model (`models:/m-…`, what `mlflow.<flavor>.log_model`
+   * registers), `runs:/<run>/<path>` or `mlflow-artifacts:/…`; local: a `file:` URI or an absolute path — and returns
+   * `localDir`. A missing version → not_found; a source the backend cannot reach → invalid.
+   */
+  downloadModelVersion(name: string, version: string, localDir: string): Promise<string>;
 }

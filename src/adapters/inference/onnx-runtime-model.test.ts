@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
-import { exportOnnx } from '../../models/onnx/export-onnx.js';
-import { encodeOnnxModel, OnnxDataType } from '../../models/onnx/onnx-proto.js';
+import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
+import { attribute } from '../../domain/onnx/onnx-attribute.js';
+import { OnnxDataType, type OnnxAttributeProto } from '../../domain/onnx/onnx-model-proto.js';
+import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import type { Cell } from '../../domain/data-table.js';
 import { InferenceModelError, type InferenceMapping } from '../../ports/inference-model.js';
@@ -14,36 +16,37 @@ function rowsOf(table: ReturnType<typeof syntheticTable>): Record<string, Cell>[
 /** A skl2onnx-shaped logistic model: one `float_input` [N, 3], outputs output_label [N] and output_probability [N, 2]. */
 function sklearnLikeModel(weights: number[], intercept: number): Uint8Array {
   const f = OnnxDataType.FLOAT;
-  return encodeOnnxModel({
-    irVersion: 8,
-    opsets: [{ domain: '', version: 17 }],
-    producerName: 'test',
-    producerVersion: '1',
-    metadata: {},
+  const floats = (name: string, dims: number[], values: number[]) => ({ name, dims, data_type: f, float_data: values });
+  const node = (op_type: string, input: string[], output: string, attrs: OnnxAttributeProto[] = []) => ({ op_type, name: output, input, output: [output], attribute: attrs });
+  const tensor = (name: string, elem_type: number, dims: (number | string)[]) => ({
+    name,
+    type: { tensor_type: { elem_type, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) } } },
+  });
+  return protobufjsOnnxCodec.encode({
+    ir_version: 8,
+    opset_import: [{ domain: '', version: 17 }],
+    producer_name: 'test',
     graph: {
       name: 'sk',
-      initializers: [
-        { name: 'W', dims: [3, 1], type: f, values: weights },
-        { name: 'B', dims: [1, 1], type: f, values: [intercept] },
-        { name: 'one', dims: [1, 1], type: f, values: [1] },
-        { name: 'zero', dims: [1, 1], type: f, values: [0] },
-        { name: 'flat', dims: [1], type: OnnxDataType.INT64, values: [-1] },
+      initializer: [
+        floats('W', [3, 1], weights),
+        floats('B', [1, 1], [intercept]),
+        floats('one', [1, 1], [1]),
+        floats('zero', [1, 1], [0]),
+        { name: 'flat', dims: [1], data_type: OnnxDataType.INT64, int64_data: [-1] },
       ],
-      nodes: [
-        { opType: 'MatMul', name: 'mm', inputs: ['float_input', 'W'], outputs: ['xw'] },
-        { opType: 'Add', name: 'add', inputs: ['xw', 'B'], outputs: ['z'] },
-        { opType: 'Sigmoid', name: 'sig', inputs: ['z'], outputs: ['p1'] },
-        { opType: 'Sub', name: 'sub', inputs: ['one', 'p1'], outputs: ['p0'] },
-        { opType: 'Concat', name: 'cat', inputs: ['p0', 'p1'], outputs: ['output_probability'], attributes: { axis: { kind: 'int', value: 1 } } },
-        { opType: 'GreaterOrEqual', name: 'ge', inputs: ['z', 'zero'], outputs: ['ge'] },
-        { opType: 'Cast', name: 'cast', inputs: ['ge'], outputs: ['l2'], attributes: { to: { kind: 'int', value: OnnxDataType.INT64 } } },
-        { opType: 'Reshape', name: 'rs', inputs: ['l2', 'flat'], outputs: ['output_label'] },
+      node: [
+        node('MatMul', ['float_input', 'W'], 'xw'),
+        node('Add', ['xw', 'B'], 'z'),
+        node('Sigmoid', ['z'], 'p1'),
+        node('Sub', ['one', 'p1'], 'p0'),
+        node('Concat', ['p0', 'p1'], 'output_probability', [attribute.int('axis', 1)]),
+        node('GreaterOrEqual', ['z', 'zero'], 'ge'),
+        node('Cast', ['ge'], 'l2', [attribute.int('to', OnnxDataType.INT64)]),
+        node('Reshape', ['l2', 'flat'], 'output_label'),
       ],
-      inputs: [{ name: 'float_input', type: f, shape: ['N', 3] }],
-      outputs: [
-        { name: 'output_label', type: OnnxDataType.INT64, shape: ['N'] },
-        { name: 'output_probability', type: f, shape: ['N', 2] },
-      ],
+      input: [tensor('float_input', f, ['N', 3])],
+      output: [tensor('output_label', OnnxDataType.INT64, ['N']), tensor('output_probability', f, ['N', 2])],
     },
   });
 }
@@ -57,7 +60,7 @@ describe('createOnnxRuntimeModel', () => {
       probability: { output: 'probability' },
       label: { output: 'label' },
     };
-    const served = await createOnnxRuntimeModel(exportOnnx(model), mapping);
+    const served = await createOnnxRuntimeModel(protobufjsOnnxCodec.encode(onnxModelProtoOf(model)), mapping);
     const rows = rowsOf(sliceTable(all, 700, 900));
     const predictions = await served.predict(rows);
     expect(predictions).toHaveLength(rows.length);

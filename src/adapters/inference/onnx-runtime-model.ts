@@ -9,9 +9,9 @@ import {
   type FeatureInputMapping,
   type InferenceMapping,
   type InferenceModel,
-  type InferenceModelLoader,
   type InferencePrediction,
   type OutputRef,
+  InferenceUnavailableError,
 } from '../../ports/inference-model.js';
 
 type Row = Readonly<Record<string, Cell>>;
@@ -105,11 +105,13 @@ export async function createOnnxRuntimeModel(model: Uint8Array, mapping: Inferen
     throw new InferenceModelError('model', `onnxruntime cannot load the model: ${(error as Error).message}`);
   }
   checkMapping(mapping, session);
+  let closed = false;
   const outputNames = [mapping.probability, mapping.label, mapping.value].filter((r): r is OutputRef => r !== undefined).map((r) => r.output);
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,
     async predict(rows) {
+      if (closed) throw new InferenceUnavailableError('the ONNX session was closed');
       if (rows.length === 0) return [];
       const out = await session.run(feeds(mapping, rows), [...new Set(outputNames)]);
       const probability = read(mapping.probability, out, rows.length);
@@ -123,9 +125,13 @@ export async function createOnnxRuntimeModel(model: Uint8Array, mapping: Inferen
         }),
       );
     },
-    close: () => session.release(),
+    async health() {
+      return closed ? { ready: false, reason: 'the ONNX session was closed' } : { ready: true };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await session.release();
+    },
   };
 }
-
-/** The InferenceModelLoader of this adapter. */
-export const onnxRuntimeModelLoader: InferenceModelLoader = { load: createOnnxRuntimeModel };

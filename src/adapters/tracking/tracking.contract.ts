@@ -178,6 +178,23 @@ export function trackingContract(createBackend: () => Promise<TrackingBackend>):
     expect(await backend.tracking.listArtifacts(run.runId, 'no-such-dir')).toEqual([]);
   });
 
+  it('downloads a version\'s model directory from its source (the run\'s artifact URI), refusing unknown versions and unreachable sources', async () => {
+    const { run } = await newRun();
+    const onnx = new Uint8Array(randomBytes(500));
+    await backend.tracking.logArtifacts(run.runId, [{ path: 'MLmodel', content: 'flavors: {}\n' }, { path: 'model.onnx', content: onnx }, { path: 'sub/x.json', content: '{}' }], 'model');
+    const name = unique('contract-download');
+    await backend.registry.ensureRegisteredModel(name);
+    const v1 = await backend.registry.createModelVersion({ name, source: `${run.artifactUri}/model`, runId: run.runId });
+    const dir = join(scratch, unique('version'));
+    expect(await backend.registry.downloadModelVersion(name, v1.version, dir)).toBe(dir);
+    expect(new Uint8Array(await readFile(join(dir, 'model.onnx')))).toEqual(onnx);
+    expect(await readFile(join(dir, 'MLmodel'), 'utf8')).toBe('flavors: {}\n');
+    expect(await readFile(join(dir, 'sub', 'x.json'), 'utf8')).toBe('{}');
+    await expectTrackingError(backend.registry.downloadModelVersion(name, '99', join(scratch, unique('none'))), 'not_found');
+    const elsewhere = await backend.registry.createModelVersion({ name, source: 's3://bucket/elsewhere', runId: run.runId });
+    await expectTrackingError(backend.registry.downloadModelVersion(name, elsewhere.version, join(scratch, unique('elsewhere'))), 'invalid');
+  });
+
   it('registers models and versions, tags versions, and sets / gets / deletes aliases', async () => {
     const name = unique('contract-model');
     const { run } = await newRun();

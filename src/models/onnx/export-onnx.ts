@@ -1,7 +1,16 @@
+import { attribute } from '../../domain/onnx/onnx-attribute.js';
+import {
+  OnnxDataType,
+  type OnnxAttributeProto,
+  type OnnxModelProto,
+  type OnnxNodeProto,
+  type OnnxTensorProto,
+  type OnnxValueInfoProto,
+} from '../../domain/onnx/onnx-model-proto.js';
 import { ModelError } from '../model-error.js';
 import type { FeatureTransform, FittedModel, SerializedModel } from '../model-types.js';
 import { transformColumns } from '../preprocessing.js';
-import { encodeOnnxModel, OnnxDataType, type OnnxAttributeValue, type OnnxNode, type OnnxTensor, type OnnxValueInfo } from './onnx-proto.js';
+import { encodeOnnxModelLegacy } from './legacy-onnx-writer.js';
 
 /** Opsets of exported graphs: ai.onnx 17 and ai.onnx.ml 3 (IR version 8; onnxruntime ≥ 1.12). */
 export const ONNX_OPSET = 17;
@@ -17,8 +26,8 @@ const ML = 'ai.onnx.ml';
 
 /** Builds nodes / constants with unique names. */
 class GraphBuilder {
-  readonly nodes: OnnxNode[] = [];
-  readonly initializers: OnnxTensor[] = [];
+  readonly nodes: OnnxNodeProto[] = [];
+  readonly initializers: OnnxTensorProto[] = [];
   private counter = 0;
 
   fresh(prefix: string): string {
@@ -27,30 +36,33 @@ class GraphBuilder {
 
   constFloat(values: readonly number[], dims: readonly number[] = [values.length]): string {
     const name = this.fresh('const');
-    this.initializers.push({ name, dims, type: OnnxDataType.FLOAT, values });
+    this.initializers.push({ name, dims, data_type: OnnxDataType.FLOAT, float_data: values });
     return name;
   }
 
   constInt64(values: readonly number[]): string {
     const name = this.fresh('const');
-    this.initializers.push({ name, dims: [values.length], type: OnnxDataType.INT64, values });
+    this.initializers.push({ name, dims: [values.length], data_type: OnnxDataType.INT64, int64_data: values });
     return name;
   }
 
-  op(opType: string, inputs: readonly string[], attributes: Record<string, OnnxAttributeValue> = {}, domain = ''): string {
+  op(opType: string, inputs: readonly string[], attributes: readonly OnnxAttributeProto[] = [], domain = ''): string {
     const output = this.fresh(opType.toLowerCase());
-    this.nodes.push({ opType, domain, name: `${opType}_${this.counter}`, inputs, outputs: [output], attributes });
+    this.nodes.push({ op_type: opType, domain, name: `${opType}_${this.counter}`, input: inputs, output: [output], attribute: attributes });
     return output;
   }
 
   /** Renames the final value by an Identity node (graph outputs get fixed names). */
   output(name: string, value: string): void {
-    this.nodes.push({ opType: 'Identity', name: `Identity_${name}`, inputs: [value], outputs: [name] });
+    this.nodes.push({ op_type: 'Identity', name: `Identity_${name}`, input: [value], output: [name] });
   }
 }
 
-const ints = (value: readonly number[]): OnnxAttributeValue => ({ kind: 'ints', value });
-const floats = (value: readonly number[]): OnnxAttributeValue => ({ kind: 'floats', value });
+/** A graph input / output tensor of element type `elemType` and shape [N] or [N, k]. */
+function tensorValue(name: string, elemType: number, shape: readonly (number | string)[]): OnnxValueInfoProto {
+  const dim = shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d }));
+  return { name, type: { tensor_type: { elem_type: elemType, shape: { dim } } } };
+}
 
 /**
  * One feature's encoded block [N, k] plus, for each of its k ONNX columns, the index of the driftguard column it
@@ -64,21 +76,21 @@ function encodeFeature(g: GraphBuilder, t: FeatureTransform, input: string, firs
       const codes = g.op(
         'LabelEncoder',
         [input],
-        {
-          keys_strings: { kind: 'strings', value: [...t.categories, ''] },
-          values_floats: floats([...(t.codes ?? t.categories.map((_, i) => i)), t.missingCode ?? k + 1]),
-          default_float: { kind: 'float', value: t.otherCode ?? k },
-        },
+        [
+          attribute.strings('keys_strings', [...t.categories, '']),
+          attribute.floats('values_floats', [...(t.codes ?? t.categories.map((_, i) => i)), t.missingCode ?? k + 1]),
+          attribute.float('default_float', t.otherCode ?? k),
+        ],
         ML,
       );
       return { value: column2d(codes), columns: [firstColumn] };
     }
     // OneHotEncoder: [N] strings → [N, k + 1] over [categories…, ""(missing)]; unseen → all zeros → other = 1 − Σ
-    const oneHot = g.op('OneHotEncoder', [input], { cats_strings: { kind: 'strings', value: [...t.categories, ''] }, zeros: { kind: 'int', value: 1 } }, ML);
-    const total = g.op('ReduceSum', [oneHot, g.constInt64([1])], { keepdims: { kind: 'int', value: 1 } });
+    const oneHot = g.op('OneHotEncoder', [input], [attribute.strings('cats_strings', [...t.categories, '']), attribute.int('zeros', 1)], ML);
+    const total = g.op('ReduceSum', [oneHot, g.constInt64([1])], [attribute.int('keepdims', 1)]);
     const other = g.op('Sub', [g.constFloat([1], [1, 1]), total]);
     const columns = [...t.categories.map((_, i) => firstColumn + i), firstColumn + k + 1, firstColumn + k];
-    return { value: g.op('Concat', [oneHot, other], { axis: { kind: 'int', value: 1 } }), columns };
+    return { value: g.op('Concat', [oneHot, other], [attribute.int('axis', 1)]), columns };
   }
   // numeric / boolean: float input, NaN = missing
   const x = column2d(input);
@@ -89,37 +101,38 @@ function encodeFeature(g: GraphBuilder, t: FeatureTransform, input: string, firs
     v = g.op('Mul', [g.op('Sub', [v, g.constFloat([t.center], [1, 1])]), g.constFloat([t.scale], [1, 1])]);
   }
   if (t.missingIndicator && missing !== null) {
-    const indicator = g.op('Cast', [missing], { to: { kind: 'int', value: OnnxDataType.FLOAT } });
-    return { value: g.op('Concat', [v, indicator], { axis: { kind: 'int', value: 1 } }), columns: [firstColumn, firstColumn + 1] };
+    const indicator = g.op('Cast', [missing], [attribute.int('to', OnnxDataType.FLOAT)]);
+    return { value: g.op('Concat', [v, indicator], [attribute.int('axis', 1)]), columns: [firstColumn, firstColumn + 1] };
   }
   return { value: v, columns: [firstColumn] };
 }
 
 /**
- * Exports a driftguard model (preprocessing + estimator) as an ONNX ModelProto.
- * Inputs: one 1-D tensor [N] per feature, named after it — numeric and boolean features `tensor(float)` (NaN =
- * missing, booleans as 0 / 1), categorical features `tensor(string)` (`""` = missing; values in driftguard's
+ * The ONNX ModelProto (as plain data, see domain/onnx/onnx-model-proto.ts) of a driftguard model (preprocessing +
+ * estimator). Inputs: one 1-D tensor [N] per feature, named after it — numeric and boolean features `tensor(float)`
+ * (NaN = missing, booleans as 0 / 1), categorical features `tensor(string)` (`""` = missing; values in driftguard's
  * string form). Outputs (all 1-D, as MLflow's onnx pyfunc flattens every output into a DataFrame column):
  * binary → `label` int64 [N] (index into classLabels; 1 ⇔ margin > 0, `predictedClass`'s p > 0.5) and `probability` float [N] = P(classLabels[1]);
  * regression → `prediction` float [N]. Ops: Unsqueeze, IsNaN, Where, Sub, Mul, Cast, Concat, ReduceSum,
  * OneHotEncoder / LabelEncoder (ai.onnx.ml), MatMul + Add (logistic) or TreeEnsembleRegressor (gbdt), Sigmoid.
+ * The ONNX codec adapter (src/adapters/onnx/) turns it into `.onnx` bytes.
  */
-export function exportOnnx(model: FittedModel | SerializedModel, options: OnnxExportOptions = {}): Uint8Array {
+export function onnxModelProtoOf(model: FittedModel | SerializedModel, options: OnnxExportOptions = {}): OnnxModelProto {
   const spec = 'toJSON' in model ? model.toJSON() : model;
   const { schema, preprocessing, estimator } = spec;
   const g = new GraphBuilder();
-  const inputs: OnnxValueInfo[] = [];
+  const inputs: OnnxValueInfoProto[] = [];
   const blocks: string[] = [];
   const columnOrder: number[] = [];
   let first = 0;
   for (const t of preprocessing.transforms) {
-    inputs.push({ name: t.name, type: t.kind === 'categorical' ? OnnxDataType.STRING : OnnxDataType.FLOAT, shape: ['N'] });
+    inputs.push(tensorValue(t.name, t.kind === 'categorical' ? OnnxDataType.STRING : OnnxDataType.FLOAT, ['N']));
     const { value, columns } = encodeFeature(g, t, t.name, first);
     blocks.push(value);
     columnOrder.push(...columns);
     first += transformColumns(t).length;
   }
-  const x = blocks.length === 1 ? blocks[0] : g.op('Concat', blocks, { axis: { kind: 'int', value: 1 } });
+  const x = blocks.length === 1 ? blocks[0] : g.op('Concat', blocks, [attribute.int('axis', 1)]);
   let margin: string;
   if (estimator.kind === 'logistic') {
     const weights = columnOrder.map((c) => estimator.coefficients[c]);
@@ -128,14 +141,15 @@ export function exportOnnx(model: FittedModel | SerializedModel, options: OnnxEx
     margin = g.op('TreeEnsembleRegressor', [x], treeEnsembleAttributes(estimator, columnOrder), ML);
   }
   const flat = (v: string): string => g.op('Reshape', [v, g.constInt64([-1])]);
-  const outputs: OnnxValueInfo[] = [];
+  const outputs: OnnxValueInfoProto[] = [];
   if (schema.task === 'binary') {
-    g.output('label', flat(g.op('Cast', [g.op('Greater', [margin, g.constFloat([0], [1, 1])])], { to: { kind: 'int', value: OnnxDataType.INT64 } })));
+    const positive = g.op('Greater', [margin, g.constFloat([0], [1, 1])]);
+    g.output('label', flat(g.op('Cast', [positive], [attribute.int('to', OnnxDataType.INT64)])));
     g.output('probability', flat(g.op('Sigmoid', [margin])));
-    outputs.push({ name: 'label', type: OnnxDataType.INT64, shape: ['N'] }, { name: 'probability', type: OnnxDataType.FLOAT, shape: ['N'] });
+    outputs.push(tensorValue('label', OnnxDataType.INT64, ['N']), tensorValue('probability', OnnxDataType.FLOAT, ['N']));
   } else {
     g.output('prediction', flat(margin));
-    outputs.push({ name: 'prediction', type: OnnxDataType.FLOAT, shape: ['N'] });
+    outputs.push(tensorValue('prediction', OnnxDataType.FLOAT, ['N']));
   }
   const metadata: Record<string, string> = {
     'driftguard.estimator': estimator.kind,
@@ -143,25 +157,35 @@ export function exportOnnx(model: FittedModel | SerializedModel, options: OnnxEx
     'driftguard.features': JSON.stringify(schema.features),
   };
   if (schema.classLabels !== null) metadata['driftguard.classLabels'] = JSON.stringify(schema.classLabels);
-  return encodeOnnxModel({
-    irVersion: ONNX_IR_VERSION,
-    opsets: [
+  return {
+    ir_version: ONNX_IR_VERSION,
+    producer_name: 'driftguard',
+    producer_version: options.producerVersion ?? '0.1.0',
+    doc_string: `driftguard ${estimator.kind} ${schema.task} model for target ${schema.target}`,
+    graph: { name: 'driftguard_pipeline', node: g.nodes, initializer: g.initializers, input: inputs, output: outputs },
+    opset_import: [
       { domain: '', version: ONNX_OPSET },
       { domain: ML, version: ONNX_ML_OPSET },
     ],
-    producerName: 'driftguard',
-    producerVersion: options.producerVersion ?? '0.1.0',
-    docString: `driftguard ${estimator.kind} ${schema.task} model for target ${schema.target}`,
-    graph: { name: 'driftguard_pipeline', nodes: g.nodes, initializers: g.initializers, inputs, outputs },
-    metadata,
-  });
+    metadata_props: Object.entries(metadata).map(([key, value]) => ({ key, value })),
+  };
+}
+
+/**
+ * The `.onnx` bytes of {@link onnxModelProtoOf}, written by the legacy hand-written encoder. Kept only for the
+ * services that still call it synchronously (model-artifacts, driftguard-model-directory) until they are given the
+ * OnnxCodec port (src/ports/onnx-codec.ts, protobufjs); new code encodes through the codec.
+ * @deprecated use `onnxModelProtoOf` + `OnnxCodec.encode`.
+ */
+export function exportOnnx(model: FittedModel | SerializedModel, options: OnnxExportOptions = {}): Uint8Array {
+  return encodeOnnxModelLegacy(onnxModelProtoOf(model, options));
 }
 
 /** TreeEnsembleRegressor attributes (ai.onnx.ml): BRANCH_LEQ on float32 thresholds, NaN follows missingLeft. */
 function treeEnsembleAttributes(
   estimator: Extract<SerializedModel['estimator'], { kind: 'gbdt' }>,
   columnOrder: readonly number[],
-): Record<string, OnnxAttributeValue> {
+): OnnxAttributeProto[] {
   if (estimator.trees.length === 0) throw new ModelError('estimator.trees', 'a gbdt model without trees cannot be exported');
   const onnxColumn = new Map(columnOrder.map((c, i) => [c, i]));
   const a = {
@@ -187,22 +211,22 @@ function treeEnsembleAttributes(
       }
     });
   });
-  return {
-    n_targets: { kind: 'int', value: 1 },
-    aggregate_function: { kind: 'string', value: 'SUM' },
-    post_transform: { kind: 'string', value: 'NONE' },
-    base_values: floats([estimator.baseScore]),
-    nodes_treeids: ints(a.treeIds),
-    nodes_nodeids: ints(a.nodeIds),
-    nodes_featureids: ints(a.featureIds),
-    nodes_modes: { kind: 'strings', value: a.modes },
-    nodes_values: floats(a.values),
-    nodes_truenodeids: ints(a.trueIds),
-    nodes_falsenodeids: ints(a.falseIds),
-    nodes_missing_value_tracks_true: ints(a.missingTrue),
-    target_treeids: ints(a.targetTree),
-    target_nodeids: ints(a.targetNode),
-    target_ids: ints(a.targetTree.map(() => 0)),
-    target_weights: floats(a.targetWeights),
-  };
+  return [
+    attribute.int('n_targets', 1),
+    attribute.string('aggregate_function', 'SUM'),
+    attribute.string('post_transform', 'NONE'),
+    attribute.floats('base_values', [estimator.baseScore]),
+    attribute.ints('nodes_treeids', a.treeIds),
+    attribute.ints('nodes_nodeids', a.nodeIds),
+    attribute.ints('nodes_featureids', a.featureIds),
+    attribute.strings('nodes_modes', a.modes),
+    attribute.floats('nodes_values', a.values),
+    attribute.ints('nodes_truenodeids', a.trueIds),
+    attribute.ints('nodes_falsenodeids', a.falseIds),
+    attribute.ints('nodes_missing_value_tracks_true', a.missingTrue),
+    attribute.ints('target_treeids', a.targetTree),
+    attribute.ints('target_nodeids', a.targetNode),
+    attribute.ints('target_ids', a.targetTree.map(() => 0)),
+    attribute.floats('target_weights', a.targetWeights),
+  ];
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { TrackingError } from '../../../ports/tracking-error.js';
 import type { ModelRegistry, ModelVersion, RegisteredModel } from '../../../ports/model-registry.js';
 import { TRACKING_LIMITS, validateAlias } from '../../../ports/tracking-validation.js';
+import { copyLocalModelSource } from './local-model-source.js';
 
 interface VersionRow { name: string; version: number; source: string; run_id: string; status: string; creation_time: number }
 
@@ -136,6 +137,11 @@ export function createLocalModelRegistry(options: LocalModelRegistryOptions): Mo
 
     async deleteAlias(name, alias) {
       db.prepare('DELETE FROM aliases WHERE name = ? AND alias = ?').run(name, alias);
+    },
+
+    async downloadModelVersion(name, version, localDir) {
+      requireVersion(name, version, 'downloadModelVersion');
+      return copyLocalModelSource(loadVersion(name, version) as ModelVersion, localDir);
     },
   };
 }

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../../tests/support/components/describe-with-component.js';
 import { isTrackingError, TrackingError } from '../../../ports/tracking-error.js';
@@ -139,6 +143,23 @@ describeWithComponent('MLflow adapter against a real MLflow server', mlflowServe
     const backend = createMlflowBackend({ trackingUri, timeoutMs: 1, maxRetries: 0 });
     const error = await failure(backend.tracking.searchRuns(['0']));
     expect(error).toMatchObject({ kind: 'unavailable', retryable: true });
+  });
+
+  it('downloads a version registered as runs:/<run>/<path> (MLflow 2 style sources)', async () => {
+    const backend = createMlflowBackend({ trackingUri });
+    const experiment = await backend.tracking.ensureExperiment('driftguard-runs-source');
+    const run = await backend.tracking.createRun({ experimentId: experiment.experimentId, runName: 'r', startTimeMs: Date.now() });
+    await backend.tracking.logArtifacts(run.runId, [{ path: 'MLmodel', content: 'flavors: {}\n' }], 'model');
+    const name = `runs-source-${randomUUID().slice(0, 8)}`;
+    await backend.registry.ensureRegisteredModel(name);
+    const version = await backend.registry.createModelVersion({ name, source: `runs:/${run.runId}/model`, runId: run.runId });
+    const dir = await mkdtemp(join(tmpdir(), 'driftguard-runs-source-'));
+    try {
+      await backend.registry.downloadModelVersion(name, version.version, dir);
+      expect(await readFile(join(dir, 'MLmodel'), 'utf8')).toBe('flavors: {}\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('surfaces an outage (wrong port) as a retryable typed error from the ports', async () => {

@@ -113,8 +113,9 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
       const spec = MLFLOW_ENDPOINTS[endpoint];
       const operation = `${spec.method} ${spec.path}`;
       const isQuery = spec.method === 'GET';
-      const target = isQuery ? `${baseUrl}${spec.path}${toQueryString(request as Record<string, unknown>)}` : `${baseUrl}${spec.path}`;
-      const init: RequestInit = isQuery ? { headers: authHeaders } : { headers: jsonHeaders, body: JSON.stringify(request) };
+      const { path, rest } = fillPathParameters(spec.path, request as Record<string, unknown>);
+      const target = isQuery ? `${baseUrl}${path}${toQueryString(rest)}` : `${baseUrl}${path}`;
+      const init: RequestInit = isQuery ? { headers: authHeaders } : { headers: jsonHeaders, body: JSON.stringify(rest) };
       return withRetries(operation, spec.retry === 'safe', async () => {
         const response = await attempt(operation, spec.method, target, init, timeoutMs);
         const text = await response.text();
@@ -203,6 +204,17 @@ function describeNetworkError(error: unknown): string {
 
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** `/logged-models/{model_id}` + `{model_id: "m-1", x: 2}` → `/logged-models/m-1` and `{x: 2}`. */
+function fillPathParameters(template: string, request: Record<string, unknown>): { path: string; rest: Record<string, unknown> } {
+  const rest = { ...request };
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = rest[name];
+    delete rest[name];
+    return encodeURIComponent(String(value ?? ''));
+  });
+  return { path, rest };
 }
 
 function toQueryString(request: Record<string, unknown>): string {

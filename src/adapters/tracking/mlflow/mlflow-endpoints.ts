@@ -3,8 +3,19 @@
  * one table driving the client: method, path and whether a failed attempt may be repeated. `retry: 'safe'` marks
  * reads and idempotent writes (setting a tag / alias twice, re-logging the same batch, re-uploading the same bytes);
  * creates are `'never'` — repeating them after a lost response could create a second run or model version.
+ * A `{name}` segment in a path is filled from the request field of that name (URL-encoded), not sent as a query.
  */
-import type { MlflowDatasetInput, MlflowExperiment, MlflowMetric, MlflowModelVersion, MlflowRegisteredModel, MlflowRun, MlflowRunInfo, MlflowTag } from './mlflow-types.js';
+import type {
+  MlflowDatasetInput,
+  MlflowExperiment,
+  MlflowLoggedModel,
+  MlflowMetric,
+  MlflowModelVersion,
+  MlflowRegisteredModel,
+  MlflowRun,
+  MlflowRunInfo,
+  MlflowTag,
+} from './mlflow-types.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -37,6 +48,8 @@ export const MLFLOW_ENDPOINTS = {
   getModelVersion: { method: 'GET', path: '/api/2.0/mlflow/model-versions/get', retry: 'safe' },
   searchModelVersions: { method: 'GET', path: '/api/2.0/mlflow/model-versions/search', retry: 'safe' },
   setModelVersionTag: { method: 'POST', path: '/api/2.0/mlflow/model-versions/set-tag', retry: 'safe' },
+  /** MLflow 3 logged model (what `mlflow.<flavor>.log_model` creates; a version's source is then `models:/m-…`). */
+  getLoggedModel: { method: 'GET', path: '/api/2.0/mlflow/logged-models/{model_id}', retry: 'safe' },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type EndpointName = keyof typeof MLFLOW_ENDPOINTS;
@@ -88,4 +101,5 @@ export interface MlflowApi {
     response: { model_versions?: MlflowModelVersion[]; next_page_token?: string };
   };
   setModelVersionTag: { request: { name: string; version: string; key: string; value: string }; response: object };
+  getLoggedModel: { request: { model_id: string }; response: { model: MlflowLoggedModel } };
 }

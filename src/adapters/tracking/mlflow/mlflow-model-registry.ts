@@ -2,8 +2,10 @@
 import { TrackingError, isTrackingError } from '../../../ports/tracking-error.js';
 import type { ModelRegistry, ModelVersion, RegisteredModel } from '../../../ports/model-registry.js';
 import { validateAlias } from '../../../ports/tracking-validation.js';
+import { downloadFromArtifactProxy } from './artifact-proxy-download.js';
 import type { MlflowClient } from './mlflow-client.js';
 import type { MlflowModelVersion, MlflowRegisteredModel, MlflowTag } from './mlflow-types.js';
+import { proxyRootOfModelSource } from './model-version-source.js';
 
 const toRecord = (tags: readonly MlflowTag[] | undefined): Record<string, string> =>
   Object.fromEntries((tags ?? []).map((t) => [t.key, t.value]));
@@ -160,6 +162,11 @@ export function createMlflowModelRegistry(client: MlflowClient): ModelRegistry {
       } catch (error) {
         if (!isMissingAlias(error)) throw error;
       }
+    },
+
+    async downloadModelVersion(name, version, localDir) {
+      const found = toModelVersion((await client.call('getModelVersion', { name, version })).model_version);
+      return downloadFromArtifactProxy(client, await proxyRootOfModelSource(client, found), '', localDir);
     },
   };
 }

@@ -3,8 +3,8 @@
  * (`/api/2.0/mlflow-artifacts/artifacts/<experiment>/<run>/artifacts/…`), so the server must run with
  * `--artifacts-destination` (the default for `mlflow server` ≥ 2.0, `--serve-artifacts`).
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { TrackingError, isTrackingError } from '../../../ports/tracking-error.js';
 import type {
   ArtifactEntry,
@@ -21,6 +21,7 @@ import type {
   TrackingStore,
 } from '../../../ports/tracking-store.js';
 import { compareArtifactEntries, normalizeArtifactPath, validateDatasetInputs, validateLogBatch } from '../../../ports/tracking-validation.js';
+import { downloadFromArtifactProxy } from './artifact-proxy-download.js';
 import { chunkLogBatch } from './chunk-log-batch.js';
 import type { MlflowClient } from './mlflow-client.js';
 import type { MlflowExperiment, MlflowMetric, MlflowRun, MlflowRunInfo, MlflowTag } from './mlflow-types.js';
@@ -268,23 +269,7 @@ export function createMlflowTrackingStore(client: MlflowClient): TrackingStore {
     },
 
     async downloadArtifacts(runId, path, localDir) {
-      const relativePath = normalizeArtifactPath(path, 'downloadArtifacts');
-      const entries = await store.listArtifacts(runId, relativePath);
-      const leaf = relativePath.split('/').pop() ?? '';
-      const target = join(localDir, leaf);
-      if (entries.length === 0 && relativePath !== '') {
-        const bytes = await store.readArtifact(runId, relativePath);
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, bytes);
-        return target;
-      }
-      await mkdir(target, { recursive: true });
-      for (const entry of entries) {
-        const name = entry.path.split('/').pop() ?? '';
-        if (entry.isDir) await store.downloadArtifacts(runId, entry.path, target);
-        else await writeFile(join(target, name), await store.readArtifact(runId, entry.path));
-      }
-      return target;
+      return downloadFromArtifactProxy(client, await artifactRoot(runId), normalizeArtifactPath(path, 'downloadArtifacts'), localDir);
     },
   };
   return store;

@@ -70,3 +70,8 @@ export interface MlflowArtifactFile {
   is_dir?: boolean;
   file_size?: number | string;
 }
+
+/** MLflow 3 LoggedModel (`GET /api/2.0/mlflow/logged-models/{model_id}`); its files live under `artifact_uri`. */
+export interface MlflowLoggedModel {
+  info: { model_id: string; artifact_uri?: string; status?: string; source_run_id?: string };
+}

@@ -1,12 +1,13 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import type { DataTable } from '../../domain/data-table.js';
-import { gbdtTrainer } from '../gbdt-trainer.js';
-import { logisticTrainer } from '../logistic-trainer.js';
-import type { FittedModel } from '../model-types.js';
+import { gbdtTrainer } from '../../models/gbdt-trainer.js';
+import { logisticTrainer } from '../../models/logistic-trainer.js';
+import type { FittedModel } from '../../models/model-types.js';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
-import { exportOnnx } from './export-onnx.js';
-import { onnxFeeds } from './onnx-feeds.js';
+import { protobufjsOnnxCodec } from './protobufjs-onnx-codec.js';
+import { exportOnnx, onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
+import { onnxFeeds } from '../../models/onnx/onnx-feeds.js';
 
 const all = syntheticTable({ rows: 1500, numericFeatures: 4, mixed: true, missingRate: 0.08, seed: 21 });
 const train = sliceTable(all, 0, 1000);
@@ -29,7 +30,7 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-describe('exportOnnx → onnxruntime-node parity', () => {
+describe('onnxModelProtoOf → protobufjs codec → onnxruntime-node parity', () => {
   const cases: [string, () => FittedModel][] = [
     ['logistic', () => logisticTrainer.fit(data, null, {}, 0).model],
     ['gbdt', () => gbdtTrainer.fit(data, validation, { maxIterations: 60 }, 0).model],
@@ -42,7 +43,7 @@ describe('exportOnnx → onnxruntime-node parity', () => {
     it(`${name}: every test row (numeric, categorical, unseen, missing) within 1e-5`, async () => {
       const model = fit();
       const rows = model.schema.task === 'binary' ? test : sliceTable(syntheticTable({ rows: 300, numericFeatures: 3, mixed: true, missingRate: 0.1, seed: 5, task: 'regression' }), 0, 300);
-      const out = await runOnnx(exportOnnx(model), rows, model);
+      const out = await runOnnx(protobufjsOnnxCodec.encode(onnxModelProtoOf(model)), rows, model);
       if (model.schema.task === 'binary') {
         const native = model.predictProbaBatch(rows);
         const onnx = out.probability.data as Float32Array;
@@ -59,4 +60,13 @@ describe('exportOnnx → onnxruntime-node parity', () => {
       }
     });
   }
+});
+
+describe('exportOnnx (legacy writer kept for two services)', () => {
+  it('writes bytes that protobufjs decodes to exactly what the codec itself encodes', () => {
+    for (const model of [logisticTrainer.fit(data, null, {}, 0).model, gbdtTrainer.fit(data, validation, { maxIterations: 5 }, 0).model]) {
+      const viaCodec = protobufjsOnnxCodec.decode(protobufjsOnnxCodec.encode(onnxModelProtoOf(model)));
+      expect(protobufjsOnnxCodec.decode(exportOnnx(model))).toEqual(viaCodec);
+    }
+  });
 });

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
-import { gbdtTrainer } from '../gbdt-trainer.js';
-import { logisticTrainer } from '../logistic-trainer.js';
-import type { FittedModel } from '../model-types.js';
+import { gbdtTrainer } from '../../models/gbdt-trainer.js';
+import { logisticTrainer } from '../../models/logistic-trainer.js';
+import type { FittedModel } from '../../models/model-types.js';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
-import { exportOnnx } from './export-onnx.js';
-import { onnxFeeds } from './onnx-feeds.js';
+import { protobufjsOnnxCodec } from './protobufjs-onnx-codec.js';
+import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
+import { onnxFeeds } from '../../models/onnx/onnx-feeds.js';
 
 const PYTHON = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../../tests/models/run_onnx.py', import.meta.url));
@@ -52,7 +53,7 @@ describeWithComponent('the same .onnx file in Python onnxruntime and MLflow onnx
     writeFileSync(feedsPath, JSON.stringify(feeds));
     const paths = models.map(([name, model]) => {
       const path = join(dir, `${name}.onnx`);
-      writeFileSync(path, exportOnnx(model));
+      writeFileSync(path, protobufjsOnnxCodec.encode(onnxModelProtoOf(model)));
       return path;
     });
     const byPath = JSON.parse(execFileSync(PYTHON, [SCRIPT, feedsPath, ...paths], { encoding: 'utf8', maxBuffer: 64 << 20 }));
