@@ -8,6 +8,11 @@ const POOL_IDS = 512;
  * millisecond, so ids of one generator sort in creation order) and 62 random bits. Logged predictions get these ids:
  * new keys land at the right edge of the store's (model, id) unique index instead of at random pages, which makes
  * inserts several times cheaper once the log no longer fits the page cache.
+ *
+ * Why not the `uuid` package's v7 (measured on this 2-core machine, 10⁶ ids, loaded): it costs 6.9–9.1 µs per id
+ * against 1.9 µs here (random bytes drawn per id instead of from a pool) — ~5 µs more per logged row on an ingestion
+ * path of ~10 µs — and with an injected clock (`v7({ msecs })`, which tests and the demo need) it no longer keeps
+ * ids monotonic when the clock steps back.
  */
 export function createUuidV7Generator(nowMs: () => number = Date.now): () => string {
   const pool = Buffer.alloc(8 * POOL_IDS);
