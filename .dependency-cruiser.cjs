@@ -68,14 +68,16 @@ module.exports = {
     {
       name: 'ports-import-only-types-from-the-cores',
       severity: 'error',
-      comment: 'src/ports/ names payload types of the pure cores (drift reports, reference profiles, models) but never runs their code',
+      comment:
+        'src/ports/ names payload types of the pure cores (drift reports, reference profiles, models) but never runs their code',
       from: { path: '^src/ports/' },
       to: { path: '^src/(drift|models)/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'contract-suites-test-their-port-only',
       severity: 'error',
-      comment: 'a contract suite (x.contract.ts) reaches the adapter only through its port: it imports ports, domain and test helpers',
+      comment:
+        'a contract suite (x.contract.ts) reaches the adapter only through its port: it imports ports, domain and test helpers',
       from: { path: '\\.contract\\.ts$' },
       to: { path: '^src/', pathNot: ['^src/ports/', '^src/domain/'] },
     },
@@ -103,7 +105,8 @@ module.exports = {
     {
       name: 'dashboard-imports-only-types-from-src',
       severity: 'error',
-      comment: 'the dashboard talks to the server over HTTP only; it shares payload TYPES with src/ (import type), never code',
+      comment:
+        'the dashboard talks to the server over HTTP only; it shares payload TYPES with src/ (import type), never code',
       from: { path: '^dashboard/', pathNot: TEST_FILE },
       to: { path: '^src/', dependencyTypesNot: ['type-only'] },
     },

@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', '.venv/**', '.venv-byom/**', '**/*.cjs'] },
+  {
+    // Build output, installs and what the project's own scripts create (virtual envs, demo / train output, screenshots).
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.venv*/**',
+      'artifacts/**',
+      '.driftguard*/**',
+      'driftguard-model/**',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,7 +10,12 @@ import { buildReferenceProfile } from '../src/drift/build-reference-profile.js';
 import type { DriftMode } from '../src/drift/drift-config.js';
 import { evaluateDrift } from '../src/drift/evaluate-drift.js';
 
-const [referencePath, currentPath, mode, sampleSizeArg] = process.argv.slice(2) as [string, string, DriftMode, string | undefined];
+const [referencePath, currentPath, mode, sampleSizeArg] = process.argv.slice(2) as [
+  string,
+  string,
+  DriftMode,
+  string | undefined,
+];
 // Default profile (5,000-value sorted sample per numeric feature) unless a sample size is given (= rows: exact).
 const profileOptions = sampleSizeArg === undefined ? {} : { sampleSize: Number(sampleSizeArg) };
 const reader = createTableReader();
@@ -27,7 +32,16 @@ const report = evaluateDrift(profile, current, { mode });
 const reportSeconds = (performance.now() - started) / 1000;
 const evaluateSeconds = reportSeconds - schemaSeconds - profileSeconds;
 const columns = Object.fromEntries(
-  report.features.map((f) => [f.name, { test: f.test, threshold: f.threshold, value: f.score === 'p_value' ? f.pValue : f.distance, effectSize: f.effectSize, drifted: f.drifted }]),
+  report.features.map((f) => [
+    f.name,
+    {
+      test: f.test,
+      threshold: f.threshold,
+      value: f.score === 'p_value' ? f.pValue : f.distance,
+      effectSize: f.effectSize,
+      drifted: f.drifted,
+    },
+  ]),
 );
 console.log(
   JSON.stringify({

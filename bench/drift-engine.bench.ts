@@ -57,7 +57,8 @@ function time<T>(fn: () => T, runs = 3): { ms: number; cpuMs: number; value: T }
   return { ms: median(times), cpuMs: median(cpu), value: value as T };
 }
 
-const seconds = (t: { ms: number; cpuMs: number }) => `${(t.ms / 1000).toFixed(2)} s wall, ${(t.cpuMs / 1000).toFixed(2)} s CPU`;
+const seconds = (t: { ms: number; cpuMs: number }) =>
+  `${(t.ms / 1000).toFixed(2)} s wall, ${(t.cpuMs / 1000).toFixed(2)} s CPU`;
 
 const reference = syntheticTable(rows, 1, 0);
 const profiled = time(() => buildReferenceProfile(reference, inferSchema(reference)));
@@ -67,7 +68,15 @@ const guard = time(() => evaluateDrift(profiled.value, window));
 const evid = time(() => evaluateDrift(profiled.value, window, { mode: 'evidently' }));
 console.log(`| step | size | median of 3 |`);
 console.log(`|---|---|---|`);
-console.log(`| inferSchema + buildReferenceProfile | ${rows.toLocaleString('en')} rows × ${featureCount} | ${seconds(profiled)} (profile JSON ${(profileBytes / 1024).toFixed(0)} KiB) |`);
-console.log(`| evaluateDrift, driftguard mode | 100,000 rows × ${featureCount} | ${seconds(guard)} (${guard.value.driftedFeatureCount} drifted, severity ${guard.value.severity}) |`);
-console.log(`| evaluateDrift, evidently mode | 100,000 rows × ${featureCount} | ${seconds(evid)} (${evid.value.driftedFeatureCount} drifted) |`);
-console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+console.log(
+  `| inferSchema + buildReferenceProfile | ${rows.toLocaleString('en')} rows × ${featureCount} | ${seconds(profiled)} (profile JSON ${(profileBytes / 1024).toFixed(0)} KiB) |`,
+);
+console.log(
+  `| evaluateDrift, driftguard mode | 100,000 rows × ${featureCount} | ${seconds(guard)} (${guard.value.driftedFeatureCount} drifted, severity ${guard.value.severity}) |`,
+);
+console.log(
+  `| evaluateDrift, evidently mode | 100,000 rows × ${featureCount} | ${seconds(evid)} (${evid.value.driftedFeatureCount} drifted) |`,
+);
+console.log(
+  `node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+);

@@ -43,7 +43,10 @@ async function timeOnnx(model: FittedModel, calls: number): Promise<{ p50: numbe
   const feedsFor = (i: number): Record<string, ort.Tensor> => {
     const one = sliceTable(held, i, i + 1);
     return Object.fromEntries(
-      Object.entries(onnxFeeds(model, one)).map(([k, f]) => [k, f.type === 'string' ? new ort.Tensor('string', f.values, [1]) : new ort.Tensor('float32', f.values, [1])]),
+      Object.entries(onnxFeeds(model, one)).map(([k, f]) => [
+        k,
+        f.type === 'string' ? new ort.Tensor('string', f.values, [1]) : new ort.Tensor('float32', f.values, [1]),
+      ]),
     );
   };
   const prepared = Array.from({ length: 200 }, (_, i) => feedsFor(i));
@@ -61,11 +64,17 @@ async function timeOnnx(model: FittedModel, calls: number): Promise<{ p50: numbe
 
 const models: [string, FittedModel][] = [
   ['logistic', logisticTrainer.fit({ table: train, target: 'label', task: 'binary' }, null, {}, 0).model],
-  ['gbdt (100 trees × 31 leaves)', gbdtTrainer.fit({ table: train, target: 'label', task: 'binary' }, null, { maxIterations: 100 }, 0).model],
+  [
+    'gbdt (100 trees × 31 leaves)',
+    gbdtTrainer.fit({ table: train, target: 'label', task: 'binary' }, null, { maxIterations: 100 }, 0).model,
+  ],
 ];
-const fmt = (r: { p50: number; p99: number; mean: number }): string => `p50 ${r.p50.toFixed(2)} µs | p99 ${r.p99.toFixed(2)} µs | mean ${r.mean.toFixed(2)} µs`;
+const fmt = (r: { p50: number; p99: number; mean: number }): string =>
+  `p50 ${r.p50.toFixed(2)} µs | p99 ${r.p99.toFixed(2)} µs | mean ${r.mean.toFixed(2)} µs`;
 console.log(`single-row predictProba, ${CALLS} calls, 12 features (10 numeric, 1 categorical, 1 boolean, 5% missing)`);
 for (const [name, model] of models) {
   console.log(`native ${name.padEnd(30)} ${fmt(timeNative(model))}`);
-  console.log(`onnxruntime-node ${name.padEnd(20)} ${fmt(await timeOnnx(model, Math.min(CALLS, 5000)))} (feeds prebuilt; session.run only)`);
+  console.log(
+    `onnxruntime-node ${name.padEnd(20)} ${fmt(await timeOnnx(model, Math.min(CALLS, 5000)))} (feeds prebuilt; session.run only)`,
+  );
 }

@@ -41,7 +41,13 @@ function collector() {
   };
 }
 
-async function send(post: Post, body: Buffer, expectStatus: number, startedMs: number, c: ReturnType<typeof collector>) {
+async function send(
+  post: Post,
+  body: Buffer,
+  expectStatus: number,
+  startedMs: number,
+  c: ReturnType<typeof collector>,
+) {
   try {
     const response = await post(body);
     if (response.status === expectStatus) c.ok(performance.now() - startedMs);
@@ -99,7 +105,9 @@ export async function openLoop(options: {
       const dueMs = started + index * intervalMs;
       if (inFlight.size >= maxOutstanding) c.fail('overloaded: too many requests in flight');
       else {
-        const p = send(options.post, options.bodyFor(index), options.expectStatus, dueMs, c).finally(() => inFlight.delete(p));
+        const p = send(options.post, options.bodyFor(index), options.expectStatus, dueMs, c).finally(() =>
+          inFlight.delete(p),
+        );
         inFlight.add(p);
       }
       index += 1;

@@ -8,20 +8,19 @@
  * Flags: --ingest-seconds 20 --rate 1000 --rate-seconds 10 --sweep-seconds 5 --memory-rows 1000000 --no-mlflow
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { openSync, closeSync, fdatasyncSync, writeSync } from 'node:fs';
 import { createSqliteStore } from '../src/adapters/store/sqlite/sqlite-store.js';
+import { createTrackingBackend } from '../src/compose.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { predictedClass } from '../src/models/predicted-class.js';
-import { syntheticTable } from '../tests/support/models/synthetic-data.js';
-import { createTrackingBackend } from '../src/compose.js';
 import { buildDriftguardModelDirectory } from '../src/services/tracking/driftguard-model-directory.js';
 import { trackModelRun } from '../src/services/tracking/track-model-run.js';
+import { syntheticTable } from '../tests/support/models/synthetic-data.js';
 import { createJsonClient } from '../tests/support/process/json-client.js';
 import { startServeProcess } from '../tests/support/process/serve-process.js';
-import { closedLoop, cpuSeconds, openLoop, quantileMs, rssMiB, type LoadResult } from './serve-load.js';
+import { closedLoop, cpuSeconds, type LoadResult, openLoop, quantileMs, rssMiB } from './serve-load.js';
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -39,7 +38,10 @@ const SWEEP_RATES = [5, 10, 25, 50, 100, 250, 500, 1000, 2000, 4000];
 const BATCH_ROWS = 500;
 const MODEL = 'bench';
 const FEATURES = 8;
-const KEYS = { DRIFTGUARD_ADMIN_KEY: 'bench-admin-key-0123456789abcdef', DRIFTGUARD_INGEST_KEY: 'bench-ingest-key-0123456789abcdef' };
+const KEYS = {
+  DRIFTGUARD_ADMIN_KEY: 'bench-admin-key-0123456789abcdef',
+  DRIFTGUARD_INGEST_KEY: 'bench-ingest-key-0123456789abcdef',
+};
 const PYTHON_BIN = join(process.cwd(), '.venv/bin');
 
 const lines: string[] = [];
@@ -57,15 +59,26 @@ const table = syntheticTable({ rows: 4000, numericFeatures: FEATURES, seed: 7 })
 const model = gbdtTrainer.fit({ table, target: 'label', task: 'binary' }, null, { maxIterations: 50 }, 0).model;
 const featureNames = Array.from({ length: FEATURES }, (_, j) => `x${j}`);
 const scores = model.predictProbaBatch(table);
-const featureRow = (i: number) => Object.fromEntries(featureNames.map((n) => [n, table.columns[n][i % table.rowCount] as number]));
-const loggedRow = (i: number) => ({ features: featureRow(i), prediction: predictedClass(scores[i % table.rowCount]) === 1 ? 'yes' : 'no', score: scores[i % table.rowCount] });
+const featureRow = (i: number) =>
+  Object.fromEntries(featureNames.map((n) => [n, table.columns[n][i % table.rowCount] as number]));
+const loggedRow = (i: number) => ({
+  features: featureRow(i),
+  prediction: predictedClass(scores[i % table.rowCount]) === 1 ? 'yes' : 'no',
+  score: scores[i % table.rowCount],
+});
 const batchBodies = Array.from({ length: 8 }, (_, b) =>
-  Buffer.from(JSON.stringify({ predictions: Array.from({ length: BATCH_ROWS }, (_, i) => loggedRow(b * BATCH_ROWS + i)) })),
+  Buffer.from(
+    JSON.stringify({ predictions: Array.from({ length: BATCH_ROWS }, (_, i) => loggedRow(b * BATCH_ROWS + i)) }),
+  ),
 );
 const predictBodies = Array.from({ length: 1000 }, (_, i) => Buffer.from(JSON.stringify({ features: featureRow(i) })));
-const singleBodies = Array.from({ length: 1000 }, (_, i) => Buffer.from(JSON.stringify({ predictions: [loggedRow(i)] })));
+const singleBodies = Array.from({ length: 1000 }, (_, i) =>
+  Buffer.from(JSON.stringify({ predictions: [loggedRow(i)] })),
+);
 const mlflowBodies = Array.from({ length: 1000 }, (_, i) =>
-  Buffer.from(JSON.stringify({ dataframe_split: { columns: featureNames, data: [featureNames.map((n) => featureRow(i)[n])] } })),
+  Buffer.from(
+    JSON.stringify({ dataframe_split: { columns: featureNames, data: [featureNames.map((n) => featureRow(i)[n])] } }),
+  ),
 );
 
 const workDir = mkdtempSync(join(tmpdir(), 'driftguard-serve-bench-'));
@@ -73,7 +86,11 @@ const cleanups: (() => Promise<void> | void)[] = [() => rmSync(workDir, { recurs
 
 async function main() {
   log(`# driftguard serve benchmark — ${new Date().toISOString()}`);
-  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 
   // The gbdt becomes the champion in the local tracking store of the data dir, which `driftguard serve` serves on /predict.
   const dataDir = join(workDir, 'data');
@@ -92,11 +109,20 @@ async function main() {
     server.child.kill('SIGTERM');
     await server.exited;
   });
-  const admin = createJsonClient(server.baseUrl, { maxSockets: 1, headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_ADMIN_KEY}` } });
-  const created = await admin.post('/v1/models', { name: MODEL, features: Object.fromEntries(featureNames.map((n) => [n, { kind: 'numeric' }])) });
+  const admin = createJsonClient(server.baseUrl, {
+    maxSockets: 1,
+    headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_ADMIN_KEY}` },
+  });
+  const created = await admin.post('/v1/models', {
+    name: MODEL,
+    features: Object.fromEntries(featureNames.map((n) => [n, { kind: 'numeric' }])),
+  });
   if (created.status !== 201) throw new Error(`creating the model: HTTP ${created.status} ${created.text}`);
   admin.close();
-  const ingest = createJsonClient(server.baseUrl, { maxSockets: 64, headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_INGEST_KEY}` } });
+  const ingest = createJsonClient(server.baseUrl, {
+    maxSockets: 64,
+    headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_INGEST_KEY}` },
+  });
   const postPredictions = (body: Buffer) => ingest.post(`/v1/models/${MODEL}/predictions`, body);
   const postPredict = (body: Buffer) => ingest.post(`/v1/models/${MODEL}/predict`, body);
   const probe = await postPredict(predictBodies[0]);
@@ -108,7 +134,12 @@ async function main() {
   );
   const single = hasPredict
     ? { name: 'POST /predict (native gbdt + logging)', post: postPredict, bodies: predictBodies, status: 200 }
-    : { name: 'POST /predictions (logging only, no inference)', post: postPredictions, bodies: singleBodies, status: 201 };
+    : {
+        name: 'POST /predictions (logging only, no inference)',
+        post: postPredictions,
+        bodies: singleBodies,
+        status: 201,
+      };
   let rowsLogged = hasPredict ? 1 : 0;
 
   // (a) batched ingestion, closed loop.
@@ -126,9 +157,15 @@ async function main() {
   const ingestCpu = (await cpuSeconds({ pid: server.pid })) - cpuBeforeIngest;
   rowsLogged += batched.succeeded * BATCH_ROWS;
   const rowsPerSecond = (batched.succeeded * BATCH_ROWS) / batched.seconds;
-  log(`\n(a) batched ingestion, ${BATCH_ROWS} rows/request, 4 connections, ${INGEST_SECONDS} s, SQLite WAL synchronous=FULL`);
-  log(`    ${fmt(rowsPerSecond, 0)} rows/s (${describe(batched)}); server RSS ${fmt(Math.min(...rssDuringIngest), 0)}–${fmt(Math.max(...rssDuringIngest), 0)} MiB`);
-  log(`    server CPU ${fmt(ingestCpu, 2)} s for ${batched.succeeded * BATCH_ROWS} rows = ${fmt((batched.succeeded * BATCH_ROWS) / ingestCpu, 0)} rows per CPU-second (${fmt(ingestCpu / batched.seconds * 100, 0)}% of one core used)`);
+  log(
+    `\n(a) batched ingestion, ${BATCH_ROWS} rows/request, 4 connections, ${INGEST_SECONDS} s, SQLite WAL synchronous=FULL`,
+  );
+  log(
+    `    ${fmt(rowsPerSecond, 0)} rows/s (${describe(batched)}); server RSS ${fmt(Math.min(...rssDuringIngest), 0)}–${fmt(Math.max(...rssDuringIngest), 0)} MiB`,
+  );
+  log(
+    `    server CPU ${fmt(ingestCpu, 2)} s for ${batched.succeeded * BATCH_ROWS} rows = ${fmt((batched.succeeded * BATCH_ROWS) / ingestCpu, 0)} rows per CPU-second (${fmt((ingestCpu / batched.seconds) * 100, 0)}% of one core used)`,
+  );
 
   // (b) single-row logging at a fixed arrival rate.
   const cpuBeforeSingle = await cpuSeconds({ pid: server.pid });
@@ -142,7 +179,9 @@ async function main() {
   rowsLogged += singleResult.succeeded;
   const singleCpu = (await cpuSeconds({ pid: server.pid })) - cpuBeforeSingle;
   log(`\n(b) single-row ${single.name} at ${RATE} req/s open loop, ${RATE_SECONDS} s`);
-  log(`    ${describe(singleResult)}; server CPU ${fmt((1000 * singleCpu) / Math.max(1, singleResult.succeeded), 2)} ms per request`);
+  log(
+    `    ${describe(singleResult)}; server CPU ${fmt((1000 * singleCpu) / Math.max(1, singleResult.succeeded), 2)} ms per request`,
+  );
 
   // (c) the same arrival-rate sweep against driftguard and MLflow.
   if (WITH_MLFLOW) {
@@ -159,17 +198,35 @@ async function main() {
       const rows: { rate: number; result: LoadResult }[] = [];
       for (const rate of SWEEP_RATES) {
         const cpuBefore = await cpu();
-        const result = await openLoop({ post, bodyFor: (i) => bodies[i % bodies.length], ratePerSecond: rate, durationMs: SWEEP_SECONDS * 1000, expectStatus: status });
+        const result = await openLoop({
+          post,
+          bodyFor: (i) => bodies[i % bodies.length],
+          ratePerSecond: rate,
+          durationMs: SWEEP_SECONDS * 1000,
+          expectStatus: status,
+        });
         const cpuMs = (1000 * ((await cpu()) - cpuBefore)) / Math.max(1, result.succeeded);
         rows.push({ rate, result });
-        log(`    ${name.padEnd(10)} ${String(rate).padStart(5)} req/s offered: ${describe(result)}; server CPU ${fmt(cpuMs, 2)} ms/request`);
+        log(
+          `    ${name.padEnd(10)} ${String(rate).padStart(5)} req/s offered: ${describe(result)}; server CPU ${fmt(cpuMs, 2)} ms/request`,
+        );
         if (!sustained(result) || quantileMs(result.latenciesMs, 0.99) > 1000) break;
       }
       return rows;
     };
-    log(`\n(c) arrival-rate sweep, ${SWEEP_SECONDS} s per step: driftguard ${single.name} vs mlflow models serve (onnx pyfunc, /invocations, no logging)`);
-    const mlflowRows = await sweep('mlflow', (b) => scoring.post('/invocations', b), mlflowBodies, 200, () => cpuSeconds({ pgid: mlflow.pgid }));
-    const driftguardRows = await sweep('driftguard', single.post, single.bodies, single.status, () => cpuSeconds({ pid: server.pid }));
+    log(
+      `\n(c) arrival-rate sweep, ${SWEEP_SECONDS} s per step: driftguard ${single.name} vs mlflow models serve (onnx pyfunc, /invocations, no logging)`,
+    );
+    const mlflowRows = await sweep(
+      'mlflow',
+      (b) => scoring.post('/invocations', b),
+      mlflowBodies,
+      200,
+      () => cpuSeconds({ pgid: mlflow.pgid }),
+    );
+    const driftguardRows = await sweep('driftguard', single.post, single.bodies, single.status, () =>
+      cpuSeconds({ pid: server.pid }),
+    );
     for (const r of driftguardRows) rowsLogged += r.result.succeeded;
     scoring.close();
     const best = (rows: typeof mlflowRows, p99Budget: number) =>
@@ -215,10 +272,16 @@ async function main() {
   if (samples.length >= 2) {
     const first = samples[0].rss;
     const spread = samples.map((s) => (s.rss - first) / first);
-    log(`    RSS change from ${samples[0].rows} to ${samples.at(-1)?.rows} rows: ${fmt(100 * Math.min(...spread))}% … +${fmt(100 * Math.max(...spread))}% (target ±10%)`);
+    log(
+      `    RSS change from ${samples[0].rows} to ${samples.at(-1)?.rows} rows: ${fmt(100 * Math.min(...spread))}% … +${fmt(100 * Math.max(...spread))}% (target ±10%)`,
+    );
   }
   await storeProbe();
-  log(`\nload average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `\nload average at end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   ingest.close();
 }
 
@@ -237,7 +300,9 @@ async function storeProbe() {
     times[i] = performance.now() - t;
   }
   closeSync(fd);
-  log(`\n(e) disk: write 4 KiB + fdatasync p50 ${fmt(quantileMs(times, 0.5), 2)} ms, p99 ${fmt(quantileMs(times, 0.99), 2)} ms (200 calls)`);
+  log(
+    `\n(e) disk: write 4 KiB + fdatasync p50 ${fmt(quantileMs(times, 0.5), 2)} ms, p99 ${fmt(quantileMs(times, 0.99), 2)} ms (200 calls)`,
+  );
   for (const synchronous of ['FULL', 'NORMAL'] as const) {
     const store = createSqliteStore({ path: join(workDir, `probe-${synchronous}.db`), synchronous });
     await store.migrate();
@@ -246,7 +311,15 @@ async function storeProbe() {
       Array.from({ length: count }, () => {
         const i = n++;
         const r = loggedRow(i);
-        return { id: `p${i}`, model: MODEL, modelVersion: null, timestampMs: i, features: r.features, predictedClass: r.prediction, score: r.score };
+        return {
+          id: `p${i}`,
+          model: MODEL,
+          modelVersion: null,
+          timestampMs: i,
+          features: r.features,
+          predictedClass: r.prediction,
+          score: r.score,
+        };
       });
     for (const rows of [BATCH_ROWS, 1]) {
       const start = performance.now();
@@ -277,11 +350,15 @@ async function startMlflow() {
     writeFileSync(join(dir, file.path), file.content);
   }
   const port = 20_000 + (process.pid % 20_000);
-  const child = spawn(join(PYTHON_BIN, 'mlflow'), ['models', 'serve', '-m', dir, '--env-manager', 'local', '-h', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, PATH: `${PYTHON_BIN}:${process.env.PATH}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    join(PYTHON_BIN, 'mlflow'),
+    ['models', 'serve', '-m', dir, '--env-manager', 'local', '-h', '127.0.0.1', '-p', String(port)],
+    {
+      env: { ...process.env, PATH: `${PYTHON_BIN}:${process.env.PATH}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -292,7 +369,10 @@ async function startMlflow() {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`mlflow models serve exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${baseUrl}/ping`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();
@@ -300,10 +380,16 @@ async function startMlflow() {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  const check = await fetch(`${baseUrl}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: mlflowBodies[0] });
+  const check = await fetch(`${baseUrl}/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: mlflowBodies[0],
+  });
   const answer = await check.text();
   if (!check.ok) throw new Error(`mlflow /invocations: HTTP ${check.status} ${answer}`);
-  log(`mlflow models serve ready on ${baseUrl} (pid ${child.pid}); sample answer ${answer.slice(0, 160)}, driftguard score ${fmt(scores[0], 6)}`);
+  log(
+    `mlflow models serve ready on ${baseUrl} (pid ${child.pid}); sample answer ${answer.slice(0, 160)}, driftguard score ${fmt(scores[0], 6)}`,
+  );
   return { baseUrl, stop, pgid: child.pid ?? -1 };
 }
 

@@ -89,7 +89,13 @@ const binned = (): [Float64Array, Float64Array] => [
 ];
 
 const kernels: Kernel[] = [
-  { key: 'ks', label: 'KS two-sample', input: '1e5 vs 1e5', needs: 'ksTwoSample', run: () => call('ksTwoSample', inputs.ks_a, inputs.ks_b) },
+  {
+    key: 'ks',
+    label: 'KS two-sample',
+    input: '1e5 vs 1e5',
+    needs: 'ksTwoSample',
+    run: () => call('ksTwoSample', inputs.ks_a, inputs.ks_b),
+  },
   {
     key: 'cvm',
     label: 'Cramér–von Mises',
@@ -125,7 +131,13 @@ const kernels: Kernel[] = [
     needs: 'wassersteinDistance',
     run: () => stats.wassersteinDistance(inputs.ks_a, inputs.ks_b),
   },
-  { key: 'energy', label: 'energy distance', input: '1e5 vs 1e5', needs: 'energyDistance', run: () => stats.energyDistance(inputs.ks_a, inputs.ks_b) },
+  {
+    key: 'energy',
+    label: 'energy distance',
+    input: '1e5 vs 1e5',
+    needs: 'energyDistance',
+    run: () => stats.energyDistance(inputs.ks_a, inputs.ks_b),
+  },
   {
     key: 'quantile_edges',
     label: 'quantile bin edges',
@@ -133,7 +145,13 @@ const kernels: Kernel[] = [
     needs: 'quantileBinEdges',
     run: () => stats.quantileBinEdges(binRef, 10),
   },
-  { key: 'bh', label: 'Benjamini–Hochberg', input: '1e4 p-values', needs: 'benjaminiHochberg', run: () => stats.benjaminiHochberg(inputs.bh_p) },
+  {
+    key: 'bh',
+    label: 'Benjamini–Hochberg',
+    input: '1e4 p-values',
+    needs: 'benjaminiHochberg',
+    run: () => stats.benjaminiHochberg(inputs.bh_p),
+  },
 ];
 
 function median(xs: number[]): number {

@@ -43,8 +43,16 @@ function writeSyntheticCsv(path: string, rows: number): void {
   for (let i = 0; i < rows; i++) {
     const x = Array.from({ length: 20 }, () => Math.round(normal() * 1e6) / 1e6);
     const logit =
-      1.5 * x[0] - 1.2 * x[1] + 2 * x[2] * x[3] + (x[4] > 0.3 ? 1 : -0.5) - 1.5 * Math.abs(x[5]) +
-      Math.sin(3 * x[6]) + 0.8 * x[7] - 0.6 * x[8] + 0.4 * x[9] * x[10] + 0.3;
+      1.5 * x[0] -
+      1.2 * x[1] +
+      2 * x[2] * x[3] +
+      (x[4] > 0.3 ? 1 : -0.5) -
+      1.5 * Math.abs(x[5]) +
+      Math.sin(3 * x[6]) +
+      0.8 * x[7] -
+      0.6 * x[8] +
+      0.4 * x[9] * x[10] +
+      0.3;
     const y = random() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
     lines.push(`${x.join(',')},${y}`);
   }
@@ -86,17 +94,25 @@ interface PeerResult {
   readonly iterations?: number;
 }
 
-function runPeers(d: Dataset, threads: number): { models: Record<string, PeerResult>; versions: Record<string, string> } | string {
+function runPeers(
+  d: Dataset,
+  threads: number,
+): { models: Record<string, PeerResult>; versions: Record<string, string> } | string {
   const python = join(root, '.venv-bench', 'bin', 'python');
   if (!existsSync(python)) return 'n/a (.venv-bench missing: npm run bench:setup)';
   const args = [join(here, 'train_peers.py'), '--csv', d.csv, '--target', d.target, '--exclude', d.exclude.join(',')];
   if (d.timeColumn !== undefined) args.push('--time-column', d.timeColumn);
-  const result = spawnSync(python, args, { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: String(threads) }, maxBuffer: 1 << 24 });
+  const result = spawnSync(python, args, {
+    encoding: 'utf8',
+    env: { ...process.env, OMP_NUM_THREADS: String(threads) },
+    maxBuffer: 1 << 24,
+  });
   if (result.status !== 0) return `n/a (python failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''})`;
   return JSON.parse(result.stdout) as { models: Record<string, PeerResult>; versions: Record<string, string> };
 }
 
-const fmt = (x: number | null | undefined, digits = 4): string => (x === null || x === undefined ? 'n/a' : x.toFixed(digits));
+const fmt = (x: number | null | undefined, digits = 4): string =>
+  x === null || x === undefined ? 'n/a' : x.toFixed(digits);
 
 async function main(): Promise<void> {
   const dataDir = resolve(argument('data', join(root, '..', 'shared', 'data')));
@@ -115,7 +131,8 @@ async function main(): Promise<void> {
     },
     { name: 'synthetic', csv: syntheticCsv, target: 'y', exclude: [] },
   ].filter((d) => only.includes(d.name));
-  if (datasets.some((d) => d.name === 'synthetic') && !existsSync(syntheticCsv)) writeSyntheticCsv(syntheticCsv, syntheticRows);
+  if (datasets.some((d) => d.name === 'synthetic') && !existsSync(syntheticCsv))
+    writeSyntheticCsv(syntheticCsv, syntheticRows);
 
   const reader = createTableReader();
   const service = createTrainModelService({ clock: { nowMs: () => performance.timeOrigin + performance.now() } });
@@ -133,13 +150,27 @@ async function main(): Promise<void> {
       continue;
     }
     const table = await reader.read(d.csv);
-    const ours: Record<string, { fitSeconds: number; rocAuc: number | null; rounds: number; p50Us: number; p99Us: number }> = {};
+    const ours: Record<
+      string,
+      { fitSeconds: number; rocAuc: number | null; rounds: number; p50Us: number; p99Us: number }
+    > = {};
     let rows = '';
     for (const estimator of ['gbdt', 'logistic'] as const) {
-      const trained = service.train({ table, target: d.target, estimator, timeColumn: d.timeColumn, exclude: d.exclude });
+      const trained = service.train({
+        table,
+        target: d.target,
+        estimator,
+        timeColumn: d.timeColumn,
+        exclude: d.exclude,
+      });
       rows = `${trained.rows.train}/${trained.rows.validation}/${trained.rows.test}`;
       const latency = inferenceLatency(trained.model, table, 50_000);
-      ours[estimator] = { fitSeconds: trained.fitSeconds, rocAuc: trained.metrics.test.rocAuc, rounds: trained.log.bestIteration, ...latency };
+      ours[estimator] = {
+        fitSeconds: trained.fitSeconds,
+        rocAuc: trained.metrics.test.rocAuc,
+        rounds: trained.log.bestIteration,
+        ...latency,
+      };
       lines.push(
         `| ${d.name} | ${rows} | driftguard ${estimator} | ${fmt(trained.fitSeconds, 2)} | ${fmt(trained.metrics.test.rocAuc)} | ${trained.log.bestIteration} | ${fmt(latency.p50Us, 1)} | ${fmt(latency.p99Us, 1)} |`,
       );
@@ -149,7 +180,9 @@ async function main(): Promise<void> {
       lines.push(`| ${d.name} | ${rows} | Python peers | ${peers} | | | | |`);
     } else {
       for (const [name, r] of Object.entries(peers.models)) {
-        lines.push(`| ${d.name} | ${rows} | ${name} | ${fmt(r.fitSeconds, 2)} | ${fmt(r.testRocAuc)} | ${r.iterations ?? ''} | | |`);
+        lines.push(
+          `| ${d.name} | ${rows} | ${name} | ${fmt(r.fitSeconds, 2)} | ${fmt(r.testRocAuc)} | ${r.iterations ?? ''} | | |`,
+        );
       }
       const lgbm = peers.models.lightgbm;
       const gbdt = ours.gbdt;

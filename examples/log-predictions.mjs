@@ -23,12 +23,17 @@ for (let i = 0; i < 2000; i++) {
 const logged = await Promise.all(ids); // each id resolves once the server has committed its row
 
 // Ground truth arrives later, joined by prediction id.
-const { joined, unknownIds } = await client.sendLabels(logged.slice(0, 500).map((id) => ({ predictionId: id, label: 'no' })));
+const { joined, unknownIds } = await client.sendLabels(
+  logged.slice(0, 500).map((id) => ({ predictionId: id, label: 'no' })),
+);
 console.log(`logged ${logged.length} predictions, joined ${joined} labels, ${unknownIds.length} unknown ids`);
 
 // A refused row rejects with the server's reasons; the rows around it are still logged.
 try {
-  await client.logPrediction({ features: { income: 50, debt: 0.2, region: 'west', owner: true, zipcode: '10115' }, prediction: 'no' });
+  await client.logPrediction({
+    features: { income: 50, debt: 0.2, region: 'west', owner: true, zipcode: '10115' },
+    prediction: 'no',
+  });
 } catch (error) {
   if (!(error instanceof DriftguardRequestError)) throw error;
   console.log(`refused (${error.status} ${error.code}):`, error.details);

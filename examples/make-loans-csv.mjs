@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 const [out = 'loans.csv', rowsText = '5000'] = process.argv.slice(2);
 const rows = Number(rowsText);
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31); // seeded: the same file every run
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31; // seeded: the same file every run
 
 const lines = ['id,ts,income,debt,region,owner,default'];
 for (let i = 0; i < rows; i++) {

@@ -23,7 +23,9 @@ import type { DriftReport } from '../src/drift/drift-report.js';
 import { evaluateDrift } from '../src/drift/evaluate-drift.js';
 import { logisticTrainer } from '../src/models/logistic-trainer.js';
 
-const { values: args } = parseArgs({ options: { data: { type: 'string', default: '../shared/data' }, json: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { data: { type: 'string', default: '../shared/data' }, json: { type: 'string' } },
+});
 const dataDir = args.data ?? '../shared/data';
 const reader = createCsvReader();
 const SEVERITIES: readonly Severity[] = ['none', 'low', 'medium', 'high'];
@@ -47,7 +49,11 @@ function pickRows(table: DataTable, indices: readonly number[]): DataTable {
 }
 
 function withColumn(table: DataTable, name: string, cells: readonly Cell[]): DataTable {
-  return { columnNames: [...table.columnNames.filter((n) => n !== name), name], rowCount: table.rowCount, columns: { ...table.columns, [name]: cells } };
+  return {
+    columnNames: [...table.columnNames.filter((n) => n !== name), name],
+    rowCount: table.rowCount,
+    columns: { ...table.columns, [name]: cells },
+  };
 }
 
 /** Fisher–Yates with a 32-bit LCG (Numerical Recipes constants), seeded: the i.i.d. split is reproducible. */
@@ -69,7 +75,8 @@ function countSeverities(reports: readonly DriftReport[]): Record<Severity, numb
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
-const severityText = (counts: Record<Severity, number>): string => SEVERITIES.map((s) => `${s} ${counts[s]}`).join(', ');
+const severityText = (counts: Record<Severity, number>): string =>
+  SEVERITIES.map((s) => `${s} ${counts[s]}`).join(', ');
 
 function featureVerdicts(report: DriftReport): string {
   const drifted = report.features.filter((f) => f.drifted).map((f) => `${f.name} (${f.effectSize?.toFixed(3)})`);
@@ -96,7 +103,13 @@ function profileOf(reference: DataTable, schemaOptions: SchemaInferenceOptions) 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. NannyML car loan: reference vs 10 monitoring chunks of 5,000 (shift at monitoring row 25,000)
 
-const carLoanSchema: SchemaInferenceOptions = { target: 'repaid', prediction: 'y_pred', predictionScore: 'y_pred_proba', positiveClass: 1, ignore: ['timestamp'] };
+const carLoanSchema: SchemaInferenceOptions = {
+  target: 'repaid',
+  prediction: 'y_pred',
+  predictionScore: 'y_pred_proba',
+  positiveClass: 1,
+  ignore: ['timestamp'],
+};
 
 async function carLoan(mode: 'driftguard' | 'evidently'): Promise<void> {
   const reference = await reader.read(join(dataDir, 'nannyml_car_loan/reference.csv'));
@@ -106,15 +119,24 @@ async function carLoan(mode: 'driftguard' | 'evidently'): Promise<void> {
   const reports: DriftReport[] = [];
   let highStreak = 0;
   console.log(`\n### nannyml_car_loan — reference (50,000) vs monitoring chunks of 5,000, mode ${mode}\n`);
-  console.log('| chunk | rows | severity | drift share | drifted features (effect size) | performance drift (error rate ref → cur) |');
+  console.log(
+    '| chunk | rows | severity | drift share | drifted features (effect size) | performance drift (error rate ref → cur) |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (let chunk = 0; chunk < 10; chunk++) {
-    const report = evaluateDrift(profile, sliceRows(monitoring, chunk * 5000, (chunk + 1) * 5000), options, { previousHighStreak: highStreak });
+    const report = evaluateDrift(profile, sliceRows(monitoring, chunk * 5000, (chunk + 1) * 5000), options, {
+      previousHighStreak: highStreak,
+    });
     highStreak = report.highStreak;
     reports.push(report);
     const perf = report.performance;
-    const perfText = perf === null ? `n/a (${report.performanceUnavailableReason})` : `${perf.drifted ? 'YES' : 'no'} (${perf.reference.toFixed(4)} → ${perf.current.toFixed(4)})`;
-    console.log(`| ${chunk} | ${chunk * 5000}–${(chunk + 1) * 5000 - 1} | ${report.severity} | ${pct(report.driftShare)} | ${featureVerdicts(report)} | ${perfText} |`);
+    const perfText =
+      perf === null
+        ? `n/a (${report.performanceUnavailableReason})`
+        : `${perf.drifted ? 'YES' : 'no'} (${perf.reference.toFixed(4)} → ${perf.current.toFixed(4)})`;
+    console.log(
+      `| ${chunk} | ${chunk * 5000}–${(chunk + 1) * 5000 - 1} | ${report.severity} | ${pct(report.driftShare)} | ${featureVerdicts(report)} | ${perfText} |`,
+    );
   }
   const before = reports.slice(0, 5);
   const after = reports.slice(5);
@@ -126,8 +148,12 @@ async function carLoan(mode: 'driftguard' | 'evidently'): Promise<void> {
     windows: reports.length,
     alerts: severityText(countSeverities(reports)),
     falseAlarmRate: `${highBefore}/5 high in chunks 0–4 (${before.filter((r) => r.severity !== 'none').length}/5 any alert)`,
-    detection: firstHigh < 0 ? 'not detected' : `high in ${highAfter}/5 drifted chunks; first in chunk ${5 + firstHigh} (delay ${firstHigh * 5000 + 5000} rows after row 25,000)`,
-    target: mode === 'driftguard' ? 'no high in 0–4, high in every chunk 5–9' : '— (Evidently defaults, for comparison)',
+    detection:
+      firstHigh < 0
+        ? 'not detected'
+        : `high in ${highAfter}/5 drifted chunks; first in chunk ${5 + firstHigh} (delay ${firstHigh * 5000 + 5000} rows after row 25,000)`,
+    target:
+      mode === 'driftguard' ? 'no high in 0–4, high in every chunk 5–9' : '— (Evidently defaults, for comparison)',
     met: mode === 'driftguard' ? highBefore === 0 && highAfter === 5 : null,
   });
 }
@@ -141,11 +167,21 @@ async function carLoanSelf(): Promise<void> {
   for (const seed of [1, 2, 3, 4]) {
     const order = shuffledIndices(reference.rowCount, seed);
     const shuffled = pickRows(reference, order);
-    splits.push([`shuffled seed ${seed}`, sliceRows(shuffled, 0, 25_000), [0, 1, 2, 3, 4].map((k) => sliceRows(shuffled, 25_000 + k * 5000, 30_000 + k * 5000))]);
+    splits.push([
+      `shuffled seed ${seed}`,
+      sliceRows(shuffled, 0, 25_000),
+      [0, 1, 2, 3, 4].map((k) => sliceRows(shuffled, 25_000 + k * 5000, 30_000 + k * 5000)),
+    ]);
   }
-  splits.push(['chronological', sliceRows(reference, 0, 25_000), [0, 1, 2, 3, 4].map((k) => sliceRows(reference, 25_000 + k * 5000, 30_000 + k * 5000))]);
+  splits.push([
+    'chronological',
+    sliceRows(reference, 0, 25_000),
+    [0, 1, 2, 3, 4].map((k) => sliceRows(reference, 25_000 + k * 5000, 30_000 + k * 5000)),
+  ]);
   for (const mode of ['driftguard', 'evidently'] as const) {
-    console.log(`\n### nannyml_car_loan reference vs itself — 25,000-row profile vs 5 windows of 5,000, mode ${mode}\n`);
+    console.log(
+      `\n### nannyml_car_loan reference vs itself — 25,000-row profile vs 5 windows of 5,000, mode ${mode}\n`,
+    );
     console.log('| split | severities of the 5 windows | drifted features (window: features) |');
     console.log('|---|---|---|');
     const all: DriftReport[] = [];
@@ -153,7 +189,9 @@ async function carLoanSelf(): Promise<void> {
       const profile = profileOf(ref, carLoanSchema);
       const reports = windows.map((w) => evaluateDrift(profile, w, { mode }));
       all.push(...reports);
-      const drifted = reports.map((r, i) => (r.driftedFeatureCount > 0 ? `${i}: ${featureVerdicts(r)}` : '')).filter((t) => t !== '');
+      const drifted = reports
+        .map((r, i) => (r.driftedFeatureCount > 0 ? `${i}: ${featureVerdicts(r)}` : ''))
+        .filter((t) => t !== '');
       console.log(`| ${label} | ${reports.map((r) => r.severity).join(', ')} | ${drifted.join('; ') || '—'} |`);
     }
     const counts = countSeverities(all);
@@ -182,7 +220,11 @@ async function sea(): Promise<void> {
   const schema: SchemaInferenceOptions = { target: 'y', prediction: 'prediction', positiveClass: 1 };
 
   const predict = (model: ReturnType<typeof logisticTrainer.fit>['model'], rows: DataTable): DataTable => {
-    const inputs = { columnNames: features, rowCount: rows.rowCount, columns: Object.fromEntries(features.map((f) => [f, rows.columns[f]])) };
+    const inputs = {
+      columnNames: features,
+      rowCount: rows.rowCount,
+      columns: Object.fromEntries(features.map((f) => [f, rows.columns[f]])),
+    };
     return withColumn(rows, 'prediction', Array.from(model.predictBatch(inputs)));
   };
 
@@ -194,7 +236,16 @@ async function sea(): Promise<void> {
   while (trainStart + 3 * windowSize <= table.rowCount) {
     const train = sliceRows(table, trainStart, trainStart + windowSize);
     const { model } = logisticTrainer.fit(
-      { table: { columnNames: [...features, 'y'], rowCount: train.rowCount, columns: Object.fromEntries([...features, 'y'].map((c) => [c, train.columns[c]])) }, target: 'y', task: 'binary', positiveClass: '1' },
+      {
+        table: {
+          columnNames: [...features, 'y'],
+          rowCount: train.rowCount,
+          columns: Object.fromEntries([...features, 'y'].map((c) => [c, train.columns[c]])),
+        },
+        target: 'y',
+        task: 'binary',
+        positiveClass: '1',
+      },
       null,
       {},
       1,
@@ -204,7 +255,9 @@ async function sea(): Promise<void> {
     const profile = profileOf(referenceRows, schema);
     let detectedAt: number | null = null;
     for (let end = trainStart + 3 * windowSize; end <= table.rowCount; end += step) {
-      const report = evaluateDrift(profile, predict(model, sliceRows(table, end - windowSize, end)), { mode: 'driftguard' });
+      const report = evaluateDrift(profile, predict(model, sliceRows(table, end - windowSize, end)), {
+        mode: 'driftguard',
+      });
       performanceReports.push(report);
       dataReports.push(report);
       if (report.performance?.drifted === true) {
@@ -217,7 +270,9 @@ async function sea(): Promise<void> {
     trainStart = detectedAt;
   }
 
-  console.log(`\n### sea_abrupt — logistic model (src/models logisticTrainer) trained on 1,000 rows, reference = next 1,000 rows, windows of ${windowSize} every ${step} rows, retrained on the 1,000 rows after each detection\n`);
+  console.log(
+    `\n### sea_abrupt — logistic model (src/models logisticTrainer) trained on 1,000 rows, reference = next 1,000 rows, windows of ${windowSize} every ${step} rows, retrained on the 1,000 rows after each detection\n`,
+  );
   console.log('| drift point | detected at (window end) | delay (rows) |');
   console.log('|---|---|---|');
   const delays: (number | null)[] = [];
@@ -229,8 +284,12 @@ async function sea(): Promise<void> {
   const falseDetections = detections.filter((d) => !driftPoints.some((p) => d > p && d - p <= 2 * windowSize));
   const dataAlarms = dataReports.filter((r) => r.severity !== 'none').length;
   const datasetDrift = dataReports.filter((r) => r.datasetDrift).length;
-  console.log(`\nretrained at rows ${retrainedAt.join(', ')}; false performance alarms: ${falseDetections.length ? falseDetections.join(', ') : 'none'}`);
-  console.log(`data drift on f1,f2,f3 over ${dataReports.length} windows: severities ${severityText(countSeverities(dataReports))}; dataset drift in ${datasetDrift}`);
+  console.log(
+    `\nretrained at rows ${retrainedAt.join(', ')}; false performance alarms: ${falseDetections.length ? falseDetections.join(', ') : 'none'}`,
+  );
+  console.log(
+    `data drift on f1,f2,f3 over ${dataReports.length} windows: severities ${severityText(countSeverities(dataReports))}; dataset drift in ${datasetDrift}`,
+  );
   results.push({
     dataset: 'sea_abrupt: performance drift (labels, logistic model)',
     windows: performanceReports.length,
@@ -259,22 +318,46 @@ async function noGroundTruth(): Promise<void> {
   const elec = await reader.read(join(dataDir, 'elec2/elec2.csv'));
   const elecProfile = profileOf(sliceRows(elec, 0, 5000), { target: 'class', ignore: ['date'] });
   const elecReports: DriftReport[] = [];
-  for (let start = 5000; start + 5000 <= elec.rowCount; start += 5000) elecReports.push(evaluateDrift(elecProfile, sliceRows(elec, start, start + 5000)));
-  console.log(`\n### elec2 — first 5,000 rows vs ${elecReports.length} windows of 5,000: ${severityText(countSeverities(elecReports))}`);
-  results.push({ dataset: 'elec2 (no ground truth)', windows: elecReports.length, alerts: severityText(countSeverities(elecReports)), falseAlarmRate: 'n/a', detection: 'n/a', target: '— (informational)', met: null });
+  for (let start = 5000; start + 5000 <= elec.rowCount; start += 5000)
+    elecReports.push(evaluateDrift(elecProfile, sliceRows(elec, start, start + 5000)));
+  console.log(
+    `\n### elec2 — first 5,000 rows vs ${elecReports.length} windows of 5,000: ${severityText(countSeverities(elecReports))}`,
+  );
+  results.push({
+    dataset: 'elec2 (no ground truth)',
+    windows: elecReports.length,
+    alerts: severityText(countSeverities(elecReports)),
+    falseAlarmRate: 'n/a',
+    detection: 'n/a',
+    target: '— (informational)',
+    met: null,
+  });
 
   const bike = await reader.read(join(dataDir, 'bike_sharing/hour.csv'));
   const yr = bike.columns.yr;
   const y2011 = [...Array(bike.rowCount).keys()].filter((i) => yr[i] === 0);
-  const bikeSchema: SchemaInferenceOptions = { target: 'cnt', ignore: ['instant', 'dteday', 'yr', 'casual', 'registered'] };
+  const bikeSchema: SchemaInferenceOptions = {
+    target: 'cnt',
+    ignore: ['instant', 'dteday', 'yr', 'casual', 'registered'],
+  };
   const bikeProfile = profileOf(pickRows(bike, y2011), bikeSchema);
   const bikeReports: DriftReport[] = [];
   for (let month = 1; month <= 12; month++) {
     const rows = [...Array(bike.rowCount).keys()].filter((i) => yr[i] === 1 && bike.columns.mnth[i] === month);
     bikeReports.push(evaluateDrift(bikeProfile, pickRows(bike, rows)));
   }
-  console.log(`### bike_sharing — 2011 vs each month of 2012: ${severityText(countSeverities(bikeReports))}; target drift (cnt) in ${bikeReports.filter((r) => r.targetDrift?.drifted).length}/12 months`);
-  results.push({ dataset: 'bike_sharing 2011 vs 2012 months', windows: 12, alerts: severityText(countSeverities(bikeReports)), falseAlarmRate: 'n/a', detection: `target drift in ${bikeReports.filter((r) => r.targetDrift?.drifted).length}/12 months`, target: '— (informational)', met: null });
+  console.log(
+    `### bike_sharing — 2011 vs each month of 2012: ${severityText(countSeverities(bikeReports))}; target drift (cnt) in ${bikeReports.filter((r) => r.targetDrift?.drifted).length}/12 months`,
+  );
+  results.push({
+    dataset: 'bike_sharing 2011 vs 2012 months',
+    windows: 12,
+    alerts: severityText(countSeverities(bikeReports)),
+    falseAlarmRate: 'n/a',
+    detection: `target drift in ${bikeReports.filter((r) => r.targetDrift?.drifted).length}/12 months`,
+    target: '— (informational)',
+    met: null,
+  });
 }
 
 const started = performance.now();
@@ -288,7 +371,9 @@ console.log('\n## Summary\n');
 console.log('| dataset | windows | alerts by severity | false alarms | detection | target | met |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.dataset} | ${r.windows} | ${r.alerts} | ${r.falseAlarmRate} | ${r.detection} | ${r.target} | ${r.met === null ? 'n/a' : r.met ? 'yes' : '**no**'} |`);
+  console.log(
+    `| ${r.dataset} | ${r.windows} | ${r.alerts} | ${r.falseAlarmRate} | ${r.detection} | ${r.target} | ${r.met === null ? 'n/a' : r.met ? 'yes' : '**no**'} |`,
+  );
 }
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 if (args.json !== undefined) writeFileSync(args.json, JSON.stringify(results, null, 2));

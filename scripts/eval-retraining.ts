@@ -13,16 +13,24 @@ import { parseArgs } from 'node:util';
 import { createTableReader } from '../src/compose.js';
 import type { DataTable } from '../src/domain/data-table.js';
 import { createRetrainingPolicy } from '../src/domain/retraining-policy.js';
+import { type BacktestResult, runBacktest } from '../src/services/retraining/backtest/backtest.js';
 import { parseBacktestPolicy } from '../src/services/retraining/backtest/backtest-policy.js';
-import { runBacktest, type BacktestResult } from '../src/services/retraining/backtest/backtest.js';
 
 const { values: args } = parseArgs({
-  options: { data: { type: 'string', default: '../shared/data' }, json: { type: 'string' }, policy: { type: 'string' }, only: { type: 'string' } },
+  options: {
+    data: { type: 'string', default: '../shared/data' },
+    json: { type: 'string' },
+    policy: { type: 'string' },
+    only: { type: 'string' },
+  },
 });
 const dataDir = args.data ?? '../shared/data';
 const reader = createTableReader();
 const clock = { nowMs: () => performance.timeOrigin + performance.now() };
-const settings = args.policy === undefined ? { retraining: createRetrainingPolicy(), drift: {} } : parseBacktestPolicy(readFileSync(args.policy, 'utf8'), args.policy);
+const settings =
+  args.policy === undefined
+    ? { retraining: createRetrainingPolicy(), drift: {} }
+    : parseBacktestPolicy(readFileSync(args.policy, 'utf8'), args.policy);
 
 interface Case {
   readonly name: string;
@@ -37,14 +45,23 @@ interface Case {
 
 const read = (path: string) => reader.read(join(dataDir, path));
 const elec2 = async () => ({ table: await read('elec2/elec2.csv') });
-const carLoan = async () => ({ table: await read('nannyml_car_loan/monitoring.csv'), reference: await read('nannyml_car_loan/reference.csv') });
+const carLoan = async () => ({
+  table: await read('nannyml_car_loan/monitoring.csv'),
+  reference: await read('nannyml_car_loan/reference.csv'),
+});
 const carLoanColumns = { target: 'repaid', orderColumn: 'timestamp', exclude: ['y_pred_proba', 'y_pred'] };
 
 const CASES: readonly Case[] = [
   // `date` is the normalised day counter: a time proxy, never a feature (it would "drift" in every window).
   { name: 'elec2, logistic', data: elec2, target: 'class', estimator: 'logistic', exclude: ['date'], windowRows: 1000 },
   { name: 'elec2, gbdt', data: elec2, target: 'class', estimator: 'gbdt', exclude: ['date'], windowRows: 1000 },
-  { name: 'sea_abrupt, logistic', data: async () => ({ table: await read('sea_abrupt/sea.csv') }), target: 'y', estimator: 'logistic', windowRows: 1000 },
+  {
+    name: 'sea_abrupt, logistic',
+    data: async () => ({ table: await read('sea_abrupt/sea.csv') }),
+    target: 'y',
+    estimator: 'logistic',
+    windowRows: 1000,
+  },
   { name: 'nannyml_car_loan, gbdt', data: carLoan, ...carLoanColumns, estimator: 'gbdt', windowRows: 5000 },
   {
     name: 'car-loan reference (i.i.d.), gbdt',

@@ -2,56 +2,56 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
 import { createAlertmanagerSink } from './adapters/alerts/alertmanager-sink.js';
 import { createSlackSink } from './adapters/alerts/slack-sink.js';
 import { createWebhookSink } from './adapters/alerts/webhook-sink.js';
-import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
-import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
-import { createApiKeyVerifier } from './http/api-keys.js';
-import { createHttpApp } from './http/app.js';
-import type { AlertSink } from './ports/alert-sink.js';
-import type { Store } from './ports/store.js';
 import { createInProcessEventBus } from './adapters/events/in-process-event-bus.js';
 import { createPostgresEventBus } from './adapters/events/postgres-event-bus.js';
-import { createAlertDispatcher } from './services/alerting/alert-dispatcher.js';
-import { createAlertQueries } from './services/alerting/alert-queries.js';
-import { createChampionChanges, type ChampionChanges } from './services/champion/champion-changes.js';
-import { createChampionReadiness } from './services/serving/champion-readiness.js';
-import { createDriftMonitoring } from './services/monitoring/drift-monitoring.js';
-import { createWorkerDriftEvaluator } from './workers/drift-window-worker.js';
-import { createMonitoringScheduler } from './services/monitoring/monitoring-scheduler.js';
-import { createDriftReportQueries } from './services/monitoring/drift-report-queries.js';
-import { createMetricsRegistry, type MetricsRegistry } from './services/metrics-registry.js';
-import { createModelVersionQueries } from './services/champion/model-version-queries.js';
-import { createMonitoredModels, type MonitoredModels } from './services/monitored-models.js';
-import { createPredictionLogQueries } from './services/ingestion/prediction-log-queries.js';
-import { createPredictionLogging } from './services/ingestion/prediction-logging.js';
-import { createUuidV7Generator } from './services/ingestion/uuid-v7.js';
-import { createPredictionServing } from './services/serving/prediction-serving.js';
-import { createReferenceUpload } from './services/ingestion/reference-upload.js';
-import { createRetrainingJobs, type RetrainingJobs } from './services/retraining/retraining-jobs.js';
-import { createRetrainingRunner } from './services/retraining/retraining-runner.js';
-import { createWorkerChallengerExecutor } from './workers/challenger-worker.js';
-import { locateThreadEntry } from './workers/worker-thread.js';
-import { createServingModels, type ServingModels } from './services/serving/serving-models.js';
-import type { HttpServices } from './http/http-services.js';
-import type { Clock } from './ports/clock.js';
-import type { EventBus } from './ports/event-bus.js';
-import type { ResolvedSink, ServeSettings } from './services/config/serve-settings.js';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
-import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
-import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.js';
-import type { TrackingBackend } from './ports/tracking-backend.js';
-import type { ModelDirectory } from './ports/model-directory.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
-import type { TableReader } from './ports/table-reader.js';
+import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
+import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createCsvReader, createCsvTextParser } from './adapters/tabular/csv-reader.js';
 import { createParquetReader } from './adapters/tabular/parquet-reader.js';
 import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
+import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
+import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
+import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.js';
+import { createApiKeyVerifier } from './http/api-keys.js';
+import { createHttpApp } from './http/app.js';
+import type { HttpServices } from './http/http-services.js';
+import type { AlertSink } from './ports/alert-sink.js';
+import type { Clock } from './ports/clock.js';
+import type { EventBus } from './ports/event-bus.js';
+import type { ModelDirectory } from './ports/model-directory.js';
+import type { Store } from './ports/store.js';
+import type { TableReader } from './ports/table-reader.js';
+import type { TrackingBackend } from './ports/tracking-backend.js';
 import { TrackingError } from './ports/tracking-error.js';
+import { createAlertDispatcher } from './services/alerting/alert-dispatcher.js';
+import { createAlertQueries } from './services/alerting/alert-queries.js';
+import { type ChampionChanges, createChampionChanges } from './services/champion/champion-changes.js';
+import { createModelVersionQueries } from './services/champion/model-version-queries.js';
+import type { ResolvedSink, ServeSettings } from './services/config/serve-settings.js';
+import { createPredictionLogQueries } from './services/ingestion/prediction-log-queries.js';
+import { createPredictionLogging } from './services/ingestion/prediction-logging.js';
+import { createReferenceUpload } from './services/ingestion/reference-upload.js';
+import { createUuidV7Generator } from './services/ingestion/uuid-v7.js';
+import { createMetricsRegistry, type MetricsRegistry } from './services/metrics-registry.js';
+import { createMonitoredModels, type MonitoredModels } from './services/monitored-models.js';
+import { createDriftMonitoring } from './services/monitoring/drift-monitoring.js';
+import { createDriftReportQueries } from './services/monitoring/drift-report-queries.js';
+import { createMonitoringScheduler } from './services/monitoring/monitoring-scheduler.js';
+import { createRetrainingJobs, type RetrainingJobs } from './services/retraining/retraining-jobs.js';
+import { createRetrainingRunner } from './services/retraining/retraining-runner.js';
+import { createChampionReadiness } from './services/serving/champion-readiness.js';
+import { createPredictionServing } from './services/serving/prediction-serving.js';
+import { createServingModels, type ServingModels } from './services/serving/serving-models.js';
+import { createWorkerChallengerExecutor } from './workers/challenger-worker.js';
+import { createWorkerDriftEvaluator } from './workers/drift-window-worker.js';
+import { locateThreadEntry } from './workers/worker-thread.js';
 
 export interface TrackingBackendOptions {
   /** Default: env MLFLOW_TRACKING_URI. `http(s)://…` → MLflow REST; unset, `file:<dir>` or `sqlite:///<file>` → local store. */
@@ -80,16 +80,22 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
   if (/^sqlite:/i.test(uri)) {
     const path = uri.replace(/^sqlite:\/\/\//i, '');
     if (path === '' || path === uri) {
-      throw new TrackingError(`tracking URI ${uri}: expected sqlite:///<relative path> or sqlite:////<absolute path>`, { kind: 'invalid', operation: 'configure' });
+      throw new TrackingError(`tracking URI ${uri}: expected sqlite:///<relative path> or sqlite:////<absolute path>`, {
+        kind: 'invalid',
+        operation: 'configure',
+      });
     }
     const databasePath = isAbsolute(path) ? path : resolve(path);
     return createLocalBackend({ dataDir: dirname(databasePath), databasePath });
   }
   const scheme = uri.split(':')[0];
-  throw new TrackingError(`tracking URI scheme "${scheme}:" is not supported (use http(s)://host:port, file:<dir> or sqlite:///<file>)`, {
-    kind: 'invalid',
-    operation: 'configure',
-  });
+  throw new TrackingError(
+    `tracking URI scheme "${scheme}:" is not supported (use http(s)://host:port, file:<dir> or sqlite:///<file>)`,
+    {
+      kind: 'invalid',
+      operation: 'configure',
+    },
+  );
 }
 
 /** Reads tabular files by extension: `.csv` / `.tsv` (csv-parse, streaming) and `.parquet` / `.pq` (hyparquet). */
@@ -112,7 +118,9 @@ export function createStore(url: string): Store {
     if (path === '') throw new Error(`store URL ${url}: expected sqlite:<file>`);
     return createSqliteStore({ path: path === ':memory:' ? path : resolve(path) });
   }
-  throw new Error(`store URL scheme of ${JSON.stringify(url.split(':')[0])} is not supported (use sqlite:<file> or postgres://…)`);
+  throw new Error(
+    `store URL scheme of ${JSON.stringify(url.split(':')[0])} is not supported (use sqlite:<file> or postgres://…)`,
+  );
 }
 
 /** How long start-up waits for the PostgreSQL event bus to LISTEN before going on (it keeps retrying after). */
@@ -122,14 +130,22 @@ const EVENT_BUS_START_WAIT_MS = 10_000;
  * Picks the event bus by the store URL: on PostgreSQL the replicas share one (LISTEN/NOTIFY), so an SSE client of any
  * replica sees every replica's events; on SQLite the in-process bus. Start-up waits until it listens (bounded).
  */
-export async function createEventBus(storeUrl: string, onError: (error: unknown) => void): Promise<EventBus & { close(): Promise<void> }> {
+export async function createEventBus(
+  storeUrl: string,
+  onError: (error: unknown) => void,
+): Promise<EventBus & { close(): Promise<void> }> {
   if (!isPostgresUrl(storeUrl)) return { ...createInProcessEventBus(onError), close: async () => undefined };
   const bus = createPostgresEventBus({ connectionString: storeUrl, onError });
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), EVENT_BUS_START_WAIT_MS)));
   const listening = await Promise.race([bus.listening().then(() => true), waited]);
   clearTimeout(timer);
-  if (!listening) onError(new Error(`event bus: not listening after ${EVENT_BUS_START_WAIT_MS} ms; events of other replicas arrive once it does`));
+  if (!listening)
+    onError(
+      new Error(
+        `event bus: not listening after ${EVENT_BUS_START_WAIT_MS} ms; events of other replicas arrive once it does`,
+      ),
+    );
   return bus;
 }
 
@@ -185,7 +201,11 @@ export function composeHttpServices(deps: {
  */
 export function locateDashboard(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  return [resolve(here, 'dashboard'), resolve(here, '..', 'dist', 'dashboard')].find((dir) => existsSync(resolve(dir, 'index.html'))) ?? null;
+  return (
+    [resolve(here, 'dashboard'), resolve(here, '..', 'dist', 'dashboard')].find((dir) =>
+      existsSync(resolve(dir, 'index.html')),
+    ) ?? null
+  );
 }
 
 /** The running service's parts, wired from resolved settings; `close` stops them in order. */
@@ -198,11 +218,31 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   const metrics = createMetricsRegistry();
   const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
   const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
-  const events = await createEventBus(settings.storeUrl, (error) => console.error(`event bus: ${(error as Error).message ?? String(error)}`));
-  const { services, serving, retraining, champions } = composeHttpServices({ store, backend, clock, models, metrics, events });
+  const events = await createEventBus(settings.storeUrl, (error) =>
+    console.error(`event bus: ${(error as Error).message ?? String(error)}`),
+  );
+  const { services, serving, retraining, champions } = composeHttpServices({
+    store,
+    backend,
+    clock,
+    models,
+    metrics,
+    events,
+  });
   const evaluator = createWorkerDriftEvaluator();
-  if (evaluator.mode === 'in-thread') console.error('drift evaluation runs on the request thread: no worker entry found (build with npm run build)');
-  const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events, metrics, alertPolicy: settings.alertPolicy, publicUrl: settings.publicUrl, evaluator });
+  if (evaluator.mode === 'in-thread')
+    console.error('drift evaluation runs on the request thread: no worker entry found (build with npm run build)');
+  const monitoring = createDriftMonitoring({
+    store,
+    models,
+    clock,
+    dispatcher,
+    events,
+    metrics,
+    alertPolicy: settings.alertPolicy,
+    publicUrl: settings.publicUrl,
+    evaluator,
+  });
   const scheduler = createMonitoringScheduler({
     store,
     models,
@@ -219,7 +259,8 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     if (event.type === 'model' && event.data.event === 'champion_changed') scheduler.followChampion(event.model);
   });
   const challengerThread = locateThreadEntry('challenger-thread');
-  if (challengerThread.kind === 'in-thread') console.error(`retraining trains on the request thread: ${challengerThread.reason}`);
+  if (challengerThread.kind === 'in-thread')
+    console.error(`retraining trains on the request thread: ${challengerThread.reason}`);
   const retrainer = createRetrainingRunner({
     store,
     models,
@@ -229,7 +270,10 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     backend,
     clock,
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    runUrl: backend.kind === 'mlflow' ? (experimentId, runId) => `${backend.location.replace(/\/+$/, '')}/#/experiments/${experimentId}/runs/${runId}` : undefined,
+    runUrl:
+      backend.kind === 'mlflow'
+        ? (experimentId, runId) => `${backend.location.replace(/\/+$/, '')}/#/experiments/${experimentId}/runs/${runId}`
+        : undefined,
     onError: (model, error) => console.error(`retraining ${model} failed: ${(error as Error).message}`),
     ...(challengerThread.kind === 'worker' ? { executor: createWorkerChallengerExecutor(challengerThread) } : {}),
   });

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onUnauthorized } from './api/client.js';
-import { connectLive, onLiveEvent, onLiveStatus, type LiveStatus } from './api/live.js';
+import { connectLive, type LiveStatus, onLiveEvent, onLiveStatus } from './api/live.js';
 import type { LiveEvent } from './api/types.js';
 import { KeyPrompt } from './components/dialogs.js';
-import { keys } from './lib/keys.js';
 import { href, useRoute } from './lib/hooks.js';
+import { keys } from './lib/keys.js';
 import { AlertsPage } from './pages/alerts.js';
 import { ModelPage } from './pages/model.js';
 import { OverviewPage } from './pages/overview.js';
@@ -52,11 +52,15 @@ export function App() {
   /** Why a key is needed: null while the API accepts the requests. */
   const [needKey, setNeedKey] = useState<{ refused: string | null } | null>(null);
   const [session, setSession] = useState(0);
-  useEffect(() => onUnauthorized((refusal) => setNeedKey({ refused: keys.read() === null ? null : refusal.message })), []);
+  useEffect(
+    () => onUnauthorized((refusal) => setNeedKey({ refused: keys.read() === null ? null : refusal.message })),
+    [],
+  );
   useEffect(() => connectLive(), [session]);
   const [page, a, b, c] = route;
   let body;
-  if (page === 'models' && a !== undefined) body = <ModelPage name={a} tab={b ?? 'drift'} feature={b === 'features' ? (c ?? null) : null} key={`${a}`} />;
+  if (page === 'models' && a !== undefined)
+    body = <ModelPage name={a} tab={b ?? 'drift'} feature={b === 'features' ? (c ?? null) : null} key={`${a}`} />;
   else if (page === 'alerts') body = <AlertsPage focus={a ?? null} />;
   else if (page === 'retraining') body = <RetrainingPage model={a ?? null} />;
   else if (page === 'registry') body = <RegistryPage model={a ?? null} />;
@@ -69,7 +73,10 @@ export function App() {
         </a>
         <nav aria-label="pages">
           {NAV.map(([id, label]) => (
-            <a href={id === '' ? '#/' : href(id)} aria-current={(page ?? '') === id || (id === '' && page === 'models') ? 'page' : undefined}>
+            <a
+              href={id === '' ? '#/' : href(id)}
+              aria-current={(page ?? '') === id || (id === '' && page === 'models') ? 'page' : undefined}
+            >
               {label}
             </a>
           ))}

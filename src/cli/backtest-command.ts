@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { createTableReader } from '../compose.js';
 import { createRetrainingPolicy } from '../domain/retraining-policy.js';
 import type { TableReader } from '../ports/table-reader.js';
-import { parseBacktestPolicy } from '../services/retraining/backtest/backtest-policy.js';
 import { runBacktest } from '../services/retraining/backtest/backtest.js';
+import { parseBacktestPolicy } from '../services/retraining/backtest/backtest-policy.js';
 import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/backtest/render-backtest.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 import { readOptionFile, writeOptionFile } from './option-files.js';
@@ -46,11 +46,14 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
   try {
     if (options.data === undefined) throw new UsageError('--data <file> is required');
     if (options.target === undefined) throw new UsageError('--target <column> is required');
-    if (options.json === true && options.html !== undefined) throw new UsageError('--json and --html exclude each other');
+    if (options.json === true && options.html !== undefined)
+      throw new UsageError('--json and --html exclude each other');
     const estimator = parseEstimator(options.model, 'logistic');
     const seed = parseSeed(options.seed);
     const settings =
-      options.policy === undefined ? { retraining: createRetrainingPolicy(), drift: {} } : parseBacktestPolicy(await readOptionFile('--policy', options.policy), options.policy);
+      options.policy === undefined
+        ? { retraining: createRetrainingPolicy(), drift: {} }
+        : parseBacktestPolicy(await readOptionFile('--policy', options.policy), options.policy);
     const reader = io.tableReader ?? createTableReader();
     const table = await reader.read(options.data);
     const reference = options.reference === undefined ? null : await reader.read(options.reference);
@@ -73,7 +76,8 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     );
     if (options.json === true) io.stdout.write(`${JSON.stringify(backtestJson(result))}\n`);
     else {
-      if (options.html !== undefined) await writeOptionFile('--html', options.html, backtestHtml(result, `driftguard backtest: ${options.data}`));
+      if (options.html !== undefined)
+        await writeOptionFile('--html', options.html, backtestHtml(result, `driftguard backtest: ${options.data}`));
       io.stdout.write(backtestSummaryText(result) + (options.html === undefined ? '' : `report: ${options.html}\n`));
     }
     return 0;
@@ -91,10 +95,16 @@ export function createBacktestCommand(): Command {
     )
     .option('--data <file>', 'labelled rows to replay: .csv, .tsv, .parquet')
     .option('--target <column>', 'binary target column')
-    .option('--order-column <column>', 'time order of the rows and the simulated clock (default: file order, one hour per window); not a feature')
+    .option(
+      '--order-column <column>',
+      'time order of the rows and the simulated clock (default: file order, one hour per window); not a feature',
+    )
     .option('--initial-rows <n>', 'the initial model is trained on the first n rows (default 5000)')
     .option('--window <n>', 'rows per window (default 1000)')
-    .option('--policy <file>', 'JSON: {"retraining": {…policy}, "drift": {…drift engine options}} (see docs/retraining.md)')
+    .option(
+      '--policy <file>',
+      'JSON: {"retraining": {…policy}, "drift": {…drift engine options}} (see docs/retraining.md)',
+    )
     .option('--json', 'print the windows and policy summaries as one JSON object')
     .option('--html <out>', 'write an HTML report to this file')
     .option('--reference <file>', 'train the initial model on this file instead; every row of --data is replayed')

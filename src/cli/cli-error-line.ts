@@ -14,7 +14,8 @@ export class UsageError extends Error {
  */
 export function cliErrorLine(error: unknown): string {
   const line = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
-  if (error instanceof UsageError || error instanceof TableReadError || error instanceof ModelDirectoryError) return line(error.message);
+  if (error instanceof UsageError || error instanceof TableReadError || error instanceof ModelDirectoryError)
+    return line(error.message);
   if (error instanceof SchemaError) return line(`${error.field}: ${error.reason}`);
   if (error instanceof MetricInputError) return line(error.message);
   return line(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);

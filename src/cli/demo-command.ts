@@ -42,8 +42,10 @@ export function scenarioFromFlags(flags: DemoFlags): DemoScenario {
     seed: parseSeed(flags.seed),
   };
   if (scenario.trainingRows < 200) throw new UsageError(`--training-rows: at least 200 (got ${scenario.trainingRows})`);
-  if (scenario.stationaryRows < 500) throw new UsageError(`--stationary-rows: at least one window of 500 (got ${scenario.stationaryRows})`);
-  if (scenario.abruptRows < 300) throw new UsageError(`--abrupt-rows: at least 300, the retraining horizon (got ${scenario.abruptRows})`);
+  if (scenario.stationaryRows < 500)
+    throw new UsageError(`--stationary-rows: at least one window of 500 (got ${scenario.stationaryRows})`);
+  if (scenario.abruptRows < 300)
+    throw new UsageError(`--abrupt-rows: at least 300, the retraining horizon (got ${scenario.abruptRows})`);
   return scenario;
 }
 
@@ -56,15 +58,30 @@ export function createDemoCommand(): Command {
     )
     .option('--host <address>', 'listen address', '127.0.0.1')
     .option('--port <number>', 'listen port (0 = any free port)', '8080')
-    .option('--data-dir <dir>', 'data directory; emptied on each fresh start (only if the demo created it)', DEFAULT_DEMO_DATA_DIR)
+    .option(
+      '--data-dir <dir>',
+      'data directory; emptied on each fresh start (only if the demo created it)',
+      DEFAULT_DEMO_DATA_DIR,
+    )
     .option('--resume', 'keep the data directory and serve what a previous run left (no replay)')
-    .option('--speed <factor>', `traffic speed: ${BASE_ROWS_PER_SECOND} applications per second × factor`, String(d.speed))
+    .option(
+      '--speed <factor>',
+      `traffic speed: ${BASE_ROWS_PER_SECOND} applications per second × factor`,
+      String(d.speed),
+    )
     .option('--training-rows <n>', 'applications the initial model is trained on', String(d.trainingRows))
     .option('--stationary-rows <n>', 'stationary traffic before the drift', String(d.stationaryRows))
     .option('--gradual-rows <n>', 'traffic over which salary and loan shift gradually', String(d.gradualRows))
-    .option('--abrupt-rows <n>', 'traffic after the abrupt shift before the delayed labels arrive (also the retraining horizon)', String(d.abruptRows))
+    .option(
+      '--abrupt-rows <n>',
+      'traffic after the abrupt shift before the delayed labels arrive (also the retraining horizon)',
+      String(d.abruptRows),
+    )
     .option('--seed <n>', 'seed of the generated applications', String(d.seed))
-    .option('--tracking-uri <uri>', 'MLflow server or file:<dir> (default MLFLOW_TRACKING_URI, else local tracking in the data dir)')
+    .option(
+      '--tracking-uri <uri>',
+      'MLflow server or file:<dir> (default MLFLOW_TRACKING_URI, else local tracking in the data dir)',
+    )
     .option('--exit', 'stop the service when the scenario is done (default: keep serving until Ctrl-C)')
     .addHelpText(
       'after',
@@ -79,7 +96,8 @@ export function createDemoCommand(): Command {
       try {
         scenario = scenarioFromFlags(flags);
         port = Number(flags.port);
-        if (!/^\d{1,5}$/.test(flags.port) || port > 65535) throw new UsageError(`--port: "${flags.port}" is not a port (0–65535)`);
+        if (!/^\d{1,5}$/.test(flags.port) || port > 65535)
+          throw new UsageError(`--port: "${flags.port}" is not a port (0–65535)`);
       } catch (error) {
         process.stderr.write(`driftguard demo: ${cliErrorLine(error)}\n`);
         process.exitCode = 2;
@@ -110,7 +128,9 @@ export function createDemoCommand(): Command {
         });
         process.exitCode = result.completed || controller.signal.aborted ? 0 : 1;
       } catch (error) {
-        process.stderr.write(`driftguard demo: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`);
+        process.stderr.write(
+          `driftguard demo: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`,
+        );
         process.exitCode = 2;
       }
       // Timers of closed adapters and open dashboard streams must not keep the process alive.

@@ -18,5 +18,11 @@ export async function listenOrExplain(server: Server, host: string, port: number
   }
   return server.app
     .addresses()
-    .map((a) => (typeof a === 'string' ? a : a.family === 'IPv6' ? `http://[${a.address}]:${a.port}` : `http://${a.address}:${a.port}`));
+    .map((a) =>
+      typeof a === 'string'
+        ? a
+        : a.family === 'IPv6'
+          ? `http://[${a.address}]:${a.port}`
+          : `http://${a.address}:${a.port}`,
+    );
 }

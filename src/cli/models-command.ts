@@ -5,9 +5,9 @@
  */
 import { Command } from 'commander';
 import { createTrackingBackend } from '../compose.js';
-import type { TrackingBackend } from '../ports/tracking-backend.js';
 import { CHAMPION_ALIAS, type ModelVersion } from '../ports/model-registry.js';
-import { promoteVersion, rollbackAlias, type AliasMoveResult } from '../services/champion/alias-moves.js';
+import type { TrackingBackend } from '../ports/tracking-backend.js';
+import { type AliasMoveResult, promoteVersion, rollbackAlias } from '../services/champion/alias-moves.js';
 
 /** Default data directory of the local store (env DRIFTGUARD_DATA_DIR overrides). */
 export const DEFAULT_DATA_DIR = '.driftguard';
@@ -64,20 +64,26 @@ export async function runModels(action: ModelsAction, options: MoveOptions, io: 
       case 'list': {
         const models = await registry.listRegisteredModels();
         for (const model of models) {
-          const aliases = Object.entries(model.aliases).map(([alias, version]) => `${alias}=${version}`).join(',');
+          const aliases = Object.entries(model.aliases)
+            .map(([alias, version]) => `${alias}=${version}`)
+            .join(',');
           lines.push(`${model.name}${aliases ? `\t${aliases}` : ''}`);
         }
         if (models.length === 0) lines.push(`no registered models in ${backend.location}`);
         break;
       }
       case 'versions': {
-        if (!(await registry.getRegisteredModel(action.name))) throw new UsageError(`model "${action.name}" is not registered in ${backend.location}`);
+        if (!(await registry.getRegisteredModel(action.name)))
+          throw new UsageError(`model "${action.name}" is not registered in ${backend.location}`);
         lines.push(...(await registry.listModelVersions(action.name)).map(formatVersion));
         break;
       }
       case 'promote':
       case 'rollback': {
-        if (!options.reason?.trim()) throw new UsageError(`--reason is required for ${action.action} (it is recorded on the version and the model)`);
+        if (!options.reason?.trim())
+          throw new UsageError(
+            `--reason is required for ${action.action} (it is recorded on the version and the model)`,
+          );
         const move = {
           alias: options.alias ?? CHAMPION_ALIAS,
           by: options.by ?? env.USER ?? 'unknown',
@@ -106,27 +112,51 @@ export async function runModels(action: ModelsAction, options: MoveOptions, io: 
 
 /** The `models` command tree for program.ts. */
 export function createModelsCommand(io: ModelsCommandIo = { stdout: process.stdout, stderr: process.stderr }): Command {
-  const command = new Command('models').description('List, inspect, promote and roll back registered model versions (MLflow registry or the local store).');
+  const command = new Command('models').description(
+    'List, inspect, promote and roll back registered model versions (MLflow registry or the local store).',
+  );
   const common = (sub: Command) =>
     sub
-      .option('--tracking-uri <uri>', 'http(s)://… MLflow server, file:<dir> or sqlite:///<file> (default: $MLFLOW_TRACKING_URI, else the local store)')
-      .option('--data-dir <dir>', `local store directory when no tracking URI is set (default: $DRIFTGUARD_DATA_DIR or ${DEFAULT_DATA_DIR})`);
+      .option(
+        '--tracking-uri <uri>',
+        'http(s)://… MLflow server, file:<dir> or sqlite:///<file> (default: $MLFLOW_TRACKING_URI, else the local store)',
+      )
+      .option(
+        '--data-dir <dir>',
+        `local store directory when no tracking URI is set (default: $DRIFTGUARD_DATA_DIR or ${DEFAULT_DATA_DIR})`,
+      );
   const finish = (code: number) => {
     process.exitCode = code;
   };
-  common(command.command('list').description('registered models with their aliases')).action(async (options: CommonOptions) => finish(await runModels({ action: 'list' }, options, io)));
-  common(command.command('versions <name>').description('versions of a model, newest first, with run ids and aliases')).action(async (name: string, options: CommonOptions) =>
+  common(command.command('list').description('registered models with their aliases')).action(
+    async (options: CommonOptions) => finish(await runModels({ action: 'list' }, options, io)),
+  );
+  common(
+    command.command('versions <name>').description('versions of a model, newest first, with run ids and aliases'),
+  ).action(async (name: string, options: CommonOptions) =>
     finish(await runModels({ action: 'versions', name }, options, io)),
   );
-  common(command.command('promote <name> <version>').description('point an alias (default champion) at a version, recording who and why'))
+  common(
+    command
+      .command('promote <name> <version>')
+      .description('point an alias (default champion) at a version, recording who and why'),
+  )
     .option('--alias <alias>', 'alias to move', CHAMPION_ALIAS)
     .option('--by <who>', 'who promotes (default: $USER)')
     .requiredOption('--reason <text>', 'why (recorded in the registry)')
-    .action(async (name: string, version: string, options: MoveOptions) => finish(await runModels({ action: 'promote', name, version }, options, io)));
-  common(command.command('rollback <name>').description('move the alias (default champion) back to the version that held it before'))
+    .action(async (name: string, version: string, options: MoveOptions) =>
+      finish(await runModels({ action: 'promote', name, version }, options, io)),
+    );
+  common(
+    command
+      .command('rollback <name>')
+      .description('move the alias (default champion) back to the version that held it before'),
+  )
     .option('--alias <alias>', 'alias to move back', CHAMPION_ALIAS)
     .option('--by <who>', 'who rolls back (default: $USER)')
     .requiredOption('--reason <text>', 'why (recorded in the registry)')
-    .action(async (name: string, options: MoveOptions) => finish(await runModels({ action: 'rollback', name }, options, io)));
+    .action(async (name: string, options: MoveOptions) =>
+      finish(await runModels({ action: 'rollback', name }, options, io)),
+    );
   return command;
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
 import { captureOutput, expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
-import { runPredict, type PredictCommandOptions } from './predict-command.js';
+import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
+import { type PredictCommandOptions, runPredict } from './predict-command.js';
 import { runTrain } from './train-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-predict-cli-'));
@@ -17,7 +17,10 @@ beforeAll(async () => {
   writeFileSync(path('loans.csv'), tableToCsv(trainingTable(400, 3)));
   writeFileSync(path('header-only.csv'), 'x,y\n');
   const quiet = captureOutput();
-  const code = await runTrain({ data: path('loans.csv'), target: 'default', model: 'logistic', exclude: 'id,ts', out: path('model-predict') }, { stdout: quiet, stderr: quiet });
+  const code = await runTrain(
+    { data: path('loans.csv'), target: 'default', model: 'logistic', exclude: 'id,ts', out: path('model-predict') },
+    { stdout: quiet, stderr: quiet },
+  );
   if (code !== 0) throw new Error(`training the test model failed: ${quiet.text()}`);
 });
 
@@ -37,7 +40,10 @@ describe('driftguard predict', () => {
   });
 
   it('exits 2 with one line for a missing model, a bad model file or bad data', async () => {
-    expectOneLineError(await predict({ model: path('no-model'), data: path('loans.csv') }), /no-model\/model\.json: cannot read: does not exist/);
+    expectOneLineError(
+      await predict({ model: path('no-model'), data: path('loans.csv') }),
+      /no-model\/model\.json: cannot read: does not exist/,
+    );
     writeFileSync(path('model.json'), '{"format":"driftguard-model","formatVersion":99}');
     expectOneLineError(await predict({ model: dir, data: path('loans.csv') }), /formatVersion|version/);
     writeFileSync(path('model.json'), '{oops');

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createModelDirectory, createTableReader } from '../compose.js';
 import type { ModelDirectory } from '../ports/model-directory.js';
 import type { TableReader } from '../ports/table-reader.js';
-import { loadSavedModel, predictTable, type BatchPrediction } from '../services/training/model-artifacts.js';
+import { type BatchPrediction, loadSavedModel, predictTable } from '../services/training/model-artifacts.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 import { writeOptionFile } from './option-files.js';
 
@@ -46,7 +46,9 @@ export async function runPredict(options: PredictCommandOptions, io: PredictComm
       io.stdout.write(csv);
     } else {
       await writeOptionFile('--out', options.out, csv);
-      io.stdout.write(`${table.rowCount} predictions (positive class "${prediction.classLabels[1]}") → ${options.out}\n`);
+      io.stdout.write(
+        `${table.rowCount} predictions (positive class "${prediction.classLabels[1]}") → ${options.out}\n`,
+      );
     }
     return 0;
   } catch (error) {
@@ -58,7 +60,9 @@ export async function runPredict(options: PredictCommandOptions, io: PredictComm
 /** `driftguard predict --model <dir> --data <file> [--out <file>]`. */
 export function createPredictCommand(): Command {
   return new Command('predict')
-    .description('Score a CSV/Parquet file with a model directory written by `driftguard train`; CSV of probability,prediction. Exit 2 on bad input.')
+    .description(
+      'Score a CSV/Parquet file with a model directory written by `driftguard train`; CSV of probability,prediction. Exit 2 on bad input.',
+    )
     .option('--model <dir>', 'model directory (contains model.json)')
     .option('--data <file>', 'rows to score: .csv, .tsv, .parquet (extra columns are ignored)')
     .option('--out <file>', 'write the predictions CSV here instead of stdout')

@@ -1,12 +1,12 @@
+import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { createBacktestCommand } from './backtest-command.js';
-import { createRequire } from 'node:module';
 import { createDemoCommand } from './demo-command.js';
-import { createReportCommand } from './report-command.js';
-import { createServeCommand } from './serve-command.js';
 import { createModelsCommand } from './models-command.js';
 import { createPredictCommand } from './predict-command.js';
+import { createReportCommand } from './report-command.js';
 import { createRetrainCommand, createRollbackCommand } from './retraining-commands.js';
+import { createServeCommand } from './serve-command.js';
 import { createTrainCommand } from './train-command.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressBar } from './progress-bar.js';
 import { captureStream } from '../../tests/support/cli/report-fixtures.js';
+import { createProgressBar } from './progress-bar.js';
 
 describe('createProgressBar', () => {
   it('draws on a terminal for large inputs and clears the line when done', () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReport, type ReportCommandOptions } from './report-command.js';
 import { captureStream, writeCreditCsv } from '../../tests/support/cli/report-fixtures.js';
+import { type ReportCommandOptions, runReport } from './report-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +45,13 @@ describe('driftguard report: verdicts and exit codes', () => {
     const json = JSON.parse(result.stdout);
     expect(json.kind).toBe('driftguard.drift-report');
     expect(json.datasetDrift).toBe(false);
-    expect(json.features.map((f: { name: string }) => f.name).sort()).toEqual(['age', 'debt', 'income', 'owner', 'region']);
+    expect(json.features.map((f: { name: string }) => f.name).sort()).toEqual([
+      'age',
+      'debt',
+      'income',
+      'owner',
+      'region',
+    ]);
     expect(json.predictionDrift.name).toBe('prediction');
     expect(json.performance.drifted).toBe(false);
   });
@@ -73,7 +79,11 @@ describe('driftguard report: verdicts and exit codes', () => {
 
   it('reads Parquet files (pyarrow-written fixtures, SNAPPY and GZIP) and mixes formats', async () => {
     const fixtures = join(import.meta.dirname, '../../tests/fixtures/tabular');
-    const result = await run({ reference: join(fixtures, 'mixed.parquet'), current: join(fixtures, 'mixed-gzip.parquet'), exclude: 'seen_at' });
+    const result = await run({
+      reference: join(fixtures, 'mixed.parquet'),
+      current: join(fixtures, 'mixed-gzip.parquet'),
+      exclude: 'seen_at',
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
@@ -88,11 +98,17 @@ describe('driftguard report: verdicts and exit codes', () => {
     const findings = JSON.parse(partial.stdout).dataQuality as { column: string; kind: string }[];
     expect(findings).toContainEqual(expect.objectContaining({ column: 'income', kind: 'missing_column' }));
     writeFileSync(path('other.csv'), 'salary,city\n1,Oslo\n');
-    await expectError({ reference, current: path('other.csv') }, /other\.csv: none of the reference's features is a column here \(expected income, age, debt, region, owner, …; found salary, city\)/);
+    await expectError(
+      { reference, current: path('other.csv') },
+      /other\.csv: none of the reference's features is a column here \(expected income, age, debt, region, owner, …; found salary, city\)/,
+    );
   });
 
   it('reads the config file: roles, ignored columns, engine options', async () => {
-    writeFileSync(path('config.json'), JSON.stringify({ target: 'label', ignore: ['id'], engine: { driftShareThreshold: 1 } }));
+    writeFileSync(
+      path('config.json'),
+      JSON.stringify({ target: 'label', ignore: ['id'], engine: { driftShareThreshold: 1 } }),
+    );
     const result = await run({ reference, current: stable, config: path('config.json') });
     const json = JSON.parse(result.stdout);
     expect(json.driftShareThreshold).toBe(1);
@@ -112,41 +128,80 @@ describe('driftguard report: every bad input exits 2 with one readable line', ()
   });
   it('unknown extension', async () => {
     writeFileSync(path('data.xlsx'), 'x');
-    await expectError({ reference: path('data.xlsx'), current: stable }, /data\.xlsx: unknown extension "\.xlsx"; supported: \.csv, \.tsv, \.parquet, \.pq/);
+    await expectError(
+      { reference: path('data.xlsx'), current: stable },
+      /data\.xlsx: unknown extension "\.xlsx"; supported: \.csv, \.tsv, \.parquet, \.pq/,
+    );
   });
   it('empty file and header-only file', async () => {
     writeFileSync(path('empty.csv'), '');
     await expectError({ reference: path('empty.csv'), current: stable }, /empty\.csv: file is empty/);
     writeFileSync(path('header.csv'), 'income,age\n');
-    await expectError({ reference, current: path('header.csv') }, /header\.csv: the current file has a header but no data rows/);
+    await expectError(
+      { reference, current: path('header.csv') },
+      /header\.csv: the current file has a header but no data rows/,
+    );
   });
   it('unknown column in --exclude / --target / --prediction', async () => {
-    await expectError({ reference, current: stable, exclude: 'age,salary' }, /^driftguard report: --exclude: column "salary": no such column in .*reference\.csv \(columns: income, age/);
+    await expectError(
+      { reference, current: stable, exclude: 'age,salary' },
+      /^driftguard report: --exclude: column "salary": no such column in .*reference\.csv \(columns: income, age/,
+    );
     await expectError({ reference, current: stable, target: 'repaid' }, /--target: column "repaid": no such column in/);
-    await expectError({ reference, current: stable, prediction: 'y_hat' }, /--prediction: column "y_hat": no such column/);
-    await expectError({ reference, current: stable, exclude: 'age,,debt' }, /--exclude: "age,,debt" has an empty column name/);
+    await expectError(
+      { reference, current: stable, prediction: 'y_hat' },
+      /--prediction: column "y_hat": no such column/,
+    );
+    await expectError(
+      { reference, current: stable, exclude: 'age,,debt' },
+      /--exclude: "age,,debt" has an empty column name/,
+    );
   });
   it('malformed CSV row', async () => {
     writeFileSync(path('bad-row.csv'), 'income,age\n1,2\n3\n');
-    await expectError({ reference, current: path('bad-row.csv') }, /bad-row\.csv: line 3: malformed row: expected 2 fields \(as in the header\), found 1/);
+    await expectError(
+      { reference, current: path('bad-row.csv') },
+      /bad-row\.csv: line 3: malformed row: expected 2 fields \(as in the header\), found 1/,
+    );
   });
   it('bad --mode and --format', async () => {
-    await expectError({ reference, current: stable, mode: 'strict' }, /--mode: "strict" is not a mode \(valid: driftguard, evidently\)/);
-    await expectError({ reference, current: stable, format: 'pdf' }, /--format: "pdf" is not a format \(valid: json, html, md\)/);
+    await expectError(
+      { reference, current: stable, mode: 'strict' },
+      /--mode: "strict" is not a mode \(valid: driftguard, evidently\)/,
+    );
+    await expectError(
+      { reference, current: stable, format: 'pdf' },
+      /--format: "pdf" is not a format \(valid: json, html, md\)/,
+    );
   });
   it('bad config: invalid JSON, unknown key, wrong type, bad engine value, missing file', async () => {
     writeFileSync(path('broken.json'), '{\n  "target": "label",\n  "ignore": [id]\n}');
-    await expectError({ reference, current: stable, config: path('broken.json') }, /broken\.json: invalid JSON( at line 3, column \d+)?: Unexpected token/);
+    await expectError(
+      { reference, current: stable, config: path('broken.json') },
+      /broken\.json: invalid JSON( at line 3, column \d+)?: Unexpected token/,
+    );
     writeFileSync(path('unknown.json'), '{"targt": "label"}');
-    await expectError({ reference, current: stable, config: path('unknown.json') }, /unknown\.json: unknown key "targt" \(valid: target, /);
+    await expectError(
+      { reference, current: stable, config: path('unknown.json') },
+      /unknown\.json: unknown key "targt" \(valid: target, /,
+    );
     writeFileSync(path('type.json'), '{"exclude": "id"}');
-    await expectError({ reference, current: stable, config: path('type.json') }, /type\.json: "exclude" must be an array of strings, got "id"/);
+    await expectError(
+      { reference, current: stable, config: path('type.json') },
+      /type\.json: "exclude" must be an array of strings, got "id"/,
+    );
     writeFileSync(path('engine.json'), '{"engine": {"pValueThreshold": 2}}');
     await expectError({ reference, current: stable, config: path('engine.json') }, /configuration: pValueThreshold: /);
-    await expectError({ reference, current: stable, config: path('absent.json') }, /absent\.json: config file not found/);
+    await expectError(
+      { reference, current: stable, config: path('absent.json') },
+      /absent\.json: config file not found/,
+    );
   });
   it('unwritable --out', async () => {
-    await expectError({ reference, current: stable, out: path('no-such-dir/r.json') }, /--out .*r\.json: cannot write \(ENOENT\)/);
+    await expectError(
+      { reference, current: stable, out: path('no-such-dir/r.json') },
+      /--out .*r\.json: cannot write \(ENOENT\)/,
+    );
   });
 });
 

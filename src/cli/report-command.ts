@@ -2,18 +2,22 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { createTableReader } from '../compose.js';
+import { SchemaError } from '../domain/schema-error.js';
 import { TableReadError } from '../ports/table-reader.js';
-import { DRIFT_MODES, parseDriftReportConfig, type DriftReportConfig } from '../services/reports/drift-report-config.js';
+import {
+  DRIFT_MODES,
+  type DriftReportConfig,
+  parseDriftReportConfig,
+} from '../services/reports/drift-report-config.js';
 import { DriftReportInputError } from '../services/reports/drift-report-input-error.js';
 import { createDriftReportService, type DriftReportService } from '../services/reports/drift-report-service.js';
-import { SchemaError } from '../domain/schema-error.js';
 import {
-  REPORT_FORMATS,
-  renderDriftReport,
   type DriftMode,
   type DriftReport,
+  REPORT_FORMATS,
   type ReportFormat,
   type ReportSources,
+  renderDriftReport,
 } from '../services/reports/render-drift-report.js';
 import { createProgressBar, type ProgressStream } from './progress-bar.js';
 
@@ -68,7 +72,8 @@ function modeOf(mode: string | undefined): DriftMode | undefined {
 function excludeOf(exclude: string | undefined): string[] | undefined {
   if (exclude === undefined) return undefined;
   const names = exclude.split(',').map((name) => name.trim());
-  if (names.some((name) => name === '')) throw new UsageError(`--exclude: "${exclude}" has an empty column name (use a,b,c)`);
+  if (names.some((name) => name === ''))
+    throw new UsageError(`--exclude: "${exclude}" has an empty column name (use a,b,c)`);
   return names;
 }
 
@@ -84,7 +89,9 @@ async function readConfig(path: string): Promise<DriftReportConfig> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'config file not found' : code === 'EISDIR' ? 'is a directory' : String(error)}`);
+    throw new UsageError(
+      `${path}: ${code === 'ENOENT' ? 'config file not found' : code === 'EISDIR' ? 'is a directory' : String(error)}`,
+    );
   }
   let json: unknown;
   try {
@@ -101,7 +108,8 @@ async function readConfig(path: string): Promise<DriftReportConfig> {
 /** One readable line for any failure; unexpected errors keep their message. */
 export function errorLine(error: unknown): string {
   let line: string;
-  if (error instanceof UsageError || error instanceof TableReadError || error instanceof DriftReportInputError) line = error.message;
+  if (error instanceof UsageError || error instanceof TableReadError || error instanceof DriftReportInputError)
+    line = error.message;
   else if (error instanceof SchemaError) line = `configuration: ${error.field}: ${error.reason}`;
   else line = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
   return line.replace(/\s*\n\s*/g, ' ');
@@ -135,10 +143,15 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       exclude,
       mode,
       config,
-      onProgress: (which, progress) => bar.update(basename(which === 'reference' ? options.reference ?? '' : options.current ?? ''), progress),
+      onProgress: (which, progress) =>
+        bar.update(basename(which === 'reference' ? (options.reference ?? '') : (options.current ?? '')), progress),
     });
     bar.done();
-    const sources: ReportSources = { reference: options.reference, current: options.current, generatedAt: (io.now ?? (() => new Date().toISOString()))() };
+    const sources: ReportSources = {
+      reference: options.reference,
+      current: options.current,
+      generatedAt: (io.now ?? (() => new Date().toISOString()))(),
+    };
     const rendered = renderDriftReport(outcome.report, format, sources);
     if (options.out === undefined) {
       io.stdout.write(rendered);
@@ -146,7 +159,9 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       try {
         await writeFile(options.out, rendered);
       } catch (error) {
-        throw new UsageError(`--out ${options.out}: cannot write (${(error as { code?: string }).code ?? String(error)})`);
+        throw new UsageError(
+          `--out ${options.out}: cannot write (${(error as { code?: string }).code ?? String(error)})`,
+        );
       }
       io.stdout.write(verdictLine(outcome.report, options.out));
     }
@@ -161,7 +176,9 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
 /** `driftguard report --reference <file> --current <file> …` (see docs/drift-report.md). */
 export function createReportCommand(): Command {
   return new Command('report')
-    .description('Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no dataset drift, 1 = dataset drift, 2 = error.')
+    .description(
+      'Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no dataset drift, 1 = dataset drift, 2 = error.',
+    )
     .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .parquet')
     .option('--current <file>', 'current data to compare with the reference')
     .option('--target <column>', 'target (label) column: enables target and performance drift')
@@ -172,7 +189,13 @@ export function createReportCommand(): Command {
     .option('--format <format>', 'json | html | md (default: from --out extension, else json)')
     .option('--out <file>', 'write the report here instead of stdout (a one-line verdict goes to stdout)')
     .configureOutput({
-      outputError: (message, write) => write(`driftguard report: ${message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+      outputError: (message, write) =>
+        write(
+          `driftguard report: ${message
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()}\n`,
+        ),
     })
     .exitOverride((error) => {
       // Usage errors (unknown option, missing value) exit 2 like every other error, never 1 (= drift).

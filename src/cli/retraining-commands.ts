@@ -34,19 +34,28 @@ export interface RollbackOptions extends ServiceOptions {
 class CommandError extends Error {}
 
 /** POSTs JSON to the service with the admin key (the client's transport, no retries: a retrain is not idempotent); returns the 2xx body or throws one readable line. */
-async function postJson(options: ServiceOptions, io: ServiceCommandIo, path: string, body: unknown): Promise<Record<string, unknown>> {
+async function postJson(
+  options: ServiceOptions,
+  io: ServiceCommandIo,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   const env = io.env ?? process.env;
   const apiKey = options.apiKey ?? env.DRIFTGUARD_API_KEY;
-  if (apiKey === undefined || apiKey.trim() === '') throw new CommandError('an admin API key is required: --api-key <key> or DRIFTGUARD_API_KEY');
+  if (apiKey === undefined || apiKey.trim() === '')
+    throw new CommandError('an admin API key is required: --api-key <key> or DRIFTGUARD_API_KEY');
   const base = (options.url ?? DEFAULT_SERVICE_URL).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/i.test(base)) throw new CommandError(`--url must be http(s)://host:port, got ${JSON.stringify(options.url)}`);
+  if (!/^https?:\/\/[^/]+/i.test(base))
+    throw new CommandError(`--url must be http(s)://host:port, got ${JSON.stringify(options.url)}`);
   const transport = createTransport({ url: base, apiKey, retry: { maxRetries: 0 }, fetch: io.fetch });
   try {
     return await transport.request<Record<string, unknown>>('POST', path, body);
   } catch (error) {
     if (error instanceof DriftguardNetworkError) {
       const cause = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-      throw new CommandError(`cannot reach the service at ${base}: ${cause?.code ?? cause?.message ?? (error.cause as Error).message}`);
+      throw new CommandError(
+        `cannot reach the service at ${base}: ${cause?.code ?? cause?.message ?? (error.cause as Error).message}`,
+      );
     }
     if (error instanceof DriftguardRequestError) {
       const details = error.details.map((d) => `${d.path}: ${d.reason}`).join('; ');
@@ -61,7 +70,10 @@ async function run(command: string, io: ServiceCommandIo, work: () => Promise<st
     io.stdout.write(`${await work()}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof CommandError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof CommandError
+        ? error.message
+        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     io.stderr.write(`driftguard ${command}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   }
@@ -70,7 +82,12 @@ async function run(command: string, io: ServiceCommandIo, work: () => Promise<st
 /** Triggers a retraining job; prints its id, status and (when deferred) the reason. Exit 0 when the service accepted it. */
 export function runRetrain(options: RetrainOptions, io: ServiceCommandIo): Promise<number> {
   return run('retrain', io, async () => {
-    const body = await postJson(options, io, `/v1/models/${encodeURIComponent(options.name)}/retraining`, options.reason === undefined ? {} : { reason: options.reason });
+    const body = await postJson(
+      options,
+      io,
+      `/v1/models/${encodeURIComponent(options.name)}/retraining`,
+      options.reason === undefined ? {} : { reason: options.reason },
+    );
     const job = body.job as { id: string; status: string; deferral?: { reason: string } };
     return `${options.name}: retraining job ${job.id} ${job.status}${job.deferral ? `: ${job.deferral.reason}` : ''}`;
   });
@@ -79,8 +96,11 @@ export function runRetrain(options: RetrainOptions, io: ServiceCommandIo): Promi
 /** Rolls the champion back to the previous version, recording the reason. */
 export function runRollback(options: RollbackOptions, io: ServiceCommandIo): Promise<number> {
   return run('rollback', io, async () => {
-    if (options.reason === undefined || options.reason.trim() === '') throw new CommandError('--reason <text> is required (it is recorded in the registry)');
-    const body = (await postJson(options, io, `/v1/models/${encodeURIComponent(options.name)}/rollback`, { reason: options.reason })) as { fromVersion: string | null; toVersion: string };
+    if (options.reason === undefined || options.reason.trim() === '')
+      throw new CommandError('--reason <text> is required (it is recorded in the registry)');
+    const body = (await postJson(options, io, `/v1/models/${encodeURIComponent(options.name)}/rollback`, {
+      reason: options.reason,
+    })) as { fromVersion: string | null; toVersion: string };
     return `${options.name}: champion rolled back from version ${body.fromVersion ?? '(unset)'} to ${body.toVersion}`;
   });
 }
@@ -93,11 +113,15 @@ const serviceOptions = (command: Command) =>
     .option('--api-key <key>', 'an admin API key (default: $DRIFTGUARD_API_KEY)');
 
 /** `driftguard retrain <name>` for program.ts. */
-export function createRetrainCommand(io: ServiceCommandIo = { stdout: process.stdout, stderr: process.stderr }): Command {
+export function createRetrainCommand(
+  io: ServiceCommandIo = { stdout: process.stdout, stderr: process.stderr },
+): Command {
   return serviceOptions(
     new Command('retrain')
       .argument('<name>', 'monitored model')
-      .description('Ask the running service to retrain a model now (the job is queued, or deferred with the reason when labels are short). Exit 2 on any error.'),
+      .description(
+        'Ask the running service to retrain a model now (the job is queued, or deferred with the reason when labels are short). Exit 2 on any error.',
+      ),
   )
     .option('--reason <text>', 'why (recorded in the job)')
     .action(async (name: string, options: Omit<RetrainOptions, 'name'>) => {
@@ -106,11 +130,15 @@ export function createRetrainCommand(io: ServiceCommandIo = { stdout: process.st
 }
 
 /** `driftguard rollback <name> --reason <text>` for program.ts. */
-export function createRollbackCommand(io: ServiceCommandIo = { stdout: process.stdout, stderr: process.stderr }): Command {
+export function createRollbackCommand(
+  io: ServiceCommandIo = { stdout: process.stdout, stderr: process.stderr },
+): Command {
   return serviceOptions(
     new Command('rollback')
       .argument('<name>', 'monitored model')
-      .description('Ask the running service to move the champion back to the previous version; serving and the drift reference follow. Exit 2 on any error.'),
+      .description(
+        'Ask the running service to move the champion back to the previous version; serving and the drift reference follow. Exit 2 on any error.',
+      ),
   )
     .requiredOption('--reason <text>', 'why (recorded in the registry)')
     .action(async (name: string, options: Omit<RollbackOptions, 'name'>) => {

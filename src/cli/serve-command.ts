@@ -1,10 +1,10 @@
-import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
 import { composeServer, locateDashboard } from '../compose.js';
 import { routeAccessOf } from '../http/app.js';
-import { listenOrExplain } from './listen-service.js';
-import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/config/service-config.js';
 import { resolveServeSettings, SERVE_ENVIRONMENT } from '../services/config/serve-settings.js';
+import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/config/service-config.js';
+import { listenOrExplain } from './listen-service.js';
 
 /** Reads and validates the JSON configuration file; every problem becomes one readable ConfigError. */
 export function loadServiceConfig(path: string | undefined): ServiceConfig {
@@ -13,7 +13,9 @@ export function loadServiceConfig(path: string | undefined): ServiceConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(path, [`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+    throw new ConfigError(path, [
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    ]);
   }
   let value: unknown;
   try {
@@ -45,7 +47,11 @@ export function createServeCommand(): Command {
       server.scheduler.start();
       server.retrainer.start();
       for (const address of addresses) process.stdout.write(`driftguard listening on ${address}\n`);
-      process.stdout.write(locateDashboard() === null ? 'dashboard: not built (npm run build); the API runs without it\n' : `dashboard: ${addresses[0]}/\n`);
+      process.stdout.write(
+        locateDashboard() === null
+          ? 'dashboard: not built (npm run build); the API runs without it\n'
+          : `dashboard: ${addresses[0]}/\n`,
+      );
       const open = routeAccessOf(server.app).filter((r) => r.access === 'open' && !r.url.startsWith('/docs/'));
       process.stdout.write(`open routes (no API key): ${open.map((r) => `${r.method} ${r.url}`).join(', ')}\n`);
       process.stdout.write(

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
 import { expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
+import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
 import { parseParams, runTrain, type TrainCommandOptions } from './train-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-train-cli-'));
@@ -26,7 +26,15 @@ beforeAll(() => {
 describe('driftguard train', () => {
   it('trains, writes the model directory and prints the JSON summary with exactly the documented keys', async () => {
     const out = path('model-logistic');
-    const result = await train({ data: path('loans.csv'), target: 'default', model: 'logistic', timeColumn: 'ts', exclude: 'id', out, json: true });
+    const result = await train({
+      data: path('loans.csv'),
+      target: 'default',
+      model: 'logistic',
+      timeColumn: 'ts',
+      exclude: 'id',
+      out,
+      json: true,
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
@@ -37,39 +45,85 @@ describe('driftguard train', () => {
     expect(Object.keys(metrics.test)).toEqual(['rocAuc', 'prAuc', 'accuracy', 'f1', 'logLoss', 'brier']);
     expect(metrics.test.rocAuc).toBeGreaterThan(0.6);
     expect(typeof summary.fitSeconds).toBe('number');
-    expect(readdirSync(out).sort()).toEqual(['metrics.json', 'model.json', 'model.onnx', 'reference-profile.json', 'schema.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'metrics.json',
+      'model.json',
+      'model.onnx',
+      'reference-profile.json',
+      'schema.json',
+    ]);
     const schema = JSON.parse(readFileSync(join(out, 'schema.json'), 'utf8')) as { timeColumn: string; target: string };
     expect(schema).toMatchObject({ timeColumn: 'ts', target: 'default' });
   });
 
   it('prints a text summary without --json and takes --params', async () => {
     const out = path('model-gbdt');
-    const result = await train({ data: path('loans.csv'), target: 'default', exclude: 'id,ts', params: 'maxIterations=20,learningRate=0.2', out });
+    const result = await train({
+      data: path('loans.csv'),
+      target: 'default',
+      exclude: 'id,ts',
+      params: 'maxIterations=20,learningRate=0.2',
+      out,
+    });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^trained gbdt on 280 rows \(validation 60, test 60\) in \d+\.\d\d s\ntest: ROC AUC 0\.\d+/);
-    const model = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as { training: { params: Record<string, unknown> } };
+    expect(result.stdout).toMatch(
+      /^trained gbdt on 280 rows \(validation 60, test 60\) in \d+\.\d\d s\ntest: ROC AUC 0\.\d+/,
+    );
+    const model = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as {
+      training: { params: Record<string, unknown> };
+    };
     expect(model.training.params).toMatchObject({ maxIterations: 20, learningRate: 0.2 });
   });
 
   it('exits 2 with one line for each kind of bad input', async () => {
     const data = path('loans.csv');
     expectOneLineError(await train({ target: 'default' }), /^driftguard train: --data <file> is required$/m);
-    expectOneLineError(await train({ data, target: 'missing' }), /target: no column "missing"; columns: id, ts, income/);
-    expectOneLineError(await train({ data: path('one-class.csv'), target: 'y' }), /y: binary target needs two classes, found only "a"/);
-    expectOneLineError(await train({ data: path('stray.csv'), target: 'y' }), /x: non-numeric value "n\/a\?" in row 78 of a numeric column/);
+    expectOneLineError(
+      await train({ data, target: 'missing' }),
+      /target: no column "missing"; columns: id, ts, income/,
+    );
+    expectOneLineError(
+      await train({ data: path('one-class.csv'), target: 'y' }),
+      /y: binary target needs two classes, found only "a"/,
+    );
+    expectOneLineError(
+      await train({ data: path('stray.csv'), target: 'y' }),
+      /x: non-numeric value "n\/a\?" in row 78 of a numeric column/,
+    );
     expectOneLineError(await train({ data: path('empty.csv'), target: 'y' }), /empty\.csv/);
-    expectOneLineError(await train({ data: path('header-only.csv'), target: 'y' }), /data: the table has no rows|header-only\.csv/);
+    expectOneLineError(
+      await train({ data: path('header-only.csv'), target: 'y' }),
+      /data: the table has no rows|header-only\.csv/,
+    );
     expectOneLineError(await train({ data: path('nope.csv'), target: 'y' }), /nope\.csv/);
-    expectOneLineError(await train({ data, target: 'default', model: 'forest' }), /--model: "forest" is not a model \(valid: logistic, gbdt\)/);
-    expectOneLineError(await train({ data, target: 'default', params: 'maxLeaves' }), /--params: "maxLeaves" is not key=value/);
+    expectOneLineError(
+      await train({ data, target: 'default', model: 'forest' }),
+      /--model: "forest" is not a model \(valid: logistic, gbdt\)/,
+    );
+    expectOneLineError(
+      await train({ data, target: 'default', params: 'maxLeaves' }),
+      /--params: "maxLeaves" is not key=value/,
+    );
     expectOneLineError(await train({ data, target: 'default', params: 'maxLeaves=-3' }), /maxLeaves/);
     expectOneLineError(await train({ data, target: 'default', params: 'bogus=1' }), /bogus/);
-    expectOneLineError(await train({ data, target: 'default', exclude: 'id,,ts' }), /--exclude: "id,,ts" has an empty column name/);
-    expectOneLineError(await train({ data, target: 'default', timeColumn: 'income2' }), /timeColumn: no column "income2"/);
+    expectOneLineError(
+      await train({ data, target: 'default', exclude: 'id,,ts' }),
+      /--exclude: "id,,ts" has an empty column name/,
+    );
+    expectOneLineError(
+      await train({ data, target: 'default', timeColumn: 'income2' }),
+      /timeColumn: no column "income2"/,
+    );
   });
 
   it('parses --params values as numbers, booleans, null or text', () => {
-    expect(parseParams('C=0.5,classWeight=balanced,flag=true,x=null,n=1e-3')).toEqual({ C: 0.5, classWeight: 'balanced', flag: true, x: null, n: 0.001 });
+    expect(parseParams('C=0.5,classWeight=balanced,flag=true,x=null,n=1e-3')).toEqual({
+      C: 0.5,
+      classWeight: 'balanced',
+      flag: true,
+      x: null,
+      n: 0.001,
+    });
     expect(() => parseParams('a=1,a=2')).toThrow('--params: "a" is given twice');
     expect(() => parseParams('=1')).toThrow('is not key=value');
   });

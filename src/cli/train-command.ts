@@ -5,7 +5,12 @@ import type { ModelDirectory } from '../ports/model-directory.js';
 import type { TableReader } from '../ports/table-reader.js';
 import { saveTrainedModel } from '../services/training/model-artifacts.js';
 import { trackTraining } from '../services/training/track-training.js';
-import { createTrainModelService, type HyperParamValue, type TrainedModel, type TrainModelService } from '../services/training/train-model.js';
+import {
+  createTrainModelService,
+  type HyperParamValue,
+  type TrainedModel,
+  type TrainModelService,
+} from '../services/training/train-model.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 
 /** Raw option values as commander hands them over. */
@@ -50,19 +55,33 @@ export function parseParams(text: string | undefined): Record<string, HyperParam
     const at = pair.indexOf('=');
     const key = at < 0 ? '' : pair.slice(0, at).trim();
     const raw = at < 0 ? '' : pair.slice(at + 1).trim();
-    if (key === '' || raw === '') throw new UsageError(`--params: "${pair}" is not key=value (use e.g. learningRate=0.05,maxLeaves=15)`);
+    if (key === '' || raw === '')
+      throw new UsageError(`--params: "${pair}" is not key=value (use e.g. learningRate=0.05,maxLeaves=15)`);
     if (Object.hasOwn(params, key)) throw new UsageError(`--params: "${key}" is given twice`);
     const number = Number(raw);
-    params[key] = raw === 'true' ? true : raw === 'false' ? false : raw === 'null' ? null : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? number : raw;
+    params[key] =
+      raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : raw === 'null'
+            ? null
+            : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)
+              ? number
+              : raw;
   }
   return params;
 }
 
 /** `--model <kind>`: one of the trainable estimators, `fallback` when absent. */
-export function parseEstimator(text: string | undefined, fallback: (typeof ESTIMATORS)[number]): (typeof ESTIMATORS)[number] {
+export function parseEstimator(
+  text: string | undefined,
+  fallback: (typeof ESTIMATORS)[number],
+): (typeof ESTIMATORS)[number] {
   const estimator = text ?? fallback;
   const known = ESTIMATORS.find((e) => e === estimator);
-  if (known === undefined) throw new UsageError(`--model: "${estimator}" is not a model (valid: ${ESTIMATORS.join(', ')})`);
+  if (known === undefined)
+    throw new UsageError(`--model: "${estimator}" is not a model (valid: ${ESTIMATORS.join(', ')})`);
   return known;
 }
 
@@ -87,10 +106,19 @@ const systemClock: Clock = { nowMs: () => performance.timeOrigin + performance.n
 const round = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(6)));
 
 /** Logs the run (and registers the version) when `--register` or `--tracking-uri` asks for it; null otherwise. */
-async function trackIfAsked(options: TrainCommandOptions, trained: TrainedModel, estimator: string, params: Record<string, HyperParamValue>) {
-  if (options.alias !== undefined && options.register === undefined) throw new UsageError('--alias needs --register <model-name>');
+async function trackIfAsked(
+  options: TrainCommandOptions,
+  trained: TrainedModel,
+  estimator: string,
+  params: Record<string, HyperParamValue>,
+) {
+  if (options.alias !== undefined && options.register === undefined)
+    throw new UsageError('--alias needs --register <model-name>');
   if (options.register === undefined && options.trackingUri === undefined) return null;
-  const backend = createTrackingBackend({ trackingUri: options.trackingUri, dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const backend = createTrackingBackend({
+    trackingUri: options.trackingUri,
+    dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+  });
   try {
     const run = await trackTraining({
       backend,
@@ -130,11 +158,21 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
     const modelDir = options.out ?? DEFAULT_MODEL_DIR;
     const table = await (io.tableReader ?? createTableReader()).read(options.data);
     const service = io.service ?? createTrainModelService({ clock: systemClock });
-    const trained = service.train({ table, target: options.target, estimator, timeColumn: options.timeColumn, exclude, params, seed });
+    const trained = service.train({
+      table,
+      target: options.target,
+      estimator,
+      timeColumn: options.timeColumn,
+      exclude,
+      params,
+      seed,
+    });
     await saveTrainedModel(io.modelDirectory ?? createModelDirectory(), modelDir, trained);
     const tracking = await trackIfAsked(options, trained, estimator, params);
     const pick = (m: (typeof trained.metrics)['test'] | null) =>
-      m === null ? null : { rocAuc: m.rocAuc, prAuc: m.prAuc, accuracy: m.accuracy, f1: m.f1, logLoss: m.logLoss, brier: m.brier };
+      m === null
+        ? null
+        : { rocAuc: m.rocAuc, prAuc: m.prAuc, accuracy: m.accuracy, f1: m.f1, logLoss: m.logLoss, brier: m.brier };
     if (options.json === true) {
       const summary = {
         modelDir,
@@ -154,7 +192,9 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
           (tracking === null
             ? ''
             : `tracked: run ${tracking.runId} in experiment ${tracking.experimentId} (${tracking.location})` +
-              (tracking.version === null ? '\n' : `; registered ${tracking.registeredModel} version ${tracking.version}${tracking.alias === null ? '' : ` as @${tracking.alias}`}\n`)),
+              (tracking.version === null
+                ? '\n'
+                : `; registered ${tracking.registeredModel} version ${tracking.version}${tracking.alias === null ? '' : ` as @${tracking.alias}`}\n`)),
       );
     }
     return 0;
@@ -167,7 +207,9 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
 /** `driftguard train --data <file> --target <col> …` (see docs/evaluation.md). */
 export function createTrainCommand(): Command {
   return new Command('train')
-    .description('Train a model on a CSV/Parquet file: time-ordered 70/15/15 split, fit, evaluate, write the model directory. Exit 2 on bad input.')
+    .description(
+      'Train a model on a CSV/Parquet file: time-ordered 70/15/15 split, fit, evaluate, write the model directory. Exit 2 on bad input.',
+    )
     .option('--data <file>', 'labelled training data: .csv, .tsv, .parquet')
     .option('--target <column>', 'binary target column')
     .option('--model <kind>', 'logistic | gbdt (default gbdt)')
@@ -177,7 +219,10 @@ export function createTrainCommand(): Command {
     .option('--out <dir>', `model directory to write (default ${DEFAULT_MODEL_DIR})`)
     .option('--seed <n>', 'seed of the trainer (default 0)')
     .option('--json', 'print one JSON object instead of text')
-    .option('--tracking-uri <uri>', 'log the run: http(s):// MLflow server, file:<dir> or sqlite:///<file> (default MLFLOW_TRACKING_URI, else the local store)')
+    .option(
+      '--tracking-uri <uri>',
+      'log the run: http(s):// MLflow server, file:<dir> or sqlite:///<file> (default MLFLOW_TRACKING_URI, else the local store)',
+    )
     .option('--experiment <name>', `experiment of the run (default ${DEFAULT_EXPERIMENT})`)
     .option('--register <model-name>', 'register the trained model as a new version of this registered model')
     .option('--alias <alias>', 'point this alias (e.g. champion) at the new version')

@@ -9,7 +9,9 @@ function recordingSender(delayMs = 0, bad = -1) {
     send: async (items: readonly number[]): Promise<ItemOutcome<number>[]> => {
       batches.push([...items]);
       await new Promise((r) => setTimeout(r, delayMs));
-      return items.map((i) => (i === bad ? { ok: false, error: new Error(`refused ${i}`) } : { ok: true, value: i * 10 }));
+      return items.map((i) =>
+        i === bad ? { ok: false, error: new Error(`refused ${i}`) } : { ok: true, value: i * 10 },
+      );
     },
   };
 }
@@ -21,7 +23,11 @@ describe('batch queue', () => {
     const started = Date.now();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => queue.add(i)));
     expect(results).toEqual(Array.from({ length: 10 }, (_, i) => i * 10));
-    expect(sender.batches).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect(sender.batches).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
 
@@ -41,7 +47,12 @@ describe('batch queue', () => {
   it('settles every item once: refused items reject, flush counts them and waits for in-flight batches', async () => {
     const sender = recordingSender(10, 3);
     const queue = createBatchQueue({ maxItems: 1000, maxDelayMs: 60_000, maxQueued: 1000, send: sender.send });
-    const settled = Array.from({ length: 6 }, (_, i) => queue.add(i).then(() => 'ok', (e: Error) => e.message));
+    const settled = Array.from({ length: 6 }, (_, i) =>
+      queue.add(i).then(
+        () => 'ok',
+        (e: Error) => e.message,
+      ),
+    );
     expect(queue.pending).toBe(6);
     expect(await queue.flush()).toEqual({ sent: 5, failed: 1 });
     expect(queue.pending).toBe(0);

@@ -58,7 +58,8 @@ export function createBatchQueue<T, R>(options: BatchQueueOptions<T, R>) {
   }
 
   const shouldSend = (): boolean =>
-    queue.length > 0 && (flushing > 0 || queue.length >= options.maxItems || now() - queue[0].atMs >= options.maxDelayMs);
+    queue.length > 0 &&
+    (flushing > 0 || queue.length >= options.maxItems || now() - queue[0].atMs >= options.maxDelayMs);
 
   async function pump(): Promise<void> {
     if (sending) return;
@@ -76,7 +77,10 @@ export function createBatchQueue<T, R>(options: BatchQueueOptions<T, R>) {
         }
         batch.forEach((q, i) => {
           inFlight.delete(q);
-          const outcome = outcomes[i] ?? { ok: false, error: new Error('the sender returned no outcome for this item') };
+          const outcome = outcomes[i] ?? {
+            ok: false,
+            error: new Error('the sender returned no outcome for this item'),
+          };
           if (outcome.ok) q.resolve(outcome.value);
           else q.reject(outcome.error);
         });

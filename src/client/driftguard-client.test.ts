@@ -2,13 +2,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFlakyProxy, type ProxyAction } from '../../tests/support/network/flaky-proxy.js';
 import { runCaptured } from '../../tests/support/cli/cli-capture.js';
+import { type ProxyAction, startFlakyProxy } from '../../tests/support/network/flaky-proxy.js';
+import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
 import { runTrain } from '../cli/train-command.js';
 import { composeServer } from '../compose.js';
 import { resolveServeSettings } from '../services/config/serve-settings.js';
-import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
-import { createDriftguardClient, DriftguardClientStateError, DriftguardNetworkError, DriftguardRequestError, type PredictionInput } from './index.js';
+import {
+  createDriftguardClient,
+  DriftguardClientStateError,
+  DriftguardNetworkError,
+  DriftguardRequestError,
+  type PredictionInput,
+} from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-client-'));
 const key = 'client-test-admin-key-0123456789';
@@ -32,13 +38,20 @@ beforeAll(async () => {
     alias: 'champion',
   });
   expect(trained.stderr).toBe('');
-  const settings = resolveServeSettings({ host: '127.0.0.1', port: '0', dataDir: join(dir, 'data') }, { DRIFTGUARD_ADMIN_KEY: key }, {
-    tracking: { uri: tracking },
-    models: [
-      { name: MODEL, features: { income: {}, debt: {}, region: { kind: 'categorical' }, owner: { kind: 'boolean' } } },
-      { name: 'served-elsewhere', features: { income: {}, region: { kind: 'categorical' } } },
-    ],
-  });
+  const settings = resolveServeSettings(
+    { host: '127.0.0.1', port: '0', dataDir: join(dir, 'data') },
+    { DRIFTGUARD_ADMIN_KEY: key },
+    {
+      tracking: { uri: tracking },
+      models: [
+        {
+          name: MODEL,
+          features: { income: {}, debt: {}, region: { kind: 'categorical' }, owner: { kind: 'boolean' } },
+        },
+        { name: 'served-elsewhere', features: { income: {}, region: { kind: 'categorical' } } },
+      ],
+    },
+  );
   server = await composeServer(settings);
   url = await server.app.listen({ host: '127.0.0.1', port: 0 });
 }, 120_000);
@@ -49,7 +62,12 @@ afterAll(async () => {
 });
 
 const row = (i: number): PredictionInput => ({
-  features: { income: 20 + (i % 80), debt: (i % 100) / 100, region: ['north', 'south', 'east'][i % 3], owner: i % 2 === 0 },
+  features: {
+    income: 20 + (i % 80),
+    debt: (i % 100) / 100,
+    region: ['north', 'south', 'east'][i % 3],
+    owner: i % 2 === 0,
+  },
   prediction: i % 4 === 0 ? 'yes' : 'no',
   score: (i % 10) / 10,
 });
@@ -59,7 +77,9 @@ async function requestsServed(route: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   return text
     .split('\n')
-    .filter((line) => line.startsWith('driftguard_http_request_duration_seconds_count{') && line.includes(`route="${route}"`))
+    .filter(
+      (line) => line.startsWith('driftguard_http_request_duration_seconds_count{') && line.includes(`route="${route}"`),
+    )
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
 }
 
@@ -69,7 +89,14 @@ const fast = { baseDelayMs: 5, maxDelayMs: 50 };
 describe('driftguard/client against a real driftguard serve', () => {
   it('coalesces 1,000 logPrediction calls into a few requests, and labels join by the returned ids', async () => {
     const before = { rows: await logged(), requests: await requestsServed('/v1/models/:name/predictions') };
-    const client = createDriftguardClient({ url, apiKey: key, model: MODEL, maxBatchRows: 400, maxDelayMs: 50, retry: fast });
+    const client = createDriftguardClient({
+      url,
+      apiKey: key,
+      model: MODEL,
+      maxBatchRows: 400,
+      maxDelayMs: 50,
+      retry: fast,
+    });
     const ids = await Promise.all(Array.from({ length: 1000 }, (_, i) => client.logPrediction(row(i))));
     expect(new Set(ids).size).toBe(1000);
     expect(await logged()).toBe(before.rows + 1000);
@@ -87,7 +114,11 @@ describe('driftguard/client against a real driftguard serve', () => {
   });
 
   it('retries a dropped connection, a 503 and a 429 with Retry-After, then succeeds without logging twice', async () => {
-    const plan: ProxyAction[] = [{ kind: 'drop' }, { kind: 'fail', status: 503 }, { kind: 'fail', status: 429, retryAfter: '0' }];
+    const plan: ProxyAction[] = [
+      { kind: 'drop' },
+      { kind: 'fail', status: 503 },
+      { kind: 'fail', status: 429, retryAfter: '0' },
+    ];
     const proxy = await startFlakyProxy(url, (_req, index) => plan[index] ?? { kind: 'forward' });
     try {
       const before = await logged();
@@ -102,7 +133,9 @@ describe('driftguard/client against a real driftguard serve', () => {
   });
 
   it('a lost acknowledgement (committed, then 502) is re-sent and recognised by its ids: every row logged exactly once', async () => {
-    const proxy = await startFlakyProxy(url, (_req, index) => (index === 0 ? { kind: 'forward-then-fail', status: 502 } : { kind: 'forward' }));
+    const proxy = await startFlakyProxy(url, (_req, index) =>
+      index === 0 ? { kind: 'forward-then-fail', status: 502 } : { kind: 'forward' },
+    );
     try {
       const before = await logged();
       const client = createDriftguardClient({ url: proxy.url, apiKey: key, model: MODEL, retry: fast });
@@ -121,7 +154,13 @@ describe('driftguard/client against a real driftguard serve', () => {
     const proxy = await startFlakyProxy(url, () => ({ kind: 'forward' }));
     try {
       const before = await logged();
-      const client = createDriftguardClient({ url: proxy.url, apiKey: key, model: MODEL, retry: fast, onError: () => {} });
+      const client = createDriftguardClient({
+        url: proxy.url,
+        apiKey: key,
+        model: MODEL,
+        retry: fast,
+        onError: () => {},
+      });
       const rows = Array.from({ length: 8 }, (_, i) => row(i));
       rows[2] = { ...rows[2], score: 1.5 }; // schema: 400
       rows[5] = { ...rows[5], features: { ...rows[5].features, zipcode: '10115' } }; // undeclared feature: 422
@@ -141,7 +180,11 @@ describe('driftguard/client against a real driftguard serve', () => {
 
       const single = await client.logPrediction({ ...row(0), features: { income: 1 } }).catch((e: unknown) => e);
       expect(single).toMatchObject({ name: 'DriftguardRequestError', status: 422, code: 'unprocessable', attempts: 1 });
-      expect((single as DriftguardRequestError).details.map((d) => d.path).sort()).toEqual(['/features/debt', '/features/owner', '/features/region']);
+      expect((single as DriftguardRequestError).details.map((d) => d.path).sort()).toEqual([
+        '/features/debt',
+        '/features/owner',
+        '/features/region',
+      ]);
     } finally {
       await proxy.close();
     }
@@ -151,8 +194,17 @@ describe('driftguard/client against a real driftguard serve', () => {
     const wrongKey = createDriftguardClient({ url, apiKey: 'not-a-key-0123456789', model: MODEL, onError: () => {} });
     await expect(wrongKey.logPrediction(row(1))).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
     const unknown = createDriftguardClient({ url, apiKey: key, model: 'no-such-model', onError: () => {} });
-    await expect(unknown.logPredictions([row(1), row(2)])).rejects.toMatchObject({ status: 404, message: /2 of 2 predictions refused/ });
-    const down = createDriftguardClient({ url: 'http://127.0.0.1:9', apiKey: key, model: MODEL, retry: { maxRetries: 2, baseDelayMs: 1 }, onError: () => {} });
+    await expect(unknown.logPredictions([row(1), row(2)])).rejects.toMatchObject({
+      status: 404,
+      message: /2 of 2 predictions refused/,
+    });
+    const down = createDriftguardClient({
+      url: 'http://127.0.0.1:9',
+      apiKey: key,
+      model: MODEL,
+      retry: { maxRetries: 2, baseDelayMs: 1 },
+      onError: () => {},
+    });
     const error = await down.logPrediction(row(1)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DriftguardNetworkError);
     expect(error).toMatchObject({ attempts: 3, message: /ECONNREFUSED/ });
@@ -161,7 +213,13 @@ describe('driftguard/client against a real driftguard serve', () => {
   it('close() sends what is queued (even before the max delay), waits for it, then refuses new rows', async () => {
     const before = await logged();
     const errors: Error[] = [];
-    const client = createDriftguardClient({ url, apiKey: key, model: MODEL, maxDelayMs: 600_000, onError: (e) => errors.push(e) });
+    const client = createDriftguardClient({
+      url,
+      apiKey: key,
+      model: MODEL,
+      maxDelayMs: 600_000,
+      onError: (e) => errors.push(e),
+    });
     const ids = Array.from({ length: 37 }, (_, i) => client.logPrediction(row(i))); // fire and forget
     expect(client.pending).toBe(37);
     expect(await client.close()).toEqual({ sent: 37, failed: 0 });
@@ -174,17 +232,33 @@ describe('driftguard/client against a real driftguard serve', () => {
   it('uploads a reference as JSON rows or CSV text; a refused upload names the missing column and is not retried', async () => {
     const client = createDriftguardClient({ url, apiKey: key, model: 'served-elsewhere', retry: fast });
     const rows = Array.from({ length: 300 }, (_, i) => ({ income: 20 + (i % 80), region: ['north', 'south'][i % 2] }));
-    expect(await client.uploadReference(rows)).toMatchObject({ model: 'served-elsewhere', rows: 300, features: [{ name: 'income', kind: 'numeric' }, { name: 'region', kind: 'categorical' }] });
+    expect(await client.uploadReference(rows)).toMatchObject({
+      model: 'served-elsewhere',
+      rows: 300,
+      features: [
+        { name: 'income', kind: 'numeric' },
+        { name: 'region', kind: 'categorical' },
+      ],
+    });
     const csv = ['id,income,region', ...rows.map((r, i) => `${i},${r.income},${r.region}`)].join('\n');
     expect(await client.uploadReference({ csv })).toMatchObject({ rows: 300 });
     const refused = await client.uploadReference({ csv: 'id,income\n1,20\n' }).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ name: 'DriftguardRequestError', status: 422, attempts: 1, details: [{ path: '/csv/header/region', reason: expect.any(String) }] });
-    expect(await client.logPrediction({ features: { income: 50, region: 'north' }, prediction: 0 })).toEqual(expect.any(String));
+    expect(refused).toMatchObject({
+      name: 'DriftguardRequestError',
+      status: 422,
+      attempts: 1,
+      details: [{ path: '/csv/header/region', reason: expect.any(String) }],
+    });
+    expect(await client.logPrediction({ features: { income: 50, region: 'north' }, prediction: 0 })).toEqual(
+      expect.any(String),
+    );
     await client.close();
   });
 
   it('predict scores with the champion (logged, retried through a 503) and its id takes a label', async () => {
-    const proxy = await startFlakyProxy(url, (_req, index) => (index === 0 ? { kind: 'fail', status: 503 } : { kind: 'forward' }));
+    const proxy = await startFlakyProxy(url, (_req, index) =>
+      index === 0 ? { kind: 'fail', status: 503 } : { kind: 'forward' },
+    );
     try {
       const before = await logged();
       const client = createDriftguardClient({ url: proxy.url, apiKey: key, model: MODEL, retry: fast });
@@ -209,11 +283,21 @@ describe('driftguard/client against a real driftguard serve', () => {
 describe('driftguard/client options', () => {
   it('refuses a bad batch, delay, queue or timeout option at construction, naming it', () => {
     const base = { url: 'http://127.0.0.1:9', model: 'credit' };
-    expect(() => createDriftguardClient({ ...base, maxBatchRows: 2.5 })).toThrow(/^maxBatchRows must be an integer ≥ 1, got 2\.5$/);
-    expect(() => createDriftguardClient({ ...base, maxBatchRows: 0 })).toThrow(/^maxBatchRows must be an integer ≥ 1, got 0$/);
-    expect(() => createDriftguardClient({ ...base, maxDelayMs: Number.NaN })).toThrow(/^maxDelayMs must be a finite number ≥ 0, got NaN$/);
-    expect(() => createDriftguardClient({ ...base, maxQueuedRows: Number.POSITIVE_INFINITY })).toThrow(/^maxQueuedRows must be an integer ≥ 1, got Infinity$/);
-    expect(() => createDriftguardClient({ ...base, requestTimeoutMs: 0 })).toThrow(/^requestTimeoutMs must be a finite number > 0, got 0$/);
+    expect(() => createDriftguardClient({ ...base, maxBatchRows: 2.5 })).toThrow(
+      /^maxBatchRows must be an integer ≥ 1, got 2\.5$/,
+    );
+    expect(() => createDriftguardClient({ ...base, maxBatchRows: 0 })).toThrow(
+      /^maxBatchRows must be an integer ≥ 1, got 0$/,
+    );
+    expect(() => createDriftguardClient({ ...base, maxDelayMs: Number.NaN })).toThrow(
+      /^maxDelayMs must be a finite number ≥ 0, got NaN$/,
+    );
+    expect(() => createDriftguardClient({ ...base, maxQueuedRows: Number.POSITIVE_INFINITY })).toThrow(
+      /^maxQueuedRows must be an integer ≥ 1, got Infinity$/,
+    );
+    expect(() => createDriftguardClient({ ...base, requestTimeoutMs: 0 })).toThrow(
+      /^requestTimeoutMs must be a finite number > 0, got 0$/,
+    );
     expect(() => createDriftguardClient({ ...base, url: 'localhost:8080' })).toThrow(/url must start with http/);
     expect(() => createDriftguardClient({ ...base, maxBatchRows: 20_000, maxDelayMs: 0 })).not.toThrow();
   });

@@ -1,11 +1,11 @@
 import type { LabelInput, PredictionInput } from '../services/ingestion/prediction-logging.js';
 import type { PredictRow, ServedPrediction } from '../services/serving/prediction-serving.js';
-import { DriftguardClientStateError, DriftguardRequestError } from './client-errors.js';
 import { createBatchQueue, type FlushResult, type ItemOutcome } from './batch-queue.js';
+import { DriftguardClientStateError, DriftguardRequestError } from './client-errors.js';
 import { createTransport, type TransportOptions } from './http-transport.js';
 import { aggregateRowErrors, detailsByRow, rowError } from './row-errors.js';
 
-export type { LabelInput, PredictionInput, PredictRow, ServedPrediction, FlushResult };
+export type { FlushResult, LabelInput, PredictionInput, PredictRow, ServedPrediction };
 
 /** The server's per-request row limit (MAX_ROWS_PER_REQUEST of the prediction routes). */
 const SERVER_MAX_ROWS = 10_000;
@@ -40,7 +40,11 @@ export interface ReferenceSummary {
 function committedByEarlierAttempt(error: DriftguardRequestError, rowCount: number, collection: string): boolean {
   if (error.status !== 409 || error.attempts < 2) return false;
   const rows = detailsByRow(error, collection, rowCount);
-  return rows !== null && rows.size === rowCount && [...rows.values()].every((ds) => ds.every((d) => /already logged/.test(d.reason)));
+  return (
+    rows !== null &&
+    rows.size === rowCount &&
+    [...rows.values()].every((ds) => ds.every((d) => /already logged/.test(d.reason)))
+  );
 }
 
 /**
@@ -67,14 +71,18 @@ async function sendRows<T, R>(
         remaining.forEach((i, k) => (outcomes[i] = { ok: true, value: recovered[k] }));
         break;
       }
-      const byRow = error instanceof DriftguardRequestError && error.status < 500 ? detailsByRow(error, collection, sending.length) : null;
+      const byRow =
+        error instanceof DriftguardRequestError && error.status < 500
+          ? detailsByRow(error, collection, sending.length)
+          : null;
       if (byRow === null) {
         remaining.forEach((i) => (outcomes[i] = { ok: false, error: error as Error }));
         break;
       }
       remaining.forEach((i, k) => {
         const details = byRow.get(k);
-        if (details !== undefined) outcomes[i] = { ok: false, error: rowError(error as DriftguardRequestError, details) };
+        if (details !== undefined)
+          outcomes[i] = { ok: false, error: rowError(error as DriftguardRequestError, details) };
       });
       remaining = remaining.filter((_, k) => !byRow.has(k));
     }
@@ -99,12 +107,23 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
   const model = encodeURIComponent(options.model);
   const newId = options.newId ?? (() => crypto.randomUUID());
   const maxBatchRows = Math.min(options.maxBatchRows ?? 500, SERVER_MAX_ROWS);
-  if (!Number.isInteger(maxBatchRows) || maxBatchRows < 1) throw new RangeError(`maxBatchRows must be an integer ≥ 1, got ${options.maxBatchRows}`);
-  const queueOptions = { maxItems: maxBatchRows, maxDelayMs: options.maxDelayMs ?? 200, maxQueued: options.maxQueuedRows ?? 100_000 };
-  if (!(queueOptions.maxDelayMs >= 0) || !Number.isFinite(queueOptions.maxDelayMs)) throw new RangeError(`maxDelayMs must be a finite number ≥ 0, got ${options.maxDelayMs}`);
-  if (!Number.isInteger(queueOptions.maxQueued) || queueOptions.maxQueued < 1) throw new RangeError(`maxQueuedRows must be an integer ≥ 1, got ${options.maxQueuedRows}`);
+  if (!Number.isInteger(maxBatchRows) || maxBatchRows < 1)
+    throw new RangeError(`maxBatchRows must be an integer ≥ 1, got ${options.maxBatchRows}`);
+  const queueOptions = {
+    maxItems: maxBatchRows,
+    maxDelayMs: options.maxDelayMs ?? 200,
+    maxQueued: options.maxQueuedRows ?? 100_000,
+  };
+  if (!(queueOptions.maxDelayMs >= 0) || !Number.isFinite(queueOptions.maxDelayMs))
+    throw new RangeError(`maxDelayMs must be a finite number ≥ 0, got ${options.maxDelayMs}`);
+  if (!Number.isInteger(queueOptions.maxQueued) || queueOptions.maxQueued < 1)
+    throw new RangeError(`maxQueuedRows must be an integer ≥ 1, got ${options.maxQueuedRows}`);
   const onError =
-    options.onError ?? ((error: Error, row: PredictionInput | LabelInput) => console.warn(`driftguard client: ${'predictionId' in row ? `label for ${row.predictionId}` : `prediction ${row.id}`} not sent: ${error.message}`));
+    options.onError ??
+    ((error: Error, row: PredictionInput | LabelInput) =>
+      console.warn(
+        `driftguard client: ${'predictionId' in row ? `label for ${row.predictionId}` : `prediction ${row.id}`} not sent: ${error.message}`,
+      ));
   let closed = false;
 
   const predictions = createBatchQueue<IdentifiedPrediction, string>({
@@ -113,8 +132,14 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
       sendRows(
         rows,
         'predictions',
-        async (batch) => (await transport.request<{ ids: string[] }>('POST', `/v1/models/${model}/predictions`, { predictions: batch })).ids,
-        (error, batch) => (committedByEarlierAttempt(error, batch.length, 'predictions') ? batch.map((r) => r.id) : null),
+        async (batch) =>
+          (
+            await transport.request<{ ids: string[] }>('POST', `/v1/models/${model}/predictions`, {
+              predictions: batch,
+            })
+          ).ids,
+        (error, batch) =>
+          committedByEarlierAttempt(error, batch.length, 'predictions') ? batch.map((r) => r.id) : null,
       ),
   });
 
@@ -125,7 +150,11 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
         rows,
         'labels',
         async (batch) => {
-          const reply = await transport.request<{ joined: number; unknownIds: string[] }>('POST', `/v1/models/${model}/labels`, { labels: batch });
+          const reply = await transport.request<{ joined: number; unknownIds: string[] }>(
+            'POST',
+            `/v1/models/${model}/labels`,
+            { labels: batch },
+          );
           const unknown = new Set(reply.unknownIds);
           return batch.map((l) => !unknown.has(l.predictionId));
         },
@@ -139,7 +168,9 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
     try {
       promise = queue.add(row);
     } catch (error) {
-      throw new DriftguardClientStateError(`queue full: ${(error as Error).message}; the server is down or slower than the traffic`);
+      throw new DriftguardClientStateError(
+        `queue full: ${(error as Error).message}; the server is down or slower than the traffic`,
+      );
     }
     // Fire-and-forget callers still hear of failures (onError); awaiting callers get the rejection as usual.
     promise.catch((error: Error) => onError(error, row));
@@ -174,7 +205,10 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
       const error = aggregateRowErrors('labels', results);
       if (error !== null) throw error;
       const joined = results.map((r) => (r as PromiseFulfilledResult<boolean>).value);
-      return { joined: joined.filter(Boolean).length, unknownIds: rows.filter((_, i) => !joined[i]).map((l) => l.predictionId) };
+      return {
+        joined: joined.filter(Boolean).length,
+        unknownIds: rows.filter((_, i) => !joined[i]).map((l) => l.predictionId),
+      };
     },
 
     /** Scores one row with the champion (logged by the server); sent at once, retried like the rest. */
@@ -187,12 +221,30 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
     async predictBatch(rows: readonly PredictRow[]): Promise<ServedPrediction[]> {
       if (closed) throw new DriftguardClientStateError('the client is closed');
       const out: ServedPrediction[] = [];
-      for (const chunk of chunks(rows.map((r) => ({ ...r, id: r.id ?? newId() })), SERVER_MAX_ROWS)) {
+      for (const chunk of chunks(
+        rows.map((r) => ({ ...r, id: r.id ?? newId() })),
+        SERVER_MAX_ROWS,
+      )) {
         try {
-          out.push(...(await transport.request<{ predictions: ServedPrediction[] }>('POST', `/v1/models/${model}/predict`, { rows: chunk })).predictions);
+          out.push(
+            ...(
+              await transport.request<{ predictions: ServedPrediction[] }>('POST', `/v1/models/${model}/predict`, {
+                rows: chunk,
+              })
+            ).predictions,
+          );
         } catch (error) {
-          if (error instanceof DriftguardRequestError && committedByEarlierAttempt(error, chunk.length, 'predictions')) {
-            throw new DriftguardRequestError(409, 'conflict', 'an earlier attempt scored and logged these rows but its reply was lost; the predictions are in the log under these ids', error.details, error.attempts);
+          if (
+            error instanceof DriftguardRequestError &&
+            committedByEarlierAttempt(error, chunk.length, 'predictions')
+          ) {
+            throw new DriftguardRequestError(
+              409,
+              'conflict',
+              'an earlier attempt scored and logged these rows but its reply was lost; the predictions are in the log under these ids',
+              error.details,
+              error.attempts,
+            );
           }
           throw error;
         }
@@ -204,9 +256,13 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
      * Replaces the model's reference with these rows (e.g. the training data): JSON rows, or `{ csv }` — CSV text
      * with a header line, sent as `text/csv`. Needs an admin key.
      */
-    async uploadReference(rows: readonly Record<string, string | number | boolean | null>[] | { readonly csv: string }): Promise<ReferenceSummary> {
+    async uploadReference(
+      rows: readonly Record<string, string | number | boolean | null>[] | { readonly csv: string },
+    ): Promise<ReferenceSummary> {
       const path = `/v1/models/${model}/reference`;
-      return 'csv' in rows ? transport.requestText<ReferenceSummary>('PUT', path, 'text/csv', rows.csv) : transport.request<ReferenceSummary>('PUT', path, { rows });
+      return 'csv' in rows
+        ? transport.requestText<ReferenceSummary>('PUT', path, 'text/csv', rows.csv)
+        : transport.request<ReferenceSummary>('PUT', path, { rows });
     },
 
     /** Rows queued or in flight, predictions and labels together. */

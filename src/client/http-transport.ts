@@ -34,26 +34,38 @@ function errorFromBody(status: number, text: string, attempts: number): Driftgua
     // not JSON (e.g. a proxy's HTML page): keep the status and the start of the text
   }
   const details = Array.isArray(parsed.details)
-    ? parsed.details.filter((d): d is ErrorDetail => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.reason === 'string')
+    ? parsed.details.filter(
+        (d): d is ErrorDetail =>
+          typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.reason === 'string',
+      )
     : [];
   const code = typeof parsed.error === 'string' ? parsed.error : `http_${status}`;
-  const message = typeof parsed.message === 'string' ? parsed.message : `HTTP ${status}${text === '' ? '' : `: ${text.slice(0, 200)}`}`;
+  const message =
+    typeof parsed.message === 'string'
+      ? parsed.message
+      : `HTTP ${status}${text === '' ? '' : `: ${text.slice(0, 200)}`}`;
   return new DriftguardRequestError(status, code, message, details, attempts);
 }
 
 /** JSON over fetch with retries: exponential backoff with jitter on 429, 5xx and network errors; 4xx never retried. */
 export function createTransport(options: TransportOptions): Transport {
   const base = options.url.replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(base)) throw new TypeError(`url must start with http:// or https://, got ${JSON.stringify(options.url)}`);
+  if (!/^https?:\/\//i.test(base))
+    throw new TypeError(`url must start with http:// or https://, got ${JSON.stringify(options.url)}`);
   const policy = createRetryPolicy(options.retry, options.random);
   const doFetch = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? sleepFor;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
-  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new RangeError(`requestTimeoutMs must be a finite number > 0, got ${options.requestTimeoutMs}`);
+  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs))
+    throw new RangeError(`requestTimeoutMs must be a finite number > 0, got ${options.requestTimeoutMs}`);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
 
-  async function send<T>(method: string, path: string, payload: { contentType: string; text: string } | undefined): Promise<T> {
+  async function send<T>(
+    method: string,
+    path: string,
+    payload: { contentType: string; text: string } | undefined,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       let text: string;
@@ -69,7 +81,11 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (error) {
         if (attempt > policy.maxRetries) {
           const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-          throw new DriftguardNetworkError(`${method} ${base}${path} failed after ${attempt} attempt(s): ${reason}`, attempt, error);
+          throw new DriftguardNetworkError(
+            `${method} ${base}${path} failed after ${attempt} attempt(s): ${reason}`,
+            attempt,
+            error,
+          );
         }
         await sleep(policy.delayMs(attempt, null));
         continue;
@@ -84,7 +100,12 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return {
-    request: (method, path, body) => send(method, path, body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) }),
+    request: (method, path, body) =>
+      send(
+        method,
+        path,
+        body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) },
+      ),
     requestText: (method, path, contentType, text) => send(method, path, { contentType, text }),
   };
 }

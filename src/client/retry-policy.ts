@@ -24,12 +24,14 @@ export function createRetryPolicy(options: RetryOptions = {}, random: () => numb
   const maxRetries = options.maxRetries ?? 5;
   const base = options.baseDelayMs ?? 100;
   const cap = options.maxDelayMs ?? 10_000;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new RangeError(`maxRetries must be a non-negative integer, got ${maxRetries}`);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0)
+    throw new RangeError(`maxRetries must be a non-negative integer, got ${maxRetries}`);
   if (!(base >= 0) || !(cap >= 0)) throw new RangeError('baseDelayMs and maxDelayMs must be non-negative');
   return {
     maxRetries,
     delayMs(retry, retryAfterSeconds) {
-      if (retryAfterSeconds !== null && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) return Math.min(cap, retryAfterSeconds * 1000);
+      if (retryAfterSeconds !== null && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0)
+        return Math.min(cap, retryAfterSeconds * 1000);
       return random() * Math.min(cap, base * 2 ** (retry - 1));
     },
   };

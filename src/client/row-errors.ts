@@ -5,7 +5,11 @@ import { DriftguardRequestError } from './client-errors.js';
  * Splits a refusal of a coalesced batch by row: `/predictions/3/features/x` → row 3, detail `/features/x`.
  * Null when some detail names no row (e.g. a 401, 404 or 413 concerns the whole request).
  */
-export function detailsByRow(error: DriftguardRequestError, collection: string, rowCount: number): Map<number, ErrorDetail[]> | null {
+export function detailsByRow(
+  error: DriftguardRequestError,
+  collection: string,
+  rowCount: number,
+): Map<number, ErrorDetail[]> | null {
   if (error.details.length === 0) return null;
   const pattern = new RegExp(`^/${collection}/(\\d+)(/.*)?$`);
   const byRow = new Map<number, ErrorDetail[]>();
@@ -25,14 +29,22 @@ export function rowError(error: DriftguardRequestError, details: readonly ErrorD
 }
 
 /** One error for a caller's array of rows: details re-indexed to the caller's positions (`/<index>/features/x`). */
-export function aggregateRowErrors(collection: string, results: readonly PromiseSettledResult<unknown>[]): Error | null {
-  const failures = results.flatMap((r, index) => (r.status === 'rejected' ? [{ index, error: r.reason as Error }] : []));
+export function aggregateRowErrors(
+  collection: string,
+  results: readonly PromiseSettledResult<unknown>[],
+): Error | null {
+  const failures = results.flatMap((r, index) =>
+    r.status === 'rejected' ? [{ index, error: r.reason as Error }] : [],
+  );
   if (failures.length === 0) return null;
   const first = failures[0].error;
   const requestErrors = failures.filter((f) => f.error instanceof DriftguardRequestError);
   if (requestErrors.length !== failures.length) return first;
   const details = requestErrors.flatMap(({ index, error }) =>
-    (error as DriftguardRequestError).details.map((d) => ({ path: `/${collection}/${index}${d.path === '/' ? '' : d.path}`, reason: d.reason })),
+    (error as DriftguardRequestError).details.map((d) => ({
+      path: `/${collection}/${index}${d.path === '/' ? '' : d.path}`,
+      reason: d.reason,
+    })),
   );
   const e = first as DriftguardRequestError;
   const logged = results.length - failures.length;

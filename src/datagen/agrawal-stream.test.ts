@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { AGRAWAL_FEATURES, blendShift, createAgrawalStream, isGroupA, type AgrawalFunction, type LoanApplication } from './agrawal-stream.js';
+import {
+  AGRAWAL_FEATURES,
+  type AgrawalFunction,
+  blendShift,
+  createAgrawalStream,
+  isGroupA,
+  type LoanApplication,
+} from './agrawal-stream.js';
 
-const base: LoanApplication = { salary: 60_000, commission: 20_000, age: 30, elevel: 0, car: 1, zipcode: 1, hvalue: 100_000, hyears: 1, loan: 0 };
+const base: LoanApplication = {
+  salary: 60_000,
+  commission: 20_000,
+  age: 30,
+  elevel: 0,
+  car: 1,
+  zipcode: 1,
+  hvalue: 100_000,
+  hyears: 1,
+  loan: 0,
+};
 const row = (overrides: Partial<LoanApplication>): LoanApplication => ({ ...base, ...overrides });
 
 // Each case computed by hand from the paper's definition of Group A (Agrawal et al. 1993, functions 1–10).
@@ -135,7 +152,11 @@ describe('createAgrawalStream', () => {
     const top = half.filter((r) => r.features.elevel === 4).length / half.length; // 0.5 · 0.2 + 0.5 · 1 = 0.6
     expect(top).toBeGreaterThan(0.57);
     expect(top).toBeLessThan(0.63);
-    expect(blendShift(target, 0)).toEqual({ salary: { scale: 1, offset: 0 }, age: { scale: 1, offset: 0 }, elevel: { weights: [0.2, 0.2, 0.2, 0.2, 0.2] } });
+    expect(blendShift(target, 0)).toEqual({
+      salary: { scale: 1, offset: 0 },
+      age: { scale: 1, offset: 0 },
+      elevel: { weights: [0.2, 0.2, 0.2, 0.2, 0.2] },
+    });
   });
 
   it('switches the labelling function mid-stream', () => {

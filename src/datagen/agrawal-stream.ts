@@ -25,7 +25,17 @@ export interface LoanApplication {
   readonly loan: number;
 }
 
-export const AGRAWAL_FEATURES = ['salary', 'commission', 'age', 'elevel', 'car', 'zipcode', 'hvalue', 'hyears', 'loan'] as const;
+export const AGRAWAL_FEATURES = [
+  'salary',
+  'commission',
+  'age',
+  'elevel',
+  'car',
+  'zipcode',
+  'hvalue',
+  'hyears',
+  'loan',
+] as const;
 /** The coded attributes (categorical in monitoring). */
 export const AGRAWAL_CATEGORICAL = ['elevel', 'car', 'zipcode'] as const;
 
@@ -45,7 +55,13 @@ const disposableIncome = (a: LoanApplication) => 0.67 * (a.salary + a.commission
 /** F1–F10 exactly as the paper defines Group A; every other application is Group B. */
 const GROUP_A: Readonly<Record<AgrawalFunction, (a: LoanApplication) => boolean>> = {
   1: (a) => a.age < 40 || a.age >= 60,
-  2: (a) => byAge(a.age, within(a.salary, 50 * K, 100 * K), within(a.salary, 75 * K, 125 * K), within(a.salary, 25 * K, 75 * K)),
+  2: (a) =>
+    byAge(
+      a.age,
+      within(a.salary, 50 * K, 100 * K),
+      within(a.salary, 75 * K, 125 * K),
+      within(a.salary, 25 * K, 75 * K),
+    ),
   3: (a) => byAge(a.age, a.elevel <= 1, a.elevel >= 1 && a.elevel <= 3, a.elevel >= 2),
   4: (a) =>
     byAge(
@@ -164,7 +180,8 @@ function requireFraction(name: string, value: number): number {
 }
 
 function requireFunction(fn: number): AgrawalFunction {
-  if (!Number.isInteger(fn) || fn < 1 || fn > 10) throw new RangeError(`classification function must be an integer 1–10, got ${String(fn)}`);
+  if (!Number.isInteger(fn) || fn < 1 || fn > 10)
+    throw new RangeError(`classification function must be an integer 1–10, got ${String(fn)}`);
   return fn as AgrawalFunction;
 }
 
@@ -178,12 +195,14 @@ export function createAgrawalStream(options: AgrawalStreamOptions = {}): Agrawal
 
   const uniform = (lo: number, hi: number) => lo + (hi - lo) * random();
   const integer = (lo: number, hi: number) => lo + Math.min(hi - lo, Math.floor(random() * (hi - lo + 1)));
-  const moved = (name: (typeof NUMERIC)[number], value: number) => value * (shift[name]?.scale ?? 1) + (shift[name]?.offset ?? 0);
+  const moved = (name: (typeof NUMERIC)[number], value: number) =>
+    value * (shift[name]?.scale ?? 1) + (shift[name]?.offset ?? 0);
   const code = (name: keyof typeof CODES) => {
     const [lo, hi] = CODES[name];
     const weights = shift[name]?.weights;
     if (weights === undefined) return integer(lo, hi);
-    if (weights.length !== hi - lo + 1) throw new RangeError(`${name} weights: expected ${hi - lo + 1}, got ${weights.length}`);
+    if (weights.length !== hi - lo + 1)
+      throw new RangeError(`${name} weights: expected ${hi - lo + 1}, got ${weights.length}`);
     let u = random() * weights.reduce((a, b) => a + b, 0);
     for (let i = 0; i < weights.length; i++) {
       u -= weights[i];

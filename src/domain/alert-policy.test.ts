@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Alert } from './alert.js';
-import { acknowledgeAlert, applyObservation, createAlertPolicy, DEFAULT_ALERT_POLICY, type AlertObservation } from './alert-policy.js';
+import {
+  type AlertObservation,
+  acknowledgeAlert,
+  applyObservation,
+  createAlertPolicy,
+  DEFAULT_ALERT_POLICY,
+} from './alert-policy.js';
 import type { Severity } from './severity.js';
 
 let counter = 0;
@@ -36,7 +42,13 @@ describe('applyObservation', () => {
   it('fires at minSeverity with a dedup key, then stays quiet at the same severity within the cooldown', () => {
     const { events, alert } = run(['medium', 'medium', 'medium']);
     expect(events).toEqual(['fired', null, null]);
-    expect(alert).toMatchObject({ status: 'firing', severity: 'medium', dedupKey: 'credit:data_drift', firstSeenMs: 0, lastSeenMs: 20_000 });
+    expect(alert).toMatchObject({
+      status: 'firing',
+      severity: 'medium',
+      dedupKey: 'credit:data_drift',
+      firstSeenMs: 0,
+      lastSeenMs: 20_000,
+    });
   });
 
   it('escalates and de-escalates while open, tracking the peak', () => {
@@ -91,10 +103,12 @@ describe('applyObservation', () => {
         let lastNotified: { at: number; severity: string } | null = null;
         seq.forEach((s, i) => {
           const t = applyObservation(alert, observe(s, i * 10_000), policy, newId);
-          if (t.event === 'reminder' && lastNotified !== null) expect(i * 10_000 - lastNotified.at).toBeGreaterThanOrEqual(60_000);
+          if (t.event === 'reminder' && lastNotified !== null)
+            expect(i * 10_000 - lastNotified.at).toBeGreaterThanOrEqual(60_000);
           if (t.event !== null && t.alert !== null) lastNotified = { at: i * 10_000, severity: t.alert.severity };
           if (t.event === 'resolved') expect(t.alert!.status).toBe('resolved');
-          if (t.alert !== null && t.alert.status !== 'resolved') expect(t.alert.cleanEvaluations).toBeLessThan(policy.resolveAfterCleanEvaluations);
+          if (t.alert !== null && t.alert.status !== 'resolved')
+            expect(t.alert.cleanEvaluations).toBeLessThan(policy.resolveAfterCleanEvaluations);
           alert = t.alert ?? alert;
         });
       }),

@@ -1,4 +1,4 @@
-import { severityRank, type Alert, type AlertKind, type AlertSeverity } from './alert.js';
+import { type Alert, type AlertKind, type AlertSeverity, severityRank } from './alert.js';
 import type { Severity } from './severity.js';
 
 /** When alerts fire, resolve and re-notify. Defaults are documented in docs/alerting.md. */
@@ -11,7 +11,11 @@ export interface AlertPolicy {
   readonly renotifyCooldownSeconds: number;
 }
 
-export const DEFAULT_ALERT_POLICY: AlertPolicy = { minSeverity: 'medium', resolveAfterCleanEvaluations: 3, renotifyCooldownSeconds: 3600 };
+export const DEFAULT_ALERT_POLICY: AlertPolicy = {
+  minSeverity: 'medium',
+  resolveAfterCleanEvaluations: 3,
+  renotifyCooldownSeconds: 3600,
+};
 
 /** One evaluation's verdict for one (model, kind). */
 export interface AlertObservation {
@@ -36,11 +40,15 @@ export interface AlertTransition {
 /** Validates a user-supplied policy (merged over the defaults). */
 export function createAlertPolicy(overrides: Partial<AlertPolicy> = {}): AlertPolicy {
   const policy = { ...DEFAULT_ALERT_POLICY, ...overrides };
-  if (!['low', 'medium', 'high'].includes(policy.minSeverity)) throw new RangeError(`minSeverity must be low, medium or high, got ${String(policy.minSeverity)}`);
+  if (!['low', 'medium', 'high'].includes(policy.minSeverity))
+    throw new RangeError(`minSeverity must be low, medium or high, got ${String(policy.minSeverity)}`);
   if (!Number.isInteger(policy.resolveAfterCleanEvaluations) || policy.resolveAfterCleanEvaluations < 1) {
-    throw new RangeError(`resolveAfterCleanEvaluations must be an integer ≥ 1, got ${policy.resolveAfterCleanEvaluations}`);
+    throw new RangeError(
+      `resolveAfterCleanEvaluations must be an integer ≥ 1, got ${policy.resolveAfterCleanEvaluations}`,
+    );
   }
-  if (!(policy.renotifyCooldownSeconds >= 0)) throw new RangeError(`renotifyCooldownSeconds must be ≥ 0, got ${policy.renotifyCooldownSeconds}`);
+  if (!(policy.renotifyCooldownSeconds >= 0))
+    throw new RangeError(`renotifyCooldownSeconds must be ≥ 0, got ${policy.renotifyCooldownSeconds}`);
   return policy;
 }
 
@@ -49,7 +57,12 @@ export function createAlertPolicy(overrides: Partial<AlertPolicy> = {}): AlertPo
  * while open, re-notifies after the cooldown (not while acknowledged), and resolves after enough clean evaluations.
  * A resolved alert stays resolved; a later problem opens a new alert (`newId`).
  */
-export function applyObservation(open: Alert | null, observation: AlertObservation, policy: AlertPolicy, newId: () => string): AlertTransition {
+export function applyObservation(
+  open: Alert | null,
+  observation: AlertObservation,
+  policy: AlertPolicy,
+  newId: () => string,
+): AlertTransition {
   const firing = severityRank(observation.severity) >= severityRank(policy.minSeverity);
   const severity = observation.severity as AlertSeverity;
   if (open === null || open.status === 'resolved') {
@@ -79,10 +92,18 @@ export function applyObservation(open: Alert | null, observation: AlertObservati
   }
   if (!firing) {
     const cleanEvaluations = open.cleanEvaluations + 1;
-    if (cleanEvaluations < policy.resolveAfterCleanEvaluations) return { alert: { ...open, cleanEvaluations }, event: null };
+    if (cleanEvaluations < policy.resolveAfterCleanEvaluations)
+      return { alert: { ...open, cleanEvaluations }, event: null };
     return {
       event: 'resolved',
-      alert: { ...open, status: 'resolved', cleanEvaluations, resolvedAtMs: observation.atMs, lastNotifiedMs: observation.atMs, driftReportId: observation.driftReportId },
+      alert: {
+        ...open,
+        status: 'resolved',
+        cleanEvaluations,
+        resolvedAtMs: observation.atMs,
+        lastNotifiedMs: observation.atMs,
+        driftReportId: observation.driftReportId,
+      },
     };
   }
   const seen: Alert = {
@@ -112,6 +133,7 @@ export function applyObservation(open: Alert | null, observation: AlertObservati
 
 /** Acknowledging silences reminders until the alert escalates or resolves; acknowledging a resolved alert is refused. */
 export function acknowledgeAlert(alert: Alert, by: string, atMs: number): Alert {
-  if (alert.status === 'resolved') throw new RangeError(`alert ${alert.id} is resolved; only open alerts can be acknowledged`);
+  if (alert.status === 'resolved')
+    throw new RangeError(`alert ${alert.id} is resolved; only open alerts can be acknowledged`);
   return { ...alert, status: 'acknowledged', acknowledgedAtMs: atMs, acknowledgedBy: by };
 }

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEVERITY_THRESHOLDS, gradeSeverity, severityOfShare, validateSeverityThresholds } from './grade-severity.js';
+import {
+  DEFAULT_SEVERITY_THRESHOLDS,
+  gradeSeverity,
+  severityOfShare,
+  validateSeverityThresholds,
+} from './grade-severity.js';
 import { SchemaError } from './schema-error.js';
 
 const t = DEFAULT_SEVERITY_THRESHOLDS;

@@ -13,14 +13,18 @@ export function validateSeverityThresholds(thresholds: SeverityThresholds, field
     }
   }
   if (!(thresholds.low <= thresholds.medium && thresholds.medium <= thresholds.high)) {
-    throw new SchemaError(field, `must satisfy low ≤ medium ≤ high, got ${thresholds.low}, ${thresholds.medium}, ${thresholds.high}`);
+    throw new SchemaError(
+      field,
+      `must satisfy low ≤ medium ≤ high, got ${thresholds.low}, ${thresholds.medium}, ${thresholds.high}`,
+    );
   }
   return thresholds;
 }
 
 /** Severity of one evaluation alone: `high` at share ≥ high, `medium` at ≥ medium, `low` at ≥ low with a drifted feature. */
 export function severityOfShare(driftShare: number, driftedCount: number, thresholds: SeverityThresholds): Severity {
-  if (!(driftShare >= 0 && driftShare <= 1)) throw new SchemaError('driftShare', `must be in [0, 1], got ${String(driftShare)}`);
+  if (!(driftShare >= 0 && driftShare <= 1))
+    throw new SchemaError('driftShare', `must be in [0, 1], got ${String(driftShare)}`);
   if (driftedCount === 0) return 'none';
   if (driftShare >= thresholds.high) return 'high';
   if (driftShare >= thresholds.medium) return 'medium';

@@ -48,14 +48,21 @@ describe('inferSchema', () => {
       positiveClass: 1,
       ignore: ['id'],
       exclude: ['member'],
-      overrides: { city: { allowedValues: ['x', 'y', 'z'], importanceWeight: 2 }, age: { bounds: { min: 0 }, test: 'psi', threshold: 0.2 } },
+      overrides: {
+        city: { allowedValues: ['x', 'y', 'z'], importanceWeight: 2 },
+        age: { bounds: { min: 0 }, test: 'psi', threshold: 0.2 },
+      },
     });
     expect(schema.features.map((f) => [f.name, f.kind, f.excluded])).toEqual([
       ['age', 'numeric', false],
       ['city', 'categorical', false],
       ['member', 'boolean', true],
     ]);
-    expect(schema.features[1]).toMatchObject({ allowedValues: ['x', 'y', 'z'], importanceWeight: 2, kindSource: 'inferred' });
+    expect(schema.features[1]).toMatchObject({
+      allowedValues: ['x', 'y', 'z'],
+      importanceWeight: 2,
+      kindSource: 'inferred',
+    });
     expect(schema.features[0]).toMatchObject({ bounds: { min: 0 }, test: 'psi', threshold: 0.2 });
     expect(schema.target).toEqual({ name: 'label', kind: 'categorical' });
     expect(schema.task).toBe('classification');

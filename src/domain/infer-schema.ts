@@ -27,7 +27,10 @@ const KINDS: readonly FeatureKind[] = ['numeric', 'categorical', 'boolean'];
  *    distinct values → `categorical` (codes such as 0/1 or 1..5; Evidently's rule for int columns);
  * 4. otherwise (strings) → `categorical`.
  */
-export function inferColumnKind(cells: readonly Cell[], maxIntegerCardinality = DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY): FeatureKind {
+export function inferColumnKind(
+  cells: readonly Cell[],
+  maxIntegerCardinality = DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY,
+): FeatureKind {
   let present = 0;
   let booleans = 0;
   let numbers = 0;
@@ -88,9 +91,13 @@ function validateFeatureOverride(name: string, override: FeatureOverride, kind: 
     throw new SchemaError(`${field}.test`, 'must be a non-empty test name');
   }
   if (override.bounds !== undefined) {
-    if (kind !== 'numeric') throw new SchemaError(`${field}.bounds`, `only numeric features have bounds (kind is ${kind})`);
+    if (kind !== 'numeric')
+      throw new SchemaError(`${field}.bounds`, `only numeric features have bounds (kind is ${kind})`);
     const { min, max } = override.bounds;
-    for (const [k, v] of [['min', min], ['max', max]] as const) {
+    for (const [k, v] of [
+      ['min', min],
+      ['max', max],
+    ] as const) {
       if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) {
         throw new SchemaError(`${field}.bounds.${k}`, `must be a finite number, got ${String(v)}`);
       }
@@ -100,7 +107,8 @@ function validateFeatureOverride(name: string, override: FeatureOverride, kind: 
     }
   }
   if (override.allowedValues !== undefined) {
-    if (kind === 'numeric') throw new SchemaError(`${field}.allowedValues`, 'numeric features take bounds, not allowed values');
+    if (kind === 'numeric')
+      throw new SchemaError(`${field}.allowedValues`, 'numeric features take bounds, not allowed values');
     if (!Array.isArray(override.allowedValues) || override.allowedValues.length === 0) {
       throw new SchemaError(`${field}.allowedValues`, 'must be a non-empty array of strings, numbers or booleans');
     }
@@ -150,10 +158,16 @@ export function inferSchema(reference: DataTable, options: SchemaInferenceOption
   const predictionScore = roleSpec(reference, options.predictionScore, 'predictionScore', maxCard);
   const roles = [target, prediction, predictionScore].filter((r): r is RoleColumnSpec => r !== null).map((r) => r.name);
   if (new Set(roles).size !== roles.length) {
-    throw new SchemaError('target', `target, prediction and predictionScore must be different columns, got ${roles.join(', ')}`);
+    throw new SchemaError(
+      'target',
+      `target, prediction and predictionScore must be different columns, got ${roles.join(', ')}`,
+    );
   }
   if (predictionScore !== null && predictionScore.kind !== 'numeric') {
-    throw new SchemaError('predictionScore', `column '${predictionScore.name}' must be numeric (a probability), inferred ${predictionScore.kind}`);
+    throw new SchemaError(
+      'predictionScore',
+      `column '${predictionScore.name}' must be numeric (a probability), inferred ${predictionScore.kind}`,
+    );
   }
   const ignore = new Set(options.ignore ?? []);
   for (const name of ignore) requireColumn(reference, name, 'ignore');
@@ -169,10 +183,14 @@ export function inferSchema(reference: DataTable, options: SchemaInferenceOption
   const features = featureNames.map((name): FeatureSpec => {
     const override = overrides[name] ?? {};
     const kind = override.kind ?? inferColumnKind(reference.columns[name], maxCard);
-    return withFeatureOverride({ name, kind, kindSource: 'inferred', importanceWeight: 1, excluded: exclude.has(name) }, override);
+    return withFeatureOverride(
+      { name, kind, kindSource: 'inferred', importanceWeight: 1, excluded: exclude.has(name) },
+      override,
+    );
   });
   const outcome = target ?? prediction;
-  const task: TaskType | null = options.task ?? (outcome === null ? null : outcome.kind === 'numeric' ? 'regression' : 'classification');
+  const task: TaskType | null =
+    options.task ?? (outcome === null ? null : outcome.kind === 'numeric' ? 'regression' : 'classification');
   if (options.task !== undefined && options.task !== 'classification' && options.task !== 'regression') {
     throw new SchemaError('task', `must be 'classification' or 'regression', got '${String(options.task)}'`);
   }

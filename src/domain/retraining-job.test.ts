@@ -5,18 +5,23 @@ import {
   failJob,
   isActive,
   isFinal,
-  recoverAfterRestart,
-  reevaluateDeferral,
-  RESTART_FAILURE,
-  RetrainingJobTransitionError,
-  transitionJob,
   type JobMetricSet,
+  RESTART_FAILURE,
   type RetrainingJob,
   type RetrainingJobStatus,
+  RetrainingJobTransitionError,
+  recoverAfterRestart,
+  reevaluateDeferral,
+  transitionJob,
 } from './retraining-job.js';
 import { checkSufficiency, createRetrainingPolicy, manualTrigger } from './retraining-policy.js';
 
-const trigger = { kind: 'drift' as const, reason: 'performance drift for 2 consecutive windows', severity: 'high', driftShare: 0.1 };
+const trigger = {
+  kind: 'drift' as const,
+  reason: 'performance drift for 2 consecutive windows',
+  severity: 'high',
+  driftShare: 0.1,
+};
 const queued = () => createRetrainingJob({ id: 'j1', model: 'credit', trigger, nowMs: 1000 });
 const m = (accuracy: number): JobMetricSet => ({ accuracy, rocAuc: accuracy, logLoss: 0.4, f1: accuracy });
 const policy = createRetrainingPolicy();
@@ -25,11 +30,21 @@ function runTo(job: RetrainingJob, promote: boolean): RetrainingJob {
   let j = transitionJob(job, 'training', 2000, 'training on 5,000 rows', {
     data: { trainRows: 3500, validationRows: 750, testRows: 750, fromMs: 0, toMs: 1000, referenceRows: 0 },
   });
-  j = transitionJob(j, 'evaluating', 3000, 'evaluating', { metrics: { challenger: { validation: m(0.8), test: m(0.81) }, champion: { test: m(0.7) } } });
-  j = transitionJob(j, 'tracking', 4000, 'tracking', { decision: { promote, reason: promote ? 'better' : 'not better' } });
-  return transitionJob(j, promote ? 'promoted' : 'rejected', 5000, promote ? 'promoted version 2' : 'rejected (not better)', {
-    tracking: { runId: 'r1', registeredVersion: '2' },
+  j = transitionJob(j, 'evaluating', 3000, 'evaluating', {
+    metrics: { challenger: { validation: m(0.8), test: m(0.81) }, champion: { test: m(0.7) } },
   });
+  j = transitionJob(j, 'tracking', 4000, 'tracking', {
+    decision: { promote, reason: promote ? 'better' : 'not better' },
+  });
+  return transitionJob(
+    j,
+    promote ? 'promoted' : 'rejected',
+    5000,
+    promote ? 'promoted version 2' : 'rejected (not better)',
+    {
+      tracking: { runId: 'r1', registeredVersion: '2' },
+    },
+  );
 }
 
 describe('retraining job state machine', () => {
@@ -50,7 +65,13 @@ describe('retraining job state machine', () => {
     const j = runTo(queued(), true);
     expect(j.status).toBe('promoted');
     expect(j.steps.map((s) => s.status)).toEqual(['queued', 'training', 'evaluating', 'tracking', 'promoted']);
-    expect(j).toMatchObject({ finishedAtMs: 5000, updatedAtMs: 5000, decision: { promote: true }, tracking: { runId: 'r1' }, data: { trainRows: 3500 } });
+    expect(j).toMatchObject({
+      finishedAtMs: 5000,
+      updatedAtMs: 5000,
+      decision: { promote: true },
+      tracking: { runId: 'r1' },
+      data: { trainRows: 3500 },
+    });
     expect(isFinal(j.status)).toBe(true);
   });
 
@@ -76,7 +97,9 @@ describe('retraining job state machine', () => {
   });
 
   it('refuses skipped states', () => {
-    expect(() => transitionJob(queued(), 'evaluating', 1, 'x')).toThrow('retraining job cannot go from queued to evaluating');
+    expect(() => transitionJob(queued(), 'evaluating', 1, 'x')).toThrow(
+      'retraining job cannot go from queued to evaluating',
+    );
     expect(() => transitionJob(queued(), 'promoted', 1, 'x')).toThrow(RetrainingJobTransitionError);
     expect(canTransition('training', 'tracking')).toBe(false);
     expect(canTransition('tracking', 'rejected')).toBe(true);
@@ -84,8 +107,14 @@ describe('retraining job state machine', () => {
 });
 
 describe('deferral', () => {
-  const insufficient = checkSufficiency(policy, { labeledRows: 412, perClass: { '0': 395, '1': 17 }, recentPredictions: 1000, recentLabeled: 412 });
-  const deferred = () => createRetrainingJob({ id: 'j2', model: 'credit', trigger: manualTrigger(), nowMs: 0, deferral: insufficient });
+  const insufficient = checkSufficiency(policy, {
+    labeledRows: 412,
+    perClass: { '0': 395, '1': 17 },
+    recentPredictions: 1000,
+    recentLabeled: 412,
+  });
+  const deferred = () =>
+    createRetrainingJob({ id: 'j2', model: 'credit', trigger: manualTrigger(), nowMs: 0, deferral: insufficient });
 
   it('starts deferred with the exact reason', () => {
     const j = deferred();
@@ -99,15 +128,29 @@ describe('deferral', () => {
     const same = reevaluateDeferral(deferred(), 10, insufficient);
     expect(same.steps).toHaveLength(1);
     expect(same.updatedAtMs).toBe(10);
-    const better = checkSufficiency(policy, { labeledRows: 900, perClass: { '0': 800, '1': 100 }, recentPredictions: 1000, recentLabeled: 900 });
+    const better = checkSufficiency(policy, {
+      labeledRows: 900,
+      perClass: { '0': 800, '1': 100 },
+      recentPredictions: 1000,
+      recentLabeled: 900,
+    });
     const j = reevaluateDeferral(same, 20, better);
     expect(j.status).toBe('deferred');
-    expect(j.steps.at(-1)).toEqual({ status: 'deferred', atMs: 20, message: 'still deferred: 900 of 1,000 labelled rows' });
+    expect(j.steps.at(-1)).toEqual({
+      status: 'deferred',
+      atMs: 20,
+      message: 'still deferred: 900 of 1,000 labelled rows',
+    });
     expect(j.deferral?.labeledRows).toBe(900);
   });
 
   it('is queued once sufficiency is met, dropping the deferral', () => {
-    const met = checkSufficiency(policy, { labeledRows: 1000, perClass: { '0': 900, '1': 100 }, recentPredictions: 1000, recentLabeled: 1000 });
+    const met = checkSufficiency(policy, {
+      labeledRows: 1000,
+      perClass: { '0': 900, '1': 100 },
+      recentPredictions: 1000,
+      recentLabeled: 1000,
+    });
     const j = reevaluateDeferral(deferred(), 30, met);
     expect(j.status).toBe('queued');
     expect(j.deferral).toBeUndefined();
@@ -134,7 +177,13 @@ describe('recoverAfterRestart', () => {
   it('leaves queued, deferred and final jobs as they are (queued and deferred resume)', () => {
     const q = queued();
     expect(recoverAfterRestart(q, 100)).toBe(q);
-    const d = createRetrainingJob({ id: 'd', model: 'm', trigger, nowMs: 0, deferral: { reason: 'r', labeledRows: 0, minLabeledRows: 1, perClass: {}, minPerClass: 0, labelCoverage: 0 } });
+    const d = createRetrainingJob({
+      id: 'd',
+      model: 'm',
+      trigger,
+      nowMs: 0,
+      deferral: { reason: 'r', labeledRows: 0, minLabeledRows: 1, perClass: {}, minPerClass: 0, labelCoverage: 0 },
+    });
     expect(recoverAfterRestart(d, 100)).toBe(d);
     const done = runTo(queued(), false);
     expect(recoverAfterRestart(done, 100)).toBe(done);

@@ -11,7 +11,15 @@
  */
 import type { RetrainingTrigger, SufficiencyResult } from './retraining-policy.js';
 
-export type RetrainingJobStatus = 'deferred' | 'queued' | 'training' | 'evaluating' | 'tracking' | 'promoted' | 'rejected' | 'failed';
+export type RetrainingJobStatus =
+  | 'deferred'
+  | 'queued'
+  | 'training'
+  | 'evaluating'
+  | 'tracking'
+  | 'promoted'
+  | 'rejected'
+  | 'failed';
 
 /** Classification metrics of one model on one set (rocAuc / logLoss null when undefined, e.g. one class). */
 export interface JobMetricSet {
@@ -78,7 +86,9 @@ export interface RetrainingJob {
 }
 
 /** What a transition may add to the job besides the new status and step. */
-export type RetrainingJobPatch = Partial<Pick<RetrainingJob, 'deferral' | 'data' | 'metrics' | 'decision' | 'tracking' | 'error'>>;
+export type RetrainingJobPatch = Partial<
+  Pick<RetrainingJob, 'deferral' | 'data' | 'metrics' | 'decision' | 'tracking' | 'error'>
+>;
 
 export const FINAL_STATUSES: readonly RetrainingJobStatus[] = ['promoted', 'rejected', 'failed'];
 /** States in which a job holds the model's single "running" slot. */
@@ -107,7 +117,9 @@ export class RetrainingJobTransitionError extends Error {
     readonly from: RetrainingJobStatus,
     readonly to: RetrainingJobStatus,
   ) {
-    super(`retraining job cannot go from ${from} to ${to}${FINAL_STATUSES.includes(from) ? ` (${from} is final)` : ''}`);
+    super(
+      `retraining job cannot go from ${from} to ${to}${FINAL_STATUSES.includes(from) ? ` (${from} is final)` : ''}`,
+    );
   }
 }
 
@@ -136,7 +148,10 @@ export interface NewRetrainingJob {
 export function createRetrainingJob(input: NewRetrainingJob): RetrainingJob {
   const { id, model, trigger, nowMs, deferral } = input;
   const status: RetrainingJobStatus = deferral === undefined ? 'queued' : 'deferred';
-  const message = deferral === undefined ? `queued (${trigger.kind}: ${trigger.reason})` : `deferred (${trigger.kind}: ${trigger.reason}): ${deferral.reason}`;
+  const message =
+    deferral === undefined
+      ? `queued (${trigger.kind}: ${trigger.reason})`
+      : `deferred (${trigger.kind}: ${trigger.reason}): ${deferral.reason}`;
   return {
     id,
     model,
@@ -153,9 +168,21 @@ export function createRetrainingJob(input: NewRetrainingJob): RetrainingJob {
  * Moves the job to `to` at `atMs`, appending a step with `message` and merging `patch`. Final states get
  * `finishedAtMs`; leaving `deferred` drops the deferral. Disallowed → RetrainingJobTransitionError.
  */
-export function transitionJob(job: RetrainingJob, to: RetrainingJobStatus, atMs: number, message: string, patch: RetrainingJobPatch = {}): RetrainingJob {
+export function transitionJob(
+  job: RetrainingJob,
+  to: RetrainingJobStatus,
+  atMs: number,
+  message: string,
+  patch: RetrainingJobPatch = {},
+): RetrainingJob {
   if (!canTransition(job.status, to)) throw new RetrainingJobTransitionError(job.status, to);
-  const next: { -readonly [K in keyof RetrainingJob]: RetrainingJob[K] } = { ...job, ...patch, status: to, updatedAtMs: atMs, steps: [...job.steps, { status: to, atMs, message }] };
+  const next: { -readonly [K in keyof RetrainingJob]: RetrainingJob[K] } = {
+    ...job,
+    ...patch,
+    status: to,
+    updatedAtMs: atMs,
+    steps: [...job.steps, { status: to, atMs, message }],
+  };
   if (job.status === 'deferred' && to !== 'deferred' && patch.deferral === undefined) delete next.deferral;
   if (isFinal(to)) next.finishedAtMs = atMs;
   return next;
@@ -170,8 +197,13 @@ export function failJob(job: RetrainingJob, atMs: number, cause: string): Retrai
  * Re-evaluates a deferred job as labels arrive: `met` → queued; otherwise it stays deferred, and a step is added
  * only when the reason changed (so the story does not grow by one line per label).
  */
-export function reevaluateDeferral(job: RetrainingJob, atMs: number, sufficiency: RetrainingDeferral & { readonly met: boolean }): RetrainingJob {
-  if (job.status !== 'deferred') throw new RetrainingJobTransitionError(job.status, sufficiency.met ? 'queued' : 'deferred');
+export function reevaluateDeferral(
+  job: RetrainingJob,
+  atMs: number,
+  sufficiency: RetrainingDeferral & { readonly met: boolean },
+): RetrainingJob {
+  if (job.status !== 'deferred')
+    throw new RetrainingJobTransitionError(job.status, sufficiency.met ? 'queued' : 'deferred');
   const { met, ...deferral } = sufficiency;
   if (met) return transitionJob(job, 'queued', atMs, `labelled data sufficient (${deferral.labeledRows} rows): queued`);
   if (job.deferral?.reason === deferral.reason) return { ...job, deferral, updatedAtMs: atMs };

@@ -59,7 +59,12 @@ export interface RetrainingPolicy {
   readonly promotion: PromotionRule;
 }
 
-export const DEFAULT_PROMOTION_RULE: PromotionRule = { metric: 'logLoss', margin: 0, alpha: 0.05, requireSignificantImprovement: false };
+export const DEFAULT_PROMOTION_RULE: PromotionRule = {
+  metric: 'logLoss',
+  margin: 0,
+  alpha: 0.05,
+  requireSignificantImprovement: false,
+};
 
 export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
   enabled: true,
@@ -79,16 +84,29 @@ export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
 };
 
 /** Overrides as given in a config file (every field optional, `promotion` merged field by field). */
-export type RetrainingPolicyOverrides = Partial<Omit<RetrainingPolicy, 'promotion'>> & { readonly promotion?: Partial<PromotionRule> };
+export type RetrainingPolicyOverrides = Partial<Omit<RetrainingPolicy, 'promotion'>> & {
+  readonly promotion?: Partial<PromotionRule>;
+};
 
-const PROMOTION_METRICS: readonly PromotionRule['metric'][] = ['rocAuc', 'prAuc', 'accuracy', 'precision', 'recall', 'f1', 'logLoss', 'brier'];
+const PROMOTION_METRICS: readonly PromotionRule['metric'][] = [
+  'rocAuc',
+  'prAuc',
+  'accuracy',
+  'precision',
+  'recall',
+  'f1',
+  'logLoss',
+  'brier',
+];
 
 function requireInteger(value: unknown, field: string, min: number): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new SchemaError(field, `must be an integer ≥ ${min}, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    throw new SchemaError(field, `must be an integer ≥ ${min}, got ${String(value)}`);
 }
 
 function requireNumber(value: unknown, field: string, min: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new SchemaError(field, `must be a number ≥ ${min}, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+    throw new SchemaError(field, `must be a number ≥ ${min}, got ${String(value)}`);
 }
 
 function requireBoolean(value: unknown, field: string): void {
@@ -96,7 +114,10 @@ function requireBoolean(value: unknown, field: string): void {
 }
 
 /** Merges overrides over the defaults and validates every field; a bad one → SchemaError naming `retraining.<field>`. */
-export function createRetrainingPolicy(overrides: RetrainingPolicyOverrides = {}, field = 'retraining'): RetrainingPolicy {
+export function createRetrainingPolicy(
+  overrides: RetrainingPolicyOverrides = {},
+  field = 'retraining',
+): RetrainingPolicy {
   if (overrides === null || typeof overrides !== 'object') throw new SchemaError(field, 'must be an object');
   const known = new Set(Object.keys(DEFAULT_RETRAINING_POLICY));
   for (const key of Object.keys(overrides)) {
@@ -113,17 +134,26 @@ export function createRetrainingPolicy(overrides: RetrainingPolicyOverrides = {}
   requireInteger(policy.minPerClass, `${field}.minPerClass`, 0);
   requireInteger(policy.horizonRows, `${field}.horizonRows`, 1);
   if (!['best', 'since-drift', 'horizon'].includes(policy.trainOn)) {
-    throw new SchemaError(`${field}.trainOn`, `must be "best", "since-drift" or "horizon", got ${JSON.stringify(policy.trainOn)}`);
+    throw new SchemaError(
+      `${field}.trainOn`,
+      `must be "best", "since-drift" or "horizon", got ${JSON.stringify(policy.trainOn)}`,
+    );
   }
   requireInteger(policy.referenceSampleRows, `${field}.referenceSampleRows`, 0);
   requireNumber(policy.cooldownMs, `${field}.cooldownMs`, 0);
   requireInteger(policy.cooldownWindows, `${field}.cooldownWindows`, 0);
   requireNumber(policy.maxTrainingMs, `${field}.maxTrainingMs`, 1);
   if (policy.horizonRows < policy.minLabeledRows) {
-    throw new SchemaError(`${field}.horizonRows`, `must be ≥ minLabeledRows (${policy.minLabeledRows}), got ${policy.horizonRows}`);
+    throw new SchemaError(
+      `${field}.horizonRows`,
+      `must be ≥ minLabeledRows (${policy.minLabeledRows}), got ${policy.horizonRows}`,
+    );
   }
   if (!PROMOTION_METRICS.includes(promotion.metric)) {
-    throw new SchemaError(`${field}.promotion.metric`, `must be one of ${PROMOTION_METRICS.join(', ')}, got ${String(promotion.metric)}`);
+    throw new SchemaError(
+      `${field}.promotion.metric`,
+      `must be one of ${PROMOTION_METRICS.join(', ')}, got ${String(promotion.metric)}`,
+    );
   }
   if (typeof promotion.margin !== 'number' || !Number.isFinite(promotion.margin)) {
     throw new SchemaError(`${field}.promotion.margin`, `must be a finite number, got ${String(promotion.margin)}`);
@@ -159,7 +189,9 @@ export interface RetrainingTrigger {
   readonly driftShare?: number;
 }
 
-export type TriggerDecision = { readonly fire: true; readonly trigger: RetrainingTrigger } | { readonly fire: false; readonly reason: string };
+export type TriggerDecision =
+  | { readonly fire: true; readonly trigger: RetrainingTrigger }
+  | { readonly fire: false; readonly reason: string };
 
 export interface TriggerInput {
   /** Windows evaluated since the serving model was put in place (or the last retraining), oldest first. */
@@ -171,7 +203,10 @@ export interface TriggerInput {
 
 /** Does this window count as `high` for the policy? */
 export function isHighWindow(policy: RetrainingPolicy, window: WindowSignal): boolean {
-  return (policy.triggerOnDataDrift && window.severity === 'high') || (policy.triggerOnPerformanceDrift && window.performanceDrifted);
+  return (
+    (policy.triggerOnDataDrift && window.severity === 'high') ||
+    (policy.triggerOnPerformanceDrift && window.performanceDrifted)
+  );
 }
 
 function describeWindow(window: WindowSignal): string {
@@ -203,8 +238,18 @@ export function decideTrigger(policy: RetrainingPolicy, input: TriggerInput): Tr
       },
     };
   }
-  if (policy.scheduleEveryMs !== null && input.lastTrainingAtMs !== null && input.nowMs - input.lastTrainingAtMs >= policy.scheduleEveryMs) {
-    return { fire: true, trigger: { kind: 'schedule', reason: `scheduled: ${formatDuration(input.nowMs - input.lastTrainingAtMs)} since the last training` } };
+  if (
+    policy.scheduleEveryMs !== null &&
+    input.lastTrainingAtMs !== null &&
+    input.nowMs - input.lastTrainingAtMs >= policy.scheduleEveryMs
+  ) {
+    return {
+      fire: true,
+      trigger: {
+        kind: 'schedule',
+        reason: `scheduled: ${formatDuration(input.nowMs - input.lastTrainingAtMs)} since the last training`,
+      },
+    };
   }
   let streak = 0;
   for (let i = input.windows.length - 1; i >= 0 && isHighWindow(policy, input.windows[i]); i--) streak++;
@@ -215,7 +260,11 @@ export function decideTrigger(policy: RetrainingPolicy, input: TriggerInput): Tr
  * The training horizons (most recent labelled rows) of a job: for a drift trigger, per `trainOn`, the rows since the
  * drift began clamped to [minLabeledRows, horizonRows] and / or `horizonRows`; otherwise `[horizonRows]`.
  */
-export function trainingHorizons(policy: RetrainingPolicy, triggerKind: TriggerKind, rowsSinceDriftBegan: number): number[] {
+export function trainingHorizons(
+  policy: RetrainingPolicy,
+  triggerKind: TriggerKind,
+  rowsSinceDriftBegan: number,
+): number[] {
   const sinceDrift = Math.min(policy.horizonRows, Math.max(policy.minLabeledRows, rowsSinceDriftBegan));
   if (triggerKind !== 'drift' || policy.trainOn === 'horizon') return [policy.horizonRows];
   if (policy.trainOn === 'since-drift' || sinceDrift === policy.horizonRows) return [sinceDrift];
@@ -236,7 +285,11 @@ export function windowsSinceDriftBegan(policy: RetrainingPolicy, windows: readon
 }
 
 /** Rows since the drift began: the row counts (given beside each window's signal, newest last) of those windows. */
-export function rowsSinceDriftBegan(policy: RetrainingPolicy, windows: readonly WindowSignal[], rows: readonly number[]): number {
+export function rowsSinceDriftBegan(
+  policy: RetrainingPolicy,
+  windows: readonly WindowSignal[],
+  rows: readonly number[],
+): number {
   const run = windowsSinceDriftBegan(policy, windows);
   let total = 0;
   for (let i = windows.length - run; i < windows.length; i++) total += rows[i];
@@ -293,9 +346,11 @@ export function checkSufficiency(policy: RetrainingPolicy, counts: LabelCounts):
   for (const c of classes) perClass[c] = counts.perClass[c] ?? 0;
   for (const [c, n] of Object.entries(counts.perClass)) perClass[c] ??= n;
   const unmet: string[] = [];
-  if (counts.labeledRows < policy.minLabeledRows) unmet.push(`${formatCount(counts.labeledRows)} of ${formatCount(policy.minLabeledRows)} labelled rows`);
+  if (counts.labeledRows < policy.minLabeledRows)
+    unmet.push(`${formatCount(counts.labeledRows)} of ${formatCount(policy.minLabeledRows)} labelled rows`);
   for (const c of classes) {
-    if (perClass[c] < policy.minPerClass) unmet.push(`class ${c} has ${formatCount(perClass[c])} of ${formatCount(policy.minPerClass)}`);
+    if (perClass[c] < policy.minPerClass)
+      unmet.push(`class ${c} has ${formatCount(perClass[c])} of ${formatCount(policy.minPerClass)}`);
   }
   const labelCoverage = counts.recentPredictions > 0 ? Math.min(1, counts.recentLabeled / counts.recentPredictions) : 0;
   return {
@@ -329,15 +384,24 @@ export type GuardDecision =
 
 /** At most one running job per model; automatic triggers also wait out `cooldownMs` and `cooldownWindows` (manual ones do not). */
 export function checkGuards(policy: RetrainingPolicy, input: GuardInput): GuardDecision {
-  if (input.jobRunning) return { allowed: false, guard: 'running', reason: 'a retraining job is already running for this model' };
+  if (input.jobRunning)
+    return { allowed: false, guard: 'running', reason: 'a retraining job is already running for this model' };
   if (input.triggerKind !== 'manual' && input.lastFinishedAtMs !== null) {
     const elapsed = input.nowMs - input.lastFinishedAtMs;
     if (elapsed < policy.cooldownMs) {
-      return { allowed: false, guard: 'cooldown', reason: `cooldown: ${formatDuration(elapsed)} since the last retraining, ${formatDuration(policy.cooldownMs)} required` };
+      return {
+        allowed: false,
+        guard: 'cooldown',
+        reason: `cooldown: ${formatDuration(elapsed)} since the last retraining, ${formatDuration(policy.cooldownMs)} required`,
+      };
     }
     const windows = input.windowsSinceLastFinished;
     if (windows !== undefined && windows < policy.cooldownWindows) {
-      return { allowed: false, guard: 'cooldown', reason: `cooldown: ${windows} window${windows === 1 ? '' : 's'} since the last retraining, ${policy.cooldownWindows} required` };
+      return {
+        allowed: false,
+        guard: 'cooldown',
+        reason: `cooldown: ${windows} window${windows === 1 ? '' : 's'} since the last retraining, ${policy.cooldownWindows} required`,
+      };
     }
   }
   return { allowed: true };
@@ -365,7 +429,9 @@ export function decideAutomaticStep(
     triggerKind: trigger.kind,
     lastFinishedAtMs: input.lastFinishedAtMs,
     jobRunning: false,
-    ...(input.windowsSinceLastFinished === undefined ? {} : { windowsSinceLastFinished: input.windowsSinceLastFinished }),
+    ...(input.windowsSinceLastFinished === undefined
+      ? {}
+      : { windowsSinceLastFinished: input.windowsSinceLastFinished }),
   });
   return guard.allowed ? { kind: 'open', trigger } : { kind: 'held', trigger, reason: guard.reason };
 }

@@ -36,7 +36,10 @@ describe('applyFeatureOverrides', () => {
     expect(applied.features).toEqual(built.features);
     const current = table(10);
     expect(evaluateDrift(applied, current)).toEqual(evaluateDrift(built, current));
-    expect(evaluateDrift(applied, current).features.find((f) => f.name === 'income')).toMatchObject({ test: 'psi', threshold: 0.2 });
+    expect(evaluateDrift(applied, current).features.find((f) => f.name === 'income')).toMatchObject({
+      test: 'psi',
+      threshold: 0.2,
+    });
     expect(evaluateDrift(profile, current).features.find((f) => f.name === 'income')?.test).not.toBe('psi');
   });
 
@@ -50,7 +53,11 @@ describe('applyFeatureOverrides', () => {
 
   it('refuses, naming the field, a kind the profile cannot be re-measured in and overrides that contradict the kind', () => {
     expect(() => applyFeatureOverrides(profile, { income: { kind: 'categorical' } })).toThrow(DriftConfigError);
-    expect(() => applyFeatureOverrides(profile, { income: { kind: 'categorical' } })).toThrow(/^features\.income\.kind: .*upload a reference/);
-    expect(() => applyFeatureOverrides(profile, { income: { allowedValues: [1] } })).toThrow(/^features\.income\.allowedValues: /);
+    expect(() => applyFeatureOverrides(profile, { income: { kind: 'categorical' } })).toThrow(
+      /^features\.income\.kind: .*upload a reference/,
+    );
+    expect(() => applyFeatureOverrides(profile, { income: { allowedValues: [1] } })).toThrow(
+      /^features\.income\.allowedValues: /,
+    );
   });
 });

@@ -8,9 +8,13 @@ import type { ColumnProfile, ReferenceProfile } from './reference-profile.js';
 
 /** The valid cells a column profile counted exactly (value → count) as cells of `kind`, or null when it kept only a sample. */
 function exactValueCounts(column: ColumnProfile, kind: FeatureKind): { value: Cell; count: number }[] | null {
-  if (column.kind === 'numeric') return column.valueCounts === null ? null : column.valueCounts.map((v) => ({ value: v.value, count: v.count }));
+  if (column.kind === 'numeric')
+    return column.valueCounts === null ? null : column.valueCounts.map((v) => ({ value: v.value, count: v.count }));
   if (column.otherCount > 0) return null;
-  return column.categories.map((c) => ({ value: kind === 'numeric' && c.value.trim() !== '' && Number.isFinite(Number(c.value)) ? Number(c.value) : c.value, count: c.count }));
+  return column.categories.map((c) => ({
+    value: kind === 'numeric' && c.value.trim() !== '' && Number.isFinite(Number(c.value)) ? Number(c.value) : c.value,
+    count: c.count,
+  }));
 }
 
 /**
@@ -21,7 +25,10 @@ function exactValueCounts(column: ColumnProfile, kind: FeatureKind): { value: Ce
 function reprofile(column: ColumnProfile, kind: FeatureKind, options: ReferenceProfile['options']): ColumnProfile {
   const counts = exactValueCounts(column, kind);
   if (counts === null) {
-    const kept = column.kind === 'numeric' ? 'a sample, not every value' : `its ${column.categories.length} most frequent categories, not every value`;
+    const kept =
+      column.kind === 'numeric'
+        ? 'a sample, not every value'
+        : `its ${column.categories.length} most frequent categories, not every value`;
     throw new DriftConfigError(
       `features.${column.name}.kind`,
       `the reference profile keeps ${kept} of this ${column.kind} column, so it cannot be measured as ${kind}; upload a reference (PUT /v1/models/{name}/reference) to apply this kind`,
@@ -31,7 +38,11 @@ function reprofile(column: ColumnProfile, kind: FeatureKind, options: ReferenceP
   for (const { value, count } of counts) for (let i = 0; i < count; i++) cells.push(value);
   for (let i = 0; i < column.missingCount + column.typeViolationCount; i++) cells.push(null);
   const rebuilt = profileColumn(column.name, kind, cells, options);
-  return { ...rebuilt, missingCount: column.missingCount, typeViolationCount: rebuilt.typeViolationCount + column.typeViolationCount } as ColumnProfile;
+  return {
+    ...rebuilt,
+    missingCount: column.missingCount,
+    typeViolationCount: rebuilt.typeViolationCount + column.typeViolationCount,
+  } as ColumnProfile;
 }
 
 /**
@@ -40,7 +51,10 @@ function reprofile(column: ColumnProfile, kind: FeatureKind, options: ReferenceP
  * built with them, a champion's training profile was not. Overrides of columns the profile has no feature for are
  * ignored. Pure; the profile is not modified. Throws DriftConfigError naming `features.<name>.<field>`.
  */
-export function applyFeatureOverrides(profile: ReferenceProfile, overrides: Readonly<Record<string, FeatureOverride>> | undefined): ReferenceProfile {
+export function applyFeatureOverrides(
+  profile: ReferenceProfile,
+  overrides: Readonly<Record<string, FeatureOverride>> | undefined,
+): ReferenceProfile {
   if (overrides === undefined || Object.keys(overrides).length === 0) return profile;
   const features: ColumnProfile[] = [];
   const specs = profile.schema.features.map((spec, i): FeatureSpec => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lcgUniforms } from '../../tests/support/oracle/recipes.js';
-import { dataTableFromRows, type Cell, type DataTable } from '../domain/data-table.js';
+import { type Cell, type DataTable, dataTableFromRows } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { histogram } from '../stats/index.js';
 import { buildReferenceProfile, sortedBinCounts } from './build-reference-profile.js';
@@ -24,14 +24,23 @@ function mixedTable(n: number, seed: number): DataTable {
 }
 
 const numeric = (p: ReturnType<typeof buildReferenceProfile>, i = 0) => p.features[i] as NumericColumnProfile;
-const categorical = (p: ReturnType<typeof buildReferenceProfile>, i: number) => p.features[i] as CategoricalColumnProfile;
+const categorical = (p: ReturnType<typeof buildReferenceProfile>, i: number) =>
+  p.features[i] as CategoricalColumnProfile;
 
 describe('buildReferenceProfile', () => {
   it('keeps exact counts, moments and a complete sorted sample for small references', () => {
     const t = table({ x: [3, 1, null, 2, Number.NaN, 'oops', 4, Infinity] });
     const p = buildReferenceProfile(t, inferSchema(t, { overrides: { x: { kind: 'numeric' } } }));
     const x = numeric(p);
-    expect(x).toMatchObject({ rowCount: 8, missingCount: 2, typeViolationCount: 2, validCount: 4, min: 1, max: 4, mean: 2.5 });
+    expect(x).toMatchObject({
+      rowCount: 8,
+      missingCount: 2,
+      typeViolationCount: 2,
+      validCount: 4,
+      min: 1,
+      max: 4,
+      mean: 2.5,
+    });
     expect(x.std).toBeCloseTo(Math.sqrt(1.25), 15);
     expect(x.sample).toEqual([1, 2, 3, 4]);
     expect(x.sampleIsComplete).toBe(true);
@@ -62,14 +71,28 @@ describe('buildReferenceProfile', () => {
 
   it('is deterministic: the same rows in any order give the identical profile', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom('a', 'b', 'c', null)), { minLength: 1, maxLength: 300 }), fc.integer(), (rows, seed) => {
-        const shuffled = rows.map((r, i) => [r, lcgUniforms(seed >>> 0, rows.length)[i]] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
-        const build = (rs: typeof rows) => {
-          const t = dataTableFromRows(rs.map(([x, c]) => ({ x, c })));
-          return buildReferenceProfile(t, inferSchema(t, { overrides: { x: { kind: 'numeric' }, c: { kind: 'categorical' } } }), { sampleSize: 1000 });
-        };
-        expect(build(shuffled)).toEqual(build(rows));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom('a', 'b', 'c', null)), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        fc.integer(),
+        (rows, seed) => {
+          const shuffled = rows
+            .map((r, i) => [r, lcgUniforms(seed >>> 0, rows.length)[i]] as const)
+            .sort((a, b) => a[1] - b[1])
+            .map(([r]) => r);
+          const build = (rs: typeof rows) => {
+            const t = dataTableFromRows(rs.map(([x, c]) => ({ x, c })));
+            return buildReferenceProfile(
+              t,
+              inferSchema(t, { overrides: { x: { kind: 'numeric' }, c: { kind: 'categorical' } } }),
+              { sampleSize: 1000 },
+            );
+          };
+          expect(build(shuffled)).toEqual(build(rows));
+        },
+      ),
       { numRuns: 50 },
     );
     const a = buildReferenceProfile(mixedTable(5000, 3), inferSchema(mixedTable(5000, 3)), { sampleSize: 1000 });
@@ -81,7 +104,9 @@ describe('buildReferenceProfile', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 400 }), (xs) => {
         const sorted = Float64Array.from(xs).sort();
-        const edges = Array.from(new Set([sorted[0], -3, 0, 0.5, 7, sorted[sorted.length - 1]])).filter((e) => e >= sorted[0] && e <= sorted[sorted.length - 1]).sort((a, b) => a - b);
+        const edges = Array.from(new Set([sorted[0], -3, 0, 0.5, 7, sorted[sorted.length - 1]]))
+          .filter((e) => e >= sorted[0] && e <= sorted[sorted.length - 1])
+          .sort((a, b) => a - b);
         if (edges.length < 2) return;
         expect(sortedBinCounts(sorted, edges)).toEqual(Array.from(histogram(sorted, edges).counts));
       }),
@@ -96,12 +121,28 @@ describe('buildReferenceProfile', () => {
 
   it('profiles booleans as true/false counts and keeps roles and reference performance', () => {
     const t = dataTableFromRows(
-      Array.from({ length: 100 }, (_, i) => ({ f: i % 3 === 0 ? 'True' : 'False', y: i % 2, p: i % 4 === 0 ? 1 - (i % 2) : i % 2 })),
+      Array.from({ length: 100 }, (_, i) => ({
+        f: i % 3 === 0 ? 'True' : 'False',
+        y: i % 2,
+        p: i % 4 === 0 ? 1 - (i % 2) : i % 2,
+      })),
     );
     const p = buildReferenceProfile(t, inferSchema(t, { target: 'y', prediction: 'p' }));
-    expect(categorical(p, 0)).toMatchObject({ kind: 'boolean', categories: [{ value: 'false', count: 66 }, { value: 'true', count: 34 }] });
+    expect(categorical(p, 0)).toMatchObject({
+      kind: 'boolean',
+      categories: [
+        { value: 'false', count: 66 },
+        { value: 'true', count: 34 },
+      ],
+    });
     expect(p.target?.name).toBe('y');
-    expect(p.performance).toMatchObject({ task: 'classification', labelledCount: 100, errorCount: 25, accuracy: 0.75, errorRate: 0.25 });
+    expect(p.performance).toMatchObject({
+      task: 'classification',
+      labelledCount: 100,
+      errorCount: 25,
+      accuracy: 0.75,
+      errorRate: 0.25,
+    });
   });
 
   it('gives an empty numeric column null moments instead of NaN', () => {
@@ -114,14 +155,20 @@ describe('buildReferenceProfile', () => {
   it('rejects bad options and inputs naming the field', () => {
     const t = mixedTable(10, 1);
     const schema = inferSchema(t);
-    expect(() => buildReferenceProfile(t, schema, { sampleSize: 10 })).toThrow(expect.objectContaining({ field: 'profile.sampleSize' }));
-    expect(() => buildReferenceProfile(t, schema, { binCount: 1.5 })).toThrow(DriftConfigError);
-    expect(() => buildReferenceProfile({ ...t, rowCount: 0, columns: { amount: [], city: [], member: [] } }, schema)).toThrow(
-      expect.objectContaining({ field: 'reference' }),
+    expect(() => buildReferenceProfile(t, schema, { sampleSize: 10 })).toThrow(
+      expect.objectContaining({ field: 'profile.sampleSize' }),
     );
+    expect(() => buildReferenceProfile(t, schema, { binCount: 1.5 })).toThrow(DriftConfigError);
+    expect(() =>
+      buildReferenceProfile({ ...t, rowCount: 0, columns: { amount: [], city: [], member: [] } }, schema),
+    ).toThrow(expect.objectContaining({ field: 'reference' }));
     const { amount: _, ...rest } = t.columns;
-    expect(() => buildReferenceProfile({ ...t, columns: rest }, schema)).toThrow(expect.objectContaining({ field: 'features.amount' }));
-    expect(() => parseReferenceProfile({ formatVersion: 2 })).toThrow(expect.objectContaining({ field: 'profile.formatVersion' }));
+    expect(() => buildReferenceProfile({ ...t, columns: rest }, schema)).toThrow(
+      expect.objectContaining({ field: 'features.amount' }),
+    );
+    expect(() => parseReferenceProfile({ formatVersion: 2 })).toThrow(
+      expect.objectContaining({ field: 'profile.formatVersion' }),
+    );
     const good = JSON.parse(JSON.stringify(buildReferenceProfile(t, schema)));
     good.features[0].sample = [3, 1];
     expect(() => parseReferenceProfile(good)).toThrow(expect.objectContaining({ field: 'profile.features[0].sample' }));

@@ -1,16 +1,16 @@
 import type { DataTable } from '../domain/data-table.js';
 import type { FeatureKind, FeatureSchema } from '../domain/feature-schema.js';
 import { quantileBinEdges } from '../stats/index.js';
-import { categoricalValuesOf, numericValuesOf, type CategoricalValues, type NumericValues } from './column-values.js';
+import { type CategoricalValues, categoricalValuesOf, type NumericValues, numericValuesOf } from './column-values.js';
 import { DriftConfigError } from './drift-config-error.js';
 import { evenlySpacedSample } from './evenly-spaced-sample.js';
 import { measurePerformance, type PerformanceColumns } from './measure-performance.js';
 import {
-  DISCRETE_VALUE_LIMIT,
-  REFERENCE_PROFILE_FORMAT_VERSION,
   type CategoricalColumnProfile,
   type ColumnProfile,
+  DISCRETE_VALUE_LIMIT,
   type NumericColumnProfile,
+  REFERENCE_PROFILE_FORMAT_VERSION,
   type ReferencePerformance,
   type ReferenceProfile,
   type ReferenceProfileOptions,
@@ -24,7 +24,12 @@ export const DEFAULT_PROFILE_OPTIONS: Required<ReferenceProfileOptions> = {
   distinctCap: 1000,
 };
 
-const LIMITS: Record<keyof ReferenceProfileOptions, number> = { sampleSize: 1000, binCount: 2, maxCategories: 2, distinctCap: 1 };
+const LIMITS: Record<keyof ReferenceProfileOptions, number> = {
+  sampleSize: 1000,
+  binCount: 2,
+  maxCategories: 2,
+  distinctCap: 1,
+};
 
 /** Validates profile options (integers, with documented minimums) and fills defaults. */
 export function resolveProfileOptions(options: ReferenceProfileOptions = {}): Required<ReferenceProfileOptions> {
@@ -173,7 +178,10 @@ export function profileCategoricalColumn(
 function requireColumn(table: DataTable, name: string, role: string): DataTable['columns'][string] {
   const cells = table.columns[name];
   if (cells === undefined) {
-    throw new DriftConfigError(role, `the reference has no column '${name}' (columns: ${table.columnNames.join(', ')})`);
+    throw new DriftConfigError(
+      role,
+      `the reference has no column '${name}' (columns: ${table.columnNames.join(', ')})`,
+    );
   }
   if (cells.length !== table.rowCount) {
     throw new DriftConfigError(role, `column '${name}' has ${cells.length} cells, the table ${table.rowCount} rows`);
@@ -207,7 +215,9 @@ export function buildReferenceProfile(
   if (!Number.isInteger(reference.rowCount) || reference.rowCount < 1) {
     throw new DriftConfigError('reference', `must have at least one row, got ${String(reference.rowCount)}`);
   }
-  const features = schema.features.map((f) => profileColumn(f.name, f.kind, requireColumn(reference, f.name, `features.${f.name}`), resolved));
+  const features = schema.features.map((f) =>
+    profileColumn(f.name, f.kind, requireColumn(reference, f.name, `features.${f.name}`), resolved),
+  );
   const role = (spec: FeatureSchema['target'], field: string): ColumnProfile | null =>
     spec === null ? null : profileColumn(spec.name, spec.kind, requireColumn(reference, spec.name, field), resolved);
   let performance: ReferencePerformance | null = null;
@@ -221,7 +231,10 @@ export function buildReferenceProfile(
     if (measured !== null) {
       const { absoluteErrors, ...rest } = measured;
       const sorted = absoluteErrors === null ? null : absoluteErrors.slice().sort();
-      performance = { ...rest, absoluteErrorSample: sorted === null ? null : Array.from(evenlySpacedSample(sorted, resolved.sampleSize)) };
+      performance = {
+        ...rest,
+        absoluteErrorSample: sorted === null ? null : Array.from(evenlySpacedSample(sorted, resolved.sampleSize)),
+      };
     }
   }
   return {

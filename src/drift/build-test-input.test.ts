@@ -8,7 +8,8 @@ import { clampedBinCounts } from './clamped-bin-counts.js';
 import { columnValuesOf } from './column-values.js';
 
 const one = (cells: Cell[]): DataTable => ({ columnNames: ['x'], rowCount: cells.length, columns: { x: cells } });
-const profileOf = (cells: Cell[], maxCategories = 200) => buildReferenceProfile(one(cells), inferSchema(one(cells)), { maxCategories }).features[0];
+const profileOf = (cells: Cell[], maxCategories = 200) =>
+  buildReferenceProfile(one(cells), inferSchema(one(cells)), { maxCategories }).features[0];
 
 describe('buildTestInput', () => {
   it('numeric with many values: reference quantile bins, current values outside the range in the outer bins', () => {
@@ -45,8 +46,15 @@ describe('chart summaries and clamped bins', () => {
   });
   it('numeric overlay: equal-width bins over both ranges, shares summing to 1', () => {
     const s = numericChartSummary(Float64Array.from([0, 1, 2, 3]), Float64Array.from([2, 3, 4, 5, 6]), 4);
-    expect(s).toMatchObject({ type: 'histogram', binEdges: [0, 1.5, 3, 4.5, 6], reference: [0.5, 0.25, 0.25, 0], current: [0, 0.2, 0.4, 0.4] });
-    expect(numericChartSummary(Float64Array.from([2]), Float64Array.from([2]), 2)).toMatchObject({ binEdges: [1.5, 2, 2.5] });
+    expect(s).toMatchObject({
+      type: 'histogram',
+      binEdges: [0, 1.5, 3, 4.5, 6],
+      reference: [0.5, 0.25, 0.25, 0],
+      current: [0, 0.2, 0.4, 0.4],
+    });
+    expect(numericChartSummary(Float64Array.from([2]), Float64Array.from([2]), 2)).toMatchObject({
+      binEdges: [1.5, 2, 2.5],
+    });
   });
   it('categories: most common first, tail beyond 20 merged into __other__', () => {
     const names = Array.from({ length: 30 }, (_, i) => `c${i}`);

@@ -1,6 +1,11 @@
-import type { CategoricalValues, ColumnValues, NumericValues } from './column-values.js';
 import { clampedBinCounts } from './clamped-bin-counts.js';
-import { OTHER_CATEGORY, type CategoricalColumnProfile, type ColumnProfile, type NumericColumnProfile } from './reference-profile.js';
+import type { CategoricalValues, ColumnValues, NumericValues } from './column-values.js';
+import {
+  type CategoricalColumnProfile,
+  type ColumnProfile,
+  type NumericColumnProfile,
+  OTHER_CATEGORY,
+} from './reference-profile.js';
 import type { StatTestInput } from './stat-tests/stat-test.js';
 
 /** What a comparison sees, plus the number of distinct values on both sides (Evidently's n_values). */
@@ -51,14 +56,25 @@ function numericInput(profile: NumericColumnProfile, current: NumericValues): Co
   const edges = profile.binEdges;
   if (edges.length < 2) {
     // a reference without valid values: nothing to compare (the column is reported as not tested)
-    return { kind: 'numeric', reference: profile, referenceSample, current: current.values, categories: [], referenceCounts: new Float64Array(0), currentCounts: new Float64Array(0), distinctValueCount: 0 };
+    return {
+      kind: 'numeric',
+      reference: profile,
+      referenceSample,
+      current: current.values,
+      categories: [],
+      referenceCounts: new Float64Array(0),
+      currentCounts: new Float64Array(0),
+      distinctValueCount: 0,
+    };
   }
   return {
     kind: 'numeric',
     reference: profile,
     referenceSample,
     current: current.values,
-    categories: edges.slice(1).map((e, i) => `[${formatEdge(edges[i])}, ${formatEdge(e)}${i === edges.length - 2 ? ']' : ')'}`),
+    categories: edges
+      .slice(1)
+      .map((e, i) => `[${formatEdge(edges[i])}, ${formatEdge(e)}${i === edges.length - 2 ? ']' : ')'}`),
     referenceCounts: Float64Array.from(profile.binCounts),
     currentCounts: clampedBinCounts(current.values, edges),
     distinctValueCount: profile.distinctCount,

@@ -10,7 +10,11 @@ export const MAX_CHART_CATEGORIES = 20;
  * Overlay histogram of a numeric column: `bins` equal-width bins over the union of both ranges; the reference side
  * uses the profile's sorted sample (exact when the sample is complete).
  */
-export function numericChartSummary(referenceSample: Float64Array, current: Float64Array, bins: number): FeatureChartSummary {
+export function numericChartSummary(
+  referenceSample: Float64Array,
+  current: Float64Array,
+  bins: number,
+): FeatureChartSummary {
   let lo = Infinity;
   let hi = -Infinity;
   for (const side of [referenceSample, current]) {

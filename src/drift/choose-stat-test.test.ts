@@ -46,7 +46,11 @@ describe('driftguard default choice', () => {
     }
   });
   it('uses the configured p-value threshold, effect sizes and floors', () => {
-    const config = createDriftEngineConfig({ pValueThreshold: 0.01, effectSizes: { numeric: 'psi' }, effectSizeFloors: { psi: 0.2 } });
+    const config = createDriftEngineConfig({
+      pValueThreshold: 0.01,
+      effectSizes: { numeric: 'psi' },
+      effectSizeFloors: { psi: 0.2 },
+    });
     expect(chooseStatTest({ kind: 'numeric', referenceCount: 10, distinctValueCount: 10 }, config)).toMatchObject({
       threshold: 0.01,
       effectSizeName: 'psi',
@@ -57,19 +61,35 @@ describe('driftguard default choice', () => {
 
 describe('overrides', () => {
   it('a per-feature test, threshold and floor win in both modes', () => {
-    const ctx = { kind: 'numeric' as const, referenceCount: 50, distinctValueCount: 50, test: 'cramer_von_mises', threshold: 0.01, effectSizeThreshold: 0.3 };
+    const ctx = {
+      kind: 'numeric' as const,
+      referenceCount: 50,
+      distinctValueCount: 50,
+      test: 'cramer_von_mises',
+      threshold: 0.01,
+      effectSizeThreshold: 0.3,
+    };
     expect(chooseStatTest(ctx, driftguard)).toMatchObject({ threshold: 0.01, effectSizeThreshold: 0.3 });
     expect(chooseStatTest(ctx, evidently)).toMatchObject({ threshold: 0.01, effectSizeThreshold: null });
     expect(chooseStatTest(ctx, evidently).test.name).toBe('cramer_von_mises');
   });
   it('a distance test has no effect-size floor and keeps its own default threshold', () => {
-    const choice = chooseStatTest({ kind: 'categorical', referenceCount: 50, distinctValueCount: 4, test: 'hellinger' }, driftguard);
+    const choice = chooseStatTest(
+      { kind: 'categorical', referenceCount: 50, distinctValueCount: 4, test: 'hellinger' },
+      driftguard,
+    );
     expect(choice).toMatchObject({ threshold: 0.1, effectSizeThreshold: null });
   });
   it('rejects unknown tests and tests of another kind', () => {
-    expect(() => chooseStatTest({ kind: 'numeric', referenceCount: 1, distinctValueCount: 1, test: 'nope' }, driftguard, 'features.x.test')).toThrow(
-      new DriftConfigError('features.x.test', "unknown test 'nope'"),
-    );
-    expect(() => chooseStatTest({ kind: 'boolean', referenceCount: 1, distinctValueCount: 1, test: 'wasserstein' }, driftguard)).toThrow(/does not apply to boolean/);
+    expect(() =>
+      chooseStatTest(
+        { kind: 'numeric', referenceCount: 1, distinctValueCount: 1, test: 'nope' },
+        driftguard,
+        'features.x.test',
+      ),
+    ).toThrow(new DriftConfigError('features.x.test', "unknown test 'nope'"));
+    expect(() =>
+      chooseStatTest({ kind: 'boolean', referenceCount: 1, distinctValueCount: 1, test: 'wasserstein' }, driftguard),
+    ).toThrow(/does not apply to boolean/);
   });
 });

@@ -1,8 +1,8 @@
 import type { FeatureKind } from '../domain/feature-schema.js';
 import type { DriftEngineConfig, EffectSizeName } from './drift-config.js';
 import { DriftConfigError } from './drift-config-error.js';
-import type { StatTest } from './stat-tests/stat-test.js';
 import { findStatTest } from './stat-tests/all-stat-tests.js';
+import type { StatTest } from './stat-tests/stat-test.js';
 
 /** Evidently's switch from small-sample tests to distances: reference sizes above this use distances. */
 export const EVIDENTLY_SMALL_REFERENCE_ROWS = 1000;
@@ -37,7 +37,11 @@ export interface ChoiceContext {
  * categorical: chisquare (> 2 values) else z. Reference > 1000 rows → numeric: jensenshannon (≤ 5 values) else
  * wasserstein; categorical: jensenshannon. Booleans are categorical for Evidently.
  */
-export function evidentlyDefaultTestName(kind: FeatureKind, referenceCount: number, distinctValueCount: number): string {
+export function evidentlyDefaultTestName(
+  kind: FeatureKind,
+  referenceCount: number,
+  distinctValueCount: number,
+): string {
   const n = distinctValueCount;
   if (referenceCount <= EVIDENTLY_SMALL_REFERENCE_ROWS) {
     if (kind === 'numeric') return n <= EVIDENTLY_BINARY_VALUES ? 'z' : n <= EVIDENTLY_FEW_VALUES ? 'chisquare' : 'ks';
@@ -66,7 +70,10 @@ export function chooseStatTest(context: ChoiceContext, config: DriftEngineConfig
   const test = findStatTest(name);
   if (test === undefined) throw new DriftConfigError(field, `unknown test '${name}'`);
   if (!test.kinds.includes(context.kind)) {
-    throw new DriftConfigError(field, `test '${name}' does not apply to ${context.kind} columns (it takes ${test.kinds.join(', ')})`);
+    throw new DriftConfigError(
+      field,
+      `test '${name}' does not apply to ${context.kind} columns (it takes ${test.kinds.join(', ')})`,
+    );
   }
   const effectSizeName = config.effectSizes[context.kind === 'numeric' ? 'numeric' : 'categorical'];
   const guarded = config.mode === 'driftguard' && test.score === 'p_value';

@@ -48,7 +48,14 @@ export function numericValuesOf(cells: readonly Cell[]): NumericValues {
       if (typeViolationExamples.length < MAX_EXAMPLES) typeViolationExamples.push(exampleOf(cell));
     }
   }
-  return { kind: 'numeric', values: values.slice(0, n), rowCount: cells.length, missingCount, typeViolationCount, typeViolationExamples };
+  return {
+    kind: 'numeric',
+    values: values.slice(0, n),
+    rowCount: cells.length,
+    missingCount,
+    typeViolationCount,
+    typeViolationExamples,
+  };
 }
 
 /**

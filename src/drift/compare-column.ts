@@ -1,15 +1,15 @@
 import type { FeatureKind } from '../domain/feature-schema.js';
 import { buildTestInput } from './build-test-input.js';
 import { categoricalChartSummary, numericChartSummary } from './chart-summary.js';
-import { chooseStatTest, type ChoiceContext } from './choose-stat-test.js';
+import { type ChoiceContext, chooseStatTest } from './choose-stat-test.js';
 import type { ColumnValues } from './column-values.js';
 import type { DriftEngineConfig, EffectSizeName } from './drift-config.js';
 import type { FeatureDriftResult } from './drift-report.js';
 import { effectSizeNoiseFloor } from './effect-size-noise-floor.js';
 import type { ColumnProfile } from './reference-profile.js';
-import type { StatTest, StatTestInput } from './stat-tests/stat-test.js';
 import { jensenShannonStatTest } from './stat-tests/jensen-shannon.js';
 import { psiStatTest } from './stat-tests/psi.js';
+import type { StatTest, StatTestInput } from './stat-tests/stat-test.js';
 import { wassersteinNormedStatTest } from './stat-tests/wasserstein-normed.js';
 
 const EFFECT_SIZE_TESTS: Record<EffectSizeName, StatTest> = {
@@ -28,7 +28,9 @@ export interface ColumnSettings {
 
 function emptyValues(kind: FeatureKind): ColumnValues {
   const tally = { rowCount: 0, missingCount: 0, typeViolationCount: 0, typeViolationExamples: [] };
-  return kind === 'numeric' ? { kind, values: new Float64Array(0), ...tally } : { kind, counts: new Map(), validCount: 0, ...tally };
+  return kind === 'numeric'
+    ? { kind, values: new Float64Array(0), ...tally }
+    : { kind, counts: new Map(), validCount: 0, ...tally };
 }
 
 function validCountOf(values: ColumnValues): number {
@@ -36,13 +38,23 @@ function validCountOf(values: ColumnValues): number {
 }
 
 /** Decides `drifted` from a (possibly corrected) p-value or the distance, and the effect-size floor. */
-export function isDrifted(result: Pick<FeatureDriftResult, 'status' | 'score' | 'distance' | 'threshold' | 'effectSize' | 'effectSizeThreshold'>, adjustedPValue: number | null, inclusive: boolean): boolean {
+export function isDrifted(
+  result: Pick<
+    FeatureDriftResult,
+    'status' | 'score' | 'distance' | 'threshold' | 'effectSize' | 'effectSizeThreshold'
+  >,
+  adjustedPValue: number | null,
+  inclusive: boolean,
+): boolean {
   if (result.status !== 'tested') return false;
   if (result.score === 'distance') return result.distance !== null && result.distance >= result.threshold;
   if (adjustedPValue === null) return false;
   const rejects = inclusive ? adjustedPValue <= result.threshold : adjustedPValue < result.threshold;
   if (!rejects) return false;
-  return result.effectSizeThreshold === undefined || (result.effectSize !== null && result.effectSize >= result.effectSizeThreshold);
+  return (
+    result.effectSizeThreshold === undefined ||
+    (result.effectSize !== null && result.effectSize >= result.effectSizeThreshold)
+  );
 }
 
 /**
@@ -91,17 +103,38 @@ export function compareColumn(
     currentCount,
   };
   if (reason !== null) {
-    return { ...base, status: 'not_tested', reason, statistic: null, pValue: null, adjustedPValue: null, distance: null, effectSize: null, drifted: false, summary: null };
+    return {
+      ...base,
+      status: 'not_tested',
+      reason,
+      statistic: null,
+      pValue: null,
+      adjustedPValue: null,
+      distance: null,
+      effectSize: null,
+      drifted: false,
+      summary: null,
+    };
   }
   const outcome = choice.test.compute(input);
   const effectTest = EFFECT_SIZE_TESTS[choice.effectSizeName];
-  const effectSize = effectTest === choice.test ? outcome.distance : effectTest.compute(input as StatTestInput).distance;
+  const effectSize =
+    effectTest === choice.test ? outcome.distance : effectTest.compute(input as StatTestInput).distance;
   // driftguard floors are sample-size-aware: never below what sampling noise reaches at this window's size
   const noiseFloor =
     choice.effectSizeThreshold === null || config.noiseFloorProbability === null
       ? null
-      : effectSizeNoiseFloor(choice.effectSizeName, input, profile.validCount, currentCount, config.noiseFloorProbability[choice.effectSizeName]);
-  const floor = choice.effectSizeThreshold === null || noiseFloor === null ? {} : { effectSizeThreshold: Math.max(choice.effectSizeThreshold, noiseFloor), effectSizeNoiseFloor: noiseFloor };
+      : effectSizeNoiseFloor(
+          choice.effectSizeName,
+          input,
+          profile.validCount,
+          currentCount,
+          config.noiseFloorProbability[choice.effectSizeName],
+        );
+  const floor =
+    choice.effectSizeThreshold === null || noiseFloor === null
+      ? {}
+      : { effectSizeThreshold: Math.max(choice.effectSizeThreshold, noiseFloor), effectSizeNoiseFloor: noiseFloor };
   const summary =
     input.referenceSample !== null && input.current !== null
       ? numericChartSummary(input.referenceSample, input.current, config.chartBins)

@@ -21,7 +21,7 @@ function sea(n: number, seed: number, b: number): DataTable {
   const f1 = Array.from({ length: n }, (_, i) => 10 * u[4 * i]);
   const f2 = Array.from({ length: n }, (_, i) => 10 * u[4 * i + 1]);
   const f3 = Array.from({ length: n }, (_, i) => 10 * u[4 * i + 2]);
-  const y = f1.map((x, i) => ((x + f2[i] <= b) !== u[4 * i + 3] < 0.1 ? 1 : 0));
+  const y = f1.map((x, i) => (x + f2[i] <= b !== u[4 * i + 3] < 0.1 ? 1 : 0));
   const pred = f1.map((x, i) => (x + f2[i] <= 8 ? 1 : 0));
   const score = f1.map((x, i) => Math.min(1, Math.max(0, (9 - x - f2[i]) / 2)));
   return tableOf({ f1, f2, f3, y, pred, score });
@@ -29,7 +29,10 @@ function sea(n: number, seed: number, b: number): DataTable {
 
 describe('performance drift', () => {
   const reference = sea(10000, 1, 8);
-  const profile = buildReferenceProfile(reference, inferSchema(reference, { target: 'y', prediction: 'pred', predictionScore: 'score' }));
+  const profile = buildReferenceProfile(
+    reference,
+    inferSchema(reference, { target: 'y', prediction: 'pred', predictionScore: 'score' }),
+  );
 
   it('measures the reference performance (accuracy ≈ 0.9, AUC) from the labelled rows', () => {
     expect(profile.performance?.task).toBe('classification');
@@ -38,7 +41,11 @@ describe('performance drift', () => {
   });
 
   it('catches SEA-style concept drift while the inputs show no drift', () => {
-    for (const [seed, b] of [[11, 9], [12, 7], [13, 9.5]]) {
+    for (const [seed, b] of [
+      [11, 9],
+      [12, 7],
+      [13, 9.5],
+    ]) {
       const report = evaluateDrift(profile, sea(1000, seed, b));
       expect(report.features.filter((f) => f.drifted)).toEqual([]);
       expect(report.severity).toBe('none');
@@ -64,13 +71,22 @@ describe('performance drift', () => {
 
   it('explains why performance is unavailable', () => {
     const unlabelled = sea(500, 31, 8);
-    const report = evaluateDrift(profile, { ...unlabelled, columns: { ...unlabelled.columns, y: unlabelled.columns.y.map(() => null) } });
+    const report = evaluateDrift(profile, {
+      ...unlabelled,
+      columns: { ...unlabelled.columns, y: unlabelled.columns.y.map(() => null) },
+    });
     expect(report.performance).toBeNull();
-    expect(report.performanceUnavailableReason).toMatch(/insufficient labels: 0 of 500 row\(s\) labelled, fewer than performance.minLabelledRows = 30/);
+    expect(report.performanceUnavailableReason).toMatch(
+      /insufficient labels: 0 of 500 row\(s\) labelled, fewer than performance.minLabelledRows = 30/,
+    );
     const { y: _, ...rest } = unlabelled.columns;
-    expect(evaluateDrift(profile, { ...unlabelled, columns: rest }).performanceUnavailableReason).toMatch(/no target column 'y'/);
+    expect(evaluateDrift(profile, { ...unlabelled, columns: rest }).performanceUnavailableReason).toMatch(
+      /no target column 'y'/,
+    );
     const bare = buildReferenceProfile(reference, inferSchema(reference));
-    expect(evaluateDrift(bare, unlabelled).performanceUnavailableReason).toBe('no target or prediction column declared');
+    expect(evaluateDrift(bare, unlabelled).performanceUnavailableReason).toBe(
+      'no target or prediction column declared',
+    );
   });
 
   it('reports prediction, score and target drift as separate results', () => {
@@ -106,7 +122,9 @@ describe('performance drift', () => {
 
 describe('ROC AUC', () => {
   it('matches sklearn roc_auc_score with ties', () => {
-    const c = loadOracle<{ labels: SampleRecipe }, { auc: number; scores: number[] }>('drift_engine').cases.find((x) => x.id === 'auc/binary-with-ties')!;
+    const c = loadOracle<{ labels: SampleRecipe }, { auc: number; scores: number[] }>('drift_engine').cases.find(
+      (x) => x.id === 'auc/binary-with-ties',
+    )!;
     const labels = buildSample(c.inputs.labels);
     const pos = Float64Array.from(c.expected.scores.filter((_, i) => labels[i] === 1));
     const neg = Float64Array.from(c.expected.scores.filter((_, i) => labels[i] === 0));
@@ -114,8 +132,15 @@ describe('ROC AUC', () => {
     expect(rocAucFromScores(pos, new Float64Array(0))).toBeNull();
   });
   it('measurePerformance infers the positive class of 0/1 and boolean labels', () => {
-    const schema = inferSchema(tableOf({ y: [true, false], p: [true, true], s: [0.9, 0.2] }), { target: 'y', prediction: 'p', predictionScore: 's' });
-    const m = measurePerformance({ target: ['True', 'False', true, null], prediction: [true, 'true', 1, true], score: [0.9, 0.2, 0.7, 0.1] }, schema);
+    const schema = inferSchema(tableOf({ y: [true, false], p: [true, true], s: [0.9, 0.2] }), {
+      target: 'y',
+      prediction: 'p',
+      predictionScore: 's',
+    });
+    const m = measurePerformance(
+      { target: ['True', 'False', true, null], prediction: [true, 'true', 1, true], score: [0.9, 0.2, 0.7, 0.1] },
+      schema,
+    );
     expect(m).toMatchObject({ labelledCount: 3, errorCount: 1, auc: 1 });
   });
 });

@@ -12,7 +12,9 @@ export type PerformanceComparison =
   | { readonly result: null; readonly reason: string };
 
 function metricsOf(m: ReferencePerformance | PerformanceMeasurement): Record<string, number | null> {
-  return m.task === 'classification' ? { accuracy: m.accuracy, errorRate: m.errorRate, auc: m.auc } : { mae: m.mae, rmse: m.rmse };
+  return m.task === 'classification'
+    ? { accuracy: m.accuracy, errorRate: m.errorRate, auc: m.auc }
+    : { mae: m.mae, rmse: m.rmse };
 }
 
 /**
@@ -24,20 +26,33 @@ function metricsOf(m: ReferencePerformance | PerformanceMeasurement): Record<str
  */
 export function comparePerformance(
   reference: ReferencePerformance | null,
-  columns: { target: readonly Cell[] | undefined; prediction: readonly Cell[] | undefined; score: readonly Cell[] | null },
+  columns: {
+    target: readonly Cell[] | undefined;
+    prediction: readonly Cell[] | undefined;
+    score: readonly Cell[] | null;
+  },
   schema: FeatureSchema,
   config: DriftEngineConfig,
 ): PerformanceComparison {
-  if (schema.target === null || schema.prediction === null) return { result: null, reason: 'no target or prediction column declared' };
+  if (schema.target === null || schema.prediction === null)
+    return { result: null, reason: 'no target or prediction column declared' };
   if (reference === null) return { result: null, reason: 'the reference has no labelled row' };
-  if (columns.target === undefined) return { result: null, reason: `no target column '${schema.target.name}' in the current data` };
-  if (columns.prediction === undefined) return { result: null, reason: `no prediction column '${schema.prediction.name}' in the current data` };
-  const current = measurePerformance({ target: columns.target, prediction: columns.prediction, score: columns.score }, schema);
+  if (columns.target === undefined)
+    return { result: null, reason: `no target column '${schema.target.name}' in the current data` };
+  if (columns.prediction === undefined)
+    return { result: null, reason: `no prediction column '${schema.prediction.name}' in the current data` };
+  const current = measurePerformance(
+    { target: columns.target, prediction: columns.prediction, score: columns.score },
+    schema,
+  );
   const labelled = current?.labelledCount ?? 0;
   const { pValueThreshold, minLabelledRows, minErrorRateIncrease, minRelativeMaeIncrease } = config.performance;
   if (current === null || labelled < minLabelledRows) {
     const rows = columns.target.length;
-    return { result: null, reason: `insufficient labels: ${labelled} of ${rows} row(s) labelled, fewer than performance.minLabelledRows = ${minLabelledRows}` };
+    return {
+      result: null,
+      reason: `insufficient labels: ${labelled} of ${rows} row(s) labelled, fewer than performance.minLabelledRows = ${minLabelledRows}`,
+    };
   }
   const common = {
     task: current.task,
@@ -46,9 +61,17 @@ export function comparePerformance(
     currentMetrics: metricsOf(current),
     threshold: pValueThreshold,
   };
-  if (current.task === 'classification' && reference.errorCount !== null && reference.errorRate !== null && current.errorCount !== null && current.errorRate !== null) {
+  if (
+    current.task === 'classification' &&
+    reference.errorCount !== null &&
+    reference.errorRate !== null &&
+    current.errorCount !== null &&
+    current.errorRate !== null
+  ) {
     const degradation = current.errorRate - reference.errorRate;
-    const bothTrivial = (reference.errorCount === 0 && current.errorCount === 0) || (reference.errorCount === reference.labelledCount && current.errorCount === labelled);
+    const bothTrivial =
+      (reference.errorCount === 0 && current.errorCount === 0) ||
+      (reference.errorCount === reference.labelledCount && current.errorCount === labelled);
     const { statistic, pValue } = bothTrivial
       ? { statistic: 0, pValue: 1 }
       : zTestProportions(current.errorCount, labelled, reference.errorCount, reference.labelledCount);
@@ -68,9 +91,18 @@ export function comparePerformance(
       },
     };
   }
-  if (current.task === 'regression' && reference.mae !== null && reference.absoluteErrorSample !== null && current.mae !== null && current.absoluteErrors !== null) {
+  if (
+    current.task === 'regression' &&
+    reference.mae !== null &&
+    reference.absoluteErrorSample !== null &&
+    current.mae !== null &&
+    current.absoluteErrors !== null
+  ) {
     const degradation = (current.mae - reference.mae) / Math.max(reference.mae, Number.MIN_VALUE);
-    const { statistic, pValue } = mannWhitneyU(current.absoluteErrors, Float64Array.from(reference.absoluteErrorSample));
+    const { statistic, pValue } = mannWhitneyU(
+      current.absoluteErrors,
+      Float64Array.from(reference.absoluteErrorSample),
+    );
     return {
       reason: null,
       result: {

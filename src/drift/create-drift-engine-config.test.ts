@@ -17,7 +17,11 @@ describe('createDriftEngineConfig', () => {
     });
   });
   it('noiseFloorProbability: one number for every family, a per-family record over the defaults, or null', () => {
-    expect(createDriftEngineConfig({ noiseFloorProbability: 0.02 }).noiseFloorProbability).toEqual({ normed_wasserstein: 0.02, jensen_shannon: 0.02, psi: 0.02 });
+    expect(createDriftEngineConfig({ noiseFloorProbability: 0.02 }).noiseFloorProbability).toEqual({
+      normed_wasserstein: 0.02,
+      jensen_shannon: 0.02,
+      psi: 0.02,
+    });
     const c = createDriftEngineConfig({ noiseFloorProbability: { psi: 0.005 } });
     expect(c.noiseFloorProbability).toEqual({ normed_wasserstein: 0.05, jensen_shannon: 0.01, psi: 0.005 });
     expect(createDriftEngineConfig(c)).toEqual(c);

@@ -8,7 +8,11 @@ import { DriftConfigError } from './drift-config-error.js';
  * effect-size-noise-floor.test.ts): the Borell–TIS Wasserstein floor is conservative (≤ 0.92 % at 0.05), the
  * chi-square JS / PSI floors are reached at about their nominal level.
  */
-const DEFAULT_NOISE_FLOOR_PROBABILITY: Readonly<Record<EffectSizeName, number>> = { normed_wasserstein: 0.05, jensen_shannon: 0.01, psi: 0.01 };
+const DEFAULT_NOISE_FLOOR_PROBABILITY: Readonly<Record<EffectSizeName, number>> = {
+  normed_wasserstein: 0.05,
+  jensen_shannon: 0.01,
+  psi: 0.01,
+};
 
 /** Every default of the engine (documented in docs/drift-engine.md). */
 export const DEFAULT_DRIFT_ENGINE_CONFIG: DriftEngineConfig = {
@@ -33,7 +37,13 @@ const CORRECTIONS = ['bonferroni', 'benjamini_hochberg', 'none'] as const;
 const EFFECT_SIZES: readonly EffectSizeName[] = ['normed_wasserstein', 'jensen_shannon', 'psi'];
 
 function probability(value: unknown, field: string, open = true): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1 || (open && (value === 0 || value === 1))) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    value > 1 ||
+    (open && (value === 0 || value === 1))
+  ) {
     throw new DriftConfigError(field, `must be a number in ${open ? '(0, 1)' : '[0, 1]'}, got ${String(value)}`);
   }
   return value;
@@ -62,7 +72,8 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
 
 function unknownKeys(value: object, allowed: readonly string[], field: string): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new DriftConfigError(`${field}${field ? '.' : ''}${key}`, `unknown option (valid: ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      throw new DriftConfigError(`${field}${field ? '.' : ''}${key}`, `unknown option (valid: ${allowed.join(', ')})`);
   }
 }
 
@@ -81,11 +92,16 @@ export function validateWindowOptions(window: WindowOptions, field = 'window'): 
     positive(window.stepSeconds, `${field}.stepSeconds`);
     return { type: 'time', windowSeconds: window.windowSeconds, stepSeconds: window.stepSeconds };
   }
-  throw new DriftConfigError(`${field}.type`, `must be 'count' or 'time', got '${String((window as { type?: unknown }).type)}'`);
+  throw new DriftConfigError(
+    `${field}.type`,
+    `must be 'count' or 'time', got '${String((window as { type?: unknown }).type)}'`,
+  );
 }
 
 /** `noiseFloorProbability`: one level for every family, or per family (missing families keep their default). */
-function noiseFloorProbabilities(value: DriftEngineOptions['noiseFloorProbability']): DriftEngineConfig['noiseFloorProbability'] {
+function noiseFloorProbabilities(
+  value: DriftEngineOptions['noiseFloorProbability'],
+): DriftEngineConfig['noiseFloorProbability'] {
   const defaults = DEFAULT_NOISE_FLOOR_PROBABILITY;
   if (value === null) return null;
   if (value === undefined) return defaults;
@@ -95,7 +111,10 @@ function noiseFloorProbabilities(value: DriftEngineOptions['noiseFloorProbabilit
     return { normed_wasserstein: p, jensen_shannon: p, psi: p };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new DriftConfigError(field, `must be a number in (0, 1), an object of them per effect size (${EFFECT_SIZES.join(', ')}) or null, got ${String(value)}`);
+    throw new DriftConfigError(
+      field,
+      `must be a number in (0, 1), an object of them per effect size (${EFFECT_SIZES.join(', ')}) or null, got ${String(value)}`,
+    );
   }
   unknownKeys(value, EFFECT_SIZES, field);
   const resolved = { ...defaults };
@@ -115,18 +134,32 @@ export function createDriftEngineConfig(options: DriftEngineOptions | DriftEngin
   const floors = { ...d.effectSizeFloors };
   if (options.effectSizeFloors !== undefined) {
     unknownKeys(options.effectSizeFloors, EFFECT_SIZES, 'effectSizeFloors');
-    for (const [name, v] of Object.entries(options.effectSizeFloors)) floors[name as EffectSizeName] = positive(v, `effectSizeFloors.${name}`);
+    for (const [name, v] of Object.entries(options.effectSizeFloors))
+      floors[name as EffectSizeName] = positive(v, `effectSizeFloors.${name}`);
   }
   const effectSizes = { ...d.effectSizes, ...(options.effectSizes ?? {}) };
   unknownKeys(effectSizes, ['numeric', 'categorical'], 'effectSizes');
   oneOf(effectSizes.numeric, EFFECT_SIZES, 'effectSizes.numeric');
-  oneOf(effectSizes.categorical, EFFECT_SIZES.filter((e) => e !== 'normed_wasserstein'), 'effectSizes.categorical');
+  oneOf(
+    effectSizes.categorical,
+    EFFECT_SIZES.filter((e) => e !== 'normed_wasserstein'),
+    'effectSizes.categorical',
+  );
   const performance = { ...d.performance, ...(options.performance ?? {}) };
   unknownKeys(performance, Object.keys(d.performance), 'performance');
   probability(performance.pValueThreshold, 'performance.pValueThreshold');
   probability(performance.minErrorRateIncrease, 'performance.minErrorRateIncrease', false);
-  if (!(typeof performance.minRelativeMaeIncrease === 'number' && performance.minRelativeMaeIncrease >= 0 && Number.isFinite(performance.minRelativeMaeIncrease))) {
-    throw new DriftConfigError('performance.minRelativeMaeIncrease', `must be a finite number ≥ 0, got ${String(performance.minRelativeMaeIncrease)}`);
+  if (
+    !(
+      typeof performance.minRelativeMaeIncrease === 'number' &&
+      performance.minRelativeMaeIncrease >= 0 &&
+      Number.isFinite(performance.minRelativeMaeIncrease)
+    )
+  ) {
+    throw new DriftConfigError(
+      'performance.minRelativeMaeIncrease',
+      `must be a finite number ≥ 0, got ${String(performance.minRelativeMaeIncrease)}`,
+    );
   }
   positiveInteger(performance.minLabelledRows, 'performance.minLabelledRows');
   const dataQuality = { ...d.dataQuality, ...(options.dataQuality ?? {}) };
@@ -151,7 +184,11 @@ export function createDriftEngineConfig(options: DriftEngineOptions | DriftEngin
     effectSizes,
     effectSizeFloors: floors,
     noiseFloorProbability: noiseFloorProbabilities(options.noiseFloorProbability),
-    driftShareThreshold: probability(options.driftShareThreshold ?? d.driftShareThreshold, 'driftShareThreshold', false),
+    driftShareThreshold: probability(
+      options.driftShareThreshold ?? d.driftShareThreshold,
+      'driftShareThreshold',
+      false,
+    ),
     useImportanceWeights,
     severity,
     persistenceWindows: positiveInteger(options.persistenceWindows ?? d.persistenceWindows, 'persistenceWindows'),

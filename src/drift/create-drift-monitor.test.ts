@@ -13,11 +13,16 @@ describe('createDriftMonitor', () => {
   const profile = buildReferenceProfile(reference, inferSchema(reference));
 
   it('evaluates each count window and carries persistence across windows', () => {
-    const monitor = createDriftMonitor({ profile, options: { window: { type: 'count', windowSize: 500, step: 500 }, persistenceWindows: 2 } });
+    const monitor = createDriftMonitor({
+      profile,
+      options: { window: { type: 'count', windowSize: 500, step: 500 }, persistenceWindows: 2 },
+    });
     const w = lcgUniforms(2, 6000);
     const reports = [];
     for (let i = 0; i < 3000; i++) reports.push(...monitor.push(row(w[2 * i], w[2 * i + 1], i >= 1000 ? 1 : 0)));
-    expect(reports.map((r) => r.window)).toEqual([0, 1, 2, 3, 4, 5].map((k) => ({ type: 'count', start: 500 * k, end: 500 * (k + 1) })));
+    expect(reports.map((r) => r.window)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((k) => ({ type: 'count', start: 500 * k, end: 500 * (k + 1) })),
+    );
     expect(reports.map((r) => r.severity)).toEqual(['none', 'none', 'medium', 'high', 'high', 'high']);
     expect(monitor.highStreak).toBe(4);
     expect(monitor.eventCount).toBe(3000);
@@ -25,7 +30,11 @@ describe('createDriftMonitor', () => {
 
   it('needs a window and resumes a streak after a restart', () => {
     expect(() => createDriftMonitor({ profile, options: {} })).toThrow(expect.objectContaining({ field: 'window' }));
-    const monitor = createDriftMonitor({ profile, options: { window: { type: 'time', windowSeconds: 60, stepSeconds: 60 }, persistenceWindows: 3 }, initialHighStreak: 2 });
+    const monitor = createDriftMonitor({
+      profile,
+      options: { window: { type: 'time', windowSeconds: 60, stepSeconds: 60 }, persistenceWindows: 3 },
+      initialHighStreak: 2,
+    });
     const w = lcgUniforms(3, 400);
     for (let i = 0; i < 200; i++) monitor.push(row(w[2 * i], w[2 * i + 1], 1), i * 0.25);
     const [report] = monitor.advanceTo(60);

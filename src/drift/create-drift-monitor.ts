@@ -34,7 +34,10 @@ export function createDriftMonitor({ profile, options, initialHighStreak = 0 }: 
   let highStreak = initialHighStreak;
   const evaluate = (batches: WindowBatch[]): DriftReport[] =>
     batches.map((b) => {
-      const report = evaluateDrift(profile, b.toTable(), config, { previousHighStreak: highStreak, window: { type: b.type, start: b.start, end: b.end } });
+      const report = evaluateDrift(profile, b.toTable(), config, {
+        previousHighStreak: highStreak,
+        window: { type: b.type, start: b.start, end: b.end },
+      });
       highStreak = report.highStreak;
       return report;
     });

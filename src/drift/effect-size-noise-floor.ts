@@ -1,7 +1,7 @@
 import { chiSquareIsf } from '../stats/index.js';
 import type { EffectSizeName } from './drift-config.js';
-import type { StatTestInput } from './stat-tests/stat-test.js';
 import { occupiedCellIndices } from './stat-tests/proportions.js';
+import type { StatTestInput } from './stat-tests/stat-test.js';
 
 /** Smallest std the normed Wasserstein distance divides by (Evidently's `max(std, 0.001)`). */
 const MIN_NORM = 0.001;
@@ -59,7 +59,13 @@ export function normedWassersteinNoiseFloor(
  * floor is √(q / (8·n_eff)) for JS and q / n_eff for PSI, q the upper `probability` quantile of χ²(cells − 1).
  * Asymptotic (like the chi-square test itself): rough when expected cell counts are small.
  */
-export function chiSquareNoiseFloor(effectSize: 'jensen_shannon' | 'psi', cells: number, referenceCount: number, currentCount: number, probability: number): number {
+export function chiSquareNoiseFloor(
+  effectSize: 'jensen_shannon' | 'psi',
+  cells: number,
+  referenceCount: number,
+  currentCount: number,
+  probability: number,
+): number {
   const nEff = effectiveSampleSize(referenceCount, currentCount);
   if (nEff === 0 || cells < 2) return 0;
   const q = chiSquareIsf(probability, cells - 1);
@@ -70,10 +76,22 @@ export function chiSquareNoiseFloor(effectSize: 'jensen_shannon' | 'psi', cells:
  * The sample-size-aware part of a driftguard effect-size floor: what sampling noise between `referenceCount` and
  * `currentCount` i.i.d. values of the reference reaches with probability ≤ `probability` (0 when not computable).
  */
-export function effectSizeNoiseFloor(effectSize: EffectSizeName, input: StatTestInput, referenceCount: number, currentCount: number, probability: number): number {
+export function effectSizeNoiseFloor(
+  effectSize: EffectSizeName,
+  input: StatTestInput,
+  referenceCount: number,
+  currentCount: number,
+  probability: number,
+): number {
   if (effectSize === 'normed_wasserstein') {
     if (input.referenceSample === null || input.reference.kind !== 'numeric') return 0;
-    return normedWassersteinNoiseFloor(input.referenceSample, input.reference.std ?? 0, referenceCount, currentCount, probability);
+    return normedWassersteinNoiseFloor(
+      input.referenceSample,
+      input.reference.std ?? 0,
+      referenceCount,
+      currentCount,
+      probability,
+    );
   }
   return chiSquareNoiseFloor(effectSize, occupiedCellIndices(input).length, referenceCount, currentCount, probability);
 }

@@ -30,7 +30,13 @@ describe('evidently mode reproduces Evidently 0.7 default tests (scipy oracle)',
   const cases = oracle.cases.filter((c) => c.id.startsWith('evidently/'));
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const inputs = c.inputs as { kind: FeatureKind; reference: ColumnInput; current: ColumnInput };
-    const expected = c.expected as { test: string; statistic?: number | null; pValue?: number; distance?: number; drifted: boolean };
+    const expected = c.expected as {
+      test: string;
+      statistic?: number | null;
+      pValue?: number;
+      distance?: number;
+      drifted: boolean;
+    };
     const ref = tableOf({ x: cellsOf(inputs.reference) });
     const profile = buildReferenceProfile(ref, inferSchema(ref, { overrides: { x: { kind: inputs.kind } } }));
     const [f] = evaluateDrift(profile, tableOf({ x: cellsOf(inputs.current) }), { mode: 'evidently' }).features;
@@ -54,8 +60,13 @@ describe('evidently mode reproduces Evidently 0.7 default tests (scipy oracle)',
 
 describe('driftguard mode: test rejects after BH correction AND effect size ≥ floor (scipy oracle)', () => {
   const c = oracle.cases.find((x) => x.id === 'driftguard/three-features-bh')!;
-  const inputs = c.inputs as { columns: Record<string, { kind: FeatureKind; reference: ColumnInput; current: ColumnInput }> };
-  const expected = c.expected as Record<string, { test: string; statistic: number; pValue: number; adjustedPValue: number; effectSize: number; drifted: boolean }>;
+  const inputs = c.inputs as {
+    columns: Record<string, { kind: FeatureKind; reference: ColumnInput; current: ColumnInput }>;
+  };
+  const expected = c.expected as Record<
+    string,
+    { test: string; statistic: number; pValue: number; adjustedPValue: number; effectSize: number; drifted: boolean }
+  >;
   it('matches test, p-values, adjusted p-values, effect sizes and verdicts', () => {
     const names = Object.keys(inputs.columns);
     const ref = tableOf(Object.fromEntries(names.map((n) => [n, cellsOf(inputs.columns[n].reference)])));
@@ -75,8 +86,16 @@ describe('driftguard mode: test rejects after BH correction AND effect size ≥ 
       expect(f.effectSizeThreshold).toBe(0.1);
     }
     // colour: p ≈ 1e-17 but JS 0.076 < 0.1 — a large-sample rejection the floor stops
-    expect(report.features.find((f) => f.name === 'colour')).toMatchObject({ drifted: false, effectSizeName: 'jensen_shannon' });
-    expect(report).toMatchObject({ testedFeatureCount: 3, driftedFeatureCount: 1, severity: 'medium', datasetDrift: false });
+    expect(report.features.find((f) => f.name === 'colour')).toMatchObject({
+      drifted: false,
+      effectSizeName: 'jensen_shannon',
+    });
+    expect(report).toMatchObject({
+      testedFeatureCount: 3,
+      driftedFeatureCount: 1,
+      severity: 'medium',
+      datasetDrift: false,
+    });
     expectClose(report.driftShare, 1 / 3, 1e-15, 0, 'share');
     // defaults: the floor is raised to the noise floor where that is higher; the verdicts here do not change
     const sized = evaluateDrift(profile, cur);
@@ -92,7 +111,8 @@ describe('driftguard mode: test rejects after BH correction AND effect size ≥ 
 function synthetic(n: number, seed: number, shift = 0): DataTable {
   const u = lcgUniforms(seed, 10 * n);
   const col = <T extends Cell>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
-  const normal = (i: number, k: number) => u[10 * i + k] + u[10 * i + k + 1] + u[10 * i + k + 2] + u[10 * i + k + 3] - 2;
+  const normal = (i: number, k: number) =>
+    u[10 * i + k] + u[10 * i + k + 1] + u[10 * i + k + 2] + u[10 * i + k + 3] - 2;
   return tableOf({
     income: col((i) => 50 + 10 * normal(i, 0) + shift * 5),
     age: col((i) => 18 + 60 * u[10 * i + 4] * (1 + shift * 0.5)),
@@ -115,7 +135,12 @@ describe('driftguard mode at large n', () => {
 
   it('flags a clear shift of every feature as high dataset drift', () => {
     const report = evaluateDrift(profile, synthetic(5000, 999, 1));
-    expect(report.features.filter((f) => f.drifted).map((f) => f.name).sort()).toEqual(['active', 'age', 'income', 'plan'].sort());
+    expect(
+      report.features
+        .filter((f) => f.drifted)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['active', 'age', 'income', 'plan'].sort());
     expect(report).toMatchObject({ datasetDrift: true, severity: 'high', rawSeverity: 'high', highStreak: 1 });
     for (const f of report.features) {
       expect(f.status).toBe('tested');
@@ -125,7 +150,10 @@ describe('driftguard mode at large n', () => {
 
   it('importance weights change the share; persistence delays high', () => {
     const drifted = synthetic(5000, 999, 1);
-    const weighted = buildReferenceProfile(reference, inferSchema(reference, { overrides: { region: { importanceWeight: 10 }, score: { importanceWeight: 10 } } }));
+    const weighted = buildReferenceProfile(
+      reference,
+      inferSchema(reference, { overrides: { region: { importanceWeight: 10 }, score: { importanceWeight: 10 } } }),
+    );
     const r = evaluateDrift(weighted, drifted, { useImportanceWeights: true });
     expectClose(r.driftShare, 4 / 24, 1e-15, 0, 'weighted share');
     expect(r.severity).toBe('low');
@@ -138,17 +166,34 @@ describe('driftguard mode at large n', () => {
   it('reports a missing column as not tested plus a finding, outside the share denominator', () => {
     const cur = synthetic(3000, 5);
     const { income: _, ...rest } = cur.columns;
-    const report = evaluateDrift(profile, { ...cur, columnNames: cur.columnNames.filter((c) => c !== 'income'), columns: rest });
-    expect(report.features.find((f) => f.name === 'income')).toMatchObject({ status: 'not_tested', reason: 'column absent from the current data', drifted: false, pValue: null });
+    const report = evaluateDrift(profile, {
+      ...cur,
+      columnNames: cur.columnNames.filter((c) => c !== 'income'),
+      columns: rest,
+    });
+    expect(report.features.find((f) => f.name === 'income')).toMatchObject({
+      status: 'not_tested',
+      reason: 'column absent from the current data',
+      drifted: false,
+      pValue: null,
+    });
     expect(report.testedFeatureCount).toBe(5);
-    expect(report.dataQuality.find((d) => d.column === 'income')).toMatchObject({ kind: 'missing_column', count: 3000 });
+    expect(report.dataQuality.find((d) => d.column === 'income')).toMatchObject({
+      kind: 'missing_column',
+      count: 3000,
+    });
   });
 
   it('a reference column without valid values is not tested, with its reason', () => {
     const ref = tableOf({ x: [null, null, 'n/a', null], y: ['a', 'b', 'a', 'b'] });
     const p = buildReferenceProfile(ref, inferSchema(ref, { overrides: { x: { kind: 'numeric' } } }));
     const report = evaluateDrift(p, tableOf({ x: [1.5, 2.5, 3.5], y: ['a', 'a', 'b'] }));
-    expect(report.features[0]).toMatchObject({ name: 'x', status: 'not_tested', reason: 'no valid value in the reference', drifted: false });
+    expect(report.features[0]).toMatchObject({
+      name: 'x',
+      status: 'not_tested',
+      reason: 'no valid value in the reference',
+      drifted: false,
+    });
     expect(report.testedFeatureCount).toBe(1);
   });
 
@@ -157,7 +202,10 @@ describe('driftguard mode at large n', () => {
     const cur = synthetic(2000, 6);
     const report = evaluateDrift(p, { ...cur, columns: { ...cur.columns, age: cur.columns.age.map(() => 'oops') } });
     expect(report.features.map((f) => f.name)).not.toContain('age');
-    expect(report.dataQuality.filter((d) => d.column === 'age').map((d) => d.kind)).toEqual(['empty_column', 'type_violation']);
+    expect(report.dataQuality.filter((d) => d.column === 'age').map((d) => d.kind)).toEqual([
+      'empty_column',
+      'type_violation',
+    ]);
   });
 
   it('is JSON-serializable without NaN', () => {
@@ -174,30 +222,54 @@ describe('bad inputs and configuration', () => {
     [{ overrides: { plan: { test: 'ks' } } }, 'features.plan.test', /does not apply to categorical/],
   ])('rejects schema override %j', (options, field, message) => {
     const profile = buildReferenceProfile(ref, inferSchema(ref, options));
-    expect(() => evaluateDrift(profile, ref)).toThrow(expect.objectContaining({ field, message: expect.stringMatching(message) }));
+    expect(() => evaluateDrift(profile, ref)).toThrow(
+      expect.objectContaining({ field, message: expect.stringMatching(message) }),
+    );
   });
   it('rejects a profile of another format version and bad options', () => {
     const profile = buildReferenceProfile(ref, inferSchema(ref));
     expect(() => evaluateDrift({ ...profile, formatVersion: 9 as 1 }, ref)).toThrow(DriftConfigError);
-    expect(() => evaluateDrift(profile, ref, { mode: 'fast' as never })).toThrow(expect.objectContaining({ field: 'mode' }));
-    expect(() => evaluateDrift(profile, { ...ref, columns: { ...ref.columns, age: [1] } })).toThrow(expect.objectContaining({ field: 'current.age' }));
+    expect(() => evaluateDrift(profile, ref, { mode: 'fast' as never })).toThrow(
+      expect.objectContaining({ field: 'mode' }),
+    );
+    expect(() => evaluateDrift(profile, { ...ref, columns: { ...ref.columns, age: [1] } })).toThrow(
+      expect.objectContaining({ field: 'current.age' }),
+    );
   });
   it('honours per-feature test and threshold overrides', () => {
-    const profile = buildReferenceProfile(ref, inferSchema(ref, { overrides: { income: { test: 'psi', threshold: 0.3 }, plan: { test: 'g_test' } } }));
+    const profile = buildReferenceProfile(
+      ref,
+      inferSchema(ref, { overrides: { income: { test: 'psi', threshold: 0.3 }, plan: { test: 'g_test' } } }),
+    );
     const report = evaluateDrift(profile, synthetic(500, 2));
-    expect(report.features.find((f) => f.name === 'income')).toMatchObject({ test: 'psi', threshold: 0.3, score: 'distance', direction: 'distance_above' });
-    expect(report.features.find((f) => f.name === 'plan')).toMatchObject({ test: 'g_test', threshold: 0.05, score: 'p_value' });
+    expect(report.features.find((f) => f.name === 'income')).toMatchObject({
+      test: 'psi',
+      threshold: 0.3,
+      score: 'distance',
+      direction: 'distance_above',
+    });
+    expect(report.features.find((f) => f.name === 'plan')).toMatchObject({
+      test: 'g_test',
+      threshold: 0.05,
+      score: 'p_value',
+    });
   });
 });
 
 describe('the target column: labels arrive later', () => {
   const n = 400;
   const u = lcgUniforms(17, 2 * n);
-  const reference = tableOf({ x: Array.from({ length: n }, (_, i) => u[i]), y: Array.from({ length: n }, (_, i) => (u[n + i] < 0.3 ? 'yes' : 'no')) });
+  const reference = tableOf({
+    x: Array.from({ length: n }, (_, i) => u[i]),
+    y: Array.from({ length: n }, (_, i) => (u[n + i] < 0.3 ? 'yes' : 'no')),
+  });
   const profile = buildReferenceProfile(reference, inferSchema(reference, { target: 'y' }));
 
   it('an unlabelled window raises no data-quality finding on the target and leaves target drift untested', () => {
-    for (const current of [tableOf({ x: [...reference.columns.x], y: new Array<Cell>(n).fill(null) }), tableOf({ x: [...reference.columns.x] })]) {
+    for (const current of [
+      tableOf({ x: [...reference.columns.x], y: new Array<Cell>(n).fill(null) }),
+      tableOf({ x: [...reference.columns.x] }),
+    ]) {
       const report = evaluateDrift(profile, current);
       expect(report.dataQuality.filter((f) => f.column === 'y')).toEqual([]);
       expect(report.targetDrift).toMatchObject({ name: 'y', status: 'not_tested', drifted: false });

@@ -2,15 +2,21 @@ import type { DataTable } from '../domain/data-table.js';
 import type { FeatureSpec, RoleColumnSpec } from '../domain/feature-schema.js';
 import { gradeSeverity } from '../domain/grade-severity.js';
 import { benjaminiHochberg, bonferroni } from '../stats/index.js';
-import { columnValuesOf, type ColumnValues } from './column-values.js';
+import { type ColumnValues, columnValuesOf } from './column-values.js';
 import { compareColumn, isDrifted } from './compare-column.js';
 import { comparePerformance } from './compare-performance.js';
 import { createDriftEngineConfig } from './create-drift-engine-config.js';
 import type { DriftEngineConfig, DriftEngineOptions } from './drift-config.js';
 import { DriftConfigError } from './drift-config-error.js';
-import { DRIFT_REPORT_FORMAT_VERSION, type DataQualityFinding, type DataQualityKind, type DriftReport, type FeatureDriftResult } from './drift-report.js';
+import {
+  type DataQualityFinding,
+  type DataQualityKind,
+  DRIFT_REPORT_FORMAT_VERSION,
+  type DriftReport,
+  type FeatureDriftResult,
+} from './drift-report.js';
 import { findDataQualityIssues } from './find-data-quality-issues.js';
-import { REFERENCE_PROFILE_FORMAT_VERSION, type ColumnProfile, type ReferenceProfile } from './reference-profile.js';
+import { type ColumnProfile, REFERENCE_PROFILE_FORMAT_VERSION, type ReferenceProfile } from './reference-profile.js';
 import { findStatTest } from './stat-tests/all-stat-tests.js';
 
 /**
@@ -18,7 +24,11 @@ import { findStatTest } from './stat-tests/all-stat-tests.js';
  * joined by prediction id), so its absence or missing rate is no data-quality problem. Its other findings (type
  * violations, unseen classes) still concern the labels that did arrive.
  */
-const LABEL_LAG_KINDS: ReadonlySet<DataQualityKind> = new Set(['missing_column', 'empty_column', 'missing_rate_change']);
+const LABEL_LAG_KINDS: ReadonlySet<DataQualityKind> = new Set([
+  'missing_column',
+  'empty_column',
+  'missing_rate_change',
+]);
 
 /** State carried between consecutive evaluations of one monitored model (persistence) and the window bounds. */
 export interface EvaluationState {
@@ -31,7 +41,10 @@ function valuesOf(table: DataTable, profile: ColumnProfile): ColumnValues | null
   const cells = table.columns[profile.name];
   if (cells === undefined) return null;
   if (cells.length !== table.rowCount) {
-    throw new DriftConfigError(`current.${profile.name}`, `column has ${cells.length} cells, the table ${table.rowCount} rows`);
+    throw new DriftConfigError(
+      `current.${profile.name}`,
+      `column has ${cells.length} cells, the table ${table.rowCount} rows`,
+    );
   }
   return columnValuesOf(cells, profile.kind);
 }
@@ -45,7 +58,11 @@ function applyCorrection(results: FeatureDriftResult[], config: DriftEngineConfi
   const out = results.slice();
   tested.forEach(([r, i], k) => {
     const adjustedPValue = Math.min(1, adjusted[k]);
-    out[i] = { ...r, adjustedPValue, drifted: isDrifted(r, adjustedPValue, findStatTest(r.test)?.pValueInclusive === true) };
+    out[i] = {
+      ...r,
+      adjustedPValue,
+      drifted: isDrifted(r, adjustedPValue, findStatTest(r.test)?.pValueInclusive === true),
+    };
   });
   return out;
 }
@@ -76,7 +93,10 @@ export function evaluateDrift(
 ): DriftReport {
   const config = createDriftEngineConfig(options);
   if (profile === null || typeof profile !== 'object' || profile.formatVersion !== REFERENCE_PROFILE_FORMAT_VERSION) {
-    throw new DriftConfigError('profile.formatVersion', `must be ${REFERENCE_PROFILE_FORMAT_VERSION}, got ${String(profile?.formatVersion)}`);
+    throw new DriftConfigError(
+      'profile.formatVersion',
+      `must be ${REFERENCE_PROFILE_FORMAT_VERSION}, got ${String(profile?.formatVersion)}`,
+    );
   }
   if (current === null || typeof current !== 'object' || !Number.isInteger(current.rowCount) || current.rowCount < 0) {
     throw new DriftConfigError('current', 'must be a DataTable with an integer rowCount ≥ 0');
@@ -93,7 +113,11 @@ export function evaluateDrift(
   });
   features = applyCorrection(features, config);
 
-  const role = (spec: RoleColumnSpec | null, columnProfile: ColumnProfile | null, labelsLag = false): FeatureDriftResult | null => {
+  const role = (
+    spec: RoleColumnSpec | null,
+    columnProfile: ColumnProfile | null,
+    labelsLag = false,
+  ): FeatureDriftResult | null => {
     if (spec === null || columnProfile === null) return null;
     const values = valuesOf(current, columnProfile);
     const findings = findDataQualityIssues(columnProfile, values, current.rowCount, config);
@@ -117,7 +141,13 @@ export function evaluateDrift(
   const testedFeatureCount = features.filter((r) => r.status === 'tested').length;
   const driftedFeatureCount = features.filter((r) => r.drifted).length;
   const driftShare = weightedShare(features, config.useImportanceWeights);
-  const grade = gradeSeverity(driftShare, driftedFeatureCount, config.severity, config.persistenceWindows, state.previousHighStreak ?? 0);
+  const grade = gradeSeverity(
+    driftShare,
+    driftedFeatureCount,
+    config.severity,
+    config.persistenceWindows,
+    state.previousHighStreak ?? 0,
+  );
   return {
     formatVersion: DRIFT_REPORT_FORMAT_VERSION,
     mode: config.mode,

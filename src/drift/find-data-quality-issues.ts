@@ -1,6 +1,6 @@
 import type { NumericBounds } from '../domain/feature-schema.js';
 import { zTestProportions } from '../stats/index.js';
-import { MAX_EXAMPLES, type ColumnValues } from './column-values.js';
+import { type ColumnValues, MAX_EXAMPLES } from './column-values.js';
 import type { DriftEngineConfig } from './drift-config.js';
 import type { DataQualityFinding } from './drift-report.js';
 import type { ColumnProfile } from './reference-profile.js';
@@ -29,7 +29,11 @@ function finding(
 
 const rate = (x: number) => `${(100 * x).toFixed(1)} %`;
 
-function missingRateChange(profile: ColumnProfile, current: ColumnValues, threshold: number): DataQualityFinding | null {
+function missingRateChange(
+  profile: ColumnProfile,
+  current: ColumnValues,
+  threshold: number,
+): DataQualityFinding | null {
   const refRate = profile.rowCount === 0 ? 0 : profile.missingCount / profile.rowCount;
   const curRate = current.missingCount / current.rowCount;
   if (!(Math.abs(curRate - refRate) > threshold)) return null;
@@ -47,7 +51,11 @@ function missingRateChange(profile: ColumnProfile, current: ColumnValues, thresh
   );
 }
 
-function outOfRange(profile: ColumnProfile, current: ColumnValues, bounds: NumericBounds | undefined): DataQualityFinding | null {
+function outOfRange(
+  profile: ColumnProfile,
+  current: ColumnValues,
+  bounds: NumericBounds | undefined,
+): DataQualityFinding | null {
   if (profile.kind !== 'numeric' || current.kind !== 'numeric') return null;
   const declared = bounds !== undefined;
   const min = declared ? (bounds.min ?? -Infinity) : (profile.min ?? -Infinity);
@@ -77,7 +85,11 @@ function outOfRange(profile: ColumnProfile, current: ColumnValues, bounds: Numer
   );
 }
 
-function unseenCategories(profile: ColumnProfile, current: ColumnValues, allowed: readonly string[] | undefined): DataQualityFinding | null {
+function unseenCategories(
+  profile: ColumnProfile,
+  current: ColumnValues,
+  allowed: readonly string[] | undefined,
+): DataQualityFinding | null {
   if (profile.kind === 'numeric' || current.kind === 'numeric') return null;
   // Without declared values, a profile that folded a tail into __other__ cannot tell unseen from rare values.
   if (allowed === undefined && profile.otherCount > 0) return null;
@@ -129,16 +141,27 @@ export function findDataQualityIssues(
 ): DataQualityFinding[] {
   const name = profile.name;
   if (current === null) {
-    return [finding(name, 'missing_column', 'error', rowCount, rowCount, `column '${name}' is absent from the current data`)];
+    return [
+      finding(name, 'missing_column', 'error', rowCount, rowCount, `column '${name}' is absent from the current data`),
+    ];
   }
   const out: DataQualityFinding[] = [];
   const valid = current.rowCount - current.missingCount - current.typeViolationCount;
   if (current.rowCount > 0 && valid === 0) {
     out.push(
-      finding(name, 'empty_column', 'error', current.rowCount, current.rowCount, `no valid value in ${current.rowCount} row(s)`, [], {
-        missing: current.missingCount,
-        typeViolations: current.typeViolationCount,
-      }),
+      finding(
+        name,
+        'empty_column',
+        'error',
+        current.rowCount,
+        current.rowCount,
+        `no valid value in ${current.rowCount} row(s)`,
+        [],
+        {
+          missing: current.missingCount,
+          typeViolations: current.typeViolationCount,
+        },
+      ),
     );
   }
   if (current.typeViolationCount > 0) {

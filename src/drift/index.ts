@@ -1,4 +1,6 @@
 // Public entry point of the drift engine: re-exports only.
+
+export type { Cell, DataTable } from '../domain/data-table.js';
 export type {
   CategoryValue,
   FeatureKind,
@@ -10,9 +12,18 @@ export type {
   SchemaInferenceOptions,
   TaskType,
 } from '../domain/feature-schema.js';
-export type { Severity, SeverityThresholds } from '../domain/severity.js';
+export type { SeverityGrade } from '../domain/grade-severity.js';
+export { DEFAULT_SEVERITY_THRESHOLDS, gradeSeverity, severityOfShare } from '../domain/grade-severity.js';
+export { DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY, inferColumnKind, inferSchema } from '../domain/infer-schema.js';
 export { SchemaError } from '../domain/schema-error.js';
-export { DriftConfigError } from './drift-config-error.js';
+export type { Severity, SeverityThresholds } from '../domain/severity.js';
+export { applyFeatureOverrides } from './apply-feature-overrides.js';
+export { buildReferenceProfile, DEFAULT_PROFILE_OPTIONS } from './build-reference-profile.js';
+export type { TestChoice } from './choose-stat-test.js';
+export { chooseStatTest, driftguardDefaultTestName, evidentlyDefaultTestName } from './choose-stat-test.js';
+export { createDriftEngineConfig, DEFAULT_DRIFT_ENGINE_CONFIG } from './create-drift-engine-config.js';
+export type { DriftMonitor, DriftMonitorOptions } from './create-drift-monitor.js';
+export { createDriftMonitor } from './create-drift-monitor.js';
 export type {
   CountWindowOptions,
   DataQualityOptions,
@@ -25,7 +36,7 @@ export type {
   TimeWindowOptions,
   WindowOptions,
 } from './drift-config.js';
-export { DRIFT_REPORT_FORMAT_VERSION } from './drift-report.js';
+export { DriftConfigError } from './drift-config-error.js';
 export type {
   DataQualityFinding,
   DataQualityKind,
@@ -34,7 +45,10 @@ export type {
   FeatureDriftResult,
   PerformanceDriftResult,
 } from './drift-report.js';
-export { OTHER_CATEGORY, REFERENCE_PROFILE_FORMAT_VERSION } from './reference-profile.js';
+export { DRIFT_REPORT_FORMAT_VERSION } from './drift-report.js';
+export type { EvaluationState } from './evaluate-drift.js';
+export { evaluateDrift } from './evaluate-drift.js';
+export { parseReferenceProfile } from './parse-reference-profile.js';
 export type {
   CategoricalColumnProfile,
   ColumnProfile,
@@ -44,21 +58,8 @@ export type {
   ReferenceProfile,
   ReferenceProfileOptions,
 } from './reference-profile.js';
-export type { DriftDirection, StatTest, StatTestInput, StatTestOutcome, TestScore } from './stat-tests/stat-test.js';
-export { inferSchema, inferColumnKind, DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY } from '../domain/infer-schema.js';
-export { gradeSeverity, severityOfShare, DEFAULT_SEVERITY_THRESHOLDS } from '../domain/grade-severity.js';
-export type { SeverityGrade } from '../domain/grade-severity.js';
-export { buildReferenceProfile, DEFAULT_PROFILE_OPTIONS } from './build-reference-profile.js';
-export { parseReferenceProfile } from './parse-reference-profile.js';
-export { createDriftEngineConfig, DEFAULT_DRIFT_ENGINE_CONFIG } from './create-drift-engine-config.js';
-export { evaluateDrift } from './evaluate-drift.js';
-export type { EvaluationState } from './evaluate-drift.js';
-export { createSlidingWindow } from './sliding-window.js';
+export { OTHER_CATEGORY, REFERENCE_PROFILE_FORMAT_VERSION } from './reference-profile.js';
 export type { SlidingWindow, WindowBatch, WindowRow } from './sliding-window.js';
-export { createDriftMonitor } from './create-drift-monitor.js';
-export type { DriftMonitor, DriftMonitorOptions } from './create-drift-monitor.js';
-export { STAT_TESTS, findStatTest } from './stat-tests/all-stat-tests.js';
-export { chooseStatTest, evidentlyDefaultTestName, driftguardDefaultTestName } from './choose-stat-test.js';
-export type { TestChoice } from './choose-stat-test.js';
-export type { Cell, DataTable } from '../domain/data-table.js';
-export { applyFeatureOverrides } from './apply-feature-overrides.js';
+export { createSlidingWindow } from './sliding-window.js';
+export { findStatTest, STAT_TESTS } from './stat-tests/all-stat-tests.js';
+export type { DriftDirection, StatTest, StatTestInput, StatTestOutcome, TestScore } from './stat-tests/stat-test.js';

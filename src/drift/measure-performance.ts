@@ -75,7 +75,17 @@ function classification(columns: PerformanceColumns, schema: FeatureSchema): Per
     auc = rocAucFromScores(Float64Array.from(pos), Float64Array.from(neg));
   }
   const errorRate = errorCount / labelledCount;
-  return { task: 'classification', labelledCount, errorCount, accuracy: 1 - errorRate, errorRate, auc, mae: null, rmse: null, absoluteErrors: null };
+  return {
+    task: 'classification',
+    labelledCount,
+    errorCount,
+    accuracy: 1 - errorRate,
+    errorRate,
+    auc,
+    mae: null,
+    rmse: null,
+    absoluteErrors: null,
+  };
 }
 
 function regression(columns: PerformanceColumns): PerformanceMeasurement | null {

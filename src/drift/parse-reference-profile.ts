@@ -1,5 +1,5 @@
 import { DriftConfigError } from './drift-config-error.js';
-import { REFERENCE_PROFILE_FORMAT_VERSION, type ColumnProfile, type ReferenceProfile } from './reference-profile.js';
+import { type ColumnProfile, REFERENCE_PROFILE_FORMAT_VERSION, type ReferenceProfile } from './reference-profile.js';
 
 function fail(field: string, reason: string): never {
   throw new DriftConfigError(field, reason);
@@ -11,7 +11,8 @@ function requireObject(value: unknown, field: string): Record<string, unknown> {
 }
 
 function requireNumberArray(value: unknown, field: string): void {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) fail(field, 'must be an array of finite numbers');
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+    fail(field, 'must be an array of finite numbers');
 }
 
 function checkColumn(value: unknown, field: string): void {
@@ -25,16 +26,24 @@ function checkColumn(value: unknown, field: string): void {
     requireNumberArray(c.binEdges, `${field}.binEdges`);
     requireNumberArray(c.binCounts, `${field}.binCounts`);
     const sample = c.sample as number[];
-    for (let i = 1; i < sample.length; i++) if (sample[i] < sample[i - 1]) fail(`${field}.sample`, 'must be sorted ascending');
+    for (let i = 1; i < sample.length; i++)
+      if (sample[i] < sample[i - 1]) fail(`${field}.sample`, 'must be sorted ascending');
     if ((c.binCounts as number[]).length !== Math.max(0, (c.binEdges as number[]).length - 1)) {
       fail(`${field}.binCounts`, 'must have one entry per bin (binEdges.length − 1)');
     }
-    if ((c.validCount as number) > 0 && (typeof c.std !== 'number' || typeof c.min !== 'number' || typeof c.max !== 'number')) {
+    if (
+      (c.validCount as number) > 0 &&
+      (typeof c.std !== 'number' || typeof c.min !== 'number' || typeof c.max !== 'number')
+    ) {
       fail(`${field}.std`, 'min, max and std must be numbers when the column has valid values');
     }
-    if (c.valueCounts !== null && !Array.isArray(c.valueCounts)) fail(`${field}.valueCounts`, 'must be an array or null');
+    if (c.valueCounts !== null && !Array.isArray(c.valueCounts))
+      fail(`${field}.valueCounts`, 'must be an array or null');
   } else if (c.kind === 'categorical' || c.kind === 'boolean') {
-    if (!Array.isArray(c.categories) || c.categories.some((e) => typeof e?.value !== 'string' || !Number.isInteger(e?.count))) {
+    if (
+      !Array.isArray(c.categories) ||
+      c.categories.some((e) => typeof e?.value !== 'string' || !Number.isInteger(e?.count))
+    ) {
       fail(`${field}.categories`, 'must be an array of { value: string, count: integer }');
     }
     if (!Number.isInteger(c.otherCount)) fail(`${field}.otherCount`, 'must be an integer');
@@ -48,7 +57,10 @@ function checkColumn(value: unknown, field: string): void {
 export function parseReferenceProfile(json: unknown): ReferenceProfile {
   const p = requireObject(json, 'profile');
   if (p.formatVersion !== REFERENCE_PROFILE_FORMAT_VERSION) {
-    fail('profile.formatVersion', `unsupported version ${String(p.formatVersion)} (this driftguard reads ${REFERENCE_PROFILE_FORMAT_VERSION})`);
+    fail(
+      'profile.formatVersion',
+      `unsupported version ${String(p.formatVersion)} (this driftguard reads ${REFERENCE_PROFILE_FORMAT_VERSION})`,
+    );
   }
   if (!Number.isInteger(p.rowCount) || (p.rowCount as number) < 1) fail('profile.rowCount', 'must be an integer ≥ 1');
   const schema = requireObject(p.schema, 'profile.schema');
@@ -67,7 +79,8 @@ export function parseReferenceProfile(json: unknown): ReferenceProfile {
   });
   for (const role of ['target', 'prediction', 'predictionScore'] as const) {
     if (p[role] !== null && p[role] !== undefined) checkColumn(p[role], `profile.${role}`);
-    if ((schema[role] ?? null) === null !== ((p[role] ?? null) === null)) fail(`profile.${role}`, 'must be present exactly when the schema declares it');
+    if (((schema[role] ?? null) === null) !== ((p[role] ?? null) === null))
+      fail(`profile.${role}`, 'must be present exactly when the schema declares it');
   }
   if (p.performance !== null && p.performance !== undefined) requireObject(p.performance, 'profile.performance');
   return json as ReferenceProfile;

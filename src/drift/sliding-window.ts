@@ -1,8 +1,8 @@
 import type { Cell, DataTable } from '../domain/data-table.js';
 import { dataTableFromRows } from '../domain/data-table.js';
+import { validateWindowOptions } from './create-drift-engine-config.js';
 import type { WindowOptions } from './drift-config.js';
 import { DriftConfigError } from './drift-config-error.js';
-import { validateWindowOptions } from './create-drift-engine-config.js';
 
 /** One row of events pushed into a window. */
 export type WindowRow = Readonly<Record<string, Cell>>;
@@ -87,7 +87,8 @@ function timeWindow(options: { windowSeconds: number; stepSeconds: number }, val
   };
 
   const requireTime = (t: unknown, field: string): number => {
-    if (typeof t !== 'number' || !Number.isFinite(t)) throw new DriftConfigError(field, `must be a finite number of seconds, got ${String(t)}`);
+    if (typeof t !== 'number' || !Number.isFinite(t))
+      throw new DriftConfigError(field, `must be a finite number of seconds, got ${String(t)}`);
     return t;
   };
 
@@ -103,7 +104,8 @@ function timeWindow(options: { windowSeconds: number; stepSeconds: number }, val
       let i = events.length;
       while (i > 0 && events[i - 1].t > t) i--;
       events.splice(i, 0, { t, row });
-      if (nextEnd === null) nextEnd = Math.max(Math.floor(t / stepSeconds) * stepSeconds + stepSeconds, lastEmittedEnd + stepSeconds);
+      if (nextEnd === null)
+        nextEnd = Math.max(Math.floor(t / stepSeconds) * stepSeconds + stepSeconds, lastEmittedEnd + stepSeconds);
       return due(t);
     },
     advanceTo(nowSeconds) {

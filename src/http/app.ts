@@ -70,7 +70,8 @@ function recordRouteAccess(app: HttpApp, openRead: boolean): void {
     if (route.url.startsWith('/docs')) route.config = { ...route.config, access: 'open' };
     const access = (route.config as { access?: RouteAccess } | undefined)?.access ?? 'admin';
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access: access === 'read' && openRead ? 'open' : access });
+      if (method !== 'HEAD')
+        routeAccess.push({ method, url: route.url, access: access === 'read' && openRead ? 'open' : access });
     }
   });
 }
@@ -84,7 +85,10 @@ function observeRequestDurations(app: HttpApp, services: HttpServices): void {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     if (route === '/metrics') return;
-    requestSeconds.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    requestSeconds.observe(
+      { route, method: request.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 }
 
@@ -93,7 +97,9 @@ function setNotFoundHandler(app: HttpApp, dashboardDir: string | null): void {
   app.setNotFoundHandler(
     (request, reply) =>
       (dashboardDir !== null && dashboardFallback(request, reply)) ||
-      reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
+      reply
+        .status(404)
+        .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: [] }),
   );
 }
 
@@ -102,7 +108,11 @@ async function registerDocs(app: HttpApp): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'driftguard', version: '1', description: 'Drift monitoring, alerting and retraining for ML models.' },
+      info: {
+        title: 'driftguard',
+        version: '1',
+        description: 'Drift monitoring, alerting and retraining for ML models.',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'an API key' },

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hasRole, type ApiKeyVerifier, type Role } from './api-keys.js';
+import { type ApiKeyVerifier, hasRole, type Role } from './api-keys.js';
 
 /** What a route needs: `open` routes need no key; the others need a key holding the role. */
 export type RouteAccess = Role | 'open';
@@ -30,20 +30,26 @@ export function authHook(options: AuthHookOptions) {
     if (request.is404 || access === 'open' || (access === 'read' && options.openRead)) return;
     const presented = bearerToken(request.headers.authorization) ?? headerValue(request.headers['x-api-key']);
     if (presented === undefined) {
-      return reply
-        .status(401)
-        .header('www-authenticate', 'Bearer')
-        .send({ error: 'unauthorized', message: 'an API key is required (Authorization: Bearer <key> or X-API-Key)', details: [] });
+      return reply.status(401).header('www-authenticate', 'Bearer').send({
+        error: 'unauthorized',
+        message: 'an API key is required (Authorization: Bearer <key> or X-API-Key)',
+        details: [],
+      });
     }
     const principal = options.apiKeys.verify(presented);
     if (principal === null) {
-      return reply.status(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'unknown API key', details: [] });
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'unauthorized', message: 'unknown API key', details: [] });
     }
     request.principalName = principal.name;
     if (!hasRole(principal, access)) {
-      return reply
-        .status(403)
-        .send({ error: 'forbidden', message: `this route needs the ${access} role; key ${principal.name} lacks it`, details: [] });
+      return reply.status(403).send({
+        error: 'forbidden',
+        message: `this route needs the ${access} role; key ${principal.name} lacks it`,
+        details: [],
+      });
     }
   };
 }

@@ -26,8 +26,19 @@ describe('the dashboard served by the API', () => {
     const backend = createLocalBackend({ dataDir: dir });
     const clock = { nowMs: () => Date.now() };
     const models = createMonitoredModels({ store, clock });
-    const { services } = composeHttpServices({ store, backend, clock, models, metrics: createMetricsRegistry(), events: createInProcessEventBus() });
-    app = await createHttpApp({ services, apiKeys: createApiKeyVerifier([{ name: 'ops', roles: ['admin'], key: 'k'.repeat(24) }]), dashboardDir: join(dir, 'dist') });
+    const { services } = composeHttpServices({
+      store,
+      backend,
+      clock,
+      models,
+      metrics: createMetricsRegistry(),
+      events: createInProcessEventBus(),
+    });
+    app = await createHttpApp({
+      services,
+      apiKeys: createApiKeyVerifier([{ name: 'ops', roles: ['admin'], key: 'k'.repeat(24) }]),
+      dashboardDir: join(dir, 'dist'),
+    });
     close = async () => {
       await app.close();
       await store.close();

@@ -11,8 +11,10 @@ const ASSET = /(?:^|\/)assets\/([A-Za-z0-9._-]+)$/;
  */
 export async function registerDashboard(app: FastifyInstance, dir: string): Promise<void> {
   await app.register(fastifyStatic, { root: dir, serve: false, decorateReply: true });
-  const page = (_request: FastifyRequest, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
-  for (const url of ['/', '/dashboard', '/dashboard/']) app.get(url, { config: { access: 'open' }, schema: { hide: true } }, page);
+  const page = (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+  for (const url of ['/', '/dashboard', '/dashboard/'])
+    app.get(url, { config: { access: 'open' }, schema: { hide: true } }, page);
   app.get('/assets/*', { config: { access: 'open' }, schema: { hide: true } }, (request, reply) =>
     sendAsset(reply, (request.params as { '*': string })['*']),
   );

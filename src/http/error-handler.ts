@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { TrackingError } from '../ports/tracking-error.js';
-import { ServiceError, type ErrorDetail } from '../services/service-errors.js';
+import { type ErrorDetail, ServiceError } from '../services/service-errors.js';
 import type { ErrorBody } from './error-body.js';
 
 interface AjvError {
@@ -25,20 +25,35 @@ function validationDetails(errors: readonly AjvError[], context: string | undefi
   const prefix = context === undefined || context === 'body' ? '' : `/${context}`;
   const details = errors
     // anyOf reports each failed branch and then itself: keep the summary, drop the branch noise.
-    .filter((e, _, all) => !(e.keyword === 'type' && all.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath)))
+    .filter(
+      (e, _, all) =>
+        !(e.keyword === 'type' && all.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath)),
+    )
     .map((e) => {
-      if (e.keyword === 'required') return { path: `${prefix}${e.instancePath}/${String(e.params.missingProperty)}`, reason: 'is required' };
+      if (e.keyword === 'required')
+        return { path: `${prefix}${e.instancePath}/${String(e.params.missingProperty)}`, reason: 'is required' };
       if (e.keyword === 'additionalProperties') {
-        return { path: `${prefix}${e.instancePath}/${String(e.params.additionalProperty)}`, reason: 'is not allowed here' };
+        return {
+          path: `${prefix}${e.instancePath}/${String(e.params.additionalProperty)}`,
+          reason: 'is not allowed here',
+        };
       }
-      if (e.keyword === 'anyOf') return { path: `${prefix}${e.instancePath}`, reason: 'must be a number, a string, a boolean or null as the schema allows' };
+      if (e.keyword === 'anyOf')
+        return {
+          path: `${prefix}${e.instancePath}`,
+          reason: 'must be a number, a string, a boolean or null as the schema allows',
+        };
       return { path: `${prefix}${e.instancePath}`, reason: e.message ?? e.keyword };
     });
   return details.filter((d, i) => details.findIndex((o) => o.path === d.path && o.reason === d.reason) === i);
 }
 
 /** Maps every error to `{ error, message, details[] }`; bad input is always a 4xx, never a 500. */
-export function handleError(error: FastifyError & { validation?: AjvError[] }, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(
+  error: FastifyError & { validation?: AjvError[] },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   let status = 500;
   let body: ErrorBody = { error: 'internal', message: 'internal error; see the server log', details: [] };
   if (error instanceof ServiceError) {
@@ -47,7 +62,8 @@ export function handleError(error: FastifyError & { validation?: AjvError[] }, r
   } else if (error instanceof TrackingError && (error.kind === 'unavailable' || error.kind === 'unauthorized')) {
     // A dependency outage (MLflow down, timing out, refusing our credentials), not a fault of the request: retry later.
     status = 503;
-    const reason = error.kind === 'unavailable' ? 'unreachable, timing out or failing' : 'refusing the configured credentials';
+    const reason =
+      error.kind === 'unavailable' ? 'unreachable, timing out or failing' : 'refusing the configured credentials';
     body = {
       error: 'unavailable',
       message: `the tracking backend (model registry) is unavailable: ${error.message}`,

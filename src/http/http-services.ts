@@ -1,15 +1,15 @@
 import type { EventBus } from '../ports/event-bus.js';
 import type { AlertQueries } from '../services/alerting/alert-queries.js';
 import type { ChampionChanges } from '../services/champion/champion-changes.js';
-import type { DriftReportQueries } from '../services/monitoring/drift-report-queries.js';
-import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { ModelVersionQueries } from '../services/champion/model-version-queries.js';
-import type { MonitoredModels } from '../services/monitored-models.js';
 import type { PredictionLogQueries } from '../services/ingestion/prediction-log-queries.js';
 import type { PredictionLogging } from '../services/ingestion/prediction-logging.js';
-import type { PredictionServing } from '../services/serving/prediction-serving.js';
 import type { ReferenceUpload } from '../services/ingestion/reference-upload.js';
+import type { MetricsRegistry } from '../services/metrics-registry.js';
+import type { MonitoredModels } from '../services/monitored-models.js';
+import type { DriftReportQueries } from '../services/monitoring/drift-report-queries.js';
 import type { RetrainingJobs } from '../services/retraining/retraining-jobs.js';
+import type { PredictionServing } from '../services/serving/prediction-serving.js';
 
 /** The use cases the HTTP edge calls; composed in compose.ts. */
 export interface HttpServices {

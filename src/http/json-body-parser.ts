@@ -29,14 +29,23 @@ export function registerStrictJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     if (text.length === 0) {
-      done(Object.assign(new Error('the JSON body is empty'), { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY' }), undefined);
+      done(
+        Object.assign(new Error('the JSON body is empty'), { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY' }),
+        undefined,
+      );
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      done(Object.assign(new Error(`invalid JSON: ${(error as Error).message}`), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      done(
+        Object.assign(new Error(`invalid JSON: ${(error as Error).message}`), {
+          statusCode: 400,
+          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+        }),
+        undefined,
+      );
       return;
     }
     const overflow = MAY_OVERFLOW.test(text) ? findNonFinite(value, '') : null;
@@ -44,7 +53,14 @@ export function registerStrictJsonParser(app: FastifyInstance): void {
       done(
         Object.assign(new Error('a number in the body is not a finite double'), {
           statusCode: 400,
-          validation: [{ instancePath: overflow, keyword: 'finite', params: {}, message: 'must be a finite number (it overflows a double)' }],
+          validation: [
+            {
+              instancePath: overflow,
+              keyword: 'finite',
+              params: {},
+              message: 'must be a finite number (it overflows a double)',
+            },
+          ],
           validationContext: 'body',
         }),
         undefined,

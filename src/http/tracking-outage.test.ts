@@ -25,12 +25,26 @@ describe('the tracking backend (MLflow) is unreachable', () => {
 
   beforeAll(async () => {
     await store.migrate();
-    const backend = createMlflowBackend({ trackingUri: `http://127.0.0.1:${await closedPort()}`, maxRetries: 0, timeoutMs: 2000 });
+    const backend = createMlflowBackend({
+      trackingUri: `http://127.0.0.1:${await closedPort()}`,
+      maxRetries: 0,
+      timeoutMs: 2000,
+    });
     const clock = { nowMs: () => Date.now() };
     const models = createMonitoredModels({ store, clock });
     await models.create({ name: 'credit', features: { income: {} } });
-    const { services } = composeHttpServices({ store, backend, clock, models, metrics: createMetricsRegistry(), events: createInProcessEventBus() });
-    app = await createHttpApp({ services, apiKeys: createApiKeyVerifier([{ name: 'ops', roles: ['admin'], key: 'admin-key-0123456789abcdef' }]) });
+    const { services } = composeHttpServices({
+      store,
+      backend,
+      clock,
+      models,
+      metrics: createMetricsRegistry(),
+      events: createInProcessEventBus(),
+    });
+    app = await createHttpApp({
+      services,
+      apiKeys: createApiKeyVerifier([{ name: 'ops', roles: ['admin'], key: 'admin-key-0123456789abcdef' }]),
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -38,20 +52,33 @@ describe('the tracking backend (MLflow) is unreachable', () => {
   });
 
   it('POST /predict answers 503 with the JSON error body naming the tracking backend', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/models/credit/predict', headers, payload: { features: { income: 1 } } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/models/credit/predict',
+      headers,
+      payload: { features: { income: 1 } },
+    });
     expect(response.statusCode).toBe(503);
     const body = response.json();
     expect(body).toMatchObject({ error: 'unavailable', details: [expect.objectContaining({ path: '/tracking' })] });
     expect(body.message).toMatch(/tracking backend.*unavailable/);
     expect(response.headers['retry-after']).toBeDefined();
     // Logging predictions made elsewhere does not need the tracking backend.
-    const logged = await app.inject({ method: 'POST', url: '/v1/models/credit/predictions', headers, payload: { predictions: [{ features: { income: 1 }, prediction: 1 }] } });
+    const logged = await app.inject({
+      method: 'POST',
+      url: '/v1/models/credit/predictions',
+      headers,
+      payload: { predictions: [{ features: { income: 1 }, prediction: 1 }] },
+    });
     expect(logged.statusCode).toBeLessThan(300);
   });
 
   it('/readyz reports not ready with the reason: the champion cannot be loaded', async () => {
     const response = await app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toMatchObject({ status: 'not_ready', reason: expect.stringMatching(/credit.*champion.*cannot be loaded/) });
+    expect(response.json()).toMatchObject({
+      status: 'not_ready',
+      reason: expect.stringMatching(/credit.*champion.*cannot be loaded/),
+    });
   });
 });

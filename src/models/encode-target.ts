@@ -27,7 +27,10 @@ export function resolveClassLabels(cells: readonly Cell[], target: string, posit
   }
   const labels = [...seen].sort();
   if (labels.length < 2) {
-    throw new ModelError(target, `binary target needs two classes, found ${labels.length === 0 ? 'no rows' : `only "${labels[0]}"`}`);
+    throw new ModelError(
+      target,
+      `binary target needs two classes, found ${labels.length === 0 ? 'no rows' : `only "${labels[0]}"`}`,
+    );
   }
   if (positiveClass !== undefined) {
     if (!seen.has(positiveClass)) {
@@ -52,7 +55,10 @@ export function encodeTarget(
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new ModelError(schema.target, `regression target must be a finite number, got ${JSON.stringify(v)} in row ${i}`);
+        throw new ModelError(
+          schema.target,
+          `regression target must be a finite number, got ${JSON.stringify(v)} in row ${i}`,
+        );
       }
       y[i] = v;
     }

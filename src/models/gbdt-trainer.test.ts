@@ -1,30 +1,51 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataTableFromRows } from '../domain/data-table.js';
+import { sliceTable, syntheticTable } from '../../tests/support/models/synthetic-data.js';
 import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
+import { dataTableFromRows } from '../domain/data-table.js';
 import { gbdtTrainer } from './gbdt-trainer.js';
 import { logisticTrainer } from './logistic-trainer.js';
-import { sliceTable, syntheticTable } from '../../tests/support/models/synthetic-data.js';
 import { rocAuc } from './metrics/roc-auc.js';
 
 interface Inputs {
   x: (number | null)[][];
   y: number[];
-  params: { max_iter: number; learning_rate: number; max_leaf_nodes: number; min_samples_leaf: number; l2_regularization: number };
+  params: {
+    max_iter: number;
+    learning_rate: number;
+    max_leaf_nodes: number;
+    min_samples_leaf: number;
+    l2_regularization: number;
+  };
 }
 const oracle = loadOracle<Inputs, { proba?: number[]; prediction?: number[]; baseline: number }>('gbdt');
-
 
 describe('gbdt vs sklearn HistGradientBoosting (all distinct values binned)', () => {
   for (const c of oracle.cases) {
     it(`${c.id}: ${c.call}`, () => {
       const binary = c.id.startsWith('classifier');
-      const rows = c.inputs.x.map((r, i) => ({ a: r[0], b: r[1], c: r[2], t: binary ? (c.inputs.y[i] === 1 ? 'pos' : 'neg') : c.inputs.y[i] }));
+      const rows = c.inputs.x.map((r, i) => ({
+        a: r[0],
+        b: r[1],
+        c: r[2],
+        t: binary ? (c.inputs.y[i] === 1 ? 'pos' : 'neg') : c.inputs.y[i],
+      }));
       const p = c.inputs.params;
       const { model } = gbdtTrainer.fit(
-        { table: dataTableFromRows(rows), target: 't', task: binary ? 'binary' : 'regression', positiveClass: binary ? 'pos' : undefined },
+        {
+          table: dataTableFromRows(rows),
+          target: 't',
+          task: binary ? 'binary' : 'regression',
+          positiveClass: binary ? 'pos' : undefined,
+        },
         null,
-        { maxIterations: p.max_iter, learningRate: p.learning_rate, maxLeaves: p.max_leaf_nodes, minSamplesLeaf: p.min_samples_leaf, l2: p.l2_regularization },
+        {
+          maxIterations: p.max_iter,
+          learningRate: p.learning_rate,
+          maxLeaves: p.max_leaf_nodes,
+          minSamplesLeaf: p.min_samples_leaf,
+          l2: p.l2_regularization,
+        },
         0,
       );
       const spec = model.toJSON();
@@ -61,7 +82,12 @@ describe('gbdtTrainer', () => {
   });
 
   it('early stopping keeps the best validation round', () => {
-    const { model, log } = gbdtTrainer.fit(data, validation, { learningRate: 0.8, maxIterations: 300, earlyStoppingRounds: 5 }, 1);
+    const { model, log } = gbdtTrainer.fit(
+      data,
+      validation,
+      { learningRate: 0.8, maxIterations: 300, earlyStoppingRounds: 5 },
+      1,
+    );
     expect(log.stoppedEarly).toBe(true);
     const losses = log.iterations.map((it) => it.validationLoss!);
     expect(log.bestIteration).toBe(losses.indexOf(Math.min(...losses)) + 1);
@@ -79,14 +105,19 @@ describe('gbdtTrainer', () => {
     for (const tree of a.estimator.trees) {
       const leaves = tree.feature.filter((f) => f < 0).length;
       expect(leaves).toBeLessThanOrEqual(7);
-      const depth = (node: number): number => (tree.feature[node] < 0 ? 0 : 1 + Math.max(depth(tree.left[node]), depth(tree.right[node])));
+      const depth = (node: number): number =>
+        tree.feature[node] < 0 ? 0 : 1 + Math.max(depth(tree.left[node]), depth(tree.right[node]));
       expect(depth(0)).toBeLessThanOrEqual(3);
     }
   });
 
   it('balanced class weights raise the base score of a rare positive class to 0', () => {
-    const rare = dataTableFromRows(Array.from({ length: 400 }, (_, i) => ({ x: i % 37, label: i % 10 === 0 ? 'yes' : 'no' })));
-    const spec = gbdtTrainer.fit({ table: rare, target: 'label', task: 'binary' }, null, { classWeight: 'balanced', maxIterations: 3 }, 0).model.toJSON();
+    const rare = dataTableFromRows(
+      Array.from({ length: 400 }, (_, i) => ({ x: i % 37, label: i % 10 === 0 ? 'yes' : 'no' })),
+    );
+    const spec = gbdtTrainer
+      .fit({ table: rare, target: 'label', task: 'binary' }, null, { classWeight: 'balanced', maxIterations: 3 }, 0)
+      .model.toJSON();
     expect(spec.estimator.kind === 'gbdt' && spec.estimator.baseScore).toBeCloseTo(0, 12);
   });
 
@@ -112,7 +143,12 @@ describe('gbdtTrainer', () => {
 
   it('fits regression with squared error', () => {
     const reg = syntheticTable({ rows: 1500, numericFeatures: 4, seed: 9, task: 'regression' });
-    const { model, log } = gbdtTrainer.fit({ table: sliceTable(reg, 0, 1200), target: 'y', task: 'regression' }, sliceTable(reg, 1200, 1500), {}, 0);
+    const { model, log } = gbdtTrainer.fit(
+      { table: sliceTable(reg, 0, 1200), target: 'y', task: 'regression' },
+      sliceTable(reg, 1200, 1500),
+      {},
+      0,
+    );
     expect(log.loss).toBe('squared_error');
     const holdout = sliceTable(reg, 1200, 1500);
     const pred = model.predictBatch(holdout);
@@ -131,9 +167,28 @@ describe('gbdtTrainer', () => {
 
 describe('gbdtTrainer edge columns', () => {
   it('trains with a constant and an all-missing feature (never split on) and predicts finite values', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => ({ constant: 1, empty: null, x: i % 17, label: (i % 17) > 8 ? 'yes' : 'no' }));
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      constant: 1,
+      empty: null,
+      x: i % 17,
+      label: i % 17 > 8 ? 'yes' : 'no',
+    }));
     const table = dataTableFromRows(rows);
-    const { model } = gbdtTrainer.fit({ table, target: 'label', task: 'binary', features: [{ name: 'constant', kind: 'numeric' }, { name: 'empty', kind: 'numeric' }, { name: 'x', kind: 'numeric' }] }, null, { maxIterations: 5 }, 0);
+    const { model } = gbdtTrainer.fit(
+      {
+        table,
+        target: 'label',
+        task: 'binary',
+        features: [
+          { name: 'constant', kind: 'numeric' },
+          { name: 'empty', kind: 'numeric' },
+          { name: 'x', kind: 'numeric' },
+        ],
+      },
+      null,
+      { maxIterations: 5 },
+      0,
+    );
     const spec = model.toJSON();
     if (spec.estimator.kind !== 'gbdt') throw new Error('unexpected estimator');
     const used = new Set(spec.estimator.trees.flatMap((t) => t.feature.filter((f) => f >= 0)));

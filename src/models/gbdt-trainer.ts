@@ -1,10 +1,10 @@
 import type { DataTable } from '../domain/data-table.js';
-import { createTreeWorkspace, growTree, grownTreeValue, type GrownTree } from './grow-tree.js';
-import { classSampleWeights, resolveHyperParams, type ParamRule } from './hyper-params.js';
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
+import { createTreeWorkspace, type GrownTree, grownTreeValue, growTree } from './grow-tree.js';
+import { classSampleWeights, type ParamRule, resolveHyperParams } from './hyper-params.js';
 import type { FitResult, GbdtParams, Trainer, TrainingData, TrainingIteration, TreeSpec } from './model-types.js';
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 import { createPipelineModel } from './pipeline-model.js';
-import { meanLogLoss, meanSquaredError, prepareTraining, type PreparedTraining } from './prepare-training.js';
+import { meanLogLoss, meanSquaredError, type PreparedTraining, prepareTraining } from './prepare-training.js';
 import { binSampleRows, computeFeatureBins, type FeatureBins } from './quantile-bins.js';
 import { binTrainingMatrix, type TrainingMatrix } from './training-matrix.js';
 

@@ -3,7 +3,13 @@ import type { ClassWeight, HyperParamValue } from './model-types.js';
 
 /** How one hyper-parameter is validated: a number in [min, max] (integer when `integer`), or a class weight. */
 export type ParamRule =
-  | { readonly type: 'number'; readonly min: number; readonly max: number; readonly integer?: boolean; readonly exclusiveMin?: boolean }
+  | {
+      readonly type: 'number';
+      readonly min: number;
+      readonly max: number;
+      readonly integer?: boolean;
+      readonly exclusiveMin?: boolean;
+    }
   | { readonly type: 'classWeight' };
 
 function parseClassWeight(key: string, value: HyperParamValue | ClassWeight): ClassWeight {
@@ -11,23 +17,32 @@ function parseClassWeight(key: string, value: HyperParamValue | ClassWeight): Cl
   if (value === 'balanced') return 'balanced';
   if (typeof value === 'object') {
     const { negative, positive } = value;
-    if (Number.isFinite(negative) && Number.isFinite(positive) && negative > 0 && positive > 0) return { negative, positive };
+    if (Number.isFinite(negative) && Number.isFinite(positive) && negative > 0 && positive > 0)
+      return { negative, positive };
   }
   if (typeof value === 'string' && /^[^:]+:[^:]+$/.test(value)) {
     // "negative:positive", e.g. "1:3"
     const [negative, positive] = value.split(':').map(Number);
-    if (negative > 0 && positive > 0 && Number.isFinite(negative) && Number.isFinite(positive)) return { negative, positive };
+    if (negative > 0 && positive > 0 && Number.isFinite(negative) && Number.isFinite(positive))
+      return { negative, positive };
   }
-  throw new ModelError(key, `must be "balanced", null or "<weight of class 0>:<weight of class 1>" with positive weights, got ${JSON.stringify(value)}`);
+  throw new ModelError(
+    key,
+    `must be "balanced", null or "<weight of class 0>:<weight of class 1>" with positive weights, got ${JSON.stringify(value)}`,
+  );
 }
 
 function parseNumber(key: string, value: unknown, rule: Extract<ParamRule, { type: 'number' }>): number {
   const v = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ModelError(key, `must be a finite number, got ${JSON.stringify(value)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ModelError(key, `must be a finite number, got ${JSON.stringify(value)}`);
   if (rule.integer === true && !Number.isInteger(v)) throw new ModelError(key, `must be an integer, got ${v}`);
   const low = rule.exclusiveMin === true ? v <= rule.min : v < rule.min;
   if (low || v > rule.max) {
-    throw new ModelError(key, `must be in ${rule.exclusiveMin === true ? '(' : '['}${rule.min}, ${rule.max}], got ${v}`);
+    throw new ModelError(
+      key,
+      `must be in ${rule.exclusiveMin === true ? '(' : '['}${rule.min}, ${rule.max}], got ${v}`,
+    );
   }
   return v;
 }
@@ -48,7 +63,8 @@ export function resolveHyperParams<P extends object>(
     if (rule === undefined) {
       throw new ModelError(key, `unknown hyper-parameter (valid: ${Object.keys(rules).join(', ')})`);
     }
-    out[key] = rule.type === 'classWeight' ? parseClassWeight(key, value as HyperParamValue) : parseNumber(key, value, rule);
+    out[key] =
+      rule.type === 'classWeight' ? parseClassWeight(key, value as HyperParamValue) : parseNumber(key, value, rule);
   }
   return out as P;
 }

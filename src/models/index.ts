@@ -1,20 +1,12 @@
 // Public entry point of the model layer: re-exports only.
 export { encodeTarget, resolveClassLabels } from './encode-target.js';
+export * from './evaluation/index.js';
 export { DEFAULT_GBDT_PARAMS, gbdtTrainer } from './gbdt-trainer.js';
 export { inferModelFeatures } from './infer-model-features.js';
 export { checkSerializedModel, loadModel } from './load-model.js';
 export { DEFAULT_LOGISTIC_PARAMS, logisticTrainer } from './logistic-trainer.js';
+export * from './metrics/index.js';
 export { ModelError } from './model-error.js';
-export { exportOnnx, ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET, onnxModelProtoOf } from './onnx/export-onnx.js';
-export type { OnnxExportOptions } from './onnx/export-onnx.js';
-export { onnxFeeds } from './onnx/onnx-feeds.js';
-export type { OnnxFeed } from './onnx/onnx-feeds.js';
-export { createRowEncoder, DEFAULT_PREPROCESSING_OPTIONS, fitPreprocessing, MISSING_BUCKET, OTHER_BUCKET } from './preprocessing.js';
-export type { RowEncoder } from './preprocessing.js';
-export { getTrainer } from './trainers.js';
-export { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';
-export { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
-export type { TrainedModel } from './trained-model.js';
 export type {
   BooleanTransform,
   CategoricalEncoding,
@@ -45,5 +37,19 @@ export type {
   TrainingMetadata,
   TreeSpec,
 } from './model-types.js';
-export * from './metrics/index.js';
-export * from './evaluation/index.js';
+export { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
+export type { OnnxExportOptions } from './onnx/export-onnx.js';
+export { exportOnnx, ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET, onnxModelProtoOf } from './onnx/export-onnx.js';
+export type { OnnxFeed } from './onnx/onnx-feeds.js';
+export { onnxFeeds } from './onnx/onnx-feeds.js';
+export { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';
+export type { RowEncoder } from './preprocessing.js';
+export {
+  createRowEncoder,
+  DEFAULT_PREPROCESSING_OPTIONS,
+  fitPreprocessing,
+  MISSING_BUCKET,
+  OTHER_BUCKET,
+} from './preprocessing.js';
+export type { TrainedModel } from './trained-model.js';
+export { getTrainer } from './trainers.js';

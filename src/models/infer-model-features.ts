@@ -20,7 +20,8 @@ export function inferModelFeatures(table: DataTable, target: string, exclude: re
       else if (typeof cell === 'boolean') booleans++;
       else others++;
     }
-    const kind: FeatureKind = others > 0 || (numbers > 0 && booleans > 0) ? 'categorical' : booleans > 0 ? 'boolean' : 'numeric';
+    const kind: FeatureKind =
+      others > 0 || (numbers > 0 && booleans > 0) ? 'categorical' : booleans > 0 ? 'boolean' : 'numeric';
     features.push({ name, kind });
   }
   if (features.length === 0) throw new ModelError('features', `no feature columns besides the target "${target}"`);

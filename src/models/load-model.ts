@@ -1,6 +1,6 @@
 import { ModelError } from './model-error.js';
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 import type { FeatureTransform, FittedModel, SerializedModel } from './model-types.js';
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 import { createPipelineModel } from './pipeline-model.js';
 import { transformColumns } from './preprocessing.js';
 
@@ -21,7 +21,8 @@ function arr(value: unknown, path: string): unknown[] {
 }
 
 function num(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, `must be a finite number, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    fail(path, `must be a finite number, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -62,25 +63,35 @@ function checkTree(tree: Json, path: string, width: number): void {
   const right = numbers(tree.right, `${path}.right`, size);
   numbers(tree.value, `${path}.value`, size);
   const missingLeft = arr(tree.missingLeft, `${path}.missingLeft`);
-  if (missingLeft.length !== size || missingLeft.some((v) => typeof v !== 'boolean')) fail(`${path}.missingLeft`, `must be ${size} booleans`);
+  if (missingLeft.length !== size || missingLeft.some((v) => typeof v !== 'boolean'))
+    fail(`${path}.missingLeft`, `must be ${size} booleans`);
   feature.forEach((f, i) => {
     if (f === -1) return;
-    if (!Number.isInteger(f) || f < 0 || f >= width) fail(`${path}.feature[${i}]`, `must be -1 or a column index < ${width}`);
+    if (!Number.isInteger(f) || f < 0 || f >= width)
+      fail(`${path}.feature[${i}]`, `must be -1 or a column index < ${width}`);
     // children come after their parent, so the tree has no cycle
-    if (!(left[i] > i && left[i] < size && right[i] > i && right[i] < size)) fail(`${path}.left/right[${i}]`, 'child index out of range');
+    if (!(left[i] > i && left[i] < size && right[i] > i && right[i] < size))
+      fail(`${path}.left/right[${i}]`, 'child index out of range');
   });
 }
 
 /** Checks the shape of a parsed model file and every cross-reference (column counts, tree indices). */
 export function checkSerializedModel(json: unknown): SerializedModel {
   const m = obj(json, 'model');
-  if (m.format !== MODEL_FORMAT) fail('format', `not a driftguard model file (expected "${MODEL_FORMAT}", got ${JSON.stringify(m.format)})`);
+  if (m.format !== MODEL_FORMAT)
+    fail('format', `not a driftguard model file (expected "${MODEL_FORMAT}", got ${JSON.stringify(m.format)})`);
   const version = m.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    fail('formatVersion', `unknown model format version ${JSON.stringify(version)} (this build reads 1…${MODEL_FORMAT_VERSION})`);
+    fail(
+      'formatVersion',
+      `unknown model format version ${JSON.stringify(version)} (this build reads 1…${MODEL_FORMAT_VERSION})`,
+    );
   }
   if (version > MODEL_FORMAT_VERSION) {
-    fail('formatVersion', `model format version ${version} is newer than this driftguard supports (≤ ${MODEL_FORMAT_VERSION}); upgrade driftguard`);
+    fail(
+      'formatVersion',
+      `model format version ${version} is newer than this driftguard supports (≤ ${MODEL_FORMAT_VERSION}); upgrade driftguard`,
+    );
   }
   const schema = obj(m.schema, 'schema');
   if (schema.task !== 'binary' && schema.task !== 'regression') fail('schema.task', 'must be "binary" or "regression"');
@@ -88,16 +99,20 @@ export function checkSerializedModel(json: unknown): SerializedModel {
   arr(schema.features, 'schema.features');
   if (schema.task === 'binary') {
     const labels = arr(schema.classLabels, 'schema.classLabels');
-    if (labels.length !== 2 || labels.some((l) => typeof l !== 'string')) fail('schema.classLabels', 'must be two strings');
+    if (labels.length !== 2 || labels.some((l) => typeof l !== 'string'))
+      fail('schema.classLabels', 'must be two strings');
   }
   const pre = obj(m.preprocessing, 'preprocessing');
   const transforms = arr(pre.transforms, 'preprocessing.transforms');
-  transforms.forEach((t, i) => checkTransform(obj(t, `preprocessing.transforms[${i}]`), `preprocessing.transforms[${i}]`));
+  transforms.forEach((t, i) =>
+    checkTransform(obj(t, `preprocessing.transforms[${i}]`), `preprocessing.transforms[${i}]`),
+  );
   const width = transforms.flatMap((t) => transformColumns(t as FeatureTransform)).length;
   if (arr(pre.outputColumns, 'preprocessing.outputColumns').length !== width) {
     fail('preprocessing.outputColumns', `must list the ${width} encoded columns`);
   }
-  if (pre.invalidValue !== 'error' && pre.invalidValue !== 'missing') fail('preprocessing.invalidValue', 'must be "error" or "missing"');
+  if (pre.invalidValue !== 'error' && pre.invalidValue !== 'missing')
+    fail('preprocessing.invalidValue', 'must be "error" or "missing"');
   const est = obj(m.estimator, 'estimator');
   if (est.kind === 'logistic') {
     if (schema.task !== 'binary') fail('estimator.kind', 'logistic needs a binary schema');
@@ -105,7 +120,9 @@ export function checkSerializedModel(json: unknown): SerializedModel {
     num(est.intercept, 'estimator.intercept');
   } else if (est.kind === 'gbdt') {
     num(est.baseScore, 'estimator.baseScore');
-    arr(est.trees, 'estimator.trees').forEach((t, i) => checkTree(obj(t, `estimator.trees[${i}]`), `estimator.trees[${i}]`, width));
+    arr(est.trees, 'estimator.trees').forEach((t, i) =>
+      checkTree(obj(t, `estimator.trees[${i}]`), `estimator.trees[${i}]`, width),
+    );
   } else {
     fail('estimator.kind', `unknown estimator ${JSON.stringify(est.kind)} (valid: logistic, gbdt)`);
   }
@@ -125,4 +142,3 @@ export function loadModel(json: unknown): FittedModel {
   }
   return createPipelineModel(checkSerializedModel(parsed));
 }
-

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataTableFromRows } from '../domain/data-table.js';
 import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
+import { dataTableFromRows } from '../domain/data-table.js';
 import { classSampleWeights } from './hyper-params.js';
 import { DEFAULT_LOGISTIC_PARAMS, fitLogisticCore, logisticTrainer } from './logistic-trainer.js';
 import { ModelError } from './model-error.js';
@@ -28,7 +28,14 @@ describe('fitLogisticCore vs sklearn LogisticRegression', () => {
       const d = x[0].length;
       const yy = Float64Array.from(y);
       const w = classSampleWeights(yy, classWeight);
-      const { theta, converged } = fitLogisticCore(Float64Array.from(x.flat()), yy, w, d, { ...DEFAULT_LOGISTIC_PARAMS, C }, null);
+      const { theta, converged } = fitLogisticCore(
+        Float64Array.from(x.flat()),
+        yy,
+        w,
+        d,
+        { ...DEFAULT_LOGISTIC_PARAMS, C },
+        null,
+      );
       expect(converged).toBe(true);
       c.expected.coef.forEach((b, j) => expectClose(theta[j], b, 1e-7, 1e-9, `coef[${j}]`));
       expectClose(theta[d], c.expected.intercept, 1e-7, 1e-9, 'intercept');
@@ -70,7 +77,10 @@ describe('logisticTrainer', () => {
     const data = { table, target: 'label', task: 'binary' as const };
     expect(() => logisticTrainer.fit(data, null, { C: -1 }, 0)).toThrow(/C: must be in/);
     expect(() => logisticTrainer.resolveParams({ foo: 1 })).toThrow(ModelError);
-    expect(logisticTrainer.resolveParams({ C: '0.5', classWeight: '1:3' })).toMatchObject({ C: 0.5, classWeight: { negative: 1, positive: 3 } });
+    expect(logisticTrainer.resolveParams({ C: '0.5', classWeight: '1:3' })).toMatchObject({
+      C: 0.5,
+      classWeight: { negative: 1, positive: 3 },
+    });
     expect(() => logisticTrainer.fit({ ...data, task: 'regression' }, null, {}, 0)).toThrow(/binary/);
     const oneClass = dataTableFromRows(rows.map((r) => ({ ...r, label: 'no' })));
     expect(() => logisticTrainer.fit({ ...data, table: oneClass }, null, {}, 0)).toThrow(/only "no"/);
@@ -87,7 +97,7 @@ describe('fitLogisticCore optimality (property)', () => {
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         (n, d, C, seed) => {
           let s = seed;
-          const next = (): number => ((s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296);
+          const next = (): number => (s = (Math.imul(1664525, s) + 1013904223) >>> 0) / 4294967296;
           const x = Float64Array.from({ length: n * d }, () => next() * 4 - 2);
           const y = Float64Array.from({ length: n }, (_, i) => (i < 2 ? i : next() < 0.5 ? 1 : 0));
           const w = Float64Array.from({ length: n }, () => 0.5 + next());

@@ -1,8 +1,8 @@
 import type { DataTable } from '../domain/data-table.js';
-import { classSampleWeights, resolveHyperParams, type ParamRule } from './hyper-params.js';
+import { classSampleWeights, type ParamRule, resolveHyperParams } from './hyper-params.js';
 import { ModelError } from './model-error.js';
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 import type { LogisticParams, Trainer, TrainingData, TrainingIteration } from './model-types.js';
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 import { createPipelineModel } from './pipeline-model.js';
 import { meanLogLoss, prepareTraining } from './prepare-training.js';
 
@@ -55,7 +55,14 @@ function margins(x: Float64Array, n: number, d: number, theta: Float64Array, out
 }
 
 /** C · Σ wᵢ · logloss + ½‖β‖², scikit-learn's LogisticRegression objective (intercept unpenalized). */
-function objective(z: Float64Array, y: Float64Array, w: Float64Array, theta: Float64Array, d: number, c: number): number {
+function objective(
+  z: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  theta: Float64Array,
+  d: number,
+  c: number,
+): number {
   let total = 0;
   for (let i = 0; i < y.length; i++) total += w[i];
   let reg = 0;
@@ -121,7 +128,10 @@ export function fitLogisticCore(
     for (let j = 0; j < m; j++) for (let k = j + 1; k < m; k++) hess[j * m + k] = hess[k * m + j];
     const step = Float64Array.from(grad);
     if (!choleskySolve(hess, step, m)) {
-      throw new ModelError('train', 'logistic Hessian is not positive definite (constant or duplicated columns with a huge C?)');
+      throw new ModelError(
+        'train',
+        'logistic Hessian is not positive definite (constant or duplicated columns with a huge C?)',
+      );
     }
     // backtracking line search on the objective
     const previous = Float64Array.from(theta);
@@ -139,7 +149,9 @@ export function fitLogisticCore(
       iteration: iter,
       trainLoss: meanLogLoss(z, y, w),
       validationLoss:
-        validation === null || zVal === null ? null : meanLogLoss(margins(validation.x, validation.rows, d, theta, zVal), validation.y, null),
+        validation === null || zVal === null
+          ? null
+          : meanLogLoss(margins(validation.x, validation.rows, d, theta, zVal), validation.y, null),
     });
     if (improvement <= 1e-15 * Math.max(1, Math.abs(current)) && t < 1) {
       converged = true;
@@ -151,14 +163,22 @@ export function fitLogisticCore(
 
 function fitLogistic(train: TrainingData, validation: DataTable | null, raw: Partial<LogisticParams>, seed: number) {
   const params = resolveHyperParams(DEFAULT_LOGISTIC_PARAMS, RULES, raw);
-  if (train.task !== 'binary') throw new ModelError('task', 'logistic supports task "binary" only; use gbdt for regression');
+  if (train.task !== 'binary')
+    throw new ModelError('task', 'logistic supports task "binary" only; use gbdt for regression');
   const prepared = prepareTraining(train, validation, {
     numericScaling: 'standard',
     imputation: 'median',
     categoricalEncoding: 'one-hot',
   });
   const w = classSampleWeights(prepared.y, params.classWeight);
-  const { theta, iterations, converged } = fitLogisticCore(prepared.x, prepared.y, w, prepared.width, params, prepared.validation);
+  const { theta, iterations, converged } = fitLogisticCore(
+    prepared.x,
+    prepared.y,
+    w,
+    prepared.width,
+    params,
+    prepared.validation,
+  );
   const log = {
     iterations,
     bestIteration: iterations.length,
@@ -171,7 +191,11 @@ function fitLogistic(train: TrainingData, validation: DataTable | null, raw: Par
     formatVersion: MODEL_FORMAT_VERSION,
     schema: prepared.schema,
     preprocessing: prepared.preprocessing,
-    estimator: { kind: 'logistic', coefficients: Array.from(theta.subarray(0, prepared.width)), intercept: theta[prepared.width] },
+    estimator: {
+      kind: 'logistic',
+      coefficients: Array.from(theta.subarray(0, prepared.width)),
+      intercept: theta[prepared.width],
+    },
     training: {
       params: { ...params },
       seed,

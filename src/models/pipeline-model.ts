@@ -1,8 +1,8 @@
 import type { DataTable } from '../domain/data-table.js';
 import { ModelError } from './model-error.js';
 import type { EstimatorSpec, FeatureRow, FittedModel, SerializedModel } from './model-types.js';
-import { sigmoid } from './prepare-training.js';
 import { predictedClass } from './predicted-class.js';
+import { sigmoid } from './prepare-training.js';
 import { createRowEncoder } from './preprocessing.js';
 
 /** Margin of one encoded row (row-major matrix `x` at row offset `at`). */

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureRow, SerializedModel } from './model-types.js';
+import { syntheticTable } from '../../tests/support/models/synthetic-data.js';
+import { mcnemarTest } from './evaluation/mcnemar-test.js';
 import { loadModel } from './load-model.js';
 import { logisticTrainer } from './logistic-trainer.js';
 import { accuracy } from './metrics/accuracy.js';
 import { confusionCounts } from './metrics/confusion-counts.js';
-import { mcnemarTest } from './evaluation/mcnemar-test.js';
+import type { FeatureRow, SerializedModel } from './model-types.js';
 import { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';
-import { syntheticTable } from '../../tests/support/models/synthetic-data.js';
 
 const rowsOf = (table: ReturnType<typeof syntheticTable>): FeatureRow[] =>
-  Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])) as FeatureRow);
+  Array.from(
+    { length: table.rowCount },
+    (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])) as FeatureRow,
+  );
 
 describe('predictedClass: the one decision rule (class 1 ⇔ p > threshold)', () => {
   it('is strict at the threshold', () => {
@@ -26,7 +29,10 @@ describe('predictedClass: the one decision rule (class 1 ⇔ p > threshold)', ()
     const json = model.toJSON();
     if (json.estimator.kind !== 'logistic') throw new Error('unexpected estimator');
     // the same pipeline with a zero margin everywhere: P(class 1) = 0.5 exactly on every row
-    const tied = loadModel({ ...json, estimator: { ...json.estimator, coefficients: json.estimator.coefficients.map(() => 0), intercept: 0 } } satisfies SerializedModel);
+    const tied = loadModel({
+      ...json,
+      estimator: { ...json.estimator, coefficients: json.estimator.coefficients.map(() => 0), intercept: 0 },
+    } satisfies SerializedModel);
     const rows = rowsOf(table);
     const y = Float64Array.from(table.columns.label, (l) => (l === 'yes' ? 1 : 0));
     for (const m of [model, tied]) {
@@ -47,6 +53,9 @@ describe('predictedClass: the one decision rule (class 1 ⇔ p > threshold)', ()
     expect(Array.from(tied.predictBatch(table)).every((c) => c === 0)).toBe(true);
     // McNemar counts a tied model's rows as class 0 too: against a model always at 0.4 it has no discordant pair
     const tiedScores = tied.predictProbaBatch(table);
-    expect(mcnemarTest(y, tiedScores, new Float64Array(y.length).fill(0.4))).toMatchObject({ onlyACorrect: 0, onlyBCorrect: 0 });
+    expect(mcnemarTest(y, tiedScores, new Float64Array(y.length).fill(0.4))).toMatchObject({
+      onlyACorrect: 0,
+      onlyBCorrect: 0,
+    });
   });
 });

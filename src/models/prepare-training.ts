@@ -1,5 +1,5 @@
 import type { DataTable } from '../domain/data-table.js';
-import { prepareTarget, encodeTarget } from './encode-target.js';
+import { encodeTarget, prepareTarget } from './encode-target.js';
 import { inferModelFeatures } from './infer-model-features.js';
 import { ModelError } from './model-error.js';
 import type { ModelSchema, PreprocessingOptions, PreprocessingSpec, TrainingData } from './model-types.js';
@@ -27,15 +27,32 @@ export function prepareTraining(
   }
   const { y, classLabels } = prepareTarget(train.table, train.target, train.task, train.positiveClass);
   const features = train.features ?? inferModelFeatures(train.table, train.target);
-  if (features.some((f) => f.name === train.target)) throw new ModelError(train.target, 'the target cannot be a feature');
-  const preprocessing = fitPreprocessing(train.table, features, { ...preprocessingDefaults, ...train.preprocessing }, y);
+  if (features.some((f) => f.name === train.target))
+    throw new ModelError(train.target, 'the target cannot be a feature');
+  const preprocessing = fitPreprocessing(
+    train.table,
+    features,
+    { ...preprocessingDefaults, ...train.preprocessing },
+    y,
+  );
   const encoder = createRowEncoder(preprocessing);
   const schema: ModelSchema = { features, target: train.target, task: train.task, classLabels };
   let encodedValidation: PreparedTraining['validation'] = null;
   if (validation !== null && validation.rowCount > 0) {
-    encodedValidation = { x: encoder.encodeTable(validation), y: encodeTarget(validation, schema), rows: validation.rowCount };
+    encodedValidation = {
+      x: encoder.encodeTable(validation),
+      y: encodeTarget(validation, schema),
+      rows: validation.rowCount,
+    };
   }
-  return { schema, preprocessing, width: encoder.width, x: encoder.encodeTable(train.table), y, validation: encodedValidation };
+  return {
+    schema,
+    preprocessing,
+    width: encoder.width,
+    x: encoder.encodeTable(train.table),
+    y,
+    validation: encodedValidation,
+  };
 }
 
 /** Numerically stable weighted mean log loss of margins (log-odds) against 0/1 labels. */

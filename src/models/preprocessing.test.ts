@@ -23,7 +23,13 @@ describe('fitPreprocessing (one-hot, median, standard scaling)', () => {
 
   it('names the encoded columns', () => {
     expect(spec.outputColumns).toEqual([
-      'age', 'age__missing', 'city=paris', 'city=__other__', 'city=__missing__', 'member', 'member__missing',
+      'age',
+      'age__missing',
+      'city=paris',
+      'city=__other__',
+      'city=__missing__',
+      'member',
+      'member__missing',
     ]);
   });
 
@@ -45,7 +51,9 @@ describe('fitPreprocessing (one-hot, median, standard scaling)', () => {
 
   it('throws ModelError naming the feature on wrong types, or treats them as missing when asked', () => {
     expect(() => encoder.encodeRow({ age: 'old', city: 'paris', member: true })).toThrow(ModelError);
-    expect(() => encoder.encodeRow({ age: 'old', city: 'paris', member: true })).toThrow(/^age: expected a finite number/);
+    expect(() => encoder.encodeRow({ age: 'old', city: 'paris', member: true })).toThrow(
+      /^age: expected a finite number/,
+    );
     expect(() => encoder.encodeRow({ age: Infinity })).toThrow(/age/);
     expect(() => encoder.encodeRow({ age: 1, member: 'maybe' })).toThrow(/^member: expected a boolean/);
     const lenient = createRowEncoder({ ...spec, invalidValue: 'missing' });
@@ -74,10 +82,21 @@ describe('fitPreprocessing (one-hot, median, standard scaling)', () => {
 describe('fitPreprocessing (ordinal for trees)', () => {
   it('orders category codes by mean target and keeps NaN for missing numerics', () => {
     const y = Float64Array.from([1, 0, 1, 0, 1]);
-    const spec = fitPreprocessing(table, features, { categoricalEncoding: 'ordinal', imputation: 'none', numericScaling: 'none', minCategoryCount: 1 }, y);
+    const spec = fitPreprocessing(
+      table,
+      features,
+      { categoricalEncoding: 'ordinal', imputation: 'none', numericScaling: 'none', minCategoryCount: 1 },
+      y,
+    );
     const city = spec.transforms[1];
     // buckets: lyon (mean 0), paris (2/3), other (no rows → global mean 0.6), missing (0)
-    expect(city).toMatchObject({ encoding: 'ordinal', categories: ['lyon', 'paris'], codes: [0, 3], otherCode: 2, missingCode: 1 });
+    expect(city).toMatchObject({
+      encoding: 'ordinal',
+      categories: ['lyon', 'paris'],
+      codes: [0, 3],
+      otherCode: 2,
+      missingCode: 1,
+    });
     const row = createRowEncoder(spec).encodeRow({ age: null, city: 'paris', member: null });
     expect(Number.isNaN(row[0])).toBe(true);
     expect(row[1]).toBe(3);

@@ -214,7 +214,10 @@ export function fitPreprocessing(
   const transforms = features.map((f): FeatureTransform => {
     const cells = table.columns[f.name];
     if (cells === undefined) {
-      throw new ModelError(f.name, `feature column is missing from the table (columns: ${table.columnNames.join(', ')})`);
+      throw new ModelError(
+        f.name,
+        `feature column is missing from the table (columns: ${table.columnNames.join(', ')})`,
+      );
     }
     if (f.kind === 'numeric') return fitNumeric(f.name, cells, resolved);
     if (f.kind === 'boolean') return fitBoolean(f.name, cells, resolved);

@@ -42,7 +42,13 @@ export function binSampleRows(n: number, sampleSize: number, seed: number): Int3
  * Edges of one column (row-major matrix `x`, `width` columns, column `j`) from the sampled rows: every distinct
  * float32 value when there are at most `maxBins`, otherwise the values at ranks ⌊b·N / maxBins⌋ (deduplicated).
  */
-export function computeFeatureBins(x: Float64Array, width: number, j: number, rows: Int32Array, maxBins: number): FeatureBins {
+export function computeFeatureBins(
+  x: Float64Array,
+  width: number,
+  j: number,
+  rows: Int32Array,
+  maxBins: number,
+): FeatureBins {
   const values: number[] = [];
   for (const i of rows) {
     const v = x[i * width + j];

@@ -9,7 +9,10 @@ export interface TrainedModel {
   readonly serialized: SerializedModel;
   readonly log: TrainingLog;
   readonly rows: { readonly train: number; readonly validation: number; readonly test: number };
-  readonly metrics: { readonly validation: BinaryClassificationMetrics | null; readonly test: BinaryClassificationMetrics };
+  readonly metrics: {
+    readonly validation: BinaryClassificationMetrics | null;
+    readonly test: BinaryClassificationMetrics;
+  };
   readonly fitSeconds: number;
   /** The training rows (reference data of drift monitoring). */
   readonly trainTable: DataTable;

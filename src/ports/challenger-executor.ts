@@ -26,7 +26,11 @@ export interface ChallengerRequest {
    */
   readonly horizons?: readonly number[];
   /** Train / validation / test fractions of the recent rows (default 0.7 / 0.15 / 0.15). */
-  readonly split?: { readonly trainFraction: number; readonly validationFraction: number; readonly testFraction: number };
+  readonly split?: {
+    readonly trainFraction: number;
+    readonly validationFraction: number;
+    readonly testFraction: number;
+  };
   /** Newest reference rows held out to measure what the challenger forgot (default 1,000; 0 = skip). */
   readonly referenceHoldoutRows?: number;
   /** Time span of the recent rows, for the job's `data` (default 0 … 0 when unknown). */
@@ -47,7 +51,11 @@ export interface ChallengerResult {
   readonly comparison: ComparisonDecision;
   readonly sufficiency: SufficiencyResult;
   /** Each horizon tried and its challenger's value of the promotion metric on the shared test rows. */
-  readonly candidates: readonly { readonly horizonRows: number; readonly metric: number | null; readonly fitSeconds: number }[];
+  readonly candidates: readonly {
+    readonly horizonRows: number;
+    readonly metric: number | null;
+    readonly fitSeconds: number;
+  }[];
   /** Total fit time of all candidates. */
   readonly fitSeconds: number;
 }
@@ -61,4 +69,3 @@ export interface ChallengerExecutor {
   /** Runs the pipeline; rejects with ChallengerTimeoutError when it is not done within `timeoutMs` (where it can stop it). */
   run(request: ChallengerRequest, timeoutMs: number): Promise<ChallengerResult>;
 }
-

@@ -1,5 +1,5 @@
-import type { StoredPrediction } from '../domain/prediction-record.js';
 import type { FeatureOverride } from '../domain/feature-schema.js';
+import type { StoredPrediction } from '../domain/prediction-record.js';
 import type { DriftEngineOptions, DriftReport, EvaluationState } from '../drift/index.js';
 
 /** Everything one window evaluation needs; plain data, so it can cross a worker-thread boundary (structured clone). */

@@ -11,12 +11,21 @@ interface EventOf<Type extends string, Data> {
 }
 
 /** A drift report was stored (the dashboard fetches it by id). */
-export type DriftReportEvent = EventOf<'drift_report', { readonly id: number; readonly severity: Severity; readonly driftShare: number }>;
+export type DriftReportEvent = EventOf<
+  'drift_report',
+  { readonly id: number; readonly severity: Severity; readonly driftShare: number }
+>;
 
 /** An alert fired, changed severity, was reminded of or resolved — or somebody acknowledged it. */
 export type AlertChangeEvent = EventOf<
   'alert',
-  | { readonly event: AlertEvent; readonly id: string; readonly kind: AlertKind; readonly severity: AlertSeverity; readonly status: AlertStatus }
+  | {
+      readonly event: AlertEvent;
+      readonly id: string;
+      readonly kind: AlertKind;
+      readonly severity: AlertSeverity;
+      readonly status: AlertStatus;
+    }
   | { readonly event: 'acknowledged'; readonly id: string; readonly by: string }
 >;
 
@@ -44,7 +53,13 @@ export type RetrainingEvent = EventOf<'retraining', { readonly model: string; re
 export type ServiceEvent = DriftReportEvent | AlertChangeEvent | PredictionsLoggedEvent | ModelEvent | RetrainingEvent;
 
 /** Every event type, for adapters that must recognise events on the wire. */
-export const SERVICE_EVENT_TYPES: readonly ServiceEvent['type'][] = ['drift_report', 'alert', 'predictions_logged', 'model', 'retraining'];
+export const SERVICE_EVENT_TYPES: readonly ServiceEvent['type'][] = [
+  'drift_report',
+  'alert',
+  'predictions_logged',
+  'model',
+  'retraining',
+];
 
 /**
  * Publishes service events to every subscriber (the SSE stream). Across replicas the adapter must deliver events

@@ -7,9 +7,10 @@
  * a model that cannot answer now → InferenceUnavailableError (503, and `/readyz` says why).
  */
 import type { Cell } from '../domain/data-table.js';
-import type { InferenceMapping, InferenceModelDescription } from '../domain/inference/inference-mapping.js';
 import type { OnnxMappingOptions } from '../domain/inference/infer-onnx-mapping.js';
+import type { InferenceMapping, InferenceModelDescription } from '../domain/inference/inference-mapping.js';
 
+export type { OnnxMappingOptions } from '../domain/inference/infer-onnx-mapping.js';
 export type {
   ClassLabel,
   FeatureInputMapping,
@@ -21,7 +22,6 @@ export type {
   OutputRef,
 } from '../domain/inference/inference-mapping.js';
 export { InferenceModelError } from '../domain/inference/inference-mapping.js';
-export type { OnnxMappingOptions } from '../domain/inference/infer-onnx-mapping.js';
 
 /** One prediction; fields the model does not produce are null. `label` is the class label as the model emits it. */
 export interface InferencePrediction {
@@ -50,7 +50,12 @@ export interface LoadedInferenceModel {
   readonly mapping: InferenceMapping;
   readonly description: InferenceModelDescription;
   /** From `MLmodel`: the flavor served, its file, and the ids MLflow recorded (null when absent). */
-  readonly source: { readonly flavor: 'onnx'; readonly file: string; readonly runId: string | null; readonly modelId: string | null };
+  readonly source: {
+    readonly flavor: 'onnx';
+    readonly file: string;
+    readonly runId: string | null;
+    readonly modelId: string | null;
+  };
 }
 
 export interface InferenceModelLoader {

@@ -1,7 +1,7 @@
 import type { Alert, AlertSeverity, AlertStatus } from '../domain/alert.js';
 import type { AlertEvent } from '../domain/alert-policy.js';
-import type { RetrainingJob } from '../domain/retraining-job.js';
 import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../domain/prediction-record.js';
+import type { RetrainingJob } from '../domain/retraining-job.js';
 import type { DriftReport } from '../drift/drift-report.js';
 import type { ReferenceProfile } from '../drift/reference-profile.js';
 
@@ -168,7 +168,12 @@ export interface StoredReferenceProfile {
 
 /** Reference profiles of each model; the newest is the one drift is measured against (older ones are history). */
 export interface ReferenceProfileRepository {
-  saveReferenceProfile(model: string, source: string, profile: ReferenceProfile, nowMs: number): Promise<StoredReferenceProfile>;
+  saveReferenceProfile(
+    model: string,
+    source: string,
+    profile: ReferenceProfile,
+    nowMs: number,
+  ): Promise<StoredReferenceProfile>;
   latestReferenceProfile(model: string): Promise<StoredReferenceProfile | null>;
 }
 
@@ -194,7 +199,14 @@ export interface RetrainingJobRepository {
 }
 
 /** The application's persistent state; adapters: SQLite (embedded) and PostgreSQL (shared by replicas). */
-export interface Store extends PredictionLog, MonitoredModelRepository, DriftReportRepository, LeaseRepository, AlertRepository, ReferenceProfileRepository, RetrainingJobRepository {
+export interface Store
+  extends PredictionLog,
+    MonitoredModelRepository,
+    DriftReportRepository,
+    LeaseRepository,
+    AlertRepository,
+    ReferenceProfileRepository,
+    RetrainingJobRepository {
   /** Applies pending versioned migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

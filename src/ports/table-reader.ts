@@ -52,7 +52,10 @@ export class TableReadError extends Error {
     ]
       .filter((part) => part !== '')
       .join(', ');
-    super(`${options.file}: ${where === '' ? '' : `${where}: `}${options.reason}`, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      `${options.file}: ${where === '' ? '' : `${where}: `}${options.reason}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'TableReadError';
     this.file = options.file;
     this.reason = options.reason;

@@ -7,7 +7,13 @@
  * - `unavailable`: the backend could not be reached, timed out or answered 5xx / 429; retrying later may work.
  * - `conflict`: the state does not allow the operation (e.g. rollback with no previous champion).
  */
-export type TrackingErrorKind = 'not_found' | 'already_exists' | 'invalid' | 'unauthorized' | 'unavailable' | 'conflict';
+export type TrackingErrorKind =
+  | 'not_found'
+  | 'already_exists'
+  | 'invalid'
+  | 'unauthorized'
+  | 'unavailable'
+  | 'conflict';
 
 /** Options of {@link TrackingError}; `status` / `errorCode` are what the backend reported, when it reported anything. */
 export interface TrackingErrorOptions {

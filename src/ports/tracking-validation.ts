@@ -20,8 +20,17 @@ function invalid(operation: string, message: string): TrackingError {
 }
 
 function checkKey(operation: string, what: string, key: string): void {
-  if (typeof key !== 'string' || key.length === 0 || key.length > TRACKING_LIMITS.maxKeyLength || !KEY_PATTERN.test(key) || key.includes('..')) {
-    throw invalid(operation, `${what} key ${JSON.stringify(key)} is invalid (1–${TRACKING_LIMITS.maxKeyLength} chars of letters, digits, _ - . / space :, no "..")`);
+  if (
+    typeof key !== 'string' ||
+    key.length === 0 ||
+    key.length > TRACKING_LIMITS.maxKeyLength ||
+    !KEY_PATTERN.test(key) ||
+    key.includes('..')
+  ) {
+    throw invalid(
+      operation,
+      `${what} key ${JSON.stringify(key)} is invalid (1–${TRACKING_LIMITS.maxKeyLength} chars of letters, digits, _ - . / space :, no "..")`,
+    );
   }
 }
 
@@ -31,19 +40,27 @@ export function validateLogBatch(batch: RunLogBatch): void {
   for (const p of batch.params ?? []) {
     checkKey(operation, 'param', p.key);
     if (typeof p.value !== 'string' || p.value.length > TRACKING_LIMITS.maxParamValueLength) {
-      throw invalid(operation, `param "${p.key}" value must be a string of at most ${TRACKING_LIMITS.maxParamValueLength} chars`);
+      throw invalid(
+        operation,
+        `param "${p.key}" value must be a string of at most ${TRACKING_LIMITS.maxParamValueLength} chars`,
+      );
     }
   }
   for (const t of batch.tags ?? []) {
     checkKey(operation, 'tag', t.key);
     if (typeof t.value !== 'string' || t.value.length > TRACKING_LIMITS.maxTagValueLength) {
-      throw invalid(operation, `tag "${t.key}" value must be a string of at most ${TRACKING_LIMITS.maxTagValueLength} chars`);
+      throw invalid(
+        operation,
+        `tag "${t.key}" value must be a string of at most ${TRACKING_LIMITS.maxTagValueLength} chars`,
+      );
     }
   }
   for (const m of batch.metrics ?? []) {
     checkKey(operation, 'metric', m.key);
-    if (typeof m.value !== 'number' || !Number.isFinite(m.value)) throw invalid(operation, `metric "${m.key}" value ${m.value} is not a finite number`);
-    if (!Number.isSafeInteger(m.timestampMs) || m.timestampMs < 0) throw invalid(operation, `metric "${m.key}" timestampMs ${m.timestampMs} is not a non-negative integer`);
+    if (typeof m.value !== 'number' || !Number.isFinite(m.value))
+      throw invalid(operation, `metric "${m.key}" value ${m.value} is not a finite number`);
+    if (!Number.isSafeInteger(m.timestampMs) || m.timestampMs < 0)
+      throw invalid(operation, `metric "${m.key}" timestampMs ${m.timestampMs} is not a non-negative integer`);
     if (!Number.isSafeInteger(m.step)) throw invalid(operation, `metric "${m.key}" step ${m.step} is not an integer`);
   }
 }
@@ -51,11 +68,16 @@ export function validateLogBatch(batch: RunLogBatch): void {
 /** Throws TrackingError(kind 'invalid') for a dataset without name / context or with a digest over 36 chars. */
 export function validateDatasetInputs(datasets: readonly DatasetInput[]): void {
   for (const d of datasets) {
-    if (!d.name || d.name.length > TRACKING_LIMITS.maxDatasetNameLength) throw invalid('logInputs', `dataset name ${JSON.stringify(d.name)} must be 1–500 chars`);
+    if (!d.name || d.name.length > TRACKING_LIMITS.maxDatasetNameLength)
+      throw invalid('logInputs', `dataset name ${JSON.stringify(d.name)} must be 1–500 chars`);
     if (!d.digest || d.digest.length > TRACKING_LIMITS.maxDatasetDigestLength) {
-      throw invalid('logInputs', `dataset "${d.name}" digest must be 1–${TRACKING_LIMITS.maxDatasetDigestLength} chars (got ${d.digest?.length ?? 0})`);
+      throw invalid(
+        'logInputs',
+        `dataset "${d.name}" digest must be 1–${TRACKING_LIMITS.maxDatasetDigestLength} chars (got ${d.digest?.length ?? 0})`,
+      );
     }
-    if (!d.context) throw invalid('logInputs', `dataset "${d.name}" context is empty (use training / validation / test)`);
+    if (!d.context)
+      throw invalid('logInputs', `dataset "${d.name}" context is empty (use training / validation / test)`);
   }
 }
 
@@ -73,7 +95,10 @@ export function normalizeArtifactPath(path: string | undefined, operation: strin
 /** MLflow alias rules: letters, digits, `_` and `-`; `latest` and `v<N>` are reserved. Throws TrackingError(kind 'invalid'). */
 export function validateAlias(alias: string): void {
   if (!/^[\w-]{1,255}$/.test(alias) || /^v\d+$/i.test(alias) || alias === 'latest') {
-    throw new TrackingError(`setAlias: alias ${JSON.stringify(alias)} is invalid (letters, digits, _ and -; not "latest" or v<N>)`, { kind: 'invalid', operation: 'setAlias' });
+    throw new TrackingError(
+      `setAlias: alias ${JSON.stringify(alias)} is invalid (letters, digits, _ and -; not "latest" or v<N>)`,
+      { kind: 'invalid', operation: 'setAlias' },
+    );
   }
 }
 

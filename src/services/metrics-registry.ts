@@ -59,7 +59,11 @@ export function createMetricsRegistry() {
     const key = labelKey(labels);
     let s = f.series.get(key);
     if (s === undefined) {
-      s = { labels: { ...labels }, value: 0, ...(f.buckets === undefined ? {} : { bucketCounts: f.buckets.map(() => 0), sum: 0 }) };
+      s = {
+        labels: { ...labels },
+        value: 0,
+        ...(f.buckets === undefined ? {} : { bucketCounts: f.buckets.map(() => 0), sum: 0 }),
+      };
       f.series.set(key, s);
     }
     return s;
@@ -110,9 +114,14 @@ export function createMetricsRegistry() {
             lines.push(`${f.name}${renderLabels(s.labels)} ${formatNumber(s.value)}`);
             continue;
           }
-          f.buckets!.forEach((upper, i) => lines.push(`${f.name}_bucket${renderLabels(s.labels, ['le', formatNumber(upper)])} ${s.bucketCounts![i]}`));
+          f.buckets!.forEach((upper, i) =>
+            lines.push(`${f.name}_bucket${renderLabels(s.labels, ['le', formatNumber(upper)])} ${s.bucketCounts![i]}`),
+          );
           lines.push(`${f.name}_bucket${renderLabels(s.labels, ['le', '+Inf'])} ${s.value}`);
-          lines.push(`${f.name}_sum${renderLabels(s.labels)} ${formatNumber(s.sum!)}`, `${f.name}_count${renderLabels(s.labels)} ${s.value}`);
+          lines.push(
+            `${f.name}_sum${renderLabels(s.labels)} ${formatNumber(s.sum!)}`,
+            `${f.name}_count${renderLabels(s.labels)} ${s.value}`,
+          );
         }
       }
       return `${lines.join('\n')}\n`;

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import type { MonitoredModelRecord, MonitoredModelRepository } from '../ports/store.js';
-import { storedDefinition, type MonitoredModelDefinition } from './config/monitored-model-definition.js';
+import { type MonitoredModelDefinition, storedDefinition } from './config/monitored-model-definition.js';
 import { ConflictError, NotFoundError } from './service-errors.js';
 
 export interface MonitoredModel {
@@ -41,9 +41,10 @@ export function createMonitoredModels(options: MonitoredModelsOptions) {
   return {
     async create(definition: MonitoredModelDefinition): Promise<MonitoredModel> {
       if ((await store.getModel(definition.name)) !== null) {
-        throw new ConflictError(`model ${definition.name} already exists; PUT /v1/models/${definition.name} replaces it`, [
-          { path: '/name', reason: 'already exists' },
-        ]);
+        throw new ConflictError(
+          `model ${definition.name} already exists; PUT /v1/models/${definition.name} replaces it`,
+          [{ path: '/name', reason: 'already exists' }],
+        );
       }
       return remember(await store.saveModel(definition.name, definition, clock.nowMs()));
     },
@@ -54,7 +55,8 @@ export function createMonitoredModels(options: MonitoredModelsOptions) {
       const cached = cache.get(name);
       if (cached !== undefined && clock.nowMs() - cached.readAtMs < cacheMs) return cached.model;
       const record = await store.getModel(name);
-      if (record === null) throw new NotFoundError(`no monitored model named ${name}`, [{ path: '/name', reason: 'unknown model' }]);
+      if (record === null)
+        throw new NotFoundError(`no monitored model named ${name}`, [{ path: '/name', reason: 'unknown model' }]);
       return remember(record);
     },
     async list(): Promise<MonitoredModel[]> {

@@ -15,11 +15,21 @@ describe('andersonDarlingKSample vs scipy.stats.anderson_ksamp', () => {
   it.each(oracle.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const result = andersonDarlingKSample(c.inputs.samples.map(materialize));
     expectClose(result.statistic, c.expected.statistic, STATISTIC_TOLERANCE.relative, 0, `${c.call} statistic`);
-    expectClose(result.pValue, c.expected.pValue, P_VALUE_TOLERANCE.relative, P_VALUE_TOLERANCE.absolute, `${c.call} p`);
+    expectClose(
+      result.pValue,
+      c.expected.pValue,
+      P_VALUE_TOLERANCE.relative,
+      P_VALUE_TOLERANCE.absolute,
+      `${c.call} p`,
+    );
     expect(result.criticalValues).toHaveLength(7);
     result.criticalValues.forEach((v, i) => expectClose(v, c.expected.criticalValues[i], 1e-15, 0, `critical[${i}]`));
     const warning = c.expected.warnings[0] ?? '';
-    const capped = warning.startsWith('p-value floored') ? 'floor' : warning.startsWith('p-value capped') ? 'ceiling' : null;
+    const capped = warning.startsWith('p-value floored')
+      ? 'floor'
+      : warning.startsWith('p-value capped')
+        ? 'ceiling'
+        : null;
     expect(result.pValueCapped).toBe(capped);
   });
 
@@ -43,8 +53,18 @@ describe('andersonDarlingKSample input validation', () => {
   it('rejects too few samples, empty or non-finite samples, and degenerate pooled data', () => {
     expect(() => andersonDarlingKSample([[1, 2, 3]])).toThrow(/^samples: needs at least 2 samples/);
     expect(() => andersonDarlingKSample([[1, 2], []])).toThrow(/^samples\[1\]: must not be empty/);
-    expect(() => andersonDarlingKSample([[1, 2], [3, Number.NaN]])).toThrow(/samples\[1\]\[1\]/);
-    expect(() => andersonDarlingKSample([[2, 2], [2, 2]])).toThrow(/two distinct values/);
+    expect(() =>
+      andersonDarlingKSample([
+        [1, 2],
+        [3, Number.NaN],
+      ]),
+    ).toThrow(/samples\[1\]\[1\]/);
+    expect(() =>
+      andersonDarlingKSample([
+        [2, 2],
+        [2, 2],
+      ]),
+    ).toThrow(/two distinct values/);
     expect(() => andersonDarlingKSample([[1, 2], [3]])).toThrow(/at least 4 observations/);
     expect(() => andersonDarlingKSample('nope' as unknown as number[][])).toThrow(StatsInputError);
   });
@@ -60,9 +80,7 @@ describe('andersonDarlingKSample input validation', () => {
 
 describe('andersonDarlingKSample properties', () => {
   const integers = fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 30 });
-  const distinctPair = fc
-    .tuple(integers, integers)
-    .filter(([x, y]) => new Set([...x, ...y]).size >= 2);
+  const distinctPair = fc.tuple(integers, integers).filter(([x, y]) => new Set([...x, ...y]).size >= 2);
 
   it('has p in [0.001, 0.25] and pValueCapped consistent with the critical values', () => {
     fc.assert(

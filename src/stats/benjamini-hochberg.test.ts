@@ -5,9 +5,10 @@ import { benjaminiHochberg } from './benjamini-hochberg.js';
 import { bonferroni } from './bonferroni.js';
 
 describe('bonferroni / benjaminiHochberg match scipy (tests/oracle/gen_corrections.py)', () => {
-  const fixture = loadOracle<{ pValues: number[] | SampleRecipe }, { bonferroni: number[]; benjaminiHochberg: number[] }>(
-    'corrections',
-  );
+  const fixture = loadOracle<
+    { pValues: number[] | SampleRecipe },
+    { bonferroni: number[]; benjaminiHochberg: number[] }
+  >('corrections');
   for (const c of fixture.cases) {
     it(c.id, () => {
       const p = materialize(c.inputs.pValues);

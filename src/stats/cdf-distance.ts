@@ -8,7 +8,13 @@ import { requireFiniteSample, sortedCopy } from './validate-input.js';
  * accurate as scipy's `np.vecdot`. Throws `StatsInputError` when the samples together span more than the
  * largest double (the distance would overflow to Infinity, where scipy returns inf).
  */
-export function cdfDistance(a: ArrayLike<number>, b: ArrayLike<number>, power: 1 | 2, nameA = 'a', nameB = 'b'): number {
+export function cdfDistance(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  power: 1 | 2,
+  nameA = 'a',
+  nameB = 'b',
+): number {
   requireFiniteSample(a, nameA);
   requireFiniteSample(b, nameB);
   const u = sortedCopy(a);
@@ -31,7 +37,10 @@ export function cdfDistance(a: ArrayLike<number>, b: ArrayLike<number>, power: 1
   }
   const total = sum + compensation;
   if (!Number.isFinite(total)) {
-    throw new StatsInputError(nameA, `together with ${nameB} spans more than the largest double (1.8e308); rescale both samples`);
+    throw new StatsInputError(
+      nameA,
+      `together with ${nameB} spans more than the largest double (1.8e308); rescale both samples`,
+    );
   }
   return total;
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { describeContingencyOracle } from '../../tests/support/stats/contingency-oracle.js';
 import { chiSquareTest } from './chi-square-test.js';
 import { StatsInputError } from './stats-input-error.js';

@@ -40,7 +40,8 @@ export function contingencyTable(refCounts: ArrayLike<number>, curCounts: ArrayL
   if (refTotal === 0) throw new StatsInputError('refCounts', 'all counts are 0: no distribution to compare');
   if (curTotal === 0) throw new StatsInputError('curCounts', 'all counts are 0: no distribution to compare');
   const total = pairwiseSum(observed);
-  if (!Number.isFinite(total)) throw new StatsInputError('refCounts', 'counts too large: their total overflows a double');
+  if (!Number.isFinite(total))
+    throw new StatsInputError('refCounts', 'counts too large: their total overflows a double');
   const expected = new Float64Array(2 * k);
   for (let j = 0; j < k; j++) {
     const columnTotal = observed[j] + observed[k + j];

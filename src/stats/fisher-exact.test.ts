@@ -1,13 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { expectClose, P_VALUE_TOLERANCE } from '../../tests/support/oracle/oracle.js';
 import { categoricalCases } from '../../tests/support/stats/categorical-oracle.js';
 import { fisherExact } from './fisher-exact.js';
 import { StatsInputError } from './stats-input-error.js';
 
-const { generator, cases } = categoricalCases<{ table: number[][] }, { pValue: number; oddsRatio: number | 'Infinity' }>(
-  'fisherExact',
-);
+const { generator, cases } = categoricalCases<
+  { table: number[][] },
+  { pValue: number; oddsRatio: number | 'Infinity' }
+>('fisherExact');
 
 describe(`fisherExact vs scipy (${generator})`, () => {
   for (const c of cases) {
@@ -53,14 +54,39 @@ describe('fisherExact properties and input rules', () => {
   });
 
   it('defines the empty row / column case where scipy returns NaN', () => {
-    expect(fisherExact([[0, 0], [3, 4]])).toEqual({ statistic: 1, pValue: 1, oddsRatio: 1, oddsRatioDefined: false });
-    expect(fisherExact([[0, 5], [0, 4]]).oddsRatioDefined).toBe(false);
+    expect(
+      fisherExact([
+        [0, 0],
+        [3, 4],
+      ]),
+    ).toEqual({ statistic: 1, pValue: 1, oddsRatio: 1, oddsRatioDefined: false });
+    expect(
+      fisherExact([
+        [0, 5],
+        [0, 4],
+      ]).oddsRatioDefined,
+    ).toBe(false);
   });
 
   it('rejects tables that are not 2 × 2 non-negative integer counts', () => {
     expect(() => fisherExact([[1, 2]])).toThrow(/^table:/);
-    expect(() => fisherExact([[1, 2], [3, -1]])).toThrow(/^table\[1\]\[1\]:/);
-    expect(() => fisherExact([[1.5, 2], [3, 1]])).toThrow(/^table\[0\]\[0\]:/);
-    expect(() => fisherExact([[1, 2], [Number.NaN, 1]])).toThrow(StatsInputError);
+    expect(() =>
+      fisherExact([
+        [1, 2],
+        [3, -1],
+      ]),
+    ).toThrow(/^table\[1\]\[1\]:/);
+    expect(() =>
+      fisherExact([
+        [1.5, 2],
+        [3, 1],
+      ]),
+    ).toThrow(/^table\[0\]\[0\]:/);
+    expect(() =>
+      fisherExact([
+        [1, 2],
+        [Number.NaN, 1],
+      ]),
+    ).toThrow(StatsInputError);
   });
 });

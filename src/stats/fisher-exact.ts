@@ -53,7 +53,8 @@ export function fisherExact(table: readonly (readonly number[])[]): FisherExactR
   let observed = 1;
   for (let x = mode; x < a && observed > 0; x++) observed *= up(x);
   for (let x = mode; x > a && observed > 0; x--) observed *= down(x);
-  if (Math.abs(observed - 1) <= RELATIVE_TOLERANCE) return { statistic: oddsRatio, pValue: 1, oddsRatio, oddsRatioDefined: true };
+  if (Math.abs(observed - 1) <= RELATIVE_TOLERANCE)
+    return { statistic: oddsRatio, pValue: 1, oddsRatio, oddsRatioDefined: true };
   const roundingPerStep = 2.3e-16;
   let total = 1;
   let extreme = 0;

@@ -11,7 +11,9 @@ describe('histogram matches np.histogram (tests/oracle/gen_binning.py)', () => {
   for (const c of fixture.cases.filter((x) => x.id.startsWith('histogram-'))) {
     it(c.id, () => {
       const result = histogram(materialize(c.inputs.values), c.inputs.edges);
-      expect({ counts: Array.from(result.counts), below: result.below, above: result.above }, c.call).toEqual(c.expected);
+      expect({ counts: Array.from(result.counts), below: result.below, above: result.above }, c.call).toEqual(
+        c.expected,
+      );
     });
   }
 

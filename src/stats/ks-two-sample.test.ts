@@ -16,7 +16,13 @@ describe('ksTwoSample vs scipy.stats.ks_2samp', () => {
     const b = materialize(c.inputs.b);
     const result = ksTwoSample(a, b);
     expectClose(result.statistic, c.expected.statistic, STATISTIC_TOLERANCE.relative, 0, `${c.call} statistic`);
-    expectClose(result.pValue, c.expected.pValue, P_VALUE_TOLERANCE.relative, P_VALUE_TOLERANCE.absolute, `${c.call} p`);
+    expectClose(
+      result.pValue,
+      c.expected.pValue,
+      P_VALUE_TOLERANCE.relative,
+      P_VALUE_TOLERANCE.absolute,
+      `${c.call} p`,
+    );
     const exactEligible = Math.max(a.length, b.length) <= 10_000;
     const scipyFellBack = c.expected.warnings.some((w) => w.includes('Exact calculation unsuccessful'));
     expect(result.method).toBe(exactEligible && !scipyFellBack ? 'exact' : 'asymp');

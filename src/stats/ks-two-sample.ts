@@ -1,6 +1,6 @@
+import { ksTwoSampleExactPValue } from './ks-two-sample-exact.js';
 import { kolmogorovTwoSidedSf } from './special/kolmogorov-two-sided-sf.js';
 import type { TestResult } from './test-result.js';
-import { ksTwoSampleExactPValue } from './ks-two-sample-exact.js';
 import { requireFiniteSample, sortedCopy } from './validate-input.js';
 
 /** A two-sample KS result; `method` says which null distribution produced the p-value. */

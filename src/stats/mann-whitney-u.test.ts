@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { describeTwoSampleOracle } from '../../tests/support/stats/two-sample-oracle.js';
 import { mannWhitneyU } from './mann-whitney-u.js';
 import { StatsInputError } from './stats-input-error.js';
@@ -7,7 +7,10 @@ import { StatsInputError } from './stats-input-error.js';
 describeTwoSampleOracle('mannWhitneyU', (a, b) => ({ ...mannWhitneyU(a, b) }));
 
 describe('mannWhitneyU properties', () => {
-  const sample = fc.array(fc.integer({ min: -20, max: 20 }).map((v) => v / 4), { minLength: 1, maxLength: 40 });
+  const sample = fc.array(
+    fc.integer({ min: -20, max: 20 }).map((v) => v / 4),
+    { minLength: 1, maxLength: 40 },
+  );
 
   it('U_a + U_b = n_a·n_b, the p-value is symmetric and lies in [0, 1]', () => {
     fc.assert(

@@ -39,6 +39,10 @@ describe('orderStatistics', () => {
       (i: number) => (i % 2 ? 1e308 : -1e308) * ((i % 7) / 7),
       (i: number) => (i === 5 ? 1e300 : Math.sin(i)),
     ];
-    for (const make of makers) check(Float64Array.from({ length: n }, (_, i) => make(i)), ranks);
+    for (const make of makers)
+      check(
+        Float64Array.from({ length: n }, (_, i) => make(i)),
+        ranks,
+      );
   });
 });

@@ -85,13 +85,16 @@ describe('identity for the location / contingency tests (when exported)', () => 
   it('chiSquareTest(p, p) and gTest(p, p) have statistic 0 and p = 1', () => {
     const tests = ['chiSquareTest', 'gTest'].map(optional).filter((f): f is AnyFn => f !== undefined);
     fc.assert(
-      fc.property(countsOf(8).filter((p) => p.every((c) => c > 0)), (p) => {
-        for (const test of tests) {
-          const r = test(p, p) as { statistic: number; pValue: number };
-          close(r.statistic, 0);
-          close(r.pValue, 1);
-        }
-      }),
+      fc.property(
+        countsOf(8).filter((p) => p.every((c) => c > 0)),
+        (p) => {
+          for (const test of tests) {
+            const r = test(p, p) as { statistic: number; pValue: number };
+            close(r.statistic, 0);
+            close(r.pValue, 1);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -163,7 +166,11 @@ describe('bounds', () => {
   it('0 <= JS (base 2), Hellinger, TV <= 1; KL, PSI >= 0; H² <= TV <= √2·H', () => {
     fc.assert(
       fc.property(countPair, ([p, q]) => {
-        for (const d of [stats.jensenShannonDistance(p, q), stats.hellingerDistance(p, q), stats.totalVariationDistance(p, q)]) {
+        for (const d of [
+          stats.jensenShannonDistance(p, q),
+          stats.hellingerDistance(p, q),
+          stats.totalVariationDistance(p, q),
+        ]) {
           expect(d).toBeGreaterThanOrEqual(0);
           expect(d).toBeLessThanOrEqual(1);
         }
@@ -284,14 +291,34 @@ describe('binning', () => {
 });
 
 describe('inputs are never mutated', () => {
-  const twoSample = ['ksTwoSample', 'cramerVonMises', 'andersonDarlingKSample', 'mannWhitneyU', 'welchTTest', 'wassersteinDistance', 'normedWassersteinDistance', 'energyDistance'];
-  const twoDistributions = ['jensenShannonDistance', 'klDivergence', 'hellingerDistance', 'totalVariationDistance', 'psi', 'chiSquareTest', 'gTest'];
+  const twoSample = [
+    'ksTwoSample',
+    'cramerVonMises',
+    'andersonDarlingKSample',
+    'mannWhitneyU',
+    'welchTTest',
+    'wassersteinDistance',
+    'normedWassersteinDistance',
+    'energyDistance',
+  ];
+  const twoDistributions = [
+    'jensenShannonDistance',
+    'klDivergence',
+    'hellingerDistance',
+    'totalVariationDistance',
+    'psi',
+    'chiSquareTest',
+    'gTest',
+  ];
 
   it('frozen arrays are accepted and typed arrays come back unchanged', () => {
     fc.assert(
       fc.property(sample, sample, countPair, pValues, (a, b, [p, q], ps) => {
         const calls: Array<[string, unknown[]]> = [
-          ...twoSample.map((name): [string, unknown[]] => [name, name === 'andersonDarlingKSample' ? [[a, b]] : [a, b]]),
+          ...twoSample.map((name): [string, unknown[]] => [
+            name,
+            name === 'andersonDarlingKSample' ? [[a, b]] : [a, b],
+          ]),
           ...twoDistributions.map((name): [string, unknown[]] => [name, [p, q]]),
           ['bonferroni', [ps]],
           ['benjaminiHochberg', [ps]],
@@ -302,7 +329,11 @@ describe('inputs are never mutated', () => {
           const fn = optional(name);
           if (!fn) continue;
           const deep = (x: unknown, make: (v: number[]) => unknown): unknown =>
-            Array.isArray(x) ? (x.every((v) => typeof v === 'number') ? make(x as number[]) : x.map((v) => deep(v, make))) : x;
+            Array.isArray(x)
+              ? x.every((v) => typeof v === 'number')
+                ? make(x as number[])
+                : x.map((v) => deep(v, make))
+              : x;
           const frozen = args.map((x) => deep(x, (v) => Object.freeze([...v])));
           const typed = args.map((x) => deep(x, (v) => Float64Array.from(v)));
           const copies = structuredClone(typed);

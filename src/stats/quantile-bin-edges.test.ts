@@ -13,7 +13,8 @@ describe('quantileBinEdges is bit-identical to numpy (tests/oracle/gen_binning.p
   }
 
   it('rejects bins that are not integers >= 1 and empty samples', () => {
-    for (const bins of [0, -1, 2.5, NaN, 2 ** 24 + 1, Infinity]) expect(() => quantileBinEdges([1, 2], bins)).toThrow(/^bins:/);
+    for (const bins of [0, -1, 2.5, NaN, 2 ** 24 + 1, Infinity])
+      expect(() => quantileBinEdges([1, 2], bins)).toThrow(/^bins:/);
     expect(() => quantileBinEdges([], 3)).toThrow(/^sample: must not be empty/);
     expect(() => quantileBinEdges([1, -Infinity], 3)).toThrow(/^sample\[1\]:/);
   });

@@ -1,5 +1,5 @@
-import { StatsInputError } from './stats-input-error.js';
 import { orderStatistics } from './order-statistics.js';
+import { StatsInputError } from './stats-input-error.js';
 import { requireFiniteSample } from './validate-input.js';
 
 /** More bins than this is a mistake (and would allocate gigabytes). */

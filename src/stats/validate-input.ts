@@ -32,7 +32,10 @@ export function requireNonNegative(values: ArrayLike<number>, argument: string):
 /** Throws unless `a` and `b` have the same length. */
 export function requireSameLength(a: ArrayLike<number>, b: ArrayLike<number>, argumentB: string): void {
   if (a.length !== b.length) {
-    throw new StatsInputError(argumentB, `must have the same length as the first argument (${a.length}), got ${b.length}`);
+    throw new StatsInputError(
+      argumentB,
+      `must have the same length as the first argument (${a.length}), got ${b.length}`,
+    );
   }
 }
 

@@ -7,9 +7,10 @@ import { StatsInputError } from './stats-input-error.js';
 import { wassersteinDistance } from './wasserstein-distance.js';
 
 type Sample = number[] | SampleRecipe;
-const fixture = loadOracle<{ a: Sample; b: Sample }, { wasserstein: number; normedWasserstein: number; energy: number }>(
-  'distances',
-);
+const fixture = loadOracle<
+  { a: Sample; b: Sample },
+  { wasserstein: number; normedWasserstein: number; energy: number }
+>('distances');
 const { relative } = STATISTIC_TOLERANCE;
 
 describe('wassersteinDistance / normedWassersteinDistance / energyDistance match scipy (tests/oracle/gen_distances.py)', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { describeTwoSampleOracle } from '../../tests/support/stats/two-sample-oracle.js';
 import { StatsInputError } from './stats-input-error.js';
 import { welchTTest } from './welch-t-test.js';

@@ -1,6 +1,6 @@
 import { pairwiseSum } from './pairwise-sum.js';
-import { StatsInputError } from './stats-input-error.js';
 import { studentTSf } from './special/student-t-distribution.js';
+import { StatsInputError } from './stats-input-error.js';
 import type { TestResult } from './test-result.js';
 import { requireFiniteSample } from './validate-input.js';
 
@@ -43,7 +43,9 @@ export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>): WelchTTe
   const denom = Math.sqrt(vn1 + vn2);
   const d = mean1 - mean2;
   if (denom === 0) {
-    return d === 0 ? { statistic: 0, pValue: 1, dof: 1 } : { statistic: d > 0 ? Infinity : -Infinity, pValue: 0, dof: 1 };
+    return d === 0
+      ? { statistic: 0, pValue: 1, dof: 1 }
+      : { statistic: d > 0 ? Infinity : -Infinity, pValue: 0, dof: 1 };
   }
   // (vn1 + vn2)²/(vn1²/(n1 − 1) + vn2²/(n2 − 1)) written with shares of the total, so tiny variances cannot
   // underflow the squares (scipy then reports its placeholder dof = 1).

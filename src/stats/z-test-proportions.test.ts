@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { expectClose, P_VALUE_TOLERANCE, STATISTIC_TOLERANCE } from '../../tests/support/oracle/oracle.js';
 import { categoricalCases } from '../../tests/support/stats/categorical-oracle.js';
 import { zTestProportions } from './z-test-proportions.js';
 
-const { generator, cases } = categoricalCases<{ args: [number, number, number, number] }, { statistic: number; pValue: number }>(
-  'zTestProportions',
-);
+const { generator, cases } = categoricalCases<
+  { args: [number, number, number, number] },
+  { statistic: number; pValue: number }
+>('zTestProportions');
 
 describe(`zTestProportions vs the statsmodels formula (${generator})`, () => {
   for (const c of cases) {
@@ -19,7 +20,9 @@ describe(`zTestProportions vs the statsmodels formula (${generator})`, () => {
 });
 
 describe('zTestProportions properties and input rules', () => {
-  const sample = fc.integer({ min: 1, max: 10_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+  const sample = fc
+    .integer({ min: 1, max: 10_000 })
+    .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
 
   it('is antisymmetric in z, symmetric in p, p in [0, 1], and p = 1 for equal proportions', () => {
     fc.assert(

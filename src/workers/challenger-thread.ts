@@ -1,7 +1,7 @@
 /** Entry point of a retraining job's worker thread: runs the challenger pipeline once and posts the result or the error. */
 import { parentPort } from 'node:worker_threads';
-import { runPortableRequest, type ChallengerThreadReply, type PortableChallengerRequest } from './challenger-worker.js';
 import { InsufficientDataError } from '../services/retraining/challenger-pipeline.js';
+import { type ChallengerThreadReply, type PortableChallengerRequest, runPortableRequest } from './challenger-worker.js';
 import { toThreadError } from './worker-thread.js';
 
 parentPort?.once('message', (request: PortableChallengerRequest) => {
@@ -9,7 +9,12 @@ parentPort?.once('message', (request: PortableChallengerRequest) => {
   try {
     reply = { result: runPortableRequest(request, { nowMs: () => Date.now() }) };
   } catch (error) {
-    reply = { error: { ...toThreadError(error), ...(error instanceof InsufficientDataError ? { sufficiency: error.sufficiency } : {}) } };
+    reply = {
+      error: {
+        ...toThreadError(error),
+        ...(error instanceof InsufficientDataError ? { sufficiency: error.sufficiency } : {}),
+      },
+    };
   }
   parentPort?.postMessage(reply);
 });

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { loanRows } from '../../tests/support/services/retraining-fixture.js';
 import { dataTableFromRows } from '../domain/data-table.js';
 import { createRetrainingPolicy } from '../domain/retraining-policy.js';
-import { ChallengerTimeoutError, type ChallengerRequest } from '../ports/challenger-executor.js';
+import { type ChallengerRequest, ChallengerTimeoutError } from '../ports/challenger-executor.js';
+import { createInThreadChallengerExecutor, InsufficientDataError } from '../services/retraining/challenger-pipeline.js';
+import { createTrainModelService } from '../services/training/train-model.js';
 import { createWorkerChallengerExecutor } from './challenger-worker.js';
 import { locateThreadEntry } from './worker-thread.js';
-import { createInThreadChallengerExecutor, InsufficientDataError } from '../services/retraining/challenger-pipeline.js';
-import { loanRows } from '../../tests/support/services/retraining-fixture.js';
-import { createTrainModelService } from '../services/training/train-model.js';
 
 const clock = { nowMs: () => Date.now() };
-const champion = createTrainModelService({ clock }).train({ table: dataTableFromRows(loanRows(1000, 1, 'before')), target: 'label', estimator: 'logistic' }).model;
+const champion = createTrainModelService({ clock }).train({
+  table: dataTableFromRows(loanRows(1000, 1, 'before')),
+  target: 'label',
+  estimator: 'logistic',
+}).model;
 const request = (rows: number): ChallengerRequest => ({
   champion,
   recent: dataTableFromRows(loanRows(rows, 2, 'after')),
@@ -32,7 +36,9 @@ describe('challenger execution in a worker thread', () => {
     expect(threaded.metrics).toEqual(inThread.metrics);
     expect(threaded.decision).toEqual(inThread.decision);
     expect(threaded.challenger.serialized.estimator).toEqual(inThread.challenger.serialized.estimator);
-    expect(threaded.challenger.model.predictProba({ x1: 1, x2: -1, region: 'b' })).toBe(inThread.challenger.model.predictProba({ x1: 1, x2: -1, region: 'b' }));
+    expect(threaded.challenger.model.predictProba({ x1: 1, x2: -1, region: 'b' })).toBe(
+      inThread.challenger.model.predictProba({ x1: 1, x2: -1, region: 'b' }),
+    );
     // A blocked loop would fire the 5 ms timer about once; a free one about elapsed / 5 times (loose bound for a loaded machine).
     expect(ticks).toBeGreaterThan(elapsed / 5 / 4);
   });

@@ -4,18 +4,24 @@
  * and tools may run it on the calling thread. Models cross the thread boundary as their JSON (`toJSON` / `loadModel`).
  */
 import { Worker } from 'node:worker_threads';
-import type { SerializedModel } from '../models/index.js';
+import type { SerializedModel, TrainedModel } from '../models/index.js';
 import { loadModel } from '../models/index.js';
+import {
+  type ChallengerExecutor,
+  type ChallengerRequest,
+  type ChallengerResult,
+  ChallengerTimeoutError,
+} from '../ports/challenger-executor.js';
 import type { Clock } from '../ports/clock.js';
-import { ChallengerTimeoutError, type ChallengerExecutor, type ChallengerRequest, type ChallengerResult } from '../ports/challenger-executor.js';
 import { createChallengerPipeline, InsufficientDataError } from '../services/retraining/challenger-pipeline.js';
-import type { TrainedModel } from '../models/index.js';
 import { errorFromThread, type ThreadEntry, type ThreadError } from './worker-thread.js';
 
 /** A challenger request with the champion as its JSON model (structured-cloneable). */
 export type PortableChallengerRequest = Omit<ChallengerRequest, 'champion'> & { readonly champion: SerializedModel };
 /** A challenger result without the live model object (rebuilt from `challenger.serialized`). */
-export type PortableChallengerResult = Omit<ChallengerResult, 'challenger'> & { readonly challenger: Omit<TrainedModel, 'model'> };
+export type PortableChallengerResult = Omit<ChallengerResult, 'challenger'> & {
+  readonly challenger: Omit<TrainedModel, 'model'>;
+};
 
 export type ChallengerThreadReply =
   | { readonly result: PortableChallengerResult }
@@ -36,7 +42,6 @@ export function revive(result: PortableChallengerResult): ChallengerResult {
   return { ...result, challenger: { ...result.challenger, model: loadModel(result.challenger.serialized) } };
 }
 
-
 /** A worker thread per job from `entry` (see locateThreadEntry), terminated on completion or at the deadline. */
 export function createWorkerChallengerExecutor(entry: Extract<ThreadEntry, { kind: 'worker' }>): ChallengerExecutor {
   return {
@@ -52,11 +57,22 @@ export function createWorkerChallengerExecutor(entry: Extract<ThreadEntry, { kin
           void worker.terminate();
           outcome();
         };
-        const timer = setTimeout(() => settle(() => reject(new ChallengerTimeoutError(`out of time while training (${Math.round(timeoutMs)} ms left when it started)`))), Math.max(0, timeoutMs));
+        const timer = setTimeout(
+          () =>
+            settle(() =>
+              reject(
+                new ChallengerTimeoutError(
+                  `out of time while training (${Math.round(timeoutMs)} ms left when it started)`,
+                ),
+              ),
+            ),
+          Math.max(0, timeoutMs),
+        );
         worker.once('message', (reply: ChallengerThreadReply) =>
           settle(() => {
             if ('result' in reply) return resolve(revive(reply.result));
-            if (reply.error.sufficiency !== undefined) return reject(new InsufficientDataError(reply.error.sufficiency));
+            if (reply.error.sufficiency !== undefined)
+              return reject(new InsufficientDataError(reply.error.sufficiency));
             reject(errorFromThread(reply.error));
           }),
         );

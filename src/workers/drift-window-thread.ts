@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { DriftWindowRequest } from '../ports/drift-evaluator.js';
 import { evaluateDriftWindow } from '../services/monitoring/drift-window-evaluation.js';
-import { toThreadError, type ThreadError } from './worker-thread.js';
+import { type ThreadError, toThreadError } from './worker-thread.js';
 
 export interface DriftThreadRequest {
   readonly id: number;

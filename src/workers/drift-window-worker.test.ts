@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataTableFromRows } from '../domain/data-table.js';
-import type { StoredPrediction } from '../domain/prediction-record.js';
 import { inferSchema } from '../domain/infer-schema.js';
+import type { StoredPrediction } from '../domain/prediction-record.js';
 import { buildReferenceProfile } from '../drift/index.js';
 import { createSeededRandom as random } from '../models/evaluation/seeded-random.js';
 import type { DriftEvaluator, DriftWindowRequest } from '../ports/drift-evaluator.js';
@@ -12,7 +12,9 @@ const FEATURES = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 function featureRows(n: number, seed: number, shift: number) {
   const r = random(seed);
-  return Array.from({ length: n }, () => Object.fromEntries(FEATURES.map((f, i) => [f, r() + r() + r() + (i % 2 === 0 ? shift : 0)])));
+  return Array.from({ length: n }, () =>
+    Object.fromEntries(FEATURES.map((f, i) => [f, r() + r() + r() + (i % 2 === 0 ? shift : 0)])),
+  );
 }
 
 /** A window request of `n` logged predictions against a reference of 5,000 rows. */
@@ -31,7 +33,12 @@ function windowRequest(n: number, shift: number): DriftWindowRequest {
     label: null,
     labelTimestampMs: null,
   }));
-  return { profile: JSON.parse(JSON.stringify(profile)) as unknown, rows, options: { mode: 'driftguard' }, state: { previousHighStreak: 0 } };
+  return {
+    profile: JSON.parse(JSON.stringify(profile)) as unknown,
+    rows,
+    options: { mode: 'driftguard' },
+    state: { previousHighStreak: 0 },
+  };
 }
 
 /** Evaluates while a 5 ms interval runs; returns the report, how many ticks fired meanwhile and the duration. */
@@ -58,7 +65,10 @@ describe('drift evaluation in a worker thread', () => {
 
   it('returns the same report as the drift engine on the calling thread', async () => {
     const request = windowRequest(2000, 0.5);
-    const [inWorker, inThread] = await Promise.all([worker.evaluate(request), createInThreadDriftEvaluator().evaluate(request)]);
+    const [inWorker, inThread] = await Promise.all([
+      worker.evaluate(request),
+      createInThreadDriftEvaluator().evaluate(request),
+    ]);
     expect(inWorker.severity).toBe('high');
     expect(inWorker).toEqual(inThread);
   });
@@ -75,7 +85,9 @@ describe('drift evaluation in a worker thread', () => {
   });
 
   it('reports engine errors as rejections and keeps serving later requests', async () => {
-    await expect(worker.evaluate({ ...windowRequest(10, 0), profile: { formatVersion: -1 } })).rejects.toThrow(/formatVersion|profile/);
+    await expect(worker.evaluate({ ...windowRequest(10, 0), profile: { formatVersion: -1 } })).rejects.toThrow(
+      /formatVersion|profile/,
+    );
     expect((await worker.evaluate(windowRequest(500, 0))).severity).toBe('none');
   });
 

@@ -21,7 +21,9 @@ interface Pending {
  * not keep the process alive while idle. `mode` says whether a worker is used or, when no worker entry can be found,
  * evaluations run on the calling thread.
  */
-export function createWorkerDriftEvaluator(entry: ThreadEntry = locateDriftThreadEntry()): DriftEvaluator & { readonly mode: ThreadEntry['kind'] } {
+export function createWorkerDriftEvaluator(
+  entry: ThreadEntry = locateDriftThreadEntry(),
+): DriftEvaluator & { readonly mode: ThreadEntry['kind'] } {
   if (entry.kind === 'in-thread') return { ...createInThreadDriftEvaluator(), mode: 'in-thread' };
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;

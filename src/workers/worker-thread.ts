@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** How the worker's entry module is started, or why evaluations fall back to the calling thread. */
-export type ThreadEntry = { readonly kind: 'worker'; readonly url: URL } | { readonly kind: 'in-thread'; readonly reason: string };
+export type ThreadEntry =
+  | { readonly kind: 'worker'; readonly url: URL }
+  | { readonly kind: 'in-thread'; readonly reason: string };
 
 /** tsx's ESM loader API as a file URL (source checkouts run under tsx or vitest), or null when tsx is not installed. */
 function tsxLoaderUrl(): string | null {
@@ -30,7 +32,8 @@ export function locateThreadEntry(name: string): ThreadEntry {
     return { kind: 'in-thread', reason: `no worker entry beside ${import.meta.url}` };
   }
   const loader = tsxLoaderUrl();
-  if (loader === null) return { kind: 'in-thread', reason: 'the worker entry is TypeScript source and tsx is not installed' };
+  if (loader === null)
+    return { kind: 'in-thread', reason: 'the worker entry is TypeScript source and tsx is not installed' };
   const bootstrap = `const tsx = await import(${JSON.stringify(loader)}); tsx.register(); await import(${JSON.stringify(source.href)});`;
   return { kind: 'worker', url: new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`) };
 }

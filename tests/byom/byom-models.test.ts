@@ -17,11 +17,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHttpEndpointModel } from '../../src/adapters/inference/endpoint/http-endpoint-model.js';
 import { onnxRuntimeModelLoader } from '../../src/adapters/inference/onnx-runtime-model-loader.js';
 import { createMlflowBackend } from '../../src/adapters/tracking/mlflow/mlflow-backend.js';
-import { mlflowServerMissing, mlflowTrackingUri } from '../support/components/mlflow-server.js';
 import type { Cell } from '../../src/domain/data-table.js';
 import type { InferencePrediction, OnnxMappingOptions } from '../../src/ports/inference-model.js';
 import { describeWithComponent } from '../support/components/describe-with-component.js';
-import { startMlflowModelsServe, type MlflowModelsServe } from '../support/inference/mlflow-models-serve.js';
+import { mlflowServerMissing, mlflowTrackingUri } from '../support/components/mlflow-server.js';
+import { type MlflowModelsServe, startMlflowModelsServe } from '../support/inference/mlflow-models-serve.js';
 
 const python = process.env.DRIFTGUARD_BYOM_PYTHON ?? join(process.cwd(), '.venv-byom/bin/python');
 const mlflowBin = join(python, '..', 'mlflow');
@@ -35,11 +35,14 @@ interface ManifestEntry {
   readonly classes?: (string | number)[];
   readonly expected: { probability?: number[]; label?: (string | number)[]; value?: number[] };
 }
-type Manifest = Record<'sklearn' | 'lightgbm' | 'xgboost' | 'custom', ManifestEntry> & { seconds: Record<string, number> };
+type Manifest = Record<'sklearn' | 'lightgbm' | 'xgboost' | 'custom', ManifestEntry> & {
+  seconds: Record<string, number>;
+};
 
 const byomWorld = {
   name: 'MLflow server + the bring-your-own-model venv (.ci/setup-byom-venv.sh)',
-  available: async (): Promise<string | null> => (existsSync(python) ? mlflowServerMissing() : `${python} does not exist (run bash .ci/setup-byom-venv.sh)`),
+  available: async (): Promise<string | null> =>
+    existsSync(python) ? mlflowServerMissing() : `${python} does not exist (run bash .ci/setup-byom-venv.sh)`,
 };
 
 function maxAbsDiff(actual: readonly (number | null)[], expected: readonly number[]): number {
@@ -48,12 +51,22 @@ function maxAbsDiff(actual: readonly (number | null)[], expected: readonly numbe
 }
 
 /** Labels must agree except where the probability sits within float32 noise of the 0.5 boundary. */
-function expectLabels(predictions: readonly InferencePrediction[], expected: readonly (string | number)[], probabilities: readonly number[]): void {
-  predictions.forEach((p, i) => expect(p.label === expected[i] || Math.abs(probabilities[i] - 0.5) < 1e-5, `row ${i}: ${p.label} vs ${expected[i]}`).toBe(true));
+function expectLabels(
+  predictions: readonly InferencePrediction[],
+  expected: readonly (string | number)[],
+  probabilities: readonly number[],
+): void {
+  predictions.forEach((p, i) =>
+    expect(
+      p.label === expected[i] || Math.abs(probabilities[i] - 0.5) < 1e-5,
+      `row ${i}: ${p.label} vs ${expected[i]}`,
+    ).toBe(true),
+  );
 }
 
 describeWithComponent('bring your own model: registered in real MLflow, served by driftguard', byomWorld, () => {
-  const backend = createMlflowBackend({ trackingUri: mlflowTrackingUri });
+  // Created lazily: outside CI the suite is collected (and skipped) without an MLflow URI.
+  let backend: ReturnType<typeof createMlflowBackend>;
   const prefix = `byom-${randomUUID().slice(0, 8)}`;
   const timings: Record<string, string> = {};
   let scratch: string;
@@ -61,6 +74,7 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
   let serve: MlflowModelsServe | null = null;
 
   beforeAll(async () => {
+    backend = createMlflowBackend({ trackingUri: mlflowTrackingUri });
     scratch = await mkdtemp(join(tmpdir(), 'driftguard-byom-'));
     await promisify(execFile)(python, ['-W', 'ignore', TRAIN_SCRIPT, scratch, prefix], {
       env: { ...process.env, MLFLOW_TRACKING_URI: mlflowTrackingUri },
@@ -69,7 +83,11 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
     });
     manifest = JSON.parse(await readFile(join(scratch, 'manifest.json'), 'utf8')) as Manifest;
     // the custom model's server starts now (slow) and comes up while the ONNX models are checked
-    serve = await startMlflowModelsServe({ mlflowBin, modelUri: `models:/${manifest.custom.name}/${manifest.custom.version}`, trackingUri: mlflowTrackingUri });
+    serve = await startMlflowModelsServe({
+      mlflowBin,
+      modelUri: `models:/${manifest.custom.name}/${manifest.custom.version}`,
+      trackingUri: mlflowTrackingUri,
+    });
   }, 300_000);
 
   afterAll(async () => {
@@ -88,46 +106,71 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
     const [first] = await loaded.model.predict([entry.rows[0]]);
     const firstAt = performance.now();
     const predictions = await loaded.model.predict(entry.rows);
-    timings[key] = `download ${(downloaded - started).toFixed(0)} ms, load + first prediction ${(firstAt - downloaded).toFixed(1)} ms`;
+    timings[key] =
+      `download ${(downloaded - started).toFixed(0)} ms, load + first prediction ${(firstAt - downloaded).toFixed(1)} ms`;
     // the same row alone and in a batch (onnxruntime may sum tree outputs in another order: float32 rounding)
     expect(predictions[0].label).toEqual(first.label);
-    expect(Math.abs((predictions[0].probability ?? predictions[0].value ?? 0) - (first.probability ?? first.value ?? 0))).toBeLessThan(1e-6);
+    expect(
+      Math.abs((predictions[0].probability ?? predictions[0].value ?? 0) - (first.probability ?? first.value ?? 0)),
+    ).toBeLessThan(1e-6);
     return { entry, loaded, predictions };
   }
 
   it('(a) scikit-learn Pipeline (ColumnTransformer + LogisticRegression) via skl2onnx, per-column inputs, default ZipMap', async () => {
     const { entry, loaded, predictions } = await served('sklearn');
     expect(loaded.description).toMatchObject({ task: 'binary', classLabels: entry.classes, positiveClass: 'yes' });
-    expect(loaded.description.features.map((f) => `${f.name}:${f.type}`)).toEqual(['age:float32', 'income:float32', 'tenure:int64', 'city:string', 'plan:string']);
+    expect(loaded.description.features.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'age:float32',
+      'income:float32',
+      'tenure:int64',
+      'city:string',
+      'plan:string',
+    ]);
     expect(loaded.description.graphChanges).toHaveLength(1);
-    const diff = maxAbsDiff(predictions.map((p) => p.probability), entry.expected.probability as number[]);
-    timings['sklearn parity'] = `max |p − predict_proba[:, 1]| = ${diff.toExponential(2)} over ${entry.rows.length} rows (row 0 has an unseen city)`;
+    const diff = maxAbsDiff(
+      predictions.map((p) => p.probability),
+      entry.expected.probability as number[],
+    );
+    timings['sklearn parity'] =
+      `max |p − predict_proba[:, 1]| = ${diff.toExponential(2)} over ${entry.rows.length} rows (row 0 has an unseen city)`;
     expect(diff).toBeLessThan(1e-5);
     expectLabels(predictions, entry.expected.label as string[], entry.expected.probability as number[]);
     await loaded.model.close();
   });
 
-  it('(b) LightGBM classifier via onnxmltools, one matrix input ordered by the signature\'s column names', async () => {
+  it("(b) LightGBM classifier via onnxmltools, one matrix input ordered by the signature's column names", async () => {
     const { entry, loaded, predictions } = await served('lightgbm');
-    expect(loaded.mapping.inputs).toEqual([{ kind: 'matrix', input: 'input', features: entry.features, type: 'float32' }]);
+    expect(loaded.mapping.inputs).toEqual([
+      { kind: 'matrix', input: 'input', features: entry.features, type: 'float32' },
+    ]);
     expect(loaded.description).toMatchObject({ task: 'binary', classLabels: [0, 1], positiveClass: 1 });
-    const diff = maxAbsDiff(predictions.map((p) => p.probability), entry.expected.probability as number[]);
-    timings['lightgbm parity'] = `max |p − predict_proba[:, 1]| = ${diff.toExponential(2)} over ${entry.rows.length} rows`;
+    const diff = maxAbsDiff(
+      predictions.map((p) => p.probability),
+      entry.expected.probability as number[],
+    );
+    timings['lightgbm parity'] =
+      `max |p − predict_proba[:, 1]| = ${diff.toExponential(2)} over ${entry.rows.length} rows`;
     expect(diff).toBeLessThan(1e-5);
     expectLabels(predictions, entry.expected.label as number[], entry.expected.probability as number[]);
     await loaded.model.close();
   });
 
-  it('(c) XGBoost regressor via onnxmltools, bare tensor signature: column order from the model entry\'s features', async () => {
+  it("(c) XGBoost regressor via onnxmltools, bare tensor signature: column order from the model entry's features", async () => {
     const entry = manifest.xgboost;
-    await expect(onnxRuntimeModelLoader.loadMlflowModel(await backend.registry.downloadModelVersion(entry.name, entry.version, join(scratch, 'xgb-no-features')))).rejects.toThrow(
-      /declare the model entry's "features"/,
-    );
+    await expect(
+      onnxRuntimeModelLoader.loadMlflowModel(
+        await backend.registry.downloadModelVersion(entry.name, entry.version, join(scratch, 'xgb-no-features')),
+      ),
+    ).rejects.toThrow(/declare the model entry's "features"/);
     const { loaded, predictions } = await served('xgboost', { features: entry.features });
     expect(loaded.description.task).toBe('regression');
     const expected = entry.expected.value as number[];
-    const diff = maxAbsDiff(predictions.map((p) => p.value), expected);
-    timings['xgboost parity'] = `max |y − predict| = ${diff.toExponential(2)} over ${entry.rows.length} rows (|y| ≤ ${Math.max(...expected.map(Math.abs)).toFixed(2)})`;
+    const diff = maxAbsDiff(
+      predictions.map((p) => p.value),
+      expected,
+    );
+    timings['xgboost parity'] =
+      `max |y − predict| = ${diff.toExponential(2)} over ${entry.rows.length} rows (|y| ≤ ${Math.max(...expected.map(Math.abs)).toFixed(2)})`;
     expect(diff).toBeLessThan(1e-5);
     await loaded.model.close();
   });
@@ -135,34 +178,61 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
   it('(d) a custom pyfunc: refused in-process (no onnx flavor), served through `mlflow models serve` by the endpoint adapter', async () => {
     const entry = manifest.custom;
     const dir = await backend.registry.downloadModelVersion(entry.name, entry.version, join(scratch, 'custom'));
-    await expect(onnxRuntimeModelLoader.loadMlflowModel(dir)).rejects.toThrow(/no onnx flavor \(flavors: python_function\); serve this model through its HTTP scoring endpoint/);
+    await expect(onnxRuntimeModelLoader.loadMlflowModel(dir)).rejects.toThrow(
+      /no onnx flavor \(flavors: python_function\); serve this model through its HTTP scoring endpoint/,
+    );
     const started = performance.now();
     await serve?.ready;
-    timings['mlflow models serve start'] = `${((performance.now() - started) / 1000).toFixed(1)} s still to wait after the ONNX checks`;
+    timings['mlflow models serve start'] =
+      `${((performance.now() - started) / 1000).toFixed(1)} s still to wait after the ONNX checks`;
     const model = createHttpEndpointModel({
       serving: { type: 'endpoint', url: serve?.url as string, protocol: 'mlflow', timeoutMs: 10_000 },
-      features: [{ name: 'age', type: 'float64' }, { name: 'plan', type: 'string' }],
+      features: [
+        { name: 'age', type: 'float64' },
+        { name: 'plan', type: 'string' },
+      ],
       task: 'binary',
     });
     expect(await model.health()).toEqual({ ready: true });
     const predictions = await model.predict(entry.rows);
-    const diff = maxAbsDiff(predictions.map((p) => p.probability), entry.expected.probability as number[]);
-    timings['custom pyfunc parity'] = `max |p − PythonModel.predict| = ${diff.toExponential(2)} over ${entry.rows.length} rows`;
+    const diff = maxAbsDiff(
+      predictions.map((p) => p.probability),
+      entry.expected.probability as number[],
+    );
+    timings['custom pyfunc parity'] =
+      `max |p − PythonModel.predict| = ${diff.toExponential(2)} over ${entry.rows.length} rows`;
     expect(diff).toBeLessThan(1e-12);
     expect(predictions.map((p) => p.label)).toEqual(entry.expected.label);
     // MLflow's schema enforcement refusing a row is the caller's error (400), with MLflow's own message
     const sentAsText = createHttpEndpointModel({
-      serving: { type: 'endpoint', url: serve?.url as string, protocol: 'mlflow', circuitBreaker: { failureThreshold: 1 } },
-      features: [{ name: 'age', type: 'string' }, { name: 'plan', type: 'string' }],
+      serving: {
+        type: 'endpoint',
+        url: serve?.url as string,
+        protocol: 'mlflow',
+        circuitBreaker: { failureThreshold: 1 },
+      },
+      features: [
+        { name: 'age', type: 'string' },
+        { name: 'plan', type: 'string' },
+      ],
       task: 'binary',
     });
-    await expect(sentAsText.predict([{ age: 'old', plan: 'pro' }])).rejects.toThrow(/^endpoint: POST http:\/\/127\.0\.0\.1:\d+\/invocations refused the rows: HTTP 400: BAD_REQUEST: .*age/);
+    await expect(sentAsText.predict([{ age: 'old', plan: 'pro' }])).rejects.toThrow(
+      /^endpoint: POST http:\/\/127\.0\.0\.1:\d+\/invocations refused the rows: HTTP 400: BAD_REQUEST: .*age/,
+    );
     expect(await sentAsText.health()).toEqual({ ready: true });
 
     // the adapter's cost per call beside a bare fetch of the same body: interleaved 1-row calls, medians (noisy machine)
     const row = [entry.rows[0]];
     const body = JSON.stringify({ dataframe_split: { columns: ['age', 'plan'], data: [[row[0].age, row[0].plan]] } });
-    const bare = async () => (await fetch(`${serve?.url}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+    const bare = async () =>
+      (
+        await fetch(`${serve?.url}/invocations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        })
+      ).json();
     const timed = async (call: () => Promise<unknown>) => {
       const t = performance.now();
       await call();
@@ -175,7 +245,8 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
       adapterMs.push(await timed(() => model.predict(row)));
     }
     const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
-    timings['endpoint overhead'] = `median adapter ${median(adapterMs).toFixed(2)} ms/call vs bare fetch ${median(bareMs).toFixed(2)} ms/call (60 interleaved 1-row calls to mlflow models serve)`;
+    timings['endpoint overhead'] =
+      `median adapter ${median(adapterMs).toFixed(2)} ms/call vs bare fetch ${median(bareMs).toFixed(2)} ms/call (60 interleaved 1-row calls to mlflow models serve)`;
     await model.close();
   });
 });

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserComponent, chromiumPath, CHROMIUM_ARGS } from '../support/components/chromium.js';
+import { browserComponent, CHROMIUM_ARGS, chromiumPath } from '../support/components/chromium.js';
 import { describeWithComponent } from '../support/components/describe-with-component.js';
-import { KEYS, startDashboardServer, type DashboardServer } from '../support/dashboard/dashboard-server.js';
+import { type DashboardServer, KEYS, startDashboardServer } from '../support/dashboard/dashboard-server.js';
 
 const SCREENSHOTS = resolve(fileURLToPath(new URL('../../artifacts/screenshots', import.meta.url)));
 /** "Live within 2 s" plus the monitoring tick (1 s) and a loaded 2-core CI machine. */
@@ -40,7 +40,8 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     });
     page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
     page.on('request', (request) => {
-      if (!request.url().startsWith(`${server.url}/`) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+      if (!request.url().startsWith(`${server.url}/`) && !request.url().startsWith('data:'))
+        foreignRequests.push(request.url());
     });
     // Stable traffic first: a few monitoring windows without drift.
     for (let i = 0; i < 4; i++) await server.window('before');
@@ -57,14 +58,20 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     // A wrong key brings the prompt back saying the key was refused, not silently.
     await page.getByRole('textbox', { name: 'API key', exact: true }).fill(`${KEYS.read}-wrong`);
     await page.getByRole('button', { name: 'Use key' }).click();
-    await page.getByRole('dialog', { name: 'API key needed' }).getByRole('alert').filter({ hasText: 'The key entered was refused' }).waitFor();
+    await page
+      .getByRole('dialog', { name: 'API key needed' })
+      .getByRole('alert')
+      .filter({ hasText: 'The key entered was refused' })
+      .waitFor();
     await page.getByRole('textbox', { name: 'API key', exact: true }).fill(KEYS.read);
     await page.getByRole('button', { name: 'Use key' }).click();
     const card = page.locator('article.card[data-model="loans"]');
     await card.waitFor();
     expectedUnauthorized = false;
     await expect.poll(() => card.textContent(), { timeout: LIVE_MS }).toContain('version 2');
-    await expect.poll(() => card.locator('.badge').first().textContent(), { timeout: LIVE_MS }).toMatch(/ok|warning|critical/);
+    await expect
+      .poll(() => card.locator('.badge').first().textContent(), { timeout: LIVE_MS })
+      .toMatch(/ok|warning|critical/);
     await expect.poll(() => page.locator('.live').textContent(), { timeout: LIVE_MS }).toContain('live');
     await shot('overview');
   });
@@ -97,13 +104,18 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     const acknowledged = page.locator(`tr[data-alert="${id}"][data-status="acknowledged"]`);
     await acknowledged.waitFor({ timeout: LIVE_MS });
     expect(await acknowledged.textContent()).toContain('by ops');
-    const stored = await server.call<{ alert: { status: string; acknowledgedBy: string } }>('GET', `/v1/alerts/${id}`, 'read');
+    const stored = await server.call<{ alert: { status: string; acknowledgedBy: string } }>(
+      'GET',
+      `/v1/alerts/${id}`,
+      'read',
+    );
     expect(stored.alert).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'ops' });
   });
 
-  it('loads an alert\'s deliveries only when its row asks for them', async () => {
+  it("loads an alert's deliveries only when its row asks for them", async () => {
     const detailRequests: string[] = [];
-    const onRequest = (request: { url: () => string }) => /\/v1\/alerts\/[^/?]+$/.test(new URL(request.url()).pathname) && detailRequests.push(request.url());
+    const onRequest = (request: { url: () => string }) =>
+      /\/v1\/alerts\/[^/?]+$/.test(new URL(request.url()).pathname) && detailRequests.push(request.url());
     page.on('request', onRequest);
     try {
       await go('#/');
@@ -140,7 +152,10 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await page.locator('.hm-row', { hasText: 'x1' }).click();
     const svg = page.locator('svg[data-feature="x1"]');
     await svg.waitFor();
-    const heights = async (series: string) => (await svg.locator(`rect[data-series="${series}"]`).evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height')))));
+    const heights = async (series: string) =>
+      await svg
+        .locator(`rect[data-series="${series}"]`)
+        .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
     const reference = await heights('reference');
     const current = await heights('current');
     expect(reference.length).toBeGreaterThan(3);
@@ -163,7 +178,9 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await shot('data-quality');
     await go('#/models/loans/performance');
     // No label has arrived yet: the panel says so, with the window's label count.
-    await page.locator('#performance', { hasText: /No performance yet: insufficient labels: 0 of 300 row\(s\) labelled/ }).waitFor();
+    await page
+      .locator('#performance', { hasText: /No performance yet: insufficient labels: 0 of 300 row\(s\) labelled/ })
+      .waitFor();
     await go('#/models/loans/predictions');
     const table = page.locator('#predictions tbody');
     await table.locator('tr').first().waitFor();
@@ -188,7 +205,8 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     const promoted = page.locator(`.story[data-job="${jobId}"][data-status="promoted"]`);
     await promoted.waitFor({ timeout: 60_000 });
     const story = (await promoted.textContent()) ?? '';
-    for (const step of ['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted']) expect(story).toContain(step);
+    for (const step of ['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted'])
+      expect(story).toContain(step);
     expect(story).toMatch(/✔ Promoted:/);
     expect(story).toMatch(/registered version 3/);
     const metrics = await promoted.locator('table tbody tr').allTextContents();
@@ -198,7 +216,9 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
 
   it('rolls the champion back from the registry page after confirmation', async () => {
     await go('#/registry/loans');
-    await expect.poll(() => page.locator('tr[data-version="3"]').textContent(), { timeout: LIVE_MS }).toContain('champion');
+    await expect
+      .poll(() => page.locator('tr[data-version="3"]').textContent(), { timeout: LIVE_MS })
+      .toContain('champion');
     const rollback = page.getByRole('button', { name: /Roll back to version 2/ });
     await rollback.waitFor();
     await shot('registry');
@@ -212,9 +232,15 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await dialog.getByLabel(/Reason/).fill('dashboard test: back to version 2');
     await dialog.getByRole('button', { name: 'Roll back' }).click();
     await page.getByText('champion moved from version 3 to version 2').waitFor({ timeout: LIVE_MS });
-    await expect.poll(() => page.locator('tr[data-version="2"]').textContent(), { timeout: LIVE_MS }).toContain('champion');
+    await expect
+      .poll(() => page.locator('tr[data-version="2"]').textContent(), { timeout: LIVE_MS })
+      .toContain('champion');
     expect(await page.locator('tr[data-version="3"]').textContent()).toContain('rolled back by ops');
-    const versions = await server.call<{ items: { version: string; aliases: string[] }[] }>('GET', '/v1/models/loans/versions', 'read');
+    const versions = await server.call<{ items: { version: string; aliases: string[] }[] }>(
+      'GET',
+      '/v1/models/loans/versions',
+      'read',
+    );
     expect(versions.items.find((v) => v.aliases.includes('champion'))?.version).toBe('2');
   });
 
@@ -225,7 +251,9 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await dialog.getByLabel('Admin API key', { exact: true }).fill(KEYS.admin);
     await dialog.getByRole('button', { name: 'Promote' }).click();
     await page.getByText('champion moved from version 2 to version 3').waitFor({ timeout: LIVE_MS });
-    await expect.poll(() => page.locator('tr[data-version="3"]').textContent(), { timeout: LIVE_MS }).toMatch(/champion.*promoted by ops.*version 3 again/s);
+    await expect
+      .poll(() => page.locator('tr[data-version="3"]').textContent(), { timeout: LIVE_MS })
+      .toMatch(/champion.*promoted by ops.*version 3 again/s);
     // The overview follows: champion 3 again, the promoted retraining, the drift in the sparkline.
     await go('#/');
     const card = page.locator('article.card[data-model="loans"]');
@@ -240,9 +268,17 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await server.window('after', true);
     // The first labelled window's report appears live (SSE) as the first point of the series.
     await panel.locator('canvas').first().waitFor({ timeout: LIVE_MS });
-    await expect.poll(() => panel.textContent(), { timeout: LIVE_MS }).toMatch(/Latest: error_rate .* on \d+ labelled rows \(z, p = /);
+    await expect
+      .poll(() => panel.textContent(), { timeout: LIVE_MS })
+      .toMatch(/Latest: error_rate .* on \d+ labelled rows \(z, p = /);
     await server.window('after', true);
-    const [newest] = (await server.call<{ items: { report: { performance: { labelledCount: number } | null } }[] }>('GET', '/v1/models/loans/drift-reports?limit=1', 'read')).items;
+    const [newest] = (
+      await server.call<{ items: { report: { performance: { labelledCount: number } | null } }[] }>(
+        'GET',
+        '/v1/models/loans/drift-reports?limit=1',
+        'read',
+      )
+    ).items;
     expect(newest.report.performance?.labelledCount).toBeGreaterThanOrEqual(150);
     // The series grows live: two reports with performance, the newest's numbers in the summary.
     await panel.locator('p[data-reports="2"]').waitFor({ timeout: LIVE_MS });
@@ -263,7 +299,9 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     ] as const) {
       await go(hash);
       await page.waitForTimeout(500);
-      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      const overflow = (await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      )) as number;
       expect(overflow, `${hash} overflows horizontally by ${overflow}px`).toBeLessThanOrEqual(1);
       await shot(name);
     }

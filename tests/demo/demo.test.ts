@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mlflowServer, mlflowTrackingUri } from '../support/components/mlflow-server.js';
-import { scenarioFromFlags } from '../../src/cli/demo-command.js';
 import { prepareDemoDataDir } from '../../src/cli/demo/demo-data-dir.js';
 import { DEFAULT_DEMO_SCENARIO } from '../../src/cli/demo/demo-scenario.js';
 import { runDemo } from '../../src/cli/demo/run-demo.js';
+import { scenarioFromFlags } from '../../src/cli/demo-command.js';
 import { createTrackingBackend } from '../../src/compose.js';
 import { CHAMPION_ALIAS } from '../../src/ports/model-registry.js';
 import { describeWithComponent } from '../support/components/describe-with-component.js';
+import { mlflowServer, mlflowTrackingUri } from '../support/components/mlflow-server.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'driftguard-demo-test-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -43,7 +43,14 @@ async function runScenario(options: { dir: string; trackingUri: string; modelNam
     resume: false,
     trackingUri: options.trackingUri,
     modelName: options.modelName,
-    scenario: { ...DEFAULT_DEMO_SCENARIO, speed: 8, trainingRows: 2000, stationaryRows: 750, gradualRows: 1500, abruptRows: 600 },
+    scenario: {
+      ...DEFAULT_DEMO_SCENARIO,
+      speed: 8,
+      trainingRows: 2000,
+      stationaryRows: 750,
+      gradualRows: 1500,
+      abruptRows: 600,
+    },
     exitWhenDone: true,
     out,
     signal: new AbortController().signal,
@@ -68,9 +75,10 @@ describe('driftguard demo', () => {
     const lines = await runScenario({ dir, trackingUri: `file:${join(dir, 'tracking')}` });
     expect(lines.find((l) => l.startsWith('model: '))).toMatch(/^model: credit-default version 1 /);
     expect(lines.find((l) => l.startsWith('retraining: promoted'))).toMatch(/^retraining: promoted version 2 /);
-    const accuracy = /^accuracy: version 2 ([0-9.]+) on its [0-9,]+ predictions \(version 1: ([0-9.]+) after the shift, ([0-9.]+) before it\)/.exec(
-      lines.find((l) => l.startsWith('accuracy: '))!,
-    );
+    const accuracy =
+      /^accuracy: version 2 ([0-9.]+) on its [0-9,]+ predictions \(version 1: ([0-9.]+) after the shift, ([0-9.]+) before it\)/.exec(
+        lines.find((l) => l.startsWith('accuracy: '))!,
+      );
     expect(accuracy, lines.join('\n')).not.toBeNull();
     const [recovered, shifted, before] = accuracy!.slice(1).map(Number);
     expect(before).toBeGreaterThan(0.85);
@@ -92,11 +100,25 @@ describe('driftguard demo', () => {
   });
 
   it('refuses bad scenario flags with one readable line', () => {
-    const flags = { host: '127.0.0.1', port: '0', dataDir: 'x', speed: '1', trainingRows: '4000', stationaryRows: '1500', gradualRows: '3000', abruptRows: '1500', seed: '1' };
+    const flags = {
+      host: '127.0.0.1',
+      port: '0',
+      dataDir: 'x',
+      speed: '1',
+      trainingRows: '4000',
+      stationaryRows: '1500',
+      gradualRows: '3000',
+      abruptRows: '1500',
+      seed: '1',
+    };
     expect(scenarioFromFlags(flags).speed).toBe(1);
     expect(() => scenarioFromFlags({ ...flags, speed: 'fast' })).toThrow(/--speed: "fast" is not a positive number/);
-    expect(() => scenarioFromFlags({ ...flags, stationaryRows: '100' })).toThrow(/--stationary-rows: at least one window of 500/);
-    expect(() => scenarioFromFlags({ ...flags, gradualRows: '1.5' })).toThrow(/--gradual-rows: "1.5" is not a positive integer/);
+    expect(() => scenarioFromFlags({ ...flags, stationaryRows: '100' })).toThrow(
+      /--stationary-rows: at least one window of 500/,
+    );
+    expect(() => scenarioFromFlags({ ...flags, gradualRows: '1.5' })).toThrow(
+      /--gradual-rows: "1.5" is not a positive integer/,
+    );
     expect(() => scenarioFromFlags({ ...flags, seed: 'x' })).toThrow(/--seed: "x" is not an integer/);
   });
 });
@@ -108,7 +130,9 @@ describeWithComponent('driftguard demo on a real MLflow server', mlflowServer, (
     const modelLine = lines.find((l) => l.startsWith('model: '))!;
     expect(modelLine.startsWith(`model: ${modelName} version 1 `), modelLine).toBe(true);
     expect(modelLine).toContain(`champion in ${mlflowTrackingUri}`);
-    expect(lines.find((l) => l.startsWith('retraining: promoted'))).toMatch(/^retraining: promoted version 2 .*run [0-9a-f]{32}\)$/);
+    expect(lines.find((l) => l.startsWith('retraining: promoted'))).toMatch(
+      /^retraining: promoted version 2 .*run [0-9a-f]{32}\)$/,
+    );
     const backend = createTrackingBackend({ trackingUri: mlflowTrackingUri, dataDir: join(workDir, 'unused') });
     try {
       expect((await backend.registry.getVersionByAlias(modelName, CHAMPION_ALIAS))?.version).toBe('2');

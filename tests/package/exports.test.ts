@@ -37,7 +37,10 @@ const PUBLIC_STATS = [
 
 describeWithComponent(
   'the built package',
-  { name: 'a build (npm run build)', available: async () => (existsSync(builtStats) ? null : `${builtStats} is missing`) },
+  {
+    name: 'a build (npm run build)',
+    available: async () => (existsSync(builtStats) ? null : `${builtStats} is missing`),
+  },
   () => {
     it("exposes every statistics function as import('driftguard/stats')", () => {
       const script = `import('driftguard/stats').then((m) => {
@@ -47,7 +50,9 @@ describeWithComponent(
         try { m.ksTwoSample([], [1]); } catch (e) { error = e.name; }
         process.stdout.write(JSON.stringify({ missing: names, ks, error }));
       })`;
-      const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
+      const out = JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }),
+      );
       expect(out.missing).toEqual([]);
       // scipy.stats.ks_2samp([1..5], [6..10]) → statistic 1.0, pvalue 0.007936507936507936 (exact: 2 / C(10, 5))
       expect(out.ks.statistic).toBe(1);
@@ -59,7 +64,10 @@ describeWithComponent(
 
 describeWithComponent(
   'the built client',
-  { name: 'a build (npm run build)', available: async () => (existsSync(builtClient) ? null : `${builtClient} is missing`) },
+  {
+    name: 'a build (npm run build)',
+    available: async () => (existsSync(builtClient) ? null : `${builtClient} is missing`),
+  },
   () => {
     it("exposes the client as import('driftguard/client'), loading no module outside dist/client", () => {
       const script = `import('driftguard/client').then((m) => {
@@ -71,15 +79,40 @@ describeWithComponent(
           error: { name: error.name, status: error.status, details: error.details },
         }));
       })`;
-      const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
-      expect(out.exports).toEqual(['DriftguardClientStateError', 'DriftguardNetworkError', 'DriftguardRequestError', 'createDriftguardClient']);
-      expect(out.methods).toEqual(
-        expect.arrayContaining(['close', 'flush', 'logPrediction', 'logPredictions', 'predict', 'predictBatch', 'sendLabel', 'sendLabels', 'uploadReference']),
+      const out = JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }),
       );
-      expect(out.error).toEqual({ name: 'DriftguardRequestError', status: 422, details: [{ path: '/features/x', reason: 'unknown feature' }] });
+      expect(out.exports).toEqual([
+        'DriftguardClientStateError',
+        'DriftguardNetworkError',
+        'DriftguardRequestError',
+        'createDriftguardClient',
+      ]);
+      expect(out.methods).toEqual(
+        expect.arrayContaining([
+          'close',
+          'flush',
+          'logPrediction',
+          'logPredictions',
+          'predict',
+          'predictBatch',
+          'sendLabel',
+          'sendLabels',
+          'uploadReference',
+        ]),
+      );
+      expect(out.error).toEqual({
+        name: 'DriftguardRequestError',
+        status: 422,
+        details: [{ path: '/features/x', reason: 'unknown feature' }],
+      });
       const imports = readdirSync(dirname(builtClient))
         .filter((f) => f.endsWith('.js'))
-        .flatMap((f) => [...readFileSync(join(dirname(builtClient), f), 'utf8').matchAll(/^(?:import|export) .* from '([^']+)'/gm)].map((m) => m[1]));
+        .flatMap((f) =>
+          [
+            ...readFileSync(join(dirname(builtClient), f), 'utf8').matchAll(/^(?:import|export) .* from '([^']+)'/gm),
+          ].map((m) => m[1]),
+        );
       expect(imports.filter((spec) => !/^\.\/[a-z-]+\.js$/.test(spec))).toEqual([]);
     });
   },

@@ -6,9 +6,12 @@ import { createStore } from '../../src/compose.js';
 import { describeWithComponent } from '../support/components/describe-with-component.js';
 import { postgresComponent, postgresTestSchema } from '../support/components/postgres.js';
 import { createJsonClient } from '../support/process/json-client.js';
-import { startServeProcess, type ServeProcess } from '../support/process/serve-process.js';
+import { type ServeProcess, startServeProcess } from '../support/process/serve-process.js';
 
-const KEYS = { DRIFTGUARD_ADMIN_KEY: 'durability-admin-key-0123456789', DRIFTGUARD_INGEST_KEY: 'durability-ingest-key-0123456789' };
+const KEYS = {
+  DRIFTGUARD_ADMIN_KEY: 'durability-admin-key-0123456789',
+  DRIFTGUARD_INGEST_KEY: 'durability-ingest-key-0123456789',
+};
 const MODEL = 'durable';
 const CLIENTS = 6;
 const ROWS_PER_BATCH = 100;
@@ -52,7 +55,10 @@ interface LoadOutcome {
 
 /** Several keep-alive clients post batches (and labels) until the server is SIGKILLed under them. */
 async function ingestUntilKilled(server: ServeProcess): Promise<LoadOutcome> {
-  const http = createJsonClient(server.baseUrl, { maxSockets: CLIENTS, headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_INGEST_KEY}` } });
+  const http = createJsonClient(server.baseUrl, {
+    maxSockets: CLIENTS,
+    headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_INGEST_KEY}` },
+  });
   const ackedBatches: SentRow[][] = [];
   const unackedBatches: SentRow[][] = [];
   const ackedLabels = new Map<string, string>();
@@ -102,7 +108,10 @@ async function ingestUntilKilled(server: ServeProcess): Promise<LoadOutcome> {
 }
 
 async function adminPost(baseUrl: string, path: string, body: object) {
-  const http = createJsonClient(baseUrl, { maxSockets: 1, headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_ADMIN_KEY}` } });
+  const http = createJsonClient(baseUrl, {
+    maxSockets: 1,
+    headers: { authorization: `Bearer ${KEYS.DRIFTGUARD_ADMIN_KEY}` },
+  });
   try {
     return await http.post(path, body);
   } finally {
@@ -128,7 +137,10 @@ function durabilityScenario(storeUrl: (dataDir: string) => string | undefined) {
     const flags = ['--data-dir', dataDir];
 
     const first = await startServeProcess(flags, env);
-    const created = await adminPost(first.baseUrl, '/v1/models', { name: MODEL, features: { x: { kind: 'numeric' }, c: { kind: 'categorical' } } });
+    const created = await adminPost(first.baseUrl, '/v1/models', {
+      name: MODEL,
+      features: { x: { kind: 'numeric' }, c: { kind: 'categorical' } },
+    });
     expect(created.status, created.text).toBe(201);
 
     const load = await ingestUntilKilled(first);
@@ -158,10 +170,16 @@ function durabilityScenario(storeUrl: (dataDir: string) => string | undefined) {
         for (const row of batch) {
           const p = stored.get(row.id);
           expect(p, `acknowledged prediction ${row.id}`).toBeDefined();
-          expect([p?.timestampMs, p?.features, p?.predictedClass, p?.score]).toEqual([row.timestamp, row.features, row.prediction, row.score]);
+          expect([p?.timestampMs, p?.features, p?.predictedClass, p?.score]).toEqual([
+            row.timestamp,
+            row.features,
+            row.prediction,
+            row.score,
+          ]);
         }
       }
-      for (const [id, label] of load.ackedLabels) expect(stored.get(id)?.label, `acknowledged label of ${id}`).toBe(label);
+      for (const [id, label] of load.ackedLabels)
+        expect(stored.get(id)?.label, `acknowledged label of ${id}`).toBe(label);
       let wholeUnacked = 0;
       for (const batch of load.unackedBatches) {
         const present = batch.filter((r) => stored.has(r.id)).length;

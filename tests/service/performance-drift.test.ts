@@ -14,8 +14,15 @@ import { composeServer, createTrackingBackend } from '../../src/compose.js';
 import type { RetrainingJob } from '../../src/domain/retraining-job.js';
 import type { DriftReport, ReferenceProfile } from '../../src/drift/index.js';
 import type { MonitoredModelDefinition } from '../../src/services/config/monitored-model-definition.js';
-import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type Concept, type LoanRow } from '../support/services/retraining-fixture.js';
 import { loopbackServeSettings } from '../support/services/loopback-serve-settings.js';
+import {
+  type Concept,
+  featuresOf,
+  type LoanRow,
+  loanDefinition,
+  loanRows,
+  registerLoanChampion,
+} from '../support/services/retraining-fixture.js';
 
 const ADMIN = 'perf-admin-key-0123456789abcdef';
 const WINDOW = 300;
@@ -38,15 +45,31 @@ describe('performance drift in live monitoring (composeServer, local tracking st
   let seed = 40;
 
   const latestReport = async (name: string) => {
-    const items = (await api.call<{ items: { id: number; severity: string; report: DriftReport }[] }>('GET', `/v1/models/${name}/drift-reports?limit=1`)).items;
+    const items = (
+      await api.call<{ items: { id: number; severity: string; report: DriftReport }[] }>(
+        'GET',
+        `/v1/models/${name}/drift-reports?limit=1`,
+      )
+    ).items;
     return items[0];
   };
-  const jobs = async () => (await api.call<{ jobs: RetrainingJob[] }>('GET', `/v1/models/${CHAMPION}/retraining-jobs`)).jobs;
-  const alerts = async (name: string) => (await api.call<{ items: { kind: string; status: string; severity: string; summary: string }[] }>('GET', `/v1/alerts?model=${name}`)).items;
+  const jobs = async () =>
+    (await api.call<{ jobs: RetrainingJob[] }>('GET', `/v1/models/${CHAMPION}/retraining-jobs`)).jobs;
+  const alerts = async (name: string) =>
+    (
+      await api.call<{ items: { kind: string; status: string; severity: string; summary: string }[] }>(
+        'GET',
+        `/v1/alerts?model=${name}`,
+      )
+    ).items;
   /** One window of the champion's traffic through /predict, its first `labelled` rows labelled, then a monitoring and a retraining pass. */
   const championWindow = async (concept: Concept, labelled: number) => {
     const rows = loanRows(WINDOW, (seed += 1), concept);
-    const { predictions } = await api.call<{ predictions: { id: string }[] }>('POST', `/v1/models/${CHAMPION}/predict`, { rows: rows.map((r) => ({ features: featuresOf(r) })) });
+    const { predictions } = await api.call<{ predictions: { id: string }[] }>(
+      'POST',
+      `/v1/models/${CHAMPION}/predict`,
+      { rows: rows.map((r) => ({ features: featuresOf(r) })) },
+    );
     const labels = predictions.slice(0, labelled).map((p, i) => ({ predictionId: p.id, label: rows[i].label }));
     if (labels.length > 0) await api.call('POST', `/v1/models/${CHAMPION}/labels`, { labels });
     await server.scheduler.runOnce();
@@ -59,7 +82,9 @@ describe('performance drift in live monitoring (composeServer, local tracking st
     const { ids } = await api.call<{ ids: string[] }>('POST', `/v1/models/${EXTERNAL}/predictions`, {
       predictions: rows.map((r) => ({ features: featuresOf(r), prediction: externalDecision(r) })),
     });
-    await api.call('POST', `/v1/models/${EXTERNAL}/labels`, { labels: ids.map((id, i) => ({ predictionId: id, label: rows[i].label })) });
+    await api.call('POST', `/v1/models/${EXTERNAL}/labels`, {
+      labels: ids.map((id, i) => ({ predictionId: id, label: rows[i].label })),
+    });
     await server.scheduler.runOnce();
     return latestReport(EXTERNAL);
   };
@@ -71,7 +96,13 @@ describe('performance drift in live monitoring (composeServer, local tracking st
     await registerLoanChampion(backend, CHAMPION, Date.now());
     await backend.close();
     // More labels than the test sends: the triggered job waits (deferred) instead of training.
-    const retraining = { minLabeledRows: 2000, minPerClass: 50, horizonRows: 5000, persistWindows: 1, cooldownWindows: 0 };
+    const retraining = {
+      minLabeledRows: 2000,
+      minPerClass: 50,
+      horizonRows: 5000,
+      persistWindows: 1,
+      cooldownWindows: 0,
+    };
     const settings = loopbackServeSettings({
       dataDir: dir,
       trackingUri,
@@ -92,18 +123,28 @@ describe('performance drift in live monitoring (composeServer, local tracking st
     const reference = (await server.store.latestReferenceProfile(CHAMPION))!;
     const profile = reference.profile as unknown as ReferenceProfile;
     expect(reference.source).toMatch(/^champion version 1/);
-    expect([profile.schema.target?.name, profile.schema.prediction?.name, profile.schema.predictionScore?.name]).toEqual(['__label', '__prediction', '__score']);
+    expect([
+      profile.schema.target?.name,
+      profile.schema.prediction?.name,
+      profile.schema.predictionScore?.name,
+    ]).toEqual(['__label', '__prediction', '__score']);
     expect(profile.performance?.labelledCount).toBe(225); // the held-out 15 % of the 1,500 training rows
     expect(profile.performance?.accuracy).toBeGreaterThan(0.85);
 
     expect(stationary.report.performanceUnavailableReason).toBeNull();
-    expect(stationary.report.performance).toMatchObject({ metric: 'error_rate', labelledCount: WINDOW, drifted: false });
+    expect(stationary.report.performance).toMatchObject({
+      metric: 'error_rate',
+      labelledCount: WINDOW,
+      drifted: false,
+    });
     expect(stationary.report.predictionDrift?.drifted).toBe(false);
     expect(await jobs()).toEqual([]);
 
     const fewLabels = await championWindow('before', 12);
     expect(fewLabels.report.performance).toBeNull();
-    expect(fewLabels.report.performanceUnavailableReason).toBe(`insufficient labels: 12 of ${WINDOW} row(s) labelled, fewer than performance.minLabelledRows = 30`);
+    expect(fewLabels.report.performanceUnavailableReason).toBe(
+      `insufficient labels: 12 of ${WINDOW} row(s) labelled, fewer than performance.minLabelledRows = 30`,
+    );
 
     const concept = await championWindow('relabelled', WINDOW);
     expect(concept.severity).not.toBe('high'); // the inputs did not move
@@ -126,13 +167,24 @@ describe('performance drift in live monitoring (composeServer, local tracking st
   }, 60_000);
 
   it('measures performance for a logging-only model whose uploaded reference has the target and prediction columns', async () => {
-    const reference = loanRows(1000, 7, 'before').map((r) => ({ ...featuresOf(r), label: r.label, decision: externalDecision(r) }));
+    const reference = loanRows(1000, 7, 'before').map((r) => ({
+      ...featuresOf(r),
+      label: r.label,
+      decision: externalDecision(r),
+    }));
     await api.call('PUT', `/v1/models/${EXTERNAL}/reference`, { rows: reference });
     const stationary = await externalWindow('before');
-    expect(stationary.report.performance).toMatchObject({ metric: 'error_rate', labelledCount: WINDOW, drifted: false });
+    expect(stationary.report.performance).toMatchObject({
+      metric: 'error_rate',
+      labelledCount: WINDOW,
+      drifted: false,
+    });
     const concept = await externalWindow('relabelled');
     expect(concept.severity).not.toBe('high');
     expect(concept.report.performance).toMatchObject({ labelledCount: WINDOW, drifted: true });
-    expect((await alerts(EXTERNAL)).find((a) => a.kind === 'performance_drift')).toMatchObject({ status: 'firing', severity: 'high' });
+    expect((await alerts(EXTERNAL)).find((a) => a.kind === 'performance_drift')).toMatchObject({
+      status: 'firing',
+      severity: 'high',
+    });
   }, 60_000);
 });

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
-import { DEFAULT_CHAMPION_REFRESH_MS } from '../../src/services/monitoring/monitoring-scheduler.js';
-import { parseServiceConfig } from '../../src/services/config/service-config.js';
 import { resolveServeSettings } from '../../src/services/config/serve-settings.js';
-import { featuresOf, loanDefinition, loanRows, registerLoanChampion } from '../support/services/retraining-fixture.js';
+import { parseServiceConfig } from '../../src/services/config/service-config.js';
+import { DEFAULT_CHAMPION_REFRESH_MS } from '../../src/services/monitoring/monitoring-scheduler.js';
 import { describeWithComponent } from '../support/components/describe-with-component.js';
 import { postgresComponent, postgresTestSchema } from '../support/components/postgres.js';
+import { featuresOf, loanDefinition, loanRows, registerLoanChampion } from '../support/services/retraining-fixture.js';
 
 const KEY = 'replica-admin-key-0123456789';
 const headers = { authorization: `Bearer ${KEY}` };
@@ -30,7 +30,13 @@ function replicaScenario(storeUrl: () => Promise<string>) {
     const dir = mkdtempSync(join(tmpdir(), 'driftguard-replicas-'));
     const trackingUri = `file:${join(dir, 'tracking')}`;
     const config = parseServiceConfig(
-      { server: { dataDir: dir }, store: { url: await storeUrl() }, tracking: { uri: trackingUri }, apiKeys: [{ name: 'ops', roles: ['admin'], key: { value: KEY } }], models: [loanDefinition(name)] },
+      {
+        server: { dataDir: dir },
+        store: { url: await storeUrl() },
+        tracking: { uri: trackingUri },
+        apiKeys: [{ name: 'ops', roles: ['admin'], key: { value: KEY } }],
+        models: [loanDefinition(name)],
+      },
       'replicas.json',
     );
     const settings = resolveServeSettings({}, {}, config);
@@ -42,13 +48,23 @@ function replicaScenario(storeUrl: () => Promise<string>) {
       const features = featuresOf(loanRows(1, 3, 'before')[0]);
       const failures: string[] = [];
       const served = async (replica: (typeof replicas)[number]) => {
-        const response = await replica.app.inject({ method: 'POST', url: `/v1/models/${name}/predict`, headers, payload: { features } });
+        const response = await replica.app.inject({
+          method: 'POST',
+          url: `/v1/models/${name}/predict`,
+          headers,
+          payload: { features },
+        });
         if (response.statusCode !== 200) failures.push(`${response.statusCode} ${response.body}`);
         return (response.json() as { modelVersion?: string }).modelVersion;
       };
       const untilBothServe = async (version: string) => {
         const started = Date.now();
-        await expect.poll(async () => [await served(replicas[0]), await served(replicas[1])], { timeout: FOLLOW_WITHIN_MS, interval: 50 }).toEqual([version, version]);
+        await expect
+          .poll(async () => [await served(replicas[0]), await served(replicas[1])], {
+            timeout: FOLLOW_WITHIN_MS,
+            interval: 50,
+          })
+          .toEqual([version, version]);
         return Date.now() - started;
       };
       await untilBothServe('1');
@@ -58,12 +74,19 @@ function replicaScenario(storeUrl: () => Promise<string>) {
       const registryMove = await untilBothServe('2');
 
       // Promoted through replica 0's API: replica 1 follows.
-      const promoted = await replicas[0].app.inject({ method: 'POST', url: `/v1/models/${name}/promote`, headers, payload: { version: '1', reason: 'replica test' } });
+      const promoted = await replicas[0].app.inject({
+        method: 'POST',
+        url: `/v1/models/${name}/promote`,
+        headers,
+        payload: { version: '1', reason: 'replica test' },
+      });
       expect(promoted.statusCode).toBe(200);
       const apiMove = await untilBothServe('1');
       expect(failures).toEqual([]);
       expect(Math.max(registryMove, apiMove)).toBeLessThan(FOLLOW_WITHIN_MS);
-      expect((await replicas[1].store.latestReferenceProfile(name))?.source).toMatch(/^champion version 1 \(promote: replica test\)/);
+      expect((await replicas[1].store.latestReferenceProfile(name))?.source).toMatch(
+        /^champion version 1 \(promote: replica test\)/,
+      );
     } finally {
       for (const r of replicas) await r.close();
       await registry.close();

@@ -9,12 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi, type DemoApi } from '../../src/cli/demo/demo-api.js';
-import { mlflowServer, mlflowTrackingUri } from '../support/components/mlflow-server.js';
 import { composeServer, createTrackingBackend } from '../../src/compose.js';
 import type { RetrainingJob } from '../../src/domain/retraining-job.js';
-import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type LoanRow } from '../support/services/retraining-fixture.js';
 import { describeWithComponent } from '../support/components/describe-with-component.js';
+import { mlflowServer, mlflowTrackingUri } from '../support/components/mlflow-server.js';
 import { loopbackServeSettings } from '../support/services/loopback-serve-settings.js';
+import {
+  featuresOf,
+  type LoanRow,
+  loanDefinition,
+  loanRows,
+  registerLoanChampion,
+} from '../support/services/retraining-fixture.js';
 
 const ADMIN = 'e2e-admin-key-0123456789abcdef';
 const WINDOW = 300;
@@ -32,16 +38,27 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
   const sse = { events: [] as SseEvent[], stop: () => {} };
   const name = `${experimentPrefix}-loans-${Date.now().toString(36)}`;
 
-  const call = (method: string, path: string, body?: unknown) => api.request<Record<string, unknown>>(method, path, body);
+  const call = (method: string, path: string, body?: unknown) =>
+    api.request<Record<string, unknown>>(method, path, body);
   const predict = async (rows: readonly LoanRow[]) => {
-    const response = await call('POST', `/v1/models/${name}/predict`, { rows: rows.map((r) => ({ features: featuresOf(r) })) });
+    const response = await call('POST', `/v1/models/${name}/predict`, {
+      rows: rows.map((r) => ({ features: featuresOf(r) })),
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body.predictions as { id: string; modelVersion: string }[];
   };
-  const latestReport = async () => ((await call('GET', `/v1/models/${name}/drift-reports?limit=1`)).body.items as { severity: string; driftShare: number }[])[0];
+  const latestReport = async () =>
+    (
+      (await call('GET', `/v1/models/${name}/drift-reports?limit=1`)).body.items as {
+        severity: string;
+        driftShare: number;
+      }[]
+    )[0];
   const jobs = async () => (await call('GET', `/v1/models/${name}/retraining-jobs`)).body.jobs as RetrainingJob[];
   const dataDriftAlert = async () =>
-    ((await call('GET', `/v1/alerts?model=${name}`)).body.items as { kind: string; status: string }[]).find((a) => a.kind === 'data_drift');
+    ((await call('GET', `/v1/alerts?model=${name}`)).body.items as { kind: string; status: string }[]).find(
+      (a) => a.kind === 'data_drift',
+    );
   /** One monitoring pass (a window is due every 300 events), then the retraining runner's pass. */
   const evaluate = async () => {
     await server.scheduler.runOnce();
@@ -62,7 +79,9 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
     server = await composeServer(settings);
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
     api = createDemoApi(baseUrl, ADMIN);
-    sse.stop = api.subscribe(`/v1/events?model=${name}`, (type, data) => sse.events.push({ type, data: data as SseEvent['data'] }));
+    sse.stop = api.subscribe(`/v1/events?model=${name}`, (type, data) =>
+      sse.events.push({ type, data: data as SseEvent['data'] }),
+    );
   });
   afterAll(async () => {
     sse.stop();
@@ -98,7 +117,9 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
 
     // Late labels; the runner re-evaluates, trains, tracks and promotes while requests keep being served.
     const ids = [...firstIds, ...secondIds];
-    const labelled = await call('POST', `/v1/models/${name}/labels`, { labels: ids.map((id, i) => ({ predictionId: id, label: drifted[i].label })) });
+    const labelled = await call('POST', `/v1/models/${name}/labels`, {
+      labels: ids.map((id, i) => ({ predictionId: id, label: drifted[i].label })),
+    });
     expect(labelled.status, JSON.stringify(labelled.body)).toBeLessThan(300);
     mark('labels posted');
     const during = loanRows(200, 23, 'after');
@@ -117,11 +138,22 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
     const [promoted] = await jobs();
     expect(promoted.id).toBe(deferred.id);
     expect(promoted.status, JSON.stringify(promoted.steps)).toBe('promoted');
-    expect(promoted.steps.map((s) => s.status)).toEqual(['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted']);
+    expect(promoted.steps.map((s) => s.status)).toEqual([
+      'deferred',
+      'queued',
+      'training',
+      'evaluating',
+      'tracking',
+      'promoted',
+    ]);
     expect(promoted.metrics!.challenger.test.accuracy).toBeGreaterThan(promoted.metrics!.champion!.test.accuracy);
     expect(promoted.tracking).toMatchObject({ registeredVersion: '2', runId: expect.any(String) });
-    if (experimentPrefix === 'mlflow') expect(promoted.tracking?.runUrl).toMatch(/\/#\/experiments\/\d+\/runs\/[0-9a-f]{32}$/);
-    const versions = (await call('GET', `/v1/models/${name}/versions`)).body.items as { version: string; aliases: string[] }[];
+    if (experimentPrefix === 'mlflow')
+      expect(promoted.tracking?.runUrl).toMatch(/\/#\/experiments\/\d+\/runs\/[0-9a-f]{32}$/);
+    const versions = (await call('GET', `/v1/models/${name}/versions`)).body.items as {
+      version: string;
+      aliases: string[];
+    }[];
     expect(versions.find((v) => v.version === '2')?.aliases.sort()).toEqual(['challenger', 'champion']);
     expect(new Set((await predict(loanRows(10, 24, 'after'))).map((p) => p.modelVersion))).toEqual(new Set(['2']));
 
@@ -137,9 +169,15 @@ function retrainingScenario(trackingUri: () => string, experimentPrefix: string)
 
     const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
     expect(metrics).toContain(`driftguard_retraining_transitions_total{model="${name}",status="promoted"} 1`);
-    const types = sse.events.filter((e) => e.type === 'retraining').map((e) => (e.data.data.job as RetrainingJob).status);
-    expect(types).toEqual(expect.arrayContaining(['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted']));
-    expect(sse.events.find((e) => e.type === 'model' && e.data.data.event === 'champion_changed')?.data.data).toMatchObject({ fromVersion: '1', toVersion: '2' });
+    const types = sse.events
+      .filter((e) => e.type === 'retraining')
+      .map((e) => (e.data.data.job as RetrainingJob).status);
+    expect(types).toEqual(
+      expect.arrayContaining(['deferred', 'queued', 'training', 'evaluating', 'tracking', 'promoted']),
+    );
+    expect(
+      sse.events.find((e) => e.type === 'model' && e.data.data.event === 'champion_changed')?.data.data,
+    ).toMatchObject({ fromVersion: '1', toVersion: '2' });
     const step = (s: string) => promoted.steps.find((x) => x.status === s)!.atMs;
     console.log(
       `[retraining e2e ${experimentPrefix}] ms since start: ${JSON.stringify(timings)}; job: queued→promoted ${step('promoted') - step('queued')} ms ` +

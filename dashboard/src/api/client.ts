@@ -7,7 +7,11 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: ErrorBody,
   ) {
-    super(body.details.length > 0 ? `${body.message} (${body.details.map((d) => `${d.path}: ${d.reason}`).join('; ')})` : body.message);
+    super(
+      body.details.length > 0
+        ? `${body.message} (${body.details.map((d) => `${d.path}: ${d.reason}`).join('; ')})`
+        : body.message,
+    );
   }
 }
 
@@ -27,14 +31,22 @@ export function authHeaders(key: string | null): Record<string, string> {
 async function send<T>(method: string, path: string, key: string | null, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
-    headers: { accept: 'application/json', ...authHeaders(key), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json',
+      ...authHeaders(key),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   const parsed: unknown = text === '' ? null : JSON.parse(text);
   if (!response.ok) {
     const error = (parsed ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(response.status, { error: error.error ?? `http_${response.status}`, message: error.message ?? response.statusText, details: error.details ?? [] });
+    throw new ApiError(response.status, {
+      error: error.error ?? `http_${response.status}`,
+      message: error.message ?? response.statusText,
+      details: error.details ?? [],
+    });
   }
   return parsed as T;
 }
@@ -44,7 +56,8 @@ export async function get<T>(path: string): Promise<T> {
   try {
     return await send<T>('GET', path, keys.read());
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) for (const l of unauthorizedListeners) l(error);
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+      for (const l of unauthorizedListeners) l(error);
     throw error;
   }
 }

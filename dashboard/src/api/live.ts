@@ -45,7 +45,10 @@ export function connectLive(): void {
     while (!own.signal.aborted) {
       setStatus('connecting');
       try {
-        const response = await fetch('/v1/events', { headers: { accept: 'text/event-stream', ...authHeaders(keys.read()) }, signal: own.signal });
+        const response = await fetch('/v1/events', {
+          headers: { accept: 'text/event-stream', ...authHeaders(keys.read()) },
+          signal: own.signal,
+        });
         if (!response.ok || response.body === null) throw new Error(`events: HTTP ${response.status}`);
         setStatus('live');
         attempt = 0;

@@ -1,12 +1,22 @@
 import { enc, get, getOrNull } from './client.js';
-import type { Alert, AlertDelivery, DriftReportEnvelope, ModelVersion, MonitoredModel, Page, PredictionLogPage, RetrainingJob } from './types.js';
+import type {
+  Alert,
+  AlertDelivery,
+  DriftReportEnvelope,
+  ModelVersion,
+  MonitoredModel,
+  Page,
+  PredictionLogPage,
+  RetrainingJob,
+} from './types.js';
 
 /** The public API calls the dashboard makes (read role). */
 export const api = {
   models: async () => (await get<{ items: MonitoredModel[] }>('/v1/models')).items,
   model: (name: string) => get<MonitoredModel>(`/v1/models/${enc(name)}`),
   /** Oldest first (the API pages newest first). */
-  reports: async (name: string, limit = 100) => (await get<Page<DriftReportEnvelope>>(`/v1/models/${enc(name)}/drift-reports?limit=${limit}`)).items.reverse(),
+  reports: async (name: string, limit = 100) =>
+    (await get<Page<DriftReportEnvelope>>(`/v1/models/${enc(name)}/drift-reports?limit=${limit}`)).items.reverse(),
   alerts: async (query: { model?: string; status?: string; limit?: number }) => {
     const q = new URLSearchParams();
     if (query.model) q.set('model', query.model);
@@ -22,5 +32,7 @@ export const api = {
     return get<PredictionLogPage>(`/v1/models/${enc(name)}/predictions?${q}`);
   },
   /** null when this server has no retraining routes. */
-  retrainingJobs: async (name: string, limit = 50) => (await getOrNull<{ jobs: RetrainingJob[] }>(`/v1/models/${enc(name)}/retraining-jobs?limit=${limit}`))?.jobs ?? null,
+  retrainingJobs: async (name: string, limit = 50) =>
+    (await getOrNull<{ jobs: RetrainingJob[] }>(`/v1/models/${enc(name)}/retraining-jobs?limit=${limit}`))?.jobs ??
+    null,
 };

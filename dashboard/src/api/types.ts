@@ -3,15 +3,20 @@
  * domain types (type-only imports: nothing of src/ reaches the bundle).
  */
 import type { Static } from 'typebox';
-import type { DataQualityFinding, DriftReport, FeatureDriftResult, PerformanceDriftResult } from '../../../src/drift/drift-report.js';
+import type {
+  DataQualityFinding,
+  DriftReport,
+  FeatureDriftResult,
+  PerformanceDriftResult,
+} from '../../../src/drift/drift-report.js';
+// The routes' request augmentation (principalName) lives with the app: load it so the route files type-check here.
+import type {} from '../../../src/http/app.js';
 import type { ErrorBody } from '../../../src/http/error-body.js';
 import type { AlertDeliverySchema, AlertSchema } from '../../../src/http/routes/alert-routes.js';
 import type { DriftReportEnvelopeSchema } from '../../../src/http/routes/drift-report-routes.js';
 import type { ModelVersionSchema, MonitoredModelSchema } from '../../../src/http/routes/model-routes.js';
 import type { LoggedPredictionSchema, PredictionLogPageSchema } from '../../../src/http/routes/prediction-routes.js';
 import type { ServiceEvent } from '../../../src/ports/event-bus.js';
-// The routes' request augmentation (principalName) lives with the app: load it so the route files type-check here.
-import type {} from '../../../src/http/app.js';
 
 export type { DataQualityFinding, DriftReport, ErrorBody, FeatureDriftResult, PerformanceDriftResult };
 export type MonitoredModel = Static<typeof MonitoredModelSchema>;

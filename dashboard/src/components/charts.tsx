@@ -1,9 +1,18 @@
-import type { AlignedData, Options } from 'uplot';
 import type uPlot from 'uplot';
+import type { AlignedData, Options } from 'uplot';
 import { UPlotChart } from './uplot-chart.js';
 
 /** Colours shared with styles.css (severity bands are also labelled in words on the chart). */
-export const COLORS = { line: '#2563eb', current: '#d97706', reference: '#475569', ok: '#16a34a', low: '#0284c7', medium: '#d97706', high: '#dc2626', grid: 'rgba(128,128,128,0.2)' };
+export const COLORS = {
+  line: '#2563eb',
+  current: '#d97706',
+  reference: '#475569',
+  ok: '#16a34a',
+  low: '#0284c7',
+  medium: '#d97706',
+  high: '#dc2626',
+  grid: 'rgba(128,128,128,0.2)',
+};
 
 /** A time axis that still reads well with a single point (uPlot would otherwise span years). */
 /**
@@ -12,10 +21,15 @@ export const COLORS = { line: '#2563eb', current: '#d97706', reference: '#475569
  */
 const timeScale = {
   time: true,
-  range: (u: uPlot, min: number, max: number): [number, number] => (u.data[0].length <= 1 ? [min - 30, min + 30] : max - min < 60 ? [min - 30, max + 30] : [min, max]),
+  range: (u: uPlot, min: number, max: number): [number, number] =>
+    u.data[0].length <= 1 ? [min - 30, min + 30] : max - min < 60 ? [min - 30, max + 30] : [min, max],
 };
 
-const axis = { stroke: 'currentColor', grid: { stroke: COLORS.grid, width: 1 }, ticks: { stroke: COLORS.grid, width: 1 } };
+const axis = {
+  stroke: 'currentColor',
+  grid: { stroke: COLORS.grid, width: 1 },
+  ticks: { stroke: COLORS.grid, width: 1 },
+};
 
 /** A tiny line without axes: the drift share of the last reports on an overview card. */
 export function Sparkline({ times, values, label }: { times: number[]; values: number[]; label: string }) {
@@ -73,9 +87,18 @@ export function DriftShareChart({ times, shares, bands }: { times: number[]; sha
     plugins: [bandsPlugin(bands)],
     scales: { x: timeScale, y: { range: [0, 1] } },
     axes: [axis, { ...axis, label: 'drift share', values: (_u, ticks) => ticks.map((t) => t.toFixed(2)) }],
-    series: [{ label: 'time' }, { label: 'drift share', stroke: COLORS.line, width: 2, points: { show: true, size: 5, fill: COLORS.line } }],
+    series: [
+      { label: 'time' },
+      { label: 'drift share', stroke: COLORS.line, width: 2, points: { show: true, size: 5, fill: COLORS.line } },
+    ],
   };
-  return <UPlotChart options={options} data={[times, shares]} label={`drift share over ${times.length} reports with severity bands`} />;
+  return (
+    <UPlotChart
+      options={options}
+      data={[times, shares]}
+      label={`drift share over ${times.length} reports with severity bands`}
+    />
+  );
 }
 
 /** Several named series over time (feature history, performance and label coverage). */
@@ -97,8 +120,33 @@ export function TimeSeriesChart({
   const options: Omit<Options, 'width'> = {
     height,
     scales,
-    axes: [axis, axis, ...(series.some((s) => s.scale === 'pct') ? [{ ...axis, scale: 'pct', side: 1, grid: { show: false }, values: (_u: uPlot, t: number[]) => t.map((v) => `${Math.round(v * 100)}%`) }] : [])],
-    series: [{ label: 'time' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash, scale: s.scale ?? 'y', spanGaps: true, points: { show: true, size: 4 } }))],
+    axes: [
+      axis,
+      axis,
+      ...(series.some((s) => s.scale === 'pct')
+        ? [
+            {
+              ...axis,
+              scale: 'pct',
+              side: 1,
+              grid: { show: false },
+              values: (_u: uPlot, t: number[]) => t.map((v) => `${Math.round(v * 100)}%`),
+            },
+          ]
+        : []),
+    ],
+    series: [
+      { label: 'time' },
+      ...series.map((s) => ({
+        label: s.label,
+        stroke: s.color,
+        width: 2,
+        dash: s.dash,
+        scale: s.scale ?? 'y',
+        spanGaps: true,
+        points: { show: true, size: 4 },
+      })),
+    ],
   };
   const data = [times, ...series.map((s) => s.values)] as AlignedData;
   return <UPlotChart options={options} data={data} label={label} chartKey={series.map((s) => s.label).join('|')} />;

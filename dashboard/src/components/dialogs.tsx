@@ -18,7 +18,9 @@ function DialogError({ error }: { error: string | null }) {
  */
 export function KeyPrompt({ refused, onDone }: { refused: string | null; onDone: () => void }) {
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(refused === null ? null : `The key entered was refused: ${refused}`);
+  const [error, setError] = useState<string | null>(
+    refused === null ? null : `The key entered was refused: ${refused}`,
+  );
   return (
     <div class="overlay">
       <form
@@ -34,10 +36,21 @@ export function KeyPrompt({ refused, onDone }: { refused: string | null; onDone:
         }}
       >
         <h2 id="key-title">API key needed</h2>
-        <p>This driftguard service requires an API key to read. Enter a key with the <b>read</b> role; it is kept only for this browser tab.</p>
+        <p>
+          This driftguard service requires an API key to read. Enter a key with the <b>read</b> role; it is kept only
+          for this browser tab.
+        </p>
         <label>
           API key
-          <input type="password" name="read-key" autoComplete="off" required value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} autoFocus />
+          <input
+            type="password"
+            name="read-key"
+            autoComplete="off"
+            required
+            value={value}
+            onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+            autoFocus
+          />
         </label>
         <DialogError error={error} />
         <div class="dialog-actions">
@@ -84,7 +97,8 @@ export function ConfirmDialog({
         aria-labelledby="confirm-title"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (askReason && reason.trim() === '') return setError('Give a reason: it is recorded with the change and cannot be blank.');
+          if (askReason && reason.trim() === '')
+            return setError('Give a reason: it is recorded with the change and cannot be blank.');
           if (key.trim() === '') return setError('Enter the admin API key (it cannot be blank).');
           setBusy(true);
           setError(null);
@@ -104,12 +118,27 @@ export function ConfirmDialog({
         {askReason && (
           <label>
             Reason (recorded with the change)
-            <input name="reason" required maxLength={2000} value={reason} ref={first} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+            <input
+              name="reason"
+              required
+              maxLength={2000}
+              value={reason}
+              ref={first}
+              onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+            />
           </label>
         )}
         <label>
           Admin API key
-          <input type="password" name="admin-key" autoComplete="off" required value={key} ref={askReason ? undefined : first} onInput={(e) => setKey((e.target as HTMLInputElement).value)} />
+          <input
+            type="password"
+            name="admin-key"
+            autoComplete="off"
+            required
+            value={key}
+            ref={askReason ? undefined : first}
+            onInput={(e) => setKey((e.target as HTMLInputElement).value)}
+          />
         </label>
         <DialogError error={error} />
         <div class="dialog-actions">

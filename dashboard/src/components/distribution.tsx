@@ -11,8 +11,17 @@ const PAD = { left: 44, right: 8, top: 10, bottom: 58 };
  */
 export function DistributionOverlay({ feature }: { feature: FeatureDriftResult }) {
   const s = feature.summary;
-  if (s === null) return <p class="muted">No distribution summary for {feature.name}{feature.reason !== null ? `: ${feature.reason}` : ''}.</p>;
-  const labels = s.type === 'histogram' ? s.reference.map((_, i) => `${num(s.binEdges[i], 2)}–${num(s.binEdges[i + 1], 2)}`) : s.categories;
+  if (s === null)
+    return (
+      <p class="muted">
+        No distribution summary for {feature.name}
+        {feature.reason !== null ? `: ${feature.reason}` : ''}.
+      </p>
+    );
+  const labels =
+    s.type === 'histogram'
+      ? s.reference.map((_, i) => `${num(s.binEdges[i], 2)}–${num(s.binEdges[i + 1], 2)}`)
+      : s.categories;
   const n = labels.length;
   const max = Math.max(1e-9, ...s.reference, ...s.current);
   const innerW = W - PAD.left - PAD.right;
@@ -23,7 +32,12 @@ export function DistributionOverlay({ feature }: { feature: FeatureDriftResult }
   const showLabel = (i: number) => n <= 12 || i % Math.ceil(n / 12) === 0;
   return (
     <figure class="distribution">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${feature.name}: reference vs current distribution`} data-feature={feature.name}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${feature.name}: reference vs current distribution`}
+        data-feature={feature.name}
+      >
         <defs>
           <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="6" stroke="var(--reference)" stroke-width="2" />
@@ -44,7 +58,14 @@ export function DistributionOverlay({ feature }: { feature: FeatureDriftResult }
           const barW = grouped ? slot * 0.4 : slot * 0.9;
           return (
             <g>
-              <rect class="bar-reference" data-series="reference" x={x + slot * 0.05} y={y(ref)} width={barW} height={Math.max(0, PAD.top + innerH - y(ref))}>
+              <rect
+                class="bar-reference"
+                data-series="reference"
+                x={x + slot * 0.05}
+                y={y(ref)}
+                width={barW}
+                height={Math.max(0, PAD.top + innerH - y(ref))}
+              >
                 <title>{`${label}: reference ${pct(ref, 1)}`}</title>
               </rect>
               <rect
@@ -58,7 +79,13 @@ export function DistributionOverlay({ feature }: { feature: FeatureDriftResult }
                 <title>{`${label}: current ${pct(cur, 1)}`}</title>
               </rect>
               {showLabel(i) && (
-                <text x={x + slot / 2} y={PAD.top + innerH + 12} class="tick" text-anchor="end" transform={`rotate(-35 ${x + slot / 2} ${PAD.top + innerH + 12})`}>
+                <text
+                  x={x + slot / 2}
+                  y={PAD.top + innerH + 12}
+                  class="tick"
+                  text-anchor="end"
+                  transform={`rotate(-35 ${x + slot / 2} ${PAD.top + innerH + 12})`}
+                >
                   {label.length > 14 ? `${label.slice(0, 13)}…` : label}
                 </text>
               )}
@@ -67,7 +94,8 @@ export function DistributionOverlay({ feature }: { feature: FeatureDriftResult }
         })}
       </svg>
       <figcaption class="legend">
-        <span class="swatch swatch-reference" /> reference (hatched, {feature.referenceCount.toLocaleString('en-US')} values) <span class="swatch swatch-current" /> current window (solid,{' '}
+        <span class="swatch swatch-reference" /> reference (hatched, {feature.referenceCount.toLocaleString('en-US')}{' '}
+        values) <span class="swatch swatch-current" /> current window (solid,{' '}
         {feature.currentCount.toLocaleString('en-US')} values)
       </figcaption>
     </figure>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { LEVEL_ICON, levelOfSeverity, type Level } from '../lib/severity.js';
+import { LEVEL_ICON, type Level, levelOfSeverity } from '../lib/severity.js';
 
 /** Severity / health as icon + word on a coloured chip (never colour alone). */
 export function Badge({ level, children, title }: { level: Level; children: ComponentChildren; title?: string }) {
@@ -14,7 +14,17 @@ export function SeverityBadge({ severity }: { severity: string }) {
   return <Badge level={levelOfSeverity(severity)}>{severity}</Badge>;
 }
 
-export function Panel({ title, children, id, actions }: { title: string; children: ComponentChildren; id?: string; actions?: ComponentChildren }) {
+export function Panel({
+  title,
+  children,
+  id,
+  actions,
+}: {
+  title: string;
+  children: ComponentChildren;
+  id?: string;
+  actions?: ComponentChildren;
+}) {
   return (
     <section class="panel" id={id} aria-label={title}>
       <header class="panel-head">
@@ -27,7 +37,12 @@ export function Panel({ title, children, id, actions }: { title: string; childre
 }
 
 export function Loading({ error, what }: { error: Error | null; what: string }) {
-  if (error !== null) return <p class="error" role="alert">Could not load {what}: {error.message}</p>;
+  if (error !== null)
+    return (
+      <p class="error" role="alert">
+        Could not load {what}: {error.message}
+      </p>
+    );
   return <p class="muted">Loading {what}…</p>;
 }
 
@@ -36,7 +51,15 @@ export function Empty({ children }: { children: ComponentChildren }) {
 }
 
 /** A table with one header row of `columns` and `children` as its body rows, horizontally scrollable on phones. */
-export function DataTable({ label, columns, children }: { label: string; columns: readonly ComponentChildren[]; children: ComponentChildren }) {
+export function DataTable({
+  label,
+  columns,
+  children,
+}: {
+  label: string;
+  columns: readonly ComponentChildren[];
+  children: ComponentChildren;
+}) {
   return (
     <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table>

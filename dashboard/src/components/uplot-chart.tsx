@@ -6,7 +6,17 @@ import 'uplot/dist/uPlot.min.css';
  * A uPlot chart that follows its container's width. `options` are read when the chart is created (and when `key`
  * changes); new `data` is applied in place, so live updates do not rebuild the chart.
  */
-export function UPlotChart({ options, data, label, chartKey = '' }: { options: Omit<Options, 'width'>; data: AlignedData; label: string; chartKey?: string }) {
+export function UPlotChart({
+  options,
+  data,
+  label,
+  chartKey = '',
+}: {
+  options: Omit<Options, 'width'>;
+  data: AlignedData;
+  label: string;
+  chartKey?: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
 

@@ -31,13 +31,16 @@ describe('drift score of a heatmap cell', () => {
   it('is the effect size over its floor when the report has a floor', () => {
     for (let i = 1; i <= 20; i++) {
       const floor = i / 40;
-      const effect = (i * 7) % 13 / 10;
+      const effect = ((i * 7) % 13) / 10;
       expect(driftScore(feature({ effectSize: effect, effectSizeThreshold: floor }))).toBeCloseTo(effect / floor, 12);
     }
   });
 
   it('is the distance over its threshold for distance tests without a floor (evidently mode)', () => {
-    expect(driftScore(feature({ score: 'distance', distance: 0.3, threshold: 0.1, adjustedPValue: null }))).toBeCloseTo(3, 12);
+    expect(driftScore(feature({ score: 'distance', distance: 0.3, threshold: 0.1, adjustedPValue: null }))).toBeCloseTo(
+      3,
+      12,
+    );
   });
 
   it('grows as the p-value falls and crosses 1 only for a drifted feature; null when not tested', () => {

@@ -12,7 +12,14 @@ export function pct(value: number | null | undefined, digits = 0): string {
 export function time(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   const d = new Date(value);
-  return d.toLocaleString('en-GB', { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return d.toLocaleString('en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 export function ago(value: string | number | null | undefined, nowMs = Date.now()): string {
@@ -24,4 +31,5 @@ export function ago(value: string | number | null | undefined, nowMs = Date.now(
   return `${Math.round(s / 86_400)} d ago`;
 }
 
-export const cell = (value: unknown): string => (value === null || value === undefined ? '∅' : typeof value === 'number' ? num(value, 4) : String(value));
+export const cell = (value: unknown): string =>
+  value === null || value === undefined ? '∅' : typeof value === 'number' ? num(value, 4) : String(value);

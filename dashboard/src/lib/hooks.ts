@@ -13,8 +13,18 @@ export interface Loaded<T> {
  * Loads with `load()` when `deps` change and again after live events of one of `liveTypes` (for `model` when given),
  * at most once per `throttleMs`; keeps the previous data while reloading so live updates do not flicker.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[], liveTypes: readonly EventType[] = [], model?: string, throttleMs = 250): Loaded<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: Error | null; loading: boolean }>({ data: undefined, error: null, loading: true });
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+  liveTypes: readonly EventType[] = [],
+  model?: string,
+  throttleMs = 250,
+): Loaded<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: Error | null; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;

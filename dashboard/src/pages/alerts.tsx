@@ -21,7 +21,12 @@ function Timeline({ alerts, nowMs }: { alerts: Alert[]; nowMs: number }) {
   const left = 190;
   const x = (t: number) => left + ((t - start) / span) * (W - left - 10);
   return (
-    <svg class="timeline" viewBox={`0 0 ${W} ${shown.length * row + 24}`} role="img" aria-label={`timeline of ${shown.length} alerts`}>
+    <svg
+      class="timeline"
+      viewBox={`0 0 ${W} ${shown.length * row + 24}`}
+      role="img"
+      aria-label={`timeline of ${shown.length} alerts`}
+    >
       <defs>
         <pattern id="ack" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="var(--bg)" />
@@ -36,7 +41,14 @@ function Timeline({ alerts, nowMs }: { alerts: Alert[]; nowMs: number }) {
             <text x="4" y="15" class="tick">
               {`${LEVEL_ICON[level]} ${a.model} · ${a.kind.replace('_', ' ')}`.slice(0, 30)}
             </text>
-            <rect x={x(Date.parse(a.firstSeen))} y="4" width={Math.max(3, x(end) - x(Date.parse(a.firstSeen)))} height="14" rx="3" class="tl-bar">
+            <rect
+              x={x(Date.parse(a.firstSeen))}
+              y="4"
+              width={Math.max(3, x(end) - x(Date.parse(a.firstSeen)))}
+              height="14"
+              rx="3"
+              class="tl-bar"
+            >
               <title>{`${a.summary} — ${a.status}, ${time(a.firstSeen)} → ${a.resolvedAt === null ? 'now' : time(a.resolvedAt)}`}</title>
             </rect>
           </g>
@@ -57,7 +69,14 @@ function DeliverySummary({ deliveries }: { deliveries: AlertDelivery[] }) {
   const ok = deliveries.filter((d) => d.outcome === 'delivered').length;
   const failed = deliveries.length - ok;
   return (
-    <span title={deliveries.map((d) => `${d.sink} ${d.event} #${d.attempt}: ${d.outcome}${d.httpStatus ? ` (${d.httpStatus})` : ''}${d.error ? ` ${d.error}` : ''}`).join('\n')}>
+    <span
+      title={deliveries
+        .map(
+          (d) =>
+            `${d.sink} ${d.event} #${d.attempt}: ${d.outcome}${d.httpStatus ? ` (${d.httpStatus})` : ''}${d.error ? ` ${d.error}` : ''}`,
+        )
+        .join('\n')}
+    >
       ✔ {ok} delivered{failed > 0 && <> · ✖ {failed} failed</>}
     </span>
   );
@@ -93,7 +112,10 @@ export function AlertsPage({ focus }: { focus: string | null }) {
   const [ack, setAck] = useState<Alert | null>(null);
   const models = useLoad(api.models, [], ['model']);
   const alerts = useLoad(
-    async () => ({ items: await api.alerts({ status: status || undefined, model: model || undefined, limit: 100 }), nowMs: Date.now() }),
+    async () => ({
+      items: await api.alerts({ status: status || undefined, model: model || undefined, limit: 100 }),
+      nowMs: Date.now(),
+    }),
     [status, model],
     ['alert', 'drift_report'],
   );
@@ -130,10 +152,16 @@ export function AlertsPage({ focus }: { focus: string | null }) {
         <>
           <Panel title="Timeline" id="alert-timeline">
             <Timeline alerts={alerts.data.items} nowMs={alerts.data.nowMs} />
-            <p class="legend">Bars run from first sight to resolution (or now): solid = firing, striped = acknowledged, outlined = resolved.</p>
+            <p class="legend">
+              Bars run from first sight to resolution (or now): solid = firing, striped = acknowledged, outlined =
+              resolved.
+            </p>
           </Panel>
           <Panel title={`Alerts (${alerts.data.items.length})`} id="alert-table">
-            <DataTable label="alerts" columns={['Severity', 'Status', 'Model', 'Kind', 'Summary', 'First seen', 'Last seen', 'Deliveries', '']}>
+            <DataTable
+              label="alerts"
+              columns={['Severity', 'Status', 'Model', 'Kind', 'Summary', 'First seen', 'Last seen', 'Deliveries', '']}
+            >
               {alerts.data.items.map((a) => (
                 <tr key={a.id} data-alert={a.id} data-status={a.status} class={focus === a.id ? 'selected' : ''}>
                   <td>
@@ -181,7 +209,9 @@ export function AlertsPage({ focus }: { focus: string | null }) {
           <p>
             <Badge level={levelOfSeverity(ack.severity)}>{ack.severity}</Badge> {ack.model}: {ack.summary}
           </p>
-          <p class="muted">Acknowledging stops repeat notifications; the alert still resolves by itself when drift ends.</p>
+          <p class="muted">
+            Acknowledging stops repeat notifications; the alert still resolves by itself when drift ends.
+          </p>
         </ConfirmDialog>
       )}
     </div>

@@ -9,9 +9,16 @@ export function FeaturePanel({ name, reports }: { name: string; reports: DriftRe
   const latest = reports.at(-1);
   const f = latest?.report.features.find((x) => x.name === name);
   if (latest === undefined || f === undefined) return <Empty>Feature {name} is not in the latest report.</Empty>;
-  const history = reports.map((r) => ({ t: Date.parse(r.createdAt) / 1000, f: r.report.features.find((x) => x.name === name) }));
+  const history = reports.map((r) => ({
+    t: Date.parse(r.createdAt) / 1000,
+    f: r.report.features.find((x) => x.name === name),
+  }));
   return (
-    <Panel title={`Feature: ${name}`} id="feature" actions={f.drifted ? <Badge level="critical">drifted</Badge> : <Badge level="ok">stable</Badge>}>
+    <Panel
+      title={`Feature: ${name}`}
+      id="feature"
+      actions={f.drifted ? <Badge level="critical">drifted</Badge> : <Badge level="ok">stable</Badge>}
+    >
       <div class="feature-grid">
         <DistributionOverlay feature={f} />
         <dl class="facts test-facts">
@@ -47,8 +54,18 @@ export function FeaturePanel({ name, reports }: { name: string; reports: DriftRe
         times={history.map((h) => h.t)}
         series={[
           { label: 'effect size', values: history.map((h) => h.f?.effectSize ?? null), color: COLORS.line },
-          { label: 'effect floor', values: history.map((h) => h.f?.effectSizeThreshold ?? null), color: COLORS.high, dash: [6, 4] },
-          { label: 'adjusted p-value', values: history.map((h) => h.f?.adjustedPValue ?? null), color: COLORS.current, scale: 'pct' },
+          {
+            label: 'effect floor',
+            values: history.map((h) => h.f?.effectSizeThreshold ?? null),
+            color: COLORS.high,
+            dash: [6, 4],
+          },
+          {
+            label: 'adjusted p-value',
+            values: history.map((h) => h.f?.adjustedPValue ?? null),
+            color: COLORS.current,
+            scale: 'pct',
+          },
         ]}
       />
     </Panel>

@@ -23,13 +23,22 @@ export function PredictionLogPanel({ name }: { name: string }) {
   const [open, setOpen] = useState<string | null>(null);
   const before = cursors.at(-1);
   const page = useLoad(
-    () => api.predictions(name, { limit: PAGE, before, fromMs: ms(filters.from), toMs: ms(filters.to), class: filters.cls.trim() || undefined, labeled: filters.labeled || undefined }),
+    () =>
+      api.predictions(name, {
+        limit: PAGE,
+        before,
+        fromMs: ms(filters.from),
+        toMs: ms(filters.to),
+        class: filters.cls.trim() || undefined,
+        labeled: filters.labeled || undefined,
+      }),
     [name, before, JSON.stringify(filters)],
     cursors.length === 1 ? ['predictions_logged', 'model'] : [],
     name,
     2000,
   );
-  const input = (key: keyof Filters) => (e: Event) => setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value });
+  const input = (key: keyof Filters) => (e: Event) =>
+    setDraft({ ...draft, [key]: (e.target as HTMLInputElement).value });
   const featureNames = [...new Set(page.data?.items.flatMap((p) => Object.keys(p.features)) ?? [])].slice(0, 4);
   return (
     <Panel title="Prediction log" id="predictions">
@@ -67,12 +76,20 @@ export function PredictionLogPanel({ name }: { name: string }) {
       ) : (
         <>
           <p class="muted">
-            {page.data.counts.total.toLocaleString('en-US')} predictions logged, {page.data.counts.labeled.toLocaleString('en-US')} labelled. Click a row for all its features.
+            {page.data.counts.total.toLocaleString('en-US')} predictions logged,{' '}
+            {page.data.counts.labeled.toLocaleString('en-US')} labelled. Click a row for all its features.
           </p>
-          <DataTable label="prediction log" columns={['Time', 'Id', 'Version', 'Prediction', 'Score', 'Label', ...featureNames]}>
+          <DataTable
+            label="prediction log"
+            columns={['Time', 'Id', 'Version', 'Prediction', 'Score', 'Label', ...featureNames]}
+          >
             {page.data.items.map((p) => (
               <>
-                <tr class="clickable" onClick={() => setOpen(open === p.id ? null : p.id)} aria-expanded={open === p.id}>
+                <tr
+                  class="clickable"
+                  onClick={() => setOpen(open === p.id ? null : p.id)}
+                  aria-expanded={open === p.id}
+                >
                   <td>{time(p.timestamp)}</td>
                   <td class="mono" title={p.id}>
                     {/* time-ordered ids (UUIDv7) share their prefix: the tail tells rows apart */}
@@ -116,7 +133,11 @@ export function PredictionLogPanel({ name }: { name: string }) {
               ← Newer
             </button>
             <span class="muted">page {cursors.length}</span>
-            <button type="button" disabled={page.data.nextBefore === null} onClick={() => setCursors([...cursors, page.data!.nextBefore ?? undefined])}>
+            <button
+              type="button"
+              disabled={page.data.nextBefore === null}
+              onClick={() => setCursors([...cursors, page.data!.nextBefore ?? undefined])}
+            >
               Older →
             </button>
           </div>

@@ -13,7 +13,10 @@ export function DataQualityPanel({ reports }: { reports: DriftReportEnvelope[] }
       {findings.length === 0 ? (
         <Empty>✔ No data-quality finding in the latest window.</Empty>
       ) : (
-        <DataTable label="data-quality findings" columns={['Severity', 'Column', 'Finding', 'Cells', 'Message', 'Examples']}>
+        <DataTable
+          label="data-quality findings"
+          columns={['Severity', 'Column', 'Finding', 'Cells', 'Message', 'Examples']}
+        >
           {findings.map((f) => (
             <tr>
               <td>
@@ -22,7 +25,8 @@ export function DataQualityPanel({ reports }: { reports: DriftReportEnvelope[] }
               <td>{f.column}</td>
               <td>{f.kind.replaceAll('_', ' ')}</td>
               <td>
-                {f.count.toLocaleString('en-US')} <span class="muted">({pct(f.rowCount === 0 ? null : f.count / f.rowCount, 1)})</span>
+                {f.count.toLocaleString('en-US')}{' '}
+                <span class="muted">({pct(f.rowCount === 0 ? null : f.count / f.rowCount, 1)})</span>
               </td>
               <td>{f.message}</td>
               <td>{f.examples.map(cell).join(', ')}</td>

@@ -1,6 +1,6 @@
 import { api } from '../api/queries.js';
 import type { DriftReportEnvelope, MonitoredModel } from '../api/types.js';
-import { DriftShareChart, type Bands } from '../components/charts.js';
+import { type Bands, DriftShareChart } from '../components/charts.js';
 import { DriftHeatmap } from '../components/heatmap.js';
 import { Badge, DataTable, Empty, Loading, Panel, SeverityBadge } from '../components/ui.js';
 import { num, pct, time } from '../lib/format.js';
@@ -24,16 +24,36 @@ export function bandsOf(model: MonitoredModel | undefined): Bands {
   return { low: s.low ?? 0, medium: s.medium ?? 0.25, high: s.high ?? 0.5 };
 }
 
-function DriftTab({ name, reports, model, feature }: { name: string; reports: DriftReportEnvelope[]; model: MonitoredModel | undefined; feature: string | null }) {
+function DriftTab({
+  name,
+  reports,
+  model,
+  feature,
+}: {
+  name: string;
+  reports: DriftReportEnvelope[];
+  model: MonitoredModel | undefined;
+  feature: string | null;
+}) {
   const latest = reports.at(-1);
-  if (latest === undefined) return <Empty>No drift report yet: reports appear once the model has a reference and its first window of predictions.</Empty>;
+  if (latest === undefined)
+    return (
+      <Empty>
+        No drift report yet: reports appear once the model has a reference and its first window of predictions.
+      </Empty>
+    );
   const select = (f: string) => (location.hash = href('models', name, 'features', f));
   return (
     <>
       <Panel title="Drift share over time" id="drift-share">
-        <DriftShareChart times={reports.map((r) => Date.parse(r.createdAt) / 1000)} shares={reports.map((r) => r.driftShare)} bands={bandsOf(model)} />
+        <DriftShareChart
+          times={reports.map((r) => Date.parse(r.createdAt) / 1000)}
+          shares={reports.map((r) => r.driftShare)}
+          bands={bandsOf(model)}
+        />
         <p class="muted">
-          Latest report #{latest.id} ({time(latest.createdAt)}): {latest.report.driftedFeatureCount} of {latest.report.testedFeatureCount} features drifted, share {pct(latest.driftShare)} —{' '}
+          Latest report #{latest.id} ({time(latest.createdAt)}): {latest.report.driftedFeatureCount} of{' '}
+          {latest.report.testedFeatureCount} features drifted, share {pct(latest.driftShare)} —{' '}
           <SeverityBadge severity={latest.severity} />
         </p>
       </Panel>
@@ -42,13 +62,24 @@ function DriftTab({ name, reports, model, feature }: { name: string; reports: Dr
       </Panel>
       {feature !== null && <FeaturePanel name={feature} reports={reports} />}
       <Panel title="Features in the latest window" id="features">
-        <DataTable label="features of the latest report" columns={['Feature', 'Verdict', 'Test', 'Statistic', 'p-value (adj.)', 'Effect size', 'Threshold']}>
+        <DataTable
+          label="features of the latest report"
+          columns={['Feature', 'Verdict', 'Test', 'Statistic', 'p-value (adj.)', 'Effect size', 'Threshold']}
+        >
           {latest.report.features.map((f) => (
             <tr class={feature === f.name ? 'selected' : ''}>
               <td>
                 <a href={href('models', name, 'features', f.name)}>{f.name}</a> <span class="muted">{f.kind}</span>
               </td>
-              <td>{f.status !== 'tested' ? <Badge level="unknown">not tested</Badge> : f.drifted ? <Badge level="critical">drifted</Badge> : <Badge level="ok">stable</Badge>}</td>
+              <td>
+                {f.status !== 'tested' ? (
+                  <Badge level="unknown">not tested</Badge>
+                ) : f.drifted ? (
+                  <Badge level="critical">drifted</Badge>
+                ) : (
+                  <Badge level="ok">stable</Badge>
+                )}
+              </td>
               <td>{f.test}</td>
               <td>{num(f.statistic ?? f.distance)}</td>
               <td>{num(f.adjustedPValue)}</td>
@@ -57,7 +88,9 @@ function DriftTab({ name, reports, model, feature }: { name: string; reports: Dr
               </td>
               <td>
                 {f.direction === 'p_value_below' ? 'p <' : 'distance >'} {num(f.threshold)}
-                {f.effectSizeThreshold !== undefined && <span class="muted">; effect ≥ {num(f.effectSizeThreshold)}</span>}
+                {f.effectSizeThreshold !== undefined && (
+                  <span class="muted">; effect ≥ {num(f.effectSizeThreshold)}</span>
+                )}
               </td>
             </tr>
           ))}
@@ -78,12 +111,20 @@ export function ModelPage({ name, tab, feature }: { name: string; tab: string; f
     <div class="model-page">
       <header class="page-head">
         <h1>
-          {name} {health !== null && <Badge level={health.level} title={health.why}>{health.word}</Badge>}
+          {name}{' '}
+          {health !== null && (
+            <Badge level={health.level} title={health.why}>
+              {health.word}
+            </Badge>
+          )}
         </h1>
         {model.data?.definition.description && <p class="muted">{model.data.definition.description}</p>}
         <nav class="tabs" aria-label="model sections">
           {TABS.map(([id, label]) => (
-            <a href={id === 'drift' ? href('models', name) : href('models', name, id)} aria-current={current === id ? 'page' : undefined}>
+            <a
+              href={id === 'drift' ? href('models', name) : href('models', name, id)}
+              aria-current={current === id ? 'page' : undefined}
+            >
               {label}
             </a>
           ))}

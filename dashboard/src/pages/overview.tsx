@@ -1,5 +1,12 @@
 import { api } from '../api/queries.js';
-import type { Alert, DriftReportEnvelope, ModelVersion, MonitoredModel, PredictionLogPage, RetrainingJob } from '../api/types.js';
+import type {
+  Alert,
+  DriftReportEnvelope,
+  ModelVersion,
+  MonitoredModel,
+  PredictionLogPage,
+  RetrainingJob,
+} from '../api/types.js';
 import { Sparkline } from '../components/charts.js';
 import { Badge, Empty, Loading, SeverityBadge } from '../components/ui.js';
 import { ago, pct } from '../lib/format.js';
@@ -27,7 +34,8 @@ async function loadCard(name: string): Promise<CardData> {
 }
 
 /** The last minutes of the log (up to 1,000 rows) for the prediction rate; its `counts` cover the whole log (label coverage). */
-const loadRecent = (name: string): Promise<PredictionLogPage> => api.predictions(name, { limit: 1000, fromMs: Date.now() - RATE_MINUTES * 60_000 });
+const loadRecent = (name: string): Promise<PredictionLogPage> =>
+  api.predictions(name, { limit: 1000, fromMs: Date.now() - RATE_MINUTES * 60_000 });
 
 function ModelCard({ model }: { model: MonitoredModel }) {
   const name = model.definition.name;
@@ -62,22 +70,48 @@ function ModelCard({ model }: { model: MonitoredModel }) {
       </header>
       <p class="muted why">{health.why}</p>
       {data.reports.length > 1 ? (
-        <Sparkline times={data.reports.map((r) => Date.parse(r.createdAt) / 1000)} values={data.reports.map((r) => r.driftShare)} label={`${name}: drift share of the last ${data.reports.length} reports`} />
+        <Sparkline
+          times={data.reports.map((r) => Date.parse(r.createdAt) / 1000)}
+          values={data.reports.map((r) => r.driftShare)}
+          label={`${name}: drift share of the last ${data.reports.length} reports`}
+        />
       ) : (
         <div class="spark-empty muted">{data.reports.length === 1 ? 'one report so far' : 'no drift report yet'}</div>
       )}
       <dl class="facts">
         <dt>Drift share</dt>
-        <dd>{latest === null ? '—' : <>{pct(latest.driftShare)} <SeverityBadge severity={latest.severity} /></>}</dd>
+        <dd>
+          {latest === null ? (
+            '—'
+          ) : (
+            <>
+              {pct(latest.driftShare)} <SeverityBadge severity={latest.severity} />
+            </>
+          )}
+        </dd>
         <dt>Champion</dt>
-        <dd>{champion === undefined ? 'none registered' : <a href={href('registry', name)}>version {champion.version}</a>}</dd>
+        <dd>
+          {champion === undefined ? 'none registered' : <a href={href('registry', name)}>version {champion.version}</a>}
+        </dd>
         <dt>Firing alerts</dt>
         <dd>
-          <a href={href('alerts')}>{data.firing.length === 0 ? 'none' : data.firing.map((a) => `${a.kind.replace('_', ' ')} (${a.severity})`).join(', ')}</a>
+          <a href={href('alerts')}>
+            {data.firing.length === 0
+              ? 'none'
+              : data.firing.map((a) => `${a.kind.replace('_', ' ')} (${a.severity})`).join(', ')}
+          </a>
         </dd>
         <dt>Last retraining</dt>
         <dd>
-          {data.jobs === null ? 'not available' : job === undefined ? 'none yet' : <a href={href('retraining', name)}><Badge level={jobLevel(job.status)}>{job.status}</Badge> {ago(job.updatedAtMs)}</a>}
+          {data.jobs === null ? (
+            'not available'
+          ) : job === undefined ? (
+            'none yet'
+          ) : (
+            <a href={href('retraining', name)}>
+              <Badge level={jobLevel(job.status)}>{job.status}</Badge> {ago(job.updatedAtMs)}
+            </a>
+          )}
         </dd>
         <dt>Prediction rate</dt>
         <dd>
@@ -102,7 +136,8 @@ function ModelCard({ model }: { model: MonitoredModel }) {
 export function OverviewPage() {
   const { data, error } = useLoad(api.models, [], ['model']);
   if (data === undefined) return <Loading error={error} what="models" />;
-  if (data.length === 0) return <Empty>No monitored model yet. Create one with POST /v1/models or the configuration file.</Empty>;
+  if (data.length === 0)
+    return <Empty>No monitored model yet. Create one with POST /v1/models or the configuration file.</Empty>;
   return (
     <div class="cards">
       {data.map((m) => (

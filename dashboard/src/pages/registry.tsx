@@ -8,7 +8,15 @@ import { Badge, DataTable, Empty, Loading } from '../components/ui.js';
 import { num, time } from '../lib/format.js';
 import { useLoad } from '../lib/hooks.js';
 
-const SHOWN_METRICS = ['test.accuracy', 'test.roc_auc', 'test.rocAuc', 'test.f1', 'validation.accuracy', 'accuracy', 'roc_auc'];
+const SHOWN_METRICS = [
+  'test.accuracy',
+  'test.roc_auc',
+  'test.rocAuc',
+  'test.f1',
+  'validation.accuracy',
+  'accuracy',
+  'roc_auc',
+];
 
 function metricsOf(v: ModelVersion): [string, number][] {
   const preferred = SHOWN_METRICS.filter((k) => k in v.metrics).map((k) => [k, v.metrics[k]] as [string, number]);
@@ -22,7 +30,8 @@ function Versions({ name }: { name: string }) {
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (versions.data === undefined) return <Loading error={versions.error} what="registry versions" />;
-  if (versions.data.length === 0) return <Empty>No registered version of {name} yet (driftguard train --register, or a promoted retraining).</Empty>;
+  if (versions.data.length === 0)
+    return <Empty>No registered version of {name} yet (driftguard train --register, or a promoted retraining).</Empty>;
   const champion = versions.data.find((v) => v.aliases.includes('champion'));
   const previous = champion?.tags['driftguard.previous_champion'];
   return (
@@ -31,7 +40,13 @@ function Versions({ name }: { name: string }) {
         <span>
           Champion: <b>{champion === undefined ? 'none' : `version ${champion.version}`}</b>
         </span>
-        <button type="button" class="danger" disabled={champion === undefined || !previous} title={previous ? `back to version ${previous}` : 'no earlier champion recorded'} onClick={() => champion && setAction({ kind: 'rollback', from: champion })}>
+        <button
+          type="button"
+          class="danger"
+          disabled={champion === undefined || !previous}
+          title={previous ? `back to version ${previous}` : 'no earlier champion recorded'}
+          onClick={() => champion && setAction({ kind: 'rollback', from: champion })}
+        >
           ⟲ Roll back{previous ? ` to version ${previous}` : ''}…
         </button>
         {done !== null && (
@@ -40,13 +55,22 @@ function Versions({ name }: { name: string }) {
           </span>
         )}
       </div>
-      <DataTable label="registry versions" columns={['Version', 'Aliases', 'Created', 'Metrics', 'Promoted / rolled back', '']}>
+      <DataTable
+        label="registry versions"
+        columns={['Version', 'Aliases', 'Created', 'Metrics', 'Promoted / rolled back', '']}
+      >
         {versions.data.map((v) => (
           <tr data-version={v.version}>
             <td>
               <b>{v.version}</b> <span class="muted">{v.status}</span>
             </td>
-            <td>{v.aliases.length === 0 ? <span class="muted">—</span> : v.aliases.map((a) => <Badge level={a === 'champion' ? 'ok' : 'info'}>{a}</Badge>)}</td>
+            <td>
+              {v.aliases.length === 0 ? (
+                <span class="muted">—</span>
+              ) : (
+                v.aliases.map((a) => <Badge level={a === 'champion' ? 'ok' : 'info'}>{a}</Badge>)
+              )}
+            </td>
             <td>{time(v.createdAt)}</td>
             <td>
               {metricsOf(v).map(([k, x]) => (
@@ -58,14 +82,20 @@ function Versions({ name }: { name: string }) {
             <td>
               {v.tags['driftguard.promoted_by'] && (
                 <div>
-                  ▲ promoted by <b>{v.tags['driftguard.promoted_by']}</b> {v.tags['driftguard.promoted_at'] && time(v.tags['driftguard.promoted_at'])}
-                  {v.tags['driftguard.promotion_reason'] && <div class="muted">“{v.tags['driftguard.promotion_reason']}”</div>}
+                  ▲ promoted by <b>{v.tags['driftguard.promoted_by']}</b>{' '}
+                  {v.tags['driftguard.promoted_at'] && time(v.tags['driftguard.promoted_at'])}
+                  {v.tags['driftguard.promotion_reason'] && (
+                    <div class="muted">“{v.tags['driftguard.promotion_reason']}”</div>
+                  )}
                 </div>
               )}
               {v.tags['driftguard.rolled_back_by'] && (
                 <div>
-                  ⟲ rolled back by <b>{v.tags['driftguard.rolled_back_by']}</b> {v.tags['driftguard.rolled_back_at'] && time(v.tags['driftguard.rolled_back_at'])}
-                  {v.tags['driftguard.rollback_reason'] && <div class="muted">“{v.tags['driftguard.rollback_reason']}”</div>}
+                  ⟲ rolled back by <b>{v.tags['driftguard.rolled_back_by']}</b>{' '}
+                  {v.tags['driftguard.rolled_back_at'] && time(v.tags['driftguard.rolled_back_at'])}
+                  {v.tags['driftguard.rollback_reason'] && (
+                    <div class="muted">“{v.tags['driftguard.rollback_reason']}”</div>
+                  )}
                 </div>
               )}
             </td>
@@ -88,19 +118,32 @@ function Versions({ name }: { name: string }) {
           onConfirm={async (key, reason) => {
             const moved =
               action.kind === 'promote'
-                ? await adminCall<{ fromVersion: string | null; toVersion: string }>('POST', `/v1/models/${enc(name)}/promote`, key, { version: action.version.version, reason })
-                : await adminCall<{ fromVersion: string | null; toVersion: string }>('POST', `/v1/models/${enc(name)}/rollback`, key, { reason });
+                ? await adminCall<{ fromVersion: string | null; toVersion: string }>(
+                    'POST',
+                    `/v1/models/${enc(name)}/promote`,
+                    key,
+                    { version: action.version.version, reason },
+                  )
+                : await adminCall<{ fromVersion: string | null; toVersion: string }>(
+                    'POST',
+                    `/v1/models/${enc(name)}/rollback`,
+                    key,
+                    { reason },
+                  );
             setDone(`champion moved from version ${moved.fromVersion ?? 'none'} to version ${moved.toVersion}`);
             versions.reload();
           }}
         >
           {action.kind === 'promote' ? (
             <p>
-              Version {action.version.version} becomes the champion that serves predictions{champion ? `, replacing version ${champion.version}` : ''}. Its training data becomes the drift reference.
+              Version {action.version.version} becomes the champion that serves predictions
+              {champion ? `, replacing version ${champion.version}` : ''}. Its training data becomes the drift
+              reference.
             </p>
           ) : (
             <p>
-              The champion alias moves from version {action.from.version} back to version {previous}. Serving switches at once and drift is measured against that version's reference.
+              The champion alias moves from version {action.from.version} back to version {previous}. Serving switches
+              at once and drift is measured against that version's reference.
             </p>
           )}
         </ConfirmDialog>

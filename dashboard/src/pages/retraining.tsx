@@ -26,9 +26,19 @@ const METRICS: [keyof JobMetricSet, string, boolean][] = [
 function MetricsTable({ job }: { job: RetrainingJob }) {
   const m = job.metrics!;
   const better = (a: number | null, b: number | null | undefined, higher: boolean) =>
-    a === null || b === null || b === undefined ? '' : a === b ? '=' : (a > b) === higher ? '▲ better' : '▼ worse';
+    a === null || b === null || b === undefined ? '' : a === b ? '=' : a > b === higher ? '▲ better' : '▼ worse';
   return (
-    <DataTable label="challenger vs champion metrics" columns={['Metric', 'Challenger (validation)', 'Challenger (test)', 'Champion (same test)', 'Challenger vs champion', ...(m.referenceHoldout ? ['Old reference holdout (challenger / champion)'] : [])]}>
+    <DataTable
+      label="challenger vs champion metrics"
+      columns={[
+        'Metric',
+        'Challenger (validation)',
+        'Challenger (test)',
+        'Champion (same test)',
+        'Challenger vs champion',
+        ...(m.referenceHoldout ? ['Old reference holdout (challenger / champion)'] : []),
+      ]}
+    >
       {METRICS.map(([key, label, higher]) => (
         <tr>
           <td>{label}</td>
@@ -74,7 +84,8 @@ function JobStory({ job }: { job: RetrainingJob }) {
         <div class="callout level-warning">
           <b>▲ Deferred:</b> {job.deferral.reason}
           <div class="muted">
-            {job.deferral.labeledRows.toLocaleString('en-US')} of {job.deferral.minLabeledRows.toLocaleString('en-US')} labelled rows needed · label coverage {pct(job.deferral.labelCoverage, 1)} · per class{' '}
+            {job.deferral.labeledRows.toLocaleString('en-US')} of {job.deferral.minLabeledRows.toLocaleString('en-US')}{' '}
+            labelled rows needed · label coverage {pct(job.deferral.labelCoverage, 1)} · per class{' '}
             {Object.entries(job.deferral.perClass)
               .map(([c, n]) => `${c}: ${n}/${job.deferral!.minPerClass}`)
               .join(', ')}
@@ -84,13 +95,15 @@ function JobStory({ job }: { job: RetrainingJob }) {
       <ol class="steps">
         {job.steps.map((s) => (
           <li>
-            <span class="step-time">{time(s.atMs)}</span> <Badge level={jobLevel(s.status)}>{s.status}</Badge> {s.message}
+            <span class="step-time">{time(s.atMs)}</span> <Badge level={jobLevel(s.status)}>{s.status}</Badge>{' '}
+            {s.message}
           </li>
         ))}
       </ol>
       {job.data !== undefined && (
         <p class="muted">
-          Data: {job.data.trainRows.toLocaleString('en-US')} train / {job.data.validationRows.toLocaleString('en-US')} validation / {job.data.testRows.toLocaleString('en-US')} test rows from {time(job.data.fromMs)} to{' '}
+          Data: {job.data.trainRows.toLocaleString('en-US')} train / {job.data.validationRows.toLocaleString('en-US')}{' '}
+          validation / {job.data.testRows.toLocaleString('en-US')} test rows from {time(job.data.fromMs)} to{' '}
           {time(job.data.toMs)}
           {job.data.referenceRows > 0 && <>, plus {job.data.referenceRows.toLocaleString('en-US')} reference rows</>}.
         </p>
@@ -140,7 +153,11 @@ function Jobs({ name }: { name: string }) {
           Retrain now…
         </button>
       </div>
-      {jobs.data.length === 0 ? <Empty>No retraining job yet for {name}.</Empty> : jobs.data.map((j) => <JobStory job={j} key={j.id} />)}
+      {jobs.data.length === 0 ? (
+        <Empty>No retraining job yet for {name}.</Empty>
+      ) : (
+        jobs.data.map((j) => <JobStory job={j} key={j.id} />)
+      )}
       {asking && (
         <ConfirmDialog
           title={`Retrain ${name}`}
@@ -152,7 +169,10 @@ function Jobs({ name }: { name: string }) {
             jobs.reload();
           }}
         >
-          <p>Starts a retraining job now. It is deferred if there are not enough labelled rows, and the challenger is promoted only if it beats the champion.</p>
+          <p>
+            Starts a retraining job now. It is deferred if there are not enough labelled rows, and the challenger is
+            promoted only if it beats the champion.
+          </p>
         </ConfirmDialog>
       )}
     </>

@@ -27,7 +27,12 @@ const alert: Alert = {
   lastNotifiedSeverity: null,
   driftReportId: 12,
 };
-const notification: AlertNotification = { event: 'fired', alert, alertUrl: 'http://dash.local/alerts/a-1', sentAtMs: Date.UTC(2026, 10, 26, 11) };
+const notification: AlertNotification = {
+  event: 'fired',
+  alert,
+  alertUrl: 'http://dash.local/alerts/a-1',
+  sentAtMs: Date.UTC(2026, 10, 26, 11),
+};
 
 let receivers: { close: () => Promise<void> }[] = [];
 afterEach(async () => {
@@ -47,7 +52,13 @@ describe('alert sinks against real loopback receivers', () => {
     expect(await sink.deliver(notification)).toEqual({ httpStatus: 200 });
     const [request] = r.requests;
     expect(request.url).toBe('/hook');
-    expect(JSON.parse(request.body)).toEqual({ version: 1, event: 'fired', alert, alertUrl: notification.alertUrl, sentAt: '2026-11-26T11:00:00.000Z' });
+    expect(JSON.parse(request.body)).toEqual({
+      version: 1,
+      event: 'fired',
+      alert,
+      alertUrl: notification.alertUrl,
+      sentAt: '2026-11-26T11:00:00.000Z',
+    });
     const timestamp = request.headers['x-driftguard-timestamp'];
     const expected = createHmac('sha256', 's3cret').update(`${timestamp}.${request.body}`).digest('hex');
     expect(request.headers['x-driftguard-signature']).toBe(`sha256=${expected}`);
@@ -73,11 +84,22 @@ describe('alert sinks against real loopback receivers', () => {
     const r = await receiver();
     const sink = createAlertmanagerSink({ url: `${r.url}/`, labels: { team: 'risk' } });
     await sink.deliver(notification);
-    await sink.deliver({ ...notification, event: 'resolved', alert: { ...alert, status: 'resolved', resolvedAtMs: Date.UTC(2026, 10, 26, 12) } });
+    await sink.deliver({
+      ...notification,
+      event: 'resolved',
+      alert: { ...alert, status: 'resolved', resolvedAtMs: Date.UTC(2026, 10, 26, 12) },
+    });
     expect(r.requests.map((q) => q.url)).toEqual(['/api/v2/alerts', '/api/v2/alerts']);
     const [firing] = JSON.parse(r.requests[0].body);
     expect(firing).toEqual({
-      labels: { team: 'risk', alertname: 'DriftguardDataDrift', model: 'credit-default', kind: 'data_drift', severity: 'high', source: 'driftguard' },
+      labels: {
+        team: 'risk',
+        alertname: 'DriftguardDataDrift',
+        model: 'credit-default',
+        kind: 'data_drift',
+        severity: 'high',
+        source: 'driftguard',
+      },
       annotations: { summary: 'credit-default: data drift at high', description: alert.summary },
       startsAt: '2026-11-26T10:00:00.000Z',
       generatorURL: 'http://dash.local/alerts/a-1',
@@ -88,7 +110,11 @@ describe('alert sinks against real loopback receivers', () => {
   it('classifies failures: 5xx and 429 retryable, other 4xx final, connection refused retryable', async () => {
     const r = await receiver((_req, i) => [503, 429, 400][i]);
     const sink = createWebhookSink({ url: r.url });
-    for (const [status, retryable] of [[503, true], [429, true], [400, false]] as const) {
+    for (const [status, retryable] of [
+      [503, true],
+      [429, true],
+      [400, false],
+    ] as const) {
       const error = await sink.deliver(notification).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AlertDeliveryError);
       expect(error).toMatchObject({ httpStatus: status, retryable });
@@ -102,7 +128,9 @@ describe('alert sinks against real loopback receivers', () => {
   it('never puts secrets of the URL into error messages', async () => {
     const r = await receiver(() => 500);
     const url = `${r.url.replace('http://', 'http://user:pass@')}/hook?token=abc`;
-    const error = (await createWebhookSink({ url }).deliver(notification).catch((e: unknown) => e)) as Error;
+    const error = (await createWebhookSink({ url })
+      .deliver(notification)
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).not.toMatch(/pass|token|abc/);
     expect(r.requests[0].headers.authorization).toBe(`Basic ${Buffer.from('user:pass').toString('base64')}`);
     expect(safeUrl('https://hooks.slack.com/services/T1/B2/secret')).toBe('https://hooks.slack.com/services/…');

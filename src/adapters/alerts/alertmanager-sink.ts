@@ -24,7 +24,14 @@ const ALERT_NAMES: Record<AlertNotification['alert']['kind'], string> = {
 export function alertmanagerBody(n: AlertNotification, extraLabels: Readonly<Record<string, string>> = {}): string {
   const a = n.alert;
   const alert: Record<string, unknown> = {
-    labels: { ...extraLabels, alertname: ALERT_NAMES[a.kind], model: a.model, kind: a.kind, severity: a.severity, source: 'driftguard' },
+    labels: {
+      ...extraLabels,
+      alertname: ALERT_NAMES[a.kind],
+      model: a.model,
+      kind: a.kind,
+      severity: a.severity,
+      source: 'driftguard',
+    },
     annotations: { summary: `${a.model}: ${a.kind.replace('_', ' ')} at ${a.severity}`, description: a.summary },
     startsAt: new Date(a.firstSeenMs).toISOString(),
   };

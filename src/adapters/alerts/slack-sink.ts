@@ -30,7 +30,11 @@ export function slackBody(n: AlertNotification): string {
     { type: 'section', text: { type: 'mrkdwn', text: `*${title}*\n${a.summary}` } },
     { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
   ];
-  if (n.alertUrl !== null) blocks.push({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in driftguard' }, url: n.alertUrl }] });
+  if (n.alertUrl !== null)
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in driftguard' }, url: n.alertUrl }],
+    });
   return JSON.stringify({ text: `${title} — ${a.summary}`, blocks });
 }
 

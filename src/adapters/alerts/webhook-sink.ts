@@ -12,7 +12,13 @@ export interface WebhookSinkOptions {
 
 /** The generic webhook body (versioned). */
 export function webhookBody(n: AlertNotification): string {
-  return JSON.stringify({ version: 1, event: n.event, alert: n.alert, alertUrl: n.alertUrl, sentAt: new Date(n.sentAtMs).toISOString() });
+  return JSON.stringify({
+    version: 1,
+    event: n.event,
+    alert: n.alert,
+    alertUrl: n.alertUrl,
+    sentAt: new Date(n.sentAtMs).toISOString(),
+  });
 }
 
 /**

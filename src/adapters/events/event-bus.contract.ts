@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { createRetrainingJob, type RetrainingJob } from '../../domain/retraining-job.js';
-import { SERVICE_EVENT_TYPES, type EventBus, type ServiceEvent } from '../../ports/event-bus.js';
+import { type EventBus, SERVICE_EVENT_TYPES, type ServiceEvent } from '../../ports/event-bus.js';
 
 /**
  * Two replicas' view of one bus: `publisher` and `receiver` are the same object for a single-process bus, two
@@ -30,11 +30,21 @@ function events(count: number, tag: string): ServiceEvent[] {
       case 'drift_report':
         return { type: 'drift_report', model, atMs, data: { id: i, severity, driftShare: i / count } };
       case 'alert':
-        return { type: 'alert', model, atMs, data: { event: 'fired', id: `${tag}-${i}`, kind: 'data_drift', severity, status: 'firing' } };
+        return {
+          type: 'alert',
+          model,
+          atMs,
+          data: { event: 'fired', id: `${tag}-${i}`, kind: 'data_drift', severity, status: 'firing' },
+        };
       case 'predictions_logged':
         return { type: 'predictions_logged', model, atMs, data: { rows: i * 7 } };
       case 'model':
-        return { type: 'model', model, atMs, data: { event: 'reference_set', source: `upload ${'é✓'.repeat(i % 4)}`, rows: i * 7 } };
+        return {
+          type: 'model',
+          model,
+          atMs,
+          data: { event: 'reference_set', source: `upload ${'é✓'.repeat(i % 4)}`, rows: i * 7 },
+        };
       case 'retraining':
         return { type: 'retraining', model, atMs, data: { model, job: job(model, `${tag}-${i}`, atMs) } };
     }
@@ -87,7 +97,15 @@ export function eventBusContract(createPair: () => Promise<EventBusPair>): void 
       type: 'retraining',
       model: 'big',
       atMs: Date.UTC(2026, 10, 27),
-      data: { model: 'big', job: job('big', 'big-1', Date.UTC(2026, 10, 27), Array.from({ length: 400 }, (_, i) => `feature_${i} drifted by ${(i * 0.37).toFixed(2)}`).join('; ')) },
+      data: {
+        model: 'big',
+        job: job(
+          'big',
+          'big-1',
+          Date.UTC(2026, 10, 27),
+          Array.from({ length: 400 }, (_, i) => `feature_${i} drifted by ${(i * 0.37).toFixed(2)}`).join('; '),
+        ),
+      },
     };
     expect(JSON.stringify(big).length).toBeGreaterThan(8000);
     const sent = [...events(2, 'before'), big, ...events(2, 'after')];

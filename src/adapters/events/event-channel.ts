@@ -12,7 +12,9 @@ export function eventChannelName(schema: string): string {
   if (schema === 'public') return EVENT_CHANNEL;
   const suffix = schema.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   const name = `${EVENT_CHANNEL}_${suffix}`;
-  return name.length <= 63 ? name : `${EVENT_CHANNEL}_${createHash('sha256').update(schema).digest('hex').slice(0, 32)}`;
+  return name.length <= 63
+    ? name
+    : `${EVENT_CHANNEL}_${createHash('sha256').update(schema).digest('hex').slice(0, 32)}`;
 }
 
 /** The channel for the schema the connection string's search_path selects. */

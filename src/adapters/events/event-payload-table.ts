@@ -37,14 +37,22 @@ export function createEventPayloadTable(pool: pg.Pool): EventPayloadTable {
   return {
     async put(json) {
       await ensure();
-      await pool.query(`DELETE FROM driftguard_event_payloads WHERE created_at < now() - make_interval(secs => $1)`, [EVENT_PAYLOAD_TTL_SECONDS]);
-      const { rows } = await pool.query<{ id: string }>('INSERT INTO driftguard_event_payloads (payload) VALUES ($1) RETURNING id', [json]);
+      await pool.query(`DELETE FROM driftguard_event_payloads WHERE created_at < now() - make_interval(secs => $1)`, [
+        EVENT_PAYLOAD_TTL_SECONDS,
+      ]);
+      const { rows } = await pool.query<{ id: string }>(
+        'INSERT INTO driftguard_event_payloads (payload) VALUES ($1) RETURNING id',
+        [json],
+      );
       return rows[0].id;
     },
     async get(ref) {
       if (!/^\d+$/.test(ref)) return null;
       await ensure();
-      const { rows } = await pool.query<{ payload: string }>('SELECT payload FROM driftguard_event_payloads WHERE id = $1', [ref]);
+      const { rows } = await pool.query<{ payload: string }>(
+        'SELECT payload FROM driftguard_event_payloads WHERE id = $1',
+        [ref],
+      );
       return rows.length === 0 ? null : parseServiceEvent(JSON.parse(rows[0].payload));
     },
   };

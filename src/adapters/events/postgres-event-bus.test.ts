@@ -1,7 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
-import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../tests/support/components/postgres.js';
+import {
+  POSTGRES_TEST_URL,
+  postgresComponent,
+  postgresTestSchema,
+} from '../../../tests/support/components/postgres.js';
 import type { ServiceEvent } from '../../ports/event-bus.js';
 import { CROSS_REPLICA_DELIVERY_MS, eventBusContract } from './event-bus.contract.js';
 import { eventChannelName } from './event-channel.js';
@@ -19,11 +23,30 @@ async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T
 
 /** The backends of one bus's listening connection (found by its application_name). */
 const listenerPids = (bus: PostgresEventBus) =>
-  withClient(async (c) => (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`driftguard-events:${bus.replicaId}`])).rows.map((r) => r.pid));
+  withClient(async (c) =>
+    (
+      await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+        `driftguard-events:${bus.replicaId}`,
+      ])
+    ).rows.map((r) => r.pid),
+  );
 const connectionsOf = (bus: PostgresEventBus) =>
-  withClient(async (c) => Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name LIKE $1', [`%:${bus.replicaId}`])).rows[0].n));
+  withClient(async (c) =>
+    Number(
+      (
+        await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name LIKE $1', [
+          `%:${bus.replicaId}`,
+        ])
+      ).rows[0].n,
+    ),
+  );
 
-const event = (i: number): ServiceEvent => ({ type: 'drift_report', model: 'm', atMs: i, data: { id: i, severity: 'none', driftShare: 0 } });
+const event = (i: number): ServiceEvent => ({
+  type: 'drift_report',
+  model: 'm',
+  atMs: i,
+  data: { id: i, severity: 'none', driftShare: 0 },
+});
 
 describe('event channel name', () => {
   it('is per schema, a valid identifier of at most 63 bytes', () => {
@@ -44,7 +67,12 @@ describeWithComponent('PostgreSQL event bus (LISTEN/NOTIFY)', postgresComponent,
   afterAll(() => schema.drop());
 
   const open = async (replicaId?: string) => {
-    const bus = createPostgresEventBus({ connectionString: url, replicaId, reconnect: { minMs: 50, maxMs: 400 }, onError: () => undefined });
+    const bus = createPostgresEventBus({
+      connectionString: url,
+      replicaId,
+      reconnect: { minMs: 50, maxMs: 400 },
+      onError: () => undefined,
+    });
     await bus.listening();
     return bus;
   };
@@ -52,7 +80,11 @@ describeWithComponent('PostgreSQL event bus (LISTEN/NOTIFY)', postgresComponent,
   describe('contract: two replicas on one database', () => {
     eventBusContract(async () => {
       const [publisher, receiver] = [await open(), await open()];
-      return { publisher, receiver, close: async () => void (await Promise.all([publisher.close(), receiver.close()])) };
+      return {
+        publisher,
+        receiver,
+        close: async () => void (await Promise.all([publisher.close(), receiver.close()])),
+      };
     });
   });
 
@@ -86,10 +118,14 @@ describeWithComponent('PostgreSQL event bus (LISTEN/NOTIFY)', postgresComponent,
       const [pid] = await listenerPids(b);
       expect(pid).toBeGreaterThan(0);
       await withClient((c) => c.query('SELECT pg_terminate_backend($1)', [pid]));
-      await expect.poll(async () => (await listenerPids(b)).filter((p) => p !== pid).length, { timeout: 5000, interval: 50 }).toBe(1);
+      await expect
+        .poll(async () => (await listenerPids(b)).filter((p) => p !== pid).length, { timeout: 5000, interval: 50 })
+        .toBe(1);
       // The new connection has LISTENed once it is seen: an event published from now on arrives.
       let i = 0;
-      await expect.poll(() => (a.publish(event(++i)), seen.length), { timeout: 5000, interval: 100 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => (a.publish(event(++i)), seen.length), { timeout: 5000, interval: 100 })
+        .toBeGreaterThan(0);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -122,7 +158,9 @@ describeWithComponent('PostgreSQL event bus (LISTEN/NOTIFY)', postgresComponent,
         return eventChannelName((await c.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s);
       });
       await withClient((c) => c.query('SELECT pg_notify($1, $2)', [channel, 'not json']));
-      await withClient((c) => c.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ replica: 'x', event: { type: 'nope' } })]));
+      await withClient((c) =>
+        c.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ replica: 'x', event: { type: 'nope' } })]),
+      );
       b.publish(event(7));
       await expect.poll(() => seen.length, { timeout: CROSS_REPLICA_DELIVERY_MS }).toBe(1);
       expect(seen).toEqual([event(7)]);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { EventBus, ServiceEvent } from '../../ports/event-bus.js';
-import { createInProcessEventBus } from './in-process-event-bus.js';
-import { createEventPayloadTable, type EventPayloadTable } from './event-payload-table.js';
-import { decodeNotification, encodeNotification, type Notification } from './event-notification.js';
 import { eventChannelFor } from './event-channel.js';
+import { decodeNotification, encodeNotification, type Notification } from './event-notification.js';
+import { createEventPayloadTable, type EventPayloadTable } from './event-payload-table.js';
+import { createInProcessEventBus } from './in-process-event-bus.js';
 
 export interface PostgresEventBusOptions {
   readonly connectionString: string;
@@ -43,7 +43,11 @@ export function createPostgresEventBus(options: PostgresEventBusOptions): Postgr
   const maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_NOTIFY_PAYLOAD_BYTES;
   const backoff = options.reconnect ?? { minMs: 100, maxMs: 5000 };
   const local = createInProcessEventBus(onError);
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: 2, application_name: `driftguard-events-notify:${replicaId}` });
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: 2,
+    application_name: `driftguard-events-notify:${replicaId}`,
+  });
   pool.on('error', onError);
   const payloads: EventPayloadTable = createEventPayloadTable(pool);
   let resolvedChannel: string | null = options.channel ?? null;
@@ -59,13 +63,16 @@ export function createPostgresEventBus(options: PostgresEventBusOptions): Postgr
   let receiving: Promise<void> = Promise.resolve();
   let resolveListening!: () => void;
   let rejectListening!: (error: Error) => void;
-  const firstListen = new Promise<void>((resolve, reject) => ((resolveListening = resolve), (rejectListening = reject)));
+  const firstListen = new Promise<void>(
+    (resolve, reject) => ((resolveListening = resolve), (rejectListening = reject)),
+  );
   firstListen.catch(() => undefined);
 
   async function send(event: ServiceEvent): Promise<void> {
     const name = await channel();
     let text = encodeNotification({ replica: replicaId, event });
-    if (Buffer.byteLength(text) > maxPayloadBytes) text = encodeNotification({ replica: replicaId, ref: await payloads.put(JSON.stringify(event)) });
+    if (Buffer.byteLength(text) > maxPayloadBytes)
+      text = encodeNotification({ replica: replicaId, ref: await payloads.put(JSON.stringify(event)) });
     await pool.query('SELECT pg_notify($1, $2)', [name, text]);
   }
 
@@ -97,7 +104,10 @@ export function createPostgresEventBus(options: PostgresEventBusOptions): Postgr
   }
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: options.connectionString, application_name: `driftguard-events:${replicaId}` });
+    const next = new pg.Client({
+      connectionString: options.connectionString,
+      application_name: `driftguard-events:${replicaId}`,
+    });
     let lost = false;
     const drop = (error?: unknown) => {
       if (lost) return;

@@ -20,10 +20,16 @@ describe('createFileModelDirectory', () => {
   });
 
   it('names the path and the reason when reading or writing fails', async () => {
-    await expect(directory.readText(join(root, 'nope'), 'model.json')).rejects.toThrow(`${join(root, 'nope', 'model.json')}: cannot read: does not exist`);
+    await expect(directory.readText(join(root, 'nope'), 'model.json')).rejects.toThrow(
+      `${join(root, 'nope', 'model.json')}: cannot read: does not exist`,
+    );
     const file = join(root, 'file');
     writeFileSync(file, 'x');
-    await expect(directory.writeFiles(join(file, 'sub'), { 'a.json': '1' })).rejects.toBeInstanceOf(ModelDirectoryError);
-    await expect(directory.writeFiles(root, { '../escape.json': '1' })).rejects.toThrow('artifact names must be plain file names');
+    await expect(directory.writeFiles(join(file, 'sub'), { 'a.json': '1' })).rejects.toBeInstanceOf(
+      ModelDirectoryError,
+    );
+    await expect(directory.writeFiles(root, { '../escape.json': '1' })).rejects.toThrow(
+      'artifact names must be plain file names',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ModelDirectoryError, type ModelDirectory, type ModelFileContent } from '../../ports/model-directory.js';
+import { type ModelDirectory, ModelDirectoryError, type ModelFileContent } from '../../ports/model-directory.js';
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

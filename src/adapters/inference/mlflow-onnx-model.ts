@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize } from 'node:path';
-import { InferenceModelError } from '../../domain/inference/inference-mapping.js';
 import { inferOnnxMapping, type OnnxMappingOptions } from '../../domain/inference/infer-onnx-mapping.js';
+import { InferenceModelError } from '../../domain/inference/inference-mapping.js';
 import { SchemaError } from '../../domain/schema-error.js';
 import type { LoadedInferenceModel } from '../../ports/inference-model.js';
 import type { OnnxCodec } from '../../ports/onnx-codec.js';
@@ -20,14 +20,19 @@ function within<T>(where: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof SchemaError && !(error instanceof InferenceModelError)) throw new InferenceModelError(`${where}: ${error.field}`, error.reason);
+    if (error instanceof SchemaError && !(error instanceof InferenceModelError))
+      throw new InferenceModelError(`${where}: ${error.field}`, error.reason);
     if (error instanceof InferenceModelError) throw new InferenceModelError(`${where}: ${error.field}`, error.reason);
     throw error;
   }
 }
 
 /** Loads `dir` (an MLflow model directory) for serving; see the file comment. `options`: the model entry's hints. */
-export async function loadMlflowOnnxModel(dir: string, options: OnnxMappingOptions = {}, codec: OnnxCodec = protobufjsOnnxCodec): Promise<LoadedInferenceModel> {
+export async function loadMlflowOnnxModel(
+  dir: string,
+  options: OnnxMappingOptions = {},
+  codec: OnnxCodec = protobufjsOnnxCodec,
+): Promise<LoadedInferenceModel> {
   const mlmodel = await readMlmodel(dir);
   const onnx = mlmodel.flavors.onnx;
   if (onnx === undefined) {
@@ -37,13 +42,20 @@ export async function loadMlflowOnnxModel(dir: string, options: OnnxMappingOptio
     );
   }
   const file = typeof onnx.data === 'string' ? onnx.data : 'model.onnx';
-  if (isAbsolute(file) || normalize(file).startsWith('..')) throw new InferenceModelError(`${join(dir, 'MLmodel')}: flavors.onnx.data`, `${file} is outside the model directory`);
+  if (isAbsolute(file) || normalize(file).startsWith('..'))
+    throw new InferenceModelError(
+      `${join(dir, 'MLmodel')}: flavors.onnx.data`,
+      `${file} is outside the model directory`,
+    );
   const path = join(dir, file);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new InferenceModelError(path, `cannot read the ONNX file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InferenceModelError(
+      path,
+      `cannot read the ONNX file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const inferred = within(path, () => inferOnnxMapping(codec.decode(bytes), mlmodel.signature, options));
   const runnable = inferred.description.graphChanges.length > 0 ? codec.encode(inferred.model) : bytes;

@@ -1,26 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { gbdtTrainer } from '../../models/gbdt-trainer.js';
-import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
-import { attribute } from '../../domain/onnx/onnx-attribute.js';
-import { OnnxDataType, type OnnxAttributeProto } from '../../domain/onnx/onnx-model-proto.js';
-import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import type { Cell } from '../../domain/data-table.js';
-import { InferenceModelError, type InferenceMapping } from '../../ports/inference-model.js';
+import { attribute } from '../../domain/onnx/onnx-attribute.js';
+import { type OnnxAttributeProto, OnnxDataType } from '../../domain/onnx/onnx-model-proto.js';
+import { gbdtTrainer } from '../../models/gbdt-trainer.js';
+import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
+import { type InferenceMapping, InferenceModelError } from '../../ports/inference-model.js';
+import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';
 import { createOnnxRuntimeModel } from './onnx-runtime-model.js';
 
 function rowsOf(table: ReturnType<typeof syntheticTable>): Record<string, Cell>[] {
-  return Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])));
+  return Array.from({ length: table.rowCount }, (_, i) =>
+    Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])),
+  );
 }
 
 /** A skl2onnx-shaped logistic model: one `float_input` [N, 3], outputs output_label [N] and output_probability [N, 2]. */
 function sklearnLikeModel(weights: number[], intercept: number): Uint8Array {
   const f = OnnxDataType.FLOAT;
   const floats = (name: string, dims: number[], values: number[]) => ({ name, dims, data_type: f, float_data: values });
-  const node = (op_type: string, input: string[], output: string, attrs: OnnxAttributeProto[] = []) => ({ op_type, name: output, input, output: [output], attribute: attrs });
+  const node = (op_type: string, input: string[], output: string, attrs: OnnxAttributeProto[] = []) => ({
+    op_type,
+    name: output,
+    input,
+    output: [output],
+    attribute: attrs,
+  });
   const tensor = (name: string, elem_type: number, dims: (number | string)[]) => ({
     name,
-    type: { tensor_type: { elem_type, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) } } },
+    type: {
+      tensor_type: {
+        elem_type,
+        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) },
+      },
+    },
   });
   return protobufjsOnnxCodec.encode({
     ir_version: 8,
@@ -54,9 +67,19 @@ function sklearnLikeModel(weights: number[], intercept: number): Uint8Array {
 describe('createOnnxRuntimeModel', () => {
   it('serves a driftguard-exported gbdt through a per-feature mapping, matching native inference', async () => {
     const all = syntheticTable({ rows: 900, numericFeatures: 3, mixed: true, missingRate: 0.1, seed: 8 });
-    const { model } = gbdtTrainer.fit({ table: sliceTable(all, 0, 700), target: 'label', task: 'binary' }, null, { maxIterations: 30 }, 0);
+    const { model } = gbdtTrainer.fit(
+      { table: sliceTable(all, 0, 700), target: 'label', task: 'binary' },
+      null,
+      { maxIterations: 30 },
+      0,
+    );
     const mapping: InferenceMapping = {
-      inputs: model.schema.features.map((f) => ({ kind: 'feature', input: f.name, feature: f.name, type: f.kind === 'categorical' ? 'string' : 'float32' })),
+      inputs: model.schema.features.map((f) => ({
+        kind: 'feature',
+        input: f.name,
+        feature: f.name,
+        type: f.kind === 'categorical' ? 'string' : 'float32',
+      })),
       probability: { output: 'probability' },
       label: { output: 'label' },
     };
@@ -79,7 +102,11 @@ describe('createOnnxRuntimeModel', () => {
       probability: { output: 'output_probability', column: 1 },
       label: { output: 'output_label' },
     });
-    const rows = [{ a: 1, b: 2, c: 0.5 }, { a: -3, b: 0, c: 1 }, { a: 0, b: 0, c: 0 }];
+    const rows = [
+      { a: 1, b: 2, c: 0.5 },
+      { a: -3, b: 0, c: 1 },
+      { a: 0, b: 0, c: 0 },
+    ];
     const out = await served.predict(rows);
     rows.forEach((r, i) => {
       const z = w[0] * r.a + w[1] * r.b + w[2] * r.c - 0.3;
@@ -92,13 +119,27 @@ describe('createOnnxRuntimeModel', () => {
 
   it('rejects mappings that do not match the model, and unreadable files', async () => {
     const bytes = sklearnLikeModel([1, 1, 1], 0);
-    const input = { kind: 'matrix' as const, input: 'float_input', features: ['a', 'b', 'c'], type: 'float32' as const };
-    await expect(createOnnxRuntimeModel(bytes, { inputs: [], probability: { output: 'output_probability', column: 1 } })).rejects.toThrow(/float_input: model input is not mapped/);
+    const input = {
+      kind: 'matrix' as const,
+      input: 'float_input',
+      features: ['a', 'b', 'c'],
+      type: 'float32' as const,
+    };
+    await expect(
+      createOnnxRuntimeModel(bytes, { inputs: [], probability: { output: 'output_probability', column: 1 } }),
+    ).rejects.toThrow(/float_input: model input is not mapped/);
     await expect(createOnnxRuntimeModel(bytes, { inputs: [{ ...input, input: 'x' }] })).rejects.toThrow(/no input "x"/);
-    await expect(createOnnxRuntimeModel(bytes, { inputs: [input], probability: { output: 'proba' } })).rejects.toThrow(/no output "proba"/);
+    await expect(createOnnxRuntimeModel(bytes, { inputs: [input], probability: { output: 'proba' } })).rejects.toThrow(
+      /no output "proba"/,
+    );
     await expect(createOnnxRuntimeModel(bytes, { inputs: [input] })).rejects.toThrow(/declare at least one/);
-    await expect(createOnnxRuntimeModel(new Uint8Array([1, 2, 3]), { inputs: [input] })).rejects.toThrow(InferenceModelError);
-    const served = await createOnnxRuntimeModel(bytes, { inputs: [input], probability: { output: 'output_probability', column: 2 } });
+    await expect(createOnnxRuntimeModel(new Uint8Array([1, 2, 3]), { inputs: [input] })).rejects.toThrow(
+      InferenceModelError,
+    );
+    const served = await createOnnxRuntimeModel(bytes, {
+      inputs: [input],
+      probability: { output: 'output_probability', column: 2 },
+    });
     await expect(served.predict([{ a: 1, b: 1, c: 1 }])).rejects.toThrow(/column 2 out of range/);
   });
 });

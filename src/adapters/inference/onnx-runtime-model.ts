@@ -5,13 +5,13 @@
 import * as ort from 'onnxruntime-node';
 import type { Cell } from '../../domain/data-table.js';
 import {
-  InferenceModelError,
   type FeatureInputMapping,
   type InferenceMapping,
   type InferenceModel,
+  InferenceModelError,
   type InferencePrediction,
-  type OutputRef,
   InferenceUnavailableError,
+  type OutputRef,
 } from '../../ports/inference-model.js';
 
 type Row = Readonly<Record<string, Cell>>;
@@ -23,7 +23,10 @@ function numberOf(cell: Cell | undefined, feature: string, row: number): number 
   } else if (typeof cell === 'boolean') {
     return cell ? 1 : 0;
   }
-  throw new InferenceModelError(feature, `row ${row}: expected a finite number, boolean or null, got ${JSON.stringify(cell)}`);
+  throw new InferenceModelError(
+    feature,
+    `row ${row}: expected a finite number, boolean or null, got ${JSON.stringify(cell)}`,
+  );
 }
 
 function featureTensor(m: FeatureInputMapping, rows: readonly Row[]): ort.Tensor {
@@ -39,13 +42,16 @@ function featureTensor(m: FeatureInputMapping, rows: readonly Row[]): ort.Tensor
   if (m.type === 'int64') {
     const values = BigInt64Array.from(rows, (r, i) => {
       const v = numberOf(r[m.feature], m.feature, i);
-      if (!Number.isInteger(v)) throw new InferenceModelError(m.feature, `row ${i}: int64 input needs an integer, got ${v}`);
+      if (!Number.isInteger(v))
+        throw new InferenceModelError(m.feature, `row ${i}: int64 input needs an integer, got ${v}`);
       return BigInt(v);
     });
     return new ort.Tensor('int64', values, dims);
   }
   const values = rows.map((r, i) => numberOf(r[m.feature], m.feature, i));
-  return m.type === 'float32' ? new ort.Tensor('float32', Float32Array.from(values), dims) : new ort.Tensor('float64', Float64Array.from(values), dims);
+  return m.type === 'float32'
+    ? new ort.Tensor('float32', Float32Array.from(values), dims)
+    : new ort.Tensor('float64', Float64Array.from(values), dims);
 }
 
 function feeds(mapping: InferenceMapping, rows: readonly Row[]): Record<string, ort.Tensor> {
@@ -58,18 +64,27 @@ function feeds(mapping: InferenceMapping, rows: readonly Row[]): Record<string, 
     const k = m.features.length;
     const values = new Float64Array(rows.length * k);
     rows.forEach((r, i) => m.features.forEach((f, j) => (values[i * k + j] = numberOf(r[f], f, i))));
-    out[m.input] = m.type === 'float32' ? new ort.Tensor('float32', Float32Array.from(values), [rows.length, k]) : new ort.Tensor('float64', values, [rows.length, k]);
+    out[m.input] =
+      m.type === 'float32'
+        ? new ort.Tensor('float32', Float32Array.from(values), [rows.length, k])
+        : new ort.Tensor('float64', values, [rows.length, k]);
   }
   return out;
 }
 
-function read(ref: OutputRef | undefined, outputs: ort.InferenceSession.OnnxValueMapType, n: number): (number | string)[] | null {
+function read(
+  ref: OutputRef | undefined,
+  outputs: ort.InferenceSession.OnnxValueMapType,
+  n: number,
+): (number | string)[] | null {
   if (ref === undefined) return null;
   const tensor = outputs[ref.output] as ort.Tensor | undefined;
-  if (tensor === undefined || !('dims' in tensor)) throw new InferenceModelError(ref.output, 'output missing or not a tensor (skl2onnx: export with zipmap=False)');
+  if (tensor === undefined || !('dims' in tensor))
+    throw new InferenceModelError(ref.output, 'output missing or not a tensor (skl2onnx: export with zipmap=False)');
   const width = tensor.dims.length >= 2 ? Number(tensor.dims[1]) : 1;
   const column = ref.column ?? 0;
-  if (column >= width) throw new InferenceModelError(ref.output, `column ${column} out of range (output has ${width} columns)`);
+  if (column >= width)
+    throw new InferenceModelError(ref.output, `column ${column} out of range (output has ${width} columns)`);
   const data = tensor.data as ArrayLike<number | bigint | string>;
   return Array.from({ length: n }, (_, i) => {
     const v = data[i * width + column];
@@ -81,14 +96,25 @@ function checkMapping(mapping: InferenceMapping, session: ort.InferenceSession):
   const inputs = new Set(session.inputNames);
   const mapped = new Set(mapping.inputs.map((m) => m.input));
   for (const m of mapping.inputs) {
-    if (!inputs.has(m.input)) throw new InferenceModelError(`inputs.${m.input}`, `the model has no input "${m.input}" (inputs: ${session.inputNames.join(', ')})`);
+    if (!inputs.has(m.input))
+      throw new InferenceModelError(
+        `inputs.${m.input}`,
+        `the model has no input "${m.input}" (inputs: ${session.inputNames.join(', ')})`,
+      );
   }
   for (const name of session.inputNames) {
     if (!mapped.has(name)) throw new InferenceModelError(`inputs.${name}`, 'model input is not mapped to any feature');
   }
-  for (const [role, ref] of Object.entries({ probability: mapping.probability, label: mapping.label, value: mapping.value })) {
+  for (const [role, ref] of Object.entries({
+    probability: mapping.probability,
+    label: mapping.label,
+    value: mapping.value,
+  })) {
     if (ref !== undefined && !session.outputNames.includes(ref.output)) {
-      throw new InferenceModelError(`${role}.output`, `the model has no output "${ref.output}" (outputs: ${session.outputNames.join(', ')})`);
+      throw new InferenceModelError(
+        `${role}.output`,
+        `the model has no output "${ref.output}" (outputs: ${session.outputNames.join(', ')})`,
+      );
     }
   }
   if (mapping.probability === undefined && mapping.value === undefined && mapping.label === undefined) {
@@ -106,7 +132,9 @@ export async function createOnnxRuntimeModel(model: Uint8Array, mapping: Inferen
   }
   checkMapping(mapping, session);
   let closed = false;
-  const outputNames = [mapping.probability, mapping.label, mapping.value].filter((r): r is OutputRef => r !== undefined).map((r) => r.output);
+  const outputNames = [mapping.probability, mapping.label, mapping.value]
+    .filter((r): r is OutputRef => r !== undefined)
+    .map((r) => r.output);
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,

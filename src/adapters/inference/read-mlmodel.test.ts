@@ -27,7 +27,10 @@ describe('parseMlmodel', () => {
     const mlmodel = parseMlmodel(MLMODEL, 'MLmodel');
     expect(Object.keys(mlmodel.flavors)).toEqual(['onnx', 'python_function']);
     expect(mlmodel.flavors.onnx.data).toBe('model.onnx');
-    expect(mlmodel.signature?.inputs).toEqual([{ kind: 'column', name: 'age', type: 'float' }, { kind: 'column', name: 'city', type: 'string' }]);
+    expect(mlmodel.signature?.inputs).toEqual([
+      { kind: 'column', name: 'age', type: 'float' },
+      { kind: 'column', name: 'city', type: 'string' },
+    ]);
     expect(mlmodel.signature?.outputs).toEqual([{ kind: 'tensor', name: null, dtype: 'float64', shape: [-1, 2] }]);
     expect(mlmodel).toMatchObject({ runId: '5a105e89', modelId: 'm-13bc', mlflowVersion: '3.17.2' });
     expect(parseMlmodel('flavors:\n  onnx: {data: m.onnx}\n', 'MLmodel').signature).toBeNull();
@@ -36,6 +39,8 @@ describe('parseMlmodel', () => {
   it('names the file and the part it cannot read', () => {
     expect(() => parseMlmodel('flavors: [\n', 'dir/MLmodel')).toThrow(/^dir\/MLmodel: not valid YAML/);
     expect(() => parseMlmodel('run_id: x\n', 'dir/MLmodel')).toThrow(/dir\/MLmodel: flavors: missing/);
-    expect(() => parseMlmodel("flavors: {}\nsignature:\n  inputs: '[{'\n", 'dir/MLmodel')).toThrow(/dir\/MLmodel: signature\.inputs: not JSON/);
+    expect(() => parseMlmodel("flavors: {}\nsignature:\n  inputs: '[{'\n", 'dir/MLmodel')).toThrow(
+      /dir\/MLmodel: signature\.inputs: not JSON/,
+    );
   });
 });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { InferenceModelError } from '../../domain/inference/inference-mapping.js';
-import { parseMlflowSignature, type MlflowSignature } from '../../domain/inference/mlflow-signature.js';
+import { type MlflowSignature, parseMlflowSignature } from '../../domain/inference/mlflow-signature.js';
 import { SchemaError } from '../../domain/schema-error.js';
 
 export interface Mlmodel {
@@ -29,9 +29,11 @@ export function parseMlmodel(yamlText: string, path: string): Mlmodel {
   } catch (error) {
     throw new InferenceModelError(path, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (doc === null || typeof doc !== 'object') throw new InferenceModelError(path, 'expected a YAML mapping with "flavors"');
+  if (doc === null || typeof doc !== 'object')
+    throw new InferenceModelError(path, 'expected a YAML mapping with "flavors"');
   const { flavors, signature, run_id, model_id, mlflow_version } = doc as Record<string, unknown>;
-  if (flavors === null || typeof flavors !== 'object' || Array.isArray(flavors)) throw new InferenceModelError(`${path}: flavors`, 'missing; an MLflow model lists its flavors');
+  if (flavors === null || typeof flavors !== 'object' || Array.isArray(flavors))
+    throw new InferenceModelError(`${path}: flavors`, 'missing; an MLflow model lists its flavors');
   let parsedSignature: MlflowSignature | null = null;
   if (signature !== null && typeof signature === 'object') {
     const { inputs, outputs } = signature as Record<string, unknown>;
@@ -58,7 +60,10 @@ export async function readMlmodel(dir: string): Promise<Mlmodel> {
   try {
     yamlText = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InferenceModelError(path, `cannot read the MLflow model file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InferenceModelError(
+      path,
+      `cannot read the MLflow model file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   return parseMlmodel(yamlText, path);
 }

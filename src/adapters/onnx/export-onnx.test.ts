@@ -1,13 +1,13 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import type { DataTable } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { logisticTrainer } from '../../models/logistic-trainer.js';
 import type { FittedModel } from '../../models/model-types.js';
-import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
-import { protobufjsOnnxCodec } from './protobufjs-onnx-codec.js';
 import { exportOnnx, onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
 import { onnxFeeds } from '../../models/onnx/onnx-feeds.js';
+import { protobufjsOnnxCodec } from './protobufjs-onnx-codec.js';
 
 const all = syntheticTable({ rows: 1500, numericFeatures: 4, mixed: true, missingRate: 0.08, seed: 21 });
 const train = sliceTable(all, 0, 1000);
@@ -19,7 +19,10 @@ async function runOnnx(bytes: Uint8Array, table: DataTable, model: FittedModel):
   const session = await ort.InferenceSession.create(bytes);
   const feeds: Record<string, ort.Tensor> = {};
   for (const [name, feed] of Object.entries(onnxFeeds(model, table))) {
-    feeds[name] = feed.type === 'string' ? new ort.Tensor('string', feed.values, [table.rowCount]) : new ort.Tensor('float32', feed.values, [table.rowCount]);
+    feeds[name] =
+      feed.type === 'string'
+        ? new ort.Tensor('string', feed.values, [table.rowCount])
+        : new ort.Tensor('float32', feed.values, [table.rowCount]);
   }
   return session.run(feeds);
 }
@@ -34,15 +37,39 @@ describe('onnxModelProtoOf → protobufjs codec → onnxruntime-node parity', ()
   const cases: [string, () => FittedModel][] = [
     ['logistic', () => logisticTrainer.fit(data, null, {}, 0).model],
     ['gbdt', () => gbdtTrainer.fit(data, validation, { maxIterations: 60 }, 0).model],
-    ['gbdt regression', () => {
-      const reg = syntheticTable({ rows: 800, numericFeatures: 3, mixed: true, missingRate: 0.1, seed: 4, task: 'regression' });
-      return gbdtTrainer.fit({ table: reg, target: 'y', task: 'regression' }, null, { maxIterations: 40 }, 0).model;
-    }],
+    [
+      'gbdt regression',
+      () => {
+        const reg = syntheticTable({
+          rows: 800,
+          numericFeatures: 3,
+          mixed: true,
+          missingRate: 0.1,
+          seed: 4,
+          task: 'regression',
+        });
+        return gbdtTrainer.fit({ table: reg, target: 'y', task: 'regression' }, null, { maxIterations: 40 }, 0).model;
+      },
+    ],
   ];
   for (const [name, fit] of cases) {
     it(`${name}: every test row (numeric, categorical, unseen, missing) within 1e-5`, async () => {
       const model = fit();
-      const rows = model.schema.task === 'binary' ? test : sliceTable(syntheticTable({ rows: 300, numericFeatures: 3, mixed: true, missingRate: 0.1, seed: 5, task: 'regression' }), 0, 300);
+      const rows =
+        model.schema.task === 'binary'
+          ? test
+          : sliceTable(
+              syntheticTable({
+                rows: 300,
+                numericFeatures: 3,
+                mixed: true,
+                missingRate: 0.1,
+                seed: 5,
+                task: 'regression',
+              }),
+              0,
+              300,
+            );
       const out = await runOnnx(protobufjsOnnxCodec.encode(onnxModelProtoOf(model)), rows, model);
       if (model.schema.task === 'binary') {
         const native = model.predictProbaBatch(rows);
@@ -64,7 +91,10 @@ describe('onnxModelProtoOf → protobufjs codec → onnxruntime-node parity', ()
 
 describe('exportOnnx (legacy writer kept for two services)', () => {
   it('writes bytes that protobufjs decodes to exactly what the codec itself encodes', () => {
-    for (const model of [logisticTrainer.fit(data, null, {}, 0).model, gbdtTrainer.fit(data, validation, { maxIterations: 5 }, 0).model]) {
+    for (const model of [
+      logisticTrainer.fit(data, null, {}, 0).model,
+      gbdtTrainer.fit(data, validation, { maxIterations: 5 }, 0).model,
+    ]) {
       const viaCodec = protobufjsOnnxCodec.decode(protobufjsOnnxCodec.encode(onnxModelProtoOf(model)));
       expect(protobufjsOnnxCodec.decode(exportOnnx(model))).toEqual(viaCodec);
     }

@@ -9,13 +9,46 @@ import { protobufjsOnnxCodec as codec } from './protobufjs-onnx-codec.js';
 const model: OnnxModelProto = {
   ir_version: 8,
   producer_name: 'test',
-  opset_import: [{ domain: '', version: 17 }, { domain: 'ai.onnx.ml', version: 3 }],
+  opset_import: [
+    { domain: '', version: 17 },
+    { domain: 'ai.onnx.ml', version: 3 },
+  ],
   graph: {
     name: 'g',
-    node: [{ op_type: 'ZipMap', domain: 'ai.onnx.ml', name: 'zm', input: ['p'], output: ['m'], attribute: [attribute.strings('classlabels_strings', ['no', 'yés'])] }],
+    node: [
+      {
+        op_type: 'ZipMap',
+        domain: 'ai.onnx.ml',
+        name: 'zm',
+        input: ['p'],
+        output: ['m'],
+        attribute: [attribute.strings('classlabels_strings', ['no', 'yés'])],
+      },
+    ],
     initializer: [{ name: 'big', dims: [2], data_type: OnnxDataType.INT64, int64_data: ['9007199254740993', '-1'] }],
-    input: [{ name: 'p', type: { tensor_type: { elem_type: OnnxDataType.FLOAT, shape: { dim: [{ dim_param: 'N' }, { dim_value: 2 }] } } } }],
-    output: [{ name: 'm', type: { sequence_type: { elem_type: { map_type: { key_type: OnnxDataType.STRING, value_type: { tensor_type: { elem_type: OnnxDataType.FLOAT } } } } } } }],
+    input: [
+      {
+        name: 'p',
+        type: {
+          tensor_type: { elem_type: OnnxDataType.FLOAT, shape: { dim: [{ dim_param: 'N' }, { dim_value: 2 }] } },
+        },
+      },
+    ],
+    output: [
+      {
+        name: 'm',
+        type: {
+          sequence_type: {
+            elem_type: {
+              map_type: {
+                key_type: OnnxDataType.STRING,
+                value_type: { tensor_type: { elem_type: OnnxDataType.FLOAT } },
+              },
+            },
+          },
+        },
+      },
+    ],
   },
   metadata_props: [{ key: 'k', value: 'v' }],
 };
@@ -38,6 +71,8 @@ describe('protobufjs ONNX codec', () => {
   it('refuses bytes that are not an ONNX model and objects onnx.proto refuses, naming the part', () => {
     expect(() => codec.decode(new Uint8Array([0xff, 0xff, 0xff]))).toThrow(OnnxCodecError);
     expect(() => codec.decode(new Uint8Array([0x08, 0x08]))).toThrow(/model\.graph: the ONNX model has no graph/);
-    expect(() => codec.encode({ ...model, graph: { node: [3] } } as unknown as OnnxModelProto)).toThrow(/model: not a valid ONNX ModelProto: .*node: object expected/);
+    expect(() => codec.encode({ ...model, graph: { node: [3] } } as unknown as OnnxModelProto)).toThrow(
+      /model: not a valid ONNX ModelProto: .*node: object expected/,
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import protobuf from 'protobufjs';
 import type { OnnxModelProto } from '../../domain/onnx/onnx-model-proto.js';
-import { OnnxCodecError, type OnnxCodec } from '../../ports/onnx-codec.js';
+import { type OnnxCodec, OnnxCodecError } from '../../ports/onnx-codec.js';
 import { ONNX_ML_DESCRIPTOR } from './onnx-ml-descriptor.js';
 
 const ModelProto = protobuf.Root.fromJSON(ONNX_ML_DESCRIPTOR).lookupType('onnx.ModelProto');
@@ -34,7 +34,10 @@ export const protobufjsOnnxCodec: OnnxCodec = {
     try {
       message = ModelProto.decode(plainView(bytes));
     } catch (error) {
-      throw new OnnxCodecError('model', `not an ONNX model (protobuf ModelProto could not be decoded: ${messageOf(error)})`);
+      throw new OnnxCodecError(
+        'model',
+        `not an ONNX model (protobuf ModelProto could not be decoded: ${messageOf(error)})`,
+      );
     }
     const model = ModelProto.toObject(message, TO_OBJECT) as OnnxModelProto;
     if (model.graph === undefined) throw new OnnxCodecError('model.graph', 'the ONNX model has no graph');

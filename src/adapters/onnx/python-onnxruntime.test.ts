@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
+import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { logisticTrainer } from '../../models/logistic-trainer.js';
 import type { FittedModel } from '../../models/model-types.js';
-import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
-import { protobufjsOnnxCodec } from './protobufjs-onnx-codec.js';
 import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
 import { onnxFeeds } from '../../models/onnx/onnx-feeds.js';
+import { protobufjsOnnxCodec } from './protobufjs-onnx-codec.js';
 
 const PYTHON = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../../tests/models/run_onnx.py', import.meta.url));
@@ -20,7 +20,8 @@ const pythonOnnxRuntime = {
   name: 'python onnxruntime',
   available: async (): Promise<string | null> => {
     try {
-      const probe = 'import importlib.util as u, sys; sys.exit(0 if all(u.find_spec(m) for m in ("onnxruntime", "pandas", "mlflow")) else 1)';
+      const probe =
+        'import importlib.util as u, sys; sys.exit(0 if all(u.find_spec(m) for m in ("onnxruntime", "pandas", "mlflow")) else 1)';
       execFileSync(PYTHON, ['-c', probe], { stdio: 'pipe' });
       return null;
     } catch (error) {
@@ -47,7 +48,12 @@ describeWithComponent('the same .onnx file in Python onnxruntime and MLflow onnx
     const feeds = Object.fromEntries(
       Object.entries(onnxFeeds(models[0][1], test)).map(([k, f]) => [
         k,
-        { type: f.type, values: Array.from(f.values as ArrayLike<number | string>, (v) => (typeof v === 'number' && Number.isNaN(v) ? null : v)) },
+        {
+          type: f.type,
+          values: Array.from(f.values as ArrayLike<number | string>, (v) =>
+            typeof v === 'number' && Number.isNaN(v) ? null : v,
+          ),
+        },
       ]),
     );
     writeFileSync(feedsPath, JSON.stringify(feeds));
@@ -56,7 +62,9 @@ describeWithComponent('the same .onnx file in Python onnxruntime and MLflow onnx
       writeFileSync(path, protobufjsOnnxCodec.encode(onnxModelProtoOf(model)));
       return path;
     });
-    const byPath = JSON.parse(execFileSync(PYTHON, [SCRIPT, feedsPath, ...paths], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    const byPath = JSON.parse(
+      execFileSync(PYTHON, [SCRIPT, feedsPath, ...paths], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+    );
     results = Object.fromEntries(models.map(([name], i) => [name, byPath[paths[i]]]));
   });
   for (const [name, model] of models) {

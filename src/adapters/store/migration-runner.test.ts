@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
-import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../tests/support/components/postgres.js';
-import { runMigrations, type Migration, type MigrationTarget } from './migration-runner.js';
+import {
+  POSTGRES_TEST_URL,
+  postgresComponent,
+  postgresTestSchema,
+} from '../../../tests/support/components/postgres.js';
+import { type Migration, type MigrationTarget, runMigrations } from './migration-runner.js';
 import { openPostgresConnection } from './postgres/connection.js';
 import { postgresMigrations } from './postgres/migrations/index.js';
 import { postgresMigrationTarget } from './postgres/schema-migrations.js';

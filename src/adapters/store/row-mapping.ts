@@ -1,7 +1,14 @@
 import type { Cell } from '../../domain/data-table.js';
-import { isFinal, type RetrainingJob } from '../../domain/retraining-job.js';
 import type { GroundTruthLabel, PredictedClass, StoredPrediction } from '../../domain/prediction-record.js';
-import type { AlertDelivery, AlertQuery, JsonDocument, MonitoredModelRecord, StoredDriftReport, StoredReferenceProfile } from '../../ports/store.js';
+import { isFinal, type RetrainingJob } from '../../domain/retraining-job.js';
+import type {
+  AlertDelivery,
+  AlertQuery,
+  JsonDocument,
+  MonitoredModelRecord,
+  StoredDriftReport,
+  StoredReferenceProfile,
+} from '../../ports/store.js';
 
 /** A predictions row with JSON columns already parsed (pg parses JSONB; SQLite rows go through `jsonColumnDecoder`). */
 export interface PredictionRow {
@@ -146,7 +153,13 @@ export interface ReferenceProfileRow {
 }
 
 export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredReferenceProfile {
-  return { id: Number(row.id), model: row.model, source: row.source, createdAtMs: Number(row.created_at_ms), profile: row.profile };
+  return {
+    id: Number(row.id),
+    model: row.model,
+    source: row.source,
+    createdAtMs: Number(row.created_at_ms),
+    profile: row.profile,
+  };
 }
 
 /** A retraining_jobs row with the body parsed; `finished` decides whether the job still counts as open. */

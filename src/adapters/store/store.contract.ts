@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleReferenceProfile } from '../../../tests/support/drift/sample-profile.js';
+import { numericResult, sampleReport } from '../../../tests/support/drift/sample-report.js';
 import type { Alert } from '../../domain/alert.js';
 import type { NewPrediction } from '../../domain/prediction-record.js';
 import type { RetrainingJob, RetrainingJobStatus } from '../../domain/retraining-job.js';
 import type { Store } from '../../ports/store.js';
-import { numericResult, sampleReport } from '../../../tests/support/drift/sample-report.js';
-import { sampleReferenceProfile } from '../../../tests/support/drift/sample-profile.js';
 
 /** How a suite obtains a fresh, empty store of one adapter and disposes of it. */
 export interface StoreHarness {
@@ -128,9 +128,16 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it('lists a filtered page of the log newest first, with a sequence cursor', async () => {
       const model = freshModel();
-      await store.appendPredictions(model, series(6).map((p, i) => ({ ...p, predictedClass: i % 2 === 0 ? 'yes' : 1 })));
-      await store.attachLabels(model, [{ predictionId: 'p1', label: 1, timestampMs: T0 }, { predictionId: 'p4', label: 'no', timestampMs: T0 }]);
-      const ids = async (query: Parameters<Store['listPredictions']>[1]) => (await store.listPredictions(model, query)).map((p) => p.id);
+      await store.appendPredictions(
+        model,
+        series(6).map((p, i) => ({ ...p, predictedClass: i % 2 === 0 ? 'yes' : 1 })),
+      );
+      await store.attachLabels(model, [
+        { predictionId: 'p1', label: 1, timestampMs: T0 },
+        { predictionId: 'p4', label: 'no', timestampMs: T0 },
+      ]);
+      const ids = async (query: Parameters<Store['listPredictions']>[1]) =>
+        (await store.listPredictions(model, query)).map((p) => p.id);
       const all = await store.listPredictions(model, { limit: 4 });
       expect(all.map((p) => p.id)).toEqual(['p5', 'p4', 'p3', 'p2']);
       expect(await ids({ limit: 10, beforeSequence: all[3].sequence })).toEqual(['p1', 'p0']);
@@ -169,7 +176,12 @@ export function storeContract(name: string, harness: StoreHarness): void {
     it('creates, replaces and lists monitored models, keeping createdAt', async () => {
       const name = freshModel();
       const first = await store.saveModel(name, { schema: { features: ['a'] }, windowSize: 500 }, 1000);
-      expect(first).toEqual({ name, definition: { schema: { features: ['a'] }, windowSize: 500 }, createdAtMs: 1000, updatedAtMs: 1000 });
+      expect(first).toEqual({
+        name,
+        definition: { schema: { features: ['a'] }, windowSize: 500 },
+        createdAtMs: 1000,
+        updatedAtMs: 1000,
+      });
       const second = await store.saveModel(name, { windowSize: 1000 }, 2000);
       expect(second).toEqual({ name, definition: { windowSize: 1000 }, createdAtMs: 1000, updatedAtMs: 2000 });
       expect(await store.getModel(name)).toEqual(second);
@@ -183,7 +195,14 @@ export function storeContract(name: string, harness: StoreHarness): void {
       for (let i = 0; i < 5; i++) {
         saved.push(
           await store.saveDriftReport(
-            { model, windowStartMs: i * 100, windowEndMs: i * 100 + 99, createdAtMs: i * 100 + 100, severity: i < 3 ? 'none' : 'high', driftShare: i / 10 },
+            {
+              model,
+              windowStartMs: i * 100,
+              windowEndMs: i * 100 + 99,
+              createdAtMs: i * 100 + 100,
+              severity: i < 3 ? 'none' : 'high',
+              driftShare: i / 10,
+            },
             sampleReport([numericResult('a', i >= 3 ? 0.5 : 0.01)], { currentRowCount: i }),
           ),
         );
@@ -226,10 +245,23 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await store.saveAlert(second);
       await store.saveAlert(alert(model, { id: `${model}-a3`, kind: 'performance_drift', firstSeenMs: 8000 }));
       expect(await store.getAlert(first.id)).toEqual(resolved);
-      expect((await store.listAlerts({ model, limit: 10 })).map((a) => a.id)).toEqual([`${model}-a2`, `${model}-a3`, `${model}-a1`]);
-      expect((await store.listAlerts({ model, status: 'firing', limit: 10 })).map((a) => a.id)).toEqual([`${model}-a2`, `${model}-a3`]);
-      expect((await store.listAlerts({ model, severity: 'high', limit: 10 })).map((a) => a.id)).toEqual([`${model}-a3`, `${model}-a1`]);
-      expect((await store.listAlerts({ model, limit: 10, beforeFirstSeenMs: 9000 })).map((a) => a.id)).toEqual([`${model}-a3`, `${model}-a1`]);
+      expect((await store.listAlerts({ model, limit: 10 })).map((a) => a.id)).toEqual([
+        `${model}-a2`,
+        `${model}-a3`,
+        `${model}-a1`,
+      ]);
+      expect((await store.listAlerts({ model, status: 'firing', limit: 10 })).map((a) => a.id)).toEqual([
+        `${model}-a2`,
+        `${model}-a3`,
+      ]);
+      expect((await store.listAlerts({ model, severity: 'high', limit: 10 })).map((a) => a.id)).toEqual([
+        `${model}-a3`,
+        `${model}-a1`,
+      ]);
+      expect((await store.listAlerts({ model, limit: 10, beforeFirstSeenMs: 9000 })).map((a) => a.id)).toEqual([
+        `${model}-a3`,
+        `${model}-a1`,
+      ]);
       expect(await store.getAlert('missing')).toBeNull();
     });
 
@@ -237,14 +269,41 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const model = freshModel();
       const a = alert(model);
       await store.saveAlert(a);
-      await store.recordDelivery({ alertId: a.id, sink: 'webhook', event: 'fired', attempt: 1, outcome: 'failed', httpStatus: 503, error: 'HTTP 503', atMs: 1 });
-      await store.recordDelivery({ alertId: a.id, sink: 'webhook', event: 'fired', attempt: 2, outcome: 'delivered', httpStatus: 200, error: null, atMs: 2 });
+      await store.recordDelivery({
+        alertId: a.id,
+        sink: 'webhook',
+        event: 'fired',
+        attempt: 1,
+        outcome: 'failed',
+        httpStatus: 503,
+        error: 'HTTP 503',
+        atMs: 1,
+      });
+      await store.recordDelivery({
+        alertId: a.id,
+        sink: 'webhook',
+        event: 'fired',
+        attempt: 2,
+        outcome: 'delivered',
+        httpStatus: 200,
+        error: null,
+        atMs: 2,
+      });
       const deliveries = await store.listDeliveries(a.id);
       expect(deliveries.map((d) => [d.attempt, d.outcome, d.httpStatus])).toEqual([
         [1, 'failed', 503],
         [2, 'delivered', 200],
       ]);
-      expect(deliveries[0]).toEqual({ alertId: a.id, sink: 'webhook', event: 'fired', attempt: 1, outcome: 'failed', httpStatus: 503, error: 'HTTP 503', atMs: 1 });
+      expect(deliveries[0]).toEqual({
+        alertId: a.id,
+        sink: 'webhook',
+        event: 'fired',
+        attempt: 1,
+        outcome: 'failed',
+        httpStatus: 503,
+        error: 'HTTP 503',
+        atMs: 1,
+      });
     });
 
     it('keeps reference profiles per model, the newest in force', async () => {
@@ -253,7 +312,13 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const first = await store.saveReferenceProfile(model, 'champion version 1', sampleReferenceProfile(10), 100);
       const second = await store.saveReferenceProfile(model, 'upload by ops', sampleReferenceProfile(20), 200);
       expect(second.id).toBeGreaterThan(first.id);
-      expect(await store.latestReferenceProfile(model)).toEqual({ id: second.id, model, source: 'upload by ops', createdAtMs: 200, profile: sampleReferenceProfile(20) });
+      expect(await store.latestReferenceProfile(model)).toEqual({
+        id: second.id,
+        model,
+        source: 'upload by ops',
+        createdAtMs: 200,
+        profile: sampleReferenceProfile(20),
+      });
     });
 
     it('keeps retraining jobs newest first with a cursor, and at most one open job per model', async () => {
@@ -273,7 +338,11 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await expect(store.saveRetrainingJob(job('j2', 'queued', 150))).rejects.toThrow();
       await store.saveRetrainingJob({ ...job('j1', 'failed', 100), updatedAtMs: 120, error: 'trainer: no rows' });
       expect(await store.openRetrainingJob(model)).toBeNull();
-      expect(await store.getRetrainingJob(model, 'j1')).toMatchObject({ status: 'failed', updatedAtMs: 120, error: 'trainer: no rows' });
+      expect(await store.getRetrainingJob(model, 'j1')).toMatchObject({
+        status: 'failed',
+        updatedAtMs: 120,
+        error: 'trainer: no rows',
+      });
       await store.saveRetrainingJob(job('j2', 'training', 200));
       await store.saveRetrainingJob({ ...job('j2', 'promoted', 200), updatedAtMs: 300 });
       await store.saveRetrainingJob(job('j3', 'queued', 400));
@@ -304,7 +373,10 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await store.appendPredictions(other, series(2));
       const [first, , third] = await store.latestPredictions(model, 3);
       expect(await store.countPredictionsAfter(model, 0)).toEqual({ count: 3, lastSequence: third.sequence });
-      expect(await store.countPredictionsAfter(model, first.sequence)).toEqual({ count: 2, lastSequence: third.sequence });
+      expect(await store.countPredictionsAfter(model, first.sequence)).toEqual({
+        count: 2,
+        lastSequence: third.sequence,
+      });
       expect(await store.countPredictionsAfter(model, third.sequence)).toEqual({ count: 0, lastSequence: null });
     });
 

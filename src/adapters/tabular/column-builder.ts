@@ -6,16 +6,37 @@ import { NUMERIC_MAJORITY } from '../../domain/infer-schema.js';
  * reads the same here as in pandas / Evidently.
  */
 export const DEFAULT_MISSING_TOKENS: readonly string[] = [
-  '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA',
-  'NULL', 'NaN', 'None', 'n/a', 'nan', 'null',
+  '',
+  '#N/A',
+  '#N/A N/A',
+  '#NA',
+  '-1.#IND',
+  '-1.#QNAN',
+  '-NaN',
+  '-nan',
+  '1.#IND',
+  '1.#QNAN',
+  '<NA>',
+  'N/A',
+  'NA',
+  'NULL',
+  'NaN',
+  'None',
+  'n/a',
+  'nan',
+  'null',
 ];
 
 /** The type a text column was detected as, once every cell has been seen. */
 export type DetectedColumnType = 'empty' | 'number' | 'boolean' | 'string';
 
 const BOOLEAN_TOKENS: ReadonlyMap<string, boolean> = new Map([
-  ['true', true], ['True', true], ['TRUE', true],
-  ['false', false], ['False', false], ['FALSE', false],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
 ]);
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;

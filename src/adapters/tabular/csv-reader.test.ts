@@ -1,12 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TableReadError } from '../../ports/table-reader.js';
 import { expectReadError } from '../../../tests/support/adapters/expect-read-error.js';
-import { createCsvReader, createCsvTextParser } from './csv-reader.js';
+import type { TableReadError } from '../../ports/table-reader.js';
 import { parseDecimal } from './column-builder.js';
+import { createCsvReader, createCsvTextParser } from './csv-reader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,9 @@ const readError = (path: string): Promise<TableReadError> => expectReadError(rea
 
 describe('createCsvReader', () => {
   it('detects numbers, booleans and strings per column; empty and NA tokens are null', async () => {
-    const path = csvFile('x,flag,city,blank,mixed\n1.5,True,Paris,,1\n-2e3,false,"Lyon, FR",,abc\n,TRUE,NA,,1.50\nNaN,,Nice,,\n');
+    const path = csvFile(
+      'x,flag,city,blank,mixed\n1.5,True,Paris,,1\n-2e3,false,"Lyon, FR",,abc\n,TRUE,NA,,1.50\nNaN,,Nice,,\n',
+    );
     const table = await reader.read(path);
     expect(table.columnNames).toEqual(['x', 'flag', 'city', 'blank', 'mixed']);
     expect(table.rowCount).toBe(4);
@@ -70,7 +72,9 @@ describe('createCsvReader', () => {
   it('reports progress in bytes up to the file size', async () => {
     const content = `v\n${Array.from({ length: 40_000 }, (_, i) => String(i)).join('\n')}\n`;
     const seen: number[] = [];
-    await createCsvReader({ progressEveryBytes: 4096 }).read(csvFile(content), { onProgress: (p) => seen.push(p.done) });
+    await createCsvReader({ progressEveryBytes: 4096 }).read(csvFile(content), {
+      onProgress: (p) => seen.push(p.done),
+    });
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.at(-1)).toBe(Buffer.byteLength(content));
   });
@@ -78,7 +82,10 @@ describe('createCsvReader', () => {
   it('round-trips arbitrary doubles and quoted strings (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ minLength: 1 })), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ minLength: 1 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         async (rows) => {
           const texts = rows.map(([, s]) => `s${s}`);
           const body = rows.map(([n], i) => `${Object.is(n, -0) ? 0 : n},"${texts[i].replace(/"/g, '""')}"`).join('\n');
@@ -131,11 +138,14 @@ describe('parseDecimal (the number rule of CSV cells)', () => {
   it('accepts exactly the decimal / scientific spellings (property, against the regex definition)', () => {
     const alphabet = fc.constantFrom(...'0123456789+-.eExXbo _I'.split(''));
     fc.assert(
-      fc.property(fc.array(alphabet, { minLength: 1, maxLength: 8 }).map((chars) => chars.join('')), (text) => {
-        const parsed = parseDecimal(text);
-        const expected = pattern.test(text) && Number.isFinite(Number(text)) ? Number(text) : undefined;
-        expect(parsed).toBe(expected);
-      }),
+      fc.property(
+        fc.array(alphabet, { minLength: 1, maxLength: 8 }).map((chars) => chars.join('')),
+        (text) => {
+          const parsed = parseDecimal(text);
+          const expected = pattern.test(text) && Number.isFinite(Number(text)) ? Number(text) : undefined;
+          expect(parsed).toBe(expected);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -153,7 +163,11 @@ describe('createCsvTextParser (an uploaded CSV body)', () => {
     const tooFew = await parser.parse('a,b\n1,2\n3\n', 'request body').catch((e: unknown) => e);
     expect(tooFew).toMatchObject({ name: 'TableReadError', file: 'request body', line: 3 });
     expect((tooFew as Error).message).toMatch(/expected 2 fields/);
-    await expect(parser.parse('a,a\n1,2\n', 'request body')).rejects.toMatchObject({ line: 1, column: 'a', reason: /duplicate column name/ });
+    await expect(parser.parse('a,a\n1,2\n', 'request body')).rejects.toMatchObject({
+      line: 1,
+      column: 'a',
+      reason: /duplicate column name/,
+    });
     await expect(parser.parse('a,b\n"1,2\n', 'request body')).rejects.toMatchObject({ reason: /malformed CSV/ });
     await expect(parser.parse(' \n', 'request body')).rejects.toMatchObject({ reason: /empty/ });
   });

@@ -1,13 +1,18 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { Cell, DataTable } from '../../domain/data-table.js';
-import { TableReadError, type TableReader, type TableReadOptions, type TableTextParser } from '../../ports/table-reader.js';
-import { createColumnBuilder, DEFAULT_MISSING_TOKENS, type BuiltColumn } from './column-builder.js';
-import { headerNames } from './header-names.js';
+import {
+  TableReadError,
+  type TableReader,
+  type TableReadOptions,
+  type TableTextParser,
+} from '../../ports/table-reader.js';
+import { type BuiltColumn, createColumnBuilder, DEFAULT_MISSING_TOKENS } from './column-builder.js';
 import { fileErrorReason } from './file-error-reason.js';
+import { headerNames } from './header-names.js';
 
 /** Options of {@link createCsvReader}. */
 export interface CsvReaderOptions {
@@ -53,7 +58,9 @@ async function parsePass(options: PassOptions): Promise<boolean> {
     parsedHeader ??= record;
     return record;
   };
-  const parser = input.pipe(parse({ delimiter: options.delimiter, bom: true, skip_empty_lines: true, on_record: onRecord }));
+  const parser = input.pipe(
+    parse({ delimiter: options.delimiter, bom: true, skip_empty_lines: true, on_record: onRecord }),
+  );
   input.on('error', (error) => parser.destroy(error));
   let names: string[] | null = null;
   try {
@@ -94,13 +101,26 @@ export function createCsvReader(options: CsvReaderOptions = {}): TableReader {
       }
       if (totalBytes === 0) throw new TableReadError({ file: path, reason: 'file is empty (expected a header line)' });
 
-      return readTable({ path, open: () => createReadStream(path), delimiter, totalBytes, progressEveryBytes, onProgress: readOptions.onProgress }, missingTokens);
+      return readTable(
+        {
+          path,
+          open: () => createReadStream(path),
+          delimiter,
+          totalBytes,
+          progressEveryBytes,
+          onProgress: readOptions.onProgress,
+        },
+        missingTokens,
+      );
     },
   };
 }
 
 /** Header, then every record into per-column builders (first pass), exact text restored where needed (second pass). */
-async function readTable(pass: Omit<PassOptions, 'onHeader' | 'onRecord'>, missingTokens: ReadonlySet<string>): Promise<DataTable> {
+async function readTable(
+  pass: Omit<PassOptions, 'onHeader' | 'onRecord'>,
+  missingTokens: ReadonlySet<string>,
+): Promise<DataTable> {
   let names: string[] = [];
   let builders: ReturnType<typeof createColumnBuilder>[] = [];
   let rowCount = 0;
@@ -135,7 +155,17 @@ export function createCsvTextParser(options: CsvReaderOptions = {}): TableTextPa
     async parse(text: string, source: string): Promise<DataTable> {
       if (text.trim() === '') throw new TableReadError({ file: source, reason: 'is empty (expected a header line)' });
       const open = () => Readable.from([text]);
-      return readTable({ path: source, open, delimiter: ',', totalBytes: Buffer.byteLength(text), progressEveryBytes: Number.POSITIVE_INFINITY, onProgress: undefined }, missingTokens);
+      return readTable(
+        {
+          path: source,
+          open,
+          delimiter: ',',
+          totalBytes: Buffer.byteLength(text),
+          progressEveryBytes: Number.POSITIVE_INFINITY,
+          onProgress: undefined,
+        },
+        missingTokens,
+      );
     },
   };
 }
@@ -144,7 +174,10 @@ export function createCsvTextParser(options: CsvReaderOptions = {}): TableTextPa
  * Second pass, only when a text column had cells parsed as numbers / booleans: puts back their exact spelling
  * (in number columns only the few non-number cells are concerned).
  */
-async function restoreOriginalText(built: readonly BuiltColumn[], pass: Omit<PassOptions, 'onHeader' | 'onRecord'>): Promise<void> {
+async function restoreOriginalText(
+  built: readonly BuiltColumn[],
+  pass: Omit<PassOptions, 'onHeader' | 'onRecord'>,
+): Promise<void> {
   const targets = built.map((column, index) => ({ column, index })).filter(({ column }) => column.needsOriginalText);
   if (targets.length === 0) return;
   let row = 0;
@@ -176,7 +209,13 @@ function csvFailure(error: unknown, file: string, names: readonly string[] | nul
       });
     }
     const column = names !== null && typeof context.index === 'number' ? names[context.index] : undefined;
-    return new TableReadError({ file, line, column, reason: `malformed CSV: ${error.message.replace(/\s*(at|on) line \d+/, '')}`, cause: error });
+    return new TableReadError({
+      file,
+      line,
+      column,
+      reason: `malformed CSV: ${error.message.replace(/\s*(at|on) line \d+/, '')}`,
+      cause: error,
+    });
   }
   return new TableReadError({ file, reason: fileErrorReason(error), cause: error });
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TableReadError } from '../../ports/table-reader.js';
 import { expectReadError } from '../../../tests/support/adapters/expect-read-error.js';
+import type { TableReadError } from '../../ports/table-reader.js';
 import { createParquetReader } from './parquet-reader.js';
 
 // Fixtures written by pyarrow: tests/fixtures/tabular/generate_parquet_fixtures.py

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type Compressors } from 'hyparquet';
+import { asyncBufferFromFile, type Compressors, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import type { Cell, DataTable } from '../../domain/data-table.js';
 import { TableReadError, type TableReader, type TableReadOptions } from '../../ports/table-reader.js';
 import { fileErrorReason } from './file-error-reason.js';
@@ -36,7 +36,11 @@ export function createParquetReader(): TableReader {
       try {
         metadata = await parquetMetadataAsync(file);
       } catch (error) {
-        throw new TableReadError({ file: path, reason: `not a readable Parquet file (${messageOf(error)})`, cause: error });
+        throw new TableReadError({
+          file: path,
+          reason: `not a readable Parquet file (${messageOf(error)})`,
+          cause: error,
+        });
       }
       const columnNames = parquetSchema(metadata).children.map((child) => child.element.name);
       const rowCount = Number(metadata.num_rows);
@@ -57,14 +61,29 @@ export function createParquetReader(): TableReader {
             onChunk: (chunk) => {
               if (failure !== null) return;
               try {
-                copyChunk(columns[chunk.columnName], chunk.columnData, chunk.rowStart, groupStart, groupEnd, chunk.columnName, path);
+                copyChunk(
+                  columns[chunk.columnName],
+                  chunk.columnData,
+                  chunk.rowStart,
+                  groupStart,
+                  groupEnd,
+                  chunk.columnName,
+                  path,
+                );
               } catch (error) {
-                failure = error instanceof TableReadError ? error : new TableReadError({ file: path, column: chunk.columnName, reason: messageOf(error) });
+                failure =
+                  error instanceof TableReadError
+                    ? error
+                    : new TableReadError({ file: path, column: chunk.columnName, reason: messageOf(error) });
               }
             },
           });
         } catch (error) {
-          throw new TableReadError({ file: path, reason: `cannot decode Parquet data (${messageOf(error)})`, cause: error });
+          throw new TableReadError({
+            file: path,
+            reason: `cannot decode Parquet data (${messageOf(error)})`,
+            cause: error,
+          });
         }
         if (failure !== null) throw failure;
         groupStart = groupEnd;
@@ -99,7 +118,11 @@ function toCell(value: unknown, column: string, file: string): Cell {
     case 'bigint': {
       const number = Number(value);
       if (!Number.isSafeInteger(number)) {
-        throw new TableReadError({ file, column, reason: `integer ${value} does not fit a double exactly (|v| > 2^53)` });
+        throw new TableReadError({
+          file,
+          column,
+          reason: `integer ${value} does not fit a double exactly (|v| > 2^53)`,
+        });
       }
       return number;
     }

@@ -12,7 +12,9 @@ export function createTableReaderByExtension(readers: readonly TableReader[]): T
       const reader = readers.find((candidate) => candidate.extensions.includes(extension));
       if (reader === undefined) {
         const found = extension === '' ? 'no extension' : `unknown extension "${extension}"`;
-        return Promise.reject(new TableReadError({ file: path, reason: `${found}; supported: ${extensions.join(', ')}` }));
+        return Promise.reject(
+          new TableReadError({ file: path, reason: `${found}; supported: ${extensions.join(', ')}` }),
+        );
       }
       return reader.read(path, options);
     },

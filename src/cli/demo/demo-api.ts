@@ -21,10 +21,16 @@ export function createDemoApi(baseUrl: string, key: string): DemoApi {
   return {
     request,
     async call<T>(method: string, path: string, body?: unknown) {
-      const answer = await request<T & { message?: string; details?: { path: string; reason: string }[] }>(method, path, body);
+      const answer = await request<T & { message?: string; details?: { path: string; reason: string }[] }>(
+        method,
+        path,
+        body,
+      );
       if (answer.status >= 300) {
         const detail = answer.body?.details?.[0];
-        throw new Error(`${method} ${path}: HTTP ${answer.status} ${answer.body?.message ?? ''}${detail ? ` (${detail.path}: ${detail.reason})` : ''}`);
+        throw new Error(
+          `${method} ${path}: HTTP ${answer.status} ${answer.body?.message ?? ''}${detail ? ` (${detail.path}: ${detail.reason})` : ''}`,
+        );
       }
       return answer.body;
     },
@@ -32,7 +38,10 @@ export function createDemoApi(baseUrl: string, key: string): DemoApi {
       const controller = new AbortController();
       void (async () => {
         try {
-          const response = await fetch(`${baseUrl}${path}`, { headers: { ...headers, accept: 'text/event-stream' }, signal: controller.signal });
+          const response = await fetch(`${baseUrl}${path}`, {
+            headers: { ...headers, accept: 'text/event-stream' },
+            signal: controller.signal,
+          });
           if (response.body === null) return;
           const decoder = new TextDecoder();
           let buffer = '';

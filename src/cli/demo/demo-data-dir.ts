@@ -13,7 +13,9 @@ export function prepareDemoDataDir(dir: string, resume: boolean): { resumed: boo
   if (resume && exists) return { resumed: true };
   if (exists && readdirSync(dir).length > 0) {
     if (!existsSync(join(dir, DEMO_MARKER))) {
-      throw new Error(`--data-dir ${dir} holds files the demo did not create; choose another directory (the demo empties it on each fresh start)`);
+      throw new Error(
+        `--data-dir ${dir} holds files the demo did not create; choose another directory (the demo empties it on each fresh start)`,
+      );
     }
     rmSync(dir, { recursive: true, force: true });
   }

@@ -64,7 +64,10 @@ export function demoModelDefinition(scenario: DemoScenario, name: string = DEMO_
     task: 'classification',
     target: DEMO_TARGET,
     features: Object.fromEntries(
-      AGRAWAL_FEATURES.map((name) => [name, (AGRAWAL_CATEGORICAL as readonly string[]).includes(name) ? { kind: 'categorical' as const } : {}]),
+      AGRAWAL_FEATURES.map((name) => [
+        name,
+        (AGRAWAL_CATEGORICAL as readonly string[]).includes(name) ? { kind: 'categorical' as const } : {},
+      ]),
     ),
     drift: { window: { type: 'count', windowSize: 500, step: 250 } },
     monitoring: { evaluateEveryEvents: 250, evaluateEverySeconds: 5 },

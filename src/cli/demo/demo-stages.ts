@@ -29,7 +29,8 @@ export interface StageState {
   alertsResolved: boolean;
 }
 
-const fmt = (x: number | null | undefined, digits = 3) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+const fmt = (x: number | null | undefined, digits = 3) =>
+  typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
 
 /**
  * The service's own words for the job's current step, when its last step is that status: ` <message>` when the
@@ -94,10 +95,9 @@ export function createStageTracker(deps: { api: DemoApi; model: string; print: (
   const waiters: (() => void)[] = [];
 
   async function driftLine(severity: string, share: number): Promise<string> {
-    const latest = await api.call<{ report: { features?: { name: string; drifted: boolean }[]; testedFeatureCount?: number } }>(
-      'GET',
-      `/v1/models/${model}/drift-reports/latest`,
-    );
+    const latest = await api.call<{
+      report: { features?: { name: string; drifted: boolean }[]; testedFeatureCount?: number };
+    }>('GET', `/v1/models/${model}/drift-reports/latest`);
     const features = latest.report.features ?? [];
     const drifted = features.filter((f) => f.drifted).map((f) => f.name);
     return `drift: ${severity} — ${drifted.length} of ${latest.report.testedFeatureCount ?? features.length} features drifted (${drifted.join(', ')}), share ${share.toFixed(2)}`;
@@ -105,12 +105,17 @@ export function createStageTracker(deps: { api: DemoApi; model: string; print: (
 
   async function checkAlertsResolved(): Promise<void> {
     if (state.alertsResolved || state.finished !== 'promoted') return;
-    const alerts = await api.call<{ items: { kind: string; status: string; peakSeverity?: string }[] }>('GET', `/v1/alerts?model=${model}&limit=1000`);
+    const alerts = await api.call<{ items: { kind: string; status: string; peakSeverity?: string }[] }>(
+      'GET',
+      `/v1/alerts?model=${model}&limit=1000`,
+    );
     if (alerts.items.length === 0 || alerts.items.some((a) => a.status !== 'resolved')) return;
     state.alertsResolved = true;
     const kinds = [...new Set(alerts.items.map((a) => a.kind.replace('_', ' ')))].join(', ');
     const n = alerts.items.length;
-    print(`alerts resolved — ${n} alert${n === 1 ? '' : 's'} (${kinds}) resolved after version ${state.promotedVersion} took over`);
+    print(
+      `alerts resolved — ${n} alert${n === 1 ? '' : 's'} (${kinds}) resolved after version ${state.promotedVersion} took over`,
+    );
   }
 
   async function handle(type: string, payload: Record<string, unknown>): Promise<void> {
@@ -154,7 +159,9 @@ export function createStageTracker(deps: { api: DemoApi; model: string; print: (
     onEvent(type: string, payload: unknown): void {
       queue = queue
         .then(() => handle(type, (payload ?? {}) as Record<string, unknown>))
-        .catch((error: unknown) => process.stderr.write(`demo: reading the ${type} event failed: ${(error as Error).message}\n`))
+        .catch((error: unknown) =>
+          process.stderr.write(`demo: reading the ${type} event failed: ${(error as Error).message}\n`),
+        )
         .then(() => {
           for (const wake of waiters.splice(0)) wake();
         });

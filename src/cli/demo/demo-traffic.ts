@@ -55,7 +55,15 @@ function createAccuracyTally() {
 }
 
 /** Scores applications over the API at the scenario's pace and sends their labels as the phase says. */
-export function createTraffic(api: DemoApi, options: { readonly model: string; readonly scenario: DemoScenario; readonly signal: AbortSignal; readonly out: ProgressStream }) {
+export function createTraffic(
+  api: DemoApi,
+  options: {
+    readonly model: string;
+    readonly scenario: DemoScenario;
+    readonly signal: AbortSignal;
+    readonly out: ProgressStream;
+  },
+) {
   const { scenario, signal } = options;
   let bar = createProgressBar(options.out, { minRows: 0, verb: 'traffic:' });
   const rate = BASE_ROWS_PER_SECOND * scenario.speed;
@@ -68,7 +76,11 @@ export function createTraffic(api: DemoApi, options: { readonly model: string; r
   async function postLabels(labels: { predictionId: string; label: 0 | 1 }[]): Promise<number> {
     let joined = 0;
     for (let i = 0; i < labels.length; i += 10_000) {
-      joined += (await api.call<{ joined: number }>('POST', `/v1/models/${options.model}/labels`, { labels: labels.slice(i, i + 10_000) })).joined;
+      joined += (
+        await api.call<{ joined: number }>('POST', `/v1/models/${options.model}/labels`, {
+          labels: labels.slice(i, i + 10_000),
+        })
+      ).joined;
     }
     return joined;
   }
@@ -110,9 +122,13 @@ export function createTraffic(api: DemoApi, options: { readonly model: string; r
           phase.stream.setShift(phase.shiftAt(done + i, phase.rows));
           batch.push(phase.stream.next());
         }
-        const answer = await api.call<{ predictions: { id: string; class: number | string; modelVersion: string }[] }>('POST', `/v1/models/${options.model}/predict`, {
-          rows: batch.map((a) => ({ features: a.features })),
-        });
+        const answer = await api.call<{ predictions: { id: string; class: number | string; modelVersion: string }[] }>(
+          'POST',
+          `/v1/models/${options.model}/predict`,
+          {
+            rows: batch.map((a) => ({ features: a.features })),
+          },
+        );
         const scored: Scored[] = answer.predictions.map((p, i) => {
           const truth: 0 | 1 = batch[i].groupA ? 0 : 1;
           accuracy.add(p.modelVersion, Number(p.class) === truth);
@@ -121,7 +137,9 @@ export function createTraffic(api: DemoApi, options: { readonly model: string; r
         const labels = scored.map((s) => ({ predictionId: s.id, label: s.truth }));
         if (phase.labels === 'prompt') await postLabels(labels);
         if (phase.labels === 'delayed') {
-          const early = labels.filter((_, i) => (done + i) % Math.max(1, Math.round(1 / scenario.earlyLabelShare)) === 0);
+          const early = labels.filter(
+            (_, i) => (done + i) % Math.max(1, Math.round(1 / scenario.earlyLabelShare)) === 0,
+          );
           if (early.length > 0) await postLabels(early);
           withheld.push(...labels.filter((l) => !early.includes(l)));
         }

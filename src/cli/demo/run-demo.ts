@@ -8,12 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { composeServer, createTrackingBackend, locateDashboard } from '../../compose.js';
 import {
+  type AgrawalStream,
   blendShift,
   createAgrawalStream,
-  type AgrawalStream,
   type LabelledApplication,
 } from '../../datagen/agrawal-stream.js';
-import { dataTableFromRows, type Cell } from '../../domain/data-table.js';
+import { type Cell, dataTableFromRows } from '../../domain/data-table.js';
 import { resolveServeSettings } from '../../services/config/serve-settings.js';
 import { trackTraining } from '../../services/training/track-training.js';
 import { createTrainModelService } from '../../services/training/train-model.js';
@@ -26,11 +26,11 @@ import {
   BASE_ROWS_PER_SECOND,
   DEMO_MODEL,
   DEMO_TARGET,
+  type DemoScenario,
   demoModelDefinition,
   FUNCTION_AFTER,
   FUNCTION_BEFORE,
   GRADUAL_SHIFT,
-  type DemoScenario,
 } from './demo-scenario.js';
 import { createStageTracker, type StageState, type StageTracker } from './demo-stages.js';
 import { createTraffic, sleep, type Traffic } from './demo-traffic.js';
@@ -65,13 +65,19 @@ const toRow = (a: LabelledApplication): Record<string, Cell> => ({ ...a.features
 const count = (n: number) => n.toLocaleString('en-US');
 
 async function startService(options: DemoOptions, key: string) {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('MLFLOW_TRACKING_')));
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name.startsWith('MLFLOW_TRACKING_')),
+  );
   if (options.trackingUri !== undefined) env.MLFLOW_TRACKING_URI = options.trackingUri;
-  const settings = resolveServeSettings({ host: options.host, port: String(options.port), dataDir: options.dataDir }, env, {
-    server: { openRead: true },
-    apiKeys: [{ name: 'demo-admin', roles: ['admin'], key: { value: key } }],
-    alerting: { resolveAfterCleanEvaluations: 2 },
-  });
+  const settings = resolveServeSettings(
+    { host: options.host, port: String(options.port), dataDir: options.dataDir },
+    env,
+    {
+      server: { openRead: true },
+      apiKeys: [{ name: 'demo-admin', roles: ['admin'], key: { value: key } }],
+      alerting: { resolveAfterCleanEvaluations: 2 },
+    },
+  );
   const server = await composeServer(settings);
   const [baseUrl] = await listenOrExplain(server, settings.host, settings.port);
   server.scheduler.start();
@@ -85,7 +91,11 @@ function assertPortFree(host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is already in use (another demo?); choose another with --port`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} on ${host} is already in use (another demo?); choose another with --port`)
+          : error,
+      ),
     );
     probe.listen({ host, port }, () => probe.close(() => resolve()));
   });
@@ -93,14 +103,20 @@ function assertPortFree(host: string, port: number): Promise<void> {
 
 /** Trains the initial champion on stationary applications and registers it (local store or MLflow). */
 async function trainInitialChampion(options: DemoOptions, trackingUri: string | null) {
-  const stream = createAgrawalStream({ seed: options.scenario.seed + 1, classificationFunction: FUNCTION_BEFORE, perturbation: 0.05 });
-  const table = dataTableFromRows(stream.take(options.scenario.trainingRows).map(toRow));
-  const trained = createTrainModelService({ clock: { nowMs: () => performance.timeOrigin + performance.now() } }).train({
-    table,
-    target: DEMO_TARGET,
-    estimator: 'gbdt',
-    seed: options.scenario.seed,
+  const stream = createAgrawalStream({
+    seed: options.scenario.seed + 1,
+    classificationFunction: FUNCTION_BEFORE,
+    perturbation: 0.05,
   });
+  const table = dataTableFromRows(stream.take(options.scenario.trainingRows).map(toRow));
+  const trained = createTrainModelService({ clock: { nowMs: () => performance.timeOrigin + performance.now() } }).train(
+    {
+      table,
+      target: DEMO_TARGET,
+      estimator: 'gbdt',
+      seed: options.scenario.seed,
+    },
+  );
   const backend = createTrackingBackend({ trackingUri: trackingUri ?? undefined, dataDir: options.dataDir });
   try {
     const run = await trackTraining({
@@ -125,7 +141,9 @@ type Print = (line: string) => void;
 
 /** Prints where to find the dashboard, the admin key, the API docs and the data. */
 function printAccess(print: Print, baseUrl: string, key: string, options: DemoOptions, resumed: boolean): void {
-  print(`dashboard: ${baseUrl}/${locateDashboard() === null ? ' (not built: run npm run build; the API docs are at /docs)' : ''}`);
+  print(
+    `dashboard: ${baseUrl}/${locateDashboard() === null ? ' (not built: run npm run build; the API docs are at /docs)' : ''}`,
+  );
   print(`admin key: ${key} (API docs ${baseUrl}/docs; data in ${options.dataDir}${resumed ? ', resumed' : ''})`);
 }
 
@@ -133,7 +151,9 @@ function printAccess(print: Print, baseUrl: string, key: string, options: DemoOp
 async function servesResumedModel(api: DemoApi, model: string, options: DemoOptions, print: Print): Promise<boolean> {
   const found = await api.request('GET', `/v1/models/${model}`);
   if (found.status !== 200) return false;
-  print(`resumed: ${model} and its history are served from ${options.dataDir}; run without --resume to replay the scenario`);
+  print(
+    `resumed: ${model} and its history are served from ${options.dataDir}; run without --resume to replay the scenario`,
+  );
   return true;
 }
 
@@ -155,10 +175,16 @@ async function setUpModel(
   );
   await api.call('PUT', `/v1/models/${model}`, demoModelDefinition(options.scenario, model));
   const referenceRows = Array.from({ length: initial.trained.trainTable.rowCount }, (_, i) =>
-    Object.fromEntries(initial.trained.trainTable.columnNames.map((c) => [c, initial.trained.trainTable.columns[c][i]])),
+    Object.fromEntries(
+      initial.trained.trainTable.columnNames.map((c) => [c, initial.trained.trainTable.columns[c][i]]),
+    ),
   );
-  const reference = await api.call<{ rows: number; features: unknown[] }>('PUT', `/v1/models/${model}/reference`, { rows: referenceRows });
-  print(`reference: ${count(reference.rows)} training rows, ${reference.features.length} features; window 500 predictions, evaluated every 250`);
+  const reference = await api.call<{ rows: number; features: unknown[] }>('PUT', `/v1/models/${model}/reference`, {
+    rows: referenceRows,
+  });
+  print(
+    `reference: ${count(reference.rows)} training rows, ${reference.features.length} features; window 500 predictions, evaluated every 250`,
+  );
   return initial.run.version?.version ?? '?';
 }
 
@@ -203,7 +229,9 @@ async function gradualShift(run: ScenarioRun): Promise<void> {
   const { traffic, state, stream, scenario } = run;
   run.accuracyBefore = traffic.accuracy.of('stationary').accuracy;
   traffic.accuracy.setStage('gradual');
-  run.print(`stationary: ${count(scenario.stationaryRows)} applications scored, drift ${state.severity} (share ${state.driftShare.toFixed(2)}), accuracy ${run.accuracyBefore.toFixed(3)}`);
+  run.print(
+    `stationary: ${count(scenario.stationaryRows)} applications scored, drift ${state.severity} (share ${state.driftShare.toFixed(2)}), accuracy ${run.accuracyBefore.toFixed(3)}`,
+  );
   await traffic.drive({
     label: 'gradual shift (salary, loan)',
     stream,
@@ -219,7 +247,9 @@ async function gradualShift(run: ScenarioRun): Promise<void> {
 async function abruptShift({ traffic, state, stream, scenario, print, cap }: ScenarioRun): Promise<void> {
   stream.setClassificationFunction(FUNCTION_AFTER);
   traffic.accuracy.setStage('shifted');
-  print(`abrupt shift: younger applicants, dearer houses, more education; defaults now follow F${FUNCTION_AFTER}; labels delayed`);
+  print(
+    `abrupt shift: younger applicants, dearer houses, more education; defaults now follow F${FUNCTION_AFTER}; labels delayed`,
+  );
   await traffic.drive({
     label: 'abrupt shift, labels delayed',
     stream,
@@ -236,9 +266,12 @@ async function labelsAndRetraining(run: ScenarioRun): Promise<void> {
   const { traffic, print, v1 } = run;
   // The line goes out before the labels: the service may start retraining before the request returns.
   const released = await traffic.releaseWithheld((n) =>
-    print(`labels arrived: ${count(n)} delayed labels sent; accuracy of version ${v1} since the shift ${traffic.accuracy.of('shifted', v1).accuracy.toFixed(3)}`),
+    print(
+      `labels arrived: ${count(n)} delayed labels sent; accuracy of version ${v1} since the shift ${traffic.accuracy.of('shifted', v1).accuracy.toFixed(3)}`,
+    ),
   );
-  if (released.joined < released.sent) print(`labels: only ${count(released.joined)} of ${count(released.sent)} delayed labels were joined`);
+  if (released.joined < released.sent)
+    print(`labels: only ${count(released.joined)} of ${count(released.sent)} delayed labels were joined`);
   await keepServing(run, 'labelled traffic, retraining', 0, () => run.state.finished === null);
 }
 
@@ -288,7 +321,11 @@ function startScenario(
   const { model, api, tracker, v1, print } = started;
   const { scenario } = options;
   const traffic = createTraffic(api, { ...options, model });
-  const stream = createAgrawalStream({ seed: scenario.seed, classificationFunction: FUNCTION_BEFORE, perturbation: 0.05 });
+  const stream = createAgrawalStream({
+    seed: scenario.seed,
+    classificationFunction: FUNCTION_BEFORE,
+    perturbation: 0.05,
+  });
   const rowsFor = (seconds: number) => Math.round(seconds * BASE_ROWS_PER_SECOND * scenario.speed);
   const cap = (rows: number) => rows + rowsFor(options.stageTimeoutSeconds ?? 180);
   return { scenario, print, tracker, state: tracker.state, traffic, stream, v1, cap, accuracyBefore: Number.NaN };

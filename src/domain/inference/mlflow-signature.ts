@@ -7,7 +7,12 @@ import { SchemaError } from '../schema-error.js';
 
 export type MlflowSignatureSpec =
   | { readonly kind: 'column'; readonly name: string | null; readonly type: string }
-  | { readonly kind: 'tensor'; readonly name: string | null; readonly dtype: string; readonly shape: readonly number[] };
+  | {
+      readonly kind: 'tensor';
+      readonly name: string | null;
+      readonly dtype: string;
+      readonly shape: readonly number[];
+    };
 
 export interface MlflowSignature {
   readonly inputs: readonly MlflowSignatureSpec[];
@@ -20,7 +25,11 @@ function parseSpec(value: unknown, field: string): MlflowSignatureSpec {
   const name = typeof spec.name === 'string' ? spec.name : null;
   if (spec.type === 'tensor') {
     const tensor = spec['tensor-spec'] as { dtype?: unknown; shape?: unknown } | undefined;
-    if (typeof tensor?.dtype !== 'string' || !Array.isArray(tensor.shape) || !tensor.shape.every((d) => Number.isInteger(d))) {
+    if (
+      typeof tensor?.dtype !== 'string' ||
+      !Array.isArray(tensor.shape) ||
+      !tensor.shape.every((d) => Number.isInteger(d))
+    ) {
       throw new SchemaError(field, 'a tensor spec needs "tensor-spec": {"dtype": string, "shape": [integers]}');
     }
     return { kind: 'tensor', name, dtype: tensor.dtype, shape: tensor.shape as number[] };
@@ -42,7 +51,10 @@ function parseSide(text: string | null | undefined, field: string): MlflowSignat
 }
 
 /** Parses the two JSON texts of an MLmodel `signature` (absent sides are empty). */
-export function parseMlflowSignature(inputs: string | null | undefined, outputs: string | null | undefined): MlflowSignature {
+export function parseMlflowSignature(
+  inputs: string | null | undefined,
+  outputs: string | null | undefined,
+): MlflowSignature {
   return { inputs: parseSide(inputs, 'signature.inputs'), outputs: parseSide(outputs, 'signature.outputs') };
 }
 

@@ -13,7 +13,9 @@ describe('positiveClassOf', () => {
   it('takes the declared class in string form, and refuses one that is not a label or a non-binary list', () => {
     expect(positiveClassOf([0, 1], '0')).toBe(0);
     expect(positiveClassOf(['no', 'yes'], 'no')).toBe('no');
-    expect(() => positiveClassOf([0, 1], 'yes')).toThrow(/positiveClass: "yes" is not one of the model's class labels \[0,1\]/);
+    expect(() => positiveClassOf([0, 1], 'yes')).toThrow(
+      /positiveClass: "yes" is not one of the model's class labels \[0,1\]/,
+    );
     expect(() => positiveClassOf([0, 1, 2])).toThrow(/classLabels: a binary classifier has 2 class labels/);
   });
 

@@ -3,7 +3,7 @@
  * form, as config values are strings), else the second of the sorted labels — scikit-learn's `classes_[1]`
  * (`np.unique` order: numbers ascending, strings by code point), whose probability `predict_proba[:, 1]` is.
  */
-import { InferenceModelError, type ClassLabel } from './inference-mapping.js';
+import { type ClassLabel, InferenceModelError } from './inference-mapping.js';
 
 function compareLabels(a: ClassLabel, b: ClassLabel): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -13,10 +13,18 @@ function compareLabels(a: ClassLabel, b: ClassLabel): number {
 }
 
 export function positiveClassOf(labels: readonly ClassLabel[], declared?: string | null): ClassLabel {
-  if (labels.length !== 2) throw new InferenceModelError('classLabels', `a binary classifier has 2 class labels, got ${JSON.stringify(labels)}`);
+  if (labels.length !== 2)
+    throw new InferenceModelError(
+      'classLabels',
+      `a binary classifier has 2 class labels, got ${JSON.stringify(labels)}`,
+    );
   if (declared !== undefined && declared !== null) {
     const found = labels.find((l) => String(l) === declared);
-    if (found === undefined) throw new InferenceModelError('positiveClass', `${JSON.stringify(declared)} is not one of the model's class labels ${JSON.stringify(labels)}`);
+    if (found === undefined)
+      throw new InferenceModelError(
+        'positiveClass',
+        `${JSON.stringify(declared)} is not one of the model's class labels ${JSON.stringify(labels)}`,
+      );
     return found;
   }
   return [...labels].sort(compareLabels)[1];

@@ -6,9 +6,16 @@
  * where that output was. Nothing else in the graph changes (same nodes, opsets and metadata), so every other output
  * is computed exactly as before.
  */
-import { OnnxDataType, type OnnxGraphProto, type OnnxModelProto, type OnnxNodeProto, type OnnxValueInfoProto } from './onnx-model-proto.js';
-import { ONNX_ML_DOMAIN } from './onnx-graph-summary.js';
+
 import { SchemaError } from '../schema-error.js';
+import { ONNX_ML_DOMAIN } from './onnx-graph-summary.js';
+import {
+  OnnxDataType,
+  type OnnxGraphProto,
+  type OnnxModelProto,
+  type OnnxNodeProto,
+  type OnnxValueInfoProto,
+} from './onnx-model-proto.js';
 
 export interface ZipMapExposure {
   /** The sequence-of-maps output that was removed. */
@@ -44,14 +51,23 @@ export function exposeZipMapInputs(model: OnnxModelProto): ExposedZipMapInputs {
   const newOutputs = outputs.map((output) => {
     if (!isSequenceOfMaps(output)) return output;
     const producer = nodes.find((n) => (n.output ?? []).includes(output.name));
-    if (producer === undefined || producer.op_type !== 'ZipMap' || producer.domain !== ONNX_ML_DOMAIN || producer.input?.length !== 1) {
+    if (
+      producer === undefined ||
+      producer.op_type !== 'ZipMap' ||
+      producer.domain !== ONNX_ML_DOMAIN ||
+      producer.input?.length !== 1
+    ) {
       throw new SchemaError(
         `outputs.${output.name}`,
         `a sequence of maps not made by a ZipMap (made by ${producer ? producer.op_type : 'nothing'}); onnxruntime-node cannot return it — export the model with tensor outputs`,
       );
     }
     const consumers = nodes.filter((n) => (n.input ?? []).includes(output.name));
-    if (consumers.length > 0) throw new SchemaError(`outputs.${output.name}`, `the ZipMap output also feeds ${consumers[0].op_type}; it cannot be removed`);
+    if (consumers.length > 0)
+      throw new SchemaError(
+        `outputs.${output.name}`,
+        `the ZipMap output also feeds ${consumers[0].op_type}; it cannot be removed`,
+      );
     removed.add(producer);
     const tensorOutput = producer.input[0];
     exposures.push({ removedOutput: output.name, tensorOutput });

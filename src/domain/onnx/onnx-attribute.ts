@@ -2,7 +2,13 @@
  * Building and reading AttributeProto values (onnx.proto): the `type` tag is set from the value's kind, strings
  * are UTF-8 bytes as the schema says, int64 values read back as numbers.
  */
-import { OnnxAttributeType, type OnnxAttributeProto, type OnnxInt64, type OnnxNodeProto, type OnnxTensorProto } from './onnx-model-proto.js';
+import {
+  type OnnxAttributeProto,
+  OnnxAttributeType,
+  type OnnxInt64,
+  type OnnxNodeProto,
+  type OnnxTensorProto,
+} from './onnx-model-proto.js';
 
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
@@ -16,7 +22,11 @@ export const attribute = {
   int: (name: string, i: number): OnnxAttributeProto => ({ name, type: OnnxAttributeType.INT, i }),
   string: (name: string, s: string): OnnxAttributeProto => ({ name, type: OnnxAttributeType.STRING, s: utf8Bytes(s) }),
   tensor: (name: string, t: OnnxTensorProto): OnnxAttributeProto => ({ name, type: OnnxAttributeType.TENSOR, t }),
-  floats: (name: string, floats: readonly number[]): OnnxAttributeProto => ({ name, type: OnnxAttributeType.FLOATS, floats }),
+  floats: (name: string, floats: readonly number[]): OnnxAttributeProto => ({
+    name,
+    type: OnnxAttributeType.FLOATS,
+    floats,
+  }),
   ints: (name: string, ints: readonly number[]): OnnxAttributeProto => ({ name, type: OnnxAttributeType.INTS, ints }),
   strings: (name: string, strings: readonly string[]): OnnxAttributeProto => ({
     name,

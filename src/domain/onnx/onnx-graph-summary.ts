@@ -43,7 +43,10 @@ function valueType(type: OnnxTypeProto | undefined): OnnxValueType {
     return {
       kind: 'tensor',
       elemType: type.tensor_type.elem_type ?? 0,
-      dims: dims === undefined ? null : dims.map((d): OnnxDim => (d.dim_value !== undefined ? Number(d.dim_value) : (d.dim_param ?? null))),
+      dims:
+        dims === undefined
+          ? null
+          : dims.map((d): OnnxDim => (d.dim_value !== undefined ? Number(d.dim_value) : (d.dim_param ?? null))),
     };
   }
   const map = type?.sequence_type?.elem_type?.map_type;
@@ -53,7 +56,8 @@ function valueType(type: OnnxTypeProto | undefined): OnnxValueType {
 
 const summarize = (v: OnnxValueInfoProto): OnnxValueSummary => ({ name: v.name, type: valueType(v.type) });
 
-const isMl = (node: OnnxNodeProto, opType: string): boolean => node.op_type === opType && node.domain === ONNX_ML_DOMAIN;
+const isMl = (node: OnnxNodeProto, opType: string): boolean =>
+  node.op_type === opType && node.domain === ONNX_ML_DOMAIN;
 
 const CLASSIFIERS: readonly [opType: string, intAttribute: string][] = [
   ['LinearClassifier', 'classlabels_ints'],

@@ -22,7 +22,9 @@ function rect(x: number, width: number, proportion: number, scale: number, colou
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
 
-function foldTail(summary: Extract<FeatureChartSummary, { type: 'categories' }>): Extract<FeatureChartSummary, { type: 'categories' }> {
+function foldTail(
+  summary: Extract<FeatureChartSummary, { type: 'categories' }>,
+): Extract<FeatureChartSummary, { type: 'categories' }> {
   if (summary.categories.length <= MAX_CHART_CATEGORIES) return summary;
   const keep = MAX_CHART_CATEGORIES - 1;
   const sum = (values: readonly number[]): number => values.slice(keep).reduce((a, b) => a + b, 0);
@@ -69,7 +71,8 @@ export function distributionSvg(chart: FeatureChartSummary, label: string): stri
       );
     }
     captionLeft = n > 0 ? summary.categories[0] : '';
-    captionRight = chart.type === 'categories' && chart.categories.length > 1 ? `${chart.categories.length} categories` : '';
+    captionRight =
+      chart.type === 'categories' && chart.categories.length > 1 ? `${chart.categories.length} categories` : '';
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT + LABEL_HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT + LABEL_HEIGHT}" role="img" aria-label="${escapeHtml(label)}: reference vs current">`,

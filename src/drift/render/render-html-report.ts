@@ -41,14 +41,28 @@ function resultRow(result: FeatureDriftResult): string {
 }
 
 function resultTable(results: readonly FeatureDriftResult[]): string {
-  const header = ['feature', 'kind', 'test', 'statistic', 'p-value', 'distance', 'rule', 'effect size', 'drifted', 'reference vs current'];
+  const header = [
+    'feature',
+    'kind',
+    'test',
+    'statistic',
+    'p-value',
+    'distance',
+    'rule',
+    'effect size',
+    'drifted',
+    'reference vs current',
+  ];
   return `<table><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${results.map(resultRow).join('')}</tbody></table>`;
 }
 
 function performanceTable(performance: PerformanceDriftResult): string {
-  const metrics = [...new Set([...Object.keys(performance.referenceMetrics), ...Object.keys(performance.currentMetrics)])];
+  const metrics = [
+    ...new Set([...Object.keys(performance.referenceMetrics), ...Object.keys(performance.currentMetrics)]),
+  ];
   const rows = metrics.map(
-    (name) => `<tr><td>${escapeHtml(name)}</td><td class="num">${formatNumber(performance.referenceMetrics[name] ?? null)}</td><td class="num">${formatNumber(performance.currentMetrics[name] ?? null)}</td></tr>`,
+    (name) =>
+      `<tr><td>${escapeHtml(name)}</td><td class="num">${formatNumber(performance.referenceMetrics[name] ?? null)}</td><td class="num">${formatNumber(performance.currentMetrics[name] ?? null)}</td></tr>`,
   );
   return `<table><thead><tr><th>metric</th><th>reference</th><th>current</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -67,7 +81,10 @@ export function renderHtmlReport(report: DriftReport, sources: ReportSources): s
     `<div class="sources">Reference <code>${escapeHtml(sources.reference)}</code> vs current <code>${escapeHtml(sources.current)}</code> · ${escapeHtml(sources.generatedAt)}</div>`,
     `<div class="verdict ${report.datasetDrift ? 'drift">Dataset drift detected' : 'nodrift">No dataset drift'}</div>`,
     `<dl>${summaryItems(report)
-      .map((item) => `<dt>${escapeHtml(item.label)}</dt><dd${item.label === 'Severity' ? ` class="sev-${report.severity}"` : ''}>${escapeHtml(item.value)}</dd>`)
+      .map(
+        (item) =>
+          `<dt>${escapeHtml(item.label)}</dt><dd${item.label === 'Severity' ? ` class="sev-${report.severity}"` : ''}>${escapeHtml(item.value)}</dd>`,
+      )
       .join('')}</dl>`,
     `<h2>Features, largest effect first</h2><div class="legend">Charts: share of valid values<span style="background:${REFERENCE_COLOUR}"></span>reference<span style="background:${CURRENT_COLOUR}"></span>current</div>`,
     resultTable(featuresByEffectSize(report)),
@@ -79,7 +96,10 @@ export function renderHtmlReport(report: DriftReport, sources: ReportSources): s
       (q) =>
         `<tr><td>${escapeHtml(q.column)}</td><td>${q.kind}</td><td>${q.severity}</td><td class="num">${q.count} of ${q.rowCount}</td><td>${escapeHtml(q.message)}${q.examples.length > 0 ? ` <small>e.g. ${q.examples.map(escapeHtml).join(', ')}</small>` : ''}</td></tr>`,
     );
-    body.push('<h2>Data quality</h2>', `<table><thead><tr><th>column</th><th>finding</th><th>severity</th><th>count</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+    body.push(
+      '<h2>Data quality</h2>',
+      `<table><thead><tr><th>column</th><th>finding</th><th>severity</th><th>count</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    );
   }
   return [
     '<!DOCTYPE html>',

@@ -1,29 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { categoricalResult, numericResult, sampleReport } from '../../../tests/support/drift/sample-report.js';
+import { formatNumber } from './format-number.js';
+import { renderHtmlReport } from './render-html-report.js';
 import { JSON_REPORT_KIND, renderJsonReport } from './render-json-report.js';
 import { renderMarkdownReport } from './render-markdown-report.js';
-import { renderHtmlReport } from './render-html-report.js';
-import { formatNumber } from './format-number.js';
-import { categoricalResult, numericResult, sampleReport } from '../../../tests/support/drift/sample-report.js';
 
 const sources = { reference: 'train.csv', current: 'prod <week 3>.csv', generatedAt: '2026-11-26T23:00:00.000Z' };
-const report = sampleReport([numericResult('small', 0.02), numericResult('large', 0.7), categoricalResult('city|code', 0.3)], {
-  performance: {
-    task: 'classification',
-    metric: 'error_rate',
-    labelledCount: 900,
-    reference: 0.1,
-    current: 0.2,
-    referenceMetrics: { accuracy: 0.9, auc: 0.95 },
-    currentMetrics: { accuracy: 0.8, auc: null },
-    test: 'z',
-    statistic: 5.1,
-    pValue: 1e-7,
-    threshold: 0.01,
-    degradation: 0.1,
-    minDegradation: 0.05,
-    drifted: true,
+const report = sampleReport(
+  [numericResult('small', 0.02), numericResult('large', 0.7), categoricalResult('city|code', 0.3)],
+  {
+    performance: {
+      task: 'classification',
+      metric: 'error_rate',
+      labelledCount: 900,
+      reference: 0.1,
+      current: 0.2,
+      referenceMetrics: { accuracy: 0.9, auc: 0.95 },
+      currentMetrics: { accuracy: 0.8, auc: null },
+      test: 'z',
+      statistic: 5.1,
+      pValue: 1e-7,
+      threshold: 0.01,
+      degradation: 0.1,
+      minDegradation: 0.05,
+      drifted: true,
+    },
   },
-});
+);
 
 describe('renderJsonReport', () => {
   it('is the report plus kind, sources and time, and parses back to the same values', () => {
@@ -35,7 +38,17 @@ describe('renderJsonReport', () => {
     const { kind: _kind, sources: _sources, generatedAt: _time, ...rest } = parsed;
     expect(rest).toEqual(JSON.parse(JSON.stringify(report)));
     const feature = (parsed.features as Record<string, unknown>[])[0];
-    for (const field of ['name', 'kind', 'test', 'statistic', 'pValue', 'distance', 'threshold', 'effectSize', 'drifted']) {
+    for (const field of [
+      'name',
+      'kind',
+      'test',
+      'statistic',
+      'pValue',
+      'distance',
+      'threshold',
+      'effectSize',
+      'drifted',
+    ]) {
       expect(feature).toHaveProperty(field);
     }
   });
@@ -51,7 +64,9 @@ describe('renderMarkdownReport', () => {
   it('has the summary, performance and data quality', () => {
     expect(markdown).toContain('- **Drifted features:** 2 of 3 tested (share 66.7 %');
     expect(markdown).toContain('- **Performance drift:** YES (error_rate 0.1 → 0.2, z p=1.0e-7, 900 labelled rows)');
-    expect(markdown).toContain('| city | unseen_category | warning | 12 of 900 | values not seen in the reference \\| e.g. "Oslo" |');
+    expect(markdown).toContain(
+      '| city | unseen_category | warning | 12 of 900 | values not seen in the reference \\| e.g. "Oslo" |',
+    );
   });
 });
 
@@ -75,7 +90,9 @@ describe('renderHtmlReport', () => {
   });
   it('stays under 2 MB for 100 features with 50-bin histograms and 200 categories', () => {
     const many = sampleReport(
-      Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? numericResult(`numeric_${i}`, i / 100, 50) : categoricalResult(`category_${i}`, i / 100, 200))),
+      Array.from({ length: 100 }, (_, i) =>
+        i % 2 === 0 ? numericResult(`numeric_${i}`, i / 100, 50) : categoricalResult(`category_${i}`, i / 100, 200),
+      ),
     );
     const size = Buffer.byteLength(renderHtmlReport(many, sources));
     expect(size).toBeLessThan(2 * 1024 * 1024);

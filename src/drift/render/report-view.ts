@@ -18,8 +18,13 @@ export function scoreText(result: FeatureDriftResult): string {
 
 /** The drift rule applied, e.g. `p < 0.05` or `d ≥ 0.1`, plus the effect-size floor in driftguard mode. */
 export function ruleText(result: FeatureDriftResult): string {
-  const rule = result.direction === 'p_value_below' ? `p < ${formatNumber(result.threshold)}` : `d ≥ ${formatNumber(result.threshold)}`;
-  return result.effectSizeThreshold === undefined ? rule : `${rule} and effect ≥ ${formatNumber(result.effectSizeThreshold)}`;
+  const rule =
+    result.direction === 'p_value_below'
+      ? `p < ${formatNumber(result.threshold)}`
+      : `d ≥ ${formatNumber(result.threshold)}`;
+  return result.effectSizeThreshold === undefined
+    ? rule
+    : `${rule} and effect ≥ ${formatNumber(result.effectSizeThreshold)}`;
 }
 
 /** One label/value pair of the summary block shared by the Markdown and HTML renderers. */
@@ -32,12 +37,24 @@ export interface SummaryItem {
 export function summaryItems(report: DriftReport): SummaryItem[] {
   const items: SummaryItem[] = [
     { label: 'Dataset drift', value: report.datasetDrift ? 'YES' : 'no' },
-    { label: 'Severity', value: report.severity === report.rawSeverity ? report.severity : `${report.severity} (this comparison alone: ${report.rawSeverity})` },
+    {
+      label: 'Severity',
+      value:
+        report.severity === report.rawSeverity
+          ? report.severity
+          : `${report.severity} (this comparison alone: ${report.rawSeverity})`,
+    },
     {
       label: 'Drifted features',
       value: `${report.driftedFeatureCount} of ${report.testedFeatureCount} tested (share ${formatShare(report.driftShare)}, dataset drift at ≥ ${formatShare(report.driftShareThreshold)})`,
     },
-    { label: 'Mode', value: report.mode === 'driftguard' ? `driftguard (test and effect size, ${report.correction} correction)` : 'evidently (Evidently 0.7 defaults)' },
+    {
+      label: 'Mode',
+      value:
+        report.mode === 'driftguard'
+          ? `driftguard (test and effect size, ${report.correction} correction)`
+          : 'evidently (Evidently 0.7 defaults)',
+    },
     { label: 'Rows', value: `reference ${report.referenceRowCount}, current ${report.currentRowCount}` },
   ];
   const roles: [string, FeatureDriftResult | null | undefined][] = [
@@ -46,7 +63,11 @@ export function summaryItems(report: DriftReport): SummaryItem[] {
     ['Target drift', report.targetDrift],
   ];
   for (const [label, result] of roles) {
-    if (result) items.push({ label, value: `${result.drifted ? 'YES' : 'no'} (${result.name}, ${result.test}, ${scoreText(result)})` });
+    if (result)
+      items.push({
+        label,
+        value: `${result.drifted ? 'YES' : 'no'} (${result.name}, ${result.test}, ${scoreText(result)})`,
+      });
   }
   const performance = report.performance;
   if (performance !== null) {

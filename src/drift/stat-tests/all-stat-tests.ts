@@ -1,4 +1,3 @@
-import type { StatTest } from './stat-test.js';
 import { andersonDarlingStatTest } from './anderson-darling.js';
 import { chiSquareContingencyStatTest } from './chi-square-contingency.js';
 import { chiSquareGoodnessOfFitStatTest } from './chi-square-goodness-of-fit.js';
@@ -12,6 +11,7 @@ import { klDivergenceStatTest } from './kl-divergence.js';
 import { ksStatTest } from './ks.js';
 import { mannWhitneyStatTest } from './mann-whitney.js';
 import { psiStatTest } from './psi.js';
+import type { StatTest } from './stat-test.js';
 import { totalVariationStatTest } from './total-variation.js';
 import { wassersteinNormedStatTest } from './wasserstein-normed.js';
 import { welchTStatTest } from './welch-t.js';

@@ -1,6 +1,6 @@
 import { andersonDarlingKSample } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { inputSamples, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Anderson–Darling k-sample test on [reference, current], scipy `anderson_ksamp` (p-value capped to [0.001, 0.25]). */
 export const andersonDarlingStatTest: StatTest = {

@@ -1,6 +1,6 @@
 import { chiSquareTest } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /**
  * Pearson chi-square test of homogeneity on the 2 × k table [reference counts, current counts], scipy

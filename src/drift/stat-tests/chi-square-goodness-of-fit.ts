@@ -1,6 +1,6 @@
 import { chiSquareSf } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, onNonEmptyCounts, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /**
  * Evidently's `chisquare`: goodness of fit of the current counts to the reference counts scaled to the current

@@ -1,6 +1,6 @@
 import { cramerVonMises } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { inputSamples, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Cramér–von Mises two-sample test, scipy `cramervonmises_2samp(reference, current, method='asymptotic')`. */
 export const cramerVonMisesStatTest: StatTest = {

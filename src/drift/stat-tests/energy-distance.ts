@@ -1,6 +1,6 @@
 import { energyDistance } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { distanceOutcome, inputSamples } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Energy distance, scipy `energy_distance(reference, current)`; drift when ≥ 0.1 (Evidently's default). */
 export const energyDistanceStatTest: StatTest = {

@@ -1,6 +1,6 @@
 import { fisherExact } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, onNonEmptyCounts, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /**
  * Fisher's exact test on [[ref first, ref rest], [cur first, cur rest]] ("first" = most frequent reference

@@ -1,6 +1,6 @@
 import { gTest } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** G-test (log-likelihood ratio) on [reference counts, current counts], scipy `chi2_contingency(..., lambda_='log-likelihood')`. */
 export const gTestStatTest: StatTest = {

@@ -1,6 +1,6 @@
 import { hellingerDistance } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, distanceOutcome, inputProportions } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Hellinger distance sqrt(½ Σ (√r − √c)²) of the proportions; drift when ≥ 0.1. */
 export const hellingerStatTest: StatTest = {

@@ -1,6 +1,6 @@
 import { jensenShannonDistance } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, distanceOutcome, inputProportions } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /**
  * Evidently's `jensenshannon`: scipy `jensenshannon(ref_proportions, cur_proportions)` with the natural log

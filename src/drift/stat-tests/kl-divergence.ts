@@ -1,6 +1,6 @@
 import { klDivergence } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, distanceOutcome, inputProportions } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Kullback–Leibler divergence of the reference from the current proportions, scipy `entropy(ref, cur)`, after Evidently's zero fill. */
 export const klDivergenceStatTest: StatTest = {

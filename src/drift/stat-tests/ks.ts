@@ -1,6 +1,6 @@
 import { ksTwoSample } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { inputSamples, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Two-sample Kolmogorov–Smirnov, scipy `ks_2samp(reference, current)` (Evidently `ks`: drift when p ≤ 0.05). */
 export const ksStatTest: StatTest = {

@@ -1,6 +1,6 @@
 import { mannWhitneyU } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { inputSamples, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Mann–Whitney U, scipy `mannwhitneyu(reference, current, alternative='two-sided', method='asymptotic')`. */
 export const mannWhitneyStatTest: StatTest = {

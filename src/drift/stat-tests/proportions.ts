@@ -30,14 +30,18 @@ export function inputProportions(input: StatTestInput, fillZeroes = false): [Flo
 /** Indices of the categories / bins present on at least one side. */
 export function occupiedCellIndices(input: StatTestInput): number[] {
   const keep: number[] = [];
-  for (let i = 0; i < input.categories.length; i++) if (input.referenceCounts[i] + input.currentCounts[i] > 0) keep.push(i);
+  for (let i = 0; i < input.categories.length; i++)
+    if (input.referenceCounts[i] + input.currentCounts[i] > 0) keep.push(i);
   return keep;
 }
 
 /** The categories present on at least one side, as aligned count vectors (contingency tests reject all-zero columns). */
 export function nonEmptyCounts(input: StatTestInput): [Float64Array, Float64Array] {
   const keep = occupiedCellIndices(input);
-  return [Float64Array.from(keep, (i) => input.referenceCounts[i]), Float64Array.from(keep, (i) => input.currentCounts[i])];
+  return [
+    Float64Array.from(keep, (i) => input.referenceCounts[i]),
+    Float64Array.from(keep, (i) => input.currentCounts[i]),
+  ];
 }
 
 /** The numeric samples of a sample test; the engine only passes numeric columns to such tests. */

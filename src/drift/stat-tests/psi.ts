@@ -1,6 +1,6 @@
 import { psi } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, distanceOutcome, inputProportions } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /**
  * Population Stability Index Σ (c − r)·ln(c / r) over the reference quantile bins (numeric) or categories,

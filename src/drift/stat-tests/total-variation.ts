@@ -1,6 +1,6 @@
 import { totalVariationDistance } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, distanceOutcome, inputProportions } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Total variation distance ½ Σ |r − c| of the proportions; drift when ≥ 0.1. */
 export const totalVariationStatTest: StatTest = {

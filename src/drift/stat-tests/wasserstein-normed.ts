@@ -1,6 +1,6 @@
 import { wassersteinDistance } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { distanceOutcome, inputSamples } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /**
  * Evidently's `wasserstein`: scipy `wasserstein_distance(reference, current) / max(std(reference), 0.001)`, with

@@ -1,6 +1,6 @@
 import { welchTTest } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { inputSamples, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /** Welch's t-test of means, scipy `ttest_ind(reference, current, equal_var=False)`. */
 export const welchTStatTest: StatTest = {

@@ -1,6 +1,6 @@
 import { zTestProportions } from '../../stats/index.js';
-import type { StatTest } from './stat-test.js';
 import { ALL_KINDS, onNonEmptyCounts, pValueOutcome } from './proportions.js';
+import type { StatTest } from './stat-test.js';
 
 /**
  * Evidently's `z`: pooled two-proportion z-test of "not the first category" (categories in sorted order) between

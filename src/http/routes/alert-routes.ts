@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Alert } from '../../domain/alert.js';
-import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
+import type { HttpServices } from '../http-services.js';
 import { pageLimit } from './page-limit.js';
 
 const DateTime = Type.String({ format: 'date-time' });
@@ -13,7 +13,12 @@ const StatusSchema = Type.Union([Type.Literal('firing'), Type.Literal('acknowled
 export const AlertSchema = Type.Object({
   id: Type.String(),
   model: Type.String(),
-  kind: Type.Union([Type.Literal('data_drift'), Type.Literal('prediction_drift'), Type.Literal('performance_drift'), Type.Literal('data_quality')]),
+  kind: Type.Union([
+    Type.Literal('data_drift'),
+    Type.Literal('prediction_drift'),
+    Type.Literal('performance_drift'),
+    Type.Literal('data_quality'),
+  ]),
   severity: SeveritySchema,
   peakSeverity: SeveritySchema,
   status: StatusSchema,
@@ -72,11 +77,16 @@ export function alertRoutes(services: Pick<HttpServices, 'alerts'>): FastifyPlug
               status: Type.Optional(StatusSchema),
               severity: Type.Optional(SeveritySchema),
               limit: AlertPageLimit.schema,
-              before: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'cursor: nextBefore of the previous page' })),
+              before: Type.Optional(
+                Type.String({ pattern: '^[0-9]{1,15}$', description: 'cursor: nextBefore of the previous page' }),
+              ),
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ items: Type.Array(AlertSchema), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }), ...errorResponses(400, 401, 403) },
+          response: {
+            200: Type.Object({ items: Type.Array(AlertSchema), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }),
+            ...errorResponses(400, 401, 403),
+          },
         },
       },
       async (request) => {
@@ -111,7 +121,15 @@ export function alertRoutes(services: Pick<HttpServices, 'alerts'>): FastifyPlug
         const { alert, deliveries } = await services.alerts.get(request.params.id);
         return {
           alert: present(alert),
-          deliveries: deliveries.map((d) => ({ sink: d.sink, event: d.event, attempt: d.attempt, outcome: d.outcome, httpStatus: d.httpStatus, error: d.error, at: iso(d.atMs)! })),
+          deliveries: deliveries.map((d) => ({
+            sink: d.sink,
+            event: d.event,
+            attempt: d.attempt,
+            outcome: d.outcome,
+            httpStatus: d.httpStatus,
+            error: d.error,
+            at: iso(d.atMs)!,
+          })),
         };
       },
     );

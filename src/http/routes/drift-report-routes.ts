@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { StoredDriftReport } from '../../ports/store.js';
-import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
+import type { HttpServices } from '../http-services.js';
 import { ModelNameParams } from './model-routes.js';
 import { pageLimit } from './page-limit.js';
 
@@ -17,7 +17,9 @@ export const DriftReportEnvelopeSchema = Type.Object({
   createdAt: DateTime,
   severity: Type.Union([Type.Literal('none'), Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]),
   driftShare: Type.Number(),
-  report: Type.Unsafe<StoredDriftReport['report']>(Type.Record(Type.String(), Type.Unknown(), { description: 'the drift report (docs/report-schema.md)' })),
+  report: Type.Unsafe<StoredDriftReport['report']>(
+    Type.Record(Type.String(), Type.Unknown(), { description: 'the drift report (docs/report-schema.md)' }),
+  ),
 });
 
 const present = (r: StoredDriftReport) => ({
@@ -37,7 +39,9 @@ function parseTime(value: string | undefined, field: string): number | undefined
   if (!Number.isFinite(ms)) {
     throw Object.assign(new Error(`query ${field} must be an ISO 8601 date-time`), {
       statusCode: 400,
-      validation: [{ instancePath: `/${field}`, keyword: 'format', params: {}, message: 'must be an ISO 8601 date-time' }],
+      validation: [
+        { instancePath: `/${field}`, keyword: 'format', params: {}, message: 'must be an ISO 8601 date-time' },
+      ],
       validationContext: 'query',
     });
   }
@@ -66,7 +70,10 @@ export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>):
             { additionalProperties: false },
           ),
           response: {
-            200: Type.Object({ items: Type.Array(DriftReportEnvelopeSchema), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }),
+            200: Type.Object({
+              items: Type.Array(DriftReportEnvelopeSchema),
+              nextBefore: Type.Union([Type.Integer(), Type.Null()]),
+            }),
             ...errorResponses(400, 401, 403, 404),
           },
         },
@@ -86,7 +93,11 @@ export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>):
       '/v1/models/:name/drift-reports/latest',
       {
         config: { access: 'read' },
-        schema: { tags: ['drift'], params: ModelNameParams, response: { 200: DriftReportEnvelopeSchema, ...errorResponses(401, 403, 404) } },
+        schema: {
+          tags: ['drift'],
+          params: ModelNameParams,
+          response: { 200: DriftReportEnvelopeSchema, ...errorResponses(401, 403, 404) },
+        },
       },
       async (request) => present(await services.driftReports.latest(request.params.name)),
     );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
+import type { HttpServices } from '../http-services.js';
 
 /** How often an idle stream sends a comment line so proxies keep it open (ms). */
 export const SSE_HEARTBEAT_MS = 15_000;
@@ -20,20 +20,31 @@ export function eventRoutes(services: Pick<HttpServices, 'events'>): FastifyPlug
         config: { access: 'read' },
         schema: {
           tags: ['events'],
-          description: 'Server-Sent Events: drift_report, alert, predictions_logged, model, retraining. With a PostgreSQL store, the events of every replica (LISTEN/NOTIFY).',
-          querystring: Type.Object({ model: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false }),
+          description:
+            'Server-Sent Events: drift_report, alert, predictions_logged, model, retraining. With a PostgreSQL store, the events of every replica (LISTEN/NOTIFY).',
+          querystring: Type.Object(
+            { model: Type.Optional(Type.String({ minLength: 1 })) },
+            { additionalProperties: false },
+          ),
           response: { ...errorResponses(400, 401, 403) },
         },
       },
       async (request, reply) => {
         reply.hijack();
         const res = reply.raw;
-        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
         res.write(': connected\n\n');
         const filter = request.query.model;
         const unsubscribe = services.events.subscribe((event) => {
           if (filter !== undefined && event.model !== filter) return;
-          res.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event, at: new Date(event.atMs).toISOString() })}\n\n`);
+          res.write(
+            `event: ${event.type}\ndata: ${JSON.stringify({ ...event, at: new Date(event.atMs).toISOString() })}\n\n`,
+          );
         });
         const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
         heartbeat.unref();

@@ -7,12 +7,18 @@ export function healthRoutes(services: Pick<HttpServices, 'checkReady' | 'metric
   return async (app) => {
     app.get(
       '/metrics',
-      { config: { access: 'open' }, schema: { tags: ['health'], description: 'Prometheus metrics (text exposition format 0.0.4)' } },
+      {
+        config: { access: 'open' },
+        schema: { tags: ['health'], description: 'Prometheus metrics (text exposition format 0.0.4)' },
+      },
       async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(services.metrics.render()),
     );
     app.get(
       '/healthz',
-      { config: { access: 'open' }, schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+      {
+        config: { access: 'open' },
+        schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(

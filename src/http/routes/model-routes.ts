@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ModelName, MonitoredModelDefinitionSchema } from '../../services/config/monitored-model-definition.js';
 import type { MonitoredModel } from '../../services/monitored-models.js';
 import { UnprocessableError } from '../../services/service-errors.js';
-import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
+import type { HttpServices } from '../http-services.js';
 
 export const MonitoredModelSchema = Type.Object({
   definition: MonitoredModelDefinitionSchema,
@@ -39,7 +39,9 @@ const ReferenceRowsBody = Type.Object(
 );
 
 /** Monitored models: create (admin), replace (admin), list and get (read), set the reference (admin). */
-export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUpload' | 'versions'>): FastifyPluginAsyncTypebox {
+export function modelRoutes(
+  services: Pick<HttpServices, 'models' | 'referenceUpload' | 'versions'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/v1/models/:name/versions',
@@ -47,7 +49,8 @@ export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUp
         config: { access: 'read' },
         schema: {
           tags: ['models'],
-          description: 'Registry versions of the model (MLflow or the local store), newest first, with aliases, tags and run metrics.',
+          description:
+            'Registry versions of the model (MLflow or the local store), newest first, with aliases, tags and run metrics.',
           params: ModelNameParams,
           response: {
             200: Type.Object({ items: Type.Array(ModelVersionSchema) }),
@@ -107,7 +110,11 @@ export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUp
             typeof body === 'string'
               ? await services.referenceUpload.setFromCsv(name, body, by)
               : await services.referenceUpload.setFromRows(name, body.rows, by);
-          return { ...summary, features: [...summary.features], createdAt: new Date(summary.createdAtMs).toISOString() };
+          return {
+            ...summary,
+            features: [...summary.features],
+            createdAt: new Date(summary.createdAtMs).toISOString(),
+          };
         },
       );
     });
@@ -115,7 +122,11 @@ export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUp
       '/v1/models',
       {
         config: { access: 'admin' },
-        schema: { tags: ['models'], body: MonitoredModelDefinitionSchema, response: { 201: MonitoredModelSchema, ...errorResponses(400, 401, 403, 409) } },
+        schema: {
+          tags: ['models'],
+          body: MonitoredModelDefinitionSchema,
+          response: { 201: MonitoredModelSchema, ...errorResponses(400, 401, 403, 409) },
+        },
       },
       async (request, reply) => reply.status(201).send(present(await services.models.create(request.body))),
     );
@@ -132,21 +143,33 @@ export function modelRoutes(services: Pick<HttpServices, 'models' | 'referenceUp
       },
       async (request) => {
         if (request.body.name !== request.params.name) {
-          throw new UnprocessableError('the body names another model than the URL', [{ path: '/name', reason: `must be ${request.params.name}` }]);
+          throw new UnprocessableError('the body names another model than the URL', [
+            { path: '/name', reason: `must be ${request.params.name}` },
+          ]);
         }
         return present(await services.models.replace(request.body));
       },
     );
     app.get(
       '/v1/models',
-      { config: { access: 'read' }, schema: { tags: ['models'], response: { 200: Type.Object({ items: Type.Array(MonitoredModelSchema) }), ...errorResponses(401, 403) } } },
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['models'],
+          response: { 200: Type.Object({ items: Type.Array(MonitoredModelSchema) }), ...errorResponses(401, 403) },
+        },
+      },
       async () => ({ items: (await services.models.list()).map(present) }),
     );
     app.get(
       '/v1/models/:name',
       {
         config: { access: 'read' },
-        schema: { tags: ['models'], params: ModelNameParams, response: { 200: MonitoredModelSchema, ...errorResponses(400, 401, 403, 404) } },
+        schema: {
+          tags: ['models'],
+          params: ModelNameParams,
+          response: { 200: MonitoredModelSchema, ...errorResponses(400, 401, 403, 404) },
+        },
       },
       async (request) => present(await services.models.get(request.params.name)),
     );

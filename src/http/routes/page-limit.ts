@@ -6,7 +6,12 @@ import { Type } from 'typebox';
  */
 export function pageLimit(defaultLimit: number) {
   return {
-    schema: Type.Optional(Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: `page size, 1–1000 (default ${defaultLimit})` })),
+    schema: Type.Optional(
+      Type.String({
+        pattern: '^(?:[1-9][0-9]{0,2}|1000)$',
+        description: `page size, 1–1000 (default ${defaultLimit})`,
+      }),
+    ),
     value: (text: string | undefined): number => (text === undefined ? defaultLimit : Number(text)),
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
+import type { HttpServices } from '../http-services.js';
 import { ModelNameParams } from './model-routes.js';
 import { pageLimit } from './page-limit.js';
 
@@ -20,9 +20,13 @@ export const PredictionInputSchema = Type.Object(
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'default: a generated UUID' })),
     timestamp: Type.Optional(TimestampSchema),
     modelVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    features: Type.Record(Type.String({ minLength: 1 }), CellSchema, { description: 'feature name → value; null for missing' }),
+    features: Type.Record(Type.String({ minLength: 1 }), CellSchema, {
+      description: 'feature name → value; null for missing',
+    }),
     prediction: Type.Union([ClassSchema, Type.Null()], { description: 'predicted class (or value, for regression)' }),
-    score: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'positive-class probability' })),
+    score: Type.Optional(
+      Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'positive-class probability' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -41,14 +45,18 @@ const PredictRowSchema = Type.Object(
   {
     id: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'default: a generated UUID' })),
     timestamp: Type.Optional(TimestampSchema),
-    features: Type.Record(Type.String({ minLength: 1 }), CellSchema, { description: 'feature name → value; null or absent for missing' }),
+    features: Type.Record(Type.String({ minLength: 1 }), CellSchema, {
+      description: 'feature name → value; null or absent for missing',
+    }),
   },
   { additionalProperties: false },
 );
 
 const ServedPredictionSchema = Type.Object({
   id: Type.String(),
-  class: Type.Union([Type.String(), Type.Number()], { description: 'predicted class label (binary) or value (regression)' }),
+  class: Type.Union([Type.String(), Type.Number()], {
+    description: 'predicted class label (binary) or value (regression)',
+  }),
   score: Type.Union([Type.Number(), Type.Null()], { description: 'P(positive class); null for regression' }),
   modelVersion: Type.String(),
 });
@@ -64,7 +72,11 @@ export const PredictionListQuerySchema = Type.Object(
     fromMs: Type.Optional(Digits('only predictions at or after this time (ms since the epoch)')),
     toMs: Type.Optional(Digits('only predictions before this time (ms since the epoch)')),
     class: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'predicted class, e.g. 1 or yes' })),
-    labeled: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true: labelled rows only; false: unlabelled only' })),
+    labeled: Type.Optional(
+      Type.Union([Type.Literal('true'), Type.Literal('false')], {
+        description: 'true: labelled rows only; false: unlabelled only',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -83,12 +95,19 @@ export const LoggedPredictionSchema = Type.Object({
 
 export const PredictionLogPageSchema = Type.Object({
   items: Type.Array(LoggedPredictionSchema),
-  nextBefore: Type.Union([Type.Integer(), Type.Null()], { description: 'cursor of the next (older) page; null on the last' }),
-  counts: Type.Object({ total: Type.Integer(), labeled: Type.Integer() }, { description: 'the whole log of the model' }),
+  nextBefore: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'cursor of the next (older) page; null on the last',
+  }),
+  counts: Type.Object(
+    { total: Type.Integer(), labeled: Type.Integer() },
+    { description: 'the whole log of the model' },
+  ),
 });
 
 /** Serving the champion, logging predictions made elsewhere, and joining ground truth that arrives later. */
-export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging' | 'predictionServing' | 'predictionLog'>): FastifyPluginAsyncTypebox {
+export function predictionRoutes(
+  services: Pick<HttpServices, 'predictionLogging' | 'predictionServing' | 'predictionLog'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/v1/models/:name/predictions',
@@ -96,7 +115,8 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
         config: { access: 'read' },
         schema: {
           tags: ['ingestion'],
-          description: 'Pages the prediction log newest first, filtered by time, predicted class and whether a label arrived.',
+          description:
+            'Pages the prediction log newest first, filtered by time, predicted class and whether a label arrived.',
           params: ModelNameParams,
           querystring: PredictionListQuerySchema,
           response: { 200: PredictionLogPageSchema, ...errorResponses(400, 401, 403, 404) },
@@ -136,9 +156,16 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
         config: { access: 'ingest' },
         schema: {
           tags: ['serving'],
-          description: 'Scores one row (`{ features }`) or a batch (`{ rows: [...] }`) with the champion version and logs every prediction.',
+          description:
+            'Scores one row (`{ features }`) or a batch (`{ rows: [...] }`) with the champion version and logs every prediction.',
           params: ModelNameParams,
-          body: Type.Union([PredictRowSchema, Type.Object({ rows: Type.Array(PredictRowSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) }, { additionalProperties: false })]),
+          body: Type.Union([
+            PredictRowSchema,
+            Type.Object(
+              { rows: Type.Array(PredictRowSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) },
+              { additionalProperties: false },
+            ),
+          ]),
           response: {
             200: Type.Union([ServedPredictionSchema, Type.Object({ predictions: Type.Array(ServedPredictionSchema) })]),
             ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
@@ -147,7 +174,8 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
       },
       async (request) => {
         const body = request.body;
-        if ('rows' in body) return { predictions: await services.predictionServing.predict(request.params.name, body.rows) };
+        if ('rows' in body)
+          return { predictions: await services.predictionServing.predict(request.params.name, body.rows) };
         const [one] = await services.predictionServing.predict(request.params.name, [body]);
         return one;
       },
@@ -158,7 +186,8 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
         config: { access: 'ingest' },
         schema: {
           tags: ['ingestion'],
-          description: 'Logs a batch of predictions; the batch is accepted or refused as a whole, with per-row reasons.',
+          description:
+            'Logs a batch of predictions; the batch is accepted or refused as a whole, with per-row reasons.',
           params: ModelNameParams,
           body: Type.Object(
             { predictions: Type.Array(PredictionInputSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) },
@@ -171,7 +200,9 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await services.predictionLogging.logPredictions(request.params.name, request.body.predictions)),
+        reply
+          .status(201)
+          .send(await services.predictionLogging.logPredictions(request.params.name, request.body.predictions)),
     );
     app.post(
       '/v1/models/:name/labels',
@@ -181,7 +212,10 @@ export function predictionRoutes(services: Pick<HttpServices, 'predictionLogging
           tags: ['ingestion'],
           description: 'Joins ground truth to earlier predictions by id; unknown ids are listed, not stored.',
           params: ModelNameParams,
-          body: Type.Object({ labels: Type.Array(LabelInputSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { labels: Type.Array(LabelInputSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) },
+            { additionalProperties: false },
+          ),
           response: {
             200: Type.Object({ joined: Type.Integer(), unknownIds: Type.Array(Type.String()) }),
             ...errorResponses(400, 401, 403, 404, 413, 415, 422),

@@ -15,7 +15,10 @@ const JobStatus = Type.Union(
   { description: 'deferred → queued → training → evaluating → tracking → promoted | rejected; failed from any step' },
 );
 
-const Metrics = Type.Object({}, { additionalProperties: true, description: 'accuracy, rocAuc, logLoss, f1 … (null when undefined)' });
+const Metrics = Type.Object(
+  {},
+  { additionalProperties: true, description: 'accuracy, rocAuc, logLoss, f1 … (null when undefined)' },
+);
 const Nullable = <T extends ReturnType<typeof Type.Object>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const RetrainingJobSchema = Type.Object(
@@ -35,7 +38,9 @@ export const RetrainingJobSchema = Type.Object(
     finishedAtMs: Type.Optional(Type.Number()),
     deferral: Type.Optional(
       Type.Object({
-        reason: Type.String({ description: 'only the unmet parts, e.g. "412 of 1,000 labelled rows; class 1 has 17 of 50"' }),
+        reason: Type.String({
+          description: 'only the unmet parts, e.g. "412 of 1,000 labelled rows; class 1 has 17 of 50"',
+        }),
         labeledRows: Type.Integer(),
         minLabeledRows: Type.Integer(),
         perClass: Type.Record(Type.String(), Type.Integer()),
@@ -43,7 +48,9 @@ export const RetrainingJobSchema = Type.Object(
         labelCoverage: Type.Number(),
       }),
     ),
-    steps: Type.Array(Type.Object({ status: JobStatus, atMs: Type.Number(), message: Type.String() }), { description: 'the story, oldest first' }),
+    steps: Type.Array(Type.Object({ status: JobStatus, atMs: Type.Number(), message: Type.String() }), {
+      description: 'the story, oldest first',
+    }),
     data: Type.Optional(
       Type.Object({
         trainRows: Type.Integer(),
@@ -58,7 +65,9 @@ export const RetrainingJobSchema = Type.Object(
       Type.Object({
         challenger: Type.Object({ validation: Type.Union([Metrics, Type.Null()]), test: Metrics }),
         champion: Nullable(Type.Object({ test: Metrics })),
-        referenceHoldout: Type.Optional(Type.Object({ challenger: Metrics, champion: Type.Union([Metrics, Type.Null()]) })),
+        referenceHoldout: Type.Optional(
+          Type.Object({ challenger: Metrics, champion: Type.Union([Metrics, Type.Null()]) }),
+        ),
       }),
     ),
     decision: Type.Optional(Type.Object({ promote: Type.Boolean(), reason: Type.String() })),

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auth, createTestApp, registerChampion } from '../../../tests/support/http/test-app.js';
 import type { ServiceEvent } from '../../ports/event-bus.js';
 import { routeAccessOf } from '../app.js';
-import { auth, createTestApp, registerChampion } from '../../../tests/support/http/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-const credit = { name: 'credit', task: 'classification', features: { income: {}, region: { kind: 'categorical' }, owner: {} }, target: 'approved' };
+const credit = {
+  name: 'credit',
+  task: 'classification',
+  features: { income: {}, region: { kind: 'categorical' }, owner: {} },
+  target: 'approved',
+};
 
 describe('retraining routes', () => {
   let t: TestApp;
@@ -13,14 +18,21 @@ describe('retraining routes', () => {
   beforeAll(async () => {
     t = await createTestApp();
     t.events.subscribe((e) => events.push(e));
-    expect((await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('admin'), payload: credit })).statusCode).toBe(201);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/v1/models', headers: auth('admin'), payload: credit })).statusCode,
+    ).toBe(201);
   });
   afterAll(async () => {
     await t.close();
   });
 
   const post = (url: string, payload?: unknown, role: 'admin' | 'read' | 'ingest' = 'admin') =>
-    t.app.inject({ method: 'POST', url, headers: auth(role), ...(payload === undefined ? {} : { payload: payload as object }) });
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: auth(role),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   const get = (url: string) => t.app.inject({ url, headers: auth('read') });
 
   it('keeps the access map: triggers and champion moves need admin, job reads need read', async () => {
@@ -37,7 +49,13 @@ describe('retraining routes', () => {
     expect((await post('/v1/models/credit/rollback', { reason: 'x' }, 'ingest')).statusCode).toBe(403);
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/models/{name}/retraining', '/v1/models/{name}/retraining-jobs', '/v1/models/{name}/retraining-jobs/{id}', '/v1/models/{name}/rollback', '/v1/models/{name}/promote']),
+      expect.arrayContaining([
+        '/v1/models/{name}/retraining',
+        '/v1/models/{name}/retraining-jobs',
+        '/v1/models/{name}/retraining-jobs/{id}',
+        '/v1/models/{name}/rollback',
+        '/v1/models/{name}/promote',
+      ]),
     );
   });
 
@@ -74,15 +92,28 @@ describe('retraining routes', () => {
       model: 'credit',
       status: 'deferred',
       trigger: { kind: 'manual', reason: 'new data (by ops)' },
-      deferral: { reason: '0 of 1,000 labelled rows; class no has 0 of 50; class yes has 0 of 50', labeledRows: 0, minLabeledRows: 1000, minPerClass: 50 },
+      deferral: {
+        reason: '0 of 1,000 labelled rows; class no has 0 of 50; class yes has 0 of 50',
+        labeledRows: 0,
+        minLabeledRows: 1000,
+        minPerClass: 50,
+      },
     });
-    expect(events.filter((e) => e.type === 'retraining').at(-1)?.data).toMatchObject({ model: 'credit', job: { id: job.id, status: 'deferred' } });
+    expect(events.filter((e) => e.type === 'retraining').at(-1)?.data).toMatchObject({
+      model: 'credit',
+      job: { id: job.id, status: 'deferred' },
+    });
     // Without a body at all, the open deferred job is looked at again (and stays one job).
     const again = await t.app.inject({ method: 'POST', url: '/v1/models/credit/retraining', headers: auth('admin') });
     expect(again.statusCode, again.body).toBe(202);
     expect(again.json().job.id).toBe(job.id);
-    expect((await get('/v1/models/credit/retraining-jobs')).json().jobs.map((j: { id: string }) => j.id)).toEqual([job.id]);
-    expect((await get(`/v1/models/credit/retraining-jobs/${job.id}`)).json().job).toMatchObject({ id: job.id, steps: [{ status: 'deferred' }] });
+    expect((await get('/v1/models/credit/retraining-jobs')).json().jobs.map((j: { id: string }) => j.id)).toEqual([
+      job.id,
+    ]);
+    expect((await get(`/v1/models/credit/retraining-jobs/${job.id}`)).json().job).toMatchObject({
+      id: job.id,
+      steps: [{ status: 'deferred' }],
+    });
     expect((await get(`/v1/models/credit/retraining-jobs?before=${job.id}`)).json().jobs).toEqual([]);
   });
 
@@ -103,11 +134,21 @@ describe('retraining routes', () => {
     const rolledBack = await post('/v1/models/credit/rollback', { reason: 'accuracy dropped' });
     expect(rolledBack.statusCode, rolledBack.body).toBe(200);
     expect(rolledBack.json()).toEqual({ fromVersion: second.version, toVersion: '1', changed: true });
-    expect(events.slice(before).find((e) => e.type === 'model')?.data).toMatchObject({ event: 'champion_changed', action: 'rollback', fromVersion: second.version, toVersion: '1', reason: 'accuracy dropped' });
+    expect(events.slice(before).find((e) => e.type === 'model')?.data).toMatchObject({
+      event: 'champion_changed',
+      action: 'rollback',
+      fromVersion: second.version,
+      toVersion: '1',
+      reason: 'accuracy dropped',
+    });
     const versions = (await get('/v1/models/credit/versions')).json().items;
-    expect(versions.find((v: { version: string }) => v.version === second.version).tags['driftguard.rollback_reason']).toBe('accuracy dropped');
+    expect(
+      versions.find((v: { version: string }) => v.version === second.version).tags['driftguard.rollback_reason'],
+    ).toBe('accuracy dropped');
     const promoted = await post('/v1/models/credit/promote', { version: second.version, reason: 'fixed' });
     expect(promoted.json()).toEqual({ fromVersion: '1', toVersion: second.version, changed: true });
-    expect((await post('/v1/models/credit/promote', { version: second.version, reason: 'again' })).json()).toMatchObject({ changed: false });
+    expect(
+      (await post('/v1/models/credit/promote', { version: second.version, reason: 'again' })).json(),
+    ).toMatchObject({ changed: false });
   });
 });

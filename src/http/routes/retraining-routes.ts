@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RetrainingJob } from '../../domain/retraining-job.js';
-import type { HttpServices } from '../http-services.js';
 import { errorResponses } from '../error-body.js';
+import type { HttpServices } from '../http-services.js';
 import { ModelNameParams } from './model-routes.js';
-import { RetrainingJobSchema } from './retraining-job-schema.js';
 import { pageLimit } from './page-limit.js';
+import { RetrainingJobSchema } from './retraining-job-schema.js';
 
-const Reason = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'why (recorded in the registry and the job)' });
+const Reason = Type.String({
+  minLength: 1,
+  maxLength: 2000,
+  pattern: '\\S',
+  description: 'why (recorded in the registry and the job)',
+});
 const ChampionChangeSchema = Type.Object({
   fromVersion: Type.Union([Type.String(), Type.Null()]),
   toVersion: Type.String(),
@@ -34,8 +39,14 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
           description:
             'Manual retraining trigger: opens a job (queued, or deferred with the exact reason when the labelled data does not suffice); an open deferred job is looked at again. 409 when a job is already queued or running.',
           params: ModelNameParams,
-          body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, description: 'optional: no body is the same as {}' }),
-          response: { 202: Type.Object({ job: RetrainingJobSchema }), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+          body: Type.Object(
+            { reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+            { additionalProperties: false, description: 'optional: no body is the same as {}' },
+          ),
+          response: {
+            202: Type.Object({ job: RetrainingJobSchema }),
+            ...errorResponses(400, 401, 403, 404, 409, 415, 422),
+          },
         },
         // A POST without a body (curl -X POST …) is a trigger without a reason.
         preValidation: async (request) => {
@@ -43,7 +54,11 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
         },
       },
       async (request, reply) => {
-        const job = await services.retraining.trigger(request.params.name, request.body.reason, request.principalName ?? 'api');
+        const job = await services.retraining.trigger(
+          request.params.name,
+          request.body.reason,
+          request.principalName ?? 'api',
+        );
         return reply.status(202).send({ job: present(job) });
       },
     );
@@ -58,16 +73,28 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
           querystring: Type.Object(
             {
               limit: JobPageLimit.schema,
-              before: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'cursor: the id of the last job of the previous page' })),
+              before: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 100,
+                  description: 'cursor: the id of the last job of the previous page',
+                }),
+              ),
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ jobs: Type.Array(RetrainingJobSchema) }), ...errorResponses(400, 401, 403, 404) },
+          response: {
+            200: Type.Object({ jobs: Type.Array(RetrainingJobSchema) }),
+            ...errorResponses(400, 401, 403, 404),
+          },
         },
       },
       async (request) => {
         const { limit, before } = request.query;
-        const jobs = await services.retraining.list(request.params.name, { limit: JobPageLimit.value(limit), ...(before === undefined ? {} : { before }) });
+        const jobs = await services.retraining.list(request.params.name, {
+          limit: JobPageLimit.value(limit),
+          ...(before === undefined ? {} : { before }),
+        });
         return { jobs: jobs.map(present) };
       },
     );
@@ -77,7 +104,10 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
         config: { access: 'read' },
         schema: {
           tags: ['retraining'],
-          params: Type.Object({ name: ModelNameParams.properties.name, id: Type.String({ minLength: 1, maxLength: 100 }) }),
+          params: Type.Object({
+            name: ModelNameParams.properties.name,
+            id: Type.String({ minLength: 1, maxLength: 100 }),
+          }),
           response: { 200: Type.Object({ job: RetrainingJobSchema }), ...errorResponses(400, 401, 403, 404) },
         },
       },
@@ -89,13 +119,18 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
         config: { access: 'admin' },
         schema: {
           tags: ['retraining'],
-          description: 'Moves the champion back to the version that held it before; serving and the reference follow. 409 when there is none.',
+          description:
+            'Moves the champion back to the version that held it before; serving and the reference follow. 409 when there is none.',
           params: ModelNameParams,
           body: Type.Object({ reason: Reason }, { additionalProperties: false }),
           response: { 200: ChampionChangeSchema, ...errorResponses(400, 401, 403, 404, 409, 415) },
         },
       },
-      async (request) => services.champions.rollback(request.params.name, { by: request.principalName ?? 'api', reason: request.body.reason }),
+      async (request) =>
+        services.champions.rollback(request.params.name, {
+          by: request.principalName ?? 'api',
+          reason: request.body.reason,
+        }),
     );
     app.post(
       '/v1/models/:name/promote',
@@ -105,11 +140,21 @@ export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'ch
           tags: ['retraining'],
           description: 'Points the champion at a registered version; serving and the reference follow.',
           params: ModelNameParams,
-          body: Type.Object({ version: Type.String({ pattern: '^[0-9]{1,9}$', description: 'registry version number' }), reason: Reason }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              version: Type.String({ pattern: '^[0-9]{1,9}$', description: 'registry version number' }),
+              reason: Reason,
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: ChampionChangeSchema, ...errorResponses(400, 401, 403, 404, 409, 415) },
         },
       },
-      async (request) => services.champions.promote(request.params.name, request.body.version, { by: request.principalName ?? 'api', reason: request.body.reason }),
+      async (request) =>
+        services.champions.promote(request.params.name, request.body.version, {
+          by: request.principalName ?? 'api',
+          reason: request.body.reason,
+        }),
     );
   };
 }

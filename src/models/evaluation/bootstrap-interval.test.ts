@@ -51,8 +51,12 @@ describe('pairedBootstrap', () => {
 
   it('rejects bad options, a single class and an unknown metric', () => {
     const metric = comparisonMetric('accuracy');
-    expect(() => pairedBootstrap(y, a, b, metric, { resamples: 5 })).toThrow('resamples: must be an integer >= 10, got 5');
-    expect(() => pairedBootstrap(y, a, b, metric, { confidenceLevel: 1 })).toThrow('confidenceLevel: must be in (0, 1), got 1');
+    expect(() => pairedBootstrap(y, a, b, metric, { resamples: 5 })).toThrow(
+      'resamples: must be an integer >= 10, got 5',
+    );
+    expect(() => pairedBootstrap(y, a, b, metric, { confidenceLevel: 1 })).toThrow(
+      'confidenceLevel: must be in (0, 1), got 1',
+    );
     expect(() => pairedBootstrap([1, 1], [0.2, 0.3], [0.2, 0.3], metric)).toThrow('the bootstrap needs both classes');
     expect(() => comparisonMetric('auc')).toThrow('metric: unknown metric "auc"; valid: rocAuc, prAuc');
   });

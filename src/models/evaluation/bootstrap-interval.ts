@@ -76,7 +76,10 @@ export function pairedBootstrap(
   if (!Number.isInteger(seed)) throw new MetricInputError('seed', `must be an integer, got ${seed}`);
   const input = requirePairedInput(yTrue, scoresA, scoresB);
   if (input.positives === 0 || input.negatives === 0) {
-    throw new MetricInputError('yTrue', `the bootstrap needs both classes, got ${input.positives} positive and ${input.negatives} negative labels`);
+    throw new MetricInputError(
+      'yTrue',
+      `the bootstrap needs both classes, got ${input.positives} positive and ${input.negatives} negative labels`,
+    );
   }
   const positives: number[] = [];
   const negatives: number[] = [];

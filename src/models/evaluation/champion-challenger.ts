@@ -1,12 +1,12 @@
 import {
-  binaryClassificationMetrics,
   type BinaryClassificationMetrics,
+  binaryClassificationMetrics,
 } from '../metrics/binary-classification-metrics.js';
 import { MetricInputError } from '../metrics/metric-input-error.js';
-import { pairedBootstrap, type BootstrapOptions, type PairedBootstrapResult } from './bootstrap-interval.js';
-import { comparisonMetric, type ComparisonMetricName } from './comparison-metrics.js';
-import { delongTest, type DelongResult } from './delong-test.js';
-import { mcnemarTest, type McnemarResult } from './mcnemar-test.js';
+import { type BootstrapOptions, type PairedBootstrapResult, pairedBootstrap } from './bootstrap-interval.js';
+import { type ComparisonMetricName, comparisonMetric } from './comparison-metrics.js';
+import { type DelongResult, delongTest } from './delong-test.js';
+import { type McnemarResult, mcnemarTest } from './mcnemar-test.js';
 
 /** The promotion rule; every field optional with the documented default. */
 export interface ComparisonRule {
@@ -83,8 +83,10 @@ export interface ChampionChallengerInput {
 function resolveRule(rule: ComparisonRule): ResolvedComparisonRule {
   const resolved = { ...DEFAULT_COMPARISON_RULE, ...rule };
   comparisonMetric(resolved.metric);
-  if (!Number.isFinite(resolved.margin)) throw new MetricInputError('margin', `must be a finite number, got ${resolved.margin}`);
-  if (!(resolved.alpha > 0 && resolved.alpha < 1)) throw new MetricInputError('alpha', `must be in (0, 1), got ${resolved.alpha}`);
+  if (!Number.isFinite(resolved.margin))
+    throw new MetricInputError('margin', `must be a finite number, got ${resolved.margin}`);
+  if (!(resolved.alpha > 0 && resolved.alpha < 1))
+    throw new MetricInputError('alpha', `must be in (0, 1), got ${resolved.alpha}`);
   return resolved;
 }
 
@@ -101,12 +103,22 @@ function significance(
   const better = (difference: number): boolean => (higherIsBetter ? difference > 0 : difference < 0);
   if (rule.metric === 'rocAuc' && delong !== null) {
     const significant = delong.pValue < rule.alpha;
-    return { test: 'delong', pValue: delong.pValue, significantlyWorse: significant && !better(delong.difference) && delong.difference !== 0, significantlyBetter: significant && better(delong.difference) };
+    return {
+      test: 'delong',
+      pValue: delong.pValue,
+      significantlyWorse: significant && !better(delong.difference) && delong.difference !== 0,
+      significantlyBetter: significant && better(delong.difference),
+    };
   }
   if (rule.metric === 'accuracy') {
     const difference = mcnemar.onlyBCorrect - mcnemar.onlyACorrect;
     const significant = mcnemar.pValue < rule.alpha;
-    return { test: 'mcnemar', pValue: mcnemar.pValue, significantlyWorse: significant && difference < 0, significantlyBetter: significant && difference > 0 };
+    return {
+      test: 'mcnemar',
+      pValue: mcnemar.pValue,
+      significantlyWorse: significant && difference < 0,
+      significantlyBetter: significant && difference > 0,
+    };
   }
   const { lower, upper } = bootstrap.difference;
   return {
@@ -117,9 +129,17 @@ function significance(
   };
 }
 
-function significanceDetail(s: SignificanceResult, rule: ResolvedComparisonRule, r: ComparisonDecision['delong'], m: McnemarResult, b: PairedBootstrapResult): string {
-  if (s.test === 'delong' && r !== null) return `DeLong z = ${r.z === null ? 'undefined (zero variance)' : format(r.z)}, p = ${format(s.pValue as number)}, alpha ${rule.alpha}`;
-  if (s.test === 'mcnemar') return `McNemar (${m.method}) b = ${m.onlyACorrect}, c = ${m.onlyBCorrect}, p = ${format(m.pValue)}, alpha ${rule.alpha}`;
+function significanceDetail(
+  s: SignificanceResult,
+  rule: ResolvedComparisonRule,
+  r: ComparisonDecision['delong'],
+  m: McnemarResult,
+  b: PairedBootstrapResult,
+): string {
+  if (s.test === 'delong' && r !== null)
+    return `DeLong z = ${r.z === null ? 'undefined (zero variance)' : format(r.z)}, p = ${format(s.pValue as number)}, alpha ${rule.alpha}`;
+  if (s.test === 'mcnemar')
+    return `McNemar (${m.method}) b = ${m.onlyACorrect}, c = ${m.onlyBCorrect}, p = ${format(m.pValue)}, alpha ${rule.alpha}`;
   return `bootstrap ${format(100 * b.confidenceLevel)}% interval of the difference [${format(b.difference.lower)}, ${format(b.difference.upper)}] (${b.resamples} resamples, seed ${b.seed})`;
 }
 
@@ -140,7 +160,10 @@ export function compareChampionChallenger(input: ChampionChallengerInput): Compa
   const enoughForDelong = champion.positives >= 2 && champion.rows - champion.positives >= 2;
   const delong = enoughForDelong ? delongTest(yTrue, championScores, challengerScores) : null;
   const mcnemar = mcnemarTest(yTrue, championScores, challengerScores);
-  const bootstrap = pairedBootstrap(yTrue, championScores, challengerScores, metric, { ...input.bootstrap, confidenceLevel: 1 - rule.alpha });
+  const bootstrap = pairedBootstrap(yTrue, championScores, challengerScores, metric, {
+    ...input.bootstrap,
+    confidenceLevel: 1 - rule.alpha,
+  });
   const championValue = bootstrap.a.estimate;
   const challengerValue = bootstrap.b.estimate;
   const improvement = metric.higherIsBetter ? challengerValue - championValue : championValue - challengerValue;
@@ -159,7 +182,11 @@ export function compareChampionChallenger(input: ChampionChallengerInput): Compa
     },
   ];
   if (rule.requireSignificantImprovement) {
-    checks.push({ name: 'significantly-better', passed: s.significantlyBetter, detail: `challenger ${s.significantlyBetter ? 'is' : 'is not'} significantly better: ${detail}` });
+    checks.push({
+      name: 'significantly-better',
+      passed: s.significantlyBetter,
+      detail: `challenger ${s.significantlyBetter ? 'is' : 'is not'} significantly better: ${detail}`,
+    });
   }
   const promote = checks.every((c) => c.passed);
   return {

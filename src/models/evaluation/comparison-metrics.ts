@@ -45,7 +45,10 @@ export const COMPARISON_METRICS: Readonly<Record<ComparisonMetricName, Compariso
 /** Looks a metric up by name; unknown names → MetricInputError listing the valid ones. */
 export function comparisonMetric(name: string): ComparisonMetric {
   if (!Object.hasOwn(COMPARISON_METRICS, name)) {
-    throw new MetricInputError('metric', `unknown metric "${name}"; valid: ${Object.keys(COMPARISON_METRICS).join(', ')}`);
+    throw new MetricInputError(
+      'metric',
+      `unknown metric "${name}"; valid: ${Object.keys(COMPARISON_METRICS).join(', ')}`,
+    );
   }
   return COMPARISON_METRICS[name as ComparisonMetricName];
 }

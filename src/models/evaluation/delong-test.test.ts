@@ -35,23 +35,28 @@ describe('midranks', () => {
 
 describe('delongTest properties', () => {
   const data = fc
-    .array(fc.tuple(fc.constantFrom(0, 1), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), { minLength: 4, maxLength: 50 })
+    .array(fc.tuple(fc.constantFrom(0, 1), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), {
+      minLength: 4,
+      maxLength: 50,
+    })
     .filter((rows) => rows.filter((r) => r[0] === 1).length >= 2 && rows.filter((r) => r[0] === 0).length >= 2);
 
   it('matches rocAuc, is antisymmetric in the two models and gives p = 1 for identical scores', () => {
-    fc.assert(fc.property(data, (rows) => {
-      const y = rows.map((r) => r[0]);
-      const a = rows.map((r) => r[1]);
-      const b = rows.map((r) => r[2]);
-      const ab = delongTest(y, a, b);
-      const ba = delongTest(y, b, a);
-      expect(ab.aucA).toBeCloseTo(rocAuc(y, a), 12);
-      expect(ab.aucB).toBeCloseTo(rocAuc(y, b), 12);
-      expect(ba.pValue).toBeCloseTo(ab.pValue, 12);
-      expect(ab.pValue).toBeGreaterThanOrEqual(0);
-      expect(ab.pValue).toBeLessThanOrEqual(1);
-      expect(delongTest(y, a, a).pValue).toBe(1);
-    }));
+    fc.assert(
+      fc.property(data, (rows) => {
+        const y = rows.map((r) => r[0]);
+        const a = rows.map((r) => r[1]);
+        const b = rows.map((r) => r[2]);
+        const ab = delongTest(y, a, b);
+        const ba = delongTest(y, b, a);
+        expect(ab.aucA).toBeCloseTo(rocAuc(y, a), 12);
+        expect(ab.aucB).toBeCloseTo(rocAuc(y, b), 12);
+        expect(ba.pValue).toBeCloseTo(ab.pValue, 12);
+        expect(ab.pValue).toBeGreaterThanOrEqual(0);
+        expect(ab.pValue).toBeLessThanOrEqual(1);
+        expect(delongTest(y, a, a).pValue).toBe(1);
+      }),
+    );
   });
 
   it('gives p = 0 when the AUCs differ with zero variance, and rejects too few labels', () => {
@@ -60,6 +65,8 @@ describe('delongTest properties', () => {
     expect(() => delongTest([0, 1, 1], [0.1, 0.2, 0.3], [0.1, 0.2, 0.3])).toThrow(
       'yTrue: the DeLong test needs at least 2 positive and 2 negative labels, got 2 and 1',
     );
-    expect(() => delongTest([0, 1, 1, 0], [0.1, 0.2, 0.3, 0.4], [0.1, 0.2])).toThrow('scoresB: must have the same length');
+    expect(() => delongTest([0, 1, 1, 0], [0.1, 0.2, 0.3, 0.4], [0.1, 0.2])).toThrow(
+      'scoresB: must have the same length',
+    );
   });
 });

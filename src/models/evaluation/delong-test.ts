@@ -71,7 +71,11 @@ function varianceOfDifference(a: Float64Array, b: Float64Array): number {
  * z = difference / SE, p = 2·Φ̄(|z|). Reference values: tests/oracle/gen_delong.py (original O(m·n)
  * pairwise formulation in numpy). Needs at least 2 positives and 2 negatives.
  */
-export function delongTest(yTrue: ArrayLike<number>, scoresA: ArrayLike<number>, scoresB: ArrayLike<number>): DelongResult {
+export function delongTest(
+  yTrue: ArrayLike<number>,
+  scoresA: ArrayLike<number>,
+  scoresB: ArrayLike<number>,
+): DelongResult {
   const input = requirePairedInput(yTrue, scoresA, scoresB);
   if (input.positives < 2 || input.negatives < 2) {
     throw new MetricInputError(
@@ -98,7 +102,14 @@ export function delongTest(yTrue: ArrayLike<number>, scoresA: ArrayLike<number>,
   const difference = b.auc - a.auc;
   const standardError = Math.sqrt(Math.max(variance, 0));
   if (standardError === 0) {
-    return { aucA: a.auc, aucB: b.auc, difference, standardError, z: difference === 0 ? 0 : null, pValue: difference === 0 ? 1 : 0 };
+    return {
+      aucA: a.auc,
+      aucB: b.auc,
+      difference,
+      standardError,
+      z: difference === 0 ? 0 : null,
+      pValue: difference === 0 ? 1 : 0,
+    };
   }
   const z = difference / standardError;
   return { aucA: a.auc, aucB: b.auc, difference, standardError, z, pValue: Math.min(1, 2 * normalSf(Math.abs(z))) };

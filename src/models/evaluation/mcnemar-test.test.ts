@@ -8,7 +8,10 @@ interface Inputs {
   scoresB: number[];
   exactBelow: number;
 }
-const fixture = loadOracle<Inputs, { onlyACorrect: number; onlyBCorrect: number; method: string; statistic: number; pValue: number }>('evaluation');
+const fixture = loadOracle<
+  Inputs,
+  { onlyACorrect: number; onlyBCorrect: number; method: string; statistic: number; pValue: number }
+>('evaluation');
 const cases = fixture.cases.filter((c) => c.id.startsWith('mcnemar-'));
 
 describe('mcnemarTest against scipy binomtest / chi2 (tests/oracle/gen_evaluation.py)', () => {
@@ -18,7 +21,9 @@ describe('mcnemarTest against scipy binomtest / chi2 (tests/oracle/gen_evaluatio
   });
   for (const c of cases) {
     it(c.id, () => {
-      const result = mcnemarTest(c.inputs.yTrue, c.inputs.scoresA, c.inputs.scoresB, { exactBelow: c.inputs.exactBelow });
+      const result = mcnemarTest(c.inputs.yTrue, c.inputs.scoresA, c.inputs.scoresB, {
+        exactBelow: c.inputs.exactBelow,
+      });
       expect(result.onlyACorrect).toBe(c.expected.onlyACorrect);
       expect(result.onlyBCorrect).toBe(c.expected.onlyBCorrect);
       expect(result.method).toBe(c.expected.method);
@@ -33,6 +38,8 @@ describe('mcnemarTest against scipy binomtest / chi2 (tests/oracle/gen_evaluatio
     const ba = mcnemarTest(c.inputs.yTrue, c.inputs.scoresB, c.inputs.scoresA);
     expect(ba.pValue).toBe(ab.pValue);
     expect(ba.onlyACorrect).toBe(ab.onlyBCorrect);
-    expect(() => mcnemarTest([0], [0.1], [0.2], { exactBelow: 5000 })).toThrow('exactBelow: must be an integer in [0, 1000], got 5000');
+    expect(() => mcnemarTest([0], [0.1], [0.2], { exactBelow: 5000 })).toThrow(
+      'exactBelow: must be an integer in [0, 1000], got 5000',
+    );
   });
 });

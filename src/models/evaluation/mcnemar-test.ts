@@ -1,7 +1,7 @@
 import { chiSquareSf } from '../../stats/index.js';
-import { DEFAULT_DECISION_THRESHOLD, predictedClass } from '../predicted-class.js';
 import { MetricInputError } from '../metrics/metric-input-error.js';
 import { requirePairedInput } from '../metrics/validate-metric-input.js';
+import { DEFAULT_DECISION_THRESHOLD, predictedClass } from '../predicted-class.js';
 
 /** Options of {@link mcnemarTest}. */
 export interface McnemarOptions {
@@ -72,7 +72,13 @@ export function mcnemarTest(
   const discordant = b + c;
   if (discordant < exactBelow || discordant === 0) {
     const k = Math.min(b, c);
-    return { onlyACorrect: b, onlyBCorrect: c, method: 'exact', statistic: k, pValue: discordant === 0 ? 1 : exactTwoSidedHalf(k, discordant) };
+    return {
+      onlyACorrect: b,
+      onlyBCorrect: c,
+      method: 'exact',
+      statistic: k,
+      pValue: discordant === 0 ? 1 : exactTwoSidedHalf(k, discordant),
+    };
   }
   const statistic = Math.max(0, Math.abs(b - c) - 1) ** 2 / discordant;
   return { onlyACorrect: b, onlyBCorrect: c, method: 'chi-square', statistic, pValue: chiSquareSf(statistic, 1) };

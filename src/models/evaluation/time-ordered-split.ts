@@ -22,14 +22,19 @@ export interface DataSplit {
   readonly train: DataTable;
   readonly validation: DataTable;
   readonly test: DataTable;
-  readonly rows: { readonly train: readonly number[]; readonly validation: readonly number[]; readonly test: readonly number[] };
+  readonly rows: {
+    readonly train: readonly number[];
+    readonly validation: readonly number[];
+    readonly test: readonly number[];
+  };
   /** `row order`, or the time column's name. */
   readonly orderedBy: string;
 }
 
 function fraction(value: number | undefined, fallback: number, argument: string): number {
   const f = value ?? fallback;
-  if (!Number.isFinite(f) || f < 0 || f > 1) throw new MetricInputError(argument, `must be a number in [0, 1], got ${f}`);
+  if (!Number.isFinite(f) || f < 0 || f > 1)
+    throw new MetricInputError(argument, `must be a number in [0, 1], got ${f}`);
   return f;
 }
 
@@ -58,14 +63,20 @@ export function timeOrderedSplit(table: DataTable, options: TimeOrderedSplitOpti
   const validation = fraction(options.validationFraction, 0.15, 'validationFraction');
   const test = fraction(options.testFraction, 0.15, 'testFraction');
   if (Math.abs(train + validation + test - 1) > 1e-9) {
-    throw new MetricInputError('testFraction', `train, validation and test fractions must sum to 1, got ${train} + ${validation} + ${test}`);
+    throw new MetricInputError(
+      'testFraction',
+      `train, validation and test fractions must sum to 1, got ${train} + ${validation} + ${test}`,
+    );
   }
   const n = table.rowCount;
   const order = Array.from({ length: n }, (_, i) => i);
   if (options.timeColumn !== undefined) {
     const column = table.columns[options.timeColumn] as readonly Cell[] | undefined;
     if (column === undefined) {
-      throw new MetricInputError('timeColumn', `no column "${options.timeColumn}"; columns: ${table.columnNames.join(', ')}`);
+      throw new MetricInputError(
+        'timeColumn',
+        `no column "${options.timeColumn}"; columns: ${table.columnNames.join(', ')}`,
+      );
     }
     const keys = column.map((cell, row) => timeKey(cell, options.timeColumn as string, row));
     order.sort((a, b) => keys[a] - keys[b] || a - b);
@@ -74,7 +85,10 @@ export function timeOrderedSplit(table: DataTable, options: TimeOrderedSplitOpti
   const validationRows = Math.floor(n * validation + 1e-9);
   const testRows = n - trainRows - validationRows;
   if (trainRows < 1 || testRows < 1) {
-    throw new MetricInputError('table', `${n} rows are too few for a ${train}/${validation}/${test} split (train ${trainRows}, test ${testRows} rows)`);
+    throw new MetricInputError(
+      'table',
+      `${n} rows are too few for a ${train}/${validation}/${test} split (train ${trainRows}, test ${testRows} rows)`,
+    );
   }
   const rows = {
     train: order.slice(0, trainRows),
@@ -91,10 +105,21 @@ export function timeOrderedSplit(table: DataTable, options: TimeOrderedSplitOpti
 }
 
 /** Uses caller-given train / validation / test tables (e.g. separate files); checks that their columns agree. */
-export function explicitSplit(sets: { train: DataTable; validation?: DataTable | null; test: DataTable }): Omit<DataSplit, 'rows'> {
-  const empty: DataTable = { columnNames: sets.train.columnNames, rowCount: 0, columns: Object.fromEntries(sets.train.columnNames.map((c) => [c, []])) };
+export function explicitSplit(sets: {
+  train: DataTable;
+  validation?: DataTable | null;
+  test: DataTable;
+}): Omit<DataSplit, 'rows'> {
+  const empty: DataTable = {
+    columnNames: sets.train.columnNames,
+    rowCount: 0,
+    columns: Object.fromEntries(sets.train.columnNames.map((c) => [c, []])),
+  };
   const validation = sets.validation ?? empty;
-  for (const [argument, t] of [['validation', validation], ['test', sets.test]] as const) {
+  for (const [argument, t] of [
+    ['validation', validation],
+    ['test', sets.test],
+  ] as const) {
     const missing = sets.train.columnNames.filter((c) => !t.columnNames.includes(c));
     if (missing.length > 0) throw new MetricInputError(argument, `lacks training columns: ${missing.join(', ')}`);
   }

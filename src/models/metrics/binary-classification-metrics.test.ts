@@ -5,13 +5,13 @@ import { accuracy } from './accuracy.js';
 import { averagePrecision } from './average-precision.js';
 import { binaryClassificationMetrics } from './binary-classification-metrics.js';
 import { brierScore } from './brier-score.js';
+import type { ZeroDivision } from './confusion-counts.js';
 import { expectedCalibrationError } from './expected-calibration-error.js';
 import { f1Score } from './f1-score.js';
 import { logLoss } from './log-loss.js';
 import { precision } from './precision.js';
 import { recall } from './recall.js';
 import { rocAuc } from './roc-auc.js';
-import type { ZeroDivision } from './confusion-counts.js';
 
 type Input = number[] | SampleRecipe;
 interface BinaryInputs {
@@ -22,7 +22,11 @@ interface BinaryInputs {
 type Expected = Record<string, number>;
 
 const fixture = loadOracle<BinaryInputs | { yTrue: Input; yPred: Input }, Expected>('metrics');
-const binaryCases = fixture.cases.filter((c) => 'scores' in c.inputs) as { id: string; inputs: BinaryInputs; expected: Expected }[];
+const binaryCases = fixture.cases.filter((c) => 'scores' in c.inputs) as {
+  id: string;
+  inputs: BinaryInputs;
+  expected: Expected;
+}[];
 const RELATIVE = 1e-12;
 
 describe('binary metrics against sklearn (tests/oracle/gen_metrics.py)', () => {
@@ -69,15 +73,21 @@ describe('binaryClassificationMetrics', () => {
   });
 
   it('rejects probabilities outside [0, 1] and labels other than 0/1, naming the element', () => {
-    expect(() => binaryClassificationMetrics([0, 1], [0.2, 1.5])).toThrow('scores[1]: must be a probability in [0, 1], got 1.5');
+    expect(() => binaryClassificationMetrics([0, 1], [0.2, 1.5])).toThrow(
+      'scores[1]: must be a probability in [0, 1], got 1.5',
+    );
     expect(() => binaryClassificationMetrics([0, 2], [0.2, 0.5])).toThrow('yTrue[1]: must be 0 or 1, got 2');
     expect(() => binaryClassificationMetrics([0, 1], [0.2, Number.NaN])).toThrow('scores[1]: must be a finite number');
-    expect(() => binaryClassificationMetrics([0, 1], [0.2])).toThrow('scores: must have the same length as yTrue (2), got 1');
+    expect(() => binaryClassificationMetrics([0, 1], [0.2])).toThrow(
+      'scores: must have the same length as yTrue (2), got 1',
+    );
     expect(() => binaryClassificationMetrics([], [])).toThrow('yTrue: must not be empty');
   });
 
   it('rejects a bad zeroDivision and a bad threshold', () => {
-    expect(() => precision([0, 1], [0.1, 0.2], { zeroDivision: 2 as ZeroDivision })).toThrow('zeroDivision: must be 0 or 1');
+    expect(() => precision([0, 1], [0.1, 0.2], { zeroDivision: 2 as ZeroDivision })).toThrow(
+      'zeroDivision: must be 0 or 1',
+    );
     expect(() => accuracy([0, 1], [0.1, 0.2], Number.NaN)).toThrow('threshold: must be a finite number');
   });
 });

@@ -2,7 +2,7 @@ import { accuracy } from './accuracy.js';
 import { averagePrecision } from './average-precision.js';
 import { brierScore } from './brier-score.js';
 import type { ThresholdMetricOptions } from './confusion-counts.js';
-import { expectedCalibrationError, type CalibrationOptions } from './expected-calibration-error.js';
+import { type CalibrationOptions, expectedCalibrationError } from './expected-calibration-error.js';
 import { f1Score } from './f1-score.js';
 import { logLoss } from './log-loss.js';
 import { precision } from './precision.js';

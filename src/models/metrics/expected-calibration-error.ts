@@ -41,7 +41,8 @@ export function expectedCalibrationError(
   }
   let ece = 0;
   for (let b = 0; b < binCount; b++) {
-    if (counts[b] > 0) ece += (counts[b] / yTrue.length) * Math.abs(positiveCounts[b] / counts[b] - probabilitySums[b] / counts[b]);
+    if (counts[b] > 0)
+      ece += (counts[b] / yTrue.length) * Math.abs(positiveCounts[b] / counts[b] - probabilitySums[b] / counts[b]);
   }
   return ece;
 }

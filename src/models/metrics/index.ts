@@ -2,18 +2,18 @@
 export { accuracy } from './accuracy.js';
 export { averagePrecision } from './average-precision.js';
 export {
-  binaryClassificationMetrics,
   type BinaryClassificationMetrics,
   type BinaryMetricOptions,
+  binaryClassificationMetrics,
 } from './binary-classification-metrics.js';
 export { brierScore } from './brier-score.js';
 export {
-  confusionCounts,
   type ConfusionCounts,
+  confusionCounts,
   type ThresholdMetricOptions,
   type ZeroDivision,
 } from './confusion-counts.js';
-export { expectedCalibrationError, type CalibrationOptions } from './expected-calibration-error.js';
+export { type CalibrationOptions, expectedCalibrationError } from './expected-calibration-error.js';
 export { f1Score } from './f1-score.js';
 export { LOG_LOSS_EPSILON, logLoss } from './log-loss.js';
 export { MetricInputError } from './metric-input-error.js';

@@ -25,23 +25,35 @@ describe('regression metric properties', () => {
   const value = fc.integer({ min: -8000, max: 8000 }).map((v) => v / 8);
   const pairs = fc
     .integer({ min: 2, max: 40 })
-    .chain((n) => fc.tuple(fc.array(value, { minLength: n, maxLength: n }),
-      fc.array(value, { minLength: n, maxLength: n })));
+    .chain((n) =>
+      fc.tuple(fc.array(value, { minLength: n, maxLength: n }), fc.array(value, { minLength: n, maxLength: n })),
+    );
 
   it('MAE ≤ RMSE, and a perfect prediction gives 0, 0 and R² = 1', () => {
-    fc.assert(fc.property(pairs, ([y, yHat]) => {
-      expect(meanAbsoluteError(y, yHat)).toBeLessThanOrEqual(rootMeanSquaredError(y, yHat) * (1 + 1e-12));
-      expect(rootMeanSquaredError(y, y)).toBe(0);
-      expect(r2Score(y, y)).toBe(1);
-    }));
+    fc.assert(
+      fc.property(pairs, ([y, yHat]) => {
+        expect(meanAbsoluteError(y, yHat)).toBeLessThanOrEqual(rootMeanSquaredError(y, yHat) * (1 + 1e-12));
+        expect(rootMeanSquaredError(y, y)).toBe(0);
+        expect(r2Score(y, y)).toBe(1);
+      }),
+    );
   });
 
   it('predicting the mean gives R² = 0 up to rounding', () => {
-    fc.assert(fc.property(pairs, ([y]) => {
-      if (y.every((v) => v === y[0])) return;
-      const mean = y.reduce((a, b) => a + b, 0) / y.length;
-      expect(Math.abs(r2Score(y, y.map(() => mean)))).toBeLessThan(1e-9);
-    }));
+    fc.assert(
+      fc.property(pairs, ([y]) => {
+        if (y.every((v) => v === y[0])) return;
+        const mean = y.reduce((a, b) => a + b, 0) / y.length;
+        expect(
+          Math.abs(
+            r2Score(
+              y,
+              y.map(() => mean),
+            ),
+          ),
+        ).toBeLessThan(1e-9);
+      }),
+    );
   });
 
   it('rejects mismatched lengths and non-finite values', () => {

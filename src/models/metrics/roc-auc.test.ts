@@ -45,36 +45,56 @@ function definitionAp(y: number[], s: number[]): number {
 
 describe('rocAuc', () => {
   it('equals the pairwise Mann–Whitney definition with ½ for ties', () => {
-    fc.assert(fc.property(labelledScores, ({ y, s }) => {
-      expect(rocAuc(y, s)).toBeCloseTo(pairwiseAuc(y, s), 12);
-    }));
+    fc.assert(
+      fc.property(labelledScores, ({ y, s }) => {
+        expect(rocAuc(y, s)).toBeCloseTo(pairwiseAuc(y, s), 12);
+      }),
+    );
   });
 
   it('is invariant under a strictly increasing transform and flips to 1 − AUC when labels flip', () => {
-    fc.assert(fc.property(labelledScores, ({ y, s }) => {
-      const auc = rocAuc(y, s);
-      expect(rocAuc(y, s.map((v) => Math.exp(3 * v) - 7))).toBe(auc);
-      expect(rocAuc(y.map((v) => 1 - v), s)).toBeCloseTo(1 - auc, 12);
-    }));
+    fc.assert(
+      fc.property(labelledScores, ({ y, s }) => {
+        const auc = rocAuc(y, s);
+        expect(
+          rocAuc(
+            y,
+            s.map((v) => Math.exp(3 * v) - 7),
+          ),
+        ).toBe(auc);
+        expect(
+          rocAuc(
+            y.map((v) => 1 - v),
+            s,
+          ),
+        ).toBeCloseTo(1 - auc, 12);
+      }),
+    );
   });
 
   it('does not mutate its inputs and rejects one class', () => {
     const s = Object.freeze([0.3, 0.1, 0.2]);
     expect(rocAuc([1, 0, 1], s)).toBe(1);
     expect(rocAuc([0, 1, 0], s)).toBe(0);
-    expect(() => rocAuc([1, 1], [0.2, 0.4])).toThrow('yTrue: ROC AUC needs both classes, got 2 positive and 0 negative labels');
+    expect(() => rocAuc([1, 1], [0.2, 0.4])).toThrow(
+      'yTrue: ROC AUC needs both classes, got 2 positive and 0 negative labels',
+    );
   });
 });
 
 describe('averagePrecision', () => {
   it('equals the mean over positives of the precision at their own threshold', () => {
-    fc.assert(fc.property(labelledScores, ({ y, s }) => {
-      expect(averagePrecision(y, s)).toBeCloseTo(definitionAp(y, s), 12);
-    }));
+    fc.assert(
+      fc.property(labelledScores, ({ y, s }) => {
+        expect(averagePrecision(y, s)).toBeCloseTo(definitionAp(y, s), 12);
+      }),
+    );
   });
 
   it('is 1 for a perfect ranking and rejects a set without positives', () => {
     expect(averagePrecision([0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9])).toBe(1);
-    expect(() => averagePrecision([0, 0], [0.1, 0.2])).toThrow('yTrue: average precision needs at least one positive label');
+    expect(() => averagePrecision([0, 0], [0.1, 0.2])).toThrow(
+      'yTrue: average precision needs at least one positive label',
+    );
   });
 });

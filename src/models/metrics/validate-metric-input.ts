@@ -36,7 +36,11 @@ export function requireSameLength(a: ArrayLike<number>, b: ArrayLike<number>, ar
 /**
  * Validates `yTrue` (each 0 or 1) and `scores` (finite; in [0, 1] when `probabilities`), same non-zero length.
  */
-export function requireBinaryInput(yTrue: ArrayLike<number>, scores: ArrayLike<number>, probabilities: boolean): BinaryInput {
+export function requireBinaryInput(
+  yTrue: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  probabilities: boolean,
+): BinaryInput {
   requireArray(yTrue, 'yTrue');
   requireFiniteValues(scores, 'scores');
   requireSameLength(yTrue, scores, 'scores');
@@ -63,7 +67,11 @@ export function requireBothClasses(input: BinaryInput, metric: string): void {
 }
 
 /** Validates labels and two models' scores on the same rows (`scoresA`, `scoresB`). */
-export function requirePairedInput(yTrue: ArrayLike<number>, scoresA: ArrayLike<number>, scoresB: ArrayLike<number>): BinaryInput {
+export function requirePairedInput(
+  yTrue: ArrayLike<number>,
+  scoresA: ArrayLike<number>,
+  scoresB: ArrayLike<number>,
+): BinaryInput {
   const input = requireBinaryInput(yTrue, scoresA, false);
   requireFiniteValues(scoresB, 'scoresB');
   requireSameLength(yTrue, scoresB, 'scoresB');

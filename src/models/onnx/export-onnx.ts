@@ -1,7 +1,7 @@
 import { attribute } from '../../domain/onnx/onnx-attribute.js';
 import {
-  OnnxDataType,
   type OnnxAttributeProto,
+  OnnxDataType,
   type OnnxModelProto,
   type OnnxNodeProto,
   type OnnxTensorProto,
@@ -48,7 +48,14 @@ class GraphBuilder {
 
   op(opType: string, inputs: readonly string[], attributes: readonly OnnxAttributeProto[] = [], domain = ''): string {
     const output = this.fresh(opType.toLowerCase());
-    this.nodes.push({ op_type: opType, domain, name: `${opType}_${this.counter}`, input: inputs, output: [output], attribute: attributes });
+    this.nodes.push({
+      op_type: opType,
+      domain,
+      name: `${opType}_${this.counter}`,
+      input: inputs,
+      output: [output],
+      attribute: attributes,
+    });
     return output;
   }
 
@@ -68,7 +75,12 @@ function tensorValue(name: string, elemType: number, shape: readonly (number | s
  * One feature's encoded block [N, k] plus, for each of its k ONNX columns, the index of the driftguard column it
  * equals (the one-hot block is ordered [categories…, missing, other] in ONNX).
  */
-function encodeFeature(g: GraphBuilder, t: FeatureTransform, input: string, firstColumn: number): { value: string; columns: number[] } {
+function encodeFeature(
+  g: GraphBuilder,
+  t: FeatureTransform,
+  input: string,
+  firstColumn: number,
+): { value: string; columns: number[] } {
   const column2d = (v: string): string => g.op('Unsqueeze', [v, g.constInt64([1])]);
   if (t.kind === 'categorical') {
     const k = t.categories.length;
@@ -86,7 +98,12 @@ function encodeFeature(g: GraphBuilder, t: FeatureTransform, input: string, firs
       return { value: column2d(codes), columns: [firstColumn] };
     }
     // OneHotEncoder: [N] strings → [N, k + 1] over [categories…, ""(missing)]; unseen → all zeros → other = 1 − Σ
-    const oneHot = g.op('OneHotEncoder', [input], [attribute.strings('cats_strings', [...t.categories, '']), attribute.int('zeros', 1)], ML);
+    const oneHot = g.op(
+      'OneHotEncoder',
+      [input],
+      [attribute.strings('cats_strings', [...t.categories, '']), attribute.int('zeros', 1)],
+      ML,
+    );
     const total = g.op('ReduceSum', [oneHot, g.constInt64([1])], [attribute.int('keepdims', 1)]);
     const other = g.op('Sub', [g.constFloat([1], [1, 1]), total]);
     const columns = [...t.categories.map((_, i) => firstColumn + i), firstColumn + k + 1, firstColumn + k];
@@ -102,7 +119,10 @@ function encodeFeature(g: GraphBuilder, t: FeatureTransform, input: string, firs
   }
   if (t.missingIndicator && missing !== null) {
     const indicator = g.op('Cast', [missing], [attribute.int('to', OnnxDataType.FLOAT)]);
-    return { value: g.op('Concat', [v, indicator], [attribute.int('axis', 1)]), columns: [firstColumn, firstColumn + 1] };
+    return {
+      value: g.op('Concat', [v, indicator], [attribute.int('axis', 1)]),
+      columns: [firstColumn, firstColumn + 1],
+    };
   }
   return { value: v, columns: [firstColumn] };
 }
@@ -117,7 +137,10 @@ function encodeFeature(g: GraphBuilder, t: FeatureTransform, input: string, firs
  * OneHotEncoder / LabelEncoder (ai.onnx.ml), MatMul + Add (logistic) or TreeEnsembleRegressor (gbdt), Sigmoid.
  * The ONNX codec adapter (src/adapters/onnx/) turns it into `.onnx` bytes.
  */
-export function onnxModelProtoOf(model: FittedModel | SerializedModel, options: OnnxExportOptions = {}): OnnxModelProto {
+export function onnxModelProtoOf(
+  model: FittedModel | SerializedModel,
+  options: OnnxExportOptions = {},
+): OnnxModelProto {
   const spec = 'toJSON' in model ? model.toJSON() : model;
   const { schema, preprocessing, estimator } = spec;
   const g = new GraphBuilder();
@@ -136,7 +159,10 @@ export function onnxModelProtoOf(model: FittedModel | SerializedModel, options: 
   let margin: string;
   if (estimator.kind === 'logistic') {
     const weights = columnOrder.map((c) => estimator.coefficients[c]);
-    margin = g.op('Add', [g.op('MatMul', [x, g.constFloat(weights, [weights.length, 1])]), g.constFloat([estimator.intercept], [1, 1])]);
+    margin = g.op('Add', [
+      g.op('MatMul', [x, g.constFloat(weights, [weights.length, 1])]),
+      g.constFloat([estimator.intercept], [1, 1]),
+    ]);
   } else {
     margin = g.op('TreeEnsembleRegressor', [x], treeEnsembleAttributes(estimator, columnOrder), ML);
   }
@@ -146,7 +172,10 @@ export function onnxModelProtoOf(model: FittedModel | SerializedModel, options: 
     const positive = g.op('Greater', [margin, g.constFloat([0], [1, 1])]);
     g.output('label', flat(g.op('Cast', [positive], [attribute.int('to', OnnxDataType.INT64)])));
     g.output('probability', flat(g.op('Sigmoid', [margin])));
-    outputs.push(tensorValue('label', OnnxDataType.INT64, ['N']), tensorValue('probability', OnnxDataType.FLOAT, ['N']));
+    outputs.push(
+      tensorValue('label', OnnxDataType.INT64, ['N']),
+      tensorValue('probability', OnnxDataType.FLOAT, ['N']),
+    );
   } else {
     g.output('prediction', flat(margin));
     outputs.push(tensorValue('prediction', OnnxDataType.FLOAT, ['N']));
@@ -186,12 +215,21 @@ function treeEnsembleAttributes(
   estimator: Extract<SerializedModel['estimator'], { kind: 'gbdt' }>,
   columnOrder: readonly number[],
 ): OnnxAttributeProto[] {
-  if (estimator.trees.length === 0) throw new ModelError('estimator.trees', 'a gbdt model without trees cannot be exported');
+  if (estimator.trees.length === 0)
+    throw new ModelError('estimator.trees', 'a gbdt model without trees cannot be exported');
   const onnxColumn = new Map(columnOrder.map((c, i) => [c, i]));
   const a = {
-    treeIds: [] as number[], nodeIds: [] as number[], featureIds: [] as number[], modes: [] as string[], values: [] as number[],
-    trueIds: [] as number[], falseIds: [] as number[], missingTrue: [] as number[],
-    targetTree: [] as number[], targetNode: [] as number[], targetWeights: [] as number[],
+    treeIds: [] as number[],
+    nodeIds: [] as number[],
+    featureIds: [] as number[],
+    modes: [] as string[],
+    values: [] as number[],
+    trueIds: [] as number[],
+    falseIds: [] as number[],
+    missingTrue: [] as number[],
+    targetTree: [] as number[],
+    targetNode: [] as number[],
+    targetWeights: [] as number[],
   };
   estimator.trees.forEach((tree, t) => {
     tree.feature.forEach((f, node) => {
@@ -226,7 +264,10 @@ function treeEnsembleAttributes(
     attribute.ints('nodes_missing_value_tracks_true', a.missingTrue),
     attribute.ints('target_treeids', a.targetTree),
     attribute.ints('target_nodeids', a.targetNode),
-    attribute.ints('target_ids', a.targetTree.map(() => 0)),
+    attribute.ints(
+      'target_ids',
+      a.targetTree.map(() => 0),
+    ),
     attribute.floats('target_weights', a.targetWeights),
   ];
 }

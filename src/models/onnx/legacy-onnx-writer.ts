@@ -23,7 +23,8 @@ function tensor(t: OnnxTensorProto): ProtoWriter {
   if (t.float_data) w.packedFloats(4, t.float_data);
   if (t.int64_data) w.packedInts(7, t.int64_data.map(int));
   if (t.name !== undefined) w.string(8, t.name);
-  if (t.int32_data || t.double_data || t.string_data || t.raw_data) throw new ModelError(t.name ?? 'tensor', 'the legacy writer writes float_data / int64_data only');
+  if (t.int32_data || t.double_data || t.string_data || t.raw_data)
+    throw new ModelError(t.name ?? 'tensor', 'the legacy writer writes float_data / int64_data only');
   return w;
 }
 
@@ -55,7 +56,12 @@ function typeOf(t: OnnxTypeProto, name: string): ProtoWriter {
   if (t.tensor_type === undefined) throw new ModelError(name, 'the legacy writer writes tensor types only');
   const shape = new ProtoWriter();
   for (const d of t.tensor_type.shape?.dim ?? []) {
-    shape.message(1, d.dim_value !== undefined ? new ProtoWriter().int(1, int(d.dim_value)) : new ProtoWriter().string(2, d.dim_param ?? ''));
+    shape.message(
+      1,
+      d.dim_value !== undefined
+        ? new ProtoWriter().int(1, int(d.dim_value))
+        : new ProtoWriter().string(2, d.dim_param ?? ''),
+    );
   }
   const tensorType = new ProtoWriter().int(1, t.tensor_type.elem_type ?? 0).message(2, shape);
   return new ProtoWriter().message(1, tensorType);
@@ -81,7 +87,9 @@ export function encodeOnnxModelLegacy(model: OnnxModelProto): Uint8Array {
   if (model.producer_version !== undefined) m.string(3, model.producer_version);
   if (model.doc_string !== undefined) m.string(6, model.doc_string);
   m.message(7, g);
-  for (const o of model.opset_import ?? []) m.message(8, new ProtoWriter().string(1, o.domain ?? '').int(2, int(o.version)));
-  for (const { key, value } of model.metadata_props ?? []) m.message(14, new ProtoWriter().string(1, key).string(2, value));
+  for (const o of model.opset_import ?? [])
+    m.message(8, new ProtoWriter().string(1, o.domain ?? '').int(2, int(o.version)));
+  for (const { key, value } of model.metadata_props ?? [])
+    m.message(14, new ProtoWriter().string(1, key).string(2, value));
   return m.finish();
 }

@@ -3,7 +3,9 @@ import { ModelError } from '../model-error.js';
 import type { FittedModel, SerializedModel } from '../model-types.js';
 
 /** One ONNX input column: float32 values (NaN = missing) or strings ("" = missing). */
-export type OnnxFeed = { readonly type: 'float32'; readonly values: Float32Array } | { readonly type: 'string'; readonly values: string[] };
+export type OnnxFeed =
+  | { readonly type: 'float32'; readonly values: Float32Array }
+  | { readonly type: 'string'; readonly values: string[] };
 
 function floatOf(cell: Cell | undefined, kind: 'numeric' | 'boolean', name: string, row: number): number {
   if (cell === null || cell === undefined) return NaN;

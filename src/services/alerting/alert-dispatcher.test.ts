@@ -1,14 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver } from '../../../tests/support/network/http-receiver.js';
-import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { createWebhookSink } from '../../adapters/alerts/webhook-sink.js';
+import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import type { Alert } from '../../domain/alert.js';
 import { createAlertDispatcher } from './alert-dispatcher.js';
 
 const alert = {
-  id: 'a-1', model: 'm', kind: 'data_drift', severity: 'high', peakSeverity: 'high', status: 'firing', dedupKey: 'm:data_drift',
-  summary: 's', firstSeenMs: 0, lastSeenMs: 0, resolvedAtMs: null, acknowledgedAtMs: null, acknowledgedBy: null, cleanEvaluations: 0,
-  lastNotifiedMs: null, lastNotifiedSeverity: null, driftReportId: null,
+  id: 'a-1',
+  model: 'm',
+  kind: 'data_drift',
+  severity: 'high',
+  peakSeverity: 'high',
+  status: 'firing',
+  dedupKey: 'm:data_drift',
+  summary: 's',
+  firstSeenMs: 0,
+  lastSeenMs: 0,
+  resolvedAtMs: null,
+  acknowledgedAtMs: null,
+  acknowledgedBy: null,
+  cleanEvaluations: 0,
+  lastNotifiedMs: null,
+  lastNotifiedSeverity: null,
+  driftReportId: null,
 } satisfies Alert;
 
 const closers: (() => Promise<void>)[] = [];

@@ -71,7 +71,9 @@ export function createAlertDispatcher(options: AlertDispatcherOptions) {
     dispatch(n: AlertNotification): void {
       for (const sink of options.sinks) {
         const previous = queues.get(sink.name) ?? Promise.resolve();
-        const next = previous.then(() => deliverWithRetries(sink, n)).catch((error: unknown) => options.onError?.(error));
+        const next = previous
+          .then(() => deliverWithRetries(sink, n))
+          .catch((error: unknown) => options.onError?.(error));
         queues.set(sink.name, next);
       }
     },

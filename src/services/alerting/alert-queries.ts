@@ -1,5 +1,5 @@
-import { acknowledgeAlert } from '../../domain/alert-policy.js';
 import type { Alert } from '../../domain/alert.js';
+import { acknowledgeAlert } from '../../domain/alert-policy.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { AlertDelivery, AlertQuery, AlertRepository } from '../../ports/store.js';
@@ -27,10 +27,18 @@ export function createAlertQueries(options: AlertQueriesOptions) {
     async acknowledge(id: string, by: string): Promise<Alert> {
       const alert = await store.getAlert(id);
       if (alert === null) throw new NotFoundError(`no alert ${id}`);
-      if (alert.status === 'resolved') throw new UnprocessableError(`alert ${id} is resolved; only open alerts can be acknowledged`, [{ path: '/id', reason: 'alert is resolved' }]);
+      if (alert.status === 'resolved')
+        throw new UnprocessableError(`alert ${id} is resolved; only open alerts can be acknowledged`, [
+          { path: '/id', reason: 'alert is resolved' },
+        ]);
       const acknowledged = acknowledgeAlert(alert, by, clock.nowMs());
       await store.saveAlert(acknowledged);
-      events.publish({ type: 'alert', model: alert.model, atMs: clock.nowMs(), data: { event: 'acknowledged', id, by } });
+      events.publish({
+        type: 'alert',
+        model: alert.model,
+        atMs: clock.nowMs(),
+        data: { event: 'acknowledged', id, by },
+      });
       return acknowledged;
     },
   };

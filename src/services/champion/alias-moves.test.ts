@@ -8,7 +8,11 @@ eachTrackingBackend('alias moves', (current) => {
   async function newRun() {
     const backend = current();
     const experiment = await backend.tracking.ensureExperiment(unique('alias-exp'));
-    const run = await backend.tracking.createRun({ experimentId: experiment.experimentId, runName: 'alias-run', startTimeMs: 1_700_000_000_000 });
+    const run = await backend.tracking.createRun({
+      experimentId: experiment.experimentId,
+      runName: 'alias-run',
+      startTimeMs: 1_700_000_000_000,
+    });
     return { run };
   }
 
@@ -17,14 +21,22 @@ eachTrackingBackend('alias moves', (current) => {
     const name = unique('contract-rollback');
     const { run } = await newRun();
     await backend.registry.ensureRegisteredModel(name);
-    for (let i = 0; i < 3; i++) await backend.registry.createModelVersion({ name, source: `${run.artifactUri}/model`, runId: run.runId });
+    for (let i = 0; i < 3; i++)
+      await backend.registry.createModelVersion({ name, source: `${run.artifactUri}/model`, runId: run.runId });
     await promoteVersion(backend.registry, name, '1', { by: 'alice', reason: 'first model', atMs: 1_000 });
     await promoteVersion(backend.registry, name, '2', { by: 'retrainer', reason: 'drift on income', atMs: 2_000 });
-    expect(await promoteVersion(backend.registry, name, '2', { by: 'retrainer', reason: 'again', atMs: 2_500 })).toMatchObject({ changed: false });
+    expect(
+      await promoteVersion(backend.registry, name, '2', { by: 'retrainer', reason: 'again', atMs: 2_500 }),
+    ).toMatchObject({ changed: false });
     await promoteVersion(backend.registry, name, '3', { by: 'retrainer', reason: 'drift on age', atMs: 3_000 });
-    expect(await rollbackAlias(backend.registry, name, { by: 'bob', reason: 'v3 worse in prod', atMs: 4_000 })).toMatchObject({ fromVersion: '3', toVersion: '2' });
+    expect(
+      await rollbackAlias(backend.registry, name, { by: 'bob', reason: 'v3 worse in prod', atMs: 4_000 }),
+    ).toMatchObject({ fromVersion: '3', toVersion: '2' });
     expect((await backend.registry.getVersionByAlias(name, 'champion'))?.version).toBe('2');
-    expect(await rollbackAlias(backend.registry, name, { by: 'bob', reason: 'v2 too', atMs: 5_000 })).toMatchObject({ fromVersion: '2', toVersion: '1' });
+    expect(await rollbackAlias(backend.registry, name, { by: 'bob', reason: 'v2 too', atMs: 5_000 })).toMatchObject({
+      fromVersion: '2',
+      toVersion: '1',
+    });
     await expectTrackingError(rollbackAlias(backend.registry, name, { by: 'bob', reason: 'nothing left' }), 'conflict');
     expect((await backend.registry.getModelVersion(name, '3'))?.tags).toMatchObject({
       'driftguard.previous_champion': '2',

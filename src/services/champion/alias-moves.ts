@@ -58,15 +58,32 @@ export async function listAliasEvents(registry: ModelRegistry, name: string): Pr
     .sort((a, b) => a.sequence - b.sequence);
 }
 
-async function appendAliasEvent(registry: ModelRegistry, name: string, event: Omit<AliasEvent, 'sequence'>): Promise<void> {
+async function appendAliasEvent(
+  registry: ModelRegistry,
+  name: string,
+  event: Omit<AliasEvent, 'sequence'>,
+): Promise<void> {
   const events = await listAliasEvents(registry, name);
   const sequence = (events.at(-1)?.sequence ?? 0) + 1;
-  await registry.setRegisteredModelTag(name, `${ALIAS_LOG_TAG_PREFIX}${String(sequence).padStart(6, '0')}`, JSON.stringify({ sequence, ...event }));
+  await registry.setRegisteredModelTag(
+    name,
+    `${ALIAS_LOG_TAG_PREFIX}${String(sequence).padStart(6, '0')}`,
+    JSON.stringify({ sequence, ...event }),
+  );
 }
 
-async function requireVersion(registry: ModelRegistry, name: string, version: string, operation: string): Promise<ModelVersion> {
+async function requireVersion(
+  registry: ModelRegistry,
+  name: string,
+  version: string,
+  operation: string,
+): Promise<ModelVersion> {
   const found = await registry.getModelVersion(name, version);
-  if (!found) throw new TrackingError(`${operation}: version ${version} of model "${name}" not found`, { kind: 'not_found', operation });
+  if (!found)
+    throw new TrackingError(`${operation}: version ${version} of model "${name}" not found`, {
+      kind: 'not_found',
+      operation,
+    });
   return found;
 }
 
@@ -74,7 +91,12 @@ async function requireVersion(registry: ModelRegistry, name: string, version: st
  * Points `alias` (default champion) at `version`, recording the previous holder on the version and an AliasEvent on
  * the model. The alias move is the commit point: tags are written first, the event last.
  */
-export async function promoteVersion(registry: ModelRegistry, name: string, version: string, options: AliasMoveOptions): Promise<AliasMoveResult> {
+export async function promoteVersion(
+  registry: ModelRegistry,
+  name: string,
+  version: string,
+  options: AliasMoveOptions,
+): Promise<AliasMoveResult> {
   const alias = options.alias ?? CHAMPION_ALIAS;
   const atMs = options.atMs ?? Date.now();
   await requireVersion(registry, name, version, 'promote');
@@ -86,7 +108,15 @@ export async function promoteVersion(registry: ModelRegistry, name: string, vers
   await registry.setModelVersionTag(name, version, 'driftguard.promoted_at', new Date(atMs).toISOString());
   await registry.setModelVersionTag(name, version, 'driftguard.promotion_reason', options.reason);
   await registry.setAlias(name, alias, version);
-  await appendAliasEvent(registry, name, { action: 'promote', alias, fromVersion, toVersion: version, by: options.by, reason: options.reason, atMs });
+  await appendAliasEvent(registry, name, {
+    action: 'promote',
+    alias,
+    fromVersion,
+    toVersion: version,
+    by: options.by,
+    reason: options.reason,
+    atMs,
+  });
   return { alias, fromVersion, toVersion: version, changed: true };
 }
 
@@ -94,23 +124,45 @@ export async function promoteVersion(registry: ModelRegistry, name: string, vers
  * Moves `alias` (default champion) back to the version that held it before the current holder was promoted.
  * Throws TrackingError kind `conflict` when the alias is unset or no previous holder was recorded.
  */
-export async function rollbackAlias(registry: ModelRegistry, name: string, options: AliasMoveOptions): Promise<AliasMoveResult> {
+export async function rollbackAlias(
+  registry: ModelRegistry,
+  name: string,
+  options: AliasMoveOptions,
+): Promise<AliasMoveResult> {
   const alias = options.alias ?? CHAMPION_ALIAS;
   const atMs = options.atMs ?? Date.now();
   const current = await registry.getVersionByAlias(name, alias);
   if (!current) {
-    if (!(await registry.getRegisteredModel(name))) throw new TrackingError(`rollback: model "${name}" is not registered`, { kind: 'not_found', operation: 'rollback' });
-    throw new TrackingError(`rollback: model "${name}" has no ${alias} to roll back`, { kind: 'conflict', operation: 'rollback' });
+    if (!(await registry.getRegisteredModel(name)))
+      throw new TrackingError(`rollback: model "${name}" is not registered`, {
+        kind: 'not_found',
+        operation: 'rollback',
+      });
+    throw new TrackingError(`rollback: model "${name}" has no ${alias} to roll back`, {
+      kind: 'conflict',
+      operation: 'rollback',
+    });
   }
   const previous = current.tags[previousAliasTag(alias)];
   if (!previous) {
-    throw new TrackingError(`rollback: ${alias} version ${current.version} of "${name}" has no previous ${alias} recorded`, { kind: 'conflict', operation: 'rollback' });
+    throw new TrackingError(
+      `rollback: ${alias} version ${current.version} of "${name}" has no previous ${alias} recorded`,
+      { kind: 'conflict', operation: 'rollback' },
+    );
   }
   await requireVersion(registry, name, previous, 'rollback');
   await registry.setModelVersionTag(name, current.version, 'driftguard.rolled_back_by', options.by);
   await registry.setModelVersionTag(name, current.version, 'driftguard.rolled_back_at', new Date(atMs).toISOString());
   await registry.setModelVersionTag(name, current.version, 'driftguard.rollback_reason', options.reason);
   await registry.setAlias(name, alias, previous);
-  await appendAliasEvent(registry, name, { action: 'rollback', alias, fromVersion: current.version, toVersion: previous, by: options.by, reason: options.reason, atMs });
+  await appendAliasEvent(registry, name, {
+    action: 'rollback',
+    alias,
+    fromVersion: current.version,
+    toVersion: previous,
+    by: options.by,
+    reason: options.reason,
+    atMs,
+  });
   return { alias, fromVersion: current.version, toVersion: previous, changed: true };
 }

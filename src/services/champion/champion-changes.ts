@@ -1,13 +1,13 @@
 import type { Clock } from '../../ports/clock.js';
-import { championReferenceSource } from './champion-reference.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ModelRegistry } from '../../ports/model-registry.js';
 import type { ReferenceProfileRepository } from '../../ports/store.js';
 import { TrackingError } from '../../ports/tracking-error.js';
-import { promoteVersion, rollbackAlias, type AliasMoveResult } from './alias-moves.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../service-errors.js';
 import type { ServingModels } from '../serving/serving-models.js';
+import { type AliasMoveResult, promoteVersion, rollbackAlias } from './alias-moves.js';
+import { championReferenceSource } from './champion-reference.js';
 
 export interface ChampionChange {
   readonly fromVersion: string | null;
@@ -25,7 +25,8 @@ export interface ChampionMoveRequest {
 /** Registry refusals as the service errors the HTTP edge maps to 404 / 409 / 422; anything else (outage) as is. */
 function asServiceError(error: unknown): unknown {
   if (!(error instanceof TrackingError)) return error;
-  if (error.kind === 'not_found') return new NotFoundError(error.message, [{ path: '/version', reason: 'not found in the registry' }]);
+  if (error.kind === 'not_found')
+    return new NotFoundError(error.message, [{ path: '/version', reason: 'not found in the registry' }]);
   if (error.kind === 'conflict') return new ConflictError(error.message);
   if (error.kind === 'invalid') return new UnprocessableError(error.message);
   return error;
@@ -49,7 +50,12 @@ export interface ChampionChangesOptions {
 export function createChampionChanges(options: ChampionChangesOptions) {
   const { store, clock } = options;
 
-  async function follow(name: string, move: AliasMoveResult, action: 'promote' | 'rollback', reason: string): Promise<ChampionChange> {
+  async function follow(
+    name: string,
+    move: AliasMoveResult,
+    action: 'promote' | 'rollback',
+    reason: string,
+  ): Promise<ChampionChange> {
     const change = { fromVersion: move.fromVersion, toVersion: move.toVersion, changed: move.changed };
     const loaded = await options.serving.refresh(name);
     // The alias moved (or this process served another version; a background refresh may have swapped it already).
@@ -58,12 +64,22 @@ export function createChampionChanges(options: ChampionChangesOptions) {
       await store.saveReferenceProfile(name, source, loaded.referenceProfile, clock.nowMs());
     }
     if (move.changed) {
-      options.events.publish({ type: 'model', model: name, atMs: clock.nowMs(), data: { event: 'champion_changed', action, ...change, reason } });
+      options.events.publish({
+        type: 'model',
+        model: name,
+        atMs: clock.nowMs(),
+        data: { event: 'champion_changed', action, ...change, reason },
+      });
     }
     return change;
   }
 
-  async function move(name: string, action: 'promote' | 'rollback', run: () => Promise<AliasMoveResult>, reason: string): Promise<ChampionChange> {
+  async function move(
+    name: string,
+    action: 'promote' | 'rollback',
+    run: () => Promise<AliasMoveResult>,
+    reason: string,
+  ): Promise<ChampionChange> {
     await options.models.get(name);
     let result: AliasMoveResult;
     try {
@@ -77,11 +93,26 @@ export function createChampionChanges(options: ChampionChangesOptions) {
   return {
     /** Points `champion` at `version` and serves it. */
     promote(name: string, version: string, request: ChampionMoveRequest): Promise<ChampionChange> {
-      return move(name, 'promote', () => promoteVersion(options.registry, name, version, { by: request.by, reason: request.reason, atMs: clock.nowMs() }), request.reason);
+      return move(
+        name,
+        'promote',
+        () =>
+          promoteVersion(options.registry, name, version, {
+            by: request.by,
+            reason: request.reason,
+            atMs: clock.nowMs(),
+          }),
+        request.reason,
+      );
     },
     /** Moves `champion` back to the version that held it before the current one, and serves it with its reference. */
     rollback(name: string, request: ChampionMoveRequest): Promise<ChampionChange> {
-      return move(name, 'rollback', () => rollbackAlias(options.registry, name, { by: request.by, reason: request.reason, atMs: clock.nowMs() }), request.reason);
+      return move(
+        name,
+        'rollback',
+        () => rollbackAlias(options.registry, name, { by: request.by, reason: request.reason, atMs: clock.nowMs() }),
+        request.reason,
+      );
     },
   };
 }

@@ -15,7 +15,11 @@ export function championVersionOfReference(source: string): string | null {
  * Whether the served champion's training profile must become the reference: there is none yet, the newest one is
  * another champion version's, or it is an upload and the champion just changed.
  */
-export function needsChampionReference(latestSource: string | null, version: string, championChanged: boolean): boolean {
+export function needsChampionReference(
+  latestSource: string | null,
+  version: string,
+  championChanged: boolean,
+): boolean {
   if (latestSource === null) return true;
   const referenced = championVersionOfReference(latestSource);
   return referenced === null ? championChanged : referenced !== version;

@@ -27,13 +27,24 @@ export function createModelVersionQueries(options: ModelVersionQueriesOptions) {
       (run) => run.metrics,
       () => ({}),
     );
-    return { version: v.version, aliases: v.aliases, runId: v.runId, source: v.source, status: v.status, createdAtMs: v.creationTimeMs, tags: v.tags, metrics };
+    return {
+      version: v.version,
+      aliases: v.aliases,
+      runId: v.runId,
+      source: v.source,
+      status: v.status,
+      createdAtMs: v.creationTimeMs,
+      tags: v.tags,
+      metrics,
+    };
   }
   return {
     async list(name: string): Promise<ModelVersionView[]> {
       await options.models.get(name);
       if ((await options.registry.getRegisteredModel(name)) === null) return [];
-      const versions = [...(await options.registry.listModelVersions(name))].sort((a, b) => Number(b.version) - Number(a.version));
+      const versions = [...(await options.registry.listModelVersions(name))].sort(
+        (a, b) => Number(b.version) - Number(a.version),
+      );
       return Promise.all(versions.map(view));
     },
   };

@@ -1,13 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createRetrainingHarness,
+  loanDefinition,
+  loanRows,
+  registerLoanChampion,
+} from '../../../tests/support/services/retraining-fixture.js';
 import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
+import { createCsvTextParser } from '../../adapters/tabular/csv-reader.js';
 import type { DriftReport } from '../../drift/index.js';
 import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
-import { createDriftMonitoring } from '../monitoring/drift-monitoring.js';
-import { createCsvTextParser } from '../../adapters/tabular/csv-reader.js';
-import { createMonitoringScheduler, DEFAULT_CHAMPION_REFRESH_MS } from '../monitoring/monitoring-scheduler.js';
 import { createReferenceUpload } from '../ingestion/reference-upload.js';
+import { createDriftMonitoring } from '../monitoring/drift-monitoring.js';
+import { createMonitoringScheduler, DEFAULT_CHAMPION_REFRESH_MS } from '../monitoring/monitoring-scheduler.js';
 import { createServingModels } from '../serving/serving-models.js';
-import { createRetrainingHarness, loanDefinition, loanRows, registerLoanChampion } from '../../../tests/support/services/retraining-fixture.js';
 
 describe("the reference drift is measured against: the definition's overrides, the newest reference", () => {
   let h: Awaited<ReturnType<typeof createRetrainingHarness>>;
@@ -21,9 +26,19 @@ describe("the reference drift is measured against: the definition's overrides, t
     const definition = loanDefinition(h.name);
     await h.models.replace({
       ...definition,
-      features: { x1: { test: 'psi', threshold: 0.3 }, x2: { bounds: { min: -1, max: 1 } }, region: { kind: 'categorical', allowedValues: ['a', 'b'] } },
+      features: {
+        x1: { test: 'psi', threshold: 0.3 },
+        x2: { bounds: { min: -1, max: 1 } },
+        region: { kind: 'categorical', allowedValues: ['a', 'b'] },
+      },
     });
-    const monitoring = createDriftMonitoring({ store: h.store, models: h.models, clock: h.clock, dispatcher: createAlertDispatcher({ sinks: [], store: h.store, clock: h.clock }), events: createInProcessEventBus() });
+    const monitoring = createDriftMonitoring({
+      store: h.store,
+      models: h.models,
+      clock: h.clock,
+      dispatcher: createAlertDispatcher({ sinks: [], store: h.store, clock: h.clock }),
+      events: createInProcessEventBus(),
+    });
     await h.log(loanRows(300, 7, 'before'));
     const report = (await monitoring.evaluate(h.name))!.report as unknown as DriftReport;
     expect(report.features.find((f) => f.name === 'x1')).toMatchObject({ test: 'psi', threshold: 0.3 });
@@ -37,16 +52,42 @@ describe("the reference drift is measured against: the definition's overrides, t
     h = await createRetrainingHarness();
     /** A fresh process on the same store and registry: nothing served yet. */
     const startProcess = (holder: string) => {
-      const serving = createServingModels({ registry: h.backend.registry, tracking: h.backend.tracking, clock: h.clock });
-      const monitoring = createDriftMonitoring({ store: h.store, models: h.models, clock: h.clock, dispatcher: createAlertDispatcher({ sinks: [], store: h.store, clock: h.clock }), events: createInProcessEventBus() });
-      return { serving, scheduler: createMonitoringScheduler({ store: h.store, models: h.models, monitoring, serving, clock: h.clock, holder }) };
+      const serving = createServingModels({
+        registry: h.backend.registry,
+        tracking: h.backend.tracking,
+        clock: h.clock,
+      });
+      const monitoring = createDriftMonitoring({
+        store: h.store,
+        models: h.models,
+        clock: h.clock,
+        dispatcher: createAlertDispatcher({ sinks: [], store: h.store, clock: h.clock }),
+        events: createInProcessEventBus(),
+      });
+      return {
+        serving,
+        scheduler: createMonitoringScheduler({
+          store: h.store,
+          models: h.models,
+          monitoring,
+          serving,
+          clock: h.clock,
+          holder,
+        }),
+      };
     };
     let process = startProcess('process-1');
     await process.scheduler.runOnce();
     expect((await h.store.latestReferenceProfile(h.name))?.source).toBe('champion version 1');
 
     h.clock.advance(1000);
-    const upload = createReferenceUpload({ store: h.store, models: h.models, clock: h.clock, events: createInProcessEventBus(), csv: createCsvTextParser() });
+    const upload = createReferenceUpload({
+      store: h.store,
+      models: h.models,
+      clock: h.clock,
+      events: createInProcessEventBus(),
+      csv: createCsvTextParser(),
+    });
     await upload.setFromRows(h.name, loanRows(500, 3, 'before'), 'ops');
     const uploaded = (await h.store.latestReferenceProfile(h.name))!;
     expect(uploaded.source).toBe('upload by ops');

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
 /** Model names appear in URLs, metric labels and MLflow registry names: keep them plain. */
@@ -13,7 +13,12 @@ export const FeatureOverrideSchema = Type.Object(
   {
     kind: Type.Optional(Type.Union([Type.Literal('numeric'), Type.Literal('categorical'), Type.Literal('boolean')])),
     allowedValues: Type.Optional(Type.Array(CategoryValue, { minItems: 1 })),
-    bounds: Type.Optional(Type.Object({ min: Type.Optional(Type.Number()), max: Type.Optional(Type.Number()) }, { additionalProperties: false })),
+    bounds: Type.Optional(
+      Type.Object(
+        { min: Type.Optional(Type.Number()), max: Type.Optional(Type.Number()) },
+        { additionalProperties: false },
+      ),
+    ),
     importanceWeight: Type.Optional(Type.Number({ minimum: 0 })),
     test: Type.Optional(Type.String({ minLength: 1 })),
     threshold: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
@@ -29,7 +34,11 @@ const WindowSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object(
-    { type: Type.Literal('time'), windowSeconds: Type.Number({ exclusiveMinimum: 0 }), stepSeconds: Type.Number({ exclusiveMinimum: 0 }) },
+    {
+      type: Type.Literal('time'),
+      windowSeconds: Type.Number({ exclusiveMinimum: 0 }),
+      stepSeconds: Type.Number({ exclusiveMinimum: 0 }),
+    },
     { additionalProperties: false },
   ),
 ]);
@@ -38,7 +47,9 @@ export const DriftSettingsSchema = Type.Object(
   {
     mode: Type.Optional(Type.Union([Type.Literal('driftguard'), Type.Literal('evidently')])),
     pValueThreshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
-    correction: Type.Optional(Type.Union([Type.Literal('bonferroni'), Type.Literal('benjamini_hochberg'), Type.Literal('none')])),
+    correction: Type.Optional(
+      Type.Union([Type.Literal('bonferroni'), Type.Literal('benjamini_hochberg'), Type.Literal('none')]),
+    ),
     driftShareThreshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
     useImportanceWeights: Type.Optional(Type.Boolean()),
     severity: Type.Optional(
@@ -136,5 +147,7 @@ export type MonitoredModelDefinition = Static<typeof MonitoredModelDefinitionSch
 export function storedDefinition(name: string, definition: unknown): MonitoredModelDefinition {
   if (Value.Check(MonitoredModelDefinitionSchema, definition)) return definition;
   const first = [...Value.Errors(MonitoredModelDefinitionSchema, definition)][0];
-  throw new Error(`the stored definition of model ${name} does not match the model schema: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
+  throw new Error(
+    `the stored definition of model ${name} does not match the model schema: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim(),
+  );
 }

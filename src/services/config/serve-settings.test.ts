@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseServiceConfig } from './service-config.js';
 import { resolveServeSettings } from './serve-settings.js';
+import { parseServiceConfig } from './service-config.js';
 
 describe('resolveServeSettings', () => {
   it('uses documented defaults with nothing given', () => {
@@ -23,23 +23,53 @@ describe('resolveServeSettings', () => {
   });
 
   it('applies flags over environment over config', () => {
-    const config = parseServiceConfig({ server: { host: '0.0.0.0', port: 9000, dataDir: '/srv/dg', openRead: true } }, 'c.json');
+    const config = parseServiceConfig(
+      { server: { host: '0.0.0.0', port: 9000, dataDir: '/srv/dg', openRead: true } },
+      'c.json',
+    );
     const fromConfig = resolveServeSettings({}, {}, config);
-    expect(fromConfig).toMatchObject({ host: '0.0.0.0', port: 9000, dataDir: '/srv/dg', storeUrl: 'sqlite:/srv/dg/driftguard.db', openRead: true });
-    const fromEnv = resolveServeSettings({}, { DRIFTGUARD_PORT: '7000', DRIFTGUARD_OPEN_READ: 'false', DRIFTGUARD_STORE_URL: 'postgres://db/x' }, config);
+    expect(fromConfig).toMatchObject({
+      host: '0.0.0.0',
+      port: 9000,
+      dataDir: '/srv/dg',
+      storeUrl: 'sqlite:/srv/dg/driftguard.db',
+      openRead: true,
+    });
+    const fromEnv = resolveServeSettings(
+      {},
+      { DRIFTGUARD_PORT: '7000', DRIFTGUARD_OPEN_READ: 'false', DRIFTGUARD_STORE_URL: 'postgres://db/x' },
+      config,
+    );
     expect(fromEnv).toMatchObject({ port: 7000, openRead: false, storeUrl: 'postgres://db/x' });
-    expect(resolveServeSettings({ port: '6000', host: '::1' }, { DRIFTGUARD_PORT: '7000' }, config)).toMatchObject({ port: 6000, host: '::1' });
+    expect(resolveServeSettings({ port: '6000', host: '::1' }, { DRIFTGUARD_PORT: '7000' }, config)).toMatchObject({
+      port: 6000,
+      host: '::1',
+    });
   });
 
   it('resolves secrets from the environment and adds keys from DRIFTGUARD_*_KEY', () => {
     const config = parseServiceConfig(
       {
-        apiKeys: [{ name: 'ci', roles: ['ingest'], key: { env: 'CI_KEY' } }, { name: 'ops', roles: ['admin'], sha256: 'a'.repeat(64) }],
-        alerting: { minSeverity: 'high', sinks: [{ type: 'webhook', url: 'http://h', secret: { env: 'HOOK_SECRET' } }, { type: 'slack', urlEnv: 'SLACK_URL' }] },
+        apiKeys: [
+          { name: 'ci', roles: ['ingest'], key: { env: 'CI_KEY' } },
+          { name: 'ops', roles: ['admin'], sha256: 'a'.repeat(64) },
+        ],
+        alerting: {
+          minSeverity: 'high',
+          sinks: [
+            { type: 'webhook', url: 'http://h', secret: { env: 'HOOK_SECRET' } },
+            { type: 'slack', urlEnv: 'SLACK_URL' },
+          ],
+        },
       },
       'c.json',
     );
-    const env = { CI_KEY: 'k'.repeat(20), HOOK_SECRET: 'shh', SLACK_URL: 'https://hooks.slack.com/x', DRIFTGUARD_READ_KEY: 'r'.repeat(20) };
+    const env = {
+      CI_KEY: 'k'.repeat(20),
+      HOOK_SECRET: 'shh',
+      SLACK_URL: 'https://hooks.slack.com/x',
+      DRIFTGUARD_READ_KEY: 'r'.repeat(20),
+    };
     const settings = resolveServeSettings({}, env, config);
     expect(settings.apiKeys).toEqual([
       { name: 'ci', roles: ['ingest'], key: 'k'.repeat(20) },
@@ -51,20 +81,31 @@ describe('resolveServeSettings', () => {
       { type: 'slack', name: 'slack-2', url: 'https://hooks.slack.com/x' },
     ]);
     expect(settings.alertPolicy).toEqual({ minSeverity: 'high' });
-    expect(() => resolveServeSettings({}, {}, config, 'c.json')).toThrow('c.json: /apiKeys/0/key: environment variable CI_KEY is not set');
+    expect(() => resolveServeSettings({}, {}, config, 'c.json')).toThrow(
+      'c.json: /apiKeys/0/key: environment variable CI_KEY is not set',
+    );
   });
 
   it('takes championRefreshMs from the config file (at least 100 ms)', () => {
-    expect(resolveServeSettings({}, {}, parseServiceConfig({ server: { championRefreshMs: 30_000 } }, 'c.json')).championRefreshMs).toBe(30_000);
-    expect(() => parseServiceConfig({ server: { championRefreshMs: 50 } }, 'c.json')).toThrow('/server/championRefreshMs');
+    expect(
+      resolveServeSettings({}, {}, parseServiceConfig({ server: { championRefreshMs: 30_000 } }, 'c.json'))
+        .championRefreshMs,
+    ).toBe(30_000);
+    expect(() => parseServiceConfig({ server: { championRefreshMs: 50 } }, 'c.json')).toThrow(
+      '/server/championRefreshMs',
+    );
   });
 
   it('refuses a bad port and a bad config with every problem named', () => {
-    expect(() => resolveServeSettings({ port: '80a' }, {}, {})).toThrow('--port: port must be an integer 0–65535, got "80a"');
-    expect(() => parseServiceConfig({ server: { port: 70000, colour: 1 }, models: [{ name: 'a' }, { name: 'a' }] }, 'c.json')).toThrow(
-      'c.json: /server: unknown field ["colour"]; /server/port must be <= 65535',
+    expect(() => resolveServeSettings({ port: '80a' }, {}, {})).toThrow(
+      '--port: port must be an integer 0–65535, got "80a"',
     );
-    expect(() => parseServiceConfig({ models: [{ name: 'a' }, { name: 'a' }] }, 'c.json')).toThrow('model a is defined twice');
+    expect(() =>
+      parseServiceConfig({ server: { port: 70000, colour: 1 }, models: [{ name: 'a' }, { name: 'a' }] }, 'c.json'),
+    ).toThrow('c.json: /server: unknown field ["colour"]; /server/port must be <= 65535');
+    expect(() => parseServiceConfig({ models: [{ name: 'a' }, { name: 'a' }] }, 'c.json')).toThrow(
+      'model a is defined twice',
+    );
   });
 });
 
@@ -73,13 +114,18 @@ describe('the retraining policy of a config-file model', () => {
     const { createMonitoredModels } = await import('../monitored-models.js');
     const { retrainingPolicyOf } = await import('../retraining/retraining-jobs.js');
     const { createSqliteStore } = await import('../../adapters/store/sqlite/sqlite-store.js');
-    const config = parseServiceConfig({ models: [{ name: 'm', retraining: { trainOn: 'since-drift', cooldownWindows: 4 } }] }, 'c.json');
+    const config = parseServiceConfig(
+      { models: [{ name: 'm', retraining: { trainOn: 'since-drift', cooldownWindows: 4 } }] },
+      'c.json',
+    );
     const store = createSqliteStore({ path: ':memory:' });
     await store.migrate();
     const models = createMonitoredModels({ store, clock: { nowMs: () => 0 } });
     for (const definition of resolveServeSettings({}, {}, config).models) await models.replace(definition);
     expect(await retrainingPolicyOf(models, 'm')).toMatchObject({ trainOn: 'since-drift', cooldownWindows: 4 });
-    expect(() => parseServiceConfig({ models: [{ name: 'm', retraining: { trainOn: 'all' } }] }, 'c.json')).toThrow('/models/0/retraining/trainOn');
+    expect(() => parseServiceConfig({ models: [{ name: 'm', retraining: { trainOn: 'all' } }] }, 'c.json')).toThrow(
+      '/models/0/retraining/trainOn',
+    );
     await store.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { AlertPolicy } from '../../domain/alert-policy.js';
-import type { MonitoredModelDefinition } from './monitored-model-definition.js';
 import { DEFAULT_CHAMPION_REFRESH_MS } from '../monitoring/monitoring-scheduler.js';
+import type { MonitoredModelDefinition } from './monitored-model-definition.js';
 import { ConfigError, type ServiceConfig } from './service-config.js';
 
 type Role = 'ingest' | 'read' | 'admin';
@@ -15,7 +15,12 @@ export interface ResolvedApiKey {
 export type ResolvedSink =
   | { readonly type: 'webhook'; readonly name: string; readonly url: string; readonly secret?: string }
   | { readonly type: 'slack'; readonly name: string; readonly url: string }
-  | { readonly type: 'alertmanager'; readonly name: string; readonly url: string; readonly labels: Readonly<Record<string, string>> };
+  | {
+      readonly type: 'alertmanager';
+      readonly name: string;
+      readonly url: string;
+      readonly labels: Readonly<Record<string, string>>;
+    };
 
 /** Everything `driftguard serve` needs, with flags > environment > config file > defaults applied. */
 export interface ServeSettings {
@@ -59,41 +64,62 @@ export const SERVE_ENVIRONMENT = {
 } as const;
 
 function parsePort(value: string, source: string): number {
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new ConfigError(source, [`port must be an integer 0–65535, got ${JSON.stringify(value)}`]);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new ConfigError(source, [`port must be an integer 0–65535, got ${JSON.stringify(value)}`]);
   return Number(value);
 }
 
-function secret(source: string, path: string, s: { value?: string; env?: string } | undefined, env: NodeJS.ProcessEnv): string | undefined {
+function secret(
+  source: string,
+  path: string,
+  s: { value?: string; env?: string } | undefined,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
   if (s === undefined) return undefined;
   if (s.value !== undefined) return s.value;
   if (s.env !== undefined) {
     const found = env[s.env];
-    if (found === undefined || found === '') throw new ConfigError(source, [`${path}: environment variable ${s.env} is not set`]);
+    if (found === undefined || found === '')
+      throw new ConfigError(source, [`${path}: environment variable ${s.env} is not set`]);
     return found;
   }
   throw new ConfigError(source, [`${path}: give "value" or "env"`]);
 }
 
 /** Applies precedence (flags > environment > config > defaults) and resolves secrets from the environment. */
-export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv, config: ServiceConfig, configSource = 'config'): ServeSettings {
+export function resolveServeSettings(
+  flags: ServeFlags,
+  env: NodeJS.ProcessEnv,
+  config: ServiceConfig,
+  configSource = 'config',
+): ServeSettings {
   const server = config.server ?? {};
   const dataDir = flags.dataDir ?? env.DRIFTGUARD_DATA_DIR ?? server.dataDir ?? './.driftguard';
   const portText = flags.port ?? env.DRIFTGUARD_PORT;
   const apiKeys: ResolvedApiKey[] = (config.apiKeys ?? []).map((k, i) => {
     const key = secret(configSource, `/apiKeys/${i}/key`, k.key, env);
-    if (key === undefined && k.sha256 === undefined) throw new ConfigError(configSource, [`/apiKeys/${i}: give "key" or "sha256"`]);
+    if (key === undefined && k.sha256 === undefined)
+      throw new ConfigError(configSource, [`/apiKeys/${i}: give "key" or "sha256"`]);
     return { name: k.name, roles: k.roles, ...(key !== undefined ? { key } : { sha256: k.sha256 }) };
   });
   for (const role of ['admin', 'ingest', 'read'] as const) {
     const key = env[`DRIFTGUARD_${role.toUpperCase()}_KEY`];
-    if (key !== undefined && key !== '') apiKeys.push({ name: `env:DRIFTGUARD_${role.toUpperCase()}_KEY`, roles: [role], key });
+    if (key !== undefined && key !== '')
+      apiKeys.push({ name: `env:DRIFTGUARD_${role.toUpperCase()}_KEY`, roles: [role], key });
   }
   const sinks: ResolvedSink[] = (config.alerting?.sinks ?? []).map((s, i) => {
     const name = s.name ?? `${s.type}-${i + 1}`;
-    if (s.type === 'webhook') return { type: 'webhook', name, url: s.url, secret: secret(configSource, `/alerting/sinks/${i}/secret`, s.secret, env) };
+    if (s.type === 'webhook')
+      return {
+        type: 'webhook',
+        name,
+        url: s.url,
+        secret: secret(configSource, `/alerting/sinks/${i}/secret`, s.secret, env),
+      };
     if (s.type === 'slack') {
       const url = s.url ?? (s.urlEnv === undefined ? undefined : env[s.urlEnv]);
-      if (url === undefined || url === '') throw new ConfigError(configSource, [`/alerting/sinks/${i}: give "url" or "urlEnv" (set in the environment)`]);
+      if (url === undefined || url === '')
+        throw new ConfigError(configSource, [`/alerting/sinks/${i}: give "url" or "urlEnv" (set in the environment)`]);
       return { type: 'slack', name, url };
     }
     return { type: 'alertmanager', name, url: s.url, labels: s.labels ?? {} };
@@ -101,7 +127,10 @@ export function resolveServeSettings(flags: ServeFlags, env: NodeJS.ProcessEnv, 
   const { sinks: _sinks, ...alertPolicy } = config.alerting ?? {};
   return {
     host: flags.host ?? env.DRIFTGUARD_HOST ?? server.host ?? '127.0.0.1',
-    port: portText !== undefined ? parsePort(portText, flags.port !== undefined ? '--port' : 'DRIFTGUARD_PORT') : (server.port ?? 8080),
+    port:
+      portText !== undefined
+        ? parsePort(portText, flags.port !== undefined ? '--port' : 'DRIFTGUARD_PORT')
+        : (server.port ?? 8080),
     dataDir,
     storeUrl: env.DRIFTGUARD_STORE_URL ?? config.store?.url ?? `sqlite:${dataDir.replace(/\/+$/, '')}/driftguard.db`,
     trackingUri: env.MLFLOW_TRACKING_URI ?? config.tracking?.uri ?? null,

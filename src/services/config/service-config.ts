@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { MonitoredModelDefinitionSchema } from './monitored-model-definition.js';
 
@@ -12,15 +12,30 @@ const Secret = {
 
 const SinkSchema = Type.Union([
   Type.Object(
-    { type: Type.Literal('webhook'), name: Type.Optional(Type.String()), url: Type.String({ minLength: 1 }), secret: Type.Optional(Type.Object(Secret, { additionalProperties: false })) },
+    {
+      type: Type.Literal('webhook'),
+      name: Type.Optional(Type.String()),
+      url: Type.String({ minLength: 1 }),
+      secret: Type.Optional(Type.Object(Secret, { additionalProperties: false })),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
-    { type: Type.Literal('slack'), name: Type.Optional(Type.String()), url: Type.Optional(Type.String({ minLength: 1 })), urlEnv: Type.Optional(Type.String({ pattern: '^[A-Z_][A-Z0-9_]*$' })) },
+    {
+      type: Type.Literal('slack'),
+      name: Type.Optional(Type.String()),
+      url: Type.Optional(Type.String({ minLength: 1 })),
+      urlEnv: Type.Optional(Type.String({ pattern: '^[A-Z_][A-Z0-9_]*$' })),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
-    { type: Type.Literal('alertmanager'), name: Type.Optional(Type.String()), url: Type.String({ minLength: 1 }), labels: Type.Optional(Type.Record(Type.String(), Type.String())) },
+    {
+      type: Type.Literal('alertmanager'),
+      name: Type.Optional(Type.String()),
+      url: Type.String({ minLength: 1 }),
+      labels: Type.Optional(Type.Record(Type.String(), Type.String())),
+    },
     { additionalProperties: false },
   ),
 ]);
@@ -44,8 +59,12 @@ export const ServiceConfigSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    store: Type.Optional(Type.Object({ url: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false })),
-    tracking: Type.Optional(Type.Object({ uri: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false })),
+    store: Type.Optional(
+      Type.Object({ url: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false }),
+    ),
+    tracking: Type.Optional(
+      Type.Object({ uri: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false }),
+    ),
     apiKeys: Type.Optional(
       Type.Array(
         Type.Object(
@@ -70,7 +89,12 @@ export const ServiceConfigSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    retention: Type.Optional(Type.Object({ predictionDays: Type.Optional(Type.Number({ exclusiveMinimum: 0 })) }, { additionalProperties: false })),
+    retention: Type.Optional(
+      Type.Object(
+        { predictionDays: Type.Optional(Type.Number({ exclusiveMinimum: 0 })) },
+        { additionalProperties: false },
+      ),
+    ),
     models: Type.Optional(Type.Array(MonitoredModelDefinitionSchema)),
   },
   { additionalProperties: false },
@@ -102,9 +126,15 @@ export function parseServiceConfig(value: unknown, source: string): ServiceConfi
     .filter((e) => e.keyword !== 'boolean')
     .map((e) => {
       const params = e.params as Record<string, unknown>;
-      if (e.keyword === 'required') return `${e.instancePath}/${String(params.requiredProperties ?? params.missingProperty ?? '')} is required`.replace('//', '/');
-      if (e.keyword === 'additionalProperties') return `${e.instancePath || '/'}: unknown field ${JSON.stringify(params.additionalProperties ?? params.additionalProperty)}`;
-      if (e.keyword === 'anyOf') return `${e.instancePath || '/'} matches none of the allowed forms (see docs/configuration.md)`;
+      if (e.keyword === 'required')
+        return `${e.instancePath}/${String(params.requiredProperties ?? params.missingProperty ?? '')} is required`.replace(
+          '//',
+          '/',
+        );
+      if (e.keyword === 'additionalProperties')
+        return `${e.instancePath || '/'}: unknown field ${JSON.stringify(params.additionalProperties ?? params.additionalProperty)}`;
+      if (e.keyword === 'anyOf')
+        return `${e.instancePath || '/'} matches none of the allowed forms (see docs/configuration.md)`;
       return `${e.instancePath || '/'} ${e.message}`;
     });
   throw new ConfigError(source, [...new Set(problems)].slice(0, 10));

@@ -4,7 +4,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { AttachLabelsResult, PredictionLog } from '../../ports/store.js';
 import type { MetricsRegistry } from '../metrics-registry.js';
 import type { MonitoredModels } from '../monitored-models.js';
-import { ConflictError, UnprocessableError, type ErrorDetail } from '../service-errors.js';
+import { ConflictError, type ErrorDetail, UnprocessableError } from '../service-errors.js';
 
 /** A prediction as clients send it: made by driftguard's own `/predict` or by a model served elsewhere. */
 export interface PredictionInput {
@@ -39,22 +39,35 @@ function describeFeatures(names: readonly string[]): string {
 }
 
 /** Checks one row against the model's declared features (`known`: their names; null = any); returns every reason it is refused. */
-function rowProblems(row: PredictionInput, path: string, declared: readonly string[] | null, known: ReadonlySet<string> | null): ErrorDetail[] {
+function rowProblems(
+  row: PredictionInput,
+  path: string,
+  declared: readonly string[] | null,
+  known: ReadonlySet<string> | null,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const unknown: ErrorDetail[] = [];
   let knownPresent = 0;
   for (const name in row.features) {
     const value = row.features[name];
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      problems.push({ path: `${path}/features/${name}`, reason: 'must be a finite number (send null for a missing value)' });
+      problems.push({
+        path: `${path}/features/${name}`,
+        reason: 'must be a finite number (send null for a missing value)',
+      });
     }
     if (known === null || declared === null) continue;
     if (known.has(name)) knownPresent += 1;
-    else unknown.push({ path: `${path}/features/${name}`, reason: `unknown feature; the model declares: ${describeFeatures(declared)}` });
+    else
+      unknown.push({
+        path: `${path}/features/${name}`,
+        reason: `unknown feature; the model declares: ${describeFeatures(declared)}`,
+      });
   }
   if (declared !== null && knownPresent < declared.length) {
     for (const name of declared) {
-      if (!Object.hasOwn(row.features, name)) problems.push({ path: `${path}/features/${name}`, reason: 'missing feature (send null for a missing value)' });
+      if (!Object.hasOwn(row.features, name))
+        problems.push({ path: `${path}/features/${name}`, reason: 'missing feature (send null for a missing value)' });
     }
   }
   problems.push(...unknown);
@@ -81,10 +94,19 @@ export interface PredictionLoggingOptions {
  */
 export function createPredictionLogging(options: PredictionLoggingOptions) {
   const { store, clock, models, newId } = options;
-  const rowsLogged = options.metrics?.counter('driftguard_prediction_rows_logged_total', 'Prediction rows committed to the log.');
-  const labelsJoined = options.metrics?.counter('driftguard_labels_joined_total', 'Ground-truth labels joined to logged predictions.');
+  const rowsLogged = options.metrics?.counter(
+    'driftguard_prediction_rows_logged_total',
+    'Prediction rows committed to the log.',
+  );
+  const labelsJoined = options.metrics?.counter(
+    'driftguard_labels_joined_total',
+    'Ground-truth labels joined to logged predictions.',
+  );
   return {
-    async logPredictions(modelName: string, rows: readonly PredictionInput[]): Promise<{ accepted: number; ids: string[] }> {
+    async logPredictions(
+      modelName: string,
+      rows: readonly PredictionInput[],
+    ): Promise<{ accepted: number; ids: string[] }> {
       const model = await models.get(modelName);
       const declared = model.definition.features === undefined ? null : Object.keys(model.definition.features);
       const known = declared === null ? null : new Set(declared);
@@ -107,14 +129,19 @@ export function createPredictionLogging(options: PredictionLoggingOptions) {
         };
       });
       if (problems.length > 0) {
-        throw new UnprocessableError(`${new Set(problems.map((p) => p.path.split('/')[2])).size} of ${rows.length} rows refused; nothing was logged`, problems);
+        throw new UnprocessableError(
+          `${new Set(problems.map((p) => p.path.split('/')[2])).size} of ${rows.length} rows refused; nothing was logged`,
+          problems,
+        );
       }
       const result = await store.appendPredictions(modelName, records);
       if (result.duplicateIds.length > 0) {
         const duplicates = new Set(result.duplicateIds);
         throw new ConflictError(
           `${result.duplicateIds.length} prediction id(s) already logged; nothing was logged`,
-          records.flatMap((r, index) => (duplicates.has(r.id) ? [{ path: `/predictions/${index}/id`, reason: `id ${r.id} already logged` }] : [])),
+          records.flatMap((r, index) =>
+            duplicates.has(r.id) ? [{ path: `/predictions/${index}/id`, reason: `id ${r.id} already logged` }] : [],
+          ),
         );
       }
       rowsLogged?.inc({ model: modelName }, records.length);
@@ -128,8 +155,13 @@ export function createPredictionLogging(options: PredictionLoggingOptions) {
       const truths: GroundTruthLabel[] = labels.map((l, index) => {
         const timestampMs = parseTimestamp(l.timestamp, nowMs);
         if (typeof timestampMs === 'string') problems.push({ path: `/labels/${index}/timestamp`, reason: timestampMs });
-        if (typeof l.label === 'number' && !Number.isFinite(l.label)) problems.push({ path: `/labels/${index}/label`, reason: 'must be a finite number' });
-        return { predictionId: l.predictionId, label: l.label, timestampMs: typeof timestampMs === 'number' ? timestampMs : nowMs };
+        if (typeof l.label === 'number' && !Number.isFinite(l.label))
+          problems.push({ path: `/labels/${index}/label`, reason: 'must be a finite number' });
+        return {
+          predictionId: l.predictionId,
+          label: l.label,
+          timestampMs: typeof timestampMs === 'number' ? timestampMs : nowMs,
+        };
       });
       if (problems.length > 0) throw new UnprocessableError('labels refused; nothing was stored', problems);
       const result = await store.attachLabels(modelName, truths);

@@ -1,4 +1,4 @@
-import { dataTableFromRows, type Cell, type DataTable } from '../../domain/data-table.js';
+import { type Cell, type DataTable, dataTableFromRows } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { SchemaError } from '../../domain/schema-error.js';
 import { buildReferenceProfile } from '../../drift/index.js';
@@ -20,7 +20,8 @@ export interface ReferenceSummary {
 /** Where an uploaded table came from, for error paths: JSON rows (`/rows/0/<column>`) or CSV text (`/csv/header/<column>`). */
 type UploadFormat = 'rows' | 'csv';
 
-const columnPath = (format: UploadFormat, column: string) => (format === 'rows' ? `/rows/0/${column}` : `/csv/header/${column}`);
+const columnPath = (format: UploadFormat, column: string) =>
+  format === 'rows' ? `/rows/0/${column}` : `/csv/header/${column}`;
 
 export interface ReferenceUploadOptions {
   readonly store: ReferenceProfileRepository;
@@ -36,7 +37,12 @@ export interface ReferenceUploadOptions {
  * (the previous one stays in the store as history).
  */
 export function createReferenceUpload(options: ReferenceUploadOptions) {
-  async function setFromTable(name: string, table: DataTable, format: UploadFormat, by: string): Promise<ReferenceSummary> {
+  async function setFromTable(
+    name: string,
+    table: DataTable,
+    format: UploadFormat,
+    by: string,
+  ): Promise<ReferenceSummary> {
     const definition = (await options.models.get(name)).definition;
     const declared = definition.features === undefined ? null : Object.keys(definition.features);
     const roles = [definition.target, definition.prediction].filter((c): c is string => c !== undefined);
@@ -44,10 +50,16 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
     if (missing.length > 0) {
       throw new UnprocessableError(
         `the reference lacks ${missing.length} declared column(s)`,
-        missing.map((c) => ({ path: columnPath(format, c), reason: `declared by the model but absent from every ${format === 'rows' ? 'row' : 'CSV header'}` })),
+        missing.map((c) => ({
+          path: columnPath(format, c),
+          reason: `declared by the model but absent from every ${format === 'rows' ? 'row' : 'CSV header'}`,
+        })),
       );
     }
-    if (table.rowCount === 0) throw new UnprocessableError('the reference has no rows', [{ path: `/${format}`, reason: 'at least one data row is required' }]);
+    if (table.rowCount === 0)
+      throw new UnprocessableError('the reference has no rows', [
+        { path: `/${format}`, reason: 'at least one data row is required' },
+      ]);
     let profile;
     try {
       const schema = inferSchema(table, {
@@ -60,11 +72,18 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
       profile = buildReferenceProfile(table, schema);
     } catch (error) {
       if (!(error instanceof SchemaError)) throw error;
-      throw new UnprocessableError(`the reference cannot be profiled: ${error.message}`, [{ path: `/${format}/${error.field}`, reason: error.reason }]);
+      throw new UnprocessableError(`the reference cannot be profiled: ${error.message}`, [
+        { path: `/${format}/${error.field}`, reason: error.reason },
+      ]);
     }
     const source = `upload by ${by}`;
     const stored = await options.store.saveReferenceProfile(name, source, profile, options.clock.nowMs());
-    options.events.publish({ type: 'model', model: name, atMs: stored.createdAtMs, data: { event: 'reference_set', source, rows: table.rowCount } });
+    options.events.publish({
+      type: 'model',
+      model: name,
+      atMs: stored.createdAtMs,
+      data: { event: 'reference_set', source, rows: table.rowCount },
+    });
     return {
       model: name,
       source,
@@ -75,7 +94,11 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
   }
 
   return {
-    async setFromRows(name: string, rows: readonly Readonly<Record<string, Cell>>[], by: string): Promise<ReferenceSummary> {
+    async setFromRows(
+      name: string,
+      rows: readonly Readonly<Record<string, Cell>>[],
+      by: string,
+    ): Promise<ReferenceSummary> {
       return setFromTable(name, dataTableFromRows(rows), 'rows', by);
     },
     /** CSV text with a header line (RFC 4180 quoting; numbers, booleans and strings detected per column; NA / empty → missing). */
@@ -86,7 +109,11 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
         table = await options.csv.parse(text, 'the CSV body');
       } catch (error) {
         if (!(error instanceof TableReadError)) throw error;
-        const path = ['/csv', error.line === undefined ? '' : `/line/${error.line}`, error.column === undefined ? '' : `/${error.column}`].join('');
+        const path = [
+          '/csv',
+          error.line === undefined ? '' : `/line/${error.line}`,
+          error.column === undefined ? '' : `/${error.column}`,
+        ].join('');
         throw new BadRequestError(`the CSV body cannot be read: ${error.reason}`, [{ path, reason: error.reason }]);
       }
       return setFromTable(name, table, 'csv', by);

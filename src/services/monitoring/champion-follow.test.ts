@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRetrainingHarness, loanRows } from '../../../tests/support/services/retraining-fixture.js';
 import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
 import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
-import { createDriftMonitoring } from './drift-monitoring.js';
 import { promoteVersion } from '../champion/alias-moves.js';
-import { createMonitoringScheduler, DEFAULT_CHAMPION_REFRESH_MS } from './monitoring-scheduler.js';
 import { createServingModels } from '../serving/serving-models.js';
-import { createRetrainingHarness, loanRows } from '../../../tests/support/services/retraining-fixture.js';
+import { createDriftMonitoring } from './drift-monitoring.js';
+import { createMonitoringScheduler, DEFAULT_CHAMPION_REFRESH_MS } from './monitoring-scheduler.js';
 
 describe('replicas follow the champion', () => {
   let h: Awaited<ReturnType<typeof createRetrainingHarness>>;
@@ -16,10 +16,30 @@ describe('replicas follow the champion', () => {
   it('a replica without the monitoring lease swaps its serving model when the champion moves elsewhere', async () => {
     h = await createRetrainingHarness({ retraining: { minLabeledRows: 400, minPerClass: 40, horizonRows: 800 } });
     const replica = (holder: string) => {
-      const serving = createServingModels({ registry: h.backend.registry, tracking: h.backend.tracking, clock: h.clock });
+      const serving = createServingModels({
+        registry: h.backend.registry,
+        tracking: h.backend.tracking,
+        clock: h.clock,
+      });
       const dispatcher = createAlertDispatcher({ sinks: [], store: h.store, clock: h.clock });
-      const monitoring = createDriftMonitoring({ store: h.store, models: h.models, clock: h.clock, dispatcher, events: createInProcessEventBus() });
-      return { serving, scheduler: createMonitoringScheduler({ store: h.store, models: h.models, monitoring, serving, clock: h.clock, holder }) };
+      const monitoring = createDriftMonitoring({
+        store: h.store,
+        models: h.models,
+        clock: h.clock,
+        dispatcher,
+        events: createInProcessEventBus(),
+      });
+      return {
+        serving,
+        scheduler: createMonitoringScheduler({
+          store: h.store,
+          models: h.models,
+          monitoring,
+          serving,
+          clock: h.clock,
+          holder,
+        }),
+      };
     };
     const holder = replica('replica-a');
     const other = replica('replica-b');

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver } from '../../../tests/support/network/http-receiver.js';
-import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
 import { createWebhookSink } from '../../adapters/alerts/webhook-sink.js';
+import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { buildReferenceProfile } from '../../drift/index.js';
 import type { ServiceEvent } from '../../ports/event-bus.js';
-import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
-import { createDriftMonitoring } from './drift-monitoring.js';
 import { createWorkerDriftEvaluator } from '../../workers/drift-window-worker.js';
-import { createMonitoredModels } from '../monitored-models.js';
-import { createMonitoringScheduler } from './monitoring-scheduler.js';
+import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
 import { createPredictionLogging } from '../ingestion/prediction-logging.js';
+import { createMonitoredModels } from '../monitored-models.js';
+import { createDriftMonitoring } from './drift-monitoring.js';
+import { createMonitoringScheduler } from './monitoring-scheduler.js';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number) {
@@ -43,10 +43,20 @@ describe('retention', () => {
     const models = createMonitoredModels({ store, clock });
     await models.create({ name: 'm', features: { x: {} } });
     const logging = createPredictionLogging({ store, clock, models, newId: randomUUID });
-    await logging.logPredictions('m', [1, 5, 9].map((day) => ({ timestamp: day * 86_400_000, features: { x: day }, prediction: 1 })));
+    await logging.logPredictions(
+      'm',
+      [1, 5, 9].map((day) => ({ timestamp: day * 86_400_000, features: { x: day }, prediction: 1 })),
+    );
     const dispatcher = createAlertDispatcher({ sinks: [], store, clock });
     const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events: createInProcessEventBus() });
-    const scheduler = createMonitoringScheduler({ store, models, monitoring, clock, holder: 'r', retentionMs: 3 * 86_400_000 });
+    const scheduler = createMonitoringScheduler({
+      store,
+      models,
+      monitoring,
+      clock,
+      holder: 'r',
+      retentionMs: 3 * 86_400_000,
+    });
     await scheduler.runOnce();
     expect((await store.latestPredictions('m', 10)).map((p) => p.features.x)).toEqual([9]);
     await logging.logPredictions('m', [{ timestamp: 2 * 86_400_000, features: { x: 2 }, prediction: 1 }]);
@@ -74,7 +84,10 @@ describe('continuous drift monitoring (real store, real webhook receiver)', () =
 
   async function log(shifted: boolean, n = 300) {
     now += 60_000;
-    await logging.logPredictions('credit', rows(n, seed++, shifted).map((features) => ({ features, prediction: 1 })));
+    await logging.logPredictions(
+      'credit',
+      rows(n, seed++, shifted).map((features) => ({ features, prediction: 1 })),
+    );
     await scheduler.runOnce();
     await dispatcher.drain();
   }
@@ -83,9 +96,21 @@ describe('continuous drift monitoring (real store, real webhook receiver)', () =
     await store.migrate();
     receiver = await startReceiver();
     dispatcher = createAlertDispatcher({ sinks: [createWebhookSink({ url: receiver.url })], store, clock });
-    const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events: bus, alertPolicy: { resolveAfterCleanEvaluations: 2 }, evaluator });
+    const monitoring = createDriftMonitoring({
+      store,
+      models,
+      clock,
+      dispatcher,
+      events: bus,
+      alertPolicy: { resolveAfterCleanEvaluations: 2 },
+      evaluator,
+    });
     scheduler = createMonitoringScheduler({ store, models, monitoring, clock, holder: 'replica-1' });
-    await models.create({ name: 'credit', features: { income: {}, region: {} }, drift: { window: { type: 'count', windowSize: 300, step: 300 } } });
+    await models.create({
+      name: 'credit',
+      features: { income: {}, region: {} },
+      drift: { window: { type: 'count', windowSize: 300, step: 300 } },
+    });
     const reference = dataTableFromRows(rows(5000, 1, false));
     const profile = buildReferenceProfile(reference, inferSchema(reference, {}));
     await store.saveReferenceProfile('credit', 'test reference', profile, now);
@@ -131,7 +156,10 @@ describe('continuous drift monitoring (real store, real webhook receiver)', () =
       clock,
       holder: 'replica-2',
     });
-    await logging.logPredictions('credit', rows(300, 999, false).map((features) => ({ features, prediction: 1 })));
+    await logging.logPredictions(
+      'credit',
+      rows(300, 999, false).map((features) => ({ features, prediction: 1 })),
+    );
     await other.runOnce(); // replica-1's lease (30 s) has not expired: replica-2 must not evaluate
     expect((await store.listDriftReports('credit', { limit: 100 })).length).toBe(before);
     await scheduler.runOnce();

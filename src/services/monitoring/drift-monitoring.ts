@@ -1,18 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { applyObservation, createAlertPolicy, type AlertObservation, type AlertPolicy } from '../../domain/alert-policy.js';
 import type { AlertKind } from '../../domain/alert.js';
-import type { Severity } from '../../domain/severity.js';
+import {
+  type AlertObservation,
+  type AlertPolicy,
+  applyObservation,
+  createAlertPolicy,
+} from '../../domain/alert-policy.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
+import type { Severity } from '../../domain/severity.js';
 import type { DriftEngineOptions, DriftReport, WindowOptions } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { EventBus } from '../../ports/event-bus.js';
-import type { AlertRepository, DriftReportRepository, PredictionLog, ReferenceProfileRepository, StoredDriftReport } from '../../ports/store.js';
-import type { AlertDispatcher } from '../alerting/alert-dispatcher.js';
 import type { DriftEvaluator } from '../../ports/drift-evaluator.js';
-import { createInThreadDriftEvaluator } from './drift-window-evaluation.js';
-import type { MetricsRegistry } from '../metrics-registry.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type {
+  AlertRepository,
+  DriftReportRepository,
+  PredictionLog,
+  ReferenceProfileRepository,
+  StoredDriftReport,
+} from '../../ports/store.js';
+import type { AlertDispatcher } from '../alerting/alert-dispatcher.js';
 import type { MonitoredModelDefinition } from '../config/monitored-model-definition.js';
+import type { MetricsRegistry } from '../metrics-registry.js';
 import type { MonitoredModels } from '../monitored-models.js';
+import { createInThreadDriftEvaluator } from './drift-window-evaluation.js';
 
 /** Window of a model without one in its definition: the last 1,000 events, evaluated every 500. */
 export const DEFAULT_WINDOW: WindowOptions = { type: 'count', windowSize: 1000, step: 500 };
@@ -31,14 +42,18 @@ export function alertSeverities(report: DriftReport): Record<AlertKind, Severity
 }
 
 function summaryOf(kind: AlertKind, report: DriftReport): string {
-  if (kind === 'data_drift') return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})`;
+  if (kind === 'data_drift')
+    return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})`;
   if (kind === 'prediction_drift') return `prediction distribution drifted (${report.predictionDrift?.test ?? 'test'})`;
   if (kind === 'performance_drift' && report.performance !== null) {
     const { metric, reference, current, labelledCount } = report.performance;
     return `${metric} ${reference.toFixed(3)} → ${current.toFixed(3)} on ${labelledCount} labelled rows (label coverage ${labelledCount} of ${report.currentRowCount})`;
   }
   const errors = report.dataQuality.filter((f) => f.severity === 'error');
-  return `${errors.length} data-quality error(s): ${errors.slice(0, 3).map((f) => f.message).join('; ')}`;
+  return `${errors.length} data-quality error(s): ${errors
+    .slice(0, 3)
+    .map((f) => f.message)
+    .join('; ')}`;
 }
 
 export interface DriftMonitoringOptions {
@@ -66,9 +81,18 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
   const policy = createAlertPolicy(options.alertPolicy);
   const newId = options.newId ?? randomUUID;
   const evaluator = options.evaluator ?? createInThreadDriftEvaluator();
-  const driftShare = options.metrics?.gauge('driftguard_drift_share', 'Share of drifted features in the latest window.');
-  const featureScore = options.metrics?.gauge('driftguard_feature_drift_score', 'Per-feature drift score (p-value or distance) in the latest window.');
-  const firing = options.metrics?.gauge('driftguard_alerts_firing', 'Open alerts by model, kind and severity (1 = firing).');
+  const driftShare = options.metrics?.gauge(
+    'driftguard_drift_share',
+    'Share of drifted features in the latest window.',
+  );
+  const featureScore = options.metrics?.gauge(
+    'driftguard_feature_drift_score',
+    'Per-feature drift score (p-value or distance) in the latest window.',
+  );
+  const firing = options.metrics?.gauge(
+    'driftguard_alerts_firing',
+    'Open alerts by model, kind and severity (1 = firing).',
+  );
 
   async function windowRows(name: string, window: WindowOptions): Promise<StoredPrediction[] | null> {
     if (window.type === 'count') {
@@ -83,7 +107,14 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
   async function raiseAlerts(name: string, report: DriftReport, stored: StoredDriftReport): Promise<void> {
     for (const [kind, severity] of Object.entries(alertSeverities(report)) as [AlertKind, Severity][]) {
       const open = await store.openAlert(name, kind);
-      const observation: AlertObservation = { model: name, kind, severity, summary: summaryOf(kind, report), atMs: stored.createdAtMs, driftReportId: stored.id };
+      const observation: AlertObservation = {
+        model: name,
+        kind,
+        severity,
+        summary: summaryOf(kind, report),
+        atMs: stored.createdAtMs,
+        driftReportId: stored.id,
+      };
       const { alert, event } = applyObservation(open, observation, policy, newId);
       if (alert === null || (alert === open && event === null)) continue;
       await store.saveAlert(alert);
@@ -91,7 +122,12 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
       if (event !== null) {
         const alertUrl = options.publicUrl ? `${options.publicUrl.replace(/\/+$/, '')}/#/alerts/${alert.id}` : null;
         options.dispatcher.dispatch({ event, alert, alertUrl, sentAtMs: clock.nowMs() });
-        events.publish({ type: 'alert', model: name, atMs: clock.nowMs(), data: { event, id: alert.id, kind, severity: alert.severity, status: alert.status } });
+        events.publish({
+          type: 'alert',
+          model: name,
+          atMs: clock.nowMs(),
+          data: { event, id: alert.id, kind, severity: alert.severity, status: alert.status },
+        });
       }
     }
   }
@@ -114,11 +150,21 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
         overrides: definition.features,
         state: {
           previousHighStreak: previous?.report.highStreak ?? 0,
-          window: window.type === 'count' ? { type: 'count', start: rows[0].sequence, end: rows[rows.length - 1].sequence } : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },
+          window:
+            window.type === 'count'
+              ? { type: 'count', start: rows[0].sequence, end: rows[rows.length - 1].sequence }
+              : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },
         },
       });
       const stored = await store.saveDriftReport(
-        { model: name, windowStartMs: rows[0].timestampMs, windowEndMs: rows[rows.length - 1].timestampMs, createdAtMs: clock.nowMs(), severity: report.severity, driftShare: report.driftShare },
+        {
+          model: name,
+          windowStartMs: rows[0].timestampMs,
+          windowEndMs: rows[rows.length - 1].timestampMs,
+          createdAtMs: clock.nowMs(),
+          severity: report.severity,
+          driftShare: report.driftShare,
+        },
         report,
       );
       driftShare?.set({ model: name }, report.driftShare);
@@ -127,7 +173,12 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
         if (typeof score === 'number') featureScore?.set({ model: name, feature: f.name }, score);
       }
       await raiseAlerts(name, report, stored);
-      events.publish({ type: 'drift_report', model: name, atMs: stored.createdAtMs, data: { id: stored.id, severity: report.severity, driftShare: report.driftShare } });
+      events.publish({
+        type: 'drift_report',
+        model: name,
+        atMs: stored.createdAtMs,
+        data: { id: stored.id, severity: report.severity, driftShare: report.driftShare },
+      });
       return stored;
     },
   };

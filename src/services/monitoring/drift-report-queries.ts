@@ -11,7 +11,10 @@ export interface DriftReportQueriesOptions {
 export function createDriftReportQueries(options: DriftReportQueriesOptions) {
   const { store, models } = options;
   return {
-    async page(model: string, query: DriftReportQuery): Promise<{ items: StoredDriftReport[]; nextBefore: number | null }> {
+    async page(
+      model: string,
+      query: DriftReportQuery,
+    ): Promise<{ items: StoredDriftReport[]; nextBefore: number | null }> {
       await models.get(model);
       const items = await store.listDriftReports(model, query);
       return { items, nextBefore: items.length === query.limit ? items[items.length - 1].id : null };

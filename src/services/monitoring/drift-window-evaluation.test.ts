@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { type Concept, featuresOf, loanRows } from '../../../tests/support/services/retraining-fixture.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
-import { evaluateDriftWindow } from './drift-window-evaluation.js';
 import { referenceProfileOf } from '../training/reference-profile-of.js';
-import { featuresOf, loanRows, type Concept } from '../../../tests/support/services/retraining-fixture.js';
 import { createTrainModelService } from '../training/train-model.js';
+import { evaluateDriftWindow } from './drift-window-evaluation.js';
 
-const trained = createTrainModelService({ clock: { nowMs: () => 0 } }).train({ table: dataTableFromRows(loanRows(1500, 1, 'before')), target: 'label', estimator: 'logistic' });
+const trained = createTrainModelService({ clock: { nowMs: () => 0 } }).train({
+  table: dataTableFromRows(loanRows(1500, 1, 'before')),
+  target: 'label',
+  estimator: 'logistic',
+});
 const classes = trained.model.schema.classLabels!;
 
 /** Rows as `/predict` logs them (class label, P(classLabels[1])), the first `labelled` with their label joined. */
@@ -28,14 +32,20 @@ function logged(n: number, seed: number, concept: Concept, labelled = n): Stored
   });
 }
 
-const evaluate = (rows: StoredPrediction[]) => evaluateDriftWindow({ profile: referenceProfileOf(trained), rows, options: {}, state: {} });
+const evaluate = (rows: StoredPrediction[]) =>
+  evaluateDriftWindow({ profile: referenceProfileOf(trained), rows, options: {}, state: {} });
 
 describe('a logged window against the champion reference', () => {
   it('measures the error rate of the labelled predictions against the held-out reference performance', () => {
     const rows = logged(400, 5, 'relabelled');
     const report = evaluate(rows);
     const errors = rows.filter((r) => r.label !== r.predictedClass).length;
-    expect(report.performance).toMatchObject({ metric: 'error_rate', labelledCount: 400, current: errors / 400, drifted: true });
+    expect(report.performance).toMatchObject({
+      metric: 'error_rate',
+      labelledCount: 400,
+      current: errors / 400,
+      drifted: true,
+    });
     expect(report.performance!.reference).toBeCloseTo(1 - trained.metrics.test.accuracy, 12);
     expect(report.performance!.currentMetrics.auc).toBeLessThan(0.5);
     expect(report.severity).toBe('none');
@@ -45,6 +55,8 @@ describe('a logged window against the champion reference', () => {
   it('says how many rows are labelled when too few are', () => {
     const report = evaluate(logged(400, 7, 'before', 20));
     expect(report.performance).toBeNull();
-    expect(report.performanceUnavailableReason).toBe('insufficient labels: 20 of 400 row(s) labelled, fewer than performance.minLabelledRows = 30');
+    expect(report.performanceUnavailableReason).toBe(
+      'insufficient labels: 20 of 400 row(s) labelled, fewer than performance.minLabelledRows = 30',
+    );
   });
 });

@@ -1,8 +1,13 @@
 import type { Cell, DataTable } from '../../domain/data-table.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
-import { applyFeatureOverrides, evaluateDrift, parseReferenceProfile, type DriftReport, type ReferenceProfile } from '../../drift/index.js';
+import {
+  applyFeatureOverrides,
+  type DriftReport,
+  evaluateDrift,
+  parseReferenceProfile,
+  type ReferenceProfile,
+} from '../../drift/index.js';
 import type { DriftEvaluator, DriftWindowRequest } from '../../ports/drift-evaluator.js';
-
 
 /** Builds the engine's table from logged predictions: features, and the profile's prediction / score / target roles. */
 export function predictionTable(rows: readonly StoredPrediction[], profile: ReferenceProfile): DataTable {

@@ -1,10 +1,10 @@
 import type { Clock } from '../../ports/clock.js';
 import type { LeaseRepository, PredictionLog, ReferenceProfileRepository } from '../../ports/store.js';
-import { DEFAULT_EVALUATE_EVERY_SECONDS, DEFAULT_WINDOW, type DriftMonitoring } from './drift-monitoring.js';
-import type { MonitoredModels } from '../monitored-models.js';
 import { championReferenceSource, needsChampionReference } from '../champion/champion-reference.js';
-import { createPerModelLoop } from './per-model-loop.js';
+import type { MonitoredModels } from '../monitored-models.js';
 import type { ServingModels } from '../serving/serving-models.js';
+import { DEFAULT_EVALUATE_EVERY_SECONDS, DEFAULT_WINDOW, type DriftMonitoring } from './drift-monitoring.js';
+import { createPerModelLoop } from './per-model-loop.js';
 
 /** Default of how often every replica re-reads the champion alias from the registry (ms). */
 export const DEFAULT_CHAMPION_REFRESH_MS = 5000;
@@ -75,7 +75,12 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
       const latest = await store.latestReferenceProfile(name);
       const moved = loaded.changed && loaded.previousVersion !== null;
       if (needsChampionReference(latest?.source ?? null, loaded.serving.version, moved)) {
-        await store.saveReferenceProfile(name, championReferenceSource(loaded.serving.version), loaded.referenceProfile, clock.nowMs());
+        await store.saveReferenceProfile(
+          name,
+          championReferenceSource(loaded.serving.version),
+          loaded.referenceProfile,
+          clock.nowMs(),
+        );
       }
     }
     const retentionMs = options.retentionMs ?? null;
@@ -85,7 +90,9 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
     }
     const window = definition.drift?.window ?? DEFAULT_WINDOW;
     const everyEvents = definition.monitoring?.evaluateEveryEvents ?? (window.type === 'count' ? window.step : 500);
-    const everyMs = (definition.monitoring?.evaluateEverySeconds ?? (window.type === 'time' ? window.stepSeconds : DEFAULT_EVALUATE_EVERY_SECONDS)) * 1000;
+    const everyMs =
+      (definition.monitoring?.evaluateEverySeconds ??
+        (window.type === 'time' ? window.stepSeconds : DEFAULT_EVALUATE_EVERY_SECONDS)) * 1000;
     const previous = last.get(name);
     const now = clock.nowMs();
     let sequence: number;
@@ -102,7 +109,15 @@ export function createMonitoringScheduler(options: MonitoringSchedulerOptions) {
     await options.monitoring.evaluate(name);
   }
 
-  const loop = createPerModelLoop({ models: options.models, leases: store, holder: options.holder, leaseName: (name) => `monitor:${name}`, tickMs, tickModel, onError: options.onError });
+  const loop = createPerModelLoop({
+    models: options.models,
+    leases: store,
+    holder: options.holder,
+    leaseName: (name) => `monitor:${name}`,
+    tickMs,
+    tickModel,
+    onError: options.onError,
+  });
   return {
     ...loop,
     /** The champion of `name` moved (announced by another replica): re-read the alias on the next tick. */

@@ -60,7 +60,8 @@ export function createPerModelLoop(options: PerModelLoopOptions) {
       if (timer !== null) clearInterval(timer);
       timer = null;
       await running;
-      for (const model of await options.models.list()) await options.leases.releaseLease(options.leaseName(model.definition.name), options.holder);
+      for (const model of await options.models.list())
+        await options.leases.releaseLease(options.leaseName(model.definition.name), options.holder);
     },
   };
   return loop;

@@ -29,7 +29,8 @@ const KEYS: Readonly<Record<keyof DriftReportConfig, 'string' | 'strings' | 'obj
   engine: 'object',
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Checks the top level of a parsed config file (unknown keys, wrong types); `source` names the file in errors. */
 export function parseDriftReportConfig(json: unknown, source: string): DriftReportConfig {
@@ -50,12 +51,21 @@ export function parseDriftReportConfig(json: unknown, source: string): DriftRepo
               ? ['string', 'number', 'boolean'].includes(typeof value)
               : isObject(value);
     if (!ok) {
-      const want = { string: 'a string', strings: 'an array of strings', number: 'a number', scalar: 'a string, number or boolean', object: 'an object' }[expected];
+      const want = {
+        string: 'a string',
+        strings: 'an array of strings',
+        number: 'a number',
+        scalar: 'a string, number or boolean',
+        object: 'an object',
+      }[expected];
       throw new DriftReportInputError(source, `"${key}" must be ${want}, got ${JSON.stringify(value)}`);
     }
   }
   if (isObject(json.engine) && json.engine.window !== undefined) {
-    throw new DriftReportInputError(source, '"engine.window" is not used by a one-shot report (the whole current file is one window)');
+    throw new DriftReportInputError(
+      source,
+      '"engine.window" is not used by a one-shot report (the whole current file is one window)',
+    );
   }
   return json as DriftReportConfig;
 }

@@ -69,8 +69,18 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
       const prediction = request.prediction ?? config.prediction;
       const exclude = [...(config.exclude ?? []), ...(request.exclude ?? [])];
       requireColumns(reference, request.referencePath, request.target === undefined ? 'target' : '--target', [target]);
-      requireColumns(reference, request.referencePath, request.prediction === undefined ? 'prediction' : '--prediction', [prediction]);
-      requireColumns(reference, request.referencePath, request.exclude === undefined ? 'exclude' : '--exclude', exclude);
+      requireColumns(
+        reference,
+        request.referencePath,
+        request.prediction === undefined ? 'prediction' : '--prediction',
+        [prediction],
+      );
+      requireColumns(
+        reference,
+        request.referencePath,
+        request.exclude === undefined ? 'exclude' : '--exclude',
+        exclude,
+      );
       requireColumns(reference, request.referencePath, 'ignore', config.ignore ?? []);
       requireColumns(reference, request.referencePath, 'predictionScore', [config.predictionScore]);
 
@@ -99,14 +109,22 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
           );
         }
         const profile = buildReferenceProfile(reference, schema, config.profile);
-        const report = evaluateDrift(profile, current, { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) });
+        const report = evaluateDrift(profile, current, {
+          ...config.engine,
+          ...(request.mode === undefined ? {} : { mode: request.mode }),
+        });
         return {
           report,
-          reference: { path: request.referencePath, rowCount: reference.rowCount, columnCount: reference.columnNames.length },
+          reference: {
+            path: request.referencePath,
+            rowCount: reference.rowCount,
+            columnCount: reference.columnNames.length,
+          },
           current: { path: request.currentPath, rowCount: current.rowCount, columnCount: current.columnNames.length },
         };
       } catch (error) {
-        if (error instanceof SchemaError) throw new DriftReportInputError('configuration', `${error.field}: ${error.reason}`);
+        if (error instanceof SchemaError)
+          throw new DriftReportInputError('configuration', `${error.field}: ${error.reason}`);
         throw error;
       }
     },

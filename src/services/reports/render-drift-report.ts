@@ -4,8 +4,8 @@ import { renderJsonReport } from '../../drift/render/render-json-report.js';
 import { renderMarkdownReport } from '../../drift/render/render-markdown-report.js';
 import type { ReportSources } from '../../drift/render/report-sources.js';
 
-export type { DriftReport } from '../../drift/drift-report.js';
 export type { DriftMode } from '../../drift/drift-config.js';
+export type { DriftReport } from '../../drift/drift-report.js';
 export type { ReportSources } from '../../drift/render/report-sources.js';
 
 /** Output formats of a drift report. */

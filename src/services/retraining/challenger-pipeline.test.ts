@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { conceptTable, stackTables } from '../../../tests/support/services/concept-table.js';
 import { createRetrainingPolicy } from '../../domain/retraining-policy.js';
 import { createTrainModelService } from '../training/train-model.js';
 import { createChallengerPipeline, InsufficientDataError, MissingColumnsError } from './challenger-pipeline.js';
-import { conceptTable, stackTables } from '../../../tests/support/services/concept-table.js';
 
 const clock = { nowMs: () => 0 };
 
@@ -17,7 +17,14 @@ describe('challenger pipeline', () => {
     const recent = conceptTable(5000, 12, 2);
     const r = pipeline.run({ champion, recent, reference, policy, span: { fromMs: 10, toMs: 20 } });
     expect(r.decision.promote).toBe(true);
-    expect(r.data).toEqual({ trainRows: 2100, validationRows: 450, testRows: 450, fromMs: 10, toMs: 20, referenceRows: 0 });
+    expect(r.data).toEqual({
+      trainRows: 2100,
+      validationRows: 450,
+      testRows: 450,
+      fromMs: 10,
+      toMs: 20,
+      referenceRows: 0,
+    });
     expect(r.metrics.challenger.test.accuracy).toBeGreaterThan((r.metrics.champion?.test.accuracy ?? 1) + 0.05);
     expect(r.comparison.champion.rows).toBe(450);
     expect(r.comparison.challenger.rows).toBe(450);
@@ -52,7 +59,12 @@ describe('challenger pipeline', () => {
 
   it('mixes a sample of the reference into the training rows only', () => {
     const recent = conceptTable(2000, 12, 4);
-    const r = pipeline.run({ champion, recent, reference, policy: createRetrainingPolicy({ ...policy, referenceSampleRows: 500 }) });
+    const r = pipeline.run({
+      champion,
+      recent,
+      reference,
+      policy: createRetrainingPolicy({ ...policy, referenceSampleRows: 500 }),
+    });
     expect(r.data).toMatchObject({ trainRows: 1400 + 500, validationRows: 300, testRows: 300, referenceRows: 500 });
   });
 
@@ -71,13 +83,20 @@ describe('challenger pipeline', () => {
     expect(sufficiency.reason).toBe('750 of 1,000 labelled rows');
     expect(sufficiency.labelCoverage).toBe(0.5);
     const rare = conceptTable(1200, 8, 6);
-    const fewYes = { ...rare, columns: { ...rare.columns, label: rare.columns.label.map((_, i) => (i < 17 ? 'yes' : 'no')) } };
-    expect(() => pipeline.run({ champion, recent: fewYes, reference, policy })).toThrow('not enough labelled data: class yes has 17 of 50');
+    const fewYes = {
+      ...rare,
+      columns: { ...rare.columns, label: rare.columns.label.map((_, i) => (i < 17 ? 'yes' : 'no')) },
+    };
+    expect(() => pipeline.run({ champion, recent: fewYes, reference, policy })).toThrow(
+      'not enough labelled data: class yes has 17 of 50',
+    );
   });
 
   it('names the model columns the rows lack', () => {
     const recent = conceptTable(1200, 8, 7);
     const withoutB = { ...recent, columnNames: ['t', 'a', 'c', 'label'] };
-    expect(() => pipeline.run({ champion, recent: withoutB, reference, policy })).toThrow(new MissingColumnsError(['b']));
+    expect(() => pipeline.run({ champion, recent: withoutB, reference, policy })).toThrow(
+      new MissingColumnsError(['b']),
+    );
   });
 });

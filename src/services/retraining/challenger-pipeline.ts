@@ -9,13 +9,13 @@ import type { Cell, DataTable } from '../../domain/data-table.js';
 import type { JobMetricSet } from '../../domain/retraining-job.js';
 import { checkSufficiency, type SufficiencyResult } from '../../domain/retraining-policy.js';
 import {
+  type BinaryClassificationMetrics,
   comparisonMetric,
   createSeededRandom,
-  selectRows,
-  timeOrderedSplit,
-  type BinaryClassificationMetrics,
   type FittedModel,
   type HyperParamValue,
+  selectRows,
+  timeOrderedSplit,
 } from '../../models/index.js';
 import type { ChallengerExecutor, ChallengerRequest, ChallengerResult } from '../../ports/challenger-executor.js';
 import type { Clock } from '../../ports/clock.js';
@@ -55,7 +55,8 @@ function classCounts(cells: readonly Cell[], classes: readonly string[]): Record
 function championParams(champion: FittedModel): Record<string, HyperParamValue> {
   const params: Record<string, HyperParamValue> = {};
   for (const [key, value] of Object.entries(champion.toJSON().training.params)) {
-    if (value === null || ['number', 'string', 'boolean'].includes(typeof value)) params[key] = value as HyperParamValue;
+    if (value === null || ['number', 'string', 'boolean'].includes(typeof value))
+      params[key] = value as HyperParamValue;
   }
   return params;
 }
@@ -63,7 +64,8 @@ function championParams(champion: FittedModel): Record<string, HyperParamValue> 
 /** Appends `b`'s rows after `a`'s (same column names, `a`'s order). */
 export function concatTables(a: DataTable, b: DataTable): DataTable {
   const columns: Record<string, readonly Cell[]> = {};
-  for (const name of a.columnNames) columns[name] = [...a.columns[name], ...(b.columns[name] ?? new Array<Cell>(b.rowCount).fill(null))];
+  for (const name of a.columnNames)
+    columns[name] = [...a.columns[name], ...(b.columns[name] ?? new Array<Cell>(b.rowCount).fill(null))];
   return { columnNames: [...a.columnNames], rowCount: a.rowCount + b.rowCount, columns };
 }
 
@@ -93,7 +95,11 @@ function modelColumns(table: DataTable, champion: FittedModel): DataTable {
   const keep = [...champion.schema.features.map((f) => f.name), champion.schema.target];
   const missing = keep.filter((c) => !table.columnNames.includes(c));
   if (missing.length > 0) throw new MissingColumnsError(missing);
-  return { columnNames: keep, rowCount: table.rowCount, columns: Object.fromEntries(keep.map((c) => [c, table.columns[c]])) };
+  return {
+    columnNames: keep,
+    rowCount: table.rowCount,
+    columns: Object.fromEntries(keep.map((c) => [c, table.columns[c]])),
+  };
 }
 
 export interface ChallengerPipelineOptions {
@@ -128,10 +134,12 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
       const reference = request.reference == null ? null : modelColumns(request.reference, champion);
       const referenceLabelled = reference === null ? [] : labelledRows(reference, target);
       const holdoutRows = Math.min(request.referenceHoldoutRows ?? 1000, Math.floor(referenceLabelled.length / 2));
-      const holdout = reference === null || holdoutRows === 0 ? null : selectRows(reference, referenceLabelled.slice(-holdoutRows));
+      const holdout =
+        reference === null || holdoutRows === 0 ? null : selectRows(reference, referenceLabelled.slice(-holdoutRows));
       const older = referenceLabelled.slice(0, referenceLabelled.length - holdoutRows);
       const seed = request.seed ?? 0;
-      const mixed = reference === null ? [] : sampleRows(older.length, policy.referenceSampleRows, seed).map((i) => older[i]);
+      const mixed =
+        reference === null ? [] : sampleRows(older.length, policy.referenceSampleRows, seed).map((i) => older[i]);
       const metric = comparisonMetric(policy.promotion.metric);
       const trainedCandidates = horizons.map((rows) => {
         const before = labelled.slice(Math.max(0, labelled.length - rows), labelled.length - testRows);
@@ -151,7 +159,8 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
         const value = trained.metrics.test[metric.name as keyof BinaryClassificationMetrics] as number | null;
         return { rows, trained, value, validationRows: validation.rowCount };
       });
-      const better = (a: number | null, b: number | null): boolean => a !== null && (b === null || (metric.higherIsBetter ? a > b : a < b));
+      const better = (a: number | null, b: number | null): boolean =>
+        a !== null && (b === null || (metric.higherIsBetter ? a > b : a < b));
       const best = trainedCandidates.reduce((x, y) => (better(y.value, x.value) ? y : x));
       const challenger = best.trained;
       const comparison = compareWithChampion(champion, challenger, {
@@ -165,7 +174,11 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
         challenger,
         sufficiency,
         comparison,
-        candidates: trainedCandidates.map((c) => ({ horizonRows: c.rows, metric: c.value, fitSeconds: c.trained.fitSeconds })),
+        candidates: trainedCandidates.map((c) => ({
+          horizonRows: c.rows,
+          metric: c.value,
+          fitSeconds: c.trained.fitSeconds,
+        })),
         fitSeconds: trainedCandidates.reduce((sum, c) => sum + c.trained.fitSeconds, 0),
         data: {
           trainRows: challenger.rows.train,
@@ -183,12 +196,19 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
           champion: { test: jobMetricSet(comparison.champion) },
           ...(challengerHoldout === null
             ? {}
-            : { referenceHoldout: { challenger: jobMetricSet(challengerHoldout), champion: championHoldout === null ? null : jobMetricSet(championHoldout) } }),
+            : {
+                referenceHoldout: {
+                  challenger: jobMetricSet(challengerHoldout),
+                  champion: championHoldout === null ? null : jobMetricSet(championHoldout),
+                },
+              }),
         },
         decision: {
           promote,
           reason:
-            (trainedCandidates.length > 1 ? `best of ${trainedCandidates.length} horizons: the last ${best.rows} rows; ` : '') + comparison.reasons.join('; '),
+            (trainedCandidates.length > 1
+              ? `best of ${trainedCandidates.length} horizons: the last ${best.rows} rows; `
+              : '') + comparison.reasons.join('; '),
         },
       };
     },

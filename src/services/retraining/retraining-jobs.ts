@@ -2,22 +2,28 @@ import { randomUUID } from 'node:crypto';
 import {
   createRetrainingJob,
   isActive,
-  reevaluateDeferral,
-  transitionJob,
   type RetrainingJob,
   type RetrainingJobPatch,
   type RetrainingJobStatus,
+  reevaluateDeferral,
+  transitionJob,
 } from '../../domain/retraining-job.js';
-import { checkSufficiency, createRetrainingPolicy, manualTrigger, type RetrainingPolicy, type RetrainingTrigger } from '../../domain/retraining-policy.js';
+import {
+  checkSufficiency,
+  createRetrainingPolicy,
+  manualTrigger,
+  type RetrainingPolicy,
+  type RetrainingTrigger,
+} from '../../domain/retraining-policy.js';
 import { SchemaError } from '../../domain/schema-error.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { PredictionLog, RetrainingJobRepository } from '../../ports/store.js';
-import { labelCountsOf } from './label-counts.js';
 import type { MetricsRegistry } from '../metrics-registry.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../service-errors.js';
 import type { ServingModels } from '../serving/serving-models.js';
+import { labelCountsOf } from './label-counts.js';
 
 export interface RetrainingJobPage {
   readonly limit: number;
@@ -32,7 +38,9 @@ export async function retrainingPolicyOf(models: MonitoredModels, name: string):
     return createRetrainingPolicy(definition.retraining ?? {});
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
-    throw new UnprocessableError(`model ${name} has an invalid retraining policy: ${error.field}: ${error.reason}`, [{ path: `/${error.field.replace(/\./g, '/')}`, reason: error.reason }]);
+    throw new UnprocessableError(`model ${name} has an invalid retraining policy: ${error.field}: ${error.reason}`, [
+      { path: `/${error.field.replace(/\./g, '/')}`, reason: error.reason },
+    ]);
   }
 }
 
@@ -55,7 +63,10 @@ export interface RetrainingJobsOptions {
  */
 export function createRetrainingJobs(options: RetrainingJobsOptions) {
   const { store, clock, events } = options;
-  const transitions = options.metrics?.counter('driftguard_retraining_transitions_total', 'Retraining job state changes by model and new status (deferred, queued, …, promoted, rejected, failed).');
+  const transitions = options.metrics?.counter(
+    'driftguard_retraining_transitions_total',
+    'Retraining job state changes by model and new status (deferred, queued, …, promoted, rejected, failed).',
+  );
   const newId = options.newId ?? randomUUID;
 
   async function save(job: RetrainingJob): Promise<RetrainingJob> {
@@ -68,7 +79,8 @@ export function createRetrainingJobs(options: RetrainingJobsOptions) {
 
   async function sufficiency(name: string, policy: RetrainingPolicy) {
     // The champion's classes, so a class with no label yet is named in the reason; unknown when it cannot be loaded.
-    const champion = options.serving.get(name) ?? (await options.serving.refresh(name).catch(() => null))?.serving ?? null;
+    const champion =
+      options.serving.get(name) ?? (await options.serving.refresh(name).catch(() => null))?.serving ?? null;
     const classes = champion?.model.schema.classLabels?.map(String);
     return checkSufficiency(policy, await labelCountsOf(store, name, policy.horizonRows, classes));
   }
@@ -76,7 +88,12 @@ export function createRetrainingJobs(options: RetrainingJobsOptions) {
   return {
     save,
     /** Persists and publishes a transition of `job`. */
-    transition(job: RetrainingJob, to: RetrainingJobStatus, message: string, patch: RetrainingJobPatch = {}): Promise<RetrainingJob> {
+    transition(
+      job: RetrainingJob,
+      to: RetrainingJobStatus,
+      message: string,
+      patch: RetrainingJobPatch = {},
+    ): Promise<RetrainingJob> {
       return save(transitionJob(job, to, clock.nowMs(), message, patch));
     },
     /**
@@ -92,12 +109,21 @@ export function createRetrainingJobs(options: RetrainingJobsOptions) {
     async open(name: string, trigger: RetrainingTrigger, policy: RetrainingPolicy): Promise<RetrainingJob> {
       const check = await sufficiency(name, policy);
       const { met, ...deferral } = check;
-      const job = createRetrainingJob({ id: newId(), model: name, trigger, nowMs: clock.nowMs(), ...(met ? {} : { deferral }) });
+      const job = createRetrainingJob({
+        id: newId(),
+        model: name,
+        trigger,
+        nowMs: clock.nowMs(),
+        ...(met ? {} : { deferral }),
+      });
       try {
         return await save(job);
       } catch (error) {
         const open = await store.openRetrainingJob(name);
-        if (open !== null) throw new ConflictError(`a retraining job (${open.id}, ${open.status}) is already open for model ${name}`, [{ path: '/name', reason: 'job already open' }]);
+        if (open !== null)
+          throw new ConflictError(`a retraining job (${open.id}, ${open.status}) is already open for model ${name}`, [
+            { path: '/name', reason: 'job already open' },
+          ]);
         throw error;
       }
     },
@@ -119,7 +145,9 @@ export function createRetrainingJobs(options: RetrainingJobsOptions) {
       const policy = await retrainingPolicyOf(options.models, name);
       const open = await store.openRetrainingJob(name);
       if (open !== null && isActive(open.status)) {
-        throw new ConflictError(`retraining job ${open.id} of model ${name} is already ${open.status}`, [{ path: '/name', reason: 'a job is already running' }]);
+        throw new ConflictError(`retraining job ${open.id} of model ${name} is already ${open.status}`, [
+          { path: '/name', reason: 'a job is already running' },
+        ]);
       }
       if (open !== null) return this.reevaluate(open, policy);
       const trigger = manualTrigger(reason);
@@ -127,12 +155,16 @@ export function createRetrainingJobs(options: RetrainingJobsOptions) {
     },
     async list(name: string, page: RetrainingJobPage): Promise<RetrainingJob[]> {
       await options.models.get(name);
-      return (await store.listRetrainingJobs(name, { limit: page.limit, ...(page.before === undefined ? {} : { beforeId: page.before }) }));
+      return await store.listRetrainingJobs(name, {
+        limit: page.limit,
+        ...(page.before === undefined ? {} : { beforeId: page.before }),
+      });
     },
     async get(name: string, id: string): Promise<RetrainingJob> {
       await options.models.get(name);
       const job = await store.getRetrainingJob(name, id);
-      if (job === null) throw new NotFoundError(`model ${name} has no retraining job ${id}`, [{ path: '/id', reason: 'unknown job' }]);
+      if (job === null)
+        throw new NotFoundError(`model ${name} has no retraining job ${id}`, [{ path: '/id', reason: 'unknown job' }]);
       return job;
     },
     /** The model's unfinished job (deferred, queued or running), if any. */

@@ -1,25 +1,44 @@
 import type { Cell, DataTable } from '../../domain/data-table.js';
-import { failJob, IN_FLIGHT_STATUSES, recoverAfterRestart, type RetrainingJob } from '../../domain/retraining-job.js';
-import { decideAutomaticStep, formatDuration, isOutOfTime, trainingHorizons, windowsSinceDriftBegan, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
+import { failJob, IN_FLIGHT_STATUSES, type RetrainingJob, recoverAfterRestart } from '../../domain/retraining-job.js';
+import {
+  decideAutomaticStep,
+  formatDuration,
+  isOutOfTime,
+  type RetrainingPolicy,
+  trainingHorizons,
+  type WindowSignal,
+  windowsSinceDriftBegan,
+} from '../../domain/retraining-policy.js';
 import type { FittedModel } from '../../models/index.js';
+import type { ChallengerExecutor, ChallengerResult } from '../../ports/challenger-executor.js';
 import type { Clock } from '../../ports/clock.js';
-import type { DriftReportRepository, LeaseRepository, PredictionLog, ReferenceProfileRepository, RetrainingJobRepository, StoredDriftReport } from '../../ports/store.js';
+import type {
+  DriftReportRepository,
+  LeaseRepository,
+  PredictionLog,
+  ReferenceProfileRepository,
+  RetrainingJobRepository,
+  StoredDriftReport,
+} from '../../ports/store.js';
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import type { ChampionChanges } from '../champion/champion-changes.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { createPerModelLoop } from '../monitoring/per-model-loop.js';
-import type { ChallengerExecutor, ChallengerResult } from '../../ports/challenger-executor.js';
-import { createInThreadChallengerExecutor, InsufficientDataError } from './challenger-pipeline.js';
-import { retrainingPolicyOf, type RetrainingJobs } from './retraining-jobs.js';
-import { RETRAINER, trackChallenger } from './track-challenger.js';
 import type { ServingModel, ServingModels } from '../serving/serving-models.js';
+import { createInThreadChallengerExecutor, InsufficientDataError } from './challenger-pipeline.js';
+import { type RetrainingJobs, retrainingPolicyOf } from './retraining-jobs.js';
+import { RETRAINER, trackChallenger } from './track-challenger.js';
 
 /** Labelled rows older than the training horizon held out to show what a challenger forgot (at most). */
 export const REFERENCE_HOLDOUT_ROWS = 1000;
 
 export interface RetrainingRunnerOptions {
-  readonly store: PredictionLog & DriftReportRepository & LeaseRepository & ReferenceProfileRepository & RetrainingJobRepository;
+  readonly store: PredictionLog &
+    DriftReportRepository &
+    LeaseRepository &
+    ReferenceProfileRepository &
+    RetrainingJobRepository;
   readonly models: MonitoredModels;
   readonly jobs: RetrainingJobs;
   readonly serving: ServingModels;
@@ -96,7 +115,11 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
    * high windows, up to the triggering report. `reports`: the triggering report and those before it, newest first
    * (null for a manual or scheduled job: every row counts).
    */
-  function labelledSinceDriftBegan(reports: readonly StoredDriftReport[] | null, policy: RetrainingPolicy, rows: readonly StoredPrediction[]): number {
+  function labelledSinceDriftBegan(
+    reports: readonly StoredDriftReport[] | null,
+    policy: RetrainingPolicy,
+    rows: readonly StoredPrediction[],
+  ): number {
     if (reports === null) return rows.length;
     const run = windowsSinceDriftBegan(policy, reports.map(signalOf).reverse());
     const beganMs = run === 0 ? Infinity : reports[run - 1].windowStartMs;
@@ -111,7 +134,9 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     // Windows count from the later of: the reference in force (the champion put in place) and the last job's end.
     const sinceMs = Math.max(reference?.createdAtMs ?? -Infinity, lastFinishedAtMs ?? -Infinity);
     // One read serves both the trigger (the last persistWindows) and the cooldown count (up to cooldownWindows + 1).
-    const recent = await store.listDriftReports(name, { limit: Math.max(policy.persistWindows, policy.cooldownWindows + 1) });
+    const recent = await store.listDriftReports(name, {
+      limit: Math.max(policy.persistWindows, policy.cooldownWindows + 1),
+    });
     const windows = recent
       .filter((r) => r.createdAtMs > sinceMs)
       .reverse()
@@ -121,7 +146,9 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       nowMs: clock.nowMs(),
       lastTrainingAtMs: Number.isFinite(sinceMs) ? sinceMs : null,
       lastFinishedAtMs,
-      ...(lastFinishedAtMs === null ? {} : { windowsSinceLastFinished: recent.filter((r) => r.createdAtMs > lastFinishedAtMs).length }),
+      ...(lastFinishedAtMs === null
+        ? {}
+        : { windowsSinceLastFinished: recent.filter((r) => r.createdAtMs > lastFinishedAtMs).length }),
     });
     if (step.kind !== 'open') return null;
     // Without a champion in the registry (predictions made elsewhere) there is nothing to retrain from.
@@ -138,13 +165,28 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     const olderRows = rows.slice(0, split);
     const { total, labeled } = await store.countPredictions(name);
     const triggerId = job.trigger.driftReportId;
-    const triggerReports = triggerId === undefined ? null : await store.listDriftReports(name, { limit: 200, beforeId: triggerId + 1 });
-    const horizons = trainingHorizons(policy, job.trigger.kind, labelledSinceDriftBegan(triggerReports, policy, recentRows));
-    return { recentRows, olderRows, coverage: { recentPredictions: total, recentLabeled: labeled }, triggerReports, horizons };
+    const triggerReports =
+      triggerId === undefined ? null : await store.listDriftReports(name, { limit: 200, beforeId: triggerId + 1 });
+    const horizons = trainingHorizons(
+      policy,
+      job.trigger.kind,
+      labelledSinceDriftBegan(triggerReports, policy, recentRows),
+    );
+    return {
+      recentRows,
+      olderRows,
+      coverage: { recentPredictions: total, recentLabeled: labeled },
+      triggerReports,
+      horizons,
+    };
   }
 
   /** Trains and evaluates the challenger off the event loop, within the job's deadline. */
-  async function trainChallenger(champion: ServingModel, data: Awaited<ReturnType<typeof gatherTrainingData>>, policy: RetrainingPolicy): Promise<ChallengerResult> {
+  async function trainChallenger(
+    champion: ServingModel,
+    data: Awaited<ReturnType<typeof gatherTrainingData>>,
+    policy: RetrainingPolicy,
+  ): Promise<ChallengerResult> {
     const startedMs = clock.nowMs();
     const { recentRows, olderRows } = data;
     await new Promise((resolve) => setImmediate(resolve));
@@ -164,24 +206,46 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
         startedMs + policy.maxTrainingMs - clock.nowMs(),
       );
     } catch (error) {
-      if (error instanceof InsufficientDataError) throw new Error(`the labelled data no longer suffices: ${error.sufficiency.reason}`);
+      if (error instanceof InsufficientDataError)
+        throw new Error(`the labelled data no longer suffices: ${error.sufficiency.reason}`);
       throw error;
     }
-    if (isOutOfTime(policy, startedMs, clock.nowMs())) throw new OutOfTimeError(`out of time after training (${formatDuration(clock.nowMs() - startedMs)} > ${formatDuration(policy.maxTrainingMs)})`);
+    if (isOutOfTime(policy, startedMs, clock.nowMs()))
+      throw new OutOfTimeError(
+        `out of time after training (${formatDuration(clock.nowMs() - startedMs)} > ${formatDuration(policy.maxTrainingMs)})`,
+      );
     return result;
   }
 
   /** Logs the run and registers the challenger; the registered version is on the job before the champion can move. */
-  async function trackAndRegister(job: RetrainingJob, result: ChallengerResult, triggerReports: readonly StoredDriftReport[] | null) {
+  async function trackAndRegister(
+    job: RetrainingJob,
+    result: ChallengerResult,
+    triggerReports: readonly StoredDriftReport[] | null,
+  ) {
     const name = job.model;
     const driftReport = triggerReports?.[0]?.report ?? null;
     // Tracking is not cut off at the deadline (a run stopped half-way could still register a version); it is bounded by
     // the tracking client's own timeouts, and a failure before registration leaves nothing registered.
-    const tracked = await trackChallenger({ backend: options.backend, job, result, driftReport, experimentName: experimentName(name), nowMs: () => clock.nowMs() });
+    const tracked = await trackChallenger({
+      backend: options.backend,
+      job,
+      result,
+      driftReport,
+      experimentName: experimentName(name),
+      nowMs: () => clock.nowMs(),
+    });
     const version = tracked.version?.version;
     if (version === undefined) throw new Error('the tracked run registered no version');
     const runUrl = options.runUrl?.(tracked.experimentId, tracked.runId);
-    const recorded = await jobs.record(job, { tracking: { runId: tracked.runId, experimentId: tracked.experimentId, registeredVersion: version, ...(runUrl === undefined ? {} : { runUrl }) } });
+    const recorded = await jobs.record(job, {
+      tracking: {
+        runId: tracked.runId,
+        experimentId: tracked.experimentId,
+        registeredVersion: version,
+        ...(runUrl === undefined ? {} : { runUrl }),
+      },
+    });
     return { job: recorded, version };
   }
 
@@ -190,7 +254,11 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     const name = queued.model;
     const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
     if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
-    let job = await jobs.transition(queued, 'training', `training a ${champion.model.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`);
+    let job = await jobs.transition(
+      queued,
+      'training',
+      `training a ${champion.model.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`,
+    );
     const data = await gatherTrainingData(job, policy);
     const result = await trainChallenger(champion, data, policy);
     const c = result.metrics.challenger.test;
@@ -201,16 +269,32 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       `challenger trained on ${result.data.trainRows} rows in ${result.challenger.fitSeconds.toFixed(1)} s; on the same ${result.data.testRows} test rows accuracy ${c.accuracy.toFixed(3)} vs champion ${h?.accuracy.toFixed(3) ?? 'n/a'}`,
       { data: result.data, metrics: result.metrics },
     );
-    job = await jobs.transition(job, 'tracking', `${result.decision.promote ? 'promote' : 'reject'}: ${result.decision.reason}; logging the run to ${options.backend.location}`, {
-      decision: result.decision,
-    });
+    job = await jobs.transition(
+      job,
+      'tracking',
+      `${result.decision.promote ? 'promote' : 'reject'}: ${result.decision.reason}; logging the run to ${options.backend.location}`,
+      {
+        decision: result.decision,
+      },
+    );
     const registered = await trackAndRegister(job, result, data.triggerReports);
     job = registered.job;
     if (!result.decision.promote) {
-      return jobs.transition(job, 'rejected', `rejected version ${registered.version} (kept champion ${champion.version}): ${result.decision.reason}`);
+      return jobs.transition(
+        job,
+        'rejected',
+        `rejected version ${registered.version} (kept champion ${champion.version}): ${result.decision.reason}`,
+      );
     }
-    const change = await options.champions.promote(name, registered.version, { by: RETRAINER, reason: `retraining job ${job.id}: ${result.decision.reason}` });
-    return jobs.transition(job, 'promoted', `promoted version ${registered.version} (champion was ${change.fromVersion ?? 'unset'})`);
+    const change = await options.champions.promote(name, registered.version, {
+      by: RETRAINER,
+      reason: `retraining job ${job.id}: ${result.decision.reason}`,
+    });
+    return jobs.transition(
+      job,
+      'promoted',
+      `promoted version ${registered.version} (champion was ${change.fromVersion ?? 'unset'})`,
+    );
   }
 
   /** Runs a queued job holding the model's lease; any failure fails the job with its cause (never left in flight). */
@@ -253,7 +337,15 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     }
   }
 
-  const loop = createPerModelLoop({ models: options.models, leases: store, holder: options.holder, leaseName, tickMs, tickModel, onError: options.onError });
+  const loop = createPerModelLoop({
+    models: options.models,
+    leases: store,
+    holder: options.holder,
+    leaseName,
+    tickMs,
+    tickModel,
+    onError: options.onError,
+  });
   return {
     ...loop,
     /** Wakes the runner now (a drift report was stored, labels or a manual trigger arrived). */

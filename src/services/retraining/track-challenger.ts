@@ -1,11 +1,11 @@
 import type { RetrainingJob } from '../../domain/retraining-job.js';
+import type { DriftReport } from '../../drift/index.js';
+import type { ChallengerResult } from '../../ports/challenger-executor.js';
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import { datasetInput } from '../tracking/dataset-input.js';
 import { buildDriftguardModelDirectory } from '../tracking/driftguard-model-directory.js';
+import { type TrackedModelRun, trackModelRun } from '../tracking/track-model-run.js';
 import { referenceProfileOf } from '../training/reference-profile-of.js';
-import type { ChallengerResult } from '../../ports/challenger-executor.js';
-import { trackModelRun, type TrackedModelRun } from '../tracking/track-model-run.js';
-import type { DriftReport } from '../../drift/index.js';
 
 /** Who the registry records for moves the retraining job makes. */
 export const RETRAINER = 'driftguard-retrainer';
@@ -58,12 +58,22 @@ export async function trackChallenger(options: TrackChallengerOptions): Promise<
     job_id: job.id,
   };
   for (const [key, value] of Object.entries(challenger.serialized.training.params)) {
-    if (['string', 'number', 'boolean'].includes(typeof value)) params[`param.${key}`] = value as string | number | boolean;
+    if (['string', 'number', 'boolean'].includes(typeof value))
+      params[`param.${key}`] = value as string | number | boolean;
   }
-  const evaluationReport = { job: job.id, data: result.data, metrics: result.metrics, decision: result.decision, comparison: result.comparison };
+  const evaluationReport = {
+    job: job.id,
+    data: result.data,
+    metrics: result.metrics,
+    decision: result.decision,
+    comparison: result.comparison,
+  };
   const source = { model: job.model, job: job.id, fromMs: result.data.fromMs, toMs: result.data.toMs };
-  const extraArtifacts = [{ path: 'reports/evaluation-report.json', content: JSON.stringify(evaluationReport, null, 2) }];
-  if (options.driftReport !== null) extraArtifacts.push({ path: 'reports/drift-report.json', content: JSON.stringify(options.driftReport, null, 2) });
+  const extraArtifacts = [
+    { path: 'reports/evaluation-report.json', content: JSON.stringify(evaluationReport, null, 2) },
+  ];
+  if (options.driftReport !== null)
+    extraArtifacts.push({ path: 'reports/drift-report.json', content: JSON.stringify(options.driftReport, null, 2) });
   return trackModelRun({
     tracking: options.backend.tracking,
     registry: options.backend.registry,
@@ -72,10 +82,24 @@ export async function trackChallenger(options: TrackChallengerOptions): Promise<
     nowMs: options.nowMs,
     params,
     metrics,
-    tags: { 'driftguard.trigger': job.trigger.kind, 'driftguard.retraining_job': job.id, 'driftguard.decision': result.decision.promote ? 'promote' : 'reject' },
+    tags: {
+      'driftguard.trigger': job.trigger.kind,
+      'driftguard.retraining_job': job.id,
+      'driftguard.decision': result.decision.promote ? 'promote' : 'reject',
+    },
     datasets: [
-      datasetInput({ name: `${job.model}/train`, context: 'training', table: challenger.trainTable, source: { ...source, split: 'train' } }),
-      datasetInput({ name: `${job.model}/test`, context: 'testing', table: challenger.testTable, source: { ...source, split: 'test' } }),
+      datasetInput({
+        name: `${job.model}/train`,
+        context: 'training',
+        table: challenger.trainTable,
+        source: { ...source, split: 'train' },
+      }),
+      datasetInput({
+        name: `${job.model}/test`,
+        context: 'testing',
+        table: challenger.testTable,
+        source: { ...source, split: 'test' },
+      }),
     ],
     modelFiles: buildDriftguardModelDirectory({
       model: challenger.serialized,
@@ -90,7 +114,10 @@ export async function trackChallenger(options: TrackChallengerOptions): Promise<
       alias: CHALLENGER_ALIAS,
       by: RETRAINER,
       reason: `retraining job ${job.id} (${job.trigger.kind}: ${job.trigger.reason})`,
-      versionTags: { 'driftguard.retraining_job': job.id, 'driftguard.decision': result.decision.promote ? 'promote' : 'reject' },
+      versionTags: {
+        'driftguard.retraining_job': job.id,
+        'driftguard.decision': result.decision.promote ? 'promote' : 'reject',
+      },
     },
   });
 }

@@ -18,7 +18,9 @@ export function createChampionReadiness(options: ChampionReadinessOptions) {
       try {
         await options.serving.refresh(definition.name);
       } catch (error) {
-        throw new Error(`model ${definition.name}: the champion cannot be loaded: ${(error as Error).message}`, { cause: error });
+        throw new Error(`model ${definition.name}: the champion cannot be loaded: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
   };

@@ -1,8 +1,8 @@
 import { ModelError } from '../../models/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { MetricsRegistry } from '../metrics-registry.js';
 import type { PredictionInput, PredictionLogging } from '../ingestion/prediction-logging.js';
-import { ConflictError, UnprocessableError, type ErrorDetail } from '../service-errors.js';
+import type { MetricsRegistry } from '../metrics-registry.js';
+import { ConflictError, type ErrorDetail, UnprocessableError } from '../service-errors.js';
 import type { ServingModels } from './serving-models.js';
 
 export interface PredictRow {
@@ -33,7 +33,10 @@ export interface PredictionServingOptions {
  * per-row reasons.
  */
 export function createPredictionServing(options: PredictionServingOptions) {
-  const served = options.metrics?.counter('driftguard_predictions_total', 'Predictions served by /predict, by model and version.');
+  const served = options.metrics?.counter(
+    'driftguard_predictions_total',
+    'Predictions served by /predict, by model and version.',
+  );
   return {
     async predict(modelName: string, rows: readonly PredictRow[]): Promise<ServedPrediction[]> {
       const current = options.serving.get(modelName) ?? (await options.serving.refresh(modelName))?.serving ?? null;
@@ -47,7 +50,11 @@ export function createPredictionServing(options: PredictionServingOptions) {
       const problems: ErrorDetail[] = [];
       const outputs = rows.map((row, index) => {
         for (const name of Object.keys(row.features)) {
-          if (!known.has(name)) problems.push({ path: `/rows/${index}/features/${name}`, reason: `unknown feature; model version ${current.version} uses: ${[...known].join(', ')}` });
+          if (!known.has(name))
+            problems.push({
+              path: `/rows/${index}/features/${name}`,
+              reason: `unknown feature; model version ${current.version} uses: ${[...known].join(', ')}`,
+            });
         }
         try {
           if (model.schema.task === 'binary') {
@@ -75,7 +82,12 @@ export function createPredictionServing(options: PredictionServingOptions) {
         })),
       );
       served?.inc({ model: modelName, version: current.version }, rows.length);
-      return rows.map((_, i) => ({ id: logged.ids[i], class: outputs[i]!.class, score: outputs[i]!.score, modelVersion: current.version }));
+      return rows.map((_, i) => ({
+        id: logged.ids[i],
+        class: outputs[i]!.class,
+        score: outputs[i]!.score,
+        modelVersion: current.version,
+      }));
     },
   };
 }

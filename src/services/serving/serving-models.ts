@@ -1,9 +1,9 @@
-import { loadModel, type FittedModel } from '../../models/index.js';
+import { parseReferenceProfile, type ReferenceProfile } from '../../drift/index.js';
+import { type FittedModel, loadModel } from '../../models/index.js';
 import type { Clock } from '../../ports/clock.js';
 import { CHAMPION_ALIAS, type ModelRegistry, type ModelVersion } from '../../ports/model-registry.js';
 import type { TrackingStore } from '../../ports/tracking-store.js';
 import { MODEL_ARTIFACT_PATH } from '../tracking/track-model-run.js';
-import { parseReferenceProfile, type ReferenceProfile } from '../../drift/index.js';
 
 /** The model version a monitored model serves right now. */
 export interface ServingModel {
@@ -42,15 +42,27 @@ export function createServingModels(options: ServingModelsOptions) {
   const references = new Map<string, ReferenceProfile | null>();
 
   async function load(version: ModelVersion): Promise<Omit<LoadedChampion, 'changed' | 'previousVersion'>> {
-    const modelJson = decode(await options.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/driftguard-model.json`));
+    const modelJson = decode(
+      await options.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/driftguard-model.json`),
+    );
     const model = loadModel(modelJson);
     let referenceProfile: ReferenceProfile | null = null;
     const files = await options.tracking.listArtifacts(version.runId, MODEL_ARTIFACT_PATH);
     if (files.some((f) => f.path.endsWith('reference-profile.json'))) {
-      referenceProfile = parseReferenceProfile(JSON.parse(decode(await options.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/reference-profile.json`))));
+      referenceProfile = parseReferenceProfile(
+        JSON.parse(
+          decode(await options.tracking.readArtifact(version.runId, `${MODEL_ARTIFACT_PATH}/reference-profile.json`)),
+        ),
+      );
     }
     return {
-      serving: { name: version.name, version: version.version, runId: version.runId, model, loadedAtMs: options.clock.nowMs() },
+      serving: {
+        name: version.name,
+        version: version.version,
+        runId: version.runId,
+        model,
+        loadedAtMs: options.clock.nowMs(),
+      },
       referenceProfile,
     };
   }
@@ -65,7 +77,12 @@ export function createServingModels(options: ServingModelsOptions) {
       if (champion === null) return null;
       const current = serving.get(name);
       if (current !== undefined && current.version === champion.version) {
-        return { serving: current, referenceProfile: references.get(name) ?? null, changed: false, previousVersion: current.version };
+        return {
+          serving: current,
+          referenceProfile: references.get(name) ?? null,
+          changed: false,
+          previousVersion: current.version,
+        };
       }
       const loaded = await load(champion);
       serving.set(name, loaded.serving);

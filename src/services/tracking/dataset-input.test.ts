@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataTableFromRows, type Cell } from '../../domain/data-table.js';
+import { type Cell, dataTableFromRows } from '../../domain/data-table.js';
 import { datasetDigest, datasetInput } from './dataset-input.js';
 
-const cell: fc.Arbitrary<Cell> = fc.oneof(fc.double({ noNaN: true }), fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null));
+const cell: fc.Arbitrary<Cell> = fc.oneof(
+  fc.double({ noNaN: true }),
+  fc.string({ maxLength: 5 }),
+  fc.boolean(),
+  fc.constant(null),
+);
 
 describe('datasetDigest', () => {
   it('is 32 hex chars and tells apart 1, "1", true and null', () => {
@@ -26,7 +31,18 @@ describe('datasetDigest', () => {
   });
 
   it('builds a DatasetInput with context, schema and row count', () => {
-    const input = datasetInput({ name: 'credit/train', context: 'training', table: dataTableFromRows([{ a: 1 }, { a: 2 }]), source: { file: 'train.csv' } });
-    expect(input).toMatchObject({ name: 'credit/train', context: 'training', sourceType: 'driftguard', source: '{"file":"train.csv"}', profile: '{"num_rows":2,"num_columns":1}' });
+    const input = datasetInput({
+      name: 'credit/train',
+      context: 'training',
+      table: dataTableFromRows([{ a: 1 }, { a: 2 }]),
+      source: { file: 'train.csv' },
+    });
+    expect(input).toMatchObject({
+      name: 'credit/train',
+      context: 'training',
+      sourceType: 'driftguard',
+      source: '{"file":"train.csv"}',
+      profile: '{"num_rows":2,"num_columns":1}',
+    });
   });
 });

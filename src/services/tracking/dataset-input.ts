@@ -16,7 +16,11 @@ export function datasetDigest(table: DataTable): string {
   for (const name of table.columnNames) {
     hash.update(`column:${JSON.stringify(name)}\n`);
     for (const cell of table.columns[name]) {
-      hash.update(cell === null ? 'n;' : `${typeof cell === 'number' ? 'f' : typeof cell === 'boolean' ? 'b' : 's'}${JSON.stringify(cell)};`);
+      hash.update(
+        cell === null
+          ? 'n;'
+          : `${typeof cell === 'number' ? 'f' : typeof cell === 'boolean' ? 'b' : 's'}${JSON.stringify(cell)};`,
+      );
     }
   }
   return hash.digest('hex').slice(0, 32);

@@ -2,9 +2,10 @@
  * The MLflow model directory of a trained driftguard model: ONNX export (models core), an MLflow signature derived
  * from the model schema, and driftguard's JSON model plus the reports that explain the version.
  */
-import type { ArtifactFile } from '../../ports/tracking-store.js';
+
 import type { FittedModel, SerializedModel } from '../../models/model-types.js';
 import { exportOnnx } from '../../models/onnx/export-onnx.js';
+import type { ArtifactFile } from '../../ports/tracking-store.js';
 import { buildMlflowModelDirectory, type MlflowColumnSpec, type MlflowTensorSpec } from './mlflow-model-directory.js';
 
 /**
@@ -12,14 +13,20 @@ import { buildMlflowModelDirectory, type MlflowColumnSpec, type MlflowTensorSpec
  * features `double` (booleans as 0 / 1, NaN = missing), categorical features `string` ("" = missing) — and 1-D
  * tensor outputs: binary → `label` int64 and `probability` float32 (P(classLabels[1])); regression → `prediction`.
  */
-export function mlflowSignatureOf(model: FittedModel | SerializedModel): { inputs: MlflowColumnSpec[]; outputs: MlflowTensorSpec[] } {
+export function mlflowSignatureOf(model: FittedModel | SerializedModel): {
+  inputs: MlflowColumnSpec[];
+  outputs: MlflowTensorSpec[];
+} {
   const spec = 'toJSON' in model ? model.toJSON() : model;
   const inputs = spec.preprocessing.transforms.map(
     (t): MlflowColumnSpec => ({ kind: 'column', name: t.name, type: t.kind === 'categorical' ? 'string' : 'double' }),
   );
   const outputs: MlflowTensorSpec[] =
     spec.schema.task === 'binary'
-      ? [{ kind: 'tensor', name: 'label', dtype: 'int64', shape: [-1] }, { kind: 'tensor', name: 'probability', dtype: 'float32', shape: [-1] }]
+      ? [
+          { kind: 'tensor', name: 'label', dtype: 'int64', shape: [-1] },
+          { kind: 'tensor', name: 'probability', dtype: 'float32', shape: [-1] },
+        ]
       : [{ kind: 'tensor', name: 'prediction', dtype: 'float32', shape: [-1] }];
   return { inputs, outputs };
 }

@@ -8,14 +8,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
-import { createMlflowBackend } from '../../adapters/tracking/mlflow/mlflow-backend.js';
 import { mlflowServerMissing, mlflowTrackingUri } from '../../../tests/support/components/mlflow-server.js';
+import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
+import { predictWithPyfunc } from '../../../tests/support/services/predict-with-pyfunc.js';
+import { createMlflowBackend } from '../../adapters/tracking/mlflow/mlflow-backend.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { logisticTrainer } from '../../models/logistic-trainer.js';
 import type { FittedModel } from '../../models/model-types.js';
-import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import { buildDriftguardModelDirectory } from './driftguard-model-directory.js';
-import { predictWithPyfunc } from '../../../tests/support/services/predict-with-pyfunc.js';
 import { trackModelRun } from './track-model-run.js';
 
 const python = join(process.cwd(), '.venv/bin/python');
@@ -23,7 +23,8 @@ const trackingUri = mlflowTrackingUri;
 
 const mlflowWithPython = {
   name: 'MLflow server + Python mlflow (.venv)',
-  available: async (): Promise<string | null> => (existsSync(python) ? mlflowServerMissing() : `${python} does not exist`),
+  available: async (): Promise<string | null> =>
+    existsSync(python) ? mlflowServerMissing() : `${python} does not exist`,
 };
 
 describeWithComponent('Python MLflow loads the champion driftguard registered', mlflowWithPython, () => {
@@ -37,11 +38,21 @@ describeWithComponent('Python MLflow loads the champion driftguard registered', 
     const champion = gbdtTrainer.fit(data, validation, { maxIterations: 40 }, 0).model;
     const other = logisticTrainer.fit(data, null, {}, 0).model;
     const modelName = `interop-${randomUUID().slice(0, 8)}`;
-    const base = { tracking: backend.tracking, registry: backend.registry, experimentName: 'driftguard-interop', runName: 'interop' };
-    const files = (model: FittedModel) => buildDriftguardModelDirectory({ model, createdAtMs: Date.now(), evaluationReport: { note: 'interop test' } });
+    const base = {
+      tracking: backend.tracking,
+      registry: backend.registry,
+      experimentName: 'driftguard-interop',
+      runName: 'interop',
+    };
+    const files = (model: FittedModel) =>
+      buildDriftguardModelDirectory({ model, createdAtMs: Date.now(), evaluationReport: { note: 'interop test' } });
     // v1 and v3 are other models: the alias, not "latest", must decide what Python loads.
     await trackModelRun({ ...base, modelFiles: files(other), register: { modelName, alias: 'champion' } });
-    const tracked = await trackModelRun({ ...base, modelFiles: files(champion), register: { modelName, alias: 'champion', reason: 'interop' } });
+    const tracked = await trackModelRun({
+      ...base,
+      modelFiles: files(champion),
+      register: { modelName, alias: 'champion', reason: 'interop' },
+    });
     await trackModelRun({ ...base, modelFiles: files(other), register: { modelName, alias: 'challenger' } });
     expect(tracked.version?.version).toBe('2');
 
@@ -50,10 +61,29 @@ describeWithComponent('Python MLflow loads the champion driftguard registered', 
       features.map((name) => {
         const cells = test.columns[name];
         const isCategorical = champion.preprocessing.transforms.find((t) => t.name === name)?.kind === 'categorical';
-        return [name, cells.map((c) => (isCategorical ? (c === null ? '' : String(c)) : c === null ? null : typeof c === 'boolean' ? Number(c) : (c as number)))];
+        return [
+          name,
+          cells.map((c) =>
+            isCategorical
+              ? c === null
+                ? ''
+                : String(c)
+              : c === null
+                ? null
+                : typeof c === 'boolean'
+                  ? Number(c)
+                  : (c as number),
+          ),
+        ];
       }),
     );
-    const predicted = await predictWithPyfunc({ python, trackingUri, modelUri: `models:/${modelName}@champion`, frame, outputColumn: 'probability' });
+    const predicted = await predictWithPyfunc({
+      python,
+      trackingUri,
+      modelUri: `models:/${modelName}@champion`,
+      frame,
+      outputColumn: 'probability',
+    });
     const expected = champion.predictProbaBatch(test);
     expect(predicted).toHaveLength(test.rowCount);
     let maxDiff = 0;

@@ -67,15 +67,21 @@ function yamlQuote(text: string): string {
 
 function specJson(spec: MlflowSpec): Record<string, unknown> {
   if (spec.kind === 'column') return { type: spec.type, name: spec.name, required: spec.required ?? true };
-  return { type: 'tensor', ...(spec.name ? { name: spec.name } : {}), 'tensor-spec': { dtype: spec.dtype, shape: [...spec.shape] } };
+  return {
+    type: 'tensor',
+    ...(spec.name ? { name: spec.name } : {}),
+    'tensor-spec': { dtype: spec.dtype, shape: [...spec.shape] },
+  };
 }
 
 function checkSpecs(side: 'inputs' | 'outputs', specs: readonly MlflowSpec[]): void {
   if (specs.length === 0) throw new RangeError(`signature.${side}: at least one spec is required`);
   const kinds = new Set(specs.map((s) => s.kind));
-  if (kinds.size > 1) throw new RangeError(`signature.${side}: mixes column and tensor specs; MLflow requires one kind per side`);
+  if (kinds.size > 1)
+    throw new RangeError(`signature.${side}: mixes column and tensor specs; MLflow requires one kind per side`);
   const names = specs.map((s) => s.name ?? '');
-  if (specs.length > 1 && names.some((n) => n === '')) throw new RangeError(`signature.${side}: every spec needs a name when there are several`);
+  if (specs.length > 1 && names.some((n) => n === ''))
+    throw new RangeError(`signature.${side}: every spec needs a name when there are several`);
   if (new Set(names).size !== names.length) throw new RangeError(`signature.${side}: duplicate names`);
 }
 
@@ -122,7 +128,8 @@ export function buildMlmodelYaml(options: MlflowModelDirectoryOptions): string {
 
 /** Every file of the model directory, paths relative to the directory (upload them under `model/`). */
 export function buildMlflowModelDirectory(options: MlflowModelDirectoryOptions): ArtifactFile[] {
-  if (options.onnxModel.byteLength === 0) throw new RangeError('onnxModel: empty; expected the serialized ONNX model bytes');
+  if (options.onnxModel.byteLength === 0)
+    throw new RangeError('onnxModel: empty; expected the serialized ONNX model bytes');
   const mlflowVersion = options.mlflowVersion ?? '3.17.2';
   const pythonVersion = options.pythonVersion ?? '3.11';
   const requirements = options.requirements ?? [`mlflow==${mlflowVersion}`, 'onnxruntime>=1.17', 'numpy', 'pandas'];

@@ -18,18 +18,31 @@ eachTrackingBackend('trackModelRun', (current) => {
       params: { trainer: 'logistic', l2: 0.5 },
       metrics: { auc: 0.81 },
       tags: { trigger: 'drift' },
-      datasets: [{ name: 'train', digest: 'abcdef0123456789', context: 'training', sourceType: 'driftguard', source: '{}' }],
-      modelFiles: [{ path: 'MLmodel', content: 'x' }, { path: 'model.onnx', content: new Uint8Array([1, 2, 3]) }],
+      datasets: [
+        { name: 'train', digest: 'abcdef0123456789', context: 'training', sourceType: 'driftguard', source: '{}' },
+      ],
+      modelFiles: [
+        { path: 'MLmodel', content: 'x' },
+        { path: 'model.onnx', content: new Uint8Array([1, 2, 3]) },
+      ],
       extraArtifacts: [{ path: 'reports/evaluation.json', content: '{}' }],
       register: { modelName, versionTags: { trigger: 'drift' }, alias: 'champion', by: 'tester', reason: 'contract' },
     });
-    expect(tracked.version).toMatchObject({ version: '1', runId: tracked.runId, source: tracked.modelSource, aliases: ['champion'] });
+    expect(tracked.version).toMatchObject({
+      version: '1',
+      runId: tracked.runId,
+      source: tracked.modelSource,
+      aliases: ['champion'],
+    });
     expect(tracked.modelSource).toBe(`${tracked.artifactUri}/model`);
     const run = await backend.tracking.getRun(tracked.runId);
     expect(run.info.status).toBe('FINISHED');
     expect(run.params).toEqual({ trainer: 'logistic', l2: '0.5' });
     expect(run.tags['driftguard.registered_version']).toBe(`${modelName}/1`);
-    expect((await backend.tracking.listArtifacts(tracked.runId, 'model')).map((a) => a.path)).toEqual(['model/MLmodel', 'model/model.onnx']);
+    expect((await backend.tracking.listArtifacts(tracked.runId, 'model')).map((a) => a.path)).toEqual([
+      'model/MLmodel',
+      'model/model.onnx',
+    ]);
   });
 
   it('trackModelRun marks the run FAILED and registers nothing when an upload fails', async () => {
@@ -42,7 +55,10 @@ eachTrackingBackend('trackModelRun', (current) => {
         registry: backend.registry,
         experimentName,
         runName: 'broken',
-        modelFiles: [{ path: 'MLmodel', content: 'x' }, { path: '../outside.onnx', content: 'y' }],
+        modelFiles: [
+          { path: 'MLmodel', content: 'x' },
+          { path: '../outside.onnx', content: 'y' },
+        ],
         register: { modelName, alias: 'champion' },
       }),
       'invalid',

@@ -53,23 +53,37 @@ export interface TrackedModelRun {
   readonly version: ModelVersion | null;
 }
 
-const toTags = (record: Readonly<Record<string, string>> | undefined) => Object.entries(record ?? {}).map(([key, value]) => ({ key, value }));
+const toTags = (record: Readonly<Record<string, string>> | undefined) =>
+  Object.entries(record ?? {}).map(([key, value]) => ({ key, value }));
 
 export async function trackModelRun(options: TrackModelRunOptions): Promise<TrackedModelRun> {
   const { tracking, registry } = options;
   const nowMs = options.nowMs ?? Date.now;
   if (options.modelFiles.length === 0) {
-    throw new TrackingError('trackModelRun: modelFiles is empty (expected at least MLmodel and model.onnx)', { kind: 'invalid', operation: 'trackModelRun' });
+    throw new TrackingError('trackModelRun: modelFiles is empty (expected at least MLmodel and model.onnx)', {
+      kind: 'invalid',
+      operation: 'trackModelRun',
+    });
   }
   const experiment = await tracking.ensureExperiment(options.experimentName);
-  const run = await tracking.createRun({ experimentId: experiment.experimentId, runName: options.runName, startTimeMs: nowMs(), tags: toTags(options.tags) });
+  const run = await tracking.createRun({
+    experimentId: experiment.experimentId,
+    runName: options.runName,
+    startTimeMs: nowMs(),
+    tags: toTags(options.tags),
+  });
   const modelSource = `${run.artifactUri.replace(/\/+$/, '')}/${MODEL_ARTIFACT_PATH}`;
   let version: ModelVersion | null = null;
   try {
     const timestampMs = nowMs();
     const metrics: Metric[] = Array.isArray(options.metrics)
       ? [...(options.metrics as readonly Metric[])]
-      : Object.entries((options.metrics ?? {}) as Record<string, number>).map(([key, value]) => ({ key, value, timestampMs, step: 0 }));
+      : Object.entries((options.metrics ?? {}) as Record<string, number>).map(([key, value]) => ({
+          key,
+          value,
+          timestampMs,
+          step: 0,
+        }));
     await tracking.logBatch(run.runId, {
       params: Object.entries(options.params ?? {}).map(([key, value]) => ({ key, value: String(value) })),
       metrics,
@@ -87,7 +101,9 @@ export async function trackModelRun(options: TrackModelRunOptions): Promise<Trac
         tags: toTags(register.versionTags),
         ...(register.description ? { description: register.description } : {}),
       });
-      await tracking.logBatch(run.runId, { tags: [{ key: 'driftguard.registered_version', value: `${register.modelName}/${version.version}` }] });
+      await tracking.logBatch(run.runId, {
+        tags: [{ key: 'driftguard.registered_version', value: `${register.modelName}/${version.version}` }],
+      });
       if (register.alias) {
         await promoteVersion(registry, register.modelName, version.version, {
           alias: register.alias,
@@ -100,10 +116,18 @@ export async function trackModelRun(options: TrackModelRunOptions): Promise<Trac
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await tracking.logBatch(run.runId, { tags: [{ key: 'driftguard.error', value: message.slice(0, 4000) }] }).catch(() => undefined);
+    await tracking
+      .logBatch(run.runId, { tags: [{ key: 'driftguard.error', value: message.slice(0, 4000) }] })
+      .catch(() => undefined);
     await tracking.terminateRun(run.runId, 'FAILED', nowMs()).catch(() => undefined);
     throw error;
   }
   await tracking.terminateRun(run.runId, 'FINISHED', nowMs());
-  return { experimentId: experiment.experimentId, runId: run.runId, artifactUri: run.artifactUri, modelSource, version };
+  return {
+    experimentId: experiment.experimentId,
+    runId: run.runId,
+    artifactUri: run.artifactUri,
+    modelSource,
+    version,
+  };
 }

@@ -3,7 +3,7 @@
  * `metrics.json`) through the ModelDirectory port, and batch prediction with a saved model.
  */
 import type { DataTable } from '../../domain/data-table.js';
-import { ModelError, type FittedModel } from '../../models/index.js';
+import { type FittedModel, ModelError } from '../../models/index.js';
 import { exportOnnx } from '../../models/onnx/export-onnx.js';
 import type { ModelDirectory } from '../../ports/model-directory.js';
 import { referenceProfileOf } from './reference-profile-of.js';
@@ -35,7 +35,12 @@ export async function saveTrainedModel(
   const files: Record<string, string | Uint8Array> = {
     [MODEL_FILE]: json(trained.serialized),
     [SCHEMA_FILE]: json({ ...trained.model.schema, timeColumn: trained.timeColumn, excluded: trained.exclude }),
-    [METRICS_FILE]: json({ rows: trained.rows, metrics: trained.metrics, fitSeconds: trained.fitSeconds, log: trained.log }),
+    [METRICS_FILE]: json({
+      rows: trained.rows,
+      metrics: trained.metrics,
+      fitSeconds: trained.fitSeconds,
+      log: trained.log,
+    }),
   };
   if (options.referenceProfile ?? true) files[REFERENCE_PROFILE_FILE] = json(referenceProfileOf(trained));
   if (options.onnx ?? true) files[ONNX_FILE] = exportOnnx(trained.model);
@@ -58,7 +63,8 @@ export interface BatchPrediction {
 /** Scores a table with a binary model (missing feature columns count as missing values, per the model's rules). */
 export function predictTable(model: FittedModel, table: DataTable): BatchPrediction {
   const classLabels = model.schema.classLabels;
-  if (classLabels === null) throw new ModelError('model', 'prediction output supports binary classifiers only; this model is a regression');
+  if (classLabels === null)
+    throw new ModelError('model', 'prediction output supports binary classifiers only; this model is a regression');
   const probabilities = model.predictProbaBatch(table);
   const classes = model.predictBatch(table);
   return { probabilities, labels: Array.from(classes, (c) => classLabels[c === 1 ? 1 : 0]), classLabels };

@@ -2,7 +2,7 @@ import type { Cell, DataTable } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { buildReferenceProfile } from '../../drift/build-reference-profile.js';
 import type { ReferenceProfile } from '../../drift/reference-profile.js';
-import { encodeTarget, predictedClass, type FittedModel } from '../../models/index.js';
+import { encodeTarget, type FittedModel, predictedClass } from '../../models/index.js';
 
 /** Role columns added to scored rows so the drift engine measures performance: label, prediction, score (P(class 1)). */
 export const SCORED_COLUMNS = { label: '__label', prediction: '__prediction', score: '__score' } as const;
@@ -15,7 +15,11 @@ const classLabelsOf = (model: FittedModel): readonly [string, string] => model.s
  * score — coded as `/predict` logs them (class labels, score = P(classLabels[1])), so a reference built here and the
  * live prediction log (labels joined later) are compared in the same terms.
  */
-export function scoredTable(model: FittedModel, table: DataTable, scores: Float64Array = model.predictProbaBatch(table)): DataTable {
+export function scoredTable(
+  model: FittedModel,
+  table: DataTable,
+  scores: Float64Array = model.predictProbaBatch(table),
+): DataTable {
   const classes = classLabelsOf(model);
   const features = model.schema.features.map((f) => f.name);
   const columns: Record<string, readonly Cell[]> = Object.fromEntries(features.map((c) => [c, table.columns[c]]));
@@ -25,7 +29,11 @@ export function scoredTable(model: FittedModel, table: DataTable, scores: Float6
   columns[SCORED_COLUMNS.label] = labels;
   columns[SCORED_COLUMNS.prediction] = Array.from(scores, (p) => classes[predictedClass(p)]);
   columns[SCORED_COLUMNS.score] = Array.from(scores);
-  return { columnNames: [...features, SCORED_COLUMNS.label, SCORED_COLUMNS.prediction, SCORED_COLUMNS.score], rowCount: table.rowCount, columns };
+  return {
+    columnNames: [...features, SCORED_COLUMNS.label, SCORED_COLUMNS.prediction, SCORED_COLUMNS.score],
+    rowCount: table.rowCount,
+    columns,
+  };
 }
 
 /**

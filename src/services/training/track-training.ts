@@ -1,8 +1,8 @@
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import { datasetInput } from '../tracking/dataset-input.js';
 import { buildDriftguardModelDirectory } from '../tracking/driftguard-model-directory.js';
+import { type TrackedModelRun, trackModelRun } from '../tracking/track-model-run.js';
 import { referenceProfileOf } from './reference-profile-of.js';
-import { trackModelRun, type TrackedModelRun } from '../tracking/track-model-run.js';
 import type { HyperParamValue, TrainedModel } from './train-model.js';
 
 export interface TrackTrainingOptions {
@@ -28,7 +28,8 @@ export async function trackTraining(options: TrackTrainingOptions): Promise<Trac
   const { trained } = options;
   const metrics: Record<string, number> = {};
   for (const [split, values] of Object.entries(trained.metrics)) {
-    for (const [key, value] of Object.entries(values ?? {})) if (typeof value === 'number' && Number.isFinite(value)) metrics[`${split}.${key}`] = value;
+    for (const [key, value] of Object.entries(values ?? {}))
+      if (typeof value === 'number' && Number.isFinite(value)) metrics[`${split}.${key}`] = value;
   }
   const params: Record<string, string | number | boolean> = {
     estimator: options.estimator,
@@ -49,8 +50,18 @@ export async function trackTraining(options: TrackTrainingOptions): Promise<Trac
     metrics: { ...metrics, fit_seconds: trained.fitSeconds },
     tags: { 'driftguard.trigger': 'manual', 'driftguard.data': options.dataFile },
     datasets: [
-      datasetInput({ name: 'train', context: 'training', table: trained.trainTable, source: { file: options.dataFile, split: 'train' } }),
-      datasetInput({ name: 'test', context: 'testing', table: trained.testTable, source: { file: options.dataFile, split: 'test' } }),
+      datasetInput({
+        name: 'train',
+        context: 'training',
+        table: trained.trainTable,
+        source: { file: options.dataFile, split: 'train' },
+      }),
+      datasetInput({
+        name: 'test',
+        context: 'testing',
+        table: trained.testTable,
+        source: { file: options.dataFile, split: 'test' },
+      }),
     ],
     modelFiles: buildDriftguardModelDirectory({
       model: trained.serialized,
@@ -61,6 +72,11 @@ export async function trackTraining(options: TrackTrainingOptions): Promise<Trac
     register:
       options.registerAs === undefined
         ? undefined
-        : { modelName: options.registerAs, alias: options.alias, by: options.by, reason: `driftguard train on ${options.dataFile}` },
+        : {
+            modelName: options.registerAs,
+            alias: options.alias,
+            by: options.by,
+            reason: `driftguard train on ${options.dataFile}`,
+          },
   });
 }

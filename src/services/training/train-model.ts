@@ -6,32 +6,32 @@
 import type { DataTable } from '../../domain/data-table.js';
 import { NUMERIC_MAJORITY } from '../../domain/infer-schema.js';
 import {
+  type BinaryClassificationMetrics,
   binaryClassificationMetrics,
-  compareChampionChallenger,
   type ChampionChallengerInput,
   type ComparisonDecision,
   type ComparisonRule,
+  compareChampionChallenger,
+  type EstimatorKind,
   encodeTarget,
+  explicitSplit,
+  type FittedModel,
   getTrainer,
+  type HyperParamValue,
   inferModelFeatures,
   loadModel,
   ModelError,
-  explicitSplit,
-  timeOrderedSplit,
-  type BinaryClassificationMetrics,
-  type EstimatorKind,
-  type FittedModel,
-  type HyperParamValue,
   type SerializedModel,
   type TimeOrderedSplitOptions,
   type Trainer,
+  timeOrderedSplit,
 } from '../../models/index.js';
-import type { Clock } from '../../ports/clock.js';
 import type { TrainedModel } from '../../models/trained-model.js';
+import type { Clock } from '../../ports/clock.js';
 
+export type { HyperParamValue } from '../../models/index.js';
 /** Errors and types of the model layer that callers of this service handle. */
 export { MetricInputError, ModelError } from '../../models/index.js';
-export type { HyperParamValue } from '../../models/index.js';
 export type { TrainedModel } from '../../models/trained-model.js';
 
 /** What to train; every optional field has the documented default. */
@@ -57,7 +57,6 @@ export interface TrainModelRequest {
   /** Seed of the trainer (default 0). */
   readonly seed?: number;
 }
-
 
 /** Dependencies of the train service. */
 export interface TrainModelServiceOptions {
@@ -90,7 +89,10 @@ function requireNoStrayText(table: DataTable, columns: readonly string[]): void 
       else if (typeof cell === 'string' && firstText < 0) firstText = i;
     }
     if (firstText >= 0 && numbers >= NUMERIC_MAJORITY * present) {
-      throw new ModelError(name, `non-numeric value ${JSON.stringify(cells[firstText])} in row ${firstText + 1} of a numeric column`);
+      throw new ModelError(
+        name,
+        `non-numeric value ${JSON.stringify(cells[firstText])} in row ${firstText + 1} of a numeric column`,
+      );
     }
   }
 }
@@ -121,12 +123,19 @@ export function createTrainModelService(options: TrainModelServiceOptions) {
         if (!table.columnNames.includes(name)) throw new ModelError('exclude', `no column "${name}" to exclude`);
         if (name === target) throw new ModelError('exclude', `cannot exclude the target "${target}"`);
       }
-      requireNoStrayText(table, table.columnNames.filter((c) => c !== timeColumn && !exclude.includes(c)));
+      requireNoStrayText(
+        table,
+        table.columnNames.filter((c) => c !== timeColumn && !exclude.includes(c)),
+      );
       const split =
         request.explicitSets === undefined
           ? timeOrderedSplit(table, { ...request.split, ...(timeColumn === null ? {} : { timeColumn }) })
           : explicitSplit({ train: table, ...request.explicitSets });
-      const features = inferModelFeatures(split.train, target, timeColumn === null ? exclude : [...exclude, timeColumn]);
+      const features = inferModelFeatures(
+        split.train,
+        target,
+        timeColumn === null ? exclude : [...exclude, timeColumn],
+      );
       const seed = request.seed ?? 0;
       const started = clock.nowMs();
       const fit = (trainer as Trainer<object>).fit(
@@ -171,7 +180,11 @@ export interface ChampionComparisonOptions {
  * Champion vs challenger on the challenger's held-out test rows (the same rows for both models): scores them with
  * both models and applies the promotion rule (DeLong / McNemar / bootstrap; see compareChampionChallenger).
  */
-export function compareWithChampion(champion: FittedModel, challenger: TrainedModel, options: ChampionComparisonOptions = {}): ComparisonDecision {
+export function compareWithChampion(
+  champion: FittedModel,
+  challenger: TrainedModel,
+  options: ChampionComparisonOptions = {},
+): ComparisonDecision {
   const test = challenger.testTable;
   const yTrue = encodeTarget(test, challenger.model.schema);
   return compareChampionChallenger({

@@ -22,13 +22,16 @@ describe('chi-square distribution', () => {
   });
 
   it('isf inverts the survival function (closed form with 2 dof: −2 ln p; 1 dof: the squared normal quantile)', () => {
-    for (const p of [0.5, 0.05, 0.001, 1e-12]) expect(Math.abs(chiSquareIsf(p, 2) / (-2 * Math.log(p)) - 1)).toBeLessThan(1e-12);
+    for (const p of [0.5, 0.05, 0.001, 1e-12])
+      expect(Math.abs(chiSquareIsf(p, 2) / (-2 * Math.log(p)) - 1)).toBeLessThan(1e-12);
     expect(Math.abs(chiSquareIsf(0.05, 1) / 1.959963984540054 ** 2 - 1)).toBeLessThan(1e-12);
     for (const dof of [0.5, 3, 9, 40, 500]) {
-      for (const p of [0.9, 0.01, 1e-6]) expect(Math.abs(chiSquareSf(chiSquareIsf(p, dof), dof) / p - 1)).toBeLessThan(1e-9);
+      for (const p of [0.9, 0.01, 1e-6])
+        expect(Math.abs(chiSquareSf(chiSquareIsf(p, dof), dof) / p - 1)).toBeLessThan(1e-9);
     }
     for (const dof of [1e4, 1e8, 1e12]) {
-      for (const p of [0.5, 0.01, 1e-12]) expect(Math.abs(chiSquareSf(chiSquareIsf(p, dof), dof) / p - 1)).toBeLessThan(1e-9);
+      for (const p of [0.5, 0.01, 1e-12])
+        expect(Math.abs(chiSquareSf(chiSquareIsf(p, dof), dof) / p - 1)).toBeLessThan(1e-9);
     }
     // at dof = 1e100 a standard deviation (1.4e50) is far below the spacing of doubles: the quantile is dof ± 1 ulp
     for (const p of [0.5, 0.01, 1e-12]) expect(Math.abs(chiSquareIsf(p, 1e100) / 1e100 - 1)).toBeLessThan(3e-16);

@@ -78,7 +78,14 @@ function betaContinuedFraction(a: number, b: number, x: number, y: number): numb
  * Uses the continued fraction on whichever of I_x(a, b) and I_y(b, a) = 1 − I_x(a, b) converges.
  */
 export function regularizedIncompleteBeta(a: number, b: number, x: number, y: number = 1 - x): number {
-  return incompleteBetaWithLogs(a, b, x, y, x < 0.5 ? Math.log(x) : Math.log1p(-y), y < 0.5 ? Math.log(y) : Math.log1p(-x));
+  return incompleteBetaWithLogs(
+    a,
+    b,
+    x,
+    y,
+    x < 0.5 ? Math.log(x) : Math.log1p(-y),
+    y < 0.5 ? Math.log(y) : Math.log1p(-x),
+  );
 }
 
 /**
@@ -92,7 +99,8 @@ export function incompleteBetaWithLogs(a: number, b: number, x: number, y: numbe
   if (!(y >= 0 && y <= 1)) throw new StatsInputError('y', `must be in [0, 1], got ${y}`);
   if (x === 0) return 0;
   if (y === 0) return 1;
-  const complement = (): number => 1 - (Math.exp(logBetaPrefactor(b, a, y, x, logY, logX)) * betaContinuedFraction(b, a, y, x)) / b;
+  const complement = (): number =>
+    1 - (Math.exp(logBetaPrefactor(b, a, y, x, logY, logX)) * betaContinuedFraction(b, a, y, x)) / b;
   if (x < (a + 1) / (a + b + 2)) {
     // For a ≫ b the direct fraction loses ~a·2⁻⁵³ relative (its partial denominators cancel); while the
     // result is not small, 1 − I_y(b, a) is the better-conditioned route.

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { describeSpecialOracle } from '../../../tests/support/stats/special-oracle.js';
 import { StatsInputError } from '../stats-input-error.js';
 import { logGamma } from './gamma.js';
@@ -11,13 +11,17 @@ describeSpecialOracle('regularized incomplete gamma', { regularizedGammaP, regul
 describe('incomplete gamma properties', () => {
   it('P + Q = 1 and both lie in [0, 1]', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.05, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 2e4, noNaN: true }), (a, x) => {
-        const p = regularizedGammaP(a, x);
-        const q = regularizedGammaQ(a, x);
-        expect(p).toBeGreaterThanOrEqual(0);
-        expect(q).toBeLessThanOrEqual(1);
-        expect(Math.abs(p + q - 1)).toBeLessThan(1e-14);
-      }),
+      fc.property(
+        fc.double({ min: 0.05, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 2e4, noNaN: true }),
+        (a, x) => {
+          const p = regularizedGammaP(a, x);
+          const q = regularizedGammaQ(a, x);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(q).toBeLessThanOrEqual(1);
+          expect(Math.abs(p + q - 1)).toBeLessThan(1e-14);
+        },
+      ),
     );
   });
 
@@ -33,10 +37,14 @@ describe('incomplete gamma properties', () => {
 
   it('large a near x (Temme expansion): P + Q = 1 up to a = 1e300', () => {
     fc.assert(
-      fc.property(fc.double({ min: 21, max: 1e300, noNaN: true }), fc.double({ min: -0.29, max: 0.29, noNaN: true }), (a, sigma) => {
-        const x = a * (1 + sigma);
-        expect(Math.abs(regularizedGammaP(a, x) + regularizedGammaQ(a, x) - 1)).toBeLessThan(1e-14);
-      }),
+      fc.property(
+        fc.double({ min: 21, max: 1e300, noNaN: true }),
+        fc.double({ min: -0.29, max: 0.29, noNaN: true }),
+        (a, sigma) => {
+          const x = a * (1 + sigma);
+          expect(Math.abs(regularizedGammaP(a, x) + regularizedGammaQ(a, x) - 1)).toBeLessThan(1e-14);
+        },
+      ),
     );
   });
 

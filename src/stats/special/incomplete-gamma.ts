@@ -6,7 +6,8 @@ import { temmeLogUpper, temmeLower, temmeUpper, useTemme } from './temme-asympto
 
 /** P(a, x) by the series, x < a + 1: x^a·e^(−x)/Γ(a + 1) × series (Γ(a + 1) instead of a·Γ(a) keeps tiny a finite). */
 function lowerBySeries(a: number, x: number): number {
-  const logFactor = a >= STIRLING_MIN_ARGUMENT ? logGammaPrefactor(a, x) - Math.log(a) : a * Math.log(x) - x - logGamma(a + 1);
+  const logFactor =
+    a >= STIRLING_MIN_ARGUMENT ? logGammaPrefactor(a, x) - Math.log(a) : a * Math.log(x) - x - logGamma(a + 1);
   return Math.exp(logFactor) * gammaSeries(a, x);
 }
 

@@ -16,8 +16,7 @@ export function kolmogorovTwoSidedSf(n: number, d: number): number {
   const t = n * d;
   if (t <= 1) {
     const base = 2 * t - 1;
-    const prob =
-      n <= 140 ? productRubenGambino(n, base) : Math.exp(logFactorialOverPower(n) + n * Math.log(base));
+    const prob = n <= 140 ? productRubenGambino(n, base) : Math.exp(logFactorialOverPower(n) + n * Math.log(base));
     return clampUnit(1 - prob);
   }
   if (t >= n - 1) return clampUnit(2 * (1 - d) ** n);
@@ -30,8 +29,7 @@ export function kolmogorovTwoSidedSf(n: number, d: number): number {
   }
   if (nxSquared >= 370) return 0;
   if (nxSquared >= 2.2) return clampUnit(2 * smirnovSf(n, d));
-  const cdf =
-    n <= 100000 && n * Math.pow(d, 1.5) <= 1.4 ? kolmogorovDurbinCdf(n, d) : kolmogorovPelzGoodCdf(n, d);
+  const cdf = n <= 100000 && n * Math.pow(d, 1.5) <= 1.4 ? kolmogorovDurbinCdf(n, d) : kolmogorovPelzGoodCdf(n, d);
   return clampUnit(1 - clampUnit(cdf));
 }
 
@@ -56,6 +54,6 @@ function logFactorialOverPower(n: number): number {
 
 const LOG_2PI = Math.log(2 * Math.PI);
 const STIRLING_COEFFS = [
-  -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
-  -0.0005952380952380953, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333,
+  -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417, -0.0005952380952380953,
+  0.0007936507936507937, -0.002777777777777778, 0.08333333333333333,
 ];

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { describeSpecialOracle } from '../../../tests/support/stats/special-oracle.js';
 import { StatsInputError } from '../stats-input-error.js';
 import { normalCdf, normalLogSf, normalSf } from './normal-distribution.js';

@@ -8,7 +8,8 @@ import { incompleteBetaWithLogs } from './incomplete-beta.js';
  */
 export function studentTSf(t: number, dof: number): number {
   if (Number.isNaN(t)) throw new StatsInputError('t', 'must be a number, got NaN');
-  if (!(dof / 2 > 0) || dof === Infinity) throw new StatsInputError('dof', `must be a finite number > 1e-323, got ${dof}`);
+  if (!(dof / 2 > 0) || dof === Infinity)
+    throw new StatsInputError('dof', `must be a finite number > 1e-323, got ${dof}`);
   if (t === 0) return 0.5;
   const abs = Math.abs(t);
   const t2 = abs * abs;

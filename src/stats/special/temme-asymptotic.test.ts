@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logRegularizedGammaQ, regularizedGammaP, regularizedGammaQ } from './incomplete-gamma.js';
-import { TEMME_D } from './temme-coefficients.js';
 import { temmeLogUpper, temmeLower, temmeUpper, useTemme } from './temme-asymptotic.js';
+import { TEMME_D } from './temme-coefficients.js';
 
 describe('Temme uniform asymptotic expansion of the incomplete gamma', () => {
   it('has the coefficients of DLMF 8.12 (C_0 = −1/3 + η/12 − 2η²/135 + …, C_1(0) = −1/540)', () => {
@@ -24,7 +24,9 @@ describe('Temme uniform asymptotic expansion of the incomplete gamma', () => {
         expect(Math.abs(temmeLower(a, 0.699 * a) / regularizedGammaP(a, 0.699 * a) - 1), `a=${a}`).toBeLessThan(1e-13);
         expect(Math.abs(temmeUpper(a, 1.301 * a) / regularizedGammaQ(a, 1.301 * a) - 1), `a=${a}`).toBeLessThan(1e-13);
       }
-      expect(Math.abs(temmeLogUpper(a, 1.301 * a) / logRegularizedGammaQ(a, 1.301 * a) - 1), `a=${a}`).toBeLessThan(1e-14);
+      expect(Math.abs(temmeLogUpper(a, 1.301 * a) / logRegularizedGammaQ(a, 1.301 * a) - 1), `a=${a}`).toBeLessThan(
+        1e-14,
+      );
     }
   });
 });

@@ -15,7 +15,10 @@ export interface CommandRun {
 
 /** Runs a `runX(options, io)` command function with captured output. */
 export async function runCaptured<O>(
-  run: (options: O, io: { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }) => Promise<number>,
+  run: (
+    options: O,
+    io: { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } },
+  ) => Promise<number>,
   options: O,
 ): Promise<CommandRun> {
   const stdout = captureOutput();

@@ -22,9 +22,11 @@ export function writeCreditCsv(dir: string, name: string, n: number, seed: numbe
     const debt = (drift ? 3 : 1) * (0.1 + 0.5 * r(3));
     const region = regions[drift ? 3 - Math.floor(r(4) ** 3 * 4) : Math.floor(r(4) * 4)];
     const owner = drift ? r(5) < 0.95 : r(5) < 0.3;
-    const label = (income > 40) !== r(1) < 0.1 ? 1 : 0;
+    const label = income > 40 !== r(1) < 0.1 ? 1 : 0;
     const prediction = income > 40 ? 1 : 0;
-    lines.push(`${income.toFixed(3)},${age},${debt.toFixed(4)},${region},${owner ? 'True' : 'False'},${label},${prediction},${i}`);
+    lines.push(
+      `${income.toFixed(3)},${age},${debt.toFixed(4)},${region},${owner ? 'True' : 'False'},${label},${prediction},${i}`,
+    );
   }
   const path = join(dir, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
@@ -32,7 +34,11 @@ export function writeCreditCsv(dir: string, name: string, n: number, seed: numbe
 }
 
 /** Collects what a command writes. */
-export function captureStream(isTTY = false): { isTTY: boolean; text: () => string; write: (chunk: string) => boolean } {
+export function captureStream(isTTY = false): {
+  isTTY: boolean;
+  text: () => string;
+  write: (chunk: string) => boolean;
+} {
   const chunks: string[] = [];
   return { isTTY, text: () => chunks.join(''), write: (chunk: string) => chunks.push(chunk) > 0 };
 }

@@ -23,8 +23,15 @@ export function chromiumPath(): string | null {
 /** The "browser" component of describeWithComponent (mandatory under CI=true). */
 export const browserComponent = {
   name: 'browser (Chromium)',
-  available: async () => (chromiumPath() === null ? 'no chromium on the PATH (apt-get install -y chromium, or set CHROMIUM_PATH)' : null),
+  available: async () =>
+    chromiumPath() === null ? 'no chromium on the PATH (apt-get install -y chromium, or set CHROMIUM_PATH)' : null,
 };
 
 /** Flags for headless Chromium in containers and CI: no sandbox (root), no GPU, no background traffic. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

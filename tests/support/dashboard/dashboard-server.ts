@@ -5,13 +5,29 @@ import { fileURLToPath } from 'node:url';
 import { composeServer, createTrackingBackend, locateDashboard } from '../../../src/compose.js';
 import type { MonitoredModelDefinition } from '../../../src/services/config/monitored-model-definition.js';
 import type { ServeSettings } from '../../../src/services/config/serve-settings.js';
-import { featuresOf, loanDefinition, loanRows, registerLoanChampion, type Concept } from '../services/retraining-fixture.js';
+import {
+  type Concept,
+  featuresOf,
+  loanDefinition,
+  loanRows,
+  registerLoanChampion,
+} from '../services/retraining-fixture.js';
 
-export const KEYS = { admin: 'dash-admin-key-0123456789', ingest: 'dash-ingest-key-0123456789', read: 'dash-read-key-0123456789ab' } as const;
+export const KEYS = {
+  admin: 'dash-admin-key-0123456789',
+  ingest: 'dash-ingest-key-0123456789',
+  read: 'dash-read-key-0123456789ab',
+} as const;
 /** The dashboard's model: the retraining fixture's loan stream, retraining after one high window once 300 rows are labelled. */
 export function dashboardModel(name: string): MonitoredModelDefinition {
   return {
-    ...loanDefinition(name, { minLabeledRows: 300, minPerClass: 30, horizonRows: 600, persistWindows: 1, cooldownWindows: 0 }),
+    ...loanDefinition(name, {
+      minLabeledRows: 300,
+      minPerClass: 30,
+      horizonRows: 600,
+      persistWindows: 1,
+      cooldownWindows: 0,
+    }),
     description: 'Loan approvals (synthetic two-concept stream) for the dashboard tests',
   };
 }
@@ -31,7 +47,8 @@ async function ensureDashboardBuilt(): Promise<void> {
   const { build } = await import('vite');
   const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
   await build({ configFile: join(root, 'dashboard/vite.config.ts'), logLevel: 'warn' });
-  if (!existsSync(join(root, 'dist/dashboard/index.html'))) throw new Error('vite build did not produce dist/dashboard/index.html');
+  if (!existsSync(join(root, 'dist/dashboard/index.html')))
+    throw new Error('vite build did not produce dist/dashboard/index.html');
 }
 
 /**
@@ -75,7 +92,10 @@ export async function startDashboardServer(name = 'loans') {
   async function call<T>(method: string, path: string, role: keyof typeof KEYS, body?: unknown): Promise<T> {
     const response = await fetch(`${url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${KEYS[role]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${KEYS[role]}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -97,7 +117,9 @@ export async function startDashboardServer(name = 'loans') {
       const out: { id: string; label: string }[] = [];
       for (let i = 0; i < rows.length; i += 300) {
         const batch = rows.slice(i, i + 300);
-        const result = await call<{ predictions: { id: string }[] }>('POST', `/v1/models/${name}/predict`, 'ingest', { rows: batch.map((r) => ({ features: featuresOf(r) })) });
+        const result = await call<{ predictions: { id: string }[] }>('POST', `/v1/models/${name}/predict`, 'ingest', {
+          rows: batch.map((r) => ({ features: featuresOf(r) })),
+        });
         result.predictions.forEach((p, j) => out.push({ id: p.id, label: batch[j].label }));
       }
       return out;
@@ -107,7 +129,8 @@ export async function startDashboardServer(name = 'loans') {
      * half is labelled right after it is scored, so the window's report has at least the first half's labels.
      */
     async window(concept: Concept, labelled = false): Promise<{ id: string; label: string }[]> {
-      const count = async () => (await call<{ items: unknown[] }>('GET', `/v1/models/${name}/drift-reports?limit=1000`, 'read')).items.length;
+      const count = async () =>
+        (await call<{ items: unknown[] }>('GET', `/v1/models/${name}/drift-reports?limit=1000`, 'read')).items.length;
       const before = await count();
       const rows: { id: string; label: string }[] = [];
       for (const half of labelled ? [150, 150] : [300]) {
@@ -120,7 +143,9 @@ export async function startDashboardServer(name = 'loans') {
         if (Date.now() > deadline) {
           const reference = await server.store.latestReferenceProfile(name);
           const logged = await server.store.countPredictions(name);
-          throw new Error(`no drift report within 20 s after a ${concept} window (${before} report(s) so far, ${logged.total} predictions logged, reference: ${reference?.source ?? 'none'})`);
+          throw new Error(
+            `no drift report within 20 s after a ${concept} window (${before} report(s) so far, ${logged.total} predictions logged, reference: ${reference?.source ?? 'none'})`,
+          );
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -128,7 +153,9 @@ export async function startDashboardServer(name = 'loans') {
     },
     async labels(rows: { id: string; label: string }[]): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {
-        await call('POST', `/v1/models/${name}/labels`, 'ingest', { labels: rows.slice(i, i + 1000).map((r) => ({ predictionId: r.id, label: r.label })) });
+        await call('POST', `/v1/models/${name}/labels`, 'ingest', {
+          labels: rows.slice(i, i + 1000).map((r) => ({ predictionId: r.id, label: r.label })),
+        });
       }
     },
     async close() {

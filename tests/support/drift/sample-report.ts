@@ -1,4 +1,8 @@
-import { DRIFT_REPORT_FORMAT_VERSION, type DriftReport, type FeatureDriftResult } from '../../../src/drift/drift-report.js';
+import {
+  DRIFT_REPORT_FORMAT_VERSION,
+  type DriftReport,
+  type FeatureDriftResult,
+} from '../../../src/drift/drift-report.js';
 
 /** A numeric feature result with a `bins`-bin histogram; `effectSize` decides drift (driftguard rule ≥ 0.1). */
 export function numericResult(name: string, effectSize: number, bins = 20): FeatureDriftResult {

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInProcessEventBus } from '../../../src/adapters/events/in-process-event-bus.js';
 import { createSqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
-import { composeHttpServices } from '../../../src/compose.js';
 import { createLocalBackend } from '../../../src/adapters/tracking/local/local-backend.js';
+import { composeHttpServices } from '../../../src/compose.js';
 import { dataTableFromRows } from '../../../src/domain/data-table.js';
-import { logisticTrainer } from '../../../src/models/index.js';
-import { buildDriftguardModelDirectory } from '../../../src/services/tracking/driftguard-model-directory.js';
-import { createMetricsRegistry } from '../../../src/services/metrics-registry.js';
-import { createMonitoredModels } from '../../../src/services/monitored-models.js';
-import { trackModelRun } from '../../../src/services/tracking/track-model-run.js';
 import { createApiKeyVerifier } from '../../../src/http/api-keys.js';
 import { createHttpApp, type HttpApp } from '../../../src/http/app.js';
+import { logisticTrainer } from '../../../src/models/index.js';
+import { createMetricsRegistry } from '../../../src/services/metrics-registry.js';
+import { createMonitoredModels } from '../../../src/services/monitored-models.js';
+import { buildDriftguardModelDirectory } from '../../../src/services/tracking/driftguard-model-directory.js';
+import { trackModelRun } from '../../../src/services/tracking/track-model-run.js';
 
 export const KEYS = {
   admin: 'admin-key-0123456789abcdef',
@@ -66,9 +66,19 @@ export async function registerChampion(tracking: ReturnType<typeof createLocalBa
   const rows = Array.from({ length: 400 }, (_, i) => {
     const income = 20_000 + ((i * 7919) % 80_000);
     const region = ['north', 'south', 'east'][i % 3];
-    return { income, region, owner: i % 2 === 0, approved: income + (region === 'north' ? 5000 : 0) > 60_000 ? 'yes' : 'no' };
+    return {
+      income,
+      region,
+      owner: i % 2 === 0,
+      approved: income + (region === 'north' ? 5000 : 0) > 60_000 ? 'yes' : 'no',
+    };
   });
-  const { model } = logisticTrainer.fit({ table: dataTableFromRows(rows), target: 'approved', task: 'binary', positiveClass: 'yes' }, null, {}, 1);
+  const { model } = logisticTrainer.fit(
+    { table: dataTableFromRows(rows), target: 'approved', task: 'binary', positiveClass: 'yes' },
+    null,
+    {},
+    1,
+  );
   const run = await trackModelRun({
     tracking: tracking.tracking,
     registry: tracking.registry,

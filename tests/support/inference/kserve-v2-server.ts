@@ -14,7 +14,10 @@ export interface V2Tensor {
   readonly data: readonly unknown[];
 }
 
-export type V2Behaviour = { readonly kind: 'serve' } | { readonly kind: 'hang' } | { readonly kind: 'fail'; readonly status: number };
+export type V2Behaviour =
+  | { readonly kind: 'serve' }
+  | { readonly kind: 'hang' }
+  | { readonly kind: 'fail'; readonly status: number };
 
 export interface KserveV2ServerOptions {
   readonly modelName: string;
@@ -30,7 +33,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function checkInfer(body: unknown, options: KserveV2ServerOptions): { columns: Record<string, unknown[]>; rows: number } | string {
+function checkInfer(
+  body: unknown,
+  options: KserveV2ServerOptions,
+): { columns: Record<string, unknown[]>; rows: number } | string {
   const inputs = (body as { inputs?: unknown } | null)?.inputs;
   if (!Array.isArray(inputs)) return 'request has no "inputs" list';
   const columns: Record<string, unknown[]> = {};
@@ -38,10 +44,13 @@ function checkInfer(body: unknown, options: KserveV2ServerOptions): { columns: R
   for (const input of inputs as V2Tensor[]) {
     const declared = options.inputs.find((i) => i.name === input?.name);
     if (declared === undefined) return `unexpected input "${input?.name}"`;
-    if (input.datatype !== declared.datatype) return `input "${input.name}": datatype ${input.datatype}, expected ${declared.datatype}`;
+    if (input.datatype !== declared.datatype)
+      return `input "${input.name}": datatype ${input.datatype}, expected ${declared.datatype}`;
     if (!Array.isArray(input.shape) || !Array.isArray(input.data)) return `input "${input.name}" needs shape and data`;
-    if (input.shape.reduce((a, b) => a * b, 1) !== input.data.length) return `input "${input.name}": shape [${input.shape.join(', ')}] does not hold ${input.data.length} values`;
-    if (rows !== -1 && input.shape[0] !== rows) return `input "${input.name}" has ${input.shape[0]} rows, others ${rows}`;
+    if (input.shape.reduce((a, b) => a * b, 1) !== input.data.length)
+      return `input "${input.name}": shape [${input.shape.join(', ')}] does not hold ${input.data.length} values`;
+    if (rows !== -1 && input.shape[0] !== rows)
+      return `input "${input.name}" has ${input.shape[0]} rows, others ${rows}`;
     rows = input.shape[0];
     columns[input.name] = [...input.data];
   }
@@ -64,10 +73,20 @@ export async function startKserveV2Server(options: KserveV2ServerOptions) {
         hanging.add(res);
         return;
       }
-      if (behaviour.kind === 'fail') return send(res, behaviour.status, { error: `model ${options.modelName} is unavailable` });
-      if (req.method === 'GET' && (url === '/v2/health/live' || url === '/v2/health/ready' || url === `${prefix}/ready`)) return send(res, 200, {});
+      if (behaviour.kind === 'fail')
+        return send(res, behaviour.status, { error: `model ${options.modelName} is unavailable` });
+      if (
+        req.method === 'GET' &&
+        (url === '/v2/health/live' || url === '/v2/health/ready' || url === `${prefix}/ready`)
+      )
+        return send(res, 200, {});
       if (req.method === 'GET' && url === prefix) {
-        return send(res, 200, { name: options.modelName, versions: ['1'], platform: 'driftguard-test', inputs: options.inputs.map((i) => ({ ...i, shape: [-1] })) });
+        return send(res, 200, {
+          name: options.modelName,
+          versions: ['1'],
+          platform: 'driftguard-test',
+          inputs: options.inputs.map((i) => ({ ...i, shape: [-1] })),
+        });
       }
       if (req.method === 'POST' && url === `${prefix}/infer`) {
         let body: unknown;
@@ -78,7 +97,11 @@ export async function startKserveV2Server(options: KserveV2ServerOptions) {
         }
         const checked = checkInfer(body, options);
         if (typeof checked === 'string') return send(res, 400, { error: checked });
-        return send(res, 200, { model_name: options.modelName, model_version: '1', outputs: options.score(checked.columns, checked.rows) });
+        return send(res, 200, {
+          model_name: options.modelName,
+          model_version: '1',
+          outputs: options.score(checked.columns, checked.rows),
+        });
       }
       send(res, 404, { error: `no route ${req.method} ${url}` });
     });

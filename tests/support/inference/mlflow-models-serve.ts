@@ -22,15 +22,41 @@ export interface MlflowModelsServe {
   stop(): Promise<void>;
 }
 
-export async function startMlflowModelsServe(options: { mlflowBin: string; modelUri: string; trackingUri: string; startTimeoutMs?: number }): Promise<MlflowModelsServe> {
+export async function startMlflowModelsServe(options: {
+  mlflowBin: string;
+  modelUri: string;
+  trackingUri: string;
+  startTimeoutMs?: number;
+}): Promise<MlflowModelsServe> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(options.mlflowBin, ['models', 'serve', '-m', options.modelUri, '--env-manager', 'local', '-h', '127.0.0.1', '-p', String(port), '-w', '1'], {
-    // it runs `uvicorn` by name: the venv's bin goes first on PATH, as after `source .venv-byom/bin/activate`
-    env: { ...process.env, MLFLOW_TRACKING_URI: options.trackingUri, PATH: `${dirname(options.mlflowBin)}${delimiter}${process.env.PATH ?? ''}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    options.mlflowBin,
+    [
+      'models',
+      'serve',
+      '-m',
+      options.modelUri,
+      '--env-manager',
+      'local',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-w',
+      '1',
+    ],
+    {
+      // it runs `uvicorn` by name: the venv's bin goes first on PATH, as after `source .venv-byom/bin/activate`
+      env: {
+        ...process.env,
+        MLFLOW_TRACKING_URI: options.trackingUri,
+        PATH: `${dirname(options.mlflowBin)}${delimiter}${process.env.PATH ?? ''}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString('utf8')).slice(-4000));
   child.stdout.on('data', keep);
@@ -41,7 +67,10 @@ export async function startMlflowModelsServe(options: { mlflowBin: string; model
     const deadline = Date.now() + (options.startTimeoutMs ?? 180_000);
     while (Date.now() < deadline) {
       if (exited) throw new Error(`mlflow models serve exited before it was ready; log tail:\n${log}`);
-      const ok = await fetch(`${url}/ping`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}/ping`, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

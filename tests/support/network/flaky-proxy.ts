@@ -24,8 +24,13 @@ export async function startFlakyProxy(target: string, plan: (request: IncomingMe
   const requests: ProxiedRequest[] = [];
   const forward = async (req: IncomingMessage, body: Buffer) => {
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-    const reply = await fetch(`${target}${req.url ?? '/'}`, { method: req.method, headers, body: body.length > 0 ? body : undefined });
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+    const reply = await fetch(`${target}${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+      body: body.length > 0 ? body : undefined,
+    });
     return { status: reply.status, text: await reply.text() };
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -33,7 +38,8 @@ export async function startFlakyProxy(target: string, plan: (request: IncomingMe
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const action = plan(req, requests.length);
-      const record = (status: number | null) => requests.push({ method: req.method ?? '', url: req.url ?? '', action: action.kind, status });
+      const record = (status: number | null) =>
+        requests.push({ method: req.method ?? '', url: req.url ?? '', action: action.kind, status });
       const answer = (status: number, text: string, extra: Record<string, string> = {}) => {
         record(status);
         res.writeHead(status, { 'content-type': 'application/json', ...extra });
@@ -45,7 +51,11 @@ export async function startFlakyProxy(target: string, plan: (request: IncomingMe
         return;
       }
       if (action.kind === 'fail') {
-        answer(action.status, JSON.stringify({ error: 'unavailable', message: 'flaky proxy', details: [] }), action.retryAfter ? { 'retry-after': action.retryAfter } : {});
+        answer(
+          action.status,
+          JSON.stringify({ error: 'unavailable', message: 'flaky proxy', details: [] }),
+          action.retryAfter ? { 'retry-after': action.retryAfter } : {},
+        );
         return;
       }
       forward(req, Buffer.concat(chunks)).then(

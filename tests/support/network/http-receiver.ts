@@ -18,7 +18,12 @@ export async function startReceiver(respond: (request: ReceivedRequest, index: n
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(request);
       res.statusCode = respond(request, requests.length - 1);
       res.setHeader('content-type', 'application/json');

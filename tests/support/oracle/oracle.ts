@@ -17,7 +17,9 @@ export interface OracleFixture<I = Record<string, unknown>, E = Record<string, u
 }
 
 /** Loads tests/oracle/fixtures/<name>.json (written by tests/oracle/generate.py). */
-export function loadOracle<I = Record<string, unknown>, E = Record<string, unknown>>(name: string): OracleFixture<I, E> {
+export function loadOracle<I = Record<string, unknown>, E = Record<string, unknown>>(
+  name: string,
+): OracleFixture<I, E> {
   const url = new URL(`../../oracle/fixtures/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as OracleFixture<I, E>;
 }

@@ -10,12 +10,17 @@ export interface JsonResponse {
  * A small keep-alive HTTP client for loopback tests and load generation: at most `maxSockets` connections,
  * bodies sent as given (pre-serialised Buffers cost the load generator no JSON work).
  */
-export function createJsonClient(baseUrl: string, options: { maxSockets: number; headers?: Readonly<Record<string, string>> }) {
+export function createJsonClient(
+  baseUrl: string,
+  options: { maxSockets: number; headers?: Readonly<Record<string, string>> },
+) {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets });
   return {
     post(path: string, body: Buffer | string | object): Promise<JsonResponse> {
-      const payload = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+      const payload = Buffer.isBuffer(body)
+        ? body
+        : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
       return new Promise((resolve, reject) => {
         const req = request(
           {

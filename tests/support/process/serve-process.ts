@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./serve-child.ts', import.meta.url));
@@ -24,11 +24,15 @@ export async function startServeProcess(
   env: NodeJS.ProcessEnv,
   options: { timeoutMs?: number; nodeArgs?: readonly string[] } = {},
 ): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', CHILD_SCRIPT, '--host', '127.0.0.1', '--port', '0', ...flags], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', CHILD_SCRIPT, '--host', '127.0.0.1', '--port', '0', ...flags],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),

@@ -1,4 +1,4 @@
-import { dataTableFromRows, type Cell, type DataTable } from '../../../src/domain/data-table.js';
+import { type Cell, type DataTable, dataTableFromRows } from '../../../src/domain/data-table.js';
 import { createSeededRandom } from '../../../src/models/index.js';
 
 /** SEA-like concept: label "yes" iff a + b ≤ threshold, 10 % label noise; c is noise; `t` counts rows from `start`. */

@@ -25,9 +25,13 @@ export async function predictWithPyfunc(options: PyfuncPredictOptions): Promise<
     'out = m.predict(df)',
     'print(json.dumps([float(v) for v in out[sys.argv[4]]]))',
   ].join('\n');
-  const { stdout } = await run(options.python, ['-c', script, options.trackingUri, options.modelUri, JSON.stringify(options.frame), options.outputColumn], {
-    timeout: 180_000,
-    env: { ...process.env, MLFLOW_TRACKING_URI: options.trackingUri },
-  });
+  const { stdout } = await run(
+    options.python,
+    ['-c', script, options.trackingUri, options.modelUri, JSON.stringify(options.frame), options.outputColumn],
+    {
+      timeout: 180_000,
+      env: { ...process.env, MLFLOW_TRACKING_URI: options.trackingUri },
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as number[];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInProcessEventBus } from '../../../src/adapters/events/in-process-event-bus.js';
 import { createSqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { createTrackingBackend } from '../../../src/compose.js';
-import { dataTableFromRows, type Cell } from '../../../src/domain/data-table.js';
+import { type Cell, dataTableFromRows } from '../../../src/domain/data-table.js';
 import type { NewPrediction } from '../../../src/domain/prediction-record.js';
 import { createSeededRandom } from '../../../src/models/index.js';
 import type { Clock } from '../../../src/ports/clock.js';
@@ -39,14 +39,22 @@ export function loanRows(n: number, seed: number, concept: Concept): LoanRow[] {
     const u = random();
     const region = concept === 'after' ? (u < 0.7 ? 'b' : u < 0.85 ? 'a' : 'c') : u < 0.34 ? 'a' : u < 0.67 ? 'b' : 'c';
     const score = concept === 'after' ? 2 * x2 - x1 + 1.5 : concept === 'relabelled' ? x2 - x1 : x1 + 0.5 * x2;
-    return { x1: Math.round(x1 * 1000) / 1000, x2: Math.round(x2 * 1000) / 1000, region, label: score + 0.3 * normal() > 0 ? 'yes' : 'no' };
+    return {
+      x1: Math.round(x1 * 1000) / 1000,
+      x2: Math.round(x2 * 1000) / 1000,
+      region,
+      label: score + 0.3 * normal() > 0 ? 'yes' : 'no',
+    };
   });
 }
 
 export const featuresOf = (row: LoanRow): Record<string, Cell> => ({ x1: row.x1, x2: row.x2, region: row.region });
 
 /** The monitored model of these tests (count windows of 300, evaluated every 300 events). */
-export function loanDefinition(name: string, retraining: MonitoredModelDefinition['retraining'] = {}): MonitoredModelDefinition {
+export function loanDefinition(
+  name: string,
+  retraining: MonitoredModelDefinition['retraining'] = {},
+): MonitoredModelDefinition {
   return {
     name,
     task: 'classification',
@@ -65,12 +73,25 @@ export async function registerLoanChampion(backend: TrackingBackend, name: strin
     target: 'label',
     estimator: 'logistic',
   });
-  const run = await trackTraining({ backend, trained, estimator: 'logistic', params: {}, dataFile: 'loanRows(before)', experiment: `${name}-initial`, registerAs: name, alias: 'champion', nowMs, by: 'test' });
+  const run = await trackTraining({
+    backend,
+    trained,
+    estimator: 'logistic',
+    params: {},
+    dataFile: 'loanRows(before)',
+    experiment: `${name}-initial`,
+    registerAs: name,
+    alias: 'champion',
+    nowMs,
+    by: 'test',
+  });
   return run.version!.version;
 }
 
 /** A controllable clock (ms), starting at a fixed date. */
-export function testClock(startMs = Date.UTC(2026, 10, 27, 8)): Clock & { advance(ms: number): void; set(ms: number): void } {
+export function testClock(
+  startMs = Date.UTC(2026, 10, 27, 8),
+): Clock & { advance(ms: number): void; set(ms: number): void } {
   let now = startMs;
   return { nowMs: () => now, advance: (ms) => (now += ms), set: (ms) => (now = ms) };
 }
@@ -92,7 +113,10 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
   const clock = options.clock ?? testClock();
   const store = createSqliteStore({ path: join(dir, 'store.db') });
   await store.migrate();
-  const backend = createTrackingBackend({ trackingUri: options.trackingUri ?? `file:${join(dir, 'tracking')}`, dataDir: dir });
+  const backend = createTrackingBackend({
+    trackingUri: options.trackingUri ?? `file:${join(dir, 'tracking')}`,
+    dataDir: dir,
+  });
   const events = createInProcessEventBus((error) => {
     throw error;
   });
@@ -119,7 +143,12 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
     });
   const championVersion = await registerLoanChampion(backend, name, clock.nowMs());
   const loaded = await serving.refresh(name);
-  await store.saveReferenceProfile(name, `champion version ${championVersion}`, loaded!.referenceProfile!, clock.nowMs());
+  await store.saveReferenceProfile(
+    name,
+    `champion version ${championVersion}`,
+    loaded!.referenceProfile!,
+    clock.nowMs(),
+  );
   let sequence = 0;
 
   return {
@@ -141,7 +170,15 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
       const current = serving.get(name)!;
       const predictions: NewPrediction[] = rows.map((row) => {
         const score = current.model.predictProba(featuresOf(row));
-        return { id: `p${++sequence}`, model: name, modelVersion: current.version, timestampMs: clock.nowMs(), features: featuresOf(row), predictedClass: score > 0.5 ? 'yes' : 'no', score };
+        return {
+          id: `p${++sequence}`,
+          model: name,
+          modelVersion: current.version,
+          timestampMs: clock.nowMs(),
+          features: featuresOf(row),
+          predictedClass: score > 0.5 ? 'yes' : 'no',
+          score,
+        };
       });
       await store.appendPredictions(name, predictions);
       clock.advance(1000);
@@ -149,19 +186,30 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
     },
     /** Attaches the rows' labels to the predictions with these ids. */
     async label(ids: readonly string[], rows: readonly LoanRow[]): Promise<void> {
-      await store.attachLabels(name, ids.map((id, i) => ({ predictionId: id, label: rows[i].label, timestampMs: clock.nowMs() })));
+      await store.attachLabels(
+        name,
+        ids.map((id, i) => ({ predictionId: id, label: rows[i].label, timestampMs: clock.nowMs() })),
+      );
     },
     /** Stores `n` drift reports of the given severity (what monitoring would have found). */
     async addReports(n: number, severity: 'none' | 'high', driftShare = severity === 'high' ? 0.67 : 0): Promise<void> {
       for (let i = 0; i < n; i++) {
         clock.advance(1000);
         await store.saveDriftReport(
-          { model: name, windowStartMs: clock.nowMs() - 1000, windowEndMs: clock.nowMs(), createdAtMs: clock.nowMs(), severity, driftShare },
+          {
+            model: name,
+            windowStartMs: clock.nowMs() - 1000,
+            windowEndMs: clock.nowMs(),
+            createdAtMs: clock.nowMs(),
+            severity,
+            driftShare,
+          },
           sampleReport([], { severity, driftShare }),
         );
       }
     },
-    statuses: (jobId: string) => published.flatMap((e) => (e.type === 'retraining' && e.data.job.id === jobId ? [e.data.job.status] : [])),
+    statuses: (jobId: string) =>
+      published.flatMap((e) => (e.type === 'retraining' && e.data.job.id === jobId ? [e.data.job.status] : [])),
     async close() {
       await store.close();
       await backend.close();

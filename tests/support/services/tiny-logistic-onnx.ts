@@ -18,7 +18,11 @@ function varint(value: number): number[] {
 
 const key = (field: number, wireType: number) => varint((field << 3) | wireType);
 const intField = (field: number, value: number) => [...key(field, 0), ...varint(value)];
-const bytesField = (field: number, payload: readonly number[]) => [...key(field, 2), ...varint(payload.length), ...payload];
+const bytesField = (field: number, payload: readonly number[]) => [
+  ...key(field, 2),
+  ...varint(payload.length),
+  ...payload,
+];
 const stringField = (field: number, text: string) => bytesField(field, [...new TextEncoder().encode(text)]);
 
 const FLOAT = 1;
@@ -31,11 +35,21 @@ function valueInfo(name: string, dims: readonly (number | string)[]): number[] {
 
 function floatTensor(name: string, dims: readonly number[], values: readonly number[]): number[] {
   const packed = new Uint8Array(new Float32Array(values).buffer);
-  return [...dims.flatMap((d) => intField(1, d)), ...intField(2, FLOAT), ...bytesField(4, [...packed]), ...stringField(8, name)];
+  return [
+    ...dims.flatMap((d) => intField(1, d)),
+    ...intField(2, FLOAT),
+    ...bytesField(4, [...packed]),
+    ...stringField(8, name),
+  ];
 }
 
 function node(op: string, inputs: readonly string[], outputs: readonly string[]): number[] {
-  return [...inputs.flatMap((i) => stringField(1, i)), ...outputs.flatMap((o) => stringField(2, o)), ...stringField(3, `${op}_0`), ...stringField(4, op)];
+  return [
+    ...inputs.flatMap((i) => stringField(1, i)),
+    ...outputs.flatMap((o) => stringField(2, o)),
+    ...stringField(3, `${op}_0`),
+    ...stringField(4, op),
+  ];
 }
 
 /** ONNX bytes (IR 8, opset 13) of Sigmoid(features · weights + bias). */
@@ -51,12 +65,21 @@ export function tinyLogisticOnnx(weights: readonly number[], bias: number): Uint
     ...bytesField(11, valueInfo('features', ['N', k])),
     ...bytesField(12, valueInfo('probability', ['N', 1])),
   ];
-  const model = [...intField(1, 8), ...stringField(2, 'driftguard-test'), ...bytesField(7, graph), ...bytesField(8, intField(2, 13))];
+  const model = [
+    ...intField(1, 8),
+    ...stringField(2, 'driftguard-test'),
+    ...bytesField(7, graph),
+    ...bytesField(8, intField(2, 13)),
+  ];
   return new Uint8Array(model);
 }
 
 /** The same score in float32 arithmetic, row by row. */
-export function tinyLogisticScores(rows: readonly (readonly number[])[], weights: readonly number[], bias: number): number[] {
+export function tinyLogisticScores(
+  rows: readonly (readonly number[])[],
+  weights: readonly number[],
+  bias: number,
+): number[] {
   const f = Math.fround;
   return rows.map((row) => {
     let z = 0;

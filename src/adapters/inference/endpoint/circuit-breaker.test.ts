@@ -12,12 +12,20 @@ describe('createCircuitBreaker', () => {
     const breaker = createCircuitBreaker({ failureThreshold: 3, resetTimeoutMs: 10_000, nowMs: () => now });
     let calls = 0;
     const counted = (f: () => Promise<string>) => () => (calls++, f());
-    for (let i = 0; i < 3; i++) await expect(breaker.run(counted(fail(`down ${i}`)), always)).rejects.toThrow(`down ${i}`);
-    expect(breaker.status()).toEqual({ state: 'open', consecutiveFailures: 3, lastFailure: 'down 2', nextProbeAtMs: 11_000 });
+    for (let i = 0; i < 3; i++)
+      await expect(breaker.run(counted(fail(`down ${i}`)), always)).rejects.toThrow(`down ${i}`);
+    expect(breaker.status()).toEqual({
+      state: 'open',
+      consecutiveFailures: 3,
+      lastFailure: 'down 2',
+      nextProbeAtMs: 11_000,
+    });
     now += 4_000;
     const refused = breaker.run(counted(ok), always);
     await expect(refused).rejects.toThrow(InferenceUnavailableError);
-    await expect(breaker.run(counted(ok), always)).rejects.toThrow('circuit open after 3 consecutive failures (last: down 2); next probe in 6 s');
+    await expect(breaker.run(counted(ok), always)).rejects.toThrow(
+      'circuit open after 3 consecutive failures (last: down 2); next probe in 6 s',
+    );
     expect(calls).toBe(3);
     now += 6_000;
     expect(breaker.status().state).toBe('half-open');
@@ -25,7 +33,12 @@ describe('createCircuitBreaker', () => {
     expect(breaker.status()).toMatchObject({ state: 'open', consecutiveFailures: 4, nextProbeAtMs: now + 10_000 });
     now += 10_000;
     expect(await breaker.run(counted(ok), always)).toBe('ok');
-    expect(breaker.status()).toEqual({ state: 'closed', consecutiveFailures: 0, lastFailure: null, nextProbeAtMs: null });
+    expect(breaker.status()).toEqual({
+      state: 'closed',
+      consecutiveFailures: 0,
+      lastFailure: null,
+      nextProbeAtMs: null,
+    });
     expect(calls).toBe(5);
   });
 
@@ -43,7 +56,7 @@ describe('createCircuitBreaker', () => {
     expect(breaker.refusal()).toBeNull();
   });
 
-  it('errors that do not count (the caller\'s bad input) neither open it nor break the streak of a success', async () => {
+  it("errors that do not count (the caller's bad input) neither open it nor break the streak of a success", async () => {
     const breaker = createCircuitBreaker({ failureThreshold: 2 });
     const notCounted = () => false;
     await expect(breaker.run(fail('bad'), always)).rejects.toThrow();

@@ -44,7 +44,8 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
   let openedAtMs: number | null = null;
   let probing = false;
 
-  const state = (): CircuitState => (openedAtMs === null ? 'closed' : nowMs() - openedAtMs >= resetTimeoutMs ? 'half-open' : 'open');
+  const state = (): CircuitState =>
+    openedAtMs === null ? 'closed' : nowMs() - openedAtMs >= resetTimeoutMs ? 'half-open' : 'open';
 
   function refusal(): string | null {
     const current = state();
@@ -83,7 +84,12 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
     },
     status() {
       const current = state();
-      return { state: current, consecutiveFailures: failures, lastFailure, nextProbeAtMs: current === 'open' ? (openedAtMs as number) + resetTimeoutMs : null };
+      return {
+        state: current,
+        consecutiveFailures: failures,
+        lastFailure,
+        nextProbeAtMs: current === 'open' ? (openedAtMs as number) + resetTimeoutMs : null,
+      };
     },
     refusal,
   };

@@ -10,7 +10,7 @@
  */
 import type { ClassLabel } from '../../../domain/inference/inference-mapping.js';
 import { positiveClassOf } from '../../../domain/inference/positive-class.js';
-import { InferenceUnavailableError, type InferencePrediction } from '../../../ports/inference-model.js';
+import { type InferencePrediction, InferenceUnavailableError } from '../../../ports/inference-model.js';
 
 export interface AnswerReading {
   readonly task: 'binary' | 'regression';
@@ -18,31 +18,44 @@ export interface AnswerReading {
   readonly classLabels: readonly ClassLabel[] | null;
   /** Declared positive class (string form), or null for the default. */
   readonly positiveClass: string | null;
-  readonly output: { readonly probability?: string; readonly label?: string; readonly value?: string; readonly predictions?: 'probability' | 'label' | 'value' };
+  readonly output: {
+    readonly probability?: string;
+    readonly label?: string;
+    readonly value?: string;
+    readonly predictions?: 'probability' | 'label' | 'value';
+  };
 }
 
-const bad = (row: number, what: string): InferenceUnavailableError => new InferenceUnavailableError(`the endpoint's answer for row ${row} ${what}`);
+const bad = (row: number, what: string): InferenceUnavailableError =>
+  new InferenceUnavailableError(`the endpoint's answer for row ${row} ${what}`);
 
 /** The probability column of the positive class. */
 export function positiveColumn(reading: AnswerReading, width: number, row: number): number {
   if (reading.classLabels !== null) {
-    if (reading.classLabels.length !== width) throw bad(row, `has ${width} probabilities but classLabels has ${reading.classLabels.length}`);
+    if (reading.classLabels.length !== width)
+      throw bad(row, `has ${width} probabilities but classLabels has ${reading.classLabels.length}`);
     return reading.classLabels.indexOf(positiveClassOf(reading.classLabels, reading.positiveClass));
   }
-  if (reading.positiveClass !== null) throw bad(row, 'is a probability vector: declare serving.classLabels (its column order) to find the positive class');
+  if (reading.positiveClass !== null)
+    throw bad(
+      row,
+      'is a probability vector: declare serving.classLabels (its column order) to find the positive class',
+    );
   if (width !== 2) throw bad(row, `has ${width} probabilities; driftguard serves binary classifiers`);
   return 1;
 }
 
 function probability(value: unknown, reading: AnswerReading, row: number): number {
   const p = Array.isArray(value) ? value[positiveColumn(reading, value.length, row)] : value;
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw bad(row, `has probability ${JSON.stringify(p)}; expected a number in [0, 1]`);
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+    throw bad(row, `has probability ${JSON.stringify(p)}; expected a number in [0, 1]`);
   return p;
 }
 
 function finite(value: unknown, row: number): number {
   const v = Array.isArray(value) && value.length === 1 ? value[0] : value;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(row, `has value ${JSON.stringify(v)}; expected a finite number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw bad(row, `has value ${JSON.stringify(v)}; expected a finite number`);
   return v;
 }
 
@@ -64,14 +77,27 @@ export function predictionOfAnswer(item: unknown, reading: AnswerReading, row: n
     const record = item as Record<string, unknown>;
     if (reading.task === 'regression') {
       const value = firstPresent(record, [reading.output.value, 'prediction', 'value', 'predictions', 'score']);
-      if (value === undefined) throw bad(row, `has no value field (looked for ${[reading.output.value ?? 'prediction', 'value', 'predictions', 'score'].join(', ')}) in ${Object.keys(record).join(', ')}`);
+      if (value === undefined)
+        throw bad(
+          row,
+          `has no value field (looked for ${[reading.output.value ?? 'prediction', 'value', 'predictions', 'score'].join(', ')}) in ${Object.keys(record).join(', ')}`,
+        );
       return { ...none, value: finite(value, row) };
     }
-    const positive = reading.positiveClass ?? (reading.classLabels ? String(positiveClassOf(reading.classLabels)) : undefined);
-    const p = firstPresent(record, reading.output.probability ? [reading.output.probability] : ['probability', 'score', positive]);
+    const positive =
+      reading.positiveClass ?? (reading.classLabels ? String(positiveClassOf(reading.classLabels)) : undefined);
+    const p = firstPresent(
+      record,
+      reading.output.probability ? [reading.output.probability] : ['probability', 'score', positive],
+    );
     const l = firstPresent(record, [reading.output.label ?? 'label']);
-    if (p === undefined && l === undefined) throw bad(row, `has neither a probability nor a label field in ${Object.keys(record).join(', ')}`);
-    return { ...none, probability: p === undefined ? null : probability(p, reading, row), label: l === undefined ? null : label(l, row) };
+    if (p === undefined && l === undefined)
+      throw bad(row, `has neither a probability nor a label field in ${Object.keys(record).join(', ')}`);
+    return {
+      ...none,
+      probability: p === undefined ? null : probability(p, reading, row),
+      label: l === undefined ? null : label(l, row),
+    };
   }
   if (reading.task === 'regression') return { ...none, value: finite(item, row) };
   if (Array.isArray(item)) return { ...none, probability: probability(item, reading, row) };

@@ -6,10 +6,15 @@
  * Errors: the endpoint refusing the rows (4xx) → InferenceModelError (the caller's input); anything else →
  * InferenceUnavailableError (503 for the caller, counted by the breaker).
  */
-import { InferenceModelError, InferenceUnavailableError, type InferenceHealth, type InferenceModel } from '../../../ports/inference-model.js';
-import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.js';
-import { predictionOfAnswer, type AnswerReading } from './endpoint-answer.js';
-import { ENDPOINT_DEFAULTS, endpointServingProblems, type EndpointServing } from './endpoint-serving-schema.js';
+import {
+  type InferenceHealth,
+  type InferenceModel,
+  InferenceModelError,
+  InferenceUnavailableError,
+} from '../../../ports/inference-model.js';
+import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker.js';
+import { type AnswerReading, predictionOfAnswer } from './endpoint-answer.js';
+import { ENDPOINT_DEFAULTS, type EndpointServing, endpointServingProblems } from './endpoint-serving-schema.js';
 import { kserveV2Protocol } from './kserve-v2-protocol.js';
 import { mlflowScoringProtocol } from './mlflow-scoring-protocol.js';
 import type { EndpointFeature, ScoringProtocol } from './scoring-protocol.js';
@@ -45,8 +50,10 @@ function truncate(text: string, max = 300): string {
 function errorMessageOf(body: string): string {
   try {
     const parsed = JSON.parse(body) as { message?: unknown; error?: unknown; error_code?: unknown };
-    const message = typeof parsed.message === 'string' ? parsed.message : typeof parsed.error === 'string' ? parsed.error : null;
-    if (message !== null) return truncate(typeof parsed.error_code === 'string' ? `${parsed.error_code}: ${message}` : message);
+    const message =
+      typeof parsed.message === 'string' ? parsed.message : typeof parsed.error === 'string' ? parsed.error : null;
+    if (message !== null)
+      return truncate(typeof parsed.error_code === 'string' ? `${parsed.error_code}: ${message}` : message);
   } catch {
     // not JSON: the text itself
   }
@@ -54,7 +61,8 @@ function errorMessageOf(body: string): string {
 }
 
 function networkReason(error: unknown, timeoutMs: number, target: string): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `${target} timed out after ${timeoutMs} ms`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `${target} timed out after ${timeoutMs} ms`;
   const cause = error instanceof Error ? (error as { cause?: { code?: string } }).cause : undefined;
   return `could not reach ${target}: ${error instanceof Error ? error.message : String(error)}${cause?.code ? ` (${cause.code})` : ''}`;
 }
@@ -65,7 +73,14 @@ function protocolOf(options: HttpEndpointModelOptions): ScoringProtocol {
   return kserveV2Protocol(features, {
     modelName: serving.modelName as string,
     ...(serving.modelVersion ? { modelVersion: serving.modelVersion } : {}),
-    ...(serving.input ? { matrix: { name: serving.input.matrix, ...(serving.input.datatype ? { datatype: serving.input.datatype } : {}) } } : {}),
+    ...(serving.input
+      ? {
+          matrix: {
+            name: serving.input.matrix,
+            ...(serving.input.datatype ? { datatype: serving.input.datatype } : {}),
+          },
+        }
+      : {}),
     output: serving.output ?? {},
     task,
   });
@@ -75,8 +90,10 @@ function protocolOf(options: HttpEndpointModelOptions): ScoringProtocol {
 export function createHttpEndpointModel(options: HttpEndpointModelOptions): InferenceModel {
   const { serving, features, task } = options;
   const problems = endpointServingProblems(serving);
-  if (problems.length > 0) throw new InferenceModelError(problems[0][0], problems.map(([f, r], i) => (i === 0 ? r : `${f}: ${r}`)).join('; '));
-  if (features.length === 0) throw new InferenceModelError('features', 'an endpoint model needs the features it is sent, in order');
+  if (problems.length > 0)
+    throw new InferenceModelError(problems[0][0], problems.map(([f, r], i) => (i === 0 ? r : `${f}: ${r}`)).join('; '));
+  if (features.length === 0)
+    throw new InferenceModelError('features', 'an endpoint model needs the features it is sent, in order');
   const doFetch = options.fetch ?? fetch;
   const baseUrl = serving.url.replace(/\/+$/, '');
   const timeoutMs = serving.timeoutMs ?? ENDPOINT_DEFAULTS.timeoutMs;
@@ -85,7 +102,12 @@ export function createHttpEndpointModel(options: HttpEndpointModelOptions): Infe
   const headers = { 'content-type': 'application/json', accept: 'application/json', ...(serving.headers ?? {}) };
   const protocol = protocolOf(options);
   const inferUrl = `${baseUrl}${protocol.inferPath}`;
-  const reading: AnswerReading = { task, classLabels: serving.classLabels ?? null, positiveClass: serving.positiveClass ?? null, output: serving.output ?? {} };
+  const reading: AnswerReading = {
+    task,
+    classLabels: serving.classLabels ?? null,
+    positiveClass: serving.positiveClass ?? null,
+    output: serving.output ?? {},
+  };
   const breaker: CircuitBreaker = createCircuitBreaker({
     failureThreshold: serving.circuitBreaker?.failureThreshold ?? ENDPOINT_DEFAULTS.failureThreshold,
     resetTimeoutMs: serving.circuitBreaker?.resetTimeoutMs ?? ENDPOINT_DEFAULTS.resetTimeoutMs,
@@ -103,13 +125,23 @@ export function createHttpEndpointModel(options: HttpEndpointModelOptions): Infe
       throw new AttemptFailure(networkReason(error, timeoutMs, `POST ${inferUrl}`), true);
     }
     if (response.status >= 400 && response.status < 500 && !RETRYABLE_STATUS.has(response.status)) {
-      throw new InferenceModelError('endpoint', `POST ${inferUrl} refused the rows: HTTP ${response.status}: ${errorMessageOf(text)}`);
+      throw new InferenceModelError(
+        'endpoint',
+        `POST ${inferUrl} refused the rows: HTTP ${response.status}: ${errorMessageOf(text)}`,
+      );
     }
-    if (!response.ok) throw new AttemptFailure(`POST ${inferUrl} answered HTTP ${response.status}: ${errorMessageOf(text)}`, RETRYABLE_STATUS.has(response.status));
+    if (!response.ok)
+      throw new AttemptFailure(
+        `POST ${inferUrl} answered HTTP ${response.status}: ${errorMessageOf(text)}`,
+        RETRYABLE_STATUS.has(response.status),
+      );
     try {
       return JSON.parse(text);
     } catch {
-      throw new AttemptFailure(`POST ${inferUrl} answered ${response.status} with a body that is not JSON: ${truncate(text)}`, false);
+      throw new AttemptFailure(
+        `POST ${inferUrl} answered ${response.status} with a body that is not JSON: ${truncate(text)}`,
+        false,
+      );
     }
   }
 
@@ -145,9 +177,14 @@ export function createHttpEndpointModel(options: HttpEndpointModelOptions): Infe
       if (refused !== null) return { ready: false, reason: `${inferUrl}: ${refused}` };
       const readyUrl = `${baseUrl}${protocol.readyPath}`;
       try {
-        const response = await doFetch(readyUrl, { headers: serving.headers ?? {}, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await doFetch(readyUrl, {
+          headers: serving.headers ?? {},
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         const text = await response.text();
-        return response.ok ? { ready: true } : { ready: false, reason: `GET ${readyUrl} answered HTTP ${response.status}: ${errorMessageOf(text)}` };
+        return response.ok
+          ? { ready: true }
+          : { ready: false, reason: `GET ${readyUrl} answered HTTP ${response.status}: ${errorMessageOf(text)}` };
       } catch (error) {
         return { ready: false, reason: networkReason(error, timeoutMs, `GET ${readyUrl}`) };
       }

@@ -6,7 +6,7 @@
  * Readiness: `GET /v2/models/<name>[/versions/<v>]/ready`.
  */
 import { InferenceModelError, InferenceUnavailableError } from '../../../ports/inference-model.js';
-import { jsonCell, type EndpointFeature, type Row, type ScoringProtocol } from './scoring-protocol.js';
+import { type EndpointFeature, jsonCell, type Row, type ScoringProtocol } from './scoring-protocol.js';
 
 const DATATYPES = { float64: 'FP64', int64: 'INT64', string: 'BYTES', bool: 'BOOL' } as const;
 
@@ -30,7 +30,11 @@ interface V2Output {
 const unreadable = (why: string) => new InferenceUnavailableError(`the KServe v2 endpoint's answer ${why}`);
 
 function present(cell: ReturnType<typeof jsonCell>, feature: string, row: number) {
-  if (cell === null) throw new InferenceModelError(feature, `row ${row}: missing, and the KServe v2 JSON protocol cannot carry a missing value`);
+  if (cell === null)
+    throw new InferenceModelError(
+      feature,
+      `row ${row}: missing, and the KServe v2 JSON protocol cannot carry a missing value`,
+    );
   return cell;
 }
 
@@ -39,9 +43,11 @@ function outputsOf(answer: unknown): V2Output[] {
   if (!Array.isArray(outputs)) throw unreadable('has no "outputs" list');
   return outputs.map((o, i) => {
     const { name, shape, data } = (o ?? {}) as Partial<V2Output>;
-    if (typeof name !== 'string' || !Array.isArray(shape) || !Array.isArray(data)) throw unreadable(`has outputs[${i}] without name, shape and data`);
+    if (typeof name !== 'string' || !Array.isArray(shape) || !Array.isArray(data))
+      throw unreadable(`has outputs[${i}] without name, shape and data`);
     const size = shape.reduce((a, b) => a * b, 1);
-    if (data.length !== size) throw unreadable(`has output "${name}" of shape [${shape.join(', ')}] with ${data.length} values`);
+    if (data.length !== size)
+      throw unreadable(`has output "${name}" of shape [${shape.join(', ')}] with ${data.length} values`);
     return o as V2Output;
   });
 }
@@ -57,7 +63,8 @@ export function kserveV2Protocol(features: readonly EndpointFeature[], options: 
   const pick = (outputs: V2Output[], declared: string | undefined, usual: readonly string[]): V2Output | undefined => {
     if (declared !== undefined) {
       const found = outputs.find((o) => o.name === declared);
-      if (found === undefined) throw unreadable(`has no output "${declared}" (outputs: ${outputs.map((o) => o.name).join(', ')})`);
+      if (found === undefined)
+        throw unreadable(`has no output "${declared}" (outputs: ${outputs.map((o) => o.name).join(', ')})`);
       return found;
     }
     return outputs.find((o) => usual.includes(o.name));
@@ -68,25 +75,52 @@ export function kserveV2Protocol(features: readonly EndpointFeature[], options: 
     requestBody(rows: readonly Row[]) {
       const n = rows.length;
       if (options.matrix !== undefined) {
-        const data = rows.flatMap((r, i) => features.map((f) => present(jsonCell(r[f.name], { name: f.name, type: 'float64' }, i), f.name, i)));
-        return { inputs: [{ name: options.matrix.name, shape: [n, features.length], datatype: options.matrix.datatype ?? 'FP32', data }] };
+        const data = rows.flatMap((r, i) =>
+          features.map((f) => present(jsonCell(r[f.name], { name: f.name, type: 'float64' }, i), f.name, i)),
+        );
+        return {
+          inputs: [
+            {
+              name: options.matrix.name,
+              shape: [n, features.length],
+              datatype: options.matrix.datatype ?? 'FP32',
+              data,
+            },
+          ],
+        };
       }
       return {
         parameters: { content_type: 'pd' },
-        inputs: features.map((f) => ({ name: f.name, shape: [n], datatype: DATATYPES[f.type], data: rows.map((r, i) => present(jsonCell(r[f.name], f, i), f.name, i)) })),
+        inputs: features.map((f) => ({
+          name: f.name,
+          shape: [n],
+          datatype: DATATYPES[f.type],
+          data: rows.map((r, i) => present(jsonCell(r[f.name], f, i), f.name, i)),
+        })),
       };
     },
     rowItems(answer, rowCount) {
       const outputs = outputsOf(answer);
-      for (const o of outputs) if (o.shape[0] !== rowCount) throw unreadable(`has output "${o.name}" for ${o.shape[0]} rows; ${rowCount} were sent`);
+      for (const o of outputs)
+        if (o.shape[0] !== rowCount)
+          throw unreadable(`has output "${o.name}" for ${o.shape[0]} rows; ${rowCount} were sent`);
       if (options.task === 'regression') {
-        const value = pick(outputs, options.output.value, ['prediction', 'predict', 'value', 'output', 'variable']) ?? outputs[0];
+        const value =
+          pick(outputs, options.output.value, ['prediction', 'predict', 'value', 'output', 'variable']) ?? outputs[0];
         if (value === undefined) throw unreadable('has no outputs');
         return Array.from({ length: rowCount }, (_, i) => ({ prediction: rowOf(value, i) }));
       }
-      const probability = pick(outputs, options.output.probability, ['probability', 'probabilities', 'predict_proba', 'output_probability']);
+      const probability = pick(outputs, options.output.probability, [
+        'probability',
+        'probabilities',
+        'predict_proba',
+        'output_probability',
+      ]);
       const label = pick(outputs, options.output.label, ['label', 'output_label', 'predict']);
-      if (probability === undefined && label === undefined) throw unreadable(`has neither a probability nor a label output (outputs: ${outputs.map((o) => o.name).join(', ')})`);
+      if (probability === undefined && label === undefined)
+        throw unreadable(
+          `has neither a probability nor a label output (outputs: ${outputs.map((o) => o.name).join(', ')})`,
+        );
       return Array.from({ length: rowCount }, (_, i) => ({
         ...(probability ? { probability: rowOf(probability, i) } : {}),
         ...(label ? { label: rowOf(label, i) } : {}),

@@ -25,9 +25,14 @@ export interface ScoringProtocol {
 }
 
 /** One cell as the JSON value sent for a feature of that type; null = missing; a wrong type names feature and row. */
-export function jsonCell(cell: Cell | undefined, feature: EndpointFeature, row: number): number | string | boolean | null {
+export function jsonCell(
+  cell: Cell | undefined,
+  feature: EndpointFeature,
+  row: number,
+): number | string | boolean | null {
   if (cell === null || cell === undefined || (typeof cell === 'number' && Number.isNaN(cell))) return null;
-  const refuse = (expected: string) => new InferenceModelError(feature.name, `row ${row}: expected ${expected}, got ${JSON.stringify(cell)}`);
+  const refuse = (expected: string) =>
+    new InferenceModelError(feature.name, `row ${row}: expected ${expected}, got ${JSON.stringify(cell)}`);
   switch (feature.type) {
     case 'string':
       return String(cell);

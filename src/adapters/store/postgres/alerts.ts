@@ -1,6 +1,6 @@
 import type { Alert } from '../../../domain/alert.js';
 import type { AlertRepository } from '../../../ports/store.js';
-import { alertQueryParameters, toAlertDelivery, type DeliveryRow } from '../row-mapping.js';
+import { alertQueryParameters, type DeliveryRow, toAlertDelivery } from '../row-mapping.js';
 import { named, type PostgresConnection } from './connection.js';
 
 const SQL = {

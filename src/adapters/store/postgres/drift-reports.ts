@@ -1,5 +1,5 @@
 import type { DriftReportRepository } from '../../../ports/store.js';
-import { requirePositiveInteger, toStoredDriftReport, type DriftReportRow } from '../row-mapping.js';
+import { type DriftReportRow, requirePositiveInteger, toStoredDriftReport } from '../row-mapping.js';
 import { named, type PostgresConnection } from './connection.js';
 
 const SQL = {

@@ -1,5 +1,5 @@
 import type { MonitoredModelRepository } from '../../../ports/store.js';
-import { toModelRecord, type ModelRow } from '../row-mapping.js';
+import { type ModelRow, toModelRecord } from '../row-mapping.js';
 import { named, type PostgresConnection } from './connection.js';
 
 const SQL = {

@@ -1,5 +1,9 @@
 import { describeWithComponent } from '../../../../tests/support/components/describe-with-component.js';
-import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../../tests/support/components/postgres.js';
+import {
+  POSTGRES_TEST_URL,
+  postgresComponent,
+  postgresTestSchema,
+} from '../../../../tests/support/components/postgres.js';
 import { storeContract } from '../store.contract.js';
 import { createPostgresStore } from './postgres-store.js';
 

@@ -1,6 +1,10 @@
 import { afterAll, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../../tests/support/components/describe-with-component.js';
-import { POSTGRES_TEST_URL, postgresComponent, postgresTestSchema } from '../../../../tests/support/components/postgres.js';
+import {
+  POSTGRES_TEST_URL,
+  postgresComponent,
+  postgresTestSchema,
+} from '../../../../tests/support/components/postgres.js';
 import { runMigrations } from '../migration-runner.js';
 import { openPostgresConnection } from './connection.js';
 import { postgresMigrations } from './migrations/index.js';

@@ -7,14 +7,14 @@ import type {
   PredictionLog,
 } from '../../../ports/store.js';
 import {
+  type CountAfterRow,
   lastLabelPerId,
+  type PredictionCountRow,
+  type PredictionRow,
   requirePositiveInteger,
   toCountAfter,
   toPredictionCount,
   toStoredPrediction,
-  type CountAfterRow,
-  type PredictionCountRow,
-  type PredictionRow,
 } from '../row-mapping.js';
 import { named, type PostgresConnection } from './connection.js';
 

@@ -1,5 +1,5 @@
 import type { ReferenceProfileRepository } from '../../../ports/store.js';
-import { toStoredReferenceProfile, type ReferenceProfileRow } from '../row-mapping.js';
+import { type ReferenceProfileRow, toStoredReferenceProfile } from '../row-mapping.js';
 import { named, type PostgresConnection } from './connection.js';
 
 const SQL = {

@@ -1,26 +1,28 @@
 import type Database from 'better-sqlite3';
 import type { Alert } from '../../../domain/alert.js';
 import type { AlertRepository } from '../../../ports/store.js';
-import { alertQueryParameters, toAlertDelivery, type DeliveryRow } from '../row-mapping.js';
+import { alertQueryParameters, type DeliveryRow, toAlertDelivery } from '../row-mapping.js';
 import type { SqliteConnection } from './connection.js';
 
 type AlertFilters = Record<'model' | 'status' | 'severity' | 'before' | 'limit', string | number | null>;
 
 const prepare = (db: Database.Database) => ({
-  open: db.prepare<[string, string], string>(
-    "SELECT body FROM alerts WHERE model = ? AND kind = ? AND status <> 'resolved'",
-  ).pluck(),
+  open: db
+    .prepare<[string, string], string>("SELECT body FROM alerts WHERE model = ? AND kind = ? AND status <> 'resolved'")
+    .pluck(),
   upsert: db.prepare(
     `INSERT INTO alerts (id, model, kind, status, severity, first_seen_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, severity = excluded.severity, body = excluded.body`,
   ),
   byId: db.prepare<[string], string>('SELECT body FROM alerts WHERE id = ?').pluck(),
   // Named parameters: each filter is used twice (NULL = no filter).
-  page: db.prepare<AlertFilters, string>(
-    `SELECT body FROM alerts WHERE (@model IS NULL OR model = @model) AND (@status IS NULL OR status = @status)
+  page: db
+    .prepare<AlertFilters, string>(
+      `SELECT body FROM alerts WHERE (@model IS NULL OR model = @model) AND (@status IS NULL OR status = @status)
      AND (@severity IS NULL OR severity = @severity) AND first_seen_ms < @before
      ORDER BY first_seen_ms DESC, id DESC LIMIT @limit`,
-  ).pluck(),
+    )
+    .pluck(),
   insertDelivery: db.prepare(
     `INSERT INTO alert_deliveries (alert_id, sink, event, attempt, outcome, http_status, error, at_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -46,7 +48,9 @@ export function sqliteAlerts({ writes, statements }: SqliteConnection): AlertRep
     },
     async listAlerts(query) {
       const [model, status, severity, before, limit] = alertQueryParameters(query);
-      return sql().page.all({ model, status, severity, before, limit }).map((body) => JSON.parse(body) as Alert);
+      return sql()
+        .page.all({ model, status, severity, before, limit })
+        .map((body) => JSON.parse(body) as Alert);
     },
     async recordDelivery(d) {
       const { alertId, sink, event, attempt, outcome, httpStatus, error, atMs } = d;

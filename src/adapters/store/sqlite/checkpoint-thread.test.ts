@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCheckpointThread } from './checkpoint-thread.js';
 
@@ -50,7 +50,10 @@ describe('checkpoints in a worker thread', () => {
     });
     // A non-zero exit rejects with the code and the output; a zero exit resolves with the output.
     type Outcome = { code?: unknown; stdout?: string; stderr?: string };
-    const child: Outcome = await run.then((out) => ({ code: 0, ...out }), (error: Outcome) => error);
+    const child: Outcome = await run.then(
+      (out) => ({ code: 0, ...out }),
+      (error: Outcome) => error,
+    );
     expect(child).toMatchObject({ code: 0, stdout: 'after stop\n' });
   });
 });

@@ -33,9 +33,16 @@ export interface CheckpointThread {
  * own connection), so the writer's event loop seldom pays for a checkpoint's page copies and fsyncs: the writer keeps
  * a high auto-checkpoint threshold as a backstop, and finds the frames already copied when it reaches it.
  */
-export function startCheckpointThread(path: string, options: { everyMs?: number; onError?: (message: string) => void } = {}): CheckpointThread {
+export function startCheckpointThread(
+  path: string,
+  options: { everyMs?: number; onError?: (message: string) => void } = {},
+): CheckpointThread {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { path, driver, everyMs: options.everyMs ?? 200 }, name: 'driftguard-sqlite-checkpoint' });
+  const worker = new Worker(CHECKPOINTER, {
+    eval: true,
+    workerData: { path, driver, everyMs: options.everyMs ?? 200 },
+    name: 'driftguard-sqlite-checkpoint',
+  });
   worker.unref();
   worker.on('message', (message: { error: string }) => options.onError?.(message.error));
   worker.on('error', (error) => options.onError?.(error.message));

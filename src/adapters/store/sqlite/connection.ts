@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { startCheckpointThread } from './checkpoint-thread.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
 import { createWalSync } from './wal-sync.js';

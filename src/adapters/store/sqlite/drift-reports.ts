@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DriftReportRepository } from '../../../ports/store.js';
-import { requirePositiveInteger, toStoredDriftReport, type DriftReportRow } from '../row-mapping.js';
+import { type DriftReportRow, requirePositiveInteger, toStoredDriftReport } from '../row-mapping.js';
 import type { SqliteConnection } from './connection.js';
 import { jsonColumnDecoder } from './json-columns.js';
 

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGroupCommit } from './group-commit.js';
 
@@ -103,6 +103,9 @@ describe('SQLite group commit', () => {
   it('rejects every caller of a group whose sync fails', async () => {
     const group = createGroupCommit(writer, { syncAfterCommit: () => Promise.reject(new Error('EIO: disk gone')) });
     const results = await Promise.allSettled([group.enqueue(() => insert('p')), group.enqueue(() => insert('q'))]);
-    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'ok'))).toEqual(['EIO: disk gone', 'EIO: disk gone']);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'ok'))).toEqual([
+      'EIO: disk gone',
+      'EIO: disk gone',
+    ]);
   });
 });

@@ -71,7 +71,8 @@ export function createGroupCommit(db: Database.Database, options: GroupCommitOpt
       for (const work of group) work.reject(error);
       return;
     }
-    const settle = () => outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.value) : group[i].reject(outcome.error)));
+    const settle = () =>
+      outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.value) : group[i].reject(outcome.error)));
     if (sync === undefined) {
       settle();
       return;

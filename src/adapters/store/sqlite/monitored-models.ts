@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MonitoredModelRepository } from '../../../ports/store.js';
-import { toModelRecord, type ModelRow } from '../row-mapping.js';
+import { type ModelRow, toModelRecord } from '../row-mapping.js';
 import type { SqliteConnection } from './connection.js';
 import { jsonColumnDecoder } from './json-columns.js';
 
@@ -28,7 +28,9 @@ export function sqliteMonitoredModels({ writes, statements }: SqliteConnection):
       return row === undefined ? null : toModelRecord(toRow(row));
     },
     async listModels() {
-      return sql().all.all().map((row) => toModelRecord(toRow(row)));
+      return sql()
+        .all.all()
+        .map((row) => toModelRecord(toRow(row)));
     },
   };
 }

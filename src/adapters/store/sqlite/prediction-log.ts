@@ -7,14 +7,14 @@ import type {
   PredictionLog,
 } from '../../../ports/store.js';
 import {
+  type CountAfterRow,
   lastLabelPerId,
+  type PredictionCountRow,
+  type PredictionRow,
   requirePositiveInteger,
   toCountAfter,
   toPredictionCount,
   toStoredPrediction,
-  type CountAfterRow,
-  type PredictionCountRow,
-  type PredictionRow,
 } from '../row-mapping.js';
 import type { SqliteConnection } from './connection.js';
 import { jsonColumnDecoder } from './json-columns.js';
@@ -156,7 +156,11 @@ export function sqlitePredictionLog({ db, writes, statements }: SqliteConnection
     },
     async listPredictions(model, query) {
       const { shape, where, values } = pageFilters(model, query);
-      return toPredictions(sql().page(shape, where).all(...values));
+      return toPredictions(
+        sql()
+          .page(shape, where)
+          .all(...values),
+      );
     },
     async deletePredictionsBefore(model, cutoffMs) {
       return writes.enqueue(() => sql().deleteBefore.run(model, cutoffMs).changes);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReferenceProfileRepository } from '../../../ports/store.js';
-import { toStoredReferenceProfile, type ReferenceProfileRow } from '../row-mapping.js';
+import { type ReferenceProfileRow, toStoredReferenceProfile } from '../row-mapping.js';
 import type { SqliteConnection } from './connection.js';
 import { jsonColumnDecoder } from './json-columns.js';
 

@@ -13,12 +13,14 @@ const prepare = (db: Database.Database) => ({
   ),
   byId: db.prepare<[string, string], string>('SELECT body FROM retraining_jobs WHERE model = ? AND id = ?').pluck(),
   // Named parameters: @model and @before are each used twice; an unknown cursor gives an empty page.
-  page: db.prepare<{ model: string; before: string | null; limit: number }, string>(
-    `SELECT body FROM retraining_jobs WHERE model = @model
+  page: db
+    .prepare<{ model: string; before: string | null; limit: number }, string>(
+      `SELECT body FROM retraining_jobs WHERE model = @model
      AND seq < COALESCE((SELECT seq FROM retraining_jobs WHERE model = @model AND id = @before),
                         CASE WHEN @before IS NULL THEN 9223372036854775807 ELSE 0 END)
      ORDER BY seq DESC LIMIT @limit`,
-  ).pluck(),
+    )
+    .pluck(),
   open: db.prepare<[string], string>('SELECT body FROM retraining_jobs WHERE model = ? AND finished = 0').pluck(),
 });
 

@@ -16,7 +16,15 @@ describe('SQLite store specifics', () => {
     const first = createSqliteStore({ path });
     await first.migrate();
     await first.appendPredictions('m', [
-      { id: 'kept', model: 'm', modelVersion: '3', timestampMs: 1, features: { x: 1 }, predictedClass: true, score: 0.9 },
+      {
+        id: 'kept',
+        model: 'm',
+        modelVersion: '3',
+        timestampMs: 1,
+        features: { x: 1 },
+        predictedClass: true,
+        score: 0.9,
+      },
     ]);
     await first.close();
     const second = createSqliteStore({ path });

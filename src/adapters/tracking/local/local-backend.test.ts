@@ -36,7 +36,9 @@ describe('local tracking backend (SQLite + files)', () => {
   it('rejects an unsupported search filter with a message naming the clause', async () => {
     const backend = createLocalBackend({ dataDir: await freshDir() });
     const experiment = await backend.tracking.ensureExperiment('e');
-    await expect(backend.tracking.searchRuns([experiment.experimentId], { filter: 'metrics.auc LIKE 3' })).rejects.toThrow(/metrics\.auc LIKE 3/);
+    await expect(
+      backend.tracking.searchRuns([experiment.experimentId], { filter: 'metrics.auc LIKE 3' }),
+    ).rejects.toThrow(/metrics\.auc LIKE 3/);
     await backend.close();
   });
 });

@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { TrackingBackend } from '../../../ports/tracking-backend.js';
 import { createLocalModelRegistry } from './local-model-registry.js';
 import { migrateLocalTrackingDatabase } from './local-schema.js';

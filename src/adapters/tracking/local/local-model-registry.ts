@@ -1,11 +1,18 @@
 /** ModelRegistry on the local SQLite tracking database (same semantics as MLflow's Model Registry). */
 import type Database from 'better-sqlite3';
-import { TrackingError } from '../../../ports/tracking-error.js';
 import type { ModelRegistry, ModelVersion, RegisteredModel } from '../../../ports/model-registry.js';
+import { TrackingError } from '../../../ports/tracking-error.js';
 import { TRACKING_LIMITS, validateAlias } from '../../../ports/tracking-validation.js';
 import { copyLocalModelSource } from './local-model-source.js';
 
-interface VersionRow { name: string; version: number; source: string; run_id: string; status: string; creation_time: number }
+interface VersionRow {
+  name: string;
+  version: number;
+  source: string;
+  run_id: string;
+  status: string;
+  creation_time: number;
+}
 
 export interface LocalModelRegistryOptions {
   readonly db: Database.Database;
@@ -13,11 +20,15 @@ export interface LocalModelRegistryOptions {
   readonly nowMs?: () => number;
 }
 
-const notFound = (operation: string, what: string) => new TrackingError(`${operation}: ${what} not found`, { kind: 'not_found', operation });
+const notFound = (operation: string, what: string) =>
+  new TrackingError(`${operation}: ${what} not found`, { kind: 'not_found', operation });
 
 function checkTagKey(operation: string, key: string): void {
   if (!key || key.length > TRACKING_LIMITS.maxKeyLength) {
-    throw new TrackingError(`${operation}: tag key ${JSON.stringify(key)} must be 1–${TRACKING_LIMITS.maxKeyLength} chars`, { kind: 'invalid', operation });
+    throw new TrackingError(
+      `${operation}: tag key ${JSON.stringify(key)} must be 1–${TRACKING_LIMITS.maxKeyLength} chars`,
+      { kind: 'invalid', operation },
+    );
   }
 }
 
@@ -26,23 +37,36 @@ export function createLocalModelRegistry(options: LocalModelRegistryOptions): Mo
   const nowMs = options.nowMs ?? Date.now;
 
   const pairs = (sql: string, ...args: (string | number)[]) =>
-    Object.fromEntries(db.prepare<(string | number)[], { key: string; value: string }>(sql).all(...args).map((r) => [r.key, r.value]));
+    Object.fromEntries(
+      db
+        .prepare<(string | number)[], { key: string; value: string }>(sql)
+        .all(...args)
+        .map((r) => [r.key, r.value]),
+    );
 
   function loadModel(name: string): RegisteredModel | null {
-    const row = db.prepare<[string], { name: string; creation_time: number }>('SELECT * FROM registered_models WHERE name = ?').get(name);
+    const row = db
+      .prepare<[string], { name: string; creation_time: number }>('SELECT * FROM registered_models WHERE name = ?')
+      .get(name);
     if (!row) return null;
     return {
       name: row.name,
       creationTimeMs: row.creation_time,
       tags: pairs('SELECT key, value FROM registered_model_tags WHERE name = ? ORDER BY key', name),
       aliases: Object.fromEntries(
-        db.prepare<[string], { alias: string; version: number }>('SELECT alias, version FROM aliases WHERE name = ? ORDER BY alias').all(name).map((a) => [a.alias, String(a.version)]),
+        db
+          .prepare<[string], { alias: string; version: number }>(
+            'SELECT alias, version FROM aliases WHERE name = ? ORDER BY alias',
+          )
+          .all(name)
+          .map((a) => [a.alias, String(a.version)]),
       ),
     };
   }
 
   function requireModel(name: string, operation: string): void {
-    if (!db.prepare('SELECT 1 FROM registered_models WHERE name = ?').get(name)) throw notFound(operation, `registered model "${name}"`);
+    if (!db.prepare('SELECT 1 FROM registered_models WHERE name = ?').get(name))
+      throw notFound(operation, `registered model "${name}"`);
   }
 
   function toVersion(row: VersionRow): ModelVersion {
@@ -53,27 +77,40 @@ export function createLocalModelRegistry(options: LocalModelRegistryOptions): Mo
       runId: row.run_id,
       status: row.status,
       creationTimeMs: row.creation_time,
-      tags: pairs('SELECT key, value FROM model_version_tags WHERE name = ? AND version = ? ORDER BY key', row.name, row.version),
+      tags: pairs(
+        'SELECT key, value FROM model_version_tags WHERE name = ? AND version = ? ORDER BY key',
+        row.name,
+        row.version,
+      ),
       aliases: db
-        .prepare<[string, number], { alias: string }>('SELECT alias FROM aliases WHERE name = ? AND version = ? ORDER BY alias')
+        .prepare<[string, number], { alias: string }>(
+          'SELECT alias FROM aliases WHERE name = ? AND version = ? ORDER BY alias',
+        )
         .all(row.name, row.version)
         .map((a) => a.alias),
     };
   }
 
   function loadVersion(name: string, version: string): ModelVersion | null {
-    const row = db.prepare<[string, number], VersionRow>('SELECT * FROM model_versions WHERE name = ? AND version = ?').get(name, Number(version));
+    const row = db
+      .prepare<[string, number], VersionRow>('SELECT * FROM model_versions WHERE name = ? AND version = ?')
+      .get(name, Number(version));
     return row ? toVersion(row) : null;
   }
 
   function requireVersion(name: string, version: string, operation: string): void {
     requireModel(name, operation);
-    if (!/^\d+$/.test(version) || !loadVersion(name, version)) throw notFound(operation, `version ${version} of model "${name}"`);
+    if (!/^\d+$/.test(version) || !loadVersion(name, version))
+      throw notFound(operation, `version ${version} of model "${name}"`);
   }
 
   return {
     async ensureRegisteredModel(name) {
-      if (!name || name.length > 256) throw new TrackingError('ensureRegisteredModel: name must be 1–256 chars', { kind: 'invalid', operation: 'ensureRegisteredModel' });
+      if (!name || name.length > 256)
+        throw new TrackingError('ensureRegisteredModel: name must be 1–256 chars', {
+          kind: 'invalid',
+          operation: 'ensureRegisteredModel',
+        });
       db.prepare('INSERT OR IGNORE INTO registered_models (name, creation_time) VALUES (?, ?)').run(name, nowMs());
       return loadModel(name) as RegisteredModel;
     },
@@ -92,18 +129,30 @@ export function createLocalModelRegistry(options: LocalModelRegistryOptions): Mo
     async setRegisteredModelTag(name, key, value) {
       checkTagKey('setRegisteredModelTag', key);
       requireModel(name, 'setRegisteredModelTag');
-      db.prepare('INSERT OR REPLACE INTO registered_model_tags (name, key, value) VALUES (?, ?, ?)').run(name, key, value);
+      db.prepare('INSERT OR REPLACE INTO registered_model_tags (name, key, value) VALUES (?, ?, ?)').run(
+        name,
+        key,
+        value,
+      );
     },
 
     async createModelVersion({ name, source, runId, tags = [], description = '' }) {
       requireModel(name, 'createModelVersion');
       for (const tag of tags) checkTagKey('createModelVersion', tag.key);
       const version = db.transaction(() => {
-        const next = (db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS n FROM model_versions WHERE name = ?').get(name) as { n: number }).n;
-        db.prepare("INSERT INTO model_versions (name, version, source, run_id, status, description, creation_time) VALUES (?, ?, ?, ?, 'READY', ?, ?)").run(
-          name, next, source, runId, description, nowMs(),
+        const next = (
+          db
+            .prepare<[string], { n: number }>(
+              'SELECT COALESCE(MAX(version), 0) + 1 AS n FROM model_versions WHERE name = ?',
+            )
+            .get(name) as { n: number }
+        ).n;
+        db.prepare(
+          "INSERT INTO model_versions (name, version, source, run_id, status, description, creation_time) VALUES (?, ?, ?, ?, 'READY', ?, ?)",
+        ).run(name, next, source, runId, description, nowMs());
+        const insertTag = db.prepare(
+          'INSERT OR REPLACE INTO model_version_tags (name, version, key, value) VALUES (?, ?, ?, ?)',
         );
-        const insertTag = db.prepare('INSERT OR REPLACE INTO model_version_tags (name, version, key, value) VALUES (?, ?, ?, ?)');
         for (const tag of tags) insertTag.run(name, next, tag.key, tag.value);
         return next;
       })();
@@ -115,23 +164,37 @@ export function createLocalModelRegistry(options: LocalModelRegistryOptions): Mo
     },
 
     async listModelVersions(name) {
-      return db.prepare<[string], VersionRow>('SELECT * FROM model_versions WHERE name = ? ORDER BY version DESC').all(name).map(toVersion);
+      return db
+        .prepare<[string], VersionRow>('SELECT * FROM model_versions WHERE name = ? ORDER BY version DESC')
+        .all(name)
+        .map(toVersion);
     },
 
     async setModelVersionTag(name, version, key, value) {
       checkTagKey('setModelVersionTag', key);
       requireVersion(name, version, 'setModelVersionTag');
-      db.prepare('INSERT OR REPLACE INTO model_version_tags (name, version, key, value) VALUES (?, ?, ?, ?)').run(name, Number(version), key, value);
+      db.prepare('INSERT OR REPLACE INTO model_version_tags (name, version, key, value) VALUES (?, ?, ?, ?)').run(
+        name,
+        Number(version),
+        key,
+        value,
+      );
     },
 
     async setAlias(name, alias, version) {
       validateAlias(alias);
       requireVersion(name, version, 'setAlias');
-      db.prepare('INSERT OR REPLACE INTO aliases (name, alias, version) VALUES (?, ?, ?)').run(name, alias, Number(version));
+      db.prepare('INSERT OR REPLACE INTO aliases (name, alias, version) VALUES (?, ?, ?)').run(
+        name,
+        alias,
+        Number(version),
+      );
     },
 
     async getVersionByAlias(name, alias) {
-      const row = db.prepare<[string, string], { version: number }>('SELECT version FROM aliases WHERE name = ? AND alias = ?').get(name, alias);
+      const row = db
+        .prepare<[string, string], { version: number }>('SELECT version FROM aliases WHERE name = ? AND alias = ?')
+        .get(name, alias);
       return row ? loadVersion(name, String(row.version)) : null;
     },
 

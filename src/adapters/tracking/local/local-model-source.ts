@@ -2,8 +2,8 @@
 import { cp, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TrackingError } from '../../../ports/tracking-error.js';
 import type { ModelVersion } from '../../../ports/model-registry.js';
+import { TrackingError } from '../../../ports/tracking-error.js';
 
 /** Copies the version's source directory into `localDir` (created); returns `localDir`. */
 export async function copyLocalModelSource(version: ModelVersion, localDir: string): Promise<string> {
@@ -12,9 +12,17 @@ export async function copyLocalModelSource(version: ModelVersion, localDir: stri
   let path: string;
   if (version.source.startsWith('file:')) path = fileURLToPath(version.source);
   else if (isAbsolute(version.source)) path = version.source;
-  else throw new TrackingError(`${operation}: ${what} has source ${JSON.stringify(version.source)}; the local registry reads file: URIs and absolute paths`, { kind: 'invalid', operation });
+  else
+    throw new TrackingError(
+      `${operation}: ${what} has source ${JSON.stringify(version.source)}; the local registry reads file: URIs and absolute paths`,
+      { kind: 'invalid', operation },
+    );
   const info = await stat(path).catch(() => null);
-  if (info === null || !info.isDirectory()) throw new TrackingError(`${operation}: ${what}: source directory ${path} not found`, { kind: 'not_found', operation });
+  if (info === null || !info.isDirectory())
+    throw new TrackingError(`${operation}: ${what}: source directory ${path} not found`, {
+      kind: 'not_found',
+      operation,
+    });
   await cp(path, localDir, { recursive: true });
   return localDir;
 }

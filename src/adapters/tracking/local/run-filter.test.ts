@@ -3,7 +3,15 @@ import type { Run } from '../../../ports/tracking-store.js';
 import { parseRunFilter } from './run-filter.js';
 
 const run: Run = {
-  info: { runId: 'r1', experimentId: '1', runName: 'fit', status: 'FINISHED', startTimeMs: 100, endTimeMs: 200, artifactUri: 'file:///x' },
+  info: {
+    runId: 'r1',
+    experimentId: '1',
+    runName: 'fit',
+    status: 'FINISHED',
+    startTimeMs: 100,
+    endTimeMs: 200,
+    artifactUri: 'file:///x',
+  },
   params: { depth: '4', 'model type': 'gbdt' },
   metrics: { auc: 0.8, 'val/loss': 0.3 },
   tags: { trigger: "it's drift" },

@@ -11,7 +11,12 @@ import type { MlflowClient } from './mlflow-client.js';
  * Downloads `relativePath` under the proxy root `root` — a file, or a directory with everything below it — into
  * `localDir`, keeping its last path segment as the name; returns the local path. `''` downloads the root itself.
  */
-export async function downloadFromArtifactProxy(client: MlflowClient, root: string, relativePath: string, localDir: string): Promise<string> {
+export async function downloadFromArtifactProxy(
+  client: MlflowClient,
+  root: string,
+  relativePath: string,
+  localDir: string,
+): Promise<string> {
   const full = relativePath ? `${root}/${relativePath}` : root;
   const entries = await client.listArtifactDirectory(full);
   const target = join(localDir, relativePath.split('/').pop() ?? '');

@@ -36,9 +36,15 @@ export function chunkLogBatch(
   const add = <K extends keyof LogBatchChunk>(kind: K, entity: LogBatchChunk[K][number], max: number) => {
     const size = Buffer.byteLength(JSON.stringify(entity), 'utf8') + 1;
     if (ENVELOPE_BYTES + size > limits.maxRequestBytes) {
-      throw new RangeError(`log batch: ${kind} entry "${entity.key}" is ${size} bytes, over the ${limits.maxRequestBytes}-byte request limit`);
+      throw new RangeError(
+        `log batch: ${kind} entry "${entity.key}" is ${size} bytes, over the ${limits.maxRequestBytes}-byte request limit`,
+      );
     }
-    if (current[kind].length >= max || entities(current) >= limits.maxEntities || bytes + size > limits.maxRequestBytes) {
+    if (
+      current[kind].length >= max ||
+      entities(current) >= limits.maxEntities ||
+      bytes + size > limits.maxRequestBytes
+    ) {
       chunks.push(current);
       current = { metrics: [], params: [], tags: [] };
       bytes = ENVELOPE_BYTES;

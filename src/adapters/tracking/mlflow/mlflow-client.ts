@@ -6,7 +6,7 @@
  * only and never appear in an error message or a log line.
  */
 import { TrackingError, type TrackingErrorKind } from '../../../ports/tracking-error.js';
-import { MLFLOW_ENDPOINTS, type EndpointName, type MlflowApi } from './mlflow-endpoints.js';
+import { type EndpointName, MLFLOW_ENDPOINTS, type MlflowApi } from './mlflow-endpoints.js';
 import type { MlflowArtifactFile } from './mlflow-types.js';
 
 export interface MlflowClientOptions {
@@ -54,10 +54,16 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
   try {
     url = new URL(options.trackingUri);
   } catch {
-    throw new TrackingError('trackingUri: not a valid URL (expected http(s)://host:port)', { kind: 'invalid', operation: 'configure' });
+    throw new TrackingError('trackingUri: not a valid URL (expected http(s)://host:port)', {
+      kind: 'invalid',
+      operation: 'configure',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TrackingError(`trackingUri: scheme ${url.protocol} is not http: or https:`, { kind: 'invalid', operation: 'configure' });
+    throw new TrackingError(`trackingUri: scheme ${url.protocol} is not http: or https:`, {
+      kind: 'invalid',
+      operation: 'configure',
+    });
   }
   const username = options.username ?? (url.username ? decodeURIComponent(url.username) : undefined);
   const password = options.password ?? (url.password ? decodeURIComponent(url.password) : undefined);
@@ -78,13 +84,21 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
   const secrets = [options.token, password, authHeaders.authorization].filter((s): s is string => !!s && s.length >= 3);
   const redact = (text: string): string => secrets.reduce((t, s) => t.split(s).join('***'), text);
 
-  async function attempt(operation: string, method: string, target: string, init: RequestInit, attemptTimeoutMs: number): Promise<Response> {
+  async function attempt(
+    operation: string,
+    method: string,
+    target: string,
+    init: RequestInit,
+    attemptTimeoutMs: number,
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await doFetch(target, { ...init, method, signal: AbortSignal.timeout(attemptTimeoutMs) });
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      const reason = timedOut ? `timed out after ${attemptTimeoutMs} ms` : `could not reach ${baseUrl}: ${describeNetworkError(error)}`;
+      const reason = timedOut
+        ? `timed out after ${attemptTimeoutMs} ms`
+        : `could not reach ${baseUrl}: ${describeNetworkError(error)}`;
       throw new TrackingError(redact(`MLflow ${operation} failed: ${reason}`), { kind: 'unavailable', operation });
     }
     if (response.ok) return response;
@@ -97,9 +111,14 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
       try {
         return await run();
       } catch (error) {
-        if (!retryable || !(error instanceof TrackingError) || !error.retryable || attemptIndex >= maxRetries) throw error;
+        if (!retryable || !(error instanceof TrackingError) || !error.retryable || attemptIndex >= maxRetries)
+          throw error;
         const delayMs = baseDelayMs * 2 ** attemptIndex;
-        log(redact(`mlflow: ${operation} attempt ${attemptIndex + 1} failed (${error.message}); retrying in ${delayMs} ms`));
+        log(
+          redact(
+            `mlflow: ${operation} attempt ${attemptIndex + 1} failed (${error.message}); retrying in ${delayMs} ms`,
+          ),
+        );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }
@@ -115,7 +134,9 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
       const isQuery = spec.method === 'GET';
       const { path, rest } = fillPathParameters(spec.path, request as Record<string, unknown>);
       const target = isQuery ? `${baseUrl}${path}${toQueryString(rest)}` : `${baseUrl}${path}`;
-      const init: RequestInit = isQuery ? { headers: authHeaders } : { headers: jsonHeaders, body: JSON.stringify(rest) };
+      const init: RequestInit = isQuery
+        ? { headers: authHeaders }
+        : { headers: jsonHeaders, body: JSON.stringify(rest) };
       return withRetries(operation, spec.retry === 'safe', async () => {
         const response = await attempt(operation, spec.method, target, init, timeoutMs);
         const text = await response.text();
@@ -123,34 +144,55 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
         try {
           return JSON.parse(text) as never;
         } catch {
-          throw new TrackingError(redact(`MLflow ${operation} answered ${response.status} with a body that is not JSON: ${truncate(text)}`), {
-            kind: 'unavailable',
-            operation,
-            status: response.status,
-          });
+          throw new TrackingError(
+            redact(`MLflow ${operation} answered ${response.status} with a body that is not JSON: ${truncate(text)}`),
+            {
+              kind: 'unavailable',
+              operation,
+              status: response.status,
+            },
+          );
         }
       });
     },
     async putArtifact(path, content) {
       const operation = `PUT ${ARTIFACTS_PREFIX}/${path}`;
       await withRetries(operation, true, () =>
-        attempt(operation, 'PUT', `${baseUrl}${ARTIFACTS_PREFIX}/${encodePath(path)}`, {
-          headers: { ...authHeaders, 'content-type': 'application/octet-stream' },
-          body: content,
-        }, timeoutMs * 4).then((response) => response.arrayBuffer()),
+        attempt(
+          operation,
+          'PUT',
+          `${baseUrl}${ARTIFACTS_PREFIX}/${encodePath(path)}`,
+          {
+            headers: { ...authHeaders, 'content-type': 'application/octet-stream' },
+            body: content,
+          },
+          timeoutMs * 4,
+        ).then((response) => response.arrayBuffer()),
       );
     },
     async getArtifact(path) {
       const operation = `GET ${ARTIFACTS_PREFIX}/${path}`;
       return withRetries(operation, true, async () => {
-        const response = await attempt(operation, 'GET', `${baseUrl}${ARTIFACTS_PREFIX}/${encodePath(path)}`, { headers: authHeaders }, timeoutMs * 4);
+        const response = await attempt(
+          operation,
+          'GET',
+          `${baseUrl}${ARTIFACTS_PREFIX}/${encodePath(path)}`,
+          { headers: authHeaders },
+          timeoutMs * 4,
+        );
         return new Uint8Array(await response.arrayBuffer());
       });
     },
     async listArtifactDirectory(path) {
       const operation = `GET ${ARTIFACTS_PREFIX}?path=${path}`;
       return withRetries(operation, true, async () => {
-        const response = await attempt(operation, 'GET', `${baseUrl}${ARTIFACTS_PREFIX}${toQueryString({ path })}`, { headers: authHeaders }, timeoutMs);
+        const response = await attempt(
+          operation,
+          'GET',
+          `${baseUrl}${ARTIFACTS_PREFIX}${toQueryString({ path })}`,
+          { headers: authHeaders },
+          timeoutMs,
+        );
         const body = (await response.json()) as { files?: MlflowArtifactFile[] };
         return body.files ?? [];
       });
@@ -162,7 +204,12 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
  * Maps an HTTP error answer to a TrackingError: MLflow's JSON `{error_code, message}` when present, otherwise the
  * plain-text body (truncated). 429 / 5xx / TEMPORARILY_UNAVAILABLE are `unavailable` (retryable).
  */
-export function errorFromResponse(operation: string, status: number, body: string, redact: (text: string) => string = (t) => t): TrackingError {
+export function errorFromResponse(
+  operation: string,
+  status: number,
+  body: string,
+  redact: (text: string) => string = (t) => t,
+): TrackingError {
   let errorCode: string | undefined;
   const text = /^\s*<(!doctype|html)/i.test(body) ? body.replace(/<[^>]*>/g, ' ') : body;
   let message = truncate(text.replace(/\s+/g, ' ').trim()) || '(empty body)';
@@ -187,7 +234,8 @@ function kindOf(status: number, errorCode: string | undefined): TrackingErrorKin
   if (status === 429 || status >= 500 || errorCode === 'TEMPORARILY_UNAVAILABLE') return 'unavailable';
   if (errorCode === 'RESOURCE_DOES_NOT_EXIST' || status === 404) return 'not_found';
   if (errorCode === 'RESOURCE_ALREADY_EXISTS') return 'already_exists';
-  if (status === 401 || status === 403 || errorCode === 'UNAUTHENTICATED' || errorCode === 'PERMISSION_DENIED') return 'unauthorized';
+  if (status === 401 || status === 403 || errorCode === 'UNAUTHENTICATED' || errorCode === 'PERMISSION_DENIED')
+    return 'unauthorized';
   return 'invalid';
 }
 
@@ -207,7 +255,10 @@ function encodePath(path: string): string {
 }
 
 /** `/logged-models/{model_id}` + `{model_id: "m-1", x: 2}` → `/logged-models/m-1` and `{x: 2}`. */
-function fillPathParameters(template: string, request: Record<string, unknown>): { path: string; rest: Record<string, unknown> } {
+function fillPathParameters(
+  template: string,
+  request: Record<string, unknown>,
+): { path: string; rest: Record<string, unknown> } {
   const rest = { ...request };
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = rest[name];

@@ -69,7 +69,13 @@ export interface MlflowApi {
   getRun: { request: { run_id: string }; response: { run: MlflowRun } };
   updateRun: { request: { run_id: string; status: string; end_time: number }; response: { run_info: MlflowRunInfo } };
   searchRuns: {
-    request: { experiment_ids: string[]; filter?: string; max_results?: number; order_by?: string[]; page_token?: string };
+    request: {
+      experiment_ids: string[];
+      filter?: string;
+      max_results?: number;
+      order_by?: string[];
+      page_token?: string;
+    };
     response: { runs?: MlflowRun[]; next_page_token?: string };
   };
   logBatch: {

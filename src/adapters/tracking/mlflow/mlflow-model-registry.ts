@@ -1,6 +1,7 @@
 /** ModelRegistry over MLflow's Model Registry REST API (registered models, versions, tags, aliases). */
-import { TrackingError, isTrackingError } from '../../../ports/tracking-error.js';
+
 import type { ModelRegistry, ModelVersion, RegisteredModel } from '../../../ports/model-registry.js';
+import { isTrackingError, TrackingError } from '../../../ports/tracking-error.js';
 import { validateAlias } from '../../../ports/tracking-validation.js';
 import { downloadFromArtifactProxy } from './artifact-proxy-download.js';
 import type { MlflowClient } from './mlflow-client.js';
@@ -34,7 +35,10 @@ function toModelVersion(v: MlflowModelVersion): ModelVersion {
 
 /** MLflow answers a missing alias with 400 INVALID_PARAMETER_VALUE "Registered model alias X not found". */
 function isMissingAlias(error: unknown): boolean {
-  return isTrackingError(error, 'not_found') || (isTrackingError(error, 'invalid') && /alias .* not found/i.test(error.message));
+  return (
+    isTrackingError(error, 'not_found') ||
+    (isTrackingError(error, 'invalid') && /alias .* not found/i.test(error.message))
+  );
 }
 
 /** Model-registry filter strings use single quotes; a quote inside a name is backslash-escaped. */
@@ -55,13 +59,18 @@ export function createMlflowModelRegistry(client: MlflowClient): ModelRegistry {
     let current = version;
     for (let attempt = 0; current.status === 'PENDING_REGISTRATION' && attempt < 120; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      current = toModelVersion((await client.call('getModelVersion', { name: version.name, version: version.version })).model_version);
+      current = toModelVersion(
+        (await client.call('getModelVersion', { name: version.name, version: version.version })).model_version,
+      );
     }
     if (current.status !== 'READY') {
-      throw new TrackingError(`createModelVersion: version ${current.version} of "${current.name}" ended in status ${current.status}`, {
-        kind: current.status === 'PENDING_REGISTRATION' ? 'unavailable' : 'invalid',
-        operation: 'createModelVersion',
-      });
+      throw new TrackingError(
+        `createModelVersion: version ${current.version} of "${current.name}" ended in status ${current.status}`,
+        {
+          kind: current.status === 'PENDING_REGISTRATION' ? 'unavailable' : 'invalid',
+          operation: 'createModelVersion',
+        },
+      );
     }
     return current;
   }
@@ -86,7 +95,10 @@ export function createMlflowModelRegistry(client: MlflowClient): ModelRegistry {
       const models: RegisteredModel[] = [];
       let pageToken: string | undefined;
       do {
-        const page = await client.call('searchRegisteredModels', { max_results: 1000, ...(pageToken ? { page_token: pageToken } : {}) });
+        const page = await client.call('searchRegisteredModels', {
+          max_results: 1000,
+          ...(pageToken ? { page_token: pageToken } : {}),
+        });
         models.push(...(page.registered_models ?? []).map(toRegisteredModel));
         pageToken = page.next_page_token || undefined;
       } while (pageToken);
@@ -132,7 +144,8 @@ export function createMlflowModelRegistry(client: MlflowClient): ModelRegistry {
       // search results omit aliases in some MLflow versions: take them from the registered model.
       const model = await getRegisteredModel(name);
       const aliasesOf = new Map<string, string[]>();
-      for (const [alias, version] of Object.entries(model?.aliases ?? {})) aliasesOf.set(version, [...(aliasesOf.get(version) ?? []), alias]);
+      for (const [alias, version] of Object.entries(model?.aliases ?? {}))
+        aliasesOf.set(version, [...(aliasesOf.get(version) ?? []), alias]);
       return versions
         .map((v) => ({ ...v, aliases: [...(aliasesOf.get(v.version) ?? [])].sort() }))
         .sort((a, b) => Number(b.version) - Number(a.version));

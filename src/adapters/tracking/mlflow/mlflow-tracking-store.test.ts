@@ -4,7 +4,9 @@ import { proxyPathOfArtifactUri } from './mlflow-tracking-store.js';
 describe('proxyPathOfArtifactUri', () => {
   it('maps proxied artifact URIs (with or without host) to the proxy path', () => {
     expect(proxyPathOfArtifactUri('mlflow-artifacts:/1/abc/artifacts')).toBe('1/abc/artifacts');
-    expect(proxyPathOfArtifactUri('mlflow-artifacts://mlflow.example.com:5000/7/abc/artifacts/')).toBe('7/abc/artifacts');
+    expect(proxyPathOfArtifactUri('mlflow-artifacts://mlflow.example.com:5000/7/abc/artifacts/')).toBe(
+      '7/abc/artifacts',
+    );
   });
 
   it('refuses a non-proxied artifact store and says how to fix the server', () => {

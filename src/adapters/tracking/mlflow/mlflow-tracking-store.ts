@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { TrackingError, isTrackingError } from '../../../ports/tracking-error.js';
+import { isTrackingError, TrackingError } from '../../../ports/tracking-error.js';
 import type {
   ArtifactEntry,
   ArtifactFile,
@@ -20,7 +20,12 @@ import type {
   SearchRunsOptions,
   TrackingStore,
 } from '../../../ports/tracking-store.js';
-import { compareArtifactEntries, normalizeArtifactPath, validateDatasetInputs, validateLogBatch } from '../../../ports/tracking-validation.js';
+import {
+  compareArtifactEntries,
+  normalizeArtifactPath,
+  validateDatasetInputs,
+  validateLogBatch,
+} from '../../../ports/tracking-validation.js';
 import { downloadFromArtifactProxy } from './artifact-proxy-download.js';
 import { chunkLogBatch } from './chunk-log-batch.js';
 import type { MlflowClient } from './mlflow-client.js';
@@ -140,7 +145,11 @@ export function createMlflowTrackingStore(client: MlflowClient): TrackingStore {
         if (!isTrackingError(error, 'already_exists')) throw error;
       }
       const created = await getExperimentByName(name);
-      if (!created) throw new TrackingError(`experiment "${name}" vanished right after creation`, { kind: 'unavailable', operation: 'ensureExperiment' });
+      if (!created)
+        throw new TrackingError(`experiment "${name}" vanished right after creation`, {
+          kind: 'unavailable',
+          operation: 'ensureExperiment',
+        });
       return created;
     },
 
@@ -168,7 +177,12 @@ export function createMlflowTrackingStore(client: MlflowClient): TrackingStore {
       const chunks = chunkLogBatch({
         params: (batch.params ?? []).map((p) => ({ key: p.key, value: p.value })),
         tags: (batch.tags ?? []).map((t) => ({ key: t.key, value: t.value })),
-        metrics: (batch.metrics ?? []).map((m) => ({ key: m.key, value: m.value, timestamp: m.timestampMs, step: m.step })),
+        metrics: (batch.metrics ?? []).map((m) => ({
+          key: m.key,
+          value: m.value,
+          timestamp: m.timestampMs,
+          step: m.step,
+        })),
       });
       for (const chunk of chunks) await client.call('logBatch', { run_id: runId, ...chunk });
     },
@@ -196,7 +210,12 @@ export function createMlflowTrackingStore(client: MlflowClient): TrackingStore {
       const metrics: Metric[] = [];
       let pageToken: string | undefined;
       do {
-        const page = await client.call('getMetricHistory', { run_id: runId, metric_key: key, max_results: 25000, ...(pageToken ? { page_token: pageToken } : {}) });
+        const page = await client.call('getMetricHistory', {
+          run_id: runId,
+          metric_key: key,
+          max_results: 25000,
+          ...(pageToken ? { page_token: pageToken } : {}),
+        });
         metrics.push(...(page.metrics ?? []).map(toMetric));
         pageToken = page.next_page_token || undefined;
       } while (pageToken);
@@ -230,7 +249,8 @@ export function createMlflowTrackingStore(client: MlflowClient): TrackingStore {
       const root = await artifactRoot(runId);
       for (const file of files) {
         const path = normalizeArtifactPath(file.path, 'logArtifacts');
-        if (path === '') throw new TrackingError('logArtifacts: a file path is empty', { kind: 'invalid', operation: 'logArtifacts' });
+        if (path === '')
+          throw new TrackingError('logArtifacts: a file path is empty', { kind: 'invalid', operation: 'logArtifacts' });
         await putFile(root, base ? `${base}/${path}` : path, file.content);
       }
     },
@@ -254,11 +274,13 @@ export function createMlflowTrackingStore(client: MlflowClient): TrackingStore {
       const root = await artifactRoot(runId);
       const files = await client.listArtifactDirectory(relativeDir ? `${root}/${relativeDir}` : root);
       return files
-        .map((f): ArtifactEntry => ({
-          path: relativeDir ? `${relativeDir}/${f.path}` : f.path,
-          isDir: f.is_dir === true,
-          fileSizeBytes: f.is_dir ? null : num(f.file_size),
-        }))
+        .map(
+          (f): ArtifactEntry => ({
+            path: relativeDir ? `${relativeDir}/${f.path}` : f.path,
+            isDir: f.is_dir === true,
+            fileSizeBytes: f.is_dir ? null : num(f.file_size),
+          }),
+        )
         .sort(compareArtifactEntries);
     },
 
@@ -269,7 +291,12 @@ export function createMlflowTrackingStore(client: MlflowClient): TrackingStore {
     },
 
     async downloadArtifacts(runId, path, localDir) {
-      return downloadFromArtifactProxy(client, await artifactRoot(runId), normalizeArtifactPath(path, 'downloadArtifacts'), localDir);
+      return downloadFromArtifactProxy(
+        client,
+        await artifactRoot(runId),
+        normalizeArtifactPath(path, 'downloadArtifacts'),
+        localDir,
+      );
     },
   };
   return store;

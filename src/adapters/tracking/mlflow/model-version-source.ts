@@ -3,8 +3,9 @@
  * MLflow 3's `log_model` registers `models:/<model_id>` (a LoggedModel with its own artifact URI); driftguard and
  * MLflow 2 register a run's artifact URI (`mlflow-artifacts:/…`) or `runs:/<run_id>/<path>`.
  */
-import { TrackingError } from '../../../ports/tracking-error.js';
+
 import type { ModelVersion } from '../../../ports/model-registry.js';
+import { TrackingError } from '../../../ports/tracking-error.js';
 import type { MlflowClient } from './mlflow-client.js';
 import { proxyPathOfArtifactUri } from './mlflow-tracking-store.js';
 

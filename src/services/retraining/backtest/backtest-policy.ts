@@ -1,4 +1,8 @@
-import { createRetrainingPolicy, type RetrainingPolicy, type RetrainingPolicyOverrides } from '../../../domain/retraining-policy.js';
+import {
+  createRetrainingPolicy,
+  type RetrainingPolicy,
+  type RetrainingPolicyOverrides,
+} from '../../../domain/retraining-policy.js';
 import { SchemaError } from '../../../domain/schema-error.js';
 import { createDriftEngineConfig } from '../../../drift/create-drift-engine-config.js';
 import type { DriftEngineOptions } from '../../../drift/drift-config.js';
@@ -20,10 +24,14 @@ export function parseBacktestPolicy(text: string, file: string): BacktestPolicy 
   } catch (error) {
     throw new SchemaError(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new SchemaError(file, 'must be a JSON object with "retraining" and/or "drift"');
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new SchemaError(file, 'must be a JSON object with "retraining" and/or "drift"');
   const unknown = Object.keys(json).filter((k) => k !== 'retraining' && k !== 'drift');
   if (unknown.length > 0) throw new SchemaError(`${file}: ${unknown[0]}`, 'unknown key; valid: retraining, drift');
-  const { retraining = {}, drift = {} } = json as { retraining?: RetrainingPolicyOverrides; drift?: DriftEngineOptions };
+  const { retraining = {}, drift = {} } = json as {
+    retraining?: RetrainingPolicyOverrides;
+    drift?: DriftEngineOptions;
+  };
   const policy = createRetrainingPolicy(retraining, 'retraining');
   createDriftEngineConfig(drift);
   return { retraining: policy, drift };

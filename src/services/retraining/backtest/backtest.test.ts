@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { conceptTable, stackTables } from '../../../../tests/support/services/concept-table.js';
 import { createRetrainingPolicy } from '../../../domain/retraining-policy.js';
 import { runBacktest } from './backtest.js';
 import { parseBacktestPolicy } from './backtest-policy.js';
-import { conceptTable, stackTables } from '../../../../tests/support/services/concept-table.js';
 
 const clock = { nowMs: () => performance.now() };
 const policy = createRetrainingPolicy({ minLabeledRows: 500, horizonRows: 1000, persistWindows: 1 });
@@ -12,7 +12,10 @@ describe('runBacktest', () => {
   const table = stackTables(conceptTable(4000, 8, 1), conceptTable(3000, 12, 2, 4000));
 
   it('retrains after the abrupt drift, beats static, and runs the baselines in the same pass', () => {
-    const r = runBacktest({ table, target: 'label', orderColumn: 't', initialRows: 2000, windowRows: 500, policy }, { clock });
+    const r = runBacktest(
+      { table, target: 'label', orderColumn: 't', initialRows: 2000, windowRows: 500, policy },
+      { clock },
+    );
     expect(r.windows).toHaveLength(10);
     expect(r.windows[0]).toMatchObject({ index: 0, rows: 500, retrained: false });
     expect(r.windows.slice(0, 4).some((w) => w.retrained)).toBe(false);
@@ -31,26 +34,41 @@ describe('runBacktest', () => {
 
   it('never retrains on i.i.d. windows', () => {
     const iid = conceptTable(6000, 8, 3);
-    const r = runBacktest({ table: iid, target: 'label', exclude: ['t'], initialRows: 2000, windowRows: 1000, policy }, { clock });
+    const r = runBacktest(
+      { table: iid, target: 'label', exclude: ['t'], initialRows: 2000, windowRows: 1000, policy },
+      { clock },
+    );
     expect(r.policies.drift.retrains).toBe(0);
     expect(r.windows.every((w) => w.decision === null && !w.performanceDrift)).toBe(true);
     expect(Math.abs(r.policies.drift.meanAccuracy - r.policies.static.meanAccuracy)).toBe(0);
   });
 
   it('defers when the horizon lacks labelled rows of a class', () => {
-    const strict = createRetrainingPolicy({ minLabeledRows: 500, horizonRows: 1000, persistWindows: 1, minPerClass: 300 });
-    const r = runBacktest({ table, target: 'label', orderColumn: 't', initialRows: 2000, windowRows: 500, policy: strict }, { clock });
-    expect(r.windows[4].decision).toMatch(/^performance drift for 1 consecutive window: deferred \(class no has 177 of 300\)$/);
+    const strict = createRetrainingPolicy({
+      minLabeledRows: 500,
+      horizonRows: 1000,
+      persistWindows: 1,
+      minPerClass: 300,
+    });
+    const r = runBacktest(
+      { table, target: 'label', orderColumn: 't', initialRows: 2000, windowRows: 500, policy: strict },
+      { clock },
+    );
+    expect(r.windows[4].decision).toMatch(
+      /^performance drift for 1 consecutive window: deferred \(class no has 177 of 300\)$/,
+    );
     // re-evaluated as labels arrive: the next window's rows complete the class and the job runs
     expect(r.windows[5].retrained).toBe(true);
   });
 
   it('refuses bad set-ups with the field', () => {
     expect(() => runBacktest({ table, target: 'nope', policy }, { clock })).toThrow('target: no column "nope"');
-    expect(() => runBacktest({ table, target: 'label', initialRows: 6800, windowRows: 500, policy }, { clock })).toThrow(
-      'data: 7000 rows leave no window of 500 rows after the 6800 initial rows',
+    expect(() =>
+      runBacktest({ table, target: 'label', initialRows: 6800, windowRows: 500, policy }, { clock }),
+    ).toThrow('data: 7000 rows leave no window of 500 rows after the 6800 initial rows');
+    expect(() => runBacktest({ table, target: 'label', orderColumn: 'when', policy }, { clock })).toThrow(
+      'orderColumn: no column "when"',
     );
-    expect(() => runBacktest({ table, target: 'label', orderColumn: 'when', policy }, { clock })).toThrow('orderColumn: no column "when"');
   });
 });
 
@@ -60,7 +78,11 @@ describe('parseBacktestPolicy', () => {
     expect(p.retraining.persistWindows).toBe(3);
     expect(p.drift).toEqual({ pValueThreshold: 0.01 });
     expect(() => parseBacktestPolicy('{', 'p.json')).toThrow(/^p\.json: not valid JSON/);
-    expect(() => parseBacktestPolicy('{"retrain":{}}', 'p.json')).toThrow('p.json: retrain: unknown key; valid: retraining, drift');
-    expect(() => parseBacktestPolicy('{"retraining":{"minPerClass":-1}}', 'p.json')).toThrow('retraining.minPerClass: must be an integer ≥ 0');
+    expect(() => parseBacktestPolicy('{"retrain":{}}', 'p.json')).toThrow(
+      'p.json: retrain: unknown key; valid: retraining, drift',
+    );
+    expect(() => parseBacktestPolicy('{"retraining":{"minPerClass":-1}}', 'p.json')).toThrow(
+      'retraining.minPerClass: must be an integer ≥ 0',
+    );
   });
 });

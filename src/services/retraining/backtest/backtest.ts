@@ -8,17 +8,31 @@
  * retrained model serves from the next window on.
  */
 import type { Cell, DataTable } from '../../../domain/data-table.js';
-import { decideAutomaticStep, rowsSinceDriftBegan, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../../domain/retraining-policy.js';
+import {
+  decideAutomaticStep,
+  type RetrainingPolicy,
+  rowsSinceDriftBegan,
+  trainingHorizons,
+  type WindowSignal,
+} from '../../../domain/retraining-policy.js';
 import type { Severity } from '../../../domain/severity.js';
-import type { DriftEngineOptions } from '../../../drift/drift-config.js';
 import { createDriftEngineConfig } from '../../../drift/create-drift-engine-config.js';
+import type { DriftEngineOptions } from '../../../drift/drift-config.js';
 import { evaluateDrift } from '../../../drift/evaluate-drift.js';
 import type { ReferenceProfile } from '../../../drift/reference-profile.js';
-import { binaryClassificationMetrics, encodeTarget, ModelError, selectRows, type EstimatorKind, type FittedModel, type HyperParamValue } from '../../../models/index.js';
+import {
+  binaryClassificationMetrics,
+  type EstimatorKind,
+  encodeTarget,
+  type FittedModel,
+  type HyperParamValue,
+  ModelError,
+  selectRows,
+} from '../../../models/index.js';
 import type { Clock } from '../../../ports/clock.js';
+import { monitoringProfile, scoredTable } from '../../training/monitoring-profile.js';
 import { createTrainModelService, type TrainedModel } from '../../training/train-model.js';
 import { createChallengerPipeline, InsufficientDataError } from '../challenger-pipeline.js';
-import { monitoringProfile, scoredTable } from '../../training/monitoring-profile.js';
 
 export interface BacktestRequest {
   /** The labelled rows to replay, in time order (or sorted by `orderColumn`). */
@@ -80,7 +94,11 @@ export interface PolicySummary {
 
 export interface BacktestResult {
   readonly windows: readonly BacktestWindow[];
-  readonly policies: { readonly drift: PolicySummary; readonly static: PolicySummary; readonly periodic: PolicySummary };
+  readonly policies: {
+    readonly drift: PolicySummary;
+    readonly static: PolicySummary;
+    readonly periodic: PolicySummary;
+  };
   readonly setup: {
     readonly estimator: EstimatorKind;
     readonly initialRows: number;
@@ -101,7 +119,9 @@ export interface BacktestOptions {
 function timeOf(cell: Cell): number | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   if (typeof cell === 'string') {
-    const t = Date.parse(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(cell) ? `${cell.replace(' ', 'T')}Z` : cell);
+    const t = Date.parse(
+      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(cell) ? `${cell.replace(' ', 'T')}Z` : cell,
+    );
     return Number.isFinite(t) ? t : null;
   }
   return null;
@@ -109,10 +129,15 @@ function timeOf(cell: Cell): number | null {
 
 function sortedBy(table: DataTable, column: string): DataTable {
   const cells = table.columns[column];
-  if (cells === undefined) throw new ModelError('orderColumn', `no column "${column}"; columns: ${table.columnNames.join(', ')}`);
+  if (cells === undefined)
+    throw new ModelError('orderColumn', `no column "${column}"; columns: ${table.columnNames.join(', ')}`);
   const keys = cells.map((c, i) => {
     const t = timeOf(c);
-    if (t === null) throw new ModelError(`${column}[${i}]`, `order column values must be numbers or date-times, got ${JSON.stringify(c)}`);
+    if (t === null)
+      throw new ModelError(
+        `${column}[${i}]`,
+        `order column values must be numbers or date-times, got ${JSON.stringify(c)}`,
+      );
     return t;
   });
   const order = Array.from({ length: table.rowCount }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
@@ -120,7 +145,10 @@ function sortedBy(table: DataTable, column: string): DataTable {
 }
 
 function sliceRows(table: DataTable, start: number, end: number): DataTable {
-  return selectRows(table, Array.from({ length: end - start }, (_, i) => start + i));
+  return selectRows(
+    table,
+    Array.from({ length: end - start }, (_, i) => start + i),
+  );
 }
 
 function scoreWindow(model: FittedModel, window: DataTable): { score: WindowScore; scores: Float64Array } {
@@ -150,20 +178,26 @@ interface FitCounts {
 /** What to replay: the rows in time order, the initial training rows and the windows; bad arguments → ModelError. */
 function planReplay(request: BacktestRequest) {
   const windowRows = request.windowRows ?? 1000;
-  if (!Number.isInteger(windowRows) || windowRows < 2) throw new ModelError('window', `must be an integer ≥ 2, got ${windowRows}`);
+  if (!Number.isInteger(windowRows) || windowRows < 2)
+    throw new ModelError('window', `must be an integer ≥ 2, got ${windowRows}`);
   if (!request.table.columnNames.includes(request.target)) {
     throw new ModelError('target', `no column "${request.target}"; columns: ${request.table.columnNames.join(', ')}`);
   }
   const order = request.orderColumn;
   const table = order === undefined ? request.table : sortedBy(request.table, order);
-  const reference = request.reference == null ? null : order === undefined ? request.reference : sortedBy(request.reference, order);
+  const reference =
+    request.reference == null ? null : order === undefined ? request.reference : sortedBy(request.reference, order);
   const initialRows = reference === null ? (request.initialRows ?? 5000) : reference.rowCount;
-  if (!Number.isInteger(initialRows) || initialRows < 10) throw new ModelError('initialRows', `must be an integer ≥ 10, got ${initialRows}`);
+  if (!Number.isInteger(initialRows) || initialRows < 10)
+    throw new ModelError('initialRows', `must be an integer ≥ 10, got ${initialRows}`);
   const initial = reference ?? sliceRows(table, 0, Math.min(initialRows, table.rowCount));
   const replayStart = reference === null ? initialRows : 0;
   const windowCount = Math.floor((table.rowCount - replayStart) / windowRows);
   if (windowCount < 1) {
-    throw new ModelError('data', `${table.rowCount} rows leave no window of ${windowRows} rows after the ${reference === null ? `${initialRows} initial rows` : 'reference'}`);
+    throw new ModelError(
+      'data',
+      `${table.rowCount} rows leave no window of ${windowRows} rows after the ${reference === null ? `${initialRows} initial rows` : 'reference'}`,
+    );
   }
   const exclude = [...(request.exclude ?? []), ...(order === undefined ? [] : [order])];
   /** The window's rows and its simulated time (the order column's last value, else one hour per window). */
@@ -179,7 +213,11 @@ function planReplay(request: BacktestRequest) {
 /** Every labelled row seen so far (the initial rows, then each replayed window); the most recent ones train. */
 function createLabelledHistory(initial: DataTable, columns: readonly string[], horizonRows: number) {
   const history: DataTable[] = [initial];
-  const labelled = (t: DataTable): DataTable => ({ columnNames: columns, rowCount: t.rowCount, columns: Object.fromEntries(columns.map((c) => [c, t.columns[c]])) });
+  const labelled = (t: DataTable): DataTable => ({
+    columnNames: columns,
+    rowCount: t.rowCount,
+    columns: Object.fromEntries(columns.map((c) => [c, t.columns[c]])),
+  });
   return {
     labelled,
     push(window: DataTable): void {
@@ -194,7 +232,11 @@ function createLabelledHistory(initial: DataTable, columns: readonly string[], h
         rows += history[i].rowCount;
       }
       const merged = needed.map(labelled);
-      const all: DataTable = { columnNames: columns, rowCount: rows, columns: Object.fromEntries(columns.map((c) => [c, merged.flatMap((t) => t.columns[c] as Cell[])])) };
+      const all: DataTable = {
+        columnNames: columns,
+        rowCount: rows,
+        columns: Object.fromEntries(columns.map((c) => [c, merged.flatMap((t) => t.columns[c] as Cell[])])),
+      };
       return rows > horizonRows ? sliceRows(all, rows - horizonRows, rows) : all;
     },
   };
@@ -223,7 +265,11 @@ function createDriftPolicyArm(options: {
   /** Serves and monitors one window; its signal joins the policy's history. */
   function serve(window: DataTable) {
     const served = scoreWindow(serving.model, window);
-    const report = evaluateDrift(serving.profile, scoredTable(serving.model, window, served.scores), options.driftConfig);
+    const report = evaluateDrift(
+      serving.profile,
+      scoredTable(serving.model, window, served.scores),
+      options.driftConfig,
+    );
     const performanceDrift = report.performance?.drifted === true;
     signals.push({ severity: report.severity, performanceDrifted: performanceDrift, driftShare: report.driftShare });
     signalRows.push(window.rowCount);
@@ -244,14 +290,22 @@ function createDriftPolicyArm(options: {
     const { trigger } = step;
     try {
       const horizons = trainingHorizons(policy, trigger.kind, rowsSinceDriftBegan(policy, signals, signalRows));
-      const result = options.pipeline.run({ champion: serving.model, recent: history.recent(), reference: history.labelled(serving.trainTable), policy, horizons, seed: options.seed });
+      const result = options.pipeline.run({
+        champion: serving.model,
+        recent: history.recent(),
+        reference: history.labelled(serving.trainTable),
+        policy,
+        horizons,
+        seed: options.seed,
+      });
       counts.retrains++;
       counts.fit += result.fitSeconds;
       lastFinishedAtMs = nowMs;
       lastRetrainWindow = w;
       signals = [];
       signalRows = [];
-      if (!result.decision.promote) return { retrained: true, decision: `${trigger.reason}: rejected (${result.decision.reason})` };
+      if (!result.decision.promote)
+        return { retrained: true, decision: `${trigger.reason}: rejected (${result.decision.reason})` };
       counts.promotions++;
       serving = servingOf(result.challenger);
       return { retrained: true, decision: `${trigger.reason}: promoted` };
@@ -264,10 +318,17 @@ function createDriftPolicyArm(options: {
   return { serve, decide, counts };
 }
 
-const servingOf = (t: TrainedModel): Serving => ({ model: t.model, trainTable: t.trainTable, profile: monitoringProfile(t.model, t.trainTable, t.testTable) });
+const servingOf = (t: TrainedModel): Serving => ({
+  model: t.model,
+  trainTable: t.trainTable,
+  profile: monitoringProfile(t.model, t.trainTable, t.testTable),
+});
 
 function alertsOf(severity: Severity, performanceDrift: boolean): string[] {
-  return [...(severity === 'medium' || severity === 'high' ? [`data_drift:${severity}`] : []), ...(performanceDrift ? ['performance_drift'] : [])];
+  return [
+    ...(severity === 'medium' || severity === 'high' ? [`data_drift:${severity}`] : []),
+    ...(performanceDrift ? ['performance_drift'] : []),
+  ];
 }
 
 function summarize(scores: readonly WindowScore[], c: FitCounts): PolicySummary {
@@ -287,7 +348,15 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
   const seed = request.seed ?? 0;
   const plan = planReplay(request);
   const trainService = createTrainModelService({ clock: options.clock });
-  const first = trainService.train({ table: plan.initial, target, estimator, params: request.params, exclude: plan.exclude, timeColumn: undefined, seed });
+  const first = trainService.train({
+    table: plan.initial,
+    target,
+    estimator,
+    params: request.params,
+    exclude: plan.exclude,
+    timeColumn: undefined,
+    seed,
+  });
   const features = first.model.schema.features.map((f) => f.name);
   const history = createLabelledHistory(plan.initial, [...features, target], policy.horizonRows);
   const drift = createDriftPolicyArm({
@@ -336,8 +405,14 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
     windows,
     policies: {
       drift: summarize(windows, drift.counts),
-      static: summarize(windows.map((w) => w.baselines.static), { retrains: 0, promotions: 0, fit: 0 }),
-      periodic: summarize(windows.map((w) => w.baselines.periodic), periodicCounts),
+      static: summarize(
+        windows.map((w) => w.baselines.static),
+        { retrains: 0, promotions: 0, fit: 0 },
+      ),
+      periodic: summarize(
+        windows.map((w) => w.baselines.periodic),
+        periodicCounts,
+      ),
     },
     setup: { estimator, initialRows: plan.initial.rowCount, windowRows: plan.windowRows, features, policy },
   };

@@ -54,16 +54,25 @@ function accuracyChart(result: BacktestResult): string {
   const y = (v: number) => 10 + (height - 30) * (1 - (v - lo) / Math.max(hi - lo, 1e-9));
   const colors = { drift: '#c0392b', static: '#7f8c8d', periodic: '#2980b9' };
   const lines = Object.entries(series).map(
-    ([name, values]) => `<polyline fill="none" stroke="${colors[name as keyof typeof colors]}" stroke-width="2" points="${values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}"><title>${name}</title></polyline>`,
+    ([name, values]) =>
+      `<polyline fill="none" stroke="${colors[name as keyof typeof colors]}" stroke-width="2" points="${values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}"><title>${name}</title></polyline>`,
   );
-  const marks = result.windows.filter((w) => w.retrained).map((w) => `<line x1="${x(w.index)}" x2="${x(w.index)}" y1="10" y2="${height - 20}" stroke="#c0392b" stroke-dasharray="3 3" opacity="0.5"/>`);
+  const marks = result.windows
+    .filter((w) => w.retrained)
+    .map(
+      (w) =>
+        `<line x1="${x(w.index)}" x2="${x(w.index)}" y1="10" y2="${height - 20}" stroke="#c0392b" stroke-dasharray="3 3" opacity="0.5"/>`,
+    );
   return `<svg width="${width}" height="${height}" role="img" aria-label="accuracy per window">${marks.join('')}${lines.join('')}<text x="2" y="${y(hi) + 4}" font-size="10">${hi.toFixed(3)}</text><text x="2" y="${y(lo)}" font-size="10">${lo.toFixed(3)}</text></svg>`;
 }
 
 /** A self-contained HTML page: summary, accuracy chart (drift red, static grey, periodic blue; dashes = retrains), windows. */
 export function backtestHtml(result: BacktestResult, title: string): string {
   const summary = Object.entries(result.policies)
-    .map(([name, p]) => `<tr><td>${name}</td><td>${f4(p.meanAccuracy)}</td><td>${f4(p.meanRocAuc)}</td><td>${p.retrains}</td><td>${p.promotions}</td><td>${p.fitSeconds.toFixed(2)}</td></tr>`)
+    .map(
+      ([name, p]) =>
+        `<tr><td>${name}</td><td>${f4(p.meanAccuracy)}</td><td>${f4(p.meanRocAuc)}</td><td>${p.retrains}</td><td>${p.promotions}</td><td>${p.fitSeconds.toFixed(2)}</td></tr>`,
+    )
     .join('');
   const rows = result.windows
     .map(
