@@ -24,7 +24,7 @@ const LAYERS = {
   ports: ['domain', 'drift', 'models'],
   services: ['domain', 'drift', 'models', 'ports', 'stats'],
   workers: ['services', 'domain', 'drift', 'models', 'ports', 'stats'],
-  adapters: ['ports', 'domain'],
+  adapters: ['ports', 'domain', 'models'],
   http: ['services', 'domain', 'ports'],
   cli: ['services', 'domain', 'ports', 'compose.ts', 'http', 'datagen', 'client', 'drift'],
 };

@@ -7,10 +7,10 @@
  * a model that cannot answer now → InferenceUnavailableError (503, and `/readyz` says why).
  */
 import type { Cell } from '../domain/data-table.js';
-import type { OnnxMappingOptions } from '../domain/inference/infer-onnx-mapping.js';
-import type { InferenceMapping, InferenceModelDescription } from '../domain/inference/inference-mapping.js';
+import type { OnnxMappingOptions } from '../models/inference/infer-onnx-mapping.js';
+import type { InferenceMapping, InferenceModelDescription } from '../models/inference/inference-mapping.js';
 
-export type { OnnxMappingOptions } from '../domain/inference/infer-onnx-mapping.js';
+export type { OnnxMappingOptions } from '../models/inference/infer-onnx-mapping.js';
 export type {
   ClassLabel,
   FeatureInputMapping,
@@ -20,8 +20,8 @@ export type {
   InputMapping,
   MatrixInputMapping,
   OutputRef,
-} from '../domain/inference/inference-mapping.js';
-export { InferenceModelError } from '../domain/inference/inference-mapping.js';
+} from '../models/inference/inference-mapping.js';
+export { InferenceModelError } from '../models/inference/inference-mapping.js';
 
 /** One prediction; fields the model does not produce are null. `label` is the class label as the model emits it. */
 export interface InferencePrediction {

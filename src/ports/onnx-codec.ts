@@ -3,8 +3,9 @@
  * core builds graphs as data and never encodes; the adapter (src/adapters/onnx/) does it with protobufjs and the
  * vendored onnx-ml.proto. Synchronous: a ModelProto is in memory on both sides.
  */
-import type { OnnxModelProto } from '../domain/onnx/onnx-model-proto.js';
+
 import { SchemaError } from '../domain/schema-error.js';
+import type { OnnxModelProto } from '../models/onnx/onnx-model-proto.js';
 
 export interface OnnxCodec {
   /** Serializes a ModelProto (a `.onnx` file's bytes); an object the schema refuses → OnnxCodecError. */

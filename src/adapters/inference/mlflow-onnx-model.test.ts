@@ -9,7 +9,7 @@ import {
   SKLEARN_LIKE,
   sklearnLikeGraph,
 } from '../../../tests/support/onnx/byom-graphs.js';
-import type { OnnxModelProto } from '../../domain/onnx/onnx-model-proto.js';
+import type { OnnxModelProto } from '../../models/onnx/onnx-model-proto.js';
 import { InferenceModelError } from '../../ports/inference-model.js';
 import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';
 import { loadMlflowOnnxModel } from './mlflow-onnx-model.js';

@@ -6,9 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize } from 'node:path';
-import { inferOnnxMapping, type OnnxMappingOptions } from '../../domain/inference/infer-onnx-mapping.js';
-import { InferenceModelError } from '../../domain/inference/inference-mapping.js';
 import { SchemaError } from '../../domain/schema-error.js';
+import { inferOnnxMapping, type OnnxMappingOptions } from '../../models/inference/infer-onnx-mapping.js';
+import { InferenceModelError } from '../../models/inference/inference-mapping.js';
 import type { LoadedInferenceModel } from '../../ports/inference-model.js';
 import type { OnnxCodec } from '../../ports/onnx-codec.js';
 import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import type { Cell } from '../../domain/data-table.js';
-import { attribute } from '../../domain/onnx/onnx-attribute.js';
-import { type OnnxAttributeProto, OnnxDataType } from '../../domain/onnx/onnx-model-proto.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
+import { attribute } from '../../models/onnx/onnx-attribute.js';
+import { type OnnxAttributeProto, OnnxDataType } from '../../models/onnx/onnx-model-proto.js';
 import { type InferenceMapping, InferenceModelError } from '../../ports/inference-model.js';
 import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';
 import { createOnnxRuntimeModel } from './onnx-runtime-model.js';

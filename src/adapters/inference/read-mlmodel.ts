@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { InferenceModelError } from '../../domain/inference/inference-mapping.js';
-import { type MlflowSignature, parseMlflowSignature } from '../../domain/inference/mlflow-signature.js';
 import { SchemaError } from '../../domain/schema-error.js';
+import { InferenceModelError } from '../../models/inference/inference-mapping.js';
+import { type MlflowSignature, parseMlflowSignature } from '../../models/inference/mlflow-signature.js';
 
 export interface Mlmodel {
   /** flavor name → its settings (`onnx: {data: model.onnx, …}`, `python_function: {loader_module: …}`). */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DESCRIPTOR_PATH, PROTO_PATH, renderOnnxDescriptor } from '../../../scripts/generate-onnx-descriptor.js';
-import { attribute, utf8Text } from '../../domain/onnx/onnx-attribute.js';
-import { OnnxDataType, type OnnxModelProto } from '../../domain/onnx/onnx-model-proto.js';
+import { attribute, utf8Text } from '../../models/onnx/onnx-attribute.js';
+import { OnnxDataType, type OnnxModelProto } from '../../models/onnx/onnx-model-proto.js';
 import { OnnxCodecError } from '../../ports/onnx-codec.js';
 import { protobufjsOnnxCodec as codec } from './protobufjs-onnx-codec.js';
 

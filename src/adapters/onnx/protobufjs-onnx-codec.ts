@@ -4,7 +4,7 @@
  * ~30 messages and proto2 semantics; the earlier hand-written writer covered only what driftguard wrote.
  */
 import protobuf from 'protobufjs';
-import type { OnnxModelProto } from '../../domain/onnx/onnx-model-proto.js';
+import type { OnnxModelProto } from '../../models/onnx/onnx-model-proto.js';
 import { type OnnxCodec, OnnxCodecError } from '../../ports/onnx-codec.js';
 import { ONNX_ML_DESCRIPTOR } from './onnx-ml-descriptor.js';
 

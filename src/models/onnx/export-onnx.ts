@@ -1,4 +1,8 @@
-import { attribute } from '../../domain/onnx/onnx-attribute.js';
+import { ModelError } from '../model-error.js';
+import type { FeatureTransform, FittedModel, SerializedModel } from '../model-types.js';
+import { transformColumns } from '../preprocessing.js';
+import { encodeOnnxModelLegacy } from './legacy-onnx-writer.js';
+import { attribute } from './onnx-attribute.js';
 import {
   type OnnxAttributeProto,
   OnnxDataType,
@@ -6,11 +10,7 @@ import {
   type OnnxNodeProto,
   type OnnxTensorProto,
   type OnnxValueInfoProto,
-} from '../../domain/onnx/onnx-model-proto.js';
-import { ModelError } from '../model-error.js';
-import type { FeatureTransform, FittedModel, SerializedModel } from '../model-types.js';
-import { transformColumns } from '../preprocessing.js';
-import { encodeOnnxModelLegacy } from './legacy-onnx-writer.js';
+} from './onnx-model-proto.js';
 
 /** Opsets of exported graphs: ai.onnx 17 and ai.onnx.ml 3 (IR version 8; onnxruntime ≥ 1.12). */
 export const ONNX_OPSET = 17;

@@ -4,6 +4,8 @@
  * stays only while two services call the synchronous `exportOnnx` (they get the OnnxCodec port in the serving /
  * training restructure), and a test checks that protobufjs decodes its bytes to exactly the encoded object.
  */
+
+import { ModelError } from '../model-error.js';
 import type {
   OnnxAttributeProto,
   OnnxModelProto,
@@ -11,8 +13,7 @@ import type {
   OnnxTensorProto,
   OnnxTypeProto,
   OnnxValueInfoProto,
-} from '../../domain/onnx/onnx-model-proto.js';
-import { ModelError } from '../model-error.js';
+} from './onnx-model-proto.js';
 import { ProtoWriter } from './protobuf-writer.js';
 
 const int = (v: number | string): number => Number(v);

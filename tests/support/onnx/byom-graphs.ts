@@ -2,14 +2,14 @@
  * Test helper: small, runnable ONNX graphs shaped like what users' converters write (as ModelProto data), with the
  * arithmetic the tests check against. Not copies of converter output: the same layouts, built by hand.
  */
-import { attribute } from '../../../src/domain/onnx/onnx-attribute.js';
+import { attribute } from '../../../src/models/onnx/onnx-attribute.js';
 import {
   type OnnxAttributeProto,
   OnnxDataType,
   type OnnxModelProto,
   type OnnxNodeProto,
   type OnnxValueInfoProto,
-} from '../../../src/domain/onnx/onnx-model-proto.js';
+} from '../../../src/models/onnx/onnx-model-proto.js';
 
 const ML = 'ai.onnx.ml';
 

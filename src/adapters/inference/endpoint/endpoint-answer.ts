@@ -8,8 +8,8 @@
  *  regression number or [v] → value; {…} → `output.value` | prediction | value | predictions | score.
  * A probability outside [0, 1] or a value that is not a finite number is an error, never a silent pass.
  */
-import type { ClassLabel } from '../../../domain/inference/inference-mapping.js';
-import { positiveClassOf } from '../../../domain/inference/positive-class.js';
+import type { ClassLabel } from '../../../models/inference/inference-mapping.js';
+import { positiveClassOf } from '../../../models/inference/positive-class.js';
 import { type InferencePrediction, InferenceUnavailableError } from '../../../ports/inference-model.js';
 
 export interface AnswerReading {

@@ -3,7 +3,7 @@
  * column-based (`{"type": "double", "name": "age"}`) or tensor-based (`{"type": "tensor", "tensor-spec":
  * {"dtype": "float32", "shape": [-1, 4]}}`). Reference: mlflow/types/schema.py (ColSpec, TensorSpec).
  */
-import { SchemaError } from '../schema-error.js';
+import { SchemaError } from '../../domain/schema-error.js';
 
 export type MlflowSignatureSpec =
   | { readonly kind: 'column'; readonly name: string | null; readonly type: string }

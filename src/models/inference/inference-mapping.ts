@@ -3,7 +3,7 @@
  * model's config, or inferred from an ONNX graph and its MLflow signature (infer-onnx-mapping.ts). Shared by the
  * inference-model port and the pure mapping rules, so it lives in the domain.
  */
-import { SchemaError } from '../schema-error.js';
+import { SchemaError } from '../../domain/schema-error.js';
 
 /** Element type of an ONNX input tensor. */
 export type InferenceElementType = 'float32' | 'float64' | 'int64' | 'string';

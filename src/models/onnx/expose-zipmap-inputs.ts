@@ -7,7 +7,7 @@
  * is computed exactly as before.
  */
 
-import { SchemaError } from '../schema-error.js';
+import { SchemaError } from '../../domain/schema-error.js';
 import { ONNX_ML_DOMAIN } from './onnx-graph-summary.js';
 import {
   OnnxDataType,
