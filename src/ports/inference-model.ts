@@ -21,7 +21,6 @@ export type {
   MatrixInputMapping,
   OutputRef,
 } from '../models/inference/inference-mapping.js';
-export { InferenceModelError } from '../models/inference/inference-mapping.js';
 
 /** One prediction; fields the model does not produce are null. `label` is the class label as the model emits it. */
 export interface InferencePrediction {

@@ -9,8 +9,8 @@ import {
   SKLEARN_LIKE,
   sklearnLikeGraph,
 } from '../../../tests/support/onnx/byom-graphs.js';
+import { InferenceModelError } from '../../models/inference/inference-mapping.js';
 import type { OnnxModelProto } from '../../models/onnx/onnx-model-proto.js';
-import { InferenceModelError } from '../../ports/inference-model.js';
 import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';
 import { loadMlflowOnnxModel } from './mlflow-onnx-model.js';
 import { onnxRuntimeModelLoader } from './onnx-runtime-model-loader.js';

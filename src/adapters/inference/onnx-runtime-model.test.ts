@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import type { Cell } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
+import { InferenceModelError } from '../../models/inference/inference-mapping.js';
 import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
 import { attribute } from '../../models/onnx/onnx-attribute.js';
 import { type OnnxAttributeProto, OnnxDataType } from '../../models/onnx/onnx-model-proto.js';
-import { type InferenceMapping, InferenceModelError } from '../../ports/inference-model.js';
+import type { InferenceMapping } from '../../ports/inference-model.js';
 import { protobufjsOnnxCodec } from '../onnx/protobufjs-onnx-codec.js';
 import { createOnnxRuntimeModel } from './onnx-runtime-model.js';
 

@@ -4,11 +4,11 @@
  */
 import * as ort from 'onnxruntime-node';
 import type { Cell } from '../../domain/data-table.js';
+import { InferenceModelError } from '../../models/inference/inference-mapping.js';
 import {
   type FeatureInputMapping,
   type InferenceMapping,
   type InferenceModel,
-  InferenceModelError,
   type InferencePrediction,
   InferenceUnavailableError,
   type OutputRef,

@@ -6,10 +6,11 @@
  * Errors: the endpoint refusing the rows (4xx) → InferenceModelError (the caller's input); anything else →
  * InferenceUnavailableError (503 for the caller, counted by the breaker).
  */
+
+import { InferenceModelError } from '../../../models/inference/inference-mapping.js';
 import {
   type InferenceHealth,
   type InferenceModel,
-  InferenceModelError,
   InferenceUnavailableError,
 } from '../../../ports/inference-model.js';
 import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker.js';

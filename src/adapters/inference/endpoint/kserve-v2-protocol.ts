@@ -5,7 +5,8 @@
  * [N, k] matrix — and outputs read by name. JSON cannot carry NaN, so a missing value is refused, not sent.
  * Readiness: `GET /v2/models/<name>[/versions/<v>]/ready`.
  */
-import { InferenceModelError, InferenceUnavailableError } from '../../../ports/inference-model.js';
+import { InferenceModelError } from '../../../models/inference/inference-mapping.js';
+import { InferenceUnavailableError } from '../../../ports/inference-model.js';
 import { type EndpointFeature, jsonCell, type Row, type ScoringProtocol } from './scoring-protocol.js';
 
 const DATATYPES = { float64: 'FP64', int64: 'INT64', string: 'BYTES', bool: 'BOOL' } as const;

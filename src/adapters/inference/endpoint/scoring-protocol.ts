@@ -4,7 +4,7 @@
  * feature's type here, once, for every protocol.
  */
 import type { Cell } from '../../../domain/data-table.js';
-import { InferenceModelError } from '../../../ports/inference-model.js';
+import { InferenceModelError } from '../../../models/inference/inference-mapping.js';
 
 export type Row = Readonly<Record<string, Cell>>;
 
