@@ -1,6 +1,7 @@
 // Public entry point of the drift engine: re-exports only.
 
 export type { Cell, DataTable } from '../domain/data-table.js';
+export { dataTableFromRows } from '../domain/data-table.js';
 export type {
   CategoryValue,
   FeatureKind,
@@ -59,6 +60,10 @@ export type {
   ReferenceProfileOptions,
 } from './reference-profile.js';
 export { OTHER_CATEGORY, REFERENCE_PROFILE_FORMAT_VERSION } from './reference-profile.js';
+export { renderHtmlReport } from './render/render-html-report.js';
+export { JSON_REPORT_KIND, renderJsonReport } from './render/render-json-report.js';
+export { renderMarkdownReport } from './render/render-markdown-report.js';
+export type { ReportSources } from './render/report-sources.js';
 export type { SlidingWindow, WindowBatch, WindowRow } from './sliding-window.js';
 export { createSlidingWindow } from './sliding-window.js';
 export { findStatTest, STAT_TESTS } from './stat-tests/all-stat-tests.js';

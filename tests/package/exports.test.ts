@@ -8,6 +8,7 @@ import { describeWithComponent } from '../support/components/describe-with-compo
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const builtStats = fileURLToPath(new URL('../../dist/stats/index.js', import.meta.url));
 const builtClient = fileURLToPath(new URL('../../dist/client/index.js', import.meta.url));
+const builtDrift = fileURLToPath(new URL('../../dist/drift/index.js', import.meta.url));
 
 /** Every function issue 2 promises under `driftguard/stats`. */
 const PUBLIC_STATS = [
@@ -114,6 +115,22 @@ describeWithComponent(
           ].map((m) => m[1]),
         );
       expect(imports.filter((spec) => !/^\.\/[a-z-]+\.js$/.test(spec))).toEqual([]);
+    });
+  },
+);
+
+describeWithComponent(
+  'the built drift engine',
+  {
+    name: 'a build (npm run build)',
+    available: async () => (existsSync(builtDrift) ? null : `${builtDrift} is missing`),
+  },
+  () => {
+    it("runs examples/drift-library.mjs (docs/library.md) through import('driftguard/drift')", () => {
+      const out = execFileSync(process.execPath, ['examples/drift-library.mjs'], { cwd: root, encoding: 'utf8' });
+      expect(out).toMatch(/^dataset drift: true \(2 of 3 features\)$/m);
+      expect(out).toMatch(/^ {2}age: ks p=\S+ drifted=false$/m);
+      expect(out).toMatch(/^stream: none → none → high/m);
     });
   },
 );
