@@ -1,5 +1,6 @@
 /** Entry point of the drift-evaluation worker thread: evaluates each request and posts the report or the error back. */
 import { parentPort } from 'node:worker_threads';
+import type { DriftReport } from '../drift/index.js';
 import type { DriftWindowRequest } from '../ports/drift-evaluator.js';
 import { evaluateDriftWindow } from '../services/monitoring/drift-window-evaluation.js';
 import { type ThreadError, toThreadError } from './worker-thread.js';
@@ -10,7 +11,7 @@ export interface DriftThreadRequest {
 }
 
 export type DriftThreadReply =
-  | { readonly id: number; readonly report: unknown }
+  | { readonly id: number; readonly report: DriftReport }
   | { readonly id: number; readonly error: ThreadError };
 
 parentPort?.on('message', (message: DriftThreadRequest) => {

@@ -42,7 +42,7 @@ export function createWorkerDriftEvaluator(
       pending.delete(reply.id);
       if (pending.size === 0) w.unref();
       if ('error' in reply) p.reject(errorFromThread(reply.error));
-      else p.resolve(reply.report as DriftReport);
+      else p.resolve(reply.report);
     });
     w.on('error', (error) => {
       if (worker === w) worker = null;
