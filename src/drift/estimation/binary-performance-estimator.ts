@@ -1,0 +1,183 @@
+import { rocAuc } from '../../models/metrics/roc-auc.js';
+import { standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
+import { checkCalibration } from './calibration-check.js';
+import { chunkRanges } from './chunk-ranges.js';
+import { EstimationInputError } from './estimation-input-error.js';
+import { estimatedRocAuc } from './estimated-roc-auc.js';
+import { confusionMetrics, expectedConfusion } from './expected-confusion.js';
+import { calibrateScores, fitIsotonicCalibration, type IsotonicCalibration } from './isotonic-calibration.js';
+import { metricEstimate, type MetricEstimate } from './metric-estimate.js';
+import { rocAucComponents, samplingError, thresholdMetricComponents, type SamplingErrorComponents } from './sampling-error.js';
+import { requireBinaryLabels, requireFiniteArray, requireSameLength } from './validate-estimation-input.js';
+
+/** The metrics CBPE estimates for a binary classifier (camelCase, as in the JSON report). */
+export const BINARY_METRICS = ['rocAuc', 'accuracy', 'precision', 'recall', 'f1', 'specificity'] as const;
+export type BinaryMetric = (typeof BINARY_METRICS)[number];
+
+/** `auto`: isotonic when it lowers the cross-validated calibration error (NannyML's default); or forced. */
+export type CalibrationMode = 'auto' | 'isotonic' | 'none';
+
+/** Labelled reference rows: the model's score of class 1, its predicted class (0/1) and the true label (0/1). */
+export interface BinaryReferenceData {
+  readonly scores: ArrayLike<number>;
+  readonly predictions: ArrayLike<number>;
+  readonly labels: ArrayLike<number>;
+}
+
+/** Unlabelled rows of one chunk. */
+export interface BinaryChunkData {
+  readonly scores: ArrayLike<number>;
+  readonly predictions: ArrayLike<number>;
+}
+
+export interface BinaryEstimatorOptions {
+  /** Rows per chunk: the reference is cut into chunks of this size to measure its normal variation. */
+  readonly chunkSize: number;
+  /** Default: all of {@link BINARY_METRICS}. */
+  readonly metrics?: readonly BinaryMetric[];
+  readonly calibration?: CalibrationMode;
+  /** Instead of the reference's 3-std band: alert when an estimate drops more than this below the reference value. */
+  readonly maxDrop?: number;
+}
+
+/** How the scores were turned into probabilities, and how well calibrated they are on the reference. */
+export interface CalibrationSummary {
+  readonly requested: CalibrationMode;
+  readonly method: 'isotonic' | 'none';
+  /** Calibration error of the raw reference scores (equal-count bins, see checkCalibration). */
+  readonly eceBefore: number;
+  /** Out-of-fold calibration error after isotonic calibration. */
+  readonly eceAfter: number;
+  /** The error of the probabilities the estimates use: eceAfter when calibrated, eceBefore otherwise. */
+  readonly eceUsed: number;
+  /** ECE that perfectly calibrated scores show from sampling noise alone. */
+  readonly noiseFloor: number;
+  readonly folds: number;
+}
+
+export type MetricValues<M extends string> = Readonly<Record<M, number | null>>;
+
+/** The estimates of one chunk. */
+export interface ChunkEstimate<M extends string> {
+  readonly rows: number;
+  readonly metrics: Readonly<Record<M, MetricEstimate>>;
+}
+
+/** A fitted CBPE estimator: estimates a chunk's metrics from its scores alone. */
+export interface BinaryPerformanceEstimator {
+  readonly metrics: readonly BinaryMetric[];
+  readonly calibration: CalibrationSummary;
+  /** Each metric realized on the whole labelled reference. */
+  readonly reference: MetricValues<BinaryMetric>;
+  readonly thresholds: Readonly<Record<BinaryMetric, AlertThresholds>>;
+  /** The calibrated probability P(y = 1) of each score. */
+  probabilities(scores: ArrayLike<number>): Float64Array;
+  estimate(chunk: BinaryChunkData): ChunkEstimate<BinaryMetric>;
+  /** The metrics realized on labelled rows (when labels arrive). */
+  realized(chunk: BinaryReferenceData): MetricValues<BinaryMetric>;
+}
+
+const PROBABILITY_RANGE: ValueLimits = { lower: 0, upper: 1 };
+
+function requireChunk(chunk: BinaryChunkData, where: string): void {
+  requireFiniteArray(chunk.scores, `${where}.scores`);
+  requireSameLength(chunk.scores, `${where}.scores`, chunk.predictions, `${where}.predictions`);
+  requireBinaryLabels(chunk.predictions, `${where}.predictions`);
+}
+
+/** Realized metrics of labelled rows; ROC AUC is null when only one class occurs. */
+export function realizedBinaryMetrics(data: BinaryReferenceData): MetricValues<BinaryMetric> {
+  const positives = requireBinaryLabels(data.labels, 'labels');
+  const bothClasses = positives > 0 && positives < data.labels.length;
+  return {
+    rocAuc: bothClasses ? rocAuc(data.labels, data.scores) : null,
+    ...confusionMetrics(expectedConfusion(data.labels, data.predictions)),
+  };
+}
+
+function pick<M extends string, V>(metrics: readonly M[], value: (metric: M) => V): Record<M, V> {
+  return Object.fromEntries(metrics.map((m) => [m, value(m)])) as Record<M, V>;
+}
+
+function sliceOf(data: BinaryReferenceData, start: number, end: number): BinaryReferenceData {
+  const cut = (values: ArrayLike<number>) => Array.prototype.slice.call(values, start, end) as number[];
+  return { scores: cut(data.scores), predictions: cut(data.predictions), labels: cut(data.labels) };
+}
+
+/**
+ * Fits confidence-based performance estimation (NannyML CBPE) on a labelled reference: an isotonic map from
+ * scores to P(y = 1) (when it helps, see {@link checkCalibration}), the reference's realized metrics, their normal
+ * variation over reference chunks (alert band) and the sampling-error components. A chunk is then estimated
+ * from the expected confusion matrix of its calibrated probabilities and predicted classes.
+ */
+export function fitBinaryEstimator(reference: BinaryReferenceData, options: BinaryEstimatorOptions): BinaryPerformanceEstimator {
+  requireChunk(reference, 'reference');
+  requireSameLength(reference.scores, 'reference.scores', reference.labels, 'reference.labels');
+  const positives = requireBinaryLabels(reference.labels, 'reference.labels');
+  if (positives === 0 || positives === reference.labels.length) {
+    throw new EstimationInputError('reference.labels', `need both classes, got ${positives} of ${reference.labels.length} labels equal to 1`);
+  }
+  const metrics = options.metrics ?? BINARY_METRICS;
+  if (metrics.length === 0) throw new EstimationInputError('metrics', 'select at least one metric');
+  const mode = options.calibration ?? 'auto';
+  const check = checkCalibration(reference.scores, reference.labels);
+  const scoresAreProbabilities = Array.prototype.every.call(reference.scores, (s: number) => s >= 0 && s <= 1);
+  if (mode === 'none' && !scoresAreProbabilities) {
+    throw new EstimationInputError('calibration', 'scores outside [0, 1] are not probabilities: they need calibration ("auto" or "isotonic")');
+  }
+  const calibrate = mode === 'isotonic' || (mode === 'auto' && check.helps);
+  const map: IsotonicCalibration | null = calibrate ? fitIsotonicCalibration(reference.scores, reference.labels) : null;
+  const calibration: CalibrationSummary = {
+    requested: mode,
+    method: calibrate ? 'isotonic' : 'none',
+    eceBefore: check.eceBefore,
+    eceAfter: check.eceAfter,
+    eceUsed: calibrate ? check.eceAfter : check.eceBefore,
+    noiseFloor: check.noiseFloor,
+    folds: check.folds,
+  };
+  const probabilities = (scores: ArrayLike<number>): Float64Array => (map === null ? Float64Array.from(scores) : calibrateScores(map, scores));
+
+  const referenceValues = realizedBinaryMetrics(reference);
+  const chunkValues = chunkRanges(reference.scores.length, options.chunkSize).map((r) => realizedBinaryMetrics(sliceOf(reference, r.start, r.start + r.rows)));
+  const thresholds = pick(BINARY_METRICS, (m): AlertThresholds => {
+    const band = standardDeviationThresholds(
+      chunkValues.map((v) => v[m]),
+      PROBABILITY_RANGE,
+    );
+    if (options.maxDrop === undefined) return band;
+    const ref = referenceValues[m];
+    return { lower: ref === null ? null : Math.max(0, ref - options.maxDrop), upper: band.upper };
+  });
+  const components: Record<BinaryMetric, SamplingErrorComponents> = {
+    rocAuc: rocAucComponents(reference.labels, reference.scores),
+    ...thresholdMetricComponents(reference.labels, reference.predictions),
+  };
+
+  return {
+    metrics,
+    calibration,
+    reference: pick(metrics, (m) => referenceValues[m]),
+    thresholds,
+    probabilities,
+    estimate(chunk) {
+      requireChunk(chunk, 'chunk');
+      const p = probabilities(chunk.scores);
+      const values: MetricValues<BinaryMetric> = {
+        rocAuc: metrics.includes('rocAuc') ? estimatedRocAuc(p, chunk.scores) : null,
+        ...confusionMetrics(expectedConfusion(p, chunk.predictions)),
+      };
+      const rows = chunk.scores.length;
+      return {
+        rows,
+        metrics: pick(metrics, (m) => metricEstimate(values[m], samplingError(components[m], rows), PROBABILITY_RANGE, thresholds[m], 'higher')),
+      };
+    },
+    realized(chunk) {
+      requireChunk(chunk, 'chunk');
+      requireSameLength(chunk.scores, 'chunk.scores', chunk.labels, 'chunk.labels');
+      const values = realizedBinaryMetrics(chunk);
+      return pick(metrics, (m) => values[m]);
+    },
+  };
+}
