@@ -1,7 +1,7 @@
 import { rocAuc } from '../../models/metrics/roc-auc.js';
 import { standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
 import { checkCalibration } from './calibration-check.js';
-import { chunkRanges } from './chunk-ranges.js';
+import { chunkRanges, type ChunkRange } from './chunk-ranges.js';
 import { EstimationInputError } from './estimation-input-error.js';
 import { estimatedRocAuc } from './estimated-roc-auc.js';
 import { confusionMetrics, expectedConfusion } from './expected-confusion.js';
@@ -31,8 +31,11 @@ export interface BinaryChunkData {
 }
 
 export interface BinaryEstimatorOptions {
-  /** Rows per chunk: the reference is cut into chunks of this size to measure its normal variation. */
-  readonly chunkSize: number;
+  /**
+   * How the reference is cut to measure its normal variation: rows per chunk, or the chunks themselves (e.g. time
+   * windows, {@link periodChunkRanges}) — the same rule as the chunks that will be estimated.
+   */
+  readonly chunkSize: number | readonly ChunkRange[];
   /** Default: all of {@link BINARY_METRICS}. */
   readonly metrics?: readonly BinaryMetric[];
   readonly calibration?: CalibrationMode;
@@ -70,6 +73,8 @@ export interface BinaryPerformanceEstimator {
   /** Each metric realized on the whole labelled reference. */
   readonly reference: MetricValues<BinaryMetric>;
   readonly thresholds: Readonly<Record<BinaryMetric, AlertThresholds>>;
+  /** Lowest and highest reference score: beyond them calibration extrapolates. */
+  readonly scoreRange: { readonly min: number; readonly max: number };
   /** The calibrated probability P(y = 1) of each score. */
   probabilities(scores: ArrayLike<number>): Float64Array;
   estimate(chunk: BinaryChunkData): ChunkEstimate<BinaryMetric>;
@@ -139,7 +144,8 @@ export function fitBinaryEstimator(reference: BinaryReferenceData, options: Bina
   const probabilities = (scores: ArrayLike<number>): Float64Array => (map === null ? Float64Array.from(scores) : calibrateScores(map, scores));
 
   const referenceValues = realizedBinaryMetrics(reference);
-  const chunkValues = chunkRanges(reference.scores.length, options.chunkSize).map((r) => realizedBinaryMetrics(sliceOf(reference, r.start, r.start + r.rows)));
+  const referenceChunks = typeof options.chunkSize === 'number' ? chunkRanges(reference.scores.length, options.chunkSize) : options.chunkSize;
+  const chunkValues = referenceChunks.map((r) => realizedBinaryMetrics(sliceOf(reference, r.start, r.start + r.rows)));
   const thresholds = pick(BINARY_METRICS, (m): AlertThresholds => {
     const band = standardDeviationThresholds(
       chunkValues.map((v) => v[m]),
@@ -154,9 +160,16 @@ export function fitBinaryEstimator(reference: BinaryReferenceData, options: Bina
     ...thresholdMetricComponents(reference.labels, reference.predictions),
   };
 
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < reference.scores.length; i++) {
+    min = Math.min(min, reference.scores[i]);
+    max = Math.max(max, reference.scores[i]);
+  }
   return {
     metrics,
     calibration,
+    scoreRange: { min, max },
     reference: pick(metrics, (m) => referenceValues[m]),
     thresholds,
     probabilities,

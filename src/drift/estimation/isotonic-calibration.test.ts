@@ -40,7 +40,7 @@ describe('fitIsotonicCalibration', () => {
     fc.assert(
       fc.property(labelled, (rows) => {
         const scores = rows.map((r) => r.score);
-        const labels = rows.map((r) => r.label);
+        const labels: number[] = rows.map((r) => r.label);
         const map = fitIsotonicCalibration(scores, labels);
         const p = calibrateScores(map, scores);
         const order = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);

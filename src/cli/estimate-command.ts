@@ -1,0 +1,170 @@
+import { extname } from 'node:path';
+import { Command } from 'commander';
+import { createTableReader } from '../compose.js';
+import { BINARY_METRICS, EstimationInputError, type BinaryMetric, type CalibrationMode } from '../drift/estimation/index.js';
+import type { TableReader } from '../ports/table-reader.js';
+import { createPerformanceEstimationService, type EstimationRequest } from '../services/estimation/estimate-performance.js';
+import { EstimationRequestError } from '../services/estimation/estimation-request-error.js';
+import { ESTIMATION_FORMATS, estimationVerdictLine, renderEstimationReport, type EstimationFormat } from '../services/estimation/render-estimation-report.js';
+import { cliErrorLine, UsageError } from './cli-error-line.js';
+import { writeOptionFile } from './option-files.js';
+
+/** Raw option values as commander hands them over. */
+export interface EstimateCommandOptions {
+  readonly reference?: string;
+  readonly current?: string;
+  readonly score?: string;
+  readonly prediction?: string;
+  readonly target?: string;
+  readonly positiveClass?: string;
+  readonly chunkSize?: string;
+  readonly window?: string;
+  readonly timeColumn?: string;
+  readonly metrics?: string;
+  readonly threshold?: string;
+  readonly maxDrop?: string;
+  readonly calibration?: string;
+  readonly realized?: boolean;
+  readonly json?: boolean;
+  readonly format?: string;
+  readonly out?: string;
+}
+
+export interface EstimateCommandIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly tableReader?: TableReader;
+}
+
+/** Exit codes of `driftguard estimate`. */
+export const EXIT_NO_DROP = 0;
+export const EXIT_DROP = 1;
+export const EXIT_ERROR = 2;
+
+const CALIBRATION_MODES: readonly CalibrationMode[] = ['auto', 'isotonic', 'none'];
+
+function positiveInteger(text: string, option: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option}: "${text}" is not a positive integer`);
+  return n;
+}
+
+function numberIn(text: string, option: string, min: number, max: number): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${option}: "${text}" is not a number in [${min}, ${max}]`);
+  return n;
+}
+
+function metricsOf(text: string | undefined): BinaryMetric[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(BINARY_METRICS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`--metrics: ${unknown.map((n) => `"${n}"`).join(', ')} is not a metric (valid: ${BINARY_METRICS.join(', ')})`);
+  }
+  return [...new Set(names)] as BinaryMetric[];
+}
+
+function formatOf(options: EstimateCommandOptions): EstimationFormat {
+  if (options.json === true && options.format !== undefined && options.format !== 'json') throw new UsageError(`--json and --format ${options.format} exclude each other`);
+  if (options.json === true) return 'json';
+  if (options.format !== undefined) {
+    if (!(ESTIMATION_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format: "${options.format}" is not a format (valid: ${ESTIMATION_FORMATS.join(', ')})`);
+    return options.format as EstimationFormat;
+  }
+  const fromOut = options.out === undefined ? '' : extname(options.out).toLowerCase();
+  return fromOut === '.html' || fromOut === '.htm' ? 'html' : fromOut === '.md' ? 'md' : 'json';
+}
+
+/** Checks the command line and turns it into a request; every mistake is a UsageError naming the option. */
+export function estimationRequestOf(options: EstimateCommandOptions): EstimationRequest {
+  if (options.reference === undefined) throw new UsageError('--reference <file> is required');
+  if (options.current === undefined) throw new UsageError('--current <file> is required');
+  if (options.score === undefined) throw new UsageError('--score <column> is required');
+  if (options.target === undefined) throw new UsageError('--target <column> is required (the reference labels the estimator is fitted on)');
+  if (options.chunkSize !== undefined && options.window !== undefined) throw new UsageError('--chunk-size and --window exclude each other');
+  if (options.window !== undefined && options.timeColumn === undefined) throw new UsageError('--window needs --time-column <column>');
+  if (options.timeColumn !== undefined && options.window === undefined) throw new UsageError('--time-column needs --window <n><unit>');
+  if (options.prediction !== undefined && options.threshold !== undefined) {
+    throw new UsageError('--threshold applies only without --prediction (the predicted class is then score > threshold)');
+  }
+  if (options.calibration !== undefined && !(CALIBRATION_MODES as readonly string[]).includes(options.calibration)) {
+    throw new UsageError(`--calibration: "${options.calibration}" is not a mode (valid: ${CALIBRATION_MODES.join(', ')})`);
+  }
+  return {
+    referencePath: options.reference,
+    currentPath: options.current,
+    score: options.score,
+    target: options.target,
+    prediction: options.prediction,
+    positiveClass: options.positiveClass,
+    threshold: options.threshold === undefined ? undefined : numberIn(options.threshold, '--threshold', 0, 1),
+    chunkSize: options.chunkSize === undefined ? undefined : positiveInteger(options.chunkSize, '--chunk-size'),
+    window: options.window,
+    timeColumn: options.timeColumn,
+    metrics: metricsOf(options.metrics),
+    calibration: options.calibration as CalibrationMode | undefined,
+    maxDrop: options.maxDrop === undefined ? undefined : numberIn(options.maxDrop, '--max-drop', 0, 1),
+    realized: options.realized === true,
+  };
+}
+
+function errorLine(error: unknown): string {
+  if (error instanceof EstimationRequestError || error instanceof EstimationInputError) return error.message.replace(/\s*\n\s*/g, ' ');
+  return cliErrorLine(error);
+}
+
+/**
+ * Runs `driftguard estimate`; returns 0 when no chunk's estimate falls below its alert threshold, 1 when one
+ * does, 2 on any error (one line on stderr).
+ */
+export async function runEstimate(options: EstimateCommandOptions, io: EstimateCommandIo): Promise<number> {
+  try {
+    const format = formatOf(options);
+    const request = estimationRequestOf(options);
+    const service = createPerformanceEstimationService({ tableReader: io.tableReader ?? createTableReader() });
+    const report = await service.estimate(request);
+    const rendered = renderEstimationReport(report, format);
+    if (options.out === undefined) io.stdout.write(rendered);
+    else {
+      await writeOptionFile('--out', options.out, rendered);
+      io.stdout.write(estimationVerdictLine(report, options.out));
+    }
+    return report.alert ? EXIT_DROP : EXIT_NO_DROP;
+  } catch (error) {
+    io.stderr.write(`driftguard estimate: ${errorLine(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+/** `driftguard estimate --reference <file> --current <file> --score <col> --target <col> …` (docs/estimation.md). */
+export function createEstimateCommand(): Command {
+  return new Command('estimate')
+    .description(
+      "Estimate a binary classifier's performance on chunks of unlabelled data from its scores (confidence-based performance estimation, fitted on a labelled reference). Exit 0 = no estimated drop, 1 = a chunk's estimate is below its alert threshold, 2 = error.",
+    )
+    .option('--reference <file>', 'labelled reference data (e.g. the test set): .csv, .tsv, .parquet')
+    .option('--current <file>', 'current data to estimate, cut into chunks of consecutive rows in file order')
+    .option('--score <column>', "the model's score (probability) of class 1")
+    .option('--target <column>', 'label column of the reference (the current file needs none; its labels are ignored unless --realized)')
+    .option('--prediction <column>', 'predicted class column (default: class 1 when score > --threshold)')
+    .option('--threshold <p>', 'decision threshold when there is no --prediction column (default 0.5)')
+    .option('--positive-class <label>', 'the target class the score is about (default: true / 1 / yes, else the larger label)')
+    .option('--chunk-size <n>', 'rows per chunk (default: the current file in 10 chunks); the last chunk may be smaller')
+    .option('--window <n><unit>', 'chunks by time instead: m, h, d or w (e.g. 7d), with --time-column')
+    .option('--time-column <column>', 'date column of --window (rows in time order)')
+    .option('--metrics <list>', `comma-separated subset of ${BINARY_METRICS.join(',')} (default: all)`)
+    .option('--max-drop <d>', "alert when an estimate is more than d below the reference's value (default: below the reference chunks' mean − 3 std)")
+    .option('--calibration <mode>', 'auto (isotonic when it helps, default) | isotonic | none')
+    .option('--realized', "also compute the metrics from the current file's --target labels and flag concept shift")
+    .option('--json', 'print the JSON report (same as --format json)')
+    .option('--format <format>', 'json | md | html (default: from --out extension, else json)')
+    .option('--out <file>', 'write the report here instead of stdout (a one-line verdict goes to stdout)')
+    .configureOutput({
+      outputError: (message, write) => write(`driftguard estimate: ${message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+    })
+    .exitOverride((error) => process.exit(error.code === 'commander.helpDisplayed' ? EXIT_NO_DROP : EXIT_ERROR))
+    .action(async (options: EstimateCommandOptions) => {
+      process.exitCode = await runEstimate(options, { stdout: process.stdout, stderr: process.stderr });
+    });
+}
