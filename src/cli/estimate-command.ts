@@ -1,9 +1,15 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import { createTableReader } from '../compose.js';
-import { BINARY_METRICS, EstimationInputError, type BinaryMetric, type CalibrationMode } from '../drift/estimation/index.js';
 import type { TableReader } from '../ports/table-reader.js';
-import { createPerformanceEstimationService, type EstimationRequest } from '../services/estimation/estimate-performance.js';
+import {
+  BINARY_METRICS,
+  createPerformanceEstimationService,
+  EstimationInputError,
+  type BinaryMetric,
+  type CalibrationMode,
+  type EstimationRequest,
+} from '../services/estimation/estimate-performance.js';
 import { EstimationRequestError } from '../services/estimation/estimation-request-error.js';
 import { ESTIMATION_FORMATS, estimationVerdictLine, renderEstimationReport, type EstimationFormat } from '../services/estimation/render-estimation-report.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';

@@ -21,6 +21,9 @@ import { ESTIMATION_REPORT_VERSION, type EstimationChunk, type EstimationReport,
 import { encodeBinary, labelColumn, numberColumn, timeColumn } from './table-columns.js';
 import { parseWindow } from './time-window.js';
 
+// What the edges need of the estimation core (they may not import drift/ directly).
+export { BINARY_METRICS, EstimationInputError, type BinaryMetric, type CalibrationMode } from '../../drift/estimation/index.js';
+
 /** What to estimate: the files, the columns and how to cut and judge the current file. */
 export interface EstimationRequest {
   readonly referencePath: string;

@@ -15,14 +15,21 @@ function cellsOf(table: DataTable, file: string, column: string, role: string): 
 
 const shown = (cell: Cell): string => (cell === null ? 'an empty cell' : JSON.stringify(cell));
 
-/** A column of finite numbers (scores, times as numbers). */
+/** A number, or a string that is one (a reader types a column as text when one cell is not a number). */
+function finiteNumber(cell: Cell): number {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string' && cell.trim() !== '') return Number(cell);
+  return Number.NaN;
+}
+
+/** A column of finite numbers (scores); the first cell that is not one is the error. */
 export function numberColumn(table: DataTable, file: string, column: string, role: string): Float64Array {
   const cells = cellsOf(table, file, column, role);
   const out = new Float64Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
-    const v = cells[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new EstimationRequestError(`${file}: column "${column}", row ${i + 1}: ${role} must be a finite number, got ${shown(v)}`);
+    const v = finiteNumber(cells[i]);
+    if (!Number.isFinite(v)) {
+      throw new EstimationRequestError(`${file}: column "${column}", row ${i + 1}: ${role} must be a finite number, got ${shown(cells[i])}`);
     }
     out[i] = v;
   }
