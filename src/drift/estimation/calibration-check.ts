@@ -1,7 +1,7 @@
 import { rocAuc } from '../../models/metrics/roc-auc.js';
 import { pairwiseSum } from '../../stats/pairwise-sum.js';
 import { EstimationInputError } from './estimation-input-error.js';
-import { calibrateScores, fitIsotonicCalibration } from './isotonic-calibration.js';
+import { calibrateScore, fitIsotonicCalibration } from './isotonic-calibration.js';
 import { numpyMean } from './numpy-reductions.js';
 
 /** Index ranges [edges[b], edges[b + 1]) of NannyML's `_get_bin_index_edges(n, binCount)`. */
@@ -96,23 +96,17 @@ export function checkCalibration(scores: ArrayLike<number>, labels: ArrayLike<nu
   const n = scores.length;
   const outOfFold = new Float64Array(n);
   for (let f = 0; f < folds; f++) {
-    const trainScores: number[] = [];
-    const trainLabels: number[] = [];
-    const testRows: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (i % folds === f) testRows.push(i);
-      else {
-        trainScores.push(scores[i]);
-        trainLabels.push(labels[i]);
-      }
+    const testRows = Math.floor((n - f + folds - 1) / folds);
+    if (testRows === 0 || testRows === n) continue;
+    const trainScores = new Float64Array(n - testRows);
+    const trainLabels = new Float64Array(n - testRows);
+    for (let i = 0, k = 0; i < n; i++) {
+      if (i % folds === f) continue;
+      trainScores[k] = scores[i];
+      trainLabels[k++] = labels[i];
     }
-    if (testRows.length === 0 || trainScores.length === 0) continue;
     const map = fitIsotonicCalibration(trainScores, trainLabels);
-    const calibrated = calibrateScores(
-      map,
-      testRows.map((i) => scores[i]),
-    );
-    testRows.forEach((row, k) => (outOfFold[row] = calibrated[k]));
+    for (let i = f; i < n; i += folds) outOfFold[i] = calibrateScore(map, scores[i]);
   }
   const eceBefore = equalCountCalibrationError(labels, scores);
   const eceAfter = equalCountCalibrationError(labels, outOfFold);

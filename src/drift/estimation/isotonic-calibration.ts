@@ -64,43 +64,56 @@ export function poolAdjacentViolators(y: Float64Array, w: Float64Array): void {
 export function fitIsotonicCalibration(scores: ArrayLike<number>, labels: ArrayLike<number>): IsotonicCalibration {
   requireFiniteArray(scores, 'scores');
   requireSameLength(scores, 'scores', labels, 'labels');
-  requireBinaryLabels(labels, 'labels');
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b] || labels[a] - labels[b]);
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const ws: number[] = [];
-  let currentX = scores[order[0]];
+  const positives = requireBinaryLabels(labels, 'labels');
+  // Labels are 0/1, so a tied group is summed up by its counts: sort each class's scores natively (no comparator)
+  // and merge, instead of sorting row indices by (score, label).
+  const ones = new Float64Array(positives);
+  const zeros = new Float64Array(scores.length - positives);
+  for (let i = 0, a = 0, b = 0; i < scores.length; i++) {
+    if (labels[i] === 1) ones[a++] = scores[i];
+    else zeros[b++] = scores[i];
+  }
+  ones.sort();
+  zeros.sort();
+  const xs = new Float64Array(scores.length);
+  const ys = new Float64Array(scores.length);
+  const ws = new Float64Array(scores.length);
+  let groups = 0;
+  let currentX = Math.min(ones.length > 0 ? ones[0] : Infinity, zeros.length > 0 ? zeros[0] : Infinity);
   let sumY = 0;
   let sumW = 0;
-  for (const row of order) {
-    const x = scores[row];
+  for (let a = 0, b = 0; a < ones.length || b < zeros.length; ) {
+    // the next row in (score, label) order: a zero before a one on equal scores
+    const takeZero = b < zeros.length && (a >= ones.length || zeros[b] <= ones[a]);
+    const x = takeZero ? zeros[b++] : ones[a++];
+    const y = takeZero ? 0 : 1;
     if (x - currentX >= SAME_SCORE) {
-      xs.push(currentX);
-      ys.push(sumY / sumW);
-      ws.push(sumW);
+      xs[groups] = currentX;
+      ys[groups] = sumY / sumW;
+      ws[groups++] = sumW;
       currentX = x;
-      sumY = labels[row];
+      sumY = y;
       sumW = 1;
     } else {
-      sumY += labels[row];
+      sumY += y;
       sumW += 1;
     }
   }
-  xs.push(currentX);
-  ys.push(sumY / sumW);
-  ws.push(sumW);
-  const y = Float64Array.from(ys);
-  poolAdjacentViolators(y, Float64Array.from(ws));
-  const keptScores: number[] = [];
-  const keptProbabilities: number[] = [];
-  for (let k = 0; k < y.length; k++) {
-    const interior = k > 0 && k < y.length - 1;
+  xs[groups] = currentX;
+  ys[groups] = sumY / sumW;
+  ws[groups++] = sumW;
+  const y = ys.subarray(0, groups);
+  poolAdjacentViolators(y, ws.subarray(0, groups));
+  const keptScores = new Float64Array(groups);
+  const keptProbabilities = new Float64Array(groups);
+  let kept = 0;
+  for (let k = 0; k < groups; k++) {
+    const interior = k > 0 && k < groups - 1;
     if (interior && y[k] === y[k - 1] && y[k] === y[k + 1]) continue;
-    keptScores.push(xs[k]);
-    keptProbabilities.push(y[k]);
+    keptScores[kept] = xs[k];
+    keptProbabilities[kept++] = y[k];
   }
-  return { scores: Float64Array.from(keptScores), probabilities: Float64Array.from(keptProbabilities) };
+  return { scores: keptScores.slice(0, kept), probabilities: keptProbabilities.slice(0, kept) };
 }
 
 /** The calibrated probability of one score: linear interpolation between knots, clipped to the end knots (`np.interp`). */
