@@ -27,6 +27,7 @@ import { createTableReader } from '../src/compose.js';
 import { BINARY_METRICS, fitBinaryEstimator, type BinaryMetric } from '../src/drift/estimation/index.js';
 import { createSeededRandom } from '../src/models/index.js';
 import { createPerformanceEstimationService } from '../src/services/estimation/estimate-performance.js';
+import { NANNYML_METRIC_NAMES } from '../tests/support/estimation-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -36,14 +37,7 @@ function argument(name: string, fallback: string): string {
   return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
 }
 
-const NANNYML_NAME: Record<BinaryMetric, string> = {
-  rocAuc: 'roc_auc',
-  accuracy: 'accuracy',
-  precision: 'precision',
-  recall: 'recall',
-  f1: 'f1',
-  specificity: 'specificity',
-};
+const NANNYML_NAME = NANNYML_METRIC_NAMES;
 
 interface Dataset {
   readonly name: string;

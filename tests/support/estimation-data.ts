@@ -3,7 +3,20 @@
  * (see there for the rules): scores from a recipe, label 1 when a noise uniform < q(score), predicted class
  * score > 0.5.
  */
+import { expect } from 'vitest';
+import type { BinaryMetric, ChunkEstimate, MetricValues } from '../../src/drift/estimation/index.js';
+import { expectClose } from './oracle.js';
 import { buildSample, type SampleRecipe } from './recipes.js';
+
+/** NannyML's names of driftguard's metrics (its result columns). */
+export const NANNYML_METRIC_NAMES: Readonly<Record<BinaryMetric, string>> = {
+  rocAuc: 'roc_auc',
+  accuracy: 'accuracy',
+  precision: 'precision',
+  recall: 'recall',
+  f1: 'f1',
+  specificity: 'specificity',
+};
 
 export type TruthRule = 'identity' | 'square' | 'affine' | 'lifted';
 
@@ -50,4 +63,91 @@ export function sliceStream(stream: BinaryStream, start: number, end: number): B
     labels: stream.labels.subarray(start, end),
     predictions: stream.predictions.subarray(start, end),
   };
+}
+
+export interface MulticlassSegment {
+  readonly scores: readonly [SampleRecipe, SampleRecipe, SampleRecipe];
+  readonly noise: SampleRecipe;
+}
+
+export interface MulticlassStream {
+  readonly scores: [Float64Array, Float64Array, Float64Array];
+  readonly labels: Float64Array;
+  readonly predictions: Float64Array;
+}
+
+/** Three classes, bit-identical to `multiclass_stream` of tests/oracle/nannyml/estimation_data.py (see there). */
+export function buildMulticlassStream(segments: readonly MulticlassSegment[]): MulticlassStream {
+  const scores: [number[], number[], number[]] = [[], [], []];
+  const labels: number[] = [];
+  const predictions: number[] = [];
+  for (const segment of segments) {
+    const weights = segment.scores.map((r) => buildSample(r));
+    const u = buildSample(segment.noise);
+    for (let i = 0; i < u.length; i++) {
+      const total = weights[0][i] + weights[1][i] + weights[2][i];
+      const p = [0, 1, 2].map((k) => weights[k][i] / total);
+      const squares = p.map((x) => x * x);
+      const norm = squares[0] + squares[1] + squares[2];
+      const q0 = squares[0] / norm;
+      const q1 = q0 + squares[1] / norm;
+      labels.push(u[i] < q0 ? 0 : u[i] < q1 ? 1 : 2);
+      let best = 0;
+      for (const k of [1, 2]) if (p[k] > p[best]) best = k;
+      predictions.push(best);
+      for (let k = 0; k < 3; k++) scores[k].push(p[k]);
+    }
+  }
+  return {
+    scores: [Float64Array.from(scores[0]), Float64Array.from(scores[1]), Float64Array.from(scores[2])],
+    labels: Float64Array.from(labels),
+    predictions: Float64Array.from(predictions),
+  };
+}
+
+/** One chunk of a NannyML CBPE result as the generators write it (tests/oracle/nannyml/cbpe_results.py). */
+export type NannymlField =
+  | 'value'
+  | 'sampling_error'
+  | 'realized'
+  | 'upper_confidence_boundary'
+  | 'lower_confidence_boundary'
+  | 'upper_threshold'
+  | 'lower_threshold'
+  | 'alert';
+export interface NannymlChunk {
+  period: 'reference' | 'analysis';
+  start: number;
+  end: number;
+  metrics: Record<string, Record<NannymlField, number | boolean | null>>;
+}
+
+/** The same method in the same summation order: equal up to float rounding. */
+export const SAME_METHOD = 1e-12;
+
+/**
+ * Our estimate and realized values of one chunk equal NannyML's: values, thresholds and realized within
+ * SAME_METHOD; sampling errors and bands within `samplingTolerance(metric)`. NannyML also alerts above the upper
+ * threshold (an improvement); driftguard alerts on drops only.
+ */
+export function expectSameAsNannyml(
+  estimate: ChunkEstimate<BinaryMetric>,
+  realized: MetricValues<BinaryMetric>,
+  chunk: NannymlChunk,
+  samplingTolerance: (metric: BinaryMetric) => number,
+): void {
+  for (const metric of Object.keys(NANNYML_METRIC_NAMES) as BinaryMetric[]) {
+    const e = chunk.metrics[NANNYML_METRIC_NAMES[metric]];
+    const ours = estimate.metrics[metric];
+    const tolerance = samplingTolerance(metric);
+    expectClose(ours.value!, e.value as number, SAME_METHOD, 0, `${metric} estimate`);
+    expectClose(ours.samplingError!, e.sampling_error as number, tolerance, 0, `${metric} sampling error`);
+    expectClose(ours.lower!, e.lower_confidence_boundary as number, tolerance, 1e-15, `${metric} lower bound`);
+    expectClose(ours.upper!, e.upper_confidence_boundary as number, tolerance, 1e-15, `${metric} upper bound`);
+    expectClose(ours.thresholds.lower!, e.lower_threshold as number, SAME_METHOD, 1e-15, `${metric} lower threshold`);
+    expectClose(ours.thresholds.upper!, e.upper_threshold as number, SAME_METHOD, 1e-15, `${metric} upper threshold`);
+    expect(ours.alert, `${metric} alert`).toBe(e.alert === true && (e.value as number) < (e.lower_threshold as number));
+    if (e.realized === null) expect(realized[metric]).toBeNull();
+    else expectClose(realized[metric]!, e.realized as number, SAME_METHOD, 0, `${metric} realized`);
+  }
 }

@@ -1,6 +1,6 @@
 import { rocAuc } from '../../models/metrics/roc-auc.js';
 import { standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
-import { checkCalibration } from './calibration-check.js';
+import { checkCalibration, type CalibrationCheck } from './calibration-check.js';
 import { chunkRanges, type ChunkRange } from './chunk-ranges.js';
 import { EstimationInputError } from './estimation-input-error.js';
 import { estimatedRocAuc } from './estimated-roc-auc.js';
@@ -84,6 +84,20 @@ export interface BinaryPerformanceEstimator {
 
 const PROBABILITY_RANGE: ValueLimits = { lower: 0, upper: 1 };
 
+/** The mode's decision on the reference's calibration check, with the check's numbers. */
+export function summarizeCalibration(mode: CalibrationMode, check: CalibrationCheck): CalibrationSummary {
+  const calibrate = mode === 'isotonic' || (mode === 'auto' && check.helps);
+  return {
+    requested: mode,
+    method: calibrate ? 'isotonic' : 'none',
+    eceBefore: check.eceBefore,
+    eceAfter: check.eceAfter,
+    eceUsed: calibrate ? check.eceAfter : check.eceBefore,
+    noiseFloor: check.noiseFloor,
+    folds: check.folds,
+  };
+}
+
 function requireChunk(chunk: BinaryChunkData, where: string): void {
   requireFiniteArray(chunk.scores, `${where}.scores`);
   requireSameLength(chunk.scores, `${where}.scores`, chunk.predictions, `${where}.predictions`);
@@ -130,17 +144,8 @@ export function fitBinaryEstimator(reference: BinaryReferenceData, options: Bina
   if (mode === 'none' && !scoresAreProbabilities) {
     throw new EstimationInputError('calibration', 'scores outside [0, 1] are not probabilities: they need calibration ("auto" or "isotonic")');
   }
-  const calibrate = mode === 'isotonic' || (mode === 'auto' && check.helps);
-  const map: IsotonicCalibration | null = calibrate ? fitIsotonicCalibration(reference.scores, reference.labels) : null;
-  const calibration: CalibrationSummary = {
-    requested: mode,
-    method: calibrate ? 'isotonic' : 'none',
-    eceBefore: check.eceBefore,
-    eceAfter: check.eceAfter,
-    eceUsed: calibrate ? check.eceAfter : check.eceBefore,
-    noiseFloor: check.noiseFloor,
-    folds: check.folds,
-  };
+  const calibration = summarizeCalibration(mode, check);
+  const map: IsotonicCalibration | null = calibration.method === 'isotonic' ? fitIsotonicCalibration(reference.scores, reference.labels) : null;
   const probabilities = (scores: ArrayLike<number>): Float64Array => (map === null ? Float64Array.from(scores) : calibrateScores(map, scores));
 
   const referenceValues = realizedBinaryMetrics(reference);

@@ -29,4 +29,11 @@ export {
 export { estimatedRocAuc } from './estimated-roc-auc.js';
 export { confusionMetrics, expectedConfusion, type ConfusionMetrics, type ExpectedConfusion } from './expected-confusion.js';
 export { calibrateScore, calibrateScores, fitIsotonicCalibration, type IsotonicCalibration } from './isotonic-calibration.js';
+export {
+  fitMulticlassEstimator,
+  type MulticlassChunkData,
+  type MulticlassEstimatorOptions,
+  type MulticlassPerformanceEstimator,
+  type MulticlassReferenceData,
+} from './multiclass-performance-estimator.js';
 export { isWorseThanThresholds, metricEstimate, SAMPLING_ERROR_RANGE, type BetterWhen, type MetricEstimate } from './metric-estimate.js';

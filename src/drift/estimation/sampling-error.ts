@@ -54,15 +54,19 @@ function stdOfGroups(groups: readonly (readonly [value: number, count: number])[
  * 0.13 `nannyml.sampling_error.binary_classification`: accuracy: std of the 0/1 "correct" indicator (share 1);
  * precision: std of 1 (TP) / 0 (FP) over predicted positives, share = predicted positives / n; recall: 1 (TP) /
  * 0 (FN) over actual positives; specificity: 1 (TN) / 0 (FP) over actual negatives; F1: 1 (TP) / 0 (FN, FP)
- * scaled by |TP ∪ FN ∪ FP| / (TP + ½(FN + FP)), share = |TP ∪ FN ∪ FP| / n.
+ * scaled by |TP ∪ FN ∪ FP| / (TP + ½(FN + FP)) for binary models (`f1Correction`; NannyML does not scale its multiclass
+ * one-vs-rest terms), share = |TP ∪ FN ∪ FP| / n.
  */
 export function thresholdMetricComponents(
   labels: ArrayLike<number>,
   predictions: ArrayLike<number>,
+  f1Correction: 'binary' | 'none' = 'binary',
 ): Record<'accuracy' | 'precision' | 'recall' | 'specificity' | 'f1', SamplingErrorComponents> {
   const c = countConfusion(labels, predictions);
   const relevantF1 = c.truePositives + c.falseNegatives + c.falsePositives;
-  const f1Factor = relevantF1 === 0 ? 0 : relevantF1 / ((c.falseNegatives + c.falsePositives) * 0.5 + c.truePositives);
+  // NannyML scales F1's terms for binary models only; its one-vs-rest multiclass components do without.
+  const f1Factor =
+    f1Correction === 'none' ? 1 : relevantF1 === 0 ? 0 : relevantF1 / ((c.falseNegatives + c.falsePositives) * 0.5 + c.truePositives);
   // Accuracy's indicator is in row order, as NannyML's (the order of a pairwise sum changes its last bits).
   const indicator = new Float64Array(c.rows);
   for (let i = 0; i < c.rows; i++) indicator[i] = labels[i] === predictions[i] ? 1 : 0;

@@ -30,3 +30,33 @@ def stream(segments):
             labels.append(1 if ui < rule(si) else 0)
             predictions.append(1 if si > 0.5 else 0)
     return scores, labels, predictions
+
+
+CLASSES = ["a", "b", "c"]
+
+
+def multiclass_stream(segments):
+    """Three classes: raw weights u_k from the segment's three score recipes, scores p_k = u_k / (u_a + u_b + u_c);
+    the true class probabilities are sharper than the scores, q_k = p_k² / Σ p_j² (scores under-confident); the
+    label is the first class whose cumulative q exceeds the noise uniform; the predicted class is the arg-max score
+    (first on ties)."""
+    scores, labels, predictions = [[], [], []], [], []
+    for segment in segments:
+        weights = [build(r) for r in segment["scores"]]
+        u = build(segment["noise"])
+        for i in range(len(u)):
+            total = (weights[0][i] + weights[1][i]) + weights[2][i]
+            p = [weights[k][i] / total for k in range(3)]
+            squares = [p[k] * p[k] for k in range(3)]
+            norm = (squares[0] + squares[1]) + squares[2]
+            q0 = squares[0] / norm
+            q1 = q0 + squares[1] / norm
+            labels.append(0 if u[i] < q0 else 1 if u[i] < q1 else 2)
+            best = 0
+            for k in (1, 2):
+                if p[k] > p[best]:
+                    best = k
+            predictions.append(best)
+            for k in range(3):
+                scores[k].append(p[k])
+    return scores, labels, predictions

@@ -14,33 +14,21 @@ import nannyml
 import numpy as np
 import pandas as pd
 
+from cbpe_results import METRICS, chunk_records, uniform
 from estimation_data import stream
 
 FIXTURE = "nannyml_cbpe"
-METRICS = ["roc_auc", "accuracy", "precision", "recall", "f1", "specificity"]
-FIELDS = ["value", "sampling_error", "realized", "upper_confidence_boundary", "lower_confidence_boundary",
-          "upper_threshold", "lower_threshold", "alert"]
 CALL = (f"nannyml {nannyml.__version__}: est = nannyml.CBPE(y_pred_proba='p', y_pred='y_pred', y_true='y', "
         "problem_type='classification_binary', metrics=METRICS, chunk_size=CHUNK); est.fit(reference); "
         "res = est.estimate(analysis).to_df() — columns (metric, field) per chunk; est.needs_calibration; "
         "est.calibrator._regressor.X_thresholds_, y_thresholds_")
 
 
-def uniform(seed, n, loc=0.0, scale=1.0):
-    return {"kind": "uniform", "seed": seed, "n": n, "loc": loc, "scale": scale}
-
 
 def frame(segments):
     scores, labels, predictions = stream(segments)
     return pd.DataFrame({"p": np.asarray(scores), "y_pred": np.asarray(predictions), "y": np.asarray(labels)})
 
-
-def plain(value):
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    return float(value)
 
 
 def case(case_id, reference, analysis, chunk):
@@ -51,14 +39,7 @@ def case(case_id, reference, analysis, chunk):
                            metrics=METRICS, chunk_size=chunk)
         est.fit(ref)
         res = est.estimate(ana).to_df()
-    chunks = []
-    for _, row in res.iterrows():
-        chunks.append({
-            "period": row[("chunk", "period")],
-            "start": int(row[("chunk", "start_index")]),
-            "end": int(row[("chunk", "end_index")]),
-            "metrics": {m: {f: plain(row[(m, f)]) for f in FIELDS} for m in METRICS},
-        })
+    chunks = chunk_records(res)
     expected = {"needsCalibration": bool(est.needs_calibration), "chunks": chunks}
     if est.needs_calibration:
         expected["knots"] = {"scores": est.calibrator._regressor.X_thresholds_,
