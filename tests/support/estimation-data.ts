@@ -151,3 +151,30 @@ export function expectSameAsNannyml(
     else expectClose(realized[metric]!, e.realized as number, SAME_METHOD, 0, `${metric} realized`);
   }
 }
+
+export interface RegressionSegment {
+  readonly x1: SampleRecipe;
+  readonly x2: SampleRecipe;
+  readonly noise: SampleRecipe;
+}
+
+/** Bit-identical to `regression_stream` of tests/oracle/nannyml/estimation_data.py (see there). */
+export function buildRegressionStream(segments: readonly RegressionSegment[]): { x1: number[]; x2: number[]; predictions: Float64Array; targets: Float64Array } {
+  const x1: number[] = [];
+  const x2: number[] = [];
+  const predictions: number[] = [];
+  const targets: number[] = [];
+  for (const segment of segments) {
+    const a = buildSample(segment.x1);
+    const b = buildSample(segment.x2);
+    const u = buildSample(segment.noise);
+    for (let i = 0; i < u.length; i++) {
+      const mean = a[i] + 2 * b[i];
+      x1.push(a[i]);
+      x2.push(b[i]);
+      predictions.push(mean);
+      targets.push(mean + (u[i] - 0.5) * (0.2 + 2 * a[i]));
+    }
+  }
+  return { x1, x2, predictions: Float64Array.from(predictions), targets: Float64Array.from(targets) };
+}

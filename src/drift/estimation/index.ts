@@ -16,6 +16,15 @@ export {
 } from './binary-performance-estimator.js';
 export { calibrationNoiseFloor, checkCalibration, equalCountCalibrationError, type CalibrationCheck } from './calibration-check.js';
 export { chunkRanges, periodChunkRanges, type ChunkRange } from './chunk-ranges.js';
+export {
+  fitDirectLossEstimator,
+  REGRESSION_METRICS,
+  type DirectLossEstimator,
+  type DirectLossEstimatorOptions,
+  type RegressionChunkData,
+  type RegressionMetric,
+  type RegressionReferenceData,
+} from './direct-loss-estimator.js';
 export { EstimationInputError } from './estimation-input-error.js';
 export {
   calibrationWarnings,

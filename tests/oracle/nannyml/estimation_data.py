@@ -60,3 +60,18 @@ def multiclass_stream(segments):
             for k in range(3):
                 scores[k].append(p[k])
     return scores, labels, predictions
+
+
+def regression_stream(segments):
+    """Two inputs from uniform recipes, a model that predicts the conditional mean ŷ = x1 + 2·x2, and a target whose
+    noise grows with x1: y = ŷ + (u − 0.5)·(0.2 + 2·x1) — so a shift of x1 changes the model's error."""
+    x1, x2, predictions, targets = [], [], [], []
+    for segment in segments:
+        a, b, u = build(segment["x1"]), build(segment["x2"]), build(segment["noise"])
+        for i in range(len(u)):
+            mean = a[i] + 2.0 * b[i]
+            x1.append(a[i])
+            x2.append(b[i])
+            predictions.append(mean)
+            targets.append(mean + (u[i] - 0.5) * (0.2 + 2.0 * a[i]))
+    return x1, x2, predictions, targets
