@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildStream, expectSameAsNannyml, SAME_METHOD, sliceStream, type NannymlChunk, type StreamSegment } from '../../../tests/support/estimation-data.js';
+import { buildStream, sliceStream, type StreamSegment } from '../../../tests/support/estimation-data.js';
+import { expectSameAsNannyml, SAME_METHOD, type NannymlChunk } from '../../../tests/support/nannyml-expect.js';
 import { expectClose, loadOracle } from '../../../tests/support/oracle.js';
 import { fitBinaryEstimator } from './binary-performance-estimator.js';
 import { fitIsotonicCalibration } from './isotonic-calibration.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegressionStream, SAME_METHOD, type NannymlChunk, type RegressionSegment } from '../../../tests/support/estimation-data.js';
+import { buildRegressionStream, type RegressionSegment } from '../../../tests/support/estimation-data.js';
+import { SAME_METHOD, type NannymlChunk } from '../../../tests/support/nannyml-expect.js';
 import { expectClose, loadOracle } from '../../../tests/support/oracle.js';
 import { fitDirectLossEstimator, REGRESSION_METRICS } from './direct-loss-estimator.js';
 

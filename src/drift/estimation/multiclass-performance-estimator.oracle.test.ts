@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMulticlassStream, expectSameAsNannyml, type MulticlassSegment, type MulticlassStream, type NannymlChunk } from '../../../tests/support/estimation-data.js';
+import { buildMulticlassStream, type MulticlassSegment, type MulticlassStream } from '../../../tests/support/estimation-data.js';
+import { expectSameAsNannyml, type NannymlChunk } from '../../../tests/support/nannyml-expect.js';
 import { loadOracle } from '../../../tests/support/oracle.js';
 import { fitMulticlassEstimator } from './multiclass-performance-estimator.js';
 
