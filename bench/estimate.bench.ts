@@ -12,6 +12,7 @@
  *              drops, P(y | x) unchanged), 10–14 a concept shift (P(y | x) changes, inputs do not: no
  *              score-based estimator can see it)
  *   speed      50 chunks of 5,000 rows after a 50,000-row reference: time of fit and of estimating all chunks
+ * "largest estimate gap" is the largest |driftguard − NannyML| estimate over the chunks of the row.
  * Realized values are computed from the current file's labels (they equal NannyML's realized values, see
  * src/drift/estimation/binary-performance-estimator.oracle.test.ts). The NannyML peer runs in .venv-nannyml
  * (npm run bench:setup, or tests/oracle/nannyml/setup.sh); without it its columns say "n/a".
@@ -104,7 +105,7 @@ interface DatasetResult {
   readonly dataset: string;
   readonly calibration: { driftguard: string; nannyml: string };
   readonly seconds: { driftguard: number; nannyml: number | null };
-  readonly errors: { segment: string; metric: BinaryMetric; chunks: number; nannyml: number | null; driftguard: number }[];
+  readonly errors: { segment: string; metric: BinaryMetric; chunks: number; nannyml: number | null; driftguard: number; largestGap: number | null }[];
 }
 
 async function compare(d: Dataset): Promise<DatasetResult> {
@@ -126,14 +127,20 @@ async function compare(d: Dataset): Promise<DatasetResult> {
     for (const metric of BINARY_METRICS) {
       const ourErrors: number[] = [];
       const peerErrors: number[] = [];
+      let largestGap = 0;
       for (const k of indexes) {
         const chunk = ours.chunks[k];
         const realized = chunk.realized?.[metric];
         if (realized === null || realized === undefined) continue;
         ourErrors.push(Math.abs((chunk.estimated[metric] ?? Number.NaN) - realized));
-        if (typeof peer !== 'string') peerErrors.push(Math.abs(peer.chunks[k].estimated[NANNYML_NAME[metric]] - realized));
+        if (typeof peer !== 'string') {
+          const theirs = peer.chunks[k].estimated[NANNYML_NAME[metric]];
+          peerErrors.push(Math.abs(theirs - realized));
+          largestGap = Math.max(largestGap, Math.abs(theirs - (chunk.estimated[metric] ?? Number.NaN)));
+        }
       }
-      errors.push({ segment, metric, chunks: ourErrors.length, driftguard: mean(ourErrors), nannyml: typeof peer === 'string' ? null : mean(peerErrors) });
+      const peerless = typeof peer === 'string';
+      errors.push({ segment, metric, chunks: ourErrors.length, driftguard: mean(ourErrors), nannyml: peerless ? null : mean(peerErrors), largestGap: peerless ? null : largestGap });
     }
   }
   if (typeof peer === 'string') console.log(`${d.name}: NannyML ${peer}`);
@@ -228,11 +235,11 @@ async function main(): Promise<void> {
       }),
     );
   }
-  console.log('\n| dataset | chunks | metric | NannyML CBPE MAE | driftguard MAE |');
-  console.log('|---|---|---|---|---|');
+  console.log('\n| dataset | chunks | metric | NannyML CBPE MAE | driftguard MAE | largest estimate gap |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of results) {
     for (const e of r.errors.filter((x) => x.metric === 'rocAuc' || x.metric === 'accuracy' || x.segment.startsWith('all') || x.segment.startsWith('no shift'))) {
-      console.log(`| ${r.dataset} | ${e.segment} | ${e.metric} | ${fmt(e.nannyml)} | ${fmt(e.driftguard)} |`);
+      console.log(`| ${r.dataset} | ${e.segment} | ${e.metric} | ${fmt(e.nannyml)} | ${fmt(e.driftguard)} | ${e.largestGap === null ? 'n/a' : e.largestGap.toExponential(1)} |`);
     }
   }
   console.log('\n| dataset | calibration NannyML / driftguard | NannyML read + fit + estimate | driftguard estimate (read + fit + estimate) |');
