@@ -146,7 +146,7 @@ async function compare(d: Dataset): Promise<DatasetResult> {
   if (typeof peer === 'string') console.log(`${d.name}: NannyML ${peer}`);
   return {
     dataset: d.name,
-    calibration: { driftguard: ours.calibration.method, nannyml: typeof peer === 'string' ? 'n/a' : peer.needsCalibration ? 'isotonic' : 'none' },
+    calibration: { driftguard: ours.calibration !== null && 'method' in ours.calibration ? String(ours.calibration.method) : 'n/a', nannyml: typeof peer === 'string' ? 'n/a' : peer.needsCalibration ? 'isotonic' : 'none' },
     seconds: { driftguard: ourSeconds, nannyml: typeof peer === 'string' ? null : peer.seconds.read + peer.seconds.fit + peer.seconds.estimate },
     errors,
   };

@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildStream, type BinaryStream, type StreamSegment } from '../../tests/support/estimation-data.js';
+import {
+  buildMulticlassStream,
+  buildRegressionStream,
+  buildStream,
+  type BinaryStream,
+  type MulticlassSegment,
+  type RegressionSegment,
+  type StreamSegment,
+} from '../../tests/support/estimation-data.js';
 import type { EstimationReport } from '../services/estimation/estimation-report.js';
 import { runEstimate, type EstimateCommandOptions } from './estimate-command.js';
 import { expectOneLineError, runCaptured } from './test-support/cli-capture.js';
@@ -29,7 +37,38 @@ function writeStream(name: string, stream: BinaryStream): void {
   writeFileSync(path(name), `${lines.join('\n')}\n`);
 }
 
+function writeMulticlass(name: string, segments: MulticlassSegment[]): void {
+  const s = buildMulticlassStream(segments);
+  const classes = ['a', 'b', 'c'];
+  const lines = ['pa,pb,pc,y_pred,y'];
+  for (let i = 0; i < s.labels.length; i++) lines.push(`${s.scores[0][i]},${s.scores[1][i]},${s.scores[2][i]},${classes[s.predictions[i]]},${classes[s.labels[i]]}`);
+  writeFileSync(path(name), `${lines.join('\n')}\n`);
+}
+
+function writeRegression(name: string, segments: RegressionSegment[]): void {
+  const s = buildRegressionStream(segments);
+  const lines = ['id,x1,x2,y_pred,y'];
+  for (let i = 0; i < s.targets.length; i++) lines.push(`${i},${s.x1[i]},${s.x2[i]},${s.predictions[i]},${s.targets[i]}`);
+  writeFileSync(path(name), `${lines.join('\n')}\n`);
+}
+
+const multiclassSegment = (seed: number, n: number, loc = 0): MulticlassSegment => ({
+  scores: [uniform(seed, n, loc), uniform(seed * 7919 + 101, n), uniform(seed * 104729 + 211, n)],
+  noise: uniform(seed * 1299709 + 307, n),
+});
+const regressionSegment = (seed: number, n: number, loc = 0): RegressionSegment => ({
+  x1: uniform(seed, n, loc),
+  x2: uniform(seed * 7919 + 101, n),
+  noise: uniform(seed * 104729 + 211, n),
+});
+
 beforeAll(() => {
+  writeMulticlass('multiclass-reference.csv', [multiclassSegment(71, 3000)]);
+  writeMulticlass('multiclass-current.csv', [multiclassSegment(81, 1000)]);
+  writeFileSync(path('multiclass-odd.csv'), 'pa,pb,pc,y_pred,y\n0.5,0.3,0.2,a,a\n0.2,0.5,0.3,b,d\n');
+  writeRegression('regression-reference.csv', [regressionSegment(5, 3000)]);
+  // the inputs move to where the model's errors are larger
+  writeRegression('regression-current.csv', [regressionSegment(6, 1000), regressionSegment(7, 1000, 0.5)]);
   writeStream('reference.csv', buildStream([segment(101, 4000, 'identity')]));
   writeStream('stable.csv', buildStream([segment(201, 2500, 'identity')]));
   // scores crowd around 0.5: the model is unsure, its accuracy must drop
@@ -48,6 +87,7 @@ beforeAll(() => {
 });
 
 const base = { reference: path('reference.csv'), score: 'p', prediction: 'y_pred', target: 'y' };
+const multiclassBase = { reference: path('multiclass-reference.csv'), current: path('multiclass-current.csv'), score: 'a=pa,b=pb,c=pc', target: 'y' };
 
 describe('driftguard estimate', () => {
   it('prints the documented JSON and exits 0 when no chunk drops', async () => {
@@ -72,7 +112,7 @@ describe('driftguard estimate', () => {
       expect(c.lower.rocAuc!).toBeLessThan(c.estimated.rocAuc!);
       expect(c.upper.rocAuc!).toBeGreaterThan(c.estimated.rocAuc!);
     }
-    expect(report.calibration.method).toBe('none'); // the identity truth: the scores are calibrated already
+    expect(report.calibration).toMatchObject({ method: 'none' }); // the identity truth: the scores are calibrated already
     expect(report.reference.rocAuc).toBeGreaterThan(0.7);
   });
 
@@ -127,10 +167,43 @@ describe('driftguard estimate', () => {
     expect((JSON.parse(r.stdout) as EstimationReport).classes).toEqual(['no', 'yes']);
   });
 
+  it('a multiclass model: one score column per class, macro-averaged estimates, per-class calibration', async () => {
+    const r = await estimate({ ...multiclassBase, chunkSize: '500', realized: true, json: true });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as EstimationReport;
+    expect(report.task).toBe('multiclass');
+    expect(report.classes).toEqual(['a', 'b', 'c']);
+    expect(report.decision).toEqual({ kind: 'arg-max' });
+    expect(Object.keys(report.calibration ?? {})).toEqual(['a', 'b', 'c']);
+    for (const c of report.chunks) expect(Math.abs(c.estimated.accuracy! - c.realized!.accuracy!)).toBeLessThan(0.06);
+  });
+
+  it('a regression model: estimated MAE / RMSE from the inputs and the prediction, alerting when the loss rises', async () => {
+    const r = await estimate({
+      reference: path('regression-reference.csv'),
+      current: path('regression-current.csv'),
+      prediction: 'y_pred',
+      target: 'y',
+      exclude: 'id',
+      chunkSize: '1000',
+      realized: true,
+      json: true,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as EstimationReport;
+    expect(report.task).toBe('regression');
+    expect(report.metrics).toEqual(['mae', 'rmse']);
+    expect(report.calibration).toBeNull();
+    expect(report.chunks.map((c) => c.alert)).toEqual([false, true]);
+    expect(report.chunks[1].estimated.mae!).toBeGreaterThan(report.thresholds.mae.upper!);
+    expect(Math.abs(report.chunks[0].estimated.mae! - report.chunks[0].realized!.mae!)).toBeLessThan(0.02);
+  });
+
   it('writes Markdown and HTML to --out and prints a verdict line', async () => {
     const md = await estimate({ ...base, current: path('unsure.csv'), chunkSize: '1000', out: path('report.md') });
     expect(md.code).toBe(1);
-    expect(md.stdout).toBe(`estimated performance drop: 1 of 2 chunks below the alert threshold, 0 warnings → ${path('report.md')}\n`);
+    expect(md.stdout).toBe(`estimated performance drop: 1 of 2 chunks worse than the alert threshold, 0 warnings → ${path('report.md')}\n`);
     expect(readFileSync(path('report.md'), 'utf8')).toContain('| 1 (rows 1000–1999, 1000 rows) |');
     const html = await estimate({ ...base, current: path('unsure.csv'), chunkSize: '1000', format: 'html' });
     expect(html.stdout).toMatch(/^<!doctype html>/);
@@ -143,9 +216,17 @@ describe('driftguard estimate refuses bad input with one line and exit 2', () =>
   const cases: [string, EstimateCommandOptions, RegExp][] = [
     ['no --reference', { ...ok, reference: undefined }, /--reference <file> is required/],
     ['no --current', { ...ok, current: undefined }, /--current <file> is required/],
-    ['no --score', { ...ok, score: undefined }, /--score <column> is required/],
+    ['no --score and no --prediction', { ...ok, score: undefined, prediction: undefined }, /--score <column> is required \(a classifier's score; a regression model gives --prediction <column> alone\)/],
     ['no --target', { ...ok, target: undefined }, /--target <column> is required/],
-    ['an unknown metric', { ...ok, metrics: 'rocAuc,auc' }, /--metrics: "auc" is not a metric \(valid: rocAuc, accuracy/],
+    ['an unknown metric', { ...ok, metrics: 'rocAuc,auc' }, /--metrics: "auc" is not a metric of a binary model \(valid: rocAuc, accuracy/],
+    ['a classifier metric for a regression model', { ...ok, score: undefined, metrics: 'rocAuc' }, /--metrics: "rocAuc" is not a metric of a regression model \(valid: mae, rmse\)/],
+    ['two class=column pairs', { ...ok, score: 'a=pa,b=pb' }, /--score: a multiclass model needs at least 3 class=column pairs/],
+    ['a malformed class=column list', { ...ok, score: 'a=pa,b=,c=pc' }, /--score: "a=pa,b=,c=pc" is neither a column nor class=column pairs/],
+    ['a class named twice', { ...ok, score: 'a=pa,a=pb,c=pc' }, /--score: "a=pa,a=pb,c=pc" names a class twice/],
+    ['--features for a classifier', { ...ok, features: 'x1' }, /--features applies to regression models only \(this is a binary model\)/],
+    ['--calibration for a regression model', { ...ok, score: undefined, calibration: 'isotonic' }, /--calibration applies to binary and multiclass models only/],
+    ['a regression feature missing from the current file', { reference: path('regression-reference.csv'), current: path('stable.csv'), prediction: 'y_pred', target: 'y' }, /stable\.csv: no feature column "id" \(the reference has it; use --features or --exclude\)/],
+    ['a multiclass label that is no class of --score', { ...multiclassBase, reference: path('multiclass-odd.csv') }, /multiclass-odd\.csv: column "y", row 2: target "d" is not one of the classes of --score \(a, b, c\)/],
     ['a chunk size of 0', { ...ok, chunkSize: '0' }, /--chunk-size: "0" is not a positive integer/],
     ['a chunk size that is not a number', { ...ok, chunkSize: '1e3' }, /--chunk-size: "1e3" is not a positive integer/],
     ['a threshold above 1', { ...ok, prediction: undefined, threshold: '2' }, /--threshold: "2" is not a number in \[0, 1\]/],

@@ -3,11 +3,12 @@ import { Command } from 'commander';
 import { createTableReader } from '../compose.js';
 import type { TableReader } from '../ports/table-reader.js';
 import {
-  BINARY_METRICS,
   createPerformanceEstimationService,
   EstimationInputError,
-  type BinaryMetric,
+  taskOf,
+  TASK_METRICS,
   type CalibrationMode,
+  type ClassScore,
   type EstimationRequest,
 } from '../services/estimation/estimate-performance.js';
 import { EstimationRequestError } from '../services/estimation/estimation-request-error.js';
@@ -23,6 +24,8 @@ export interface EstimateCommandOptions {
   readonly prediction?: string;
   readonly target?: string;
   readonly positiveClass?: string;
+  readonly features?: string;
+  readonly exclude?: string;
   readonly chunkSize?: string;
   readonly window?: string;
   readonly timeColumn?: string;
@@ -61,14 +64,34 @@ function numberIn(text: string, option: string, min: number, max: number): numbe
   return n;
 }
 
-function metricsOf(text: string | undefined): BinaryMetric[] | undefined {
+function metricsOf(text: string | undefined, valid: readonly string[], task: string): string[] | undefined {
   if (text === undefined) return undefined;
   const names = text.split(',').map((name) => name.trim());
-  const unknown = names.filter((name) => !(BINARY_METRICS as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(`--metrics: ${unknown.map((n) => `"${n}"`).join(', ')} is not a metric (valid: ${BINARY_METRICS.join(', ')})`);
+  const unknown = names.filter((name) => !valid.includes(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`--metrics: ${unknown.map((n) => `"${n}"`).join(', ')} is not a metric of a ${task} model (valid: ${valid.join(', ')})`);
   }
-  return [...new Set(names)] as BinaryMetric[];
+  return [...new Set(names)];
+}
+
+function columnList(text: string | undefined, option: string): string[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(',').map((name) => name.trim());
+  if (names.some((name) => name === '')) throw new UsageError(`${option}: "${text}" has an empty column name (use a,b,c)`);
+  return names;
+}
+
+/** `--score a=p_a,b=p_b,c=p_c` (multiclass: class label = score column) or one column (binary). */
+function classScoresOf(score: string): ClassScore[] | undefined {
+  if (!score.includes('=')) return undefined;
+  const pairs = score.split(',').map((pair) => pair.split('='));
+  if (pairs.some((p) => p.length !== 2 || p[0].trim() === '' || p[1].trim() === '')) {
+    throw new UsageError(`--score: "${score}" is neither a column nor class=column pairs (e.g. a=p_a,b=p_b,c=p_c)`);
+  }
+  const classScores = pairs.map(([label, column]) => ({ label: label.trim(), column: column.trim() }));
+  if (classScores.length < 3) throw new UsageError(`--score: a multiclass model needs at least 3 class=column pairs (a binary one: --score <column>)`);
+  if (new Set(classScores.map((c) => c.label)).size !== classScores.length) throw new UsageError(`--score: "${score}" names a class twice`);
+  return classScores;
 }
 
 function formatOf(options: EstimateCommandOptions): EstimationFormat {
@@ -86,7 +109,9 @@ function formatOf(options: EstimateCommandOptions): EstimationFormat {
 export function estimationRequestOf(options: EstimateCommandOptions): EstimationRequest {
   if (options.reference === undefined) throw new UsageError('--reference <file> is required');
   if (options.current === undefined) throw new UsageError('--current <file> is required');
-  if (options.score === undefined) throw new UsageError('--score <column> is required');
+  if (options.score === undefined && options.prediction === undefined) {
+    throw new UsageError("--score <column> is required (a classifier's score; a regression model gives --prediction <column> alone)");
+  }
   if (options.target === undefined) throw new UsageError('--target <column> is required (the reference labels the estimator is fitted on)');
   if (options.chunkSize !== undefined && options.window !== undefined) throw new UsageError('--chunk-size and --window exclude each other');
   if (options.window !== undefined && options.timeColumn === undefined) throw new UsageError('--window needs --time-column <column>');
@@ -97,10 +122,23 @@ export function estimationRequestOf(options: EstimateCommandOptions): Estimation
   if (options.calibration !== undefined && !(CALIBRATION_MODES as readonly string[]).includes(options.calibration)) {
     throw new UsageError(`--calibration: "${options.calibration}" is not a mode (valid: ${CALIBRATION_MODES.join(', ')})`);
   }
+  const classScores = options.score === undefined ? undefined : classScoresOf(options.score);
+  const task = taskOf({ score: classScores === undefined ? options.score : undefined, classScores });
+  const onlyFor = (option: string, value: unknown, tasks: readonly string[]) => {
+    if (value !== undefined && !tasks.includes(task)) throw new UsageError(`${option} applies to ${tasks.join(' and ')} models only (this is a ${task} model)`);
+  };
+  onlyFor('--threshold', options.threshold, ['binary']);
+  onlyFor('--positive-class', options.positiveClass, ['binary']);
+  onlyFor('--calibration', options.calibration, ['binary', 'multiclass']);
+  onlyFor('--features', options.features, ['regression']);
+  onlyFor('--exclude', options.exclude, ['regression']);
   return {
     referencePath: options.reference,
     currentPath: options.current,
-    score: options.score,
+    score: classScores === undefined ? options.score : undefined,
+    classScores,
+    features: columnList(options.features, '--features'),
+    exclude: columnList(options.exclude, '--exclude'),
     target: options.target,
     prediction: options.prediction,
     positiveClass: options.positiveClass,
@@ -108,9 +146,9 @@ export function estimationRequestOf(options: EstimateCommandOptions): Estimation
     chunkSize: options.chunkSize === undefined ? undefined : positiveInteger(options.chunkSize, '--chunk-size'),
     window: options.window,
     timeColumn: options.timeColumn,
-    metrics: metricsOf(options.metrics),
+    metrics: metricsOf(options.metrics, TASK_METRICS[task], task),
     calibration: options.calibration as CalibrationMode | undefined,
-    maxDrop: options.maxDrop === undefined ? undefined : numberIn(options.maxDrop, '--max-drop', 0, 1),
+    maxDrop: options.maxDrop === undefined ? undefined : numberIn(options.maxDrop, '--max-drop', 0, task === 'regression' ? Number.MAX_VALUE : 1),
     realized: options.realized === true,
   };
 }
@@ -147,20 +185,22 @@ export async function runEstimate(options: EstimateCommandOptions, io: EstimateC
 export function createEstimateCommand(): Command {
   return new Command('estimate')
     .description(
-      "Estimate a binary classifier's performance on chunks of unlabelled data from its scores (confidence-based performance estimation, fitted on a labelled reference). Exit 0 = no estimated drop, 1 = a chunk's estimate is below its alert threshold, 2 = error.",
+      "Estimate a model's performance on chunks of unlabelled data, fitted on a labelled reference: a classifier's from its scores (confidence-based performance estimation; binary, or multiclass with --score a=p_a,b=p_b,…), a regression model's MAE / RMSE from its inputs and prediction (direct loss estimation). Exit 0 = no estimated drop, 1 = a chunk's estimate is worse than its alert threshold, 2 = error.",
     )
     .option('--reference <file>', 'labelled reference data (e.g. the test set): .csv, .tsv, .parquet')
     .option('--current <file>', 'current data to estimate, cut into chunks of consecutive rows in file order')
-    .option('--score <column>', "the model's score (probability) of class 1")
+    .option('--score <column>', "the model's score (probability) of class 1; multiclass: class=column pairs, e.g. a=p_a,b=p_b,c=p_c; none for a regression model")
     .option('--target <column>', 'label column of the reference (the current file needs none; its labels are ignored unless --realized)')
-    .option('--prediction <column>', 'predicted class column (default: class 1 when score > --threshold)')
+    .option('--prediction <column>', 'predicted class column (default: class 1 when score > --threshold; multiclass: the highest score); regression: the predicted value (required)')
     .option('--threshold <p>', 'decision threshold when there is no --prediction column (default 0.5)')
     .option('--positive-class <label>', 'the target class the score is about (default: true / 1 / yes, else the larger label)')
+    .option('--features <columns>', "regression: the model's input columns (default: all but target, prediction, time column and --exclude)")
+    .option('--exclude <columns>', 'regression: columns that are not inputs (ids, …)')
     .option('--chunk-size <n>', 'rows per chunk (default: the current file in 10 chunks); the last chunk may be smaller')
     .option('--window <n><unit>', 'chunks by time instead: m, h, d or w (e.g. 7d), with --time-column')
     .option('--time-column <column>', 'date column of --window (rows in time order)')
-    .option('--metrics <list>', `comma-separated subset of ${BINARY_METRICS.join(',')} (default: all)`)
-    .option('--max-drop <d>', "alert when an estimate is more than d below the reference's value (default: below the reference chunks' mean − 3 std)")
+    .option('--metrics <list>', `comma-separated subset of ${TASK_METRICS.binary.join(',')} (classifiers) or ${TASK_METRICS.regression.join(',')} (regression); default all`)
+    .option('--max-drop <d>', "alert when an estimate is worse than the reference's value by more than d (default: beyond the reference chunks' mean ∓ 3 std)")
     .option('--calibration <mode>', 'auto (isotonic when it helps, default) | isotonic | none')
     .option('--realized', "also compute the metrics from the current file's --target labels and flag concept shift")
     .option('--json', 'print the JSON report (same as --format json)')

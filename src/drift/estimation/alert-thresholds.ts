@@ -28,3 +28,13 @@ export function standardDeviationThresholds(values: readonly (number | null)[], 
   if (limits.upper !== null && upper >= limits.upper) upper = limits.upper;
   return { lower, upper };
 }
+
+/**
+ * A fixed tolerance instead of the reference's variation: worse than the reference value by more than `maxDrop`
+ * alerts (below it for metrics better when higher, above it for losses); the other side keeps `band`.
+ */
+export function maxDropThresholds(band: AlertThresholds, reference: number | null, maxDrop: number, betterWhen: 'higher' | 'lower', limits: ValueLimits): AlertThresholds {
+  if (reference === null) return betterWhen === 'higher' ? { lower: null, upper: band.upper } : { lower: band.lower, upper: null };
+  if (betterWhen === 'higher') return { lower: Math.max(limits.lower ?? -Infinity, reference - maxDrop), upper: band.upper };
+  return { lower: band.lower, upper: Math.min(limits.upper ?? Infinity, reference + maxDrop) };
+}

@@ -1,5 +1,5 @@
 import { rocAuc } from '../../models/metrics/roc-auc.js';
-import { standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
+import { maxDropThresholds, standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
 import { checkCalibration, type CalibrationCheck } from './calibration-check.js';
 import { chunkRanges, type ChunkRange } from './chunk-ranges.js';
 import { EstimationInputError } from './estimation-input-error.js';
@@ -156,9 +156,7 @@ export function fitBinaryEstimator(reference: BinaryReferenceData, options: Bina
       chunkValues.map((v) => v[m]),
       PROBABILITY_RANGE,
     );
-    if (options.maxDrop === undefined) return band;
-    const ref = referenceValues[m];
-    return { lower: ref === null ? null : Math.max(0, ref - options.maxDrop), upper: band.upper };
+    return options.maxDrop === undefined ? band : maxDropThresholds(band, referenceValues[m], options.maxDrop, 'higher', PROBABILITY_RANGE);
   });
   const components: Record<BinaryMetric, SamplingErrorComponents> = {
     rocAuc: rocAucComponents(reference.labels, reference.scores),

@@ -1,7 +1,7 @@
 import type { DataTable } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import type { FittedModel, GbdtParams, ModelFeature } from '../../models/model-types.js';
-import { standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
+import { maxDropThresholds, standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
 import type { ChunkEstimate, MetricValues } from './binary-performance-estimator.js';
 import { chunkRanges, type ChunkRange } from './chunk-ranges.js';
 import { EstimationInputError } from './estimation-input-error.js';
@@ -32,6 +32,8 @@ export interface DirectLossEstimatorOptions {
   /** Hyper-parameters of the loss models (driftguard's gbdt; default its defaults, as NannyML uses LightGBM's). */
   readonly params?: Partial<GbdtParams>;
   readonly seed?: number;
+  /** Instead of the reference's 3-std band: alert when an estimated loss exceeds the reference value by more than this. */
+  readonly maxDrop?: number;
 }
 
 /** A fitted DLE estimator: estimates a chunk's MAE / RMSE from its inputs and predictions. */
@@ -115,10 +117,15 @@ export function fitDirectLossEstimator(reference: RegressionReferenceData, optio
   const chunkValues = referenceChunks.map((r) =>
     realizedLosses(Array.prototype.slice.call(reference.predictions, r.start, r.start + r.rows) as number[], Array.prototype.slice.call(reference.targets, r.start, r.start + r.rows) as number[]),
   );
-  const thresholds = Object.fromEntries(REGRESSION_METRICS.map((m) => [m, standardDeviationThresholds(chunkValues.map((v) => v[m]), LOSS_RANGE)])) as Record<
-    RegressionMetric,
-    AlertThresholds
-  >;
+  const thresholds = Object.fromEntries(
+    REGRESSION_METRICS.map((m) => {
+      const band = standardDeviationThresholds(
+        chunkValues.map((v) => v[m]),
+        LOSS_RANGE,
+      );
+      return [m, options.maxDrop === undefined ? band : maxDropThresholds(band, referenceValues[m], options.maxDrop, 'lower', LOSS_RANGE)];
+    }),
+  ) as Record<RegressionMetric, AlertThresholds>;
   const absoluteStd = numpyStd(absolute);
   const squaredStd = numpyStd(squared);
   const squaredMean = numpyMean(squared);

@@ -1,5 +1,5 @@
 // Performance estimation without labels (NannyML-style CBPE): re-exports only.
-export { standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
+export { maxDropThresholds, standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
 export {
   BINARY_METRICS,
   fitBinaryEstimator,

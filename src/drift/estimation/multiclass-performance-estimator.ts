@@ -1,4 +1,4 @@
-import { standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
+import { maxDropThresholds, standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
 import {
   BINARY_METRICS,
   realizedBinaryMetrics,
@@ -36,6 +36,8 @@ export interface MulticlassEstimatorOptions {
   readonly chunkSize: number | readonly ChunkRange[];
   readonly metrics?: readonly BinaryMetric[];
   readonly calibration?: CalibrationMode;
+  /** Instead of the reference's 3-std band: alert when an estimate drops more than this below the reference value. */
+  readonly maxDrop?: number;
 }
 
 /** A fitted one-vs-rest CBPE estimator of a multiclass model (macro-averaged metrics). */
@@ -155,10 +157,15 @@ export function fitMulticlassEstimator(reference: MulticlassReferenceData, optio
   const chunkValues = referenceChunks.map((r) =>
     realizedMacro({ scores: reference.scores.map((s) => slice(s, r)), predictions: slice(reference.predictions, r), labels: slice(reference.labels, r) }, k),
   );
-  const thresholds = Object.fromEntries(BINARY_METRICS.map((m) => [m, standardDeviationThresholds(chunkValues.map((v) => v[m]), PROBABILITY_RANGE)])) as Record<
-    BinaryMetric,
-    AlertThresholds
-  >;
+  const thresholds = Object.fromEntries(
+    BINARY_METRICS.map((m) => {
+      const band = standardDeviationThresholds(
+        chunkValues.map((v) => v[m]),
+        PROBABILITY_RANGE,
+      );
+      return [m, options.maxDrop === undefined ? band : maxDropThresholds(band, referenceValues[m], options.maxDrop, 'higher', PROBABILITY_RANGE)];
+    }),
+  ) as Record<BinaryMetric, AlertThresholds>;
   const perClass = Array.from({ length: k }, (_, c) => {
     const labels = indicator(reference.labels, c);
     // NannyML's multiclass components carry the variance; squaring the std gives it back up to rounding.

@@ -1,4 +1,4 @@
-import type { BinaryMetric } from '../../drift/estimation/index.js';
+import type { CalibrationSummary } from '../../drift/estimation/index.js';
 import type { EstimationChunk, EstimationReport } from './estimation-report.js';
 
 export const ESTIMATION_FORMATS = ['json', 'md', 'html'] as const;
@@ -8,10 +8,17 @@ const num = (x: number | null | undefined): string => (x === null || x === undef
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function cell(chunk: EstimationChunk, metric: BinaryMetric): string {
+function cell(chunk: EstimationChunk, metric: string): string {
   const realized = chunk.realized === undefined ? '' : ` · realized ${num(chunk.realized[metric])}`;
   const flag = chunk.alertMetrics.includes(metric) ? ' ⚠' : '';
   return `${num(chunk.estimated[metric])} [${num(chunk.lower[metric])}, ${num(chunk.upper[metric])}]${realized}${flag}`;
+}
+
+/** "below 0.9633" for scores, "above 0.35" for losses. */
+function alertThreshold(report: EstimationReport, metric: string): string {
+  const t = report.thresholds[metric];
+  if (t === undefined) return 'n/a';
+  return report.task === 'regression' ? `above ${num(t.upper)}` : `below ${num(t.lower)}`;
 }
 
 function chunkLabel(chunk: EstimationChunk): string {
@@ -19,21 +26,34 @@ function chunkLabel(chunk: EstimationChunk): string {
   return `${chunk.index} (${span}, ${chunk.rows} rows)`;
 }
 
+const calibrationText = (cal: CalibrationSummary): string =>
+  `${cal.method} (requested ${cal.requested}; ECE raw ${num(cal.eceBefore)}, isotonic out-of-fold ${num(cal.eceAfter)}, noise floor ${num(cal.noiseFloor)})`;
+
+function calibrationLine(report: EstimationReport): string {
+  const cal = report.calibration;
+  if (cal === null) return 'Loss models: gbdt on the inputs and the prediction (direct loss estimation).';
+  if ('method' in cal) return `Calibration: ${calibrationText(cal as CalibrationSummary)}.`;
+  return `Calibration: ${Object.entries(cal)
+    .map(([label, c]) => `"${label}" ${calibrationText(c)}`)
+    .join('; ')}.`;
+}
+
 function summaryLines(report: EstimationReport): string[] {
   const alerted = report.chunks.filter((c) => c.alert).length;
-  const cal = report.calibration;
+  const classes =
+    report.classes === null ? '' : report.task === 'binary' ? `; class 1 = "${report.classes[1]}"` : `; classes ${report.classes.map((c) => `"${c}"`).join(', ')}`;
   return [
-    `${alerted} of ${report.chunks.length} chunks below the alert threshold.`,
-    `Reference: ${report.referenceRows} rows; current: ${report.currentRows} rows; class 1 = "${report.classes[1]}".`,
-    `Calibration: ${cal.method} (requested ${cal.requested}; ECE raw ${num(cal.eceBefore)}, isotonic out-of-fold ${num(cal.eceAfter)}, noise floor ${num(cal.noiseFloor)}).`,
+    `${alerted} of ${report.chunks.length} chunks worse than the alert threshold (${report.task} model).`,
+    `Reference: ${report.referenceRows} rows; current: ${report.currentRows} rows${classes}.`,
+    calibrationLine(report),
   ];
 }
 
 function markdown(report: EstimationReport): string {
   const metrics = report.metrics;
   const lines = ['# driftguard estimate: performance without labels', '', ...summaryLines(report), ''];
-  lines.push(`| metric | reference | alert below |`, `|---|---|---|`);
-  for (const m of metrics) lines.push(`| ${m} | ${num(report.reference[m])} | ${num(report.thresholds[m]?.lower)} |`);
+  lines.push(`| metric | reference | alert threshold |`, `|---|---|---|`);
+  for (const m of metrics) lines.push(`| ${m} | ${num(report.reference[m])} | ${alertThreshold(report, m)} |`);
   lines.push('', `| chunk | ${metrics.join(' | ')} | alert |`, `|---|${metrics.map(() => '---|').join('')}---|`);
   for (const c of report.chunks) lines.push(`| ${chunkLabel(c)} | ${metrics.map((m) => cell(c, m)).join(' | ')} | ${c.alert ? 'yes' : 'no'} |`);
   lines.push('', 'Each cell: estimate [lower, upper] (± 3 sampling errors).');
@@ -50,7 +70,7 @@ function html(report: EstimationReport): string {
   const rows = report.chunks
     .map((c) => `<tr${c.alert ? ' class="alert"' : ''}><td>${escapeHtml(chunkLabel(c))}</td>${metrics.map((m) => `<td>${escapeHtml(cell(c, m))}</td>`).join('')}<td>${c.alert ? 'yes' : 'no'}</td></tr>`)
     .join('\n');
-  const reference = metrics.map((m) => `<tr><td>${m}</td><td>${num(report.reference[m])}</td><td>${num(report.thresholds[m]?.lower)}</td></tr>`).join('');
+  const reference = metrics.map((m) => `<tr><td>${m}</td><td>${num(report.reference[m])}</td><td>${escapeHtml(alertThreshold(report, m))}</td></tr>`).join('');
   const warnings = report.warnings.map((w) => `<li>${w.chunk === undefined ? '' : `chunk ${w.chunk}: `}${escapeHtml(w.message)} <code>${w.code}</code></li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>driftguard estimate</title>
@@ -60,7 +80,7 @@ function html(report: EstimationReport): string {
 ${summaryLines(report)
   .map((l) => `<p>${escapeHtml(l)}</p>`)
   .join('\n')}
-<table><tr><th>metric</th><th>reference</th><th>alert below</th></tr>${reference}</table>
+<table><tr><th>metric</th><th>reference</th><th>alert threshold</th></tr>${reference}</table>
 <table>${head}
 ${rows}</table>
 <p>Each cell: estimate [lower, upper] (± 3 sampling errors).</p>
@@ -78,5 +98,5 @@ export function renderEstimationReport(report: EstimationReport, format: Estimat
 /** One line for the terminal when the report goes to a file. */
 export function estimationVerdictLine(report: EstimationReport, out: string): string {
   const alerted = report.chunks.filter((c) => c.alert).length;
-  return `${alerted === 0 ? 'no estimated performance drop' : 'estimated performance drop'}: ${alerted} of ${report.chunks.length} chunks below the alert threshold, ${report.warnings.length} warnings → ${out}\n`;
+  return `${alerted === 0 ? 'no estimated performance drop' : 'estimated performance drop'}: ${alerted} of ${report.chunks.length} chunks worse than the alert threshold, ${report.warnings.length} warnings → ${out}\n`;
 }
