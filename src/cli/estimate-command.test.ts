@@ -80,6 +80,7 @@ beforeAll(() => {
   writeFileSync(path('missing-label.csv'), 'p,y_pred,y,t\n0.2,0,0,2024-01-01\n0.8,1,,2024-01-02\n');
   writeFileSync(path('one-class.csv'), 'p,y_pred,y,t\n0.2,0,1,2024-01-01\n0.8,1,1,2024-01-02\n');
   writeFileSync(path('odd-prediction.csv'), 'p,y_pred,y,t\n0.2,0,0,2024-01-01\n0.8,2,1,2024-01-02\n');
+  writeFileSync(path('tiny.csv'), 'p,y_pred,y,t\n0.2,0,0,2024-01-01\n0.8,1,1,2024-01-02\n0.3,0,0,2024-01-03\n');
   writeFileSync(path('no-label.csv'), 'p,y_pred\n0.2,0\n0.8,1\n');
   writeFileSync(path('header-only.csv'), 'p,y_pred,y,t\n');
   writeFileSync(path('unordered.csv'), 'p,y_pred,y,t\n0.2,0,0,2024-01-02\n0.8,1,1,2024-01-01\n');
@@ -243,6 +244,7 @@ describe('driftguard estimate refuses bad input with one line and exit 2', () =>
     ['a missing score column', { ...ok, score: 'proba' }, /reference\.csv: no score column "proba" \(columns: p, y_pred, y, t\)/],
     ['a score that is not a number', { ...ok, current: path('bad-score.csv') }, /bad-score\.csv: column "p", row 2: score must be a finite number, got "high"/],
     ['a missing reference label', { ...ok, reference: path('missing-label.csv') }, /missing-label\.csv: column "y", row 2: target is missing/],
+    ['a reference of 3 rows', { ...ok, reference: path('tiny.csv') }, /reference: has 3 rows; measuring calibration needs at least 4/],
     ['a one-class reference', { ...ok, reference: path('one-class.csv') }, /one-class\.csv: .*needs two classes, found only "1"/],
     ['a prediction that is no class', { ...ok, current: path('odd-prediction.csv') }, /odd-prediction\.csv: column "y_pred", row 2: prediction "2" is not a class of the reference target \(0, 1\)/],
     ['a current file without rows', { ...ok, current: path('header-only.csv') }, /header-only\.csv: no data rows/],

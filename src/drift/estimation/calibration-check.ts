@@ -9,7 +9,7 @@ function binEdges(n: number, binCount: number): number[] {
   let bins = binCount;
   if (n <= 2 * bins) {
     bins = Math.floor(n / 2);
-    if (bins < 2) throw new EstimationInputError('rows', `calibration error needs at least 4 rows, got ${n}`);
+    if (bins < 2) throw new EstimationInputError('reference', `has ${n} rows; measuring calibration needs at least 4`);
   }
   const width = Math.floor(n / bins);
   const edges: number[] = [];
