@@ -248,7 +248,7 @@ describe('driftguard estimate refuses bad input with one line and exit 2', () =>
     ['a one-class reference', { ...ok, reference: path('one-class.csv') }, /one-class\.csv: .*needs two classes, found only "1"/],
     ['a prediction that is no class', { ...ok, current: path('odd-prediction.csv') }, /odd-prediction\.csv: column "y_pred", row 2: prediction "2" is not a class of the reference target \(0, 1\)/],
     ['a current file without rows', { ...ok, current: path('header-only.csv') }, /header-only\.csv: no data rows/],
-    ['rows out of time order', { ...ok, current: path('unordered.csv'), window: '1d', timeColumn: 't' }, /times\[1\]: rows are not in time order/],
+    ['rows out of time order', { ...ok, current: path('unordered.csv'), window: '1d', timeColumn: 't' }, /unordered\.csv: column "t", row 2: rows are not in time order/],
     ['a time that is no date', { ...ok, current: path('bad-time.csv'), window: '1d', timeColumn: 't' }, /bad-time\.csv: column "t", row 1: time must be a date string, got "yesterday"/],
     ['--realized without labels in the current file', { ...ok, current: path('no-label.csv'), realized: true }, /no-label\.csv: no target column "y" \(columns: p, y_pred\)/],
     ['an unwritable --out', { ...ok, out: path('missing-dir/report.json') }, /--out .*missing-dir\/report\.json: cannot write \(ENOENT\)/],

@@ -1,5 +1,5 @@
 import type { DataTable } from '../../domain/data-table.js';
-import { chunkRanges, conceptShiftWarnings, periodChunkRanges, undefinedEstimateWarnings, type ChunkRange, type EstimationWarning } from '../../drift/estimation/index.js';
+import { chunkRanges, conceptShiftWarnings, EstimationInputError, periodChunkRanges, undefinedEstimateWarnings, type ChunkRange, type EstimationWarning } from '../../drift/estimation/index.js';
 import type { TableReader } from '../../ports/table-reader.js';
 import { fitBinaryTask } from './binary-task.js';
 import { EstimationRequestError } from './estimation-request-error.js';
@@ -24,7 +24,14 @@ const FIT: Readonly<Record<EstimationTask, FitTask>> = { binary: fitBinaryTask, 
 function chunksOf(table: DataTable, file: string, request: EstimationRequest, chunkSize: number): ChunkRange[] {
   if (request.window !== undefined) {
     if (request.timeColumn === undefined) throw new EstimationRequestError('a time window needs the time column (--time-column)');
-    return periodChunkRanges(timeColumn(table, file, request.timeColumn), parseWindow(request.window));
+    const times = timeColumn(table, file, request.timeColumn);
+    try {
+      return periodChunkRanges(times, parseWindow(request.window));
+    } catch (error) {
+      const row = error instanceof EstimationInputError ? /^times\[(\d+)\]$/.exec(error.field) : null;
+      if (row === null || !(error instanceof EstimationInputError)) throw error;
+      throw new EstimationRequestError(`${file}: column "${request.timeColumn}", row ${Number(row[1]) + 1}: ${error.reason}`);
+    }
   }
   return chunkRanges(table.rowCount, chunkSize);
 }
