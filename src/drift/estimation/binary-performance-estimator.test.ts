@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BINARY_METRICS, fitBinaryEstimator } from './binary-performance-estimator.js';
+import { BINARY_METRICS, binaryEstimatorFrom, fitBinaryEstimator, fitBinaryEstimatorState } from './binary-performance-estimator.js';
 import { EstimationInputError } from './estimation-input-error.js';
 
 const RUNS = { numRuns: 40 };
@@ -100,5 +100,23 @@ describe('fitBinaryEstimator refuses unusable input', () => {
   it('an empty chunk', () => {
     const estimator = fitBinaryEstimator(ok, { chunkSize: 2 });
     expect(() => estimator.estimate({ scores: [], predictions: [] })).toThrow(/empty/);
+  });
+});
+
+describe('BinaryEstimatorState', () => {
+  it('round-trips through JSON: the restored estimator gives the same estimates', () => {
+    fc.assert(
+      fc.property(reference, rows(1), (ref, chunk) => {
+        const state = fitBinaryEstimatorState(columns(ref), { chunkSize: 10 });
+        const restored = binaryEstimatorFrom(JSON.parse(JSON.stringify(state)) as typeof state);
+        expect(restored.estimate(columns(chunk))).toEqual(fitBinaryEstimator(columns(ref), { chunkSize: 10 }).estimate(columns(chunk)));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('refuses a state of another kind or version', () => {
+    const state = fitBinaryEstimatorState({ scores: [0.2, 0.8, 0.4, 0.6], labels: [0, 1, 0, 1], predictions: [0, 1, 0, 1] }, { chunkSize: 2 });
+    expect(() => binaryEstimatorFrom({ ...state, version: 2 as 1 })).toThrow(/not a version-1 binary CBPE state/);
   });
 });

@@ -124,12 +124,34 @@ function sliceOf(data: BinaryReferenceData, start: number, end: number): BinaryR
 }
 
 /**
+ * Everything a fitted binary estimator needs, as plain JSON: what phase 2 stores with the champion's reference
+ * profile so that each monitoring window is estimated without refitting. Restore with {@link binaryEstimatorFrom}.
+ */
+export interface BinaryEstimatorState {
+  readonly kind: 'cbpe-binary';
+  readonly version: 1;
+  readonly metrics: readonly BinaryMetric[];
+  readonly calibration: CalibrationSummary;
+  /** The isotonic knots (scores ascending, probabilities), or null when the raw scores are used. */
+  readonly knots: { readonly scores: readonly number[]; readonly probabilities: readonly number[] } | null;
+  readonly reference: MetricValues<BinaryMetric>;
+  readonly thresholds: Readonly<Record<BinaryMetric, AlertThresholds>>;
+  readonly components: Readonly<Record<BinaryMetric, SamplingErrorComponents>>;
+  readonly scoreRange: { readonly min: number; readonly max: number };
+}
+
+/**
  * Fits confidence-based performance estimation (NannyML CBPE) on a labelled reference: an isotonic map from
  * scores to P(y = 1) (when it helps, see {@link checkCalibration}), the reference's realized metrics, their normal
  * variation over reference chunks (alert band) and the sampling-error components. A chunk is then estimated
  * from the expected confusion matrix of its calibrated probabilities and predicted classes.
  */
 export function fitBinaryEstimator(reference: BinaryReferenceData, options: BinaryEstimatorOptions): BinaryPerformanceEstimator {
+  return binaryEstimatorFrom(fitBinaryEstimatorState(reference, options));
+}
+
+/** The fitted state of {@link fitBinaryEstimator}, as JSON-serializable data. */
+export function fitBinaryEstimatorState(reference: BinaryReferenceData, options: BinaryEstimatorOptions): BinaryEstimatorState {
   requireChunk(reference, 'reference');
   requireSameLength(reference.scores, 'reference.scores', reference.labels, 'reference.labels');
   const positives = requireBinaryLabels(reference.labels, 'reference.labels');
@@ -145,9 +167,7 @@ export function fitBinaryEstimator(reference: BinaryReferenceData, options: Bina
     throw new EstimationInputError('calibration', 'scores outside [0, 1] are not probabilities: they need calibration ("auto" or "isotonic")');
   }
   const calibration = summarizeCalibration(mode, check);
-  const map: IsotonicCalibration | null = calibration.method === 'isotonic' ? fitIsotonicCalibration(reference.scores, reference.labels) : null;
-  const probabilities = (scores: ArrayLike<number>): Float64Array => (map === null ? Float64Array.from(scores) : calibrateScores(map, scores));
-
+  const map = calibration.method === 'isotonic' ? fitIsotonicCalibration(reference.scores, reference.labels) : null;
   const referenceValues = realizedBinaryMetrics(reference);
   const referenceChunks = typeof options.chunkSize === 'number' ? chunkRanges(reference.scores.length, options.chunkSize) : options.chunkSize;
   const chunkValues = referenceChunks.map((r) => realizedBinaryMetrics(sliceOf(reference, r.start, r.start + r.rows)));
@@ -158,11 +178,6 @@ export function fitBinaryEstimator(reference: BinaryReferenceData, options: Bina
     );
     return options.maxDrop === undefined ? band : maxDropThresholds(band, referenceValues[m], options.maxDrop, 'higher', PROBABILITY_RANGE);
   });
-  const components: Record<BinaryMetric, SamplingErrorComponents> = {
-    rocAuc: rocAucComponents(reference.labels, reference.scores),
-    ...thresholdMetricComponents(reference.labels, reference.predictions),
-  };
-
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < reference.scores.length; i++) {
@@ -170,10 +185,32 @@ export function fitBinaryEstimator(reference: BinaryReferenceData, options: Bina
     max = Math.max(max, reference.scores[i]);
   }
   return {
-    metrics,
+    kind: 'cbpe-binary',
+    version: 1,
+    metrics: [...metrics],
     calibration,
-    scoreRange: { min, max },
+    knots: map === null ? null : { scores: Array.from(map.scores), probabilities: Array.from(map.probabilities) },
     reference: pick(metrics, (m) => referenceValues[m]),
+    thresholds,
+    components: { rocAuc: rocAucComponents(reference.labels, reference.scores), ...thresholdMetricComponents(reference.labels, reference.predictions) },
+    scoreRange: { min, max },
+  };
+}
+
+/** The estimator of a fitted state (e.g. one read back from the store); a state of another kind or version is refused. */
+export function binaryEstimatorFrom(state: BinaryEstimatorState): BinaryPerformanceEstimator {
+  if (state.kind !== 'cbpe-binary' || state.version !== 1) {
+    throw new EstimationInputError('state', `is not a version-1 binary CBPE state (kind ${String(state.kind)}, version ${String(state.version)})`);
+  }
+  const { metrics, thresholds, components } = state;
+  const map: IsotonicCalibration | null =
+    state.knots === null ? null : { scores: Float64Array.from(state.knots.scores), probabilities: Float64Array.from(state.knots.probabilities) };
+  const probabilities = (scores: ArrayLike<number>): Float64Array => (map === null ? Float64Array.from(scores) : calibrateScores(map, scores));
+  return {
+    metrics,
+    calibration: state.calibration,
+    scoreRange: state.scoreRange,
+    reference: state.reference,
     thresholds,
     probabilities,
     estimate(chunk) {

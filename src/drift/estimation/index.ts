@@ -2,10 +2,13 @@
 export { maxDropThresholds, standardDeviationThresholds, type AlertThresholds, type ValueLimits } from './alert-thresholds.js';
 export {
   BINARY_METRICS,
+  binaryEstimatorFrom,
   fitBinaryEstimator,
+  fitBinaryEstimatorState,
   realizedBinaryMetrics,
   type BinaryChunkData,
   type BinaryEstimatorOptions,
+  type BinaryEstimatorState,
   type BinaryMetric,
   type BinaryPerformanceEstimator,
   type BinaryReferenceData,
