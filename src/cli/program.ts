@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { createBacktestCommand } from './backtest-command.js';
 import { createDemoCommand } from './demo-command.js';
+import { createEstimateCommand } from './estimate-command.js';
 import { createModelsCommand } from './models-command.js';
 import { createPredictCommand } from './predict-command.js';
 import { createReportCommand } from './report-command.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   program.addCommand(createRetrainCommand());
   program.addCommand(createRollbackCommand());
   program.addCommand(createBacktestCommand());
+  program.addCommand(createEstimateCommand());
   program.addCommand(createDemoCommand());
   return program;
 }

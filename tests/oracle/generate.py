@@ -79,8 +79,13 @@ def compare(committed, computed, where: str, problems: list, gaps: list) -> None
         problems.append(f"{where}: {committed!r} became {computed!r} (relative gap {gap:.2e})")
 
 
-def fixture_documents():
-    for path in sorted(HERE.glob("gen_*.py")):
+def scipy_versions() -> dict:
+    return {"scipy": scipy.__version__, "numpy": numpy.__version__}
+
+
+def fixture_documents(gen_dir: pathlib.Path = HERE, versions=scipy_versions):
+    """(fixture name, document) of every gen_*.py in gen_dir; `versions()` names the oracle's library versions."""
+    for path in sorted(gen_dir.glob("gen_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -89,21 +94,21 @@ def fixture_documents():
         if len(ids) != len(set(ids)):
             raise ValueError(f"{path.name}: duplicate case ids")
         doc = {
-            "generator": f"tests/oracle/{path.name}",
-            "versions": {"scipy": scipy.__version__, "numpy": numpy.__version__},
+            "generator": str(path.relative_to(HERE.parent.parent)),
+            "versions": versions(),
             "cases": cases,
         }
         yield module.FIXTURE, clean(json.loads(json.dumps(doc, sort_keys=True)))
 
 
-def main() -> int:
+def main(gen_dir: pathlib.Path = HERE, versions=scipy_versions) -> int:
     parser = argparse.ArgumentParser(description="Regenerate (default) or check the oracle fixtures.")
     parser.add_argument("--check", action="store_true", help="compare with the committed fixtures instead of writing them")
     args = parser.parse_args()
     out_dir = HERE / "fixtures"
     out_dir.mkdir(exist_ok=True)
     failed = False
-    for name, doc in fixture_documents():
+    for name, doc in fixture_documents(gen_dir, versions):
         target = out_dir / f"{name}.json"
         shown = target.relative_to(HERE.parent.parent)
         if not args.check:
