@@ -19,7 +19,7 @@ module.exports = {
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     layer('stats', []),
     layer('domain', []),
-    layer('drift', ['stats', 'domain']),
+    layer('drift', ['stats', 'domain', 'models']),
     layer('models', ['stats', 'domain']),
     layer('datagen', ['models', 'stats', 'domain']),
     layer('ports', ['domain']),
