@@ -29,3 +29,15 @@ export { chiSquareTest, type ContingencyTestResult } from './chi-square-test.js'
 export { gTest } from './g-test.js';
 export { fisherExact, type FisherExactResult } from './fisher-exact.js';
 export { zTestProportions } from './z-test-proportions.js';
+export { permutationPValue } from './permutation-p-value.js';
+export {
+  euclideanSquaredDistance,
+  kernelSums,
+  medianHeuristicBandwidth,
+  mmdPermutationTest,
+  rbfKernelMatrix,
+  unbiasedMmd2,
+  type KernelSums,
+  type SquaredDistance,
+  type MmdTestResult,
+} from './maximum-mean-discrepancy.js';

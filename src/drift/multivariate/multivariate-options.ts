@@ -35,6 +35,13 @@ export interface PcaDetectorOptions {
   readonly stdMultiplier: number;
   /** The reference is cut into at least this many chunks for the bounds; fewer rows than that → an error. Default 5. */
   readonly minReferenceChunks: number;
+  /**
+   * How the reference chunks' errors are computed. `held-out` (default): each chunk by a PCA fitted on the other
+   * reference rows, so that they are out-of-sample like the current rows'; `in-sample`: by the PCA fitted on the
+   * whole reference, as NannyML does — whose bounds then sit too low by the PCA's in-sample fit (false alarms on
+   * large windows of many weakly correlated features).
+   */
+  readonly referenceErrors: 'held-out' | 'in-sample';
 }
 
 /** Maximum mean discrepancy with an RBF kernel (median heuristic) and a permutation test. */
@@ -81,12 +88,12 @@ export const DEFAULT_MULTIVARIATE_OPTIONS: MultivariateOptions = {
     learningRate: 0.2,
     minSamplesLeaf: 20,
   },
-  pca: { varianceShare: 0.65, stdMultiplier: 3, minReferenceChunks: 5 },
+  pca: { varianceShare: 0.65, stdMultiplier: 3, minReferenceChunks: 5, referenceErrors: 'held-out' },
   mmd: { pValueThreshold: 0.05, permutations: 100, maxRowsPerSide: 2000 },
 };
 
-/** [min, max], integer or not, and whether min itself is excluded. */
-type Range = readonly [number, number, 'integer' | 'real' | 'open-real'];
+/** A number's [min, max], integer or not, and whether min itself is excluded; or the valid strings. */
+type Range = readonly [number, number, 'integer' | 'real' | 'open-real'] | readonly string[];
 
 const RANGES = {
   topFeatureCount: [0, 100, 'integer'],
@@ -101,13 +108,19 @@ const RANGES = {
     learningRate: [0, 1, 'open-real'],
     minSamplesLeaf: [1, 100_000, 'integer'],
   },
-  pca: { varianceShare: [0, 1, 'open-real'], stdMultiplier: [0, 100, 'open-real'], minReferenceChunks: [2, 1000, 'integer'] },
+  pca: {
+    varianceShare: [0, 1, 'open-real'],
+    stdMultiplier: [0, 100, 'open-real'],
+    minReferenceChunks: [2, 1000, 'integer'],
+    referenceErrors: ['held-out', 'in-sample'],
+  },
   mmd: { pValueThreshold: [0, 1, 'open-real'], permutations: [19, 100_000, 'integer'], maxRowsPerSide: [10, 2000, 'integer'] },
 } as const satisfies Record<string, Range | Record<string, Range>>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checkNumber(field: string, value: unknown, [min, max, type]: Range): number {
+function checkNumber(field: string, value: unknown, range: Range): number {
+  const [min, max, type] = range as readonly [number, number, string];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new DriftConfigError(field, `must be a number, got ${JSON.stringify(value)}`);
   if (type === 'integer' && !Number.isInteger(value)) throw new DriftConfigError(field, `must be an integer, got ${value}`);
   const low = type === 'open-real' ? value <= min : value < min;
@@ -122,7 +135,11 @@ function resolveSection<T extends object>(field: string, raw: unknown, defaults:
   for (const [key, value] of Object.entries(raw)) {
     const range = ranges[key];
     if (range === undefined) throw new DriftConfigError(`${field}.${key}`, `unknown option (valid: ${Object.keys(ranges).join(', ')})`);
-    if (value !== undefined) out[key] = checkNumber(`${field}.${key}`, value, range);
+    if (value === undefined) continue;
+    if (typeof range[0] === 'string') {
+      if (typeof value !== 'string' || !(range as readonly string[]).includes(value)) throw new DriftConfigError(`${field}.${key}`, `must be one of ${range.join(', ')}, got ${JSON.stringify(value)}`);
+      out[key] = value;
+    } else out[key] = checkNumber(`${field}.${key}`, value, range);
   }
   return out as T;
 }

@@ -11,10 +11,12 @@ import { cellsOf } from './pooled-table.js';
 export interface MatrixEncodingOptions {
   /**
    * `frequency`: one column holding the category's share in the fitted table (NannyML's `CountEncoder(normalize=True)`;
-   * an unseen category gets 0); `one-hot`: one 0/1 column per category kept plus one for all others.
+   * an unseen category gets 0); `code`: one unstandardized column holding the category's index among the
+   * `maxCategories` most frequent, one code for all others and one for missing — for distances that count
+   * mismatches (equivalent to one-hot columns).
    */
-  readonly categorical: 'frequency' | 'one-hot';
-  /** one-hot: the most frequent categories kept (the rest share one column). */
+  readonly categorical: 'frequency' | 'code';
+  /** code: the most frequent categories with a code of their own (the rest share one). */
   readonly maxCategories: number;
   /**
    * true: a missing value is imputed and flagged in a 0/1 column (when the fitted table has missing values in that
@@ -23,13 +25,15 @@ export interface MatrixEncodingOptions {
   readonly missingIndicators: boolean;
 }
 
-/** One output column: the feature it comes from and its name (e.g. `city=Paris`, `age__missing`). */
+/** One output column: the feature it comes from, its name (e.g. `age`, `age__missing`) and whether it is a category code. */
 export interface EncodedColumn {
   readonly feature: string;
   readonly name: string;
+  /** `value`: standardized number; `code`: category index (compare for equality only, never standardized). */
+  readonly kind: 'value' | 'code';
 }
 
-/** A fitted encoder: cells → standardized row-major matrix (mean 0, population std 1 on the fitted table). */
+/** A fitted encoder: cells → row-major matrix, value columns standardized (mean 0, population std 1 on the fitted table). */
 export interface MatrixEncoder {
   readonly columns: readonly EncodedColumn[];
   /** Row-major rows.length × columns.length matrix of `table`'s rows `rows` (all rows when omitted). */
@@ -73,8 +77,8 @@ function numericEncoding(feature: MultivariateFeature, cells: readonly Cell[] | 
   }
   const mean = count > 0 ? sum / count : 0;
   const flag = options.missingIndicators && count < n;
-  const columns = [{ feature: feature.name, name: feature.name }];
-  if (flag) columns.push({ feature: feature.name, name: `${feature.name}__missing` });
+  const columns: EncodedColumn[] = [{ feature: feature.name, name: feature.name, kind: 'value' }];
+  if (flag) columns.push({ feature: feature.name, name: `${feature.name}__missing`, kind: 'value' });
   return {
     columns,
     write: (cell, out, offset) => {
@@ -102,8 +106,8 @@ function categoricalEncoding(feature: MultivariateFeature, cells: readonly Cell[
     if (mode !== MISSING_KEY) counts.set(mode, (counts.get(mode) ?? 0) + (flag ? 0 : missingCount));
     const total = n - (flag ? missingCount : 0);
     const share = new Map([...counts.entries()].map(([key, c]) => [key, total > 0 ? c / total : 0]));
-    const columns = [{ feature: name, name }];
-    if (flag) columns.push({ feature: name, name: `${name}__missing` });
+    const columns: EncodedColumn[] = [{ feature: name, name, kind: 'value' }];
+    if (flag) columns.push({ feature: name, name: `${name}__missing`, kind: 'value' });
     return {
       columns,
       write: (cell, out, offset) => {
@@ -114,27 +118,20 @@ function categoricalEncoding(feature: MultivariateFeature, cells: readonly Cell[
       },
     };
   }
-  const kept = ranked.slice(0, options.maxCategories).map(([key]) => key);
-  const index = new Map(kept.map((key, i) => [key, i]));
-  const columns = [...kept.map((key) => ({ feature: name, name: `${name}=${key}` })), { feature: name, name: `${name}=__other__` }];
-  if (flag) columns.push({ feature: name, name: `${name}__missing` });
-  const other = kept.length;
+  const index = new Map(ranked.slice(0, options.maxCategories).map(([key], i) => [key, i]));
+  const other = index.size;
   return {
-    columns,
+    columns: [{ feature: name, name, kind: 'code' }],
     write: (cell, out, offset) => {
-      out.fill(0, offset, offset + columns.length);
       const key = keyOf(cell, feature.kind);
-      if (key === MISSING_KEY) {
-        if (flag) out[offset + other + 1] = 1;
-        else if (mode !== MISSING_KEY) out[offset + (index.get(mode) ?? other)] = 1;
-      } else out[offset + (index.get(key) ?? other)] = 1;
+      out[offset] = key === MISSING_KEY ? other + 1 : (index.get(key) ?? other);
     },
   };
 }
 
 /**
- * Fits the encoding of `features` on `table` (imputation values, categories, frequencies, then each column's mean
- * and population standard deviation; a constant column is centred only) and returns the encoder.
+ * Fits the encoding of `features` on `table` (imputation values, categories, frequencies, then each value column's
+ * mean and population standard deviation; a constant column is centred only) and returns the encoder.
  */
 export function fitMatrixEncoder(table: DataTable, features: readonly MultivariateFeature[], options: MatrixEncodingOptions): MatrixEncoder {
   const n = table.rowCount;
@@ -164,9 +161,10 @@ export function fitMatrixEncoder(table: DataTable, features: readonly Multivaria
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (fitted[i * width + j] - mean) ** 2;
     const std = n > 0 ? Math.sqrt(ss / n) : 0;
-    center[j] = mean;
+    const code = columns[j].kind === 'code';
+    center[j] = code ? 0 : mean;
     // sklearn StandardScaler: a zero-variance column keeps scale 1
-    scale[j] = std > 1e-12 * Math.max(1, Math.abs(mean)) ? 1 / std : 1;
+    scale[j] = !code && std > 1e-12 * Math.max(1, Math.abs(mean)) ? 1 / std : 1;
   }
   return {
     columns,

@@ -1,9 +1,9 @@
 import { DriftConfigError } from '../drift-config-error.js';
 import { checkMultivariateInput, type MultivariateInput } from './multivariate-input.js';
 import type { PcaDetectorOptions } from './multivariate-options.js';
-import type { PcaDriftResult } from './multivariate-result.js';
+import type { PcaDriftResult, TopFeature } from './multivariate-result.js';
 import { fitMatrixEncoder } from './numeric-matrix.js';
-import { fitPrincipalComponents, reconstruct } from './principal-components.js';
+import { principalComponents, reconstruct, rowMoments, withoutRows } from './principal-components.js';
 import { rankTopFeatures } from './top-features.js';
 
 function meanOf(values: ArrayLike<number>, start = 0, end = values.length): number {
@@ -19,7 +19,9 @@ function meanOf(values: ArrayLike<number>, start = 0, end = values.length): numb
  * (sample std) of the mean errors of consecutive reference chunks. The chunk size is the current row count, smaller
  * when the reference would give fewer than `minReferenceChunks` chunks (then the bounds are wider than the
  * window's own noise: conservative); rows after the last whole chunk do not enter the bounds. The lower bound is
- * clipped at 0. Attribution: per feature, the increase of its mean squared residual over the reference's.
+ * clipped at 0. By default each chunk's errors come from a PCA fitted without that chunk (`referenceErrors`:
+ * `held-out`); `in-sample` reproduces NannyML. Attribution: per feature, the increase of its mean squared residual
+ * over the reference's.
  */
 export function pcaReconstructionDrift(input: MultivariateInput, options: PcaDetectorOptions, topFeatureCount: number): PcaDriftResult {
   checkMultivariateInput(input, 1, 'pca');
@@ -29,25 +31,31 @@ export function pcaReconstructionDrift(input: MultivariateInput, options: PcaDet
   }
   const encoder = fitMatrixEncoder(reference, input.features, { categorical: 'frequency', maxCategories: 0, missingIndicators: false });
   const width = encoder.columns.length;
-  const encodedReference = encoder.encode(reference);
-  const pca = fitPrincipalComponents(encodedReference, reference.rowCount, width, options.varianceShare);
-  const referenceErrors = reconstruct(pca, encodedReference, reference.rowCount);
+  const x = encoder.encode(reference);
+  const moments = rowMoments(x, width, 0, reference.rowCount);
+  const pca = principalComponents(moments, width, options.varianceShare);
   const chunkSize = Math.max(2, Math.min(current.rowCount, Math.floor(reference.rowCount / options.minReferenceChunks)));
   const chunks = Math.floor(reference.rowCount / chunkSize);
-  const chunkMeans = Array.from({ length: chunks }, (_, c) => meanOf(referenceErrors.rowErrors, c * chunkSize, (c + 1) * chunkSize));
+  const chunkMeans = Array.from({ length: chunks }, (_, c) => {
+    const [start, end] = [c * chunkSize, (c + 1) * chunkSize];
+    const fitted = options.referenceErrors === 'in-sample' ? pca : principalComponents(withoutRows(moments, rowMoments(x, width, start, end)), width, options.varianceShare);
+    return meanOf(reconstruct(fitted, x, start, end).rowErrors);
+  });
   const centre = meanOf(chunkMeans);
   const std = Math.sqrt(chunkMeans.reduce((s, v) => s + (v - centre) ** 2, 0) / (chunks - 1));
   const upper = centre + options.stdMultiplier * std;
   const lower = Math.max(0, centre - options.stdMultiplier * std);
-  const currentErrors = reconstruct(pca, encoder.encode(current), current.rowCount);
+  const currentErrors = reconstruct(pca, encoder.encode(current), 0, current.rowCount, true);
   const statistic = meanOf(currentErrors.rowErrors);
   const drifted = statistic > upper || statistic < lower;
-  const increase = new Map<string, number>();
-  encoder.columns.forEach((column, j) => {
-    const delta = currentErrors.meanSquaredResiduals[j] - referenceErrors.meanSquaredResiduals[j];
-    increase.set(column.feature, (increase.get(column.feature) ?? 0) + delta);
-  });
-  const topFeatures = drifted ? rankTopFeatures([...increase].map(([name, importance]) => ({ name, importance })), topFeatureCount) : [];
+  let topFeatures: TopFeature[] = [];
+  if (drifted) {
+    const before = reconstruct(pca, x, 0, reference.rowCount, true).meanSquaredResiduals ?? new Float64Array(width);
+    const after = currentErrors.meanSquaredResiduals ?? new Float64Array(width);
+    const increase = new Map<string, number>();
+    encoder.columns.forEach((column, j) => increase.set(column.feature, (increase.get(column.feature) ?? 0) + after[j] - before[j]));
+    topFeatures = rankTopFeatures([...increase].map(([name, importance]) => ({ name, importance })), topFeatureCount);
+  }
   return {
     method: 'pca',
     statisticName: 'reconstruction_error',
