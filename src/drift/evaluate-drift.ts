@@ -12,6 +12,7 @@ import { DRIFT_REPORT_FORMAT_VERSION, type DataQualityFinding, type DataQualityK
 import { findDataQualityIssues } from './find-data-quality-issues.js';
 import { REFERENCE_PROFILE_FORMAT_VERSION, type ColumnProfile, type ReferenceProfile } from './reference-profile.js';
 import { findStatTest } from './stat-tests.js';
+import { univariateTopFeatures } from './multivariate/top-features.js';
 
 /**
  * Findings that only say labels have not arrived yet: the target column of live rows is filled later (labels are
@@ -131,6 +132,7 @@ export function evaluateDrift(
     driftShare,
     driftShareThreshold: config.driftShareThreshold,
     datasetDrift: testedFeatureCount > 0 && driftShare >= config.driftShareThreshold,
+    topFeatures: univariateTopFeatures(features),
     severity: grade.severity,
     rawSeverity: grade.rawSeverity,
     highStreak: grade.highStreak,

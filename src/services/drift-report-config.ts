@@ -1,5 +1,7 @@
 import type { FeatureOverride, SchemaInferenceOptions } from '../domain/feature-schema.js';
 import type { DriftEngineOptions, DriftMode } from '../drift/drift-config.js';
+import { MULTIVARIATE_METHODS, resolveMultivariateOptions, type MultivariateOptionsInput } from '../drift/multivariate/index.js';
+import { SchemaError } from '../domain/schema-error.js';
 import type { ReferenceProfileOptions } from '../drift/reference-profile.js';
 import { DriftReportInputError } from './drift-report-input-error.js';
 
@@ -13,6 +15,8 @@ export interface DriftReportConfig extends Omit<SchemaInferenceOptions, 'overrid
   readonly profile?: ReferenceProfileOptions;
   /** Engine options (mode, pValueThreshold, correction, effect-size floors, severity …); `window` is not used here. */
   readonly engine?: DriftEngineOptions;
+  /** Options of the multivariate test (docs/multivariate-drift.md); its presence turns the test on. */
+  readonly multivariate?: MultivariateOptionsInput;
 }
 
 const KEYS: Readonly<Record<keyof DriftReportConfig, 'string' | 'strings' | 'object' | 'scalar' | 'number'>> = {
@@ -27,6 +31,7 @@ const KEYS: Readonly<Record<keyof DriftReportConfig, 'string' | 'strings' | 'obj
   maxCategoricalIntegerCardinality: 'number',
   profile: 'object',
   engine: 'object',
+  multivariate: 'object',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,8 +62,19 @@ export function parseDriftReportConfig(json: unknown, source: string): DriftRepo
   if (isObject(json.engine) && json.engine.window !== undefined) {
     throw new DriftReportInputError(source, '"engine.window" is not used by a one-shot report (the whole current file is one window)');
   }
+  if (json.multivariate !== undefined) {
+    try {
+      resolveMultivariateOptions(json.multivariate);
+    } catch (error) {
+      if (error instanceof SchemaError) throw new DriftReportInputError(source, `${error.field}: ${error.reason}`);
+      throw error;
+    }
+  }
   return json as DriftReportConfig;
 }
 
 /** The report modes, for validating user input. */
 export const DRIFT_MODES: readonly DriftMode[] = ['driftguard', 'evidently'];
+
+export { MULTIVARIATE_METHODS };
+export type { MultivariateMethod, MultivariateOptionsInput } from '../drift/multivariate/index.js';

@@ -1,6 +1,7 @@
 // Multivariate drift tests and drift attribution: re-exports only.
 export { detectMultivariateDrift } from './detect-multivariate-drift.js';
 export type { MultivariateFeature, MultivariateInput } from './multivariate-input.js';
+export { multivariateFeatures } from './schema-features.js';
 export {
   DEFAULT_MULTIVARIATE_OPTIONS,
   MULTIVARIATE_METHODS,
