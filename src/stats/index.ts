@@ -23,21 +23,8 @@ export { ksTwoSample, type KsTwoSampleResult } from './ks-two-sample.js';
 export { cramerVonMises } from './cramer-von-mises.js';
 export { andersonDarlingKSample, type AndersonDarlingKSampleResult } from './anderson-darling-k-sample.js';
 export { mannWhitneyU, type RankAlternative } from './mann-whitney-u.js';
-export { symmetricEigen, type SymmetricEigen } from './symmetric-eigen.js';
 export { welchTTest, type WelchTTestResult } from './welch-t-test.js';
 export { chiSquareTest, type ContingencyTestResult } from './chi-square-test.js';
 export { gTest } from './g-test.js';
 export { fisherExact, type FisherExactResult } from './fisher-exact.js';
 export { zTestProportions } from './z-test-proportions.js';
-export { permutationPValue } from './permutation-p-value.js';
-export {
-  euclideanSquaredDistance,
-  kernelSums,
-  medianHeuristicBandwidth,
-  mmdPermutationTest,
-  rbfKernelMatrix,
-  unbiasedMmd2,
-  type KernelSums,
-  type SquaredDistance,
-  type MmdTestResult,
-} from './maximum-mean-discrepancy.js';
