@@ -17,6 +17,14 @@ describe('detectMultivariateDrift', () => {
     }
   });
 
+  it('skips the attribution when topFeatureCount is 0', () => {
+    for (const method of ['classifier', 'pca', 'mmd'] as const) {
+      const result = detectMultivariateDrift(input, { method, topFeatureCount: 0, mmd: { maxRowsPerSide: 200 }, pca: { minReferenceChunks: 2 } });
+      expect(result.drifted).toBe(true);
+      expect(result.topFeatures).toEqual([]);
+    }
+  });
+
   it('is deterministic for a seed and validates its options', () => {
     expect(detectMultivariateDrift(input, { seed: 3, method: 'mmd', mmd: { maxRowsPerSide: 100 } })).toEqual(
       detectMultivariateDrift(input, { seed: 3, method: 'mmd', mmd: { maxRowsPerSide: 100 } }),

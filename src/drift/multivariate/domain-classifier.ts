@@ -56,7 +56,8 @@ function aucTest(scores: Float64Array, nRef: number): { auc: number; pValue: num
   const current = scores.subarray(nRef);
   const reference = scores.subarray(0, nRef);
   const { statistic, pValue } = mannWhitneyU(current, reference, 'greater');
-  return { auc: statistic / (current.length * reference.length), pValue };
+  // a clear separation drives the normal tail below the smallest double: report that bound, never 0
+  return { auc: statistic / (current.length * reference.length), pValue: Math.max(pValue, Number.MIN_VALUE) };
 }
 
 /**
@@ -121,8 +122,9 @@ export function classifierDrift(input: MultivariateInput, options: ClassifierDet
   }
   const { auc, pValue } = aucTest(oof, nRef);
   const drifted = pValue < options.pValueThreshold && auc >= options.aucFloor;
-  const topFeatures = drifted
-    ? rankTopFeatures(permutationImportance(folds, oof, nRef, auc, features.map((f) => f.name), random), topFeatureCount)
+  const topFeatures =
+    drifted && topFeatureCount > 0
+      ? rankTopFeatures(permutationImportance(folds, oof, nRef, auc, features.map((f) => f.name), random), topFeatureCount)
     : [];
   return {
     method: 'classifier',

@@ -98,7 +98,7 @@ export function mmdDrift(input: MultivariateInput, options: MmdDetectorOptions, 
   const sigma = bandwidthOf(x, n, encoder.columns, random);
   const test = mmdPermutationTest(rbfKernelMatrix(n, mixedDistance(x, encoder.columns), sigma), n, n - nRef, options.permutations, random);
   const drifted = test.pValue < options.pValueThreshold;
-  const topFeatures = drifted ? rankTopFeatures(leaveOneOutImportance(x, nRef, n, encoder.columns, sigma, random), topFeatureCount) : [];
+  const topFeatures = drifted && topFeatureCount > 0 ? rankTopFeatures(leaveOneOutImportance(x, nRef, n, encoder.columns, sigma, random), topFeatureCount) : [];
   return {
     method: 'mmd',
     statisticName: 'mmd2',

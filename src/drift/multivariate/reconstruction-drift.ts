@@ -49,7 +49,7 @@ export function pcaReconstructionDrift(input: MultivariateInput, options: PcaDet
   const statistic = meanOf(currentErrors.rowErrors);
   const drifted = statistic > upper || statistic < lower;
   let topFeatures: TopFeature[] = [];
-  if (drifted) {
+  if (drifted && topFeatureCount > 0) {
     const before = reconstruct(pca, x, 0, reference.rowCount, true).meanSquaredResiduals ?? new Float64Array(width);
     const after = currentErrors.meanSquaredResiduals ?? new Float64Array(width);
     const increase = new Map<string, number>();
