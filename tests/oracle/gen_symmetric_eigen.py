@@ -5,6 +5,10 @@ eigenvector's largest-magnitude component positive (the first one when two are w
 sorts and normalises numpy's result the same way. Matrices are literal or rebuilt from a recipe
 (tests/oracle/recipes.py) elementwise: A = (B + B^T) / 2 + shift * I, with B the recipe's n*n values row-major —
 only +, * and / on doubles, bit-identical in TypeScript (tests/support/recipes.ts).
+Eigenvalues at rounding level (|value| < 1e-13 of the largest) are stored as 0. Eigenvectors are stored for matrices up to 8 x 8 only: LAPACK's last bits differ between CPUs, and relative to a
+small entry of a long vector that can exceed generate.py --check's 1e-12; for larger matrices the test compares the
+eigenvalues (matrices kept well away from singular, so that those are stable) and checks A v = lambda v with V
+orthonormal, which fixes the vectors for distinct eigenvalues.
 """
 import numpy as np
 
@@ -36,6 +40,8 @@ def normalised(values, vectors):
 def case(case_id, matrix_input, distinct=True):
     a = symmetric_from_recipe(matrix_input) if isinstance(matrix_input, dict) else np.asarray(matrix_input, dtype=float)
     values, vectors = normalised(*np.linalg.eigh(a))
+    # eigenvalues at rounding level of a singular matrix are noise that differs between CPUs: they are 0
+    values = np.where(np.abs(values) < 1e-13 * max(1.0, np.abs(values).max()), 0.0, values)
     n = a.shape[0]
     gaps = np.diff(np.sort(values))
     if distinct:
@@ -43,7 +49,7 @@ def case(case_id, matrix_input, distinct=True):
     return {"id": f"eigh-{case_id}",
             "call": "numpy.linalg.eigh(a); values sorted descending, each vector's largest-|component| made positive",
             "inputs": {"matrix": matrix_input, "n": n},
-            "expected": {"values": values, "vectors": vectors.reshape(-1) if distinct else [], "distinct": distinct}}
+            "expected": {"values": values, "vectors": vectors.reshape(-1) if distinct and n <= 8 else [], "distinct": distinct}}
 
 
 def rec(seed, n, shift=0.0, kind="uniform"):
@@ -61,6 +67,6 @@ def cases():
         case("rank-1-covariance", [[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [3.0, 6.0, 9.0]], distinct=False),
         case("uniform-8", rec(71, 8)),
         case("uniform-20-pd", rec(72, 20, shift=20.0)),
-        case("normalish-50", rec(73, 50, kind="normalish")),
-        case("uniform-60-pd", rec(74, 60, shift=3.0)),
+        case("normalish-50-pd", rec(73, 50, shift=8.0, kind="normalish")),
+        case("uniform-60-pd", rec(74, 60, shift=6.0)),
     ]
