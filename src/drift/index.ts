@@ -62,3 +62,5 @@ export { chooseStatTest, evidentlyDefaultTestName, driftguardDefaultTestName } f
 export type { TestChoice } from './choose-stat-test.js';
 export type { Cell, DataTable } from '../domain/data-table.js';
 export { applyFeatureOverrides } from './apply-feature-overrides.js';
+export { hasDrift } from './has-drift.js';
+export * from './multivariate/index.js';
