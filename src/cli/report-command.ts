@@ -7,6 +7,9 @@ import { TableReadError } from '../ports/table-reader.js';
 import {
   DRIFT_MODES,
   type DriftReportConfig,
+  MULTIVARIATE_METHODS,
+  type MultivariateMethod,
+  type MultivariateOptionsInput,
   parseDriftReportConfig,
 } from '../services/reports/drift-report-config.js';
 import { DriftReportInputError } from '../services/reports/drift-report-input-error.js';
@@ -32,6 +35,8 @@ export interface ReportCommandOptions {
   readonly config?: string;
   readonly format?: string;
   readonly out?: string;
+  readonly multivariate?: boolean;
+  readonly multivariateMethod?: string;
 }
 
 /** Where the command writes; injectable for tests. */
@@ -77,6 +82,18 @@ function excludeOf(exclude: string | undefined): string[] | undefined {
   return names;
 }
 
+/** The multivariate test asked for on the command line (`--multivariate-method` implies `--multivariate`). */
+function multivariateOf(options: ReportCommandOptions): MultivariateOptionsInput | undefined {
+  const method = options.multivariateMethod;
+  if (method === undefined) return options.multivariate === true ? {} : undefined;
+  if (!(MULTIVARIATE_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(
+      `--multivariate-method: "${method}" is not a method (valid: ${MULTIVARIATE_METHODS.join(', ')})`,
+    );
+  }
+  return { method: method as MultivariateMethod };
+}
+
 /** Line and column of a character offset, for JSON syntax errors. */
 function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
@@ -118,12 +135,17 @@ export function errorLine(error: unknown): string {
 function verdictLine(report: DriftReport, out: string | undefined): string {
   const verdict = report.datasetDrift ? 'dataset drift' : 'no dataset drift';
   const target = out === undefined ? '' : ` → ${out}`;
-  return `${verdict}: ${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${(report.driftShare * 100).toFixed(1)} %, severity ${report.severity})${target}\n`;
+  const mv = report.multivariate;
+  const multivariate =
+    mv === undefined
+      ? ''
+      : `; ${mv.drifted ? 'multivariate drift' : 'no multivariate drift'} (${mv.method}${mv.topFeatures.length > 0 ? `: ${mv.topFeatures.map((f) => f.name).join(', ')}` : ''})`;
+  return `${verdict}: ${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${(report.driftShare * 100).toFixed(1)} %, severity ${report.severity})${multivariate}${target}\n`;
 }
 
 /**
- * Runs `driftguard report` and returns its exit code: 0 = no dataset drift, 1 = dataset drift, 2 = error (one line
- * on stderr naming the file / option / column and what is wrong).
+ * Runs `driftguard report` and returns its exit code: 0 = no drift, 1 = dataset drift or (with `--multivariate`)
+ * multivariate drift, 2 = error (one line on stderr naming the file / option / column and what is wrong).
  */
 export async function runReport(options: ReportCommandOptions, io: ReportCommandIo): Promise<number> {
   const bar = createProgressBar(io.stderr);
@@ -133,6 +155,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
     const format = formatOf(options);
     const mode = modeOf(options.mode);
     const exclude = excludeOf(options.exclude);
+    const multivariate = multivariateOf(options);
     const config = options.config === undefined ? undefined : await readConfig(options.config);
     const service = io.service ?? createDriftReportService({ tableReader: createTableReader() });
     const outcome = await service.createReport({
@@ -143,6 +166,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       exclude,
       mode,
       config,
+      multivariate,
       onProgress: (which, progress) =>
         bar.update(basename(which === 'reference' ? (options.reference ?? '') : (options.current ?? '')), progress),
     });
@@ -165,7 +189,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       }
       io.stdout.write(verdictLine(outcome.report, options.out));
     }
-    return outcome.report.datasetDrift ? EXIT_DRIFT : EXIT_NO_DRIFT;
+    return outcome.drifted ? EXIT_DRIFT : EXIT_NO_DRIFT;
   } catch (error) {
     bar.done();
     io.stderr.write(`driftguard report: ${errorLine(error)}\n`);
@@ -177,7 +201,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
 export function createReportCommand(): Command {
   return new Command('report')
     .description(
-      'Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no dataset drift, 1 = dataset drift, 2 = error.',
+      'Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no drift, 1 = dataset drift (or multivariate drift with --multivariate), 2 = error.',
     )
     .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .parquet')
     .option('--current <file>', 'current data to compare with the reference')
@@ -185,7 +209,18 @@ export function createReportCommand(): Command {
     .option('--prediction <column>', 'model prediction column: enables prediction and performance drift')
     .option('--exclude <columns>', 'comma-separated features not tested for drift (still checked for data quality)')
     .option('--mode <mode>', 'driftguard (test + effect size, default) or evidently (Evidently 0.7 defaults)')
-    .option('--config <file>', 'JSON config: roles, ignored columns, per-feature overrides, engine options')
+    .option(
+      '--config <file>',
+      'JSON config: roles, ignored columns, per-feature overrides, engine and multivariate options',
+    )
+    .option(
+      '--multivariate',
+      'also test for multivariate drift (joint shifts no single feature shows) and name the features behind it',
+    )
+    .option(
+      '--multivariate-method <method>',
+      'classifier (default: domain classifier) | pca (reconstruction error) | mmd; implies --multivariate',
+    )
     .option('--format <format>', 'json | html | md (default: from --out extension, else json)')
     .option('--out <file>', 'write the report here instead of stdout (a one-line verdict goes to stdout)')
     .configureOutput({

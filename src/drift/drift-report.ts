@@ -1,6 +1,7 @@
 import type { FeatureKind } from '../domain/feature-schema.js';
 import type { Severity } from '../domain/severity.js';
 import type { DriftMode, EffectSizeName, MultipleTestingCorrection } from './drift-config.js';
+import type { MultivariateDriftResult, TopFeature } from './multivariate/multivariate-result.js';
 import type { DriftDirection, TestScore } from './stat-tests/stat-test.js';
 
 /** Bumped on any incompatible change of the JSON report. */
@@ -135,6 +136,13 @@ export interface DriftReport {
   readonly driftShare: number;
   readonly driftShareThreshold: number;
   readonly datasetDrift: boolean;
+  /**
+   * What changed: the drifted features ranked by effect size (at most 5; empty when none drifted). Absent from
+   * reports written before it was added.
+   */
+  readonly topFeatures?: readonly TopFeature[];
+  /** The multivariate drift test, when one was asked for (`report --multivariate`); absent otherwise. */
+  readonly multivariate?: MultivariateDriftResult;
   /** Severity after persistence; `rawSeverity` is what this window alone grades. */
   readonly severity: Severity;
   readonly rawSeverity: Severity;

@@ -16,6 +16,7 @@ import {
   type FeatureDriftResult,
 } from './drift-report.js';
 import { findDataQualityIssues } from './find-data-quality-issues.js';
+import { univariateTopFeatures } from './multivariate/top-features.js';
 import { type ColumnProfile, REFERENCE_PROFILE_FORMAT_VERSION, type ReferenceProfile } from './reference-profile.js';
 import { findStatTest } from './stat-tests/all-stat-tests.js';
 
@@ -161,6 +162,7 @@ export function evaluateDrift(
     driftShare,
     driftShareThreshold: config.driftShareThreshold,
     datasetDrift: testedFeatureCount > 0 && driftShare >= config.driftShareThreshold,
+    topFeatures: univariateTopFeatures(features),
     severity: grade.severity,
     rawSeverity: grade.rawSeverity,
     highStreak: grade.highStreak,

@@ -49,6 +49,8 @@ export type {
 export { DRIFT_REPORT_FORMAT_VERSION } from './drift-report.js';
 export type { EvaluationState } from './evaluate-drift.js';
 export { evaluateDrift } from './evaluate-drift.js';
+export { hasDrift } from './has-drift.js';
+export * from './multivariate/index.js';
 export { parseReferenceProfile } from './parse-reference-profile.js';
 export type {
   CategoricalColumnProfile,

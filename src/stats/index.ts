@@ -13,7 +13,7 @@ export { type HistogramResult, histogram } from './histogram.js';
 export { jensenShannonDistance } from './jensen-shannon-distance.js';
 export { klDivergence } from './kl-divergence.js';
 export { type KsTwoSampleResult, ksTwoSample } from './ks-two-sample.js';
-export { mannWhitneyU } from './mann-whitney-u.js';
+export { mannWhitneyU, type RankAlternative } from './mann-whitney-u.js';
 export { normedWassersteinDistance } from './normed-wasserstein-distance.js';
 export { type PsiOptions, psi } from './psi.js';
 export { quantileBinEdges } from './quantile-bin-edges.js';

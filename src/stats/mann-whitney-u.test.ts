@@ -5,6 +5,8 @@ import { mannWhitneyU } from './mann-whitney-u.js';
 import { StatsInputError } from './stats-input-error.js';
 
 describeTwoSampleOracle('mannWhitneyU', (a, b) => ({ ...mannWhitneyU(a, b) }));
+describeTwoSampleOracle('mannWhitneyU-greater', (a, b) => ({ ...mannWhitneyU(a, b, 'greater') }), 8);
+describeTwoSampleOracle('mannWhitneyU-less', (a, b) => ({ ...mannWhitneyU(a, b, 'less') }), 8);
 
 describe('mannWhitneyU properties', () => {
   const sample = fc.array(
@@ -21,6 +23,18 @@ describe('mannWhitneyU properties', () => {
         expect(ab.pValue).toBe(ba.pValue);
         expect(ab.pValue).toBeGreaterThanOrEqual(0);
         expect(ab.pValue).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('one-sided p-values: greater(a, b) = less(b, a); off the centre the smaller tail is half the two-sided p-value', () => {
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        const result = mannWhitneyU(a, b, 'greater');
+        expect(result.pValue).toBe(mannWhitneyU(b, a, 'less').pValue);
+        if (result.statistic === (a.length * b.length) / 2) return;
+        const smaller = Math.min(result.pValue, mannWhitneyU(a, b, 'less').pValue);
+        expect(smaller).toBeCloseTo(mannWhitneyU(a, b).pValue / 2, 12);
       }),
     );
   });

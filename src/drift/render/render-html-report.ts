@@ -2,6 +2,7 @@ import type { DriftReport, FeatureDriftResult, PerformanceDriftResult } from '..
 import { CURRENT_COLOUR, distributionSvg, REFERENCE_COLOUR } from './distribution-svg.js';
 import { escapeHtml } from './escape-html.js';
 import { formatNumber } from './format-number.js';
+import { importanceLabel, multivariateStatisticText, topFeatureRows, verdictHeadline } from './multivariate-view.js';
 import type { ReportSources } from './report-sources.js';
 import { featuresByEffectSize, ruleText, scoreText, summaryItems } from './report-view.js';
 
@@ -79,7 +80,7 @@ export function renderHtmlReport(report: DriftReport, sources: ReportSources): s
   const body: string[] = [
     '<h1>Drift report</h1>',
     `<div class="sources">Reference <code>${escapeHtml(sources.reference)}</code> vs current <code>${escapeHtml(sources.current)}</code> · ${escapeHtml(sources.generatedAt)}</div>`,
-    `<div class="verdict ${report.datasetDrift ? 'drift">Dataset drift detected' : 'nodrift">No dataset drift'}</div>`,
+    `<div class="verdict ${verdictHeadline(report).drifted ? 'drift' : 'nodrift'}">${verdictHeadline(report).text}</div>`,
     `<dl>${summaryItems(report)
       .map(
         (item) =>
@@ -89,6 +90,16 @@ export function renderHtmlReport(report: DriftReport, sources: ReportSources): s
     `<h2>Features, largest effect first</h2><div class="legend">Charts: share of valid values<span style="background:${REFERENCE_COLOUR}"></span>reference<span style="background:${CURRENT_COLOUR}"></span>current</div>`,
     resultTable(featuresByEffectSize(report)),
   ];
+  const multivariate = report.multivariate;
+  if (multivariate !== undefined && multivariate.topFeatures.length > 0) {
+    const rows = topFeatureRows(multivariate).map(
+      ([name, importance]) => `<tr><td>${escapeHtml(name)}</td><td class="num">${importance}</td></tr>`,
+    );
+    body.push(
+      `<h2>Multivariate drift: features behind it <small>(${escapeHtml(multivariateStatisticText(multivariate))})</small></h2>`,
+      `<table><thead><tr><th>feature</th><th>${escapeHtml(importanceLabel(multivariate))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    );
+  }
   if (roles.length > 0) body.push('<h2>Prediction and target</h2>', resultTable(roles));
   if (report.performance !== null) body.push('<h2>Performance</h2>', performanceTable(report.performance));
   if (report.dataQuality.length > 0) {

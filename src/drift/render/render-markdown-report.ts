@@ -1,5 +1,6 @@
 import type { DriftReport } from '../drift-report.js';
 import { formatNumber } from './format-number.js';
+import { importanceLabel, multivariateStatisticText, topFeatureRows } from './multivariate-view.js';
 import type { ReportSources } from './report-sources.js';
 import { featuresByEffectSize, ruleText, scoreText, summaryItems } from './report-view.js';
 
@@ -42,6 +43,15 @@ export function renderMarkdownReport(report: DriftReport, sources: ReportSources
       ]),
     ),
   ];
+  const multivariate = report.multivariate;
+  if (multivariate !== undefined && multivariate.topFeatures.length > 0) {
+    lines.push(
+      '',
+      `## Multivariate drift: features behind it (${multivariateStatisticText(multivariate)})`,
+      '',
+      ...table(['feature', importanceLabel(multivariate)], topFeatureRows(multivariate)),
+    );
+  }
   if (report.dataQuality.length > 0) {
     lines.push(
       '',

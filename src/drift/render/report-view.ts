@@ -1,5 +1,6 @@
 import type { DriftReport, FeatureDriftResult } from '../drift-report.js';
 import { formatNumber, formatShare } from './format-number.js';
+import { multivariateSummaryText, topFeaturesText } from './multivariate-view.js';
 
 /** Features ordered for reading: largest effect size first, untested (null effect size) last, then by name. */
 export function featuresByEffectSize(report: DriftReport): FeatureDriftResult[] {
@@ -37,6 +38,12 @@ export interface SummaryItem {
 export function summaryItems(report: DriftReport): SummaryItem[] {
   const items: SummaryItem[] = [
     { label: 'Dataset drift', value: report.datasetDrift ? 'YES' : 'no' },
+    ...(report.topFeatures !== undefined && report.topFeatures.length > 0
+      ? [{ label: 'What changed', value: topFeaturesText(report.topFeatures) }]
+      : []),
+    ...(report.multivariate === undefined
+      ? []
+      : [{ label: 'Multivariate drift', value: multivariateSummaryText(report.multivariate) }]),
     {
       label: 'Severity',
       value:

@@ -1,5 +1,11 @@
 import type { FeatureOverride, SchemaInferenceOptions } from '../../domain/feature-schema.js';
+import { SchemaError } from '../../domain/schema-error.js';
 import type { DriftEngineOptions, DriftMode } from '../../drift/drift-config.js';
+import {
+  MULTIVARIATE_METHODS,
+  type MultivariateOptionsInput,
+  resolveMultivariateOptions,
+} from '../../drift/multivariate/index.js';
 import type { ReferenceProfileOptions } from '../../drift/reference-profile.js';
 import { DriftReportInputError } from './drift-report-input-error.js';
 
@@ -13,6 +19,8 @@ export interface DriftReportConfig extends Omit<SchemaInferenceOptions, 'overrid
   readonly profile?: ReferenceProfileOptions;
   /** Engine options (mode, pValueThreshold, correction, effect-size floors, severity …); `window` is not used here. */
   readonly engine?: DriftEngineOptions;
+  /** Options of the multivariate test (docs/multivariate-drift.md); its presence turns the test on. */
+  readonly multivariate?: MultivariateOptionsInput;
 }
 
 const KEYS: Readonly<Record<keyof DriftReportConfig, 'string' | 'strings' | 'object' | 'scalar' | 'number'>> = {
@@ -27,6 +35,7 @@ const KEYS: Readonly<Record<keyof DriftReportConfig, 'string' | 'strings' | 'obj
   maxCategoricalIntegerCardinality: 'number',
   profile: 'object',
   engine: 'object',
+  multivariate: 'object',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -67,8 +76,19 @@ export function parseDriftReportConfig(json: unknown, source: string): DriftRepo
       '"engine.window" is not used by a one-shot report (the whole current file is one window)',
     );
   }
+  if (json.multivariate !== undefined) {
+    try {
+      resolveMultivariateOptions(json.multivariate);
+    } catch (error) {
+      if (error instanceof SchemaError) throw new DriftReportInputError(source, `${error.field}: ${error.reason}`);
+      throw error;
+    }
+  }
   return json as DriftReportConfig;
 }
 
 /** The report modes, for validating user input. */
 export const DRIFT_MODES: readonly DriftMode[] = ['driftguard', 'evidently'];
+
+export type { MultivariateMethod, MultivariateOptionsInput } from '../../drift/multivariate/index.js';
+export { MULTIVARIATE_METHODS };

@@ -5,6 +5,12 @@ import { buildReferenceProfile } from '../../drift/build-reference-profile.js';
 import type { DriftMode } from '../../drift/drift-config.js';
 import type { DriftReport } from '../../drift/drift-report.js';
 import { evaluateDrift } from '../../drift/evaluate-drift.js';
+import { hasDrift } from '../../drift/has-drift.js';
+import {
+  detectMultivariateDrift,
+  type MultivariateOptionsInput,
+  multivariateFeatures,
+} from '../../drift/multivariate/index.js';
 import type { TableReader, TableReadProgress } from '../../ports/table-reader.js';
 import type { DriftReportConfig } from './drift-report-config.js';
 import { DriftReportInputError } from './drift-report-input-error.js';
@@ -18,6 +24,8 @@ export interface DriftReportRequest {
   readonly exclude?: readonly string[];
   readonly mode?: DriftMode;
   readonly config?: DriftReportConfig;
+  /** Runs the multivariate test with these options over the config's `multivariate` (which alone also turns it on). */
+  readonly multivariate?: MultivariateOptionsInput;
   /** Progress of each file read (`which` says which side). */
   readonly onProgress?: (which: 'reference' | 'current', progress: TableReadProgress) => void;
 }
@@ -25,6 +33,8 @@ export interface DriftReportRequest {
 /** The report plus what was read. */
 export interface DriftReportOutcome {
   readonly report: DriftReport;
+  /** The verdict the exit code follows: dataset drift, or multivariate drift when that test ran. */
+  readonly drifted: boolean;
   readonly reference: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
   readonly current: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
 }
@@ -109,12 +119,27 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
           );
         }
         const profile = buildReferenceProfile(reference, schema, config.profile);
-        const report = evaluateDrift(profile, current, {
+        const univariate = evaluateDrift(profile, current, {
           ...config.engine,
           ...(request.mode === undefined ? {} : { mode: request.mode }),
         });
+        const multivariate =
+          (request.multivariate ?? config.multivariate)
+            ? { ...config.multivariate, ...request.multivariate }
+            : undefined;
+        const report =
+          multivariate === undefined
+            ? univariate
+            : {
+                ...univariate,
+                multivariate: detectMultivariateDrift(
+                  { reference, current, features: multivariateFeatures(schema) },
+                  multivariate,
+                ),
+              };
         return {
           report,
+          drifted: hasDrift(report),
           reference: {
             path: request.referencePath,
             rowCount: reference.rowCount,

@@ -1,0 +1,45 @@
+/**
+ * The multivariate detectors' only contact with DataTable cells: pooling sampled rows of both sides into one
+ * table, and replacing a column (permutation importance). Keep it that way — the cell representation may change.
+ */
+import type { Cell, DataTable } from '../../domain/data-table.js';
+import type { MultivariateFeature, MultivariateInput } from './multivariate-input.js';
+
+/** Cells of `name` in `table`, or null when the table has no such column (then every cell is missing). */
+export function cellsOf(table: DataTable, name: string): readonly Cell[] | null {
+  return Object.prototype.hasOwnProperty.call(table.columns, name) ? table.columns[name] : null;
+}
+
+/**
+ * One table of the features: the reference rows `referenceRows` followed by the current rows `currentRows`; a
+ * feature absent from a side is missing (null) there. `extra` columns (e.g. a side label) are appended as given.
+ */
+export function pooledTable(
+  input: MultivariateInput,
+  referenceRows: ArrayLike<number>,
+  currentRows: ArrayLike<number>,
+  extra: Readonly<Record<string, readonly Cell[]>> = {},
+): DataTable {
+  const nRef = referenceRows.length;
+  const rowCount = nRef + currentRows.length;
+  const columns: Record<string, readonly Cell[]> = {};
+  const pick = (feature: MultivariateFeature): Cell[] => {
+    const out = new Array<Cell>(rowCount);
+    const ref = cellsOf(input.reference, feature.name);
+    const cur = cellsOf(input.current, feature.name);
+    for (let i = 0; i < nRef; i++) out[i] = ref === null ? null : ref[referenceRows[i]];
+    for (let i = 0; i < currentRows.length; i++) out[nRef + i] = cur === null ? null : cur[currentRows[i]];
+    return out;
+  };
+  for (const feature of input.features) columns[feature.name] = pick(feature);
+  Object.assign(columns, extra);
+  return { columnNames: [...input.features.map((f) => f.name), ...Object.keys(extra)], rowCount, columns };
+}
+
+/** `table` with the cells of column `name` reordered: row i gets the cell of row `order[i]`. */
+export function withPermutedColumn(table: DataTable, name: string, order: ArrayLike<number>): DataTable {
+  const source = table.columns[name];
+  const cells = new Array<Cell>(table.rowCount);
+  for (let i = 0; i < cells.length; i++) cells[i] = source[order[i]];
+  return { ...table, columns: { ...table.columns, [name]: cells } };
+}
