@@ -11,6 +11,8 @@ import { createWebhookSink } from './adapters/alerts/webhook-sink.js';
 import { createInProcessEventBus } from './adapters/events/in-process-event-bus.js';
 import { createPostgresEventBus } from './adapters/events/postgres-event-bus.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
+import { createRegistryInferenceSource } from './adapters/inference/registry-inference-source.js';
+import { protobufjsOnnxCodec } from './adapters/onnx/protobufjs-onnx-codec.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createCsvReader, createCsvTextParser } from './adapters/tabular/csv-reader.js';
@@ -26,6 +28,7 @@ import type { AlertSink } from './ports/alert-sink.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { ModelDirectory } from './ports/model-directory.js';
+import type { OnnxCodec } from './ports/onnx-codec.js';
 import type { Store } from './ports/store.js';
 import type { TableReader } from './ports/table-reader.js';
 import type { TrackingBackend } from './ports/tracking-backend.js';
@@ -108,6 +111,11 @@ export function createModelDirectory(): ModelDirectory {
   return createFileModelDirectory();
 }
 
+/** ONNX model files ⇄ ModelProto data: protobufjs with the vendored onnx-ml.proto. */
+export function createOnnxCodec(): OnnxCodec {
+  return protobufjsOnnxCodec;
+}
+
 const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 /** Picks the store by URL: `sqlite:<file>` (embedded default) or `postgres://…` / `postgresql://…` (shared by replicas). */
@@ -163,9 +171,18 @@ export function composeHttpServices(deps: {
   models: MonitoredModels;
   metrics: MetricsRegistry;
   events: EventBus;
+  /** Where serving says how it loaded a model driftguard did not train (default: stderr). */
+  log?: (line: string) => void;
 }): { services: HttpServices; serving: ServingModels; retraining: RetrainingJobs; champions: ChampionChanges } {
   const { store, backend, clock, models, metrics, events } = deps;
-  const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
+  const serving = createServingModels({
+    registry: backend.registry,
+    tracking: backend.tracking,
+    clock,
+    models,
+    inference: createRegistryInferenceSource({ registry: backend.registry }),
+    log: deps.log ?? ((line) => console.error(line)),
+  });
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: createUuidV7Generator(), metrics });
   const retraining = createRetrainingJobs({ store, models, serving, clock, events, metrics });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
@@ -268,6 +285,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     serving,
     champions,
     backend,
+    codec: createOnnxCodec(),
     clock,
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     runUrl:

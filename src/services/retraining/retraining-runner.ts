@@ -13,6 +13,7 @@ import {
 import type { FittedModel } from '../../models/index.js';
 import type { ChallengerExecutor, ChallengerResult } from '../../ports/challenger-executor.js';
 import type { Clock } from '../../ports/clock.js';
+import type { OnnxCodec } from '../../ports/onnx-codec.js';
 import type {
   DriftReportRepository,
   LeaseRepository,
@@ -25,7 +26,7 @@ import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import type { ChampionChanges } from '../champion/champion-changes.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { createPerModelLoop } from '../monitoring/per-model-loop.js';
-import type { ServingModel, ServingModels } from '../serving/serving-models.js';
+import type { ServingModels } from '../serving/serving-models.js';
 import { createInThreadChallengerExecutor, InsufficientDataError } from './challenger-pipeline.js';
 import { type RetrainingJobs, retrainingPolicyOf } from './retraining-jobs.js';
 import { RETRAINER, trackChallenger } from './track-challenger.js';
@@ -44,6 +45,8 @@ export interface RetrainingRunnerOptions {
   readonly serving: ServingModels;
   readonly champions: ChampionChanges;
   readonly backend: TrackingBackend;
+  /** Encodes the ONNX graph of the challengers driftguard trains. */
+  readonly codec: OnnxCodec;
   readonly clock: Clock;
   /** This replica's identity for leases. */
   readonly holder: string;
@@ -183,7 +186,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
 
   /** Trains and evaluates the challenger off the event loop, within the job's deadline. */
   async function trainChallenger(
-    champion: ServingModel,
+    champion: FittedModel,
     data: Awaited<ReturnType<typeof gatherTrainingData>>,
     policy: RetrainingPolicy,
   ): Promise<ChallengerResult> {
@@ -194,9 +197,9 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     try {
       result = await executor.run(
         {
-          champion: champion.model,
-          recent: labelledTable(recentRows, champion.model),
-          reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion.model),
+          champion,
+          recent: labelledTable(recentRows, champion),
+          reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion),
           referenceHoldoutRows: REFERENCE_HOLDOUT_ROWS,
           horizons: data.horizons,
           policy,
@@ -229,6 +232,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     // the tracking client's own timeouts, and a failure before registration leaves nothing registered.
     const tracked = await trackChallenger({
       backend: options.backend,
+      codec: options.codec,
       job,
       result,
       driftReport,
@@ -254,13 +258,18 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     const name = queued.model;
     const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
     if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
+    const fitted = champion.model.fitted;
+    if (fitted === null)
+      throw new Error(
+        `model ${name}'s champion version ${champion.version} was not trained by driftguard (${champion.model.flavor}): the built-in trainers cannot retrain it; declare "retraining": {"trainer": {"type": "command", …}} or {"type": "webhook", …} (docs/bring-your-own-model.md)`,
+      );
     let job = await jobs.transition(
       queued,
       'training',
-      `training a ${champion.model.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`,
+      `training a ${fitted.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`,
     );
     const data = await gatherTrainingData(job, policy);
-    const result = await trainChallenger(champion, data, policy);
+    const result = await trainChallenger(fitted, data, policy);
     const c = result.metrics.challenger.test;
     const h = result.metrics.champion?.test;
     job = await jobs.transition(

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInProcessEventBus } from '../../../src/adapters/events/in-process-event-bus.js';
+import { protobufjsOnnxCodec } from '../../../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { createSqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { createTrackingBackend } from '../../../src/compose.js';
 import { type Cell, dataTableFromRows } from '../../../src/domain/data-table.js';
@@ -75,6 +76,7 @@ export async function registerLoanChampion(backend: TrackingBackend, name: strin
   });
   const run = await trackTraining({
     backend,
+    codec: protobufjsOnnxCodec,
     trained,
     estimator: 'logistic',
     params: {},
@@ -136,6 +138,7 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
       serving,
       champions,
       backend: options.runnerBackend ? options.runnerBackend(backend) : backend,
+      codec: protobufjsOnnxCodec,
       clock,
       holder,
       experimentName: () => `${name}-retraining`,
@@ -169,7 +172,7 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
     async log(rows: readonly LoanRow[]): Promise<string[]> {
       const current = serving.get(name)!;
       const predictions: NewPrediction[] = rows.map((row) => {
-        const score = current.model.predictProba(featuresOf(row));
+        const score = current.model.fitted!.predictProba(featuresOf(row));
         return {
           id: `p${++sequence}`,
           model: name,
