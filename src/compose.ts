@@ -47,6 +47,7 @@ import { createMonitoredModels, type MonitoredModels } from './services/monitore
 import { createDriftMonitoring } from './services/monitoring/drift-monitoring.js';
 import { createDriftReportQueries } from './services/monitoring/drift-report-queries.js';
 import { createMonitoringScheduler } from './services/monitoring/monitoring-scheduler.js';
+import { createMonitoringStatus } from './services/monitoring/monitoring-status.js';
 import { createRetrainingJobs, type RetrainingJobs } from './services/retraining/retraining-jobs.js';
 import { createRetrainingRunner } from './services/retraining/retraining-runner.js';
 import { createChampionReadiness } from './services/serving/champion-readiness.js';
@@ -197,6 +198,7 @@ export function composeHttpServices(deps: {
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       predictionLog: createPredictionLogQueries({ store, models }),
       driftReports: createDriftReportQueries({ store, models }),
+      monitoringStatus: createMonitoringStatus({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
       referenceUpload: createReferenceUpload({ store, models, clock, events, csv: createCsvTextParser() }),
       versions: createModelVersionQueries({ models, registry: backend.registry, tracking: backend.tracking }),

@@ -161,7 +161,7 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
       onnxRuntimeModelLoader.loadMlflowModel(
         await backend.registry.downloadModelVersion(entry.name, entry.version, join(scratch, 'xgb-no-features')),
       ),
-    ).rejects.toThrow(/declare the model entry's "features"/);
+    ).rejects.toThrow(/declare the model entry's "featureOrder"/);
     const { loaded, predictions } = await served('xgboost', { features: entry.features });
     expect(loaded.description.task).toBe('regression');
     const expected = entry.expected.value as number[];

@@ -198,6 +198,8 @@ function describe(model: ServedModel): string {
   const how =
     model.flavor === 'endpoint' ? 'served through its HTTP scoring endpoint' : 'served in-process from its onnx flavor';
   if (model.task === 'regression') return `${how}; regression`;
+  if (model.classLabels === null)
+    return `${how}; score = the answer's probability of the positive class (serving.classLabels names the columns)`;
   return `${how}; positive class ${JSON.stringify(model.positiveClass)} of ${JSON.stringify(model.classLabels)}`;
 }
 
