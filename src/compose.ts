@@ -16,6 +16,7 @@ import { protobufjsOnnxCodec } from './adapters/onnx/protobufjs-onnx-codec.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createCsvReader, createCsvTextParser } from './adapters/tabular/csv-reader.js';
+import { createDuckDbParquetWriter } from './adapters/tabular/duckdb-parquet-writer.js';
 import { createParquetReader } from './adapters/tabular/parquet-reader.js';
 import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
 import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
@@ -31,6 +32,7 @@ import type { ModelDirectory } from './ports/model-directory.js';
 import type { OnnxCodec } from './ports/onnx-codec.js';
 import type { Store } from './ports/store.js';
 import type { TableReader } from './ports/table-reader.js';
+import type { TableWriter } from './ports/table-writer.js';
 import type { TrackingBackend } from './ports/tracking-backend.js';
 import { TrackingError } from './ports/tracking-error.js';
 import { createAlertDispatcher } from './services/alerting/alert-dispatcher.js';
@@ -105,6 +107,11 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
 /** Reads tabular files by extension: `.csv` / `.tsv` (csv-parse, streaming) and `.parquet` / `.pq` (hyparquet). */
 export function createTableReader(): TableReader {
   return createTableReaderByExtension([createCsvReader(), createParquetReader()]);
+}
+
+/** Tables written for programs outside driftguard (a trainer's Parquet files): DuckDB, the tabular engine. */
+export function createTableWriter(): TableWriter {
+  return createDuckDbParquetWriter();
 }
 
 /** Model directories (model.json, model.onnx, schema, reference profile, metrics) on the local file system. */
