@@ -22,10 +22,13 @@ import { createTableReaderByExtension } from './adapters/tabular/table-reader-by
 import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
 import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
 import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.js';
+import { createCommandTrainer } from './adapters/trainers/command-trainer.js';
+import { createWebhookTrainer } from './adapters/trainers/webhook-trainer.js';
 import { createApiKeyVerifier } from './http/api-keys.js';
 import { createHttpApp } from './http/app.js';
 import type { HttpServices } from './http/http-services.js';
 import type { AlertSink } from './ports/alert-sink.js';
+import { type ChallengerTrainer, type JobDataLinks, TrainerError } from './ports/challenger-trainer.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { ModelDirectory } from './ports/model-directory.js';
@@ -50,8 +53,9 @@ import { createDriftMonitoring } from './services/monitoring/drift-monitoring.js
 import { createDriftReportQueries } from './services/monitoring/drift-report-queries.js';
 import { createMonitoringScheduler } from './services/monitoring/monitoring-scheduler.js';
 import { createMonitoringStatus } from './services/monitoring/monitoring-status.js';
+import { createJobDataLinks, type JobDataLinksService } from './services/retraining/job-data-links.js';
 import { createRetrainingJobs, type RetrainingJobs } from './services/retraining/retraining-jobs.js';
-import { createRetrainingRunner } from './services/retraining/retraining-runner.js';
+import { createRetrainingRunner, type ExternalTrainerDeclaration } from './services/retraining/retraining-runner.js';
 import { createChampionReadiness } from './services/serving/champion-readiness.js';
 import { createPredictionServing } from './services/serving/prediction-serving.js';
 import { createServingModels, type ServingModels } from './services/serving/serving-models.js';
@@ -171,6 +175,38 @@ function createSink(sink: ResolvedSink): AlertSink {
   return createAlertmanagerSink(sink);
 }
 
+/**
+ * The user's pipelines a model may declare as `retraining.trainer`: a command (run without a shell) or a webhook
+ * (signed with the secret of the environment variable it names). A missing secret fails the job naming the variable.
+ */
+export function createTrainerFactory(
+  backend: TrackingBackend,
+  links: JobDataLinks,
+  env: NodeJS.ProcessEnv = process.env,
+): (declaration: ExternalTrainerDeclaration) => ChallengerTrainer {
+  return (declaration) => {
+    if (declaration.type === 'command')
+      return createCommandTrainer({
+        command: declaration.command,
+        ...(declaration.cwd === undefined ? {} : { cwd: declaration.cwd }),
+        registry: backend.registry,
+        env,
+      });
+    const secret = declaration.secret === undefined ? undefined : env[declaration.secret.env];
+    if (declaration.secret !== undefined && (secret === undefined || secret === ''))
+      throw new TrainerError(
+        `the webhook trainer's secret: environment variable ${declaration.secret.env} (retraining.trainer.secret.env) is not set`,
+      );
+    return createWebhookTrainer({
+      url: declaration.url,
+      ...(secret === undefined ? {} : { secret }),
+      registry: backend.registry,
+      links,
+      ...(declaration.pollMs === undefined ? {} : { pollMs: declaration.pollMs }),
+    });
+  };
+}
+
 /** The use cases behind the HTTP API, wired on a store and a tracking backend (shared by serve and the API tests). */
 export function composeHttpServices(deps: {
   store: Store;
@@ -181,7 +217,15 @@ export function composeHttpServices(deps: {
   events: EventBus;
   /** Where serving says how it loaded a model driftguard did not train (default: stderr). */
   log?: (line: string) => void;
-}): { services: HttpServices; serving: ServingModels; retraining: RetrainingJobs; champions: ChampionChanges } {
+  /** The URL the service is reached at, for the links a webhook trainer downloads its rows from. */
+  publicUrl?: string | null;
+}): {
+  services: HttpServices;
+  serving: ServingModels;
+  retraining: RetrainingJobs;
+  champions: ChampionChanges;
+  jobData: JobDataLinksService;
+} {
   const { store, backend, clock, models, metrics, events } = deps;
   const serving = createServingModels({
     registry: backend.registry,
@@ -195,11 +239,14 @@ export function composeHttpServices(deps: {
   const retraining = createRetrainingJobs({ store, models, serving, clock, events, metrics });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
   const checkChampions = createChampionReadiness({ models, serving });
+  const jobData = createJobDataLinks({ publicUrl: deps.publicUrl ?? null });
   return {
     serving,
     retraining,
     champions,
+    jobData,
     services: {
+      jobData,
       models,
       predictionLogging,
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
@@ -247,13 +294,14 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   const events = await createEventBus(settings.storeUrl, (error) =>
     console.error(`event bus: ${(error as Error).message ?? String(error)}`),
   );
-  const { services, serving, retraining, champions } = composeHttpServices({
+  const { services, serving, retraining, champions, jobData } = composeHttpServices({
     store,
     backend,
     clock,
     models,
     metrics,
     events,
+    publicUrl: settings.publicUrl,
   });
   const evaluator = createWorkerDriftEvaluator();
   if (evaluator.mode === 'in-thread')
@@ -295,6 +343,8 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     champions,
     backend,
     codec: createOnnxCodec(),
+    trainerFor: createTrainerFactory(backend, jobData),
+    tableWriter: createTableWriter(),
     clock,
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     runUrl:

@@ -38,6 +38,12 @@ export async function onnxServedModel(
     flavor: 'onnx',
     task: description.task,
     features: description.features.map((f) => f.name),
+    featureTypes: Object.fromEntries(
+      description.features.map((f) => [
+        f.name,
+        f.type === 'int64' ? 'integer' : f.type === 'string' ? 'string' : 'number',
+      ]),
+    ),
     classLabels: description.classLabels,
     positiveClass: description.positiveClass,
     inference: loaded.model,
@@ -69,6 +75,11 @@ export function endpointServedModel(
     flavor: 'endpoint',
     task,
     features: features.map((f) => f.name),
+    featureTypes: Object.fromEntries(
+      features.flatMap((f) =>
+        f.type === 'json' ? [] : [[f.name, f.type === 'float64' ? 'number' : f.type === 'bool' ? 'boolean' : 'string']],
+      ),
+    ),
     classLabels,
     positiveClass:
       task !== 'binary'

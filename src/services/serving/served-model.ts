@@ -9,6 +9,9 @@ import { type FittedModel, ModelError } from '../../models/index.js';
 import type { ClassLabel } from '../../models/inference/inference-mapping.js';
 import type { InferenceModel, InferencePrediction } from '../../ports/inference-model.js';
 
+/** The type of a feature's values as the model takes them (for files written for trainers); absent = unknown. */
+export type FeatureValueType = 'number' | 'integer' | 'string' | 'boolean';
+
 /** How the version is run: driftguard's own model, an ONNX graph driftguard did not write, the user's endpoint. */
 export type ServedFlavor = 'driftguard' | 'onnx' | 'endpoint';
 
@@ -17,6 +20,7 @@ export interface ServedModel {
   readonly task: 'binary' | 'regression';
   /** The features the model reads, in its order. */
   readonly features: readonly string[];
+  readonly featureTypes: Readonly<Record<string, FeatureValueType>>;
   /** Binary: the two class labels as the model emits them; null for regression (or an endpoint that does not say). */
   readonly classLabels: readonly ClassLabel[] | null;
   /** Binary: the class whose probability is the score. */
@@ -55,6 +59,12 @@ export function servedFittedModel(model: FittedModel): ServedModel {
     flavor: 'driftguard',
     task: model.schema.task === 'binary' ? 'binary' : 'regression',
     features: model.schema.features.map((f) => f.name),
+    featureTypes: Object.fromEntries(
+      model.schema.features.map((f) => [
+        f.name,
+        f.kind === 'numeric' ? 'number' : f.kind === 'boolean' ? 'boolean' : 'string',
+      ]),
+    ),
     classLabels: labels,
     positiveClass: labels === null ? null : labels[1],
     inference: fittedInferenceModel(model),
@@ -64,12 +74,16 @@ export function servedFittedModel(model: FittedModel): ServedModel {
 }
 
 /**
- * The class a prediction stands for: the label the model emitted, else (a model with a probability output only) the
- * positive class when P > 0.5 (scikit-learn's rule) and the other one otherwise; regression: the value. Null when the answer holds none.
+ * The class a prediction stands for: the label the model emitted when it is one of its classes (or its classes are
+ * unknown), else — a model with a probability output only, or one whose label output is an index into declared class
+ * labels — the positive class when P > 0.5 (scikit-learn's rule) and the other one otherwise; regression: the value.
+ * Null when the answer holds none.
  */
 export function predictedClassOf(model: ServedModel, prediction: InferencePrediction): string | number | null {
   if (model.task === 'regression') return prediction.value;
-  if (prediction.label !== null) return prediction.label;
+  const label = prediction.label;
+  if (label !== null && (model.classLabels === null || model.classLabels.some((c) => String(c) === String(label))))
+    return label;
   if (prediction.probability === null || model.classLabels === null || model.positiveClass === null) return null;
   const negative = model.classLabels.find((l) => l !== model.positiveClass) ?? null;
   return prediction.probability > 0.5 ? model.positiveClass : negative;

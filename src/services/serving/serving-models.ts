@@ -187,7 +187,8 @@ export function createServingModels(options: ServingModelsOptions) {
     /** Loads a registry version as it would be served (the challenger of a retraining job), outside the swap. */
     async loadVersion(name: string, version: ModelVersion): Promise<ServedModel> {
       const definition = await definitionOf(name);
-      const plain = definition === null ? null : { ...definition, serving: undefined };
+      // An endpoint serves the champion only: a registry version is run from its own files.
+      const plain = definition?.serving?.type === 'endpoint' ? { ...definition, serving: undefined } : definition;
       const loaded = await load(name, version, plain);
       return (loaded as NonNullable<typeof loaded>).serving.model;
     },
