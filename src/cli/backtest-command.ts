@@ -57,7 +57,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     const reader = io.tableReader ?? createTableReader();
     const table = await reader.read(options.data);
     const reference = options.reference === undefined ? null : await reader.read(options.reference);
-    const result = runBacktest(
+    const result = await runBacktest(
       {
         table,
         reference,
