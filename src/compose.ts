@@ -53,6 +53,8 @@ import { createDriftMonitoring } from './services/monitoring/drift-monitoring.js
 import { createDriftReportQueries } from './services/monitoring/drift-report-queries.js';
 import { createMonitoringScheduler } from './services/monitoring/monitoring-scheduler.js';
 import { createMonitoringStatus } from './services/monitoring/monitoring-status.js';
+import type { BacktestTrainer } from './services/retraining/backtest/backtest-trainer.js';
+import { createExternalBacktestTrainer } from './services/retraining/backtest/external-backtest-trainer.js';
 import { createJobDataLinks, type JobDataLinksService } from './services/retraining/job-data-links.js';
 import { createRetrainingJobs, type RetrainingJobs } from './services/retraining/retraining-jobs.js';
 import { createRetrainingRunner, type ExternalTrainerDeclaration } from './services/retraining/retraining-runner.js';
@@ -204,6 +206,35 @@ export function createTrainerFactory(
       links,
       ...(declaration.pollMs === undefined ? {} : { pollMs: declaration.pollMs }),
     });
+  };
+}
+
+/**
+ * The backtest's models trained by the user's command through the trainer contract (`driftguard backtest
+ * --trainer-command`): it registers into the MLflow server at `trackingUri`, driftguard loads what it registers.
+ */
+export function createCommandBacktestTrainer(options: {
+  readonly command: readonly string[];
+  readonly trackingUri: string;
+  readonly modelName: string;
+  readonly target: string;
+  readonly exclude: readonly string[];
+  readonly timeoutMs: number;
+}): { trainer: BacktestTrainer; close(): Promise<void> } {
+  const backend = createMlflowBackend({ ...mlflowOptionsFromEnv(process.env), trackingUri: options.trackingUri });
+  return {
+    trainer: createExternalBacktestTrainer({
+      trainer: createCommandTrainer({ command: options.command, registry: backend.registry }),
+      source: createRegistryInferenceSource({ registry: backend.registry }),
+      tableWriter: createTableWriter(),
+      trackingUri: backend.location,
+      modelName: options.modelName,
+      target: options.target,
+      exclude: options.exclude,
+      timeoutMs: options.timeoutMs,
+      nowMs: () => Date.now(),
+    }),
+    close: () => backend.close(),
   };
 }
 

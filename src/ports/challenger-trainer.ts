@@ -32,14 +32,14 @@ export interface TrainerJob {
   readonly timestampColumn: string;
   readonly train: TrainerDataFile;
   readonly validation: TrainerDataFile;
-  /** The job's run in driftguard's tracking backend, which holds the same files under `data/`. */
+  /** The job's run in driftguard's tracking backend, which holds the same files under `data/` (null: a backtest). */
   readonly run: {
     readonly runId: string;
     readonly experimentId: string;
     readonly artifactUri: string;
     /** Artifact paths of the files inside the run (`data/train.parquet` …). */
     readonly artifacts: { readonly train: string; readonly validation: string };
-  };
+  } | null;
   /**
    * The MLflow tracking server the version is registered in (MLFLOW_TRACKING_URI of a command); null when driftguard
    * tracks to its local store, which a program outside driftguard cannot register in.

@@ -38,10 +38,14 @@ export function retrainingWebhookBody(
   urls: Readonly<Record<string, string>> | null,
   sentAtMs: number,
 ): string {
-  const file = (f: TrainerJob['train'], artifact: string) => ({
+  const { run } = job;
+  const file = (f: TrainerJob['train'], artifact: 'train' | 'validation') => ({
     format: 'parquet',
     rows: f.rows,
-    artifact: { runId: job.run.runId, path: artifact, uri: `runs:/${job.run.runId}/${artifact}` },
+    artifact:
+      run === null
+        ? null
+        : { runId: run.runId, path: run.artifacts[artifact], uri: `runs:/${run.runId}/${run.artifacts[artifact]}` },
     url: urls?.[f.name] ?? null,
   });
   return JSON.stringify({
@@ -57,14 +61,14 @@ export function retrainingWebhookBody(
       target: job.target,
       features: job.features,
       timestampColumn: job.timestampColumn,
-      train: file(job.train, job.run.artifacts.train),
-      validation: file(job.validation, job.run.artifacts.validation),
+      train: file(job.train, 'train'),
+      validation: file(job.validation, 'validation'),
     },
     tracking: {
       uri: job.trackingUri,
-      experimentId: job.run.experimentId,
-      runId: job.run.runId,
-      artifactUri: job.run.artifactUri,
+      experimentId: run?.experimentId ?? null,
+      runId: run?.runId ?? null,
+      artifactUri: run?.artifactUri ?? null,
     },
     register: { model: job.model, tags: { [JOB_ID_TAG]: job.jobId } },
     sentAt: new Date(sentAtMs).toISOString(),

@@ -56,7 +56,7 @@ const VALUE_TYPES: Readonly<Record<FeatureValueType, TableColumnType>> = {
 };
 
 /** A column's type from its cells, when the model does not say: booleans, integers, numbers, else text. */
-function typeOfCells(cells: readonly Cell[]): TableColumnType {
+export function typeOfCells(cells: readonly Cell[]): TableColumnType {
   const present = cells.filter((c) => c !== null);
   if (present.length > 0 && present.every((c) => typeof c === 'boolean')) return 'boolean';
   if (present.length > 0 && present.every((c) => typeof c === 'number' && Number.isSafeInteger(c))) return 'bigint';
