@@ -136,6 +136,55 @@ describe('serving a registered ONNX model by name (no mapping declared)', () => 
   });
 });
 
+describe('a registered version driftguard cannot run in-process, and no endpoint declared', () => {
+  let t: TestApp;
+  const name = 'custom-pyfunc';
+  beforeAll(async () => {
+    t = await createTestApp();
+    const experiment = await t.tracking.tracking.ensureExperiment('user');
+    const run = await t.tracking.tracking.createRun({
+      experimentId: experiment.experimentId,
+      runName: 'pyfunc',
+      startTimeMs: 0,
+    });
+    await t.tracking.tracking.logArtifacts(
+      run.runId,
+      [{ path: 'MLmodel', content: 'flavors:\n  python_function:\n    loader_module: mlflow.pyfunc.model\n' }],
+      'model',
+    );
+    await t.tracking.registry.ensureRegisteredModel(name);
+    const version = await t.tracking.registry.createModelVersion({
+      name,
+      source: `${run.artifactUri}/model`,
+      runId: run.runId,
+    });
+    await t.tracking.registry.setAlias(name, 'champion', version.version);
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/models',
+      headers: auth('admin'),
+      payload: { name, task: 'binary' },
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('answers /predict with a 503 saying to serve it through an endpoint, and /readyz says the same', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/v1/models/${name}/predict`,
+      headers: auth('ingest'),
+      payload: { features: { age: 40 } },
+    });
+    expect(response.statusCode, response.body).toBe(503);
+    expect(response.json().message).toMatch(
+      /^model custom-pyfunc: the champion cannot be served: .*no onnx flavor \(flavors: python_function\); serve this model through its HTTP scoring endpoint/,
+    );
+    const ready = await t.app.inject('/readyz');
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().reason).toMatch(/^model custom-pyfunc: the champion cannot be loaded: .*no onnx flavor/);
+  });
+});
+
 describe('serving through an endpoint that is down', () => {
   let t: TestApp;
   const name = 'custom-endpoint';

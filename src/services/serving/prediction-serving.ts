@@ -30,6 +30,22 @@ export interface PredictionServingOptions {
   readonly metrics?: MetricsRegistry;
 }
 
+/**
+ * The champion, loaded now: a version that cannot be served (no onnx flavor and no endpoint declared, a graph
+ * driftguard cannot map) is a 503 saying why — the service's set-up, not the request, is at fault.
+ */
+async function loadChampion(serving: ServingModels, name: string) {
+  try {
+    return (await serving.refresh(name))?.serving ?? null;
+  } catch (error) {
+    if (error instanceof InferenceModelError || error instanceof InferenceUnavailableError)
+      throw new UnavailableError(`model ${name}: the champion cannot be served: ${error.message}`, [
+        { path: '/serving', reason: error.message },
+      ]);
+    throw error;
+  }
+}
+
 interface Scored {
   readonly class: string | number;
   readonly score: number | null;
@@ -105,7 +121,7 @@ export function createPredictionServing(options: PredictionServingOptions) {
   );
   return {
     async predict(modelName: string, rows: readonly PredictRow[]): Promise<ServedPrediction[]> {
-      const current = options.serving.get(modelName) ?? (await options.serving.refresh(modelName))?.serving ?? null;
+      const current = options.serving.get(modelName) ?? (await loadChampion(options.serving, modelName));
       if (current === null) {
         throw new ConflictError(
           `model ${modelName} has no champion version to serve; register one (driftguard train … --register ${modelName} --alias champion) or log predictions made elsewhere with POST /v1/models/${modelName}/predictions`,
