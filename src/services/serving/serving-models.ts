@@ -104,7 +104,12 @@ export function createServingModels(options: ServingModelsOptions) {
     return run === undefined ? null : parseReferenceProfile(await readJsonArtifact(run, REFERENCE_PROFILE_ARTIFACT));
   }
 
-  async function load(name: string, version: ModelVersion | null, definition: MonitoredModelDefinition | null) {
+  async function load(
+    name: string,
+    version: ModelVersion | null,
+    definition: MonitoredModelDefinition | null,
+    role: 'champion' | 'challenger' = 'champion',
+  ) {
     let model: ServedModel;
     let files: string[] | null = null;
     if (definition?.serving?.type === 'endpoint') {
@@ -122,7 +127,7 @@ export function createServingModels(options: ServingModelsOptions) {
     }
     if (model.flavor !== 'driftguard')
       options.log?.(
-        `model ${name} version ${version?.version ?? ENDPOINT_VERSION}: ${describe(model)}${model.notes.length > 0 ? `; ${model.notes.join('; ')}` : ''}`,
+        `model ${name} version ${version?.version ?? ENDPOINT_VERSION}${role === 'challenger' ? ' (challenger, loaded to be judged)' : ''}: ${describe(model)}${model.notes.length > 0 ? `; ${model.notes.join('; ')}` : ''}`,
       );
     return {
       serving: {
@@ -189,7 +194,7 @@ export function createServingModels(options: ServingModelsOptions) {
       const definition = await definitionOf(name);
       // An endpoint serves the champion only: a registry version is run from its own files.
       const plain = definition?.serving?.type === 'endpoint' ? { ...definition, serving: undefined } : definition;
-      const loaded = await load(name, version, plain);
+      const loaded = await load(name, version, plain, 'challenger');
       return (loaded as NonNullable<typeof loaded>).serving.model;
     },
   };
