@@ -78,8 +78,6 @@ module.exports = {
         pathNot: [
           TEST_FILE,
           ENTRY_POINTS,
-          // TEMPORARY: serving a model driftguard did not train (issue 15) is being wired into serve.
-          '^src/(adapters/(inference|onnx)|models/(inference|onnx/(onnx-graph-summary|expose-zipmap-inputs))|ports/(inference-model|onnx-codec))',
           // TEMPORARY: impact-aware grading (issue 17) is being wired into the service.
           '^src/domain/performance-impact\\.ts$',
         ],

@@ -4,10 +4,11 @@
  * Also prints the onnxruntime-node single-row latency of the exported .onnx for comparison.
  */
 import * as ort from 'onnxruntime-node';
+import { protobufjsOnnxCodec } from '../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { logisticTrainer } from '../src/models/logistic-trainer.js';
 import type { FeatureRow, FittedModel } from '../src/models/model-types.js';
-import { exportOnnx } from '../src/models/onnx/export-onnx.js';
+import { onnxModelProtoOf } from '../src/models/onnx/export-onnx.js';
 import { onnxFeeds } from '../src/models/onnx/onnx-feeds.js';
 import { sliceTable, syntheticTable } from '../tests/support/models/synthetic-data.js';
 
@@ -39,7 +40,7 @@ function timeNative(model: FittedModel): { p50: number; p99: number; mean: numbe
 }
 
 async function timeOnnx(model: FittedModel, calls: number): Promise<{ p50: number; p99: number; mean: number }> {
-  const session = await ort.InferenceSession.create(exportOnnx(model));
+  const session = await ort.InferenceSession.create(protobufjsOnnxCodec.encode(onnxModelProtoOf(model)));
   const feedsFor = (i: number): Record<string, ort.Tensor> => {
     const one = sliceTable(held, i, i + 1);
     return Object.fromEntries(

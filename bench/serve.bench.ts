@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, fdatasyncSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { protobufjsOnnxCodec } from '../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { createSqliteStore } from '../src/adapters/store/sqlite/sqlite-store.js';
 import { createTrackingBackend } from '../src/compose.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
@@ -100,7 +101,7 @@ async function main() {
     registry: backend.registry,
     experimentName: 'serve-bench',
     runName: 'serve-bench',
-    modelFiles: buildDriftguardModelDirectory({ model, createdAtMs: Date.now() }),
+    modelFiles: buildDriftguardModelDirectory({ model, codec: protobufjsOnnxCodec, createdAtMs: Date.now() }),
     register: { modelName: MODEL, alias: 'champion' },
   });
   await backend.close();
@@ -345,7 +346,7 @@ const sustained = (r: LoadResult) => r.failed === 0 && r.seconds <= SWEEP_SECOND
 
 async function startMlflow() {
   const dir = join(workDir, 'mlflow-model');
-  for (const file of buildDriftguardModelDirectory({ model, createdAtMs: Date.now() })) {
+  for (const file of buildDriftguardModelDirectory({ model, codec: protobufjsOnnxCodec, createdAtMs: Date.now() })) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.content);
   }

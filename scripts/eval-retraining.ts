@@ -82,7 +82,7 @@ for (const c of CASES) {
   if (args.only !== undefined && !c.name.includes(args.only)) continue;
   const { table, reference } = await c.data();
   const started = performance.now();
-  const result = runBacktest(
+  const result = await runBacktest(
     {
       table,
       reference: reference ?? null,

@@ -11,23 +11,31 @@ import { createWebhookSink } from './adapters/alerts/webhook-sink.js';
 import { createInProcessEventBus } from './adapters/events/in-process-event-bus.js';
 import { createPostgresEventBus } from './adapters/events/postgres-event-bus.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
+import { createRegistryInferenceSource } from './adapters/inference/registry-inference-source.js';
+import { protobufjsOnnxCodec } from './adapters/onnx/protobufjs-onnx-codec.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createCsvReader, createCsvTextParser } from './adapters/tabular/csv-reader.js';
+import { createDuckDbParquetWriter } from './adapters/tabular/duckdb-parquet-writer.js';
 import { createParquetReader } from './adapters/tabular/parquet-reader.js';
 import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
 import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
 import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
 import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.js';
+import { createCommandTrainer } from './adapters/trainers/command-trainer.js';
+import { createWebhookTrainer } from './adapters/trainers/webhook-trainer.js';
 import { createApiKeyVerifier } from './http/api-keys.js';
 import { createHttpApp } from './http/app.js';
 import type { HttpServices } from './http/http-services.js';
 import type { AlertSink } from './ports/alert-sink.js';
+import { type ChallengerTrainer, type JobDataLinks, TrainerError } from './ports/challenger-trainer.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { ModelDirectory } from './ports/model-directory.js';
+import type { OnnxCodec } from './ports/onnx-codec.js';
 import type { Store } from './ports/store.js';
 import type { TableReader } from './ports/table-reader.js';
+import type { TableWriter } from './ports/table-writer.js';
 import type { TrackingBackend } from './ports/tracking-backend.js';
 import { TrackingError } from './ports/tracking-error.js';
 import { createAlertDispatcher } from './services/alerting/alert-dispatcher.js';
@@ -44,8 +52,12 @@ import { createMonitoredModels, type MonitoredModels } from './services/monitore
 import { createDriftMonitoring } from './services/monitoring/drift-monitoring.js';
 import { createDriftReportQueries } from './services/monitoring/drift-report-queries.js';
 import { createMonitoringScheduler } from './services/monitoring/monitoring-scheduler.js';
+import { createMonitoringStatus } from './services/monitoring/monitoring-status.js';
+import type { BacktestTrainer } from './services/retraining/backtest/backtest-trainer.js';
+import { createExternalBacktestTrainer } from './services/retraining/backtest/external-backtest-trainer.js';
+import { createJobDataLinks, type JobDataLinksService } from './services/retraining/job-data-links.js';
 import { createRetrainingJobs, type RetrainingJobs } from './services/retraining/retraining-jobs.js';
-import { createRetrainingRunner } from './services/retraining/retraining-runner.js';
+import { createRetrainingRunner, type ExternalTrainerDeclaration } from './services/retraining/retraining-runner.js';
 import { createChampionReadiness } from './services/serving/champion-readiness.js';
 import { createPredictionServing } from './services/serving/prediction-serving.js';
 import { createServingModels, type ServingModels } from './services/serving/serving-models.js';
@@ -103,9 +115,19 @@ export function createTableReader(): TableReader {
   return createTableReaderByExtension([createCsvReader(), createParquetReader()]);
 }
 
+/** Tables written for programs outside driftguard (a trainer's Parquet files): DuckDB, the tabular engine. */
+export function createTableWriter(): TableWriter {
+  return createDuckDbParquetWriter();
+}
+
 /** Model directories (model.json, model.onnx, schema, reference profile, metrics) on the local file system. */
 export function createModelDirectory(): ModelDirectory {
   return createFileModelDirectory();
+}
+
+/** ONNX model files ⇄ ModelProto data: protobufjs with the vendored onnx-ml.proto. */
+export function createOnnxCodec(): OnnxCodec {
+  return protobufjsOnnxCodec;
 }
 
 const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
@@ -155,6 +177,67 @@ function createSink(sink: ResolvedSink): AlertSink {
   return createAlertmanagerSink(sink);
 }
 
+/**
+ * The user's pipelines a model may declare as `retraining.trainer`: a command (run without a shell) or a webhook
+ * (signed with the secret of the environment variable it names). A missing secret fails the job naming the variable.
+ */
+export function createTrainerFactory(
+  backend: TrackingBackend,
+  links: JobDataLinks,
+  env: NodeJS.ProcessEnv = process.env,
+): (declaration: ExternalTrainerDeclaration) => ChallengerTrainer {
+  return (declaration) => {
+    if (declaration.type === 'command')
+      return createCommandTrainer({
+        command: declaration.command,
+        ...(declaration.cwd === undefined ? {} : { cwd: declaration.cwd }),
+        registry: backend.registry,
+        env,
+      });
+    const secret = declaration.secret === undefined ? undefined : env[declaration.secret.env];
+    if (declaration.secret !== undefined && (secret === undefined || secret === ''))
+      throw new TrainerError(
+        `the webhook trainer's secret: environment variable ${declaration.secret.env} (retraining.trainer.secret.env) is not set`,
+      );
+    return createWebhookTrainer({
+      url: declaration.url,
+      ...(secret === undefined ? {} : { secret }),
+      registry: backend.registry,
+      links,
+      ...(declaration.pollMs === undefined ? {} : { pollMs: declaration.pollMs }),
+    });
+  };
+}
+
+/**
+ * The backtest's models trained by the user's command through the trainer contract (`driftguard backtest
+ * --trainer-command`): it registers into the MLflow server at `trackingUri`, driftguard loads what it registers.
+ */
+export function createCommandBacktestTrainer(options: {
+  readonly command: readonly string[];
+  readonly trackingUri: string;
+  readonly modelName: string;
+  readonly target: string;
+  readonly exclude: readonly string[];
+  readonly timeoutMs: number;
+}): { trainer: BacktestTrainer; close(): Promise<void> } {
+  const backend = createMlflowBackend({ ...mlflowOptionsFromEnv(process.env), trackingUri: options.trackingUri });
+  return {
+    trainer: createExternalBacktestTrainer({
+      trainer: createCommandTrainer({ command: options.command, registry: backend.registry }),
+      source: createRegistryInferenceSource({ registry: backend.registry }),
+      tableWriter: createTableWriter(),
+      trackingUri: backend.location,
+      modelName: options.modelName,
+      target: options.target,
+      exclude: options.exclude,
+      timeoutMs: options.timeoutMs,
+      nowMs: () => Date.now(),
+    }),
+    close: () => backend.close(),
+  };
+}
+
 /** The use cases behind the HTTP API, wired on a store and a tracking backend (shared by serve and the API tests). */
 export function composeHttpServices(deps: {
   store: Store;
@@ -163,23 +246,44 @@ export function composeHttpServices(deps: {
   models: MonitoredModels;
   metrics: MetricsRegistry;
   events: EventBus;
-}): { services: HttpServices; serving: ServingModels; retraining: RetrainingJobs; champions: ChampionChanges } {
+  /** Where serving says how it loaded a model driftguard did not train (default: stderr). */
+  log?: (line: string) => void;
+  /** The URL the service is reached at, for the links a webhook trainer downloads its rows from. */
+  publicUrl?: string | null;
+}): {
+  services: HttpServices;
+  serving: ServingModels;
+  retraining: RetrainingJobs;
+  champions: ChampionChanges;
+  jobData: JobDataLinksService;
+} {
   const { store, backend, clock, models, metrics, events } = deps;
-  const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
+  const serving = createServingModels({
+    registry: backend.registry,
+    tracking: backend.tracking,
+    clock,
+    models,
+    inference: createRegistryInferenceSource({ registry: backend.registry }),
+    log: deps.log ?? ((line) => console.error(line)),
+  });
   const predictionLogging = createPredictionLogging({ store, clock, models, newId: createUuidV7Generator(), metrics });
   const retraining = createRetrainingJobs({ store, models, serving, clock, events, metrics });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
   const checkChampions = createChampionReadiness({ models, serving });
+  const jobData = createJobDataLinks({ publicUrl: deps.publicUrl ?? null });
   return {
     serving,
     retraining,
     champions,
+    jobData,
     services: {
+      jobData,
       models,
       predictionLogging,
       predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
       predictionLog: createPredictionLogQueries({ store, models }),
       driftReports: createDriftReportQueries({ store, models }),
+      monitoringStatus: createMonitoringStatus({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
       referenceUpload: createReferenceUpload({ store, models, clock, events, csv: createCsvTextParser() }),
       versions: createModelVersionQueries({ models, registry: backend.registry, tracking: backend.tracking }),
@@ -221,13 +325,14 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   const events = await createEventBus(settings.storeUrl, (error) =>
     console.error(`event bus: ${(error as Error).message ?? String(error)}`),
   );
-  const { services, serving, retraining, champions } = composeHttpServices({
+  const { services, serving, retraining, champions, jobData } = composeHttpServices({
     store,
     backend,
     clock,
     models,
     metrics,
     events,
+    publicUrl: settings.publicUrl,
   });
   const evaluator = createWorkerDriftEvaluator();
   if (evaluator.mode === 'in-thread')
@@ -268,6 +373,9 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     serving,
     champions,
     backend,
+    codec: createOnnxCodec(),
+    trainerFor: createTrainerFactory(backend, jobData),
+    tableWriter: createTableWriter(),
     clock,
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     runUrl:

@@ -1,5 +1,6 @@
+import { basename, extname } from 'node:path';
 import { Command } from 'commander';
-import { createTableReader } from '../compose.js';
+import { createCommandBacktestTrainer, createTableReader } from '../compose.js';
 import { createRetrainingPolicy } from '../domain/retraining-policy.js';
 import type { TableReader } from '../ports/table-reader.js';
 import { runBacktest } from '../services/retraining/backtest/backtest.js';
@@ -7,6 +8,7 @@ import { parseBacktestPolicy } from '../services/retraining/backtest/backtest-po
 import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/backtest/render-backtest.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 import { readOptionFile, writeOptionFile } from './option-files.js';
+import { splitCommandLine } from './split-command-line.js';
 import { parseColumnList, parseEstimator, parseParams, parseSeed } from './train-command.js';
 
 /** Raw option values as commander hands them over. */
@@ -24,6 +26,9 @@ export interface BacktestCommandOptions {
   readonly model?: string;
   readonly params?: string;
   readonly seed?: string;
+  readonly trainerCommand?: string;
+  readonly modelName?: string;
+  readonly trackingUri?: string;
 }
 
 export interface BacktestCommandIo {
@@ -41,6 +46,33 @@ function positiveInteger(text: string | undefined, option: string, fallback: num
 
 const clock = { nowMs: () => performance.timeOrigin + performance.now() };
 
+/** The user's command as the backtest's trainer (its versions go to MLflow under --model-name). */
+function commandTrainerOf(options: BacktestCommandOptions, timeoutMs: number, exclude: string[]) {
+  if (options.model !== undefined || options.params !== undefined)
+    throw new UsageError('--trainer-command trains every model itself: leave out --model and --params');
+  const command = splitCommandLine(options.trainerCommand as string, '--trainer-command');
+  const trackingUri = options.trackingUri ?? process.env.MLFLOW_TRACKING_URI;
+  if (trackingUri === undefined || !/^https?:\/\//i.test(trackingUri))
+    throw new UsageError(
+      '--trainer-command: the command registers its versions in MLflow: set MLFLOW_TRACKING_URI or --tracking-uri to an http(s) MLflow server',
+    );
+  const stem = basename(options.data as string, extname(options.data as string)).replace(/[^a-z0-9._-]+/gi, '-');
+  const modelName =
+    options.modelName ??
+    `backtest-${stem.toLowerCase()}-${new Date()
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14)}`;
+  return createCommandBacktestTrainer({
+    command,
+    trackingUri,
+    modelName,
+    target: options.target as string,
+    exclude,
+    timeoutMs,
+  });
+}
+
 /** Runs `driftguard backtest`; returns the exit code (0 ok, 2 error with one line on stderr). */
 export async function runBacktestCommand(options: BacktestCommandOptions, io: BacktestCommandIo): Promise<number> {
   try {
@@ -57,13 +89,21 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     const reader = io.tableReader ?? createTableReader();
     const table = await reader.read(options.data);
     const reference = options.reference === undefined ? null : await reader.read(options.reference);
-    const result = runBacktest(
+    const exclude = parseColumnList(options.exclude, '--exclude');
+    const external =
+      options.trainerCommand === undefined
+        ? null
+        : commandTrainerOf(options, settings.retraining.maxTrainingMs, [
+            ...exclude,
+            ...(options.orderColumn === undefined ? [] : [options.orderColumn]),
+          ]);
+    const result = await runBacktest(
       {
         table,
         reference,
         target: options.target,
         orderColumn: options.orderColumn,
-        exclude: parseColumnList(options.exclude, '--exclude'),
+        exclude,
         initialRows: positiveInteger(options.initialRows, '--initial-rows', 5000),
         windowRows: positiveInteger(options.window, '--window', 1000),
         estimator,
@@ -72,8 +112,8 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
         drift: settings.drift,
         seed,
       },
-      { clock },
-    );
+      { clock, ...(external === null ? {} : { trainer: external.trainer }) },
+    ).finally(() => external?.close());
     if (options.json === true) io.stdout.write(`${JSON.stringify(backtestJson(result))}\n`);
     else {
       if (options.html !== undefined)
@@ -112,6 +152,15 @@ export function createBacktestCommand(): Command {
     .option('--model <kind>', 'logistic | gbdt (default logistic)')
     .option('--params <k=v,...>', 'hyper-parameters of the model, e.g. learningRate=0.05')
     .option('--seed <n>', 'seed of the trainers (default 0)')
+    .option(
+      '--trainer-command <command>',
+      'train every model with your own program through the trainer contract (docs/bring-your-own-model.md), e.g. "python train.py"; run without a shell',
+    )
+    .option(
+      '--model-name <name>',
+      'with --trainer-command: the registered model its versions go to (default backtest-<data file>-<time>)',
+    )
+    .option('--tracking-uri <uri>', 'with --trainer-command: the MLflow server (default env MLFLOW_TRACKING_URI)')
     .exitOverride((error) => process.exit(error.code === 'commander.helpDisplayed' ? 0 : 2))
     .action(async (options: BacktestCommandOptions) => {
       process.exitCode = await runBacktestCommand(options, { stdout: process.stdout, stderr: process.stderr });

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createModelDirectory, createTableReader, createTrackingBackend } from '../compose.js';
+import { createModelDirectory, createOnnxCodec, createTableReader, createTrackingBackend } from '../compose.js';
 import type { Clock } from '../ports/clock.js';
 import type { ModelDirectory } from '../ports/model-directory.js';
 import type { TableReader } from '../ports/table-reader.js';
@@ -122,6 +122,7 @@ async function trackIfAsked(
   try {
     const run = await trackTraining({
       backend,
+      codec: createOnnxCodec(),
       trained,
       estimator,
       params,
@@ -167,7 +168,9 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
       params,
       seed,
     });
-    await saveTrainedModel(io.modelDirectory ?? createModelDirectory(), modelDir, trained);
+    await saveTrainedModel(io.modelDirectory ?? createModelDirectory(), modelDir, trained, {
+      codec: createOnnxCodec(),
+    });
     const tracking = await trackIfAsked(options, trained, estimator, params);
     const pick = (m: (typeof trained.metrics)['test'] | null) =>
       m === null

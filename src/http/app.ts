@@ -15,6 +15,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { predictionRoutes } from './routes/prediction-routes.js';
+import { retrainingDataRoutes } from './routes/retraining-data-routes.js';
 import { retrainingRoutes } from './routes/retraining-routes.js';
 
 export interface HttpAppOptions {
@@ -133,6 +134,7 @@ async function registerRoutes(app: HttpApp, services: HttpServices, dashboardDir
   await app.register(alertRoutes(services));
   await app.register(eventRoutes(services));
   await app.register(retrainingRoutes(services));
+  await app.register(retrainingDataRoutes(services));
   if (dashboardDir !== null) await registerDashboard(app as unknown as FastifyInstance, dashboardDir);
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
 }

@@ -10,7 +10,14 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
-const SERVICE_STATUS = { bad_request: 400, not_found: 404, conflict: 409, unprocessable: 422, forbidden: 403 } as const;
+const SERVICE_STATUS = {
+  bad_request: 400,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  forbidden: 403,
+  unavailable: 503,
+} as const;
 
 const FASTIFY_CODES: Record<string, { status: number; error: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: 'payload_too_large' },
@@ -59,6 +66,7 @@ export function handleError(
   if (error instanceof ServiceError) {
     status = SERVICE_STATUS[error.kind];
     body = { error: error.kind, message: error.message, details: [...error.details] };
+    if (status === 503) reply.header('retry-after', '5');
   } else if (error instanceof TrackingError && (error.kind === 'unavailable' || error.kind === 'unauthorized')) {
     // A dependency outage (MLflow down, timing out, refusing our credentials), not a fault of the request: retry later.
     status = 503;

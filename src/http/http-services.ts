@@ -8,6 +8,8 @@ import type { ReferenceUpload } from '../services/ingestion/reference-upload.js'
 import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
 import type { DriftReportQueries } from '../services/monitoring/drift-report-queries.js';
+import type { MonitoringStatusQueries } from '../services/monitoring/monitoring-status.js';
+import type { JobDataLinksService } from '../services/retraining/job-data-links.js';
 import type { RetrainingJobs } from '../services/retraining/retraining-jobs.js';
 import type { PredictionServing } from '../services/serving/prediction-serving.js';
 
@@ -18,11 +20,15 @@ export interface HttpServices {
   readonly predictionServing: PredictionServing;
   readonly predictionLog: PredictionLogQueries;
   readonly driftReports: DriftReportQueries;
+  /** Where each model's monitoring stands (no reference yet, collecting, monitoring). */
+  readonly monitoringStatus: MonitoringStatusQueries;
   readonly alerts: AlertQueries;
   readonly referenceUpload: ReferenceUpload;
   readonly versions: ModelVersionQueries;
   /** Retraining jobs: manual trigger, list, get. */
   readonly retraining: RetrainingJobs;
+  /** Files of retraining jobs handed to a webhook trainer, behind one-job tokens. */
+  readonly jobData: Pick<JobDataLinksService, 'read'>;
   /** Champion moves (promote, rollback) with the serving model and the reference following. */
   readonly champions: ChampionChanges;
   /** The live event stream (GET /v1/events). */

@@ -39,7 +39,7 @@ export type {
 } from './model-types.js';
 export { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 export type { OnnxExportOptions } from './onnx/export-onnx.js';
-export { exportOnnx, ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET, onnxModelProtoOf } from './onnx/export-onnx.js';
+export { ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET, onnxModelProtoOf } from './onnx/export-onnx.js';
 export type { OnnxFeed } from './onnx/onnx-feeds.js';
 export { onnxFeeds } from './onnx/onnx-feeds.js';
 export { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';

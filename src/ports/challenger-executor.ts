@@ -5,7 +5,7 @@
 import type { DataTable } from '../domain/data-table.js';
 import type { RetrainingDecision, RetrainingJobData, RetrainingJobMetrics } from '../domain/retraining-job.js';
 import type { RetrainingPolicy, SufficiencyResult } from '../domain/retraining-policy.js';
-import type { ComparisonDecision, FittedModel, HyperParamValue, TrainedModel } from '../models/index.js';
+import type { ComparisonDecision, EstimatorKind, FittedModel, HyperParamValue, TrainedModel } from '../models/index.js';
 
 export interface ChallengerRequest {
   /** The serving model (its schema names the target and the features; its estimator is the challenger's). */
@@ -16,6 +16,8 @@ export interface ChallengerRequest {
   readonly reference?: DataTable | null;
   /** Hyper-parameters of the champion (default: the trainer's defaults). */
   readonly params?: Readonly<Record<string, HyperParamValue>>;
+  /** The challenger's estimator (`retraining.trainer.model`); default the champion's, with its hyper-parameters. */
+  readonly estimator?: EstimatorKind;
   /** Columns of the tables that are not features (ids, time column …); the champion's features decide anyway. */
   readonly exclude?: readonly string[];
   readonly policy: RetrainingPolicy;

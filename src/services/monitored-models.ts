@@ -1,7 +1,11 @@
 import type { Clock } from '../ports/clock.js';
 import type { MonitoredModelRecord, MonitoredModelRepository } from '../ports/store.js';
-import { type MonitoredModelDefinition, storedDefinition } from './config/monitored-model-definition.js';
-import { ConflictError, NotFoundError } from './service-errors.js';
+import {
+  definitionProblems,
+  type MonitoredModelDefinition,
+  storedDefinition,
+} from './config/monitored-model-definition.js';
+import { ConflictError, NotFoundError, UnprocessableError } from './service-errors.js';
 
 export interface MonitoredModel {
   readonly definition: MonitoredModelDefinition;
@@ -38,8 +42,17 @@ export function createMonitoredModels(options: MonitoredModelsOptions) {
     cache.set(record.name, { model, readAtMs: clock.nowMs() });
     return model;
   };
+  const requireValid = (definition: MonitoredModelDefinition): void => {
+    const problems = definitionProblems(definition);
+    if (problems.length > 0)
+      throw new UnprocessableError(
+        `the definition of model ${definition.name} breaks ${problems.length} rule(s)`,
+        problems.map(([path, reason]) => ({ path, reason })),
+      );
+  };
   return {
     async create(definition: MonitoredModelDefinition): Promise<MonitoredModel> {
+      requireValid(definition);
       if ((await store.getModel(definition.name)) !== null) {
         throw new ConflictError(
           `model ${definition.name} already exists; PUT /v1/models/${definition.name} replaces it`,
@@ -49,6 +62,7 @@ export function createMonitoredModels(options: MonitoredModelsOptions) {
       return remember(await store.saveModel(definition.name, definition, clock.nowMs()));
     },
     async replace(definition: MonitoredModelDefinition): Promise<MonitoredModel> {
+      requireValid(definition);
       return remember(await store.saveModel(definition.name, definition, clock.nowMs()));
     },
     async get(name: string): Promise<MonitoredModel> {

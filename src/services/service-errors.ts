@@ -7,7 +7,7 @@ export interface ErrorDetail {
 
 /** Base of errors a use case raises on purpose; the HTTP edge maps `kind` to a status code. */
 export abstract class ServiceError extends Error {
-  abstract readonly kind: 'bad_request' | 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
+  abstract readonly kind: 'bad_request' | 'not_found' | 'conflict' | 'unprocessable' | 'forbidden' | 'unavailable';
   constructor(
     message: string,
     readonly details: readonly ErrorDetail[] = [],
@@ -36,4 +36,10 @@ export class ConflictError extends ServiceError {
 export class UnprocessableError extends ServiceError {
   override readonly name = 'UnprocessableError';
   readonly kind = 'unprocessable';
+}
+
+/** A dependency the request needs cannot answer now (the model's endpoint down, its circuit open): retry later. */
+export class UnavailableError extends ServiceError {
+  override readonly name = 'UnavailableError';
+  readonly kind = 'unavailable';
 }

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,9 @@ import type { Cell } from '../../src/domain/data-table.js';
 import type { InferencePrediction, OnnxMappingOptions } from '../../src/ports/inference-model.js';
 import { describeWithComponent } from '../support/components/describe-with-component.js';
 import { mlflowServerMissing, mlflowTrackingUri } from '../support/components/mlflow-server.js';
+import { postgresComponent, postgresTestSchema } from '../support/components/postgres.js';
 import { type MlflowModelsServe, startMlflowModelsServe } from '../support/inference/mlflow-models-serve.js';
+import { startServeProcess } from '../support/process/serve-process.js';
 
 const python = process.env.DRIFTGUARD_BYOM_PYTHON ?? join(process.cwd(), '.venv-byom/bin/python');
 const mlflowBin = join(python, '..', 'mlflow');
@@ -40,9 +42,11 @@ type Manifest = Record<'sklearn' | 'lightgbm' | 'xgboost' | 'custom', ManifestEn
 };
 
 const byomWorld = {
-  name: 'MLflow server + the bring-your-own-model venv (.ci/setup-byom-venv.sh)',
+  name: 'MLflow server + PostgreSQL + the bring-your-own-model venv (.ci/setup-byom-venv.sh)',
   available: async (): Promise<string | null> =>
-    existsSync(python) ? mlflowServerMissing() : `${python} does not exist (run bash .ci/setup-byom-venv.sh)`,
+    existsSync(python)
+      ? ((await mlflowServerMissing()) ?? (await postgresComponent.available()))
+      : `${python} does not exist (run bash .ci/setup-byom-venv.sh)`,
 };
 
 function maxAbsDiff(actual: readonly (number | null)[], expected: readonly number[]): number {
@@ -155,13 +159,13 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
     await loaded.model.close();
   });
 
-  it("(c) XGBoost regressor via onnxmltools, bare tensor signature: column order from the model entry's features", async () => {
+  it("(c) XGBoost regressor via onnxmltools, bare tensor signature: column order from the model entry's featureOrder", async () => {
     const entry = manifest.xgboost;
     await expect(
       onnxRuntimeModelLoader.loadMlflowModel(
         await backend.registry.downloadModelVersion(entry.name, entry.version, join(scratch, 'xgb-no-features')),
       ),
-    ).rejects.toThrow(/declare the model entry's "features"/);
+    ).rejects.toThrow(/declare the model entry's "featureOrder"/);
     const { loaded, predictions } = await served('xgboost', { features: entry.features });
     expect(loaded.description.task).toBe('regression');
     const expected = entry.expected.value as number[];
@@ -249,4 +253,102 @@ describeWithComponent('bring your own model: registered in real MLflow, served b
       `median adapter ${median(adapterMs).toFixed(2)} ms/call vs bare fetch ${median(bareMs).toFixed(2)} ms/call (60 interleaved 1-row calls to mlflow models serve)`;
     await model.close();
   });
+
+  /**
+   * The same four models served by `driftguard serve` (the real command, a child process) by name only — a config file
+   * naming them, their champion aliases in the registry — and scored through POST /predict, which logs every row.
+   */
+  async function serveByName(store: 'sqlite' | 'postgres') {
+    const backend = createMlflowBackend({ trackingUri: mlflowTrackingUri });
+    for (const key of ['sklearn', 'lightgbm', 'xgboost', 'custom'] as const)
+      await backend.registry.setAlias(manifest[key].name, 'champion', manifest[key].version);
+    await backend.close();
+    await serve?.ready;
+    const dir = await mkdtemp(join(scratch, `serve-${store}-`));
+    const config = join(dir, 'driftguard.config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        models: [
+          { name: manifest.sklearn.name, task: 'binary' },
+          { name: manifest.lightgbm.name, task: 'binary' },
+          { name: manifest.xgboost.name, task: 'regression', featureOrder: manifest.xgboost.features },
+          {
+            name: manifest.custom.name,
+            task: 'binary',
+            features: { age: { kind: 'numeric' }, plan: { kind: 'categorical' } },
+            serving: { type: 'endpoint', url: serve?.url, protocol: 'mlflow', timeoutMs: 10_000 },
+          },
+        ],
+      }),
+    );
+    const schema = postgresTestSchema('byom_serve');
+    const key = 'byom-serve-admin-key-0123456789';
+    const child = await startServeProcess(['--data-dir', dir, '--config', config], {
+      DRIFTGUARD_ADMIN_KEY: key,
+      MLFLOW_TRACKING_URI: mlflowTrackingUri,
+      ...(store === 'postgres' ? { DRIFTGUARD_STORE_URL: await schema.create() } : {}),
+    });
+    try {
+      const predict = async (name: string, rows: readonly Record<string, Cell>[]) => {
+        const response = await fetch(`${child.baseUrl}/v1/models/${name}/predict`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ rows: rows.map((features) => ({ features })) }),
+        });
+        const body = (await response.json()) as {
+          predictions: { class: string | number; score: number | null; modelVersion: string }[];
+        };
+        expect(response.status, JSON.stringify(body)).toBe(200);
+        return body.predictions;
+      };
+      const ready = await fetch(`${child.baseUrl}/readyz`);
+      expect(ready.status, await ready.clone().text()).toBe(200);
+      const parity: Record<string, number> = {};
+      for (const k of ['sklearn', 'lightgbm', 'custom'] as const) {
+        const entry = manifest[k];
+        const served = await predict(entry.name, entry.rows);
+        expect(served.every((p) => p.modelVersion === entry.version)).toBe(true);
+        parity[k] = maxAbsDiff(
+          served.map((p) => p.score),
+          entry.expected.probability as number[],
+        );
+        expect(parity[k]).toBeLessThan(k === 'custom' ? 1e-12 : 1e-5);
+        const probabilities = entry.expected.probability as number[];
+        served.forEach((p, i) =>
+          expect(
+            p.class === entry.expected.label?.[i] || Math.abs(probabilities[i] - 0.5) < 1e-5,
+            `${k} row ${i}`,
+          ).toBe(true),
+        );
+      }
+      const regression = await predict(manifest.xgboost.name, manifest.xgboost.rows);
+      expect(regression.every((p) => p.score === null)).toBe(true);
+      parity.xgboost = maxAbsDiff(
+        regression.map((p) => p.class as number),
+        manifest.xgboost.expected.value as number[],
+      );
+      expect(parity.xgboost).toBeLessThan(1e-5);
+      timings[`driftguard serve ${store}: parity through /predict`] = Object.entries(parity)
+        .map(([k, d]) => `${k} ${d.toExponential(2)}`)
+        .join(', ');
+      // every prediction is logged and can be joined with its label
+      const logged = await fetch(`${child.baseUrl}/v1/models/${manifest.sklearn.name}/predictions?limit=1`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(((await logged.json()) as { counts: { total: number } }).counts.total).toBe(manifest.sklearn.rows.length);
+    } finally {
+      child.child.kill('SIGTERM');
+      await child.exited;
+      if (store === 'postgres') await schema.drop();
+    }
+  }
+
+  it('driftguard serve (SQLite) serves (a) (b) (c) by name and (d) through its endpoint: /predict matches the frameworks', async () => {
+    await serveByName('sqlite');
+  }, 240_000);
+
+  it('driftguard serve (PostgreSQL) serves the same models the same way', async () => {
+    await serveByName('postgres');
+  }, 240_000);
 });

@@ -5,6 +5,7 @@ import type {
   DriftReportEnvelope,
   ModelVersion,
   MonitoredModel,
+  MonitoringStatus,
   Page,
   PredictionLogPage,
   RetrainingJob,
@@ -25,6 +26,8 @@ export const api = {
     return (await get<Page<Alert>>(`/v1/alerts?${q}`)).items;
   },
   alert: (id: string) => get<{ alert: Alert; deliveries: AlertDelivery[] }>(`/v1/alerts/${enc(id)}`),
+  /** Where monitoring stands (no reference yet, collecting the first window, monitoring), in one sentence. */
+  monitoring: (name: string) => get<MonitoringStatus>(`/v1/models/${enc(name)}/monitoring`),
   versions: async (name: string) => (await get<{ items: ModelVersion[] }>(`/v1/models/${enc(name)}/versions`)).items,
   predictions: (name: string, query: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();

@@ -13,7 +13,10 @@ import type {
 import type {} from '../../../src/http/app.js';
 import type { ErrorBody } from '../../../src/http/error-body.js';
 import type { AlertDeliverySchema, AlertSchema } from '../../../src/http/routes/alert-routes.js';
-import type { DriftReportEnvelopeSchema } from '../../../src/http/routes/drift-report-routes.js';
+import type {
+  DriftReportEnvelopeSchema,
+  MonitoringStatusSchema,
+} from '../../../src/http/routes/drift-report-routes.js';
 import type { ModelVersionSchema, MonitoredModelSchema } from '../../../src/http/routes/model-routes.js';
 import type { LoggedPredictionSchema, PredictionLogPageSchema } from '../../../src/http/routes/prediction-routes.js';
 import type { ServiceEvent } from '../../../src/ports/event-bus.js';
@@ -25,6 +28,8 @@ export type Alert = Static<typeof AlertSchema>;
 export type AlertDelivery = Static<typeof AlertDeliverySchema>;
 /** A stored report: the envelope's `report` is the drift report of docs/report-schema.md. */
 export type DriftReportEnvelope = Static<typeof DriftReportEnvelopeSchema>;
+/** GET /v1/models/{name}/monitoring. */
+export type MonitoringStatus = Static<typeof MonitoringStatusSchema>;
 export type LoggedPrediction = Static<typeof LoggedPredictionSchema>;
 export type PredictionLogPage = Static<typeof PredictionLogPageSchema>;
 export type Page<T> = { items: T[]; nextBefore: number | null };

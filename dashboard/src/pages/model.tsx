@@ -24,6 +24,17 @@ export function bandsOf(model: MonitoredModel | undefined): Bands {
   return { low: s.low ?? 0, medium: s.medium ?? 0.25, high: s.high ?? 0.5 };
 }
 
+/** Why there is no report yet, as the server says it (no reference and how to give one, or the first window). */
+function NoReportYet({ name }: { name: string }) {
+  const status = useLoad(() => api.monitoring(name), [name], ['model', 'predictions_logged'], name, 2000);
+  return (
+    <Empty>
+      No drift report yet:{' '}
+      {status.data?.message ?? 'reports appear once the model has a reference and its first window of predictions.'}
+    </Empty>
+  );
+}
+
 function DriftTab({
   name,
   reports,
@@ -36,12 +47,7 @@ function DriftTab({
   feature: string | null;
 }) {
   const latest = reports.at(-1);
-  if (latest === undefined)
-    return (
-      <Empty>
-        No drift report yet: reports appear once the model has a reference and its first window of predictions.
-      </Empty>
-    );
+  if (latest === undefined) return <NoReportYet name={name} />;
   const select = (f: string) => (location.hash = href('models', name, 'features', f));
   return (
     <>

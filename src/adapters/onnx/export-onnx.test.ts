@@ -5,7 +5,7 @@ import type { DataTable } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { logisticTrainer } from '../../models/logistic-trainer.js';
 import type { FittedModel } from '../../models/model-types.js';
-import { exportOnnx, onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
+import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
 import { onnxFeeds } from '../../models/onnx/onnx-feeds.js';
 import { protobufjsOnnxCodec } from './protobufjs-onnx-codec.js';
 
@@ -87,16 +87,4 @@ describe('onnxModelProtoOf → protobufjs codec → onnxruntime-node parity', ()
       }
     });
   }
-});
-
-describe('exportOnnx (legacy writer kept for two services)', () => {
-  it('writes bytes that protobufjs decodes to exactly what the codec itself encodes', () => {
-    for (const model of [
-      logisticTrainer.fit(data, null, {}, 0).model,
-      gbdtTrainer.fit(data, validation, { maxIterations: 5 }, 0).model,
-    ]) {
-      const viaCodec = protobufjsOnnxCodec.decode(protobufjsOnnxCodec.encode(onnxModelProtoOf(model)));
-      expect(protobufjsOnnxCodec.decode(exportOnnx(model))).toEqual(viaCodec);
-    }
-  });
 });

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { composeServer, createTrackingBackend, locateDashboard } from '../../compose.js';
+import { composeServer, createOnnxCodec, createTrackingBackend, locateDashboard } from '../../compose.js';
 import {
   type AgrawalStream,
   blendShift,
@@ -121,6 +121,7 @@ async function trainInitialChampion(options: DemoOptions, trackingUri: string | 
   try {
     const run = await trackTraining({
       backend,
+      codec: createOnnxCodec(),
       trained,
       estimator: 'gbdt',
       params: {},

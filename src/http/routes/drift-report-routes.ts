@@ -22,6 +22,30 @@ export const DriftReportEnvelopeSchema = Type.Object({
   ),
 });
 
+export const MonitoringStatusSchema = Type.Object({
+  model: Type.String(),
+  state: Type.Union([Type.Literal('no_reference'), Type.Literal('collecting'), Type.Literal('monitoring')]),
+  message: Type.String(),
+  reference: Type.Union([
+    Type.Object({
+      source: Type.String(),
+      createdAt: DateTime,
+      rows: Type.Integer(),
+      features: Type.Array(Type.Object({ name: Type.String(), kind: Type.String() })),
+    }),
+    Type.Null(),
+  ]),
+  predictions: Type.Object({ total: Type.Integer(), labeled: Type.Integer() }),
+  latestReport: Type.Union([
+    Type.Object({
+      id: Type.Integer(),
+      createdAt: DateTime,
+      severity: Type.Union([Type.Literal('none'), Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]),
+    }),
+    Type.Null(),
+  ]),
+});
+
 const present = (r: StoredDriftReport) => ({
   id: r.id,
   model: r.model,
@@ -51,7 +75,9 @@ function parseTime(value: string | undefined, field: string): number | undefined
 const ReportPageLimit = pageLimit(50);
 
 /** Stored drift reports: pages newest first (cursor `before`), a time range, and the latest report. */
-export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>): FastifyPluginAsyncTypebox {
+export function driftReportRoutes(
+  services: Pick<HttpServices, 'driftReports' | 'monitoringStatus'>,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/v1/models/:name/drift-reports',
@@ -100,6 +126,37 @@ export function driftReportRoutes(services: Pick<HttpServices, 'driftReports'>):
         },
       },
       async (request) => present(await services.driftReports.latest(request.params.name)),
+    );
+    app.get(
+      '/v1/models/:name/monitoring',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['drift'],
+          description:
+            'Where monitoring stands: `no_reference` (and how to give one: PUT /v1/models/{name}/reference), `collecting` the first window, or `monitoring`, in one sentence, with the reference in force and the latest report.',
+          params: ModelNameParams,
+          response: { 200: MonitoringStatusSchema, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const s = await services.monitoringStatus.status(request.params.name);
+        return {
+          ...s,
+          reference:
+            s.reference === null
+              ? null
+              : {
+                  ...s.reference,
+                  features: [...s.reference.features],
+                  createdAt: new Date(s.reference.createdAtMs).toISOString(),
+                },
+          latestReport:
+            s.latestReport === null
+              ? null
+              : { ...s.latestReport, createdAt: new Date(s.latestReport.createdAtMs).toISOString() },
+        };
+      },
     );
   };
 }

@@ -77,14 +77,14 @@ describe('inferOnnxMapping', () => {
       inferOnnxMapping(matrixClassifierGraph(), bareTensor(3), { features: ['x', 'y', 'z'] }).mapping.inputs,
     ).toEqual([{ kind: 'matrix', input: 'input', features: ['x', 'y', 'z'], type: 'float32' }]);
     expect(() => inferOnnxMapping(matrixClassifierGraph(), bareTensor(3))).toThrow(
-      /inputs\.input: one matrix input \[\?, 3\] and a signature without column names: declare the model entry's "features"/,
+      /inputs\.input: one matrix input \[\?, 3\] and a signature without column names: declare the model entry's "featureOrder"/,
     );
     expect(() => inferOnnxMapping(matrixClassifierGraph(), null, { features: ['x', 'y'] })).toThrow(
       /the matrix has 3 columns but the model entry declares 2: x, y/,
     );
     expect(() =>
       inferOnnxMapping(matrixClassifierGraph(), columns('a', 'b', 'c'), { features: ['a', 'b', 'd'] }),
-    ).toThrow(/features: the model entry's features \(a, b, d\) are not the signature's columns \(a, b, c\)/);
+    ).toThrow(/featureOrder: the model entry's featureOrder \(a, b, d\) is not the signature's columns \(a, b, c\)/);
   });
 
   it('regressors: a float [N, 1] output is the value', () => {

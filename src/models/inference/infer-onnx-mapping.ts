@@ -103,7 +103,7 @@ function matrixColumns(
   if (columns === null) {
     throw new InferenceModelError(
       field,
-      `one matrix input ${shapeText(input)} and a signature without column names: declare the model entry's "features" in the matrix's column order`,
+      `one matrix input ${shapeText(input)} and a signature without column names: declare the model entry's "featureOrder" (the matrix's column order)`,
     );
   }
   if (columns.length !== k) {
@@ -114,8 +114,8 @@ function matrixColumns(
   }
   if (named !== null && options.features !== undefined && !sameSet(named, options.features)) {
     throw new InferenceModelError(
-      'features',
-      `the model entry's features (${options.features.join(', ')}) are not the signature's columns (${named.join(', ')})`,
+      'featureOrder',
+      `the model entry's featureOrder (${options.features.join(', ')}) is not the signature's columns (${named.join(', ')})`,
     );
   }
   return columns;

@@ -1,7 +1,6 @@
 import { ModelError } from '../model-error.js';
 import type { FeatureTransform, FittedModel, SerializedModel } from '../model-types.js';
 import { transformColumns } from '../preprocessing.js';
-import { encodeOnnxModelLegacy } from './legacy-onnx-writer.js';
 import { attribute } from './onnx-attribute.js';
 import {
   type OnnxAttributeProto,
@@ -198,16 +197,6 @@ export function onnxModelProtoOf(
     ],
     metadata_props: Object.entries(metadata).map(([key, value]) => ({ key, value })),
   };
-}
-
-/**
- * The `.onnx` bytes of {@link onnxModelProtoOf}, written by the legacy hand-written encoder. Kept only for the
- * services that still call it synchronously (model-artifacts, driftguard-model-directory) until they are given the
- * OnnxCodec port (src/ports/onnx-codec.ts, protobufjs); new code encodes through the codec.
- * @deprecated use `onnxModelProtoOf` + `OnnxCodec.encode`.
- */
-export function exportOnnx(model: FittedModel | SerializedModel, options: OnnxExportOptions = {}): Uint8Array {
-  return encodeOnnxModelLegacy(onnxModelProtoOf(model, options));
 }
 
 /** TreeEnsembleRegressor attributes (ai.onnx.ml): BRANCH_LEQ on float32 thresholds, NaN follows missingLeft. */

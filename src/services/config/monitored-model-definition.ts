@@ -1,5 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { endpointServingProblems } from '../../models/inference/endpoint-serving.js';
+import { ServingSchema } from './serving-schema.js';
+import { TrainerSchema } from './trainer-schema.js';
 
 /** Model names appear in URLs, metric labels and MLflow registry names: keep them plain. */
 export const ModelName = Type.String({
@@ -84,6 +87,7 @@ export const RetrainingSettingsSchema = Type.Object(
     cooldownMs: Type.Optional(Type.Number({ minimum: 0 })),
     cooldownWindows: Type.Optional(Type.Integer({ minimum: 0 })),
     maxTrainingMs: Type.Optional(Type.Number({ minimum: 1 })),
+    trainer: Type.Optional(TrainerSchema),
     promotion: Type.Optional(
       Type.Object(
         {
@@ -114,12 +118,25 @@ export const MonitoredModelDefinitionSchema = Type.Object(
   {
     name: ModelName,
     description: Type.Optional(Type.String({ maxLength: 2000 })),
-    task: Type.Optional(Type.Union([Type.Literal('classification'), Type.Literal('regression')])),
+    task: Type.Optional(
+      Type.Union([Type.Literal('binary'), Type.Literal('regression'), Type.Literal('classification')], {
+        description: '`binary` (a binary classifier) or `regression`; `classification` is the older name of `binary`',
+      }),
+    ),
     /**
      * Declared features with optional per-feature overrides. When present, logged rows must carry exactly these
      * features; when absent, the feature set comes from the reference profile.
      */
     features: Type.Optional(Type.Record(Type.String({ minLength: 1 }), FeatureOverrideSchema)),
+    featureOrder: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          "the features in the order the model reads them: the columns of one matrix input whose MLflow signature names none (e.g. an XGBoost booster's), and of the Parquet files a trainer is given; the same names as `features` when both are declared (an object's key order is not kept by every store)",
+      }),
+    ),
+    serving: Type.Optional(ServingSchema),
     target: Type.Optional(Type.String({ minLength: 1 })),
     prediction: Type.Optional(Type.String({ minLength: 1 })),
     drift: Type.Optional(DriftSettingsSchema),
@@ -150,4 +167,48 @@ export function storedDefinition(name: string, definition: unknown): MonitoredMo
   throw new Error(
     `the stored definition of model ${name} does not match the model schema: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim(),
   );
+}
+
+/** The definition's task in the drift engine's terms (`binary` and its older name `classification` are one task). */
+export function profileTaskOf(definition: MonitoredModelDefinition): 'classification' | 'regression' | undefined {
+  if (definition.task === undefined) return undefined;
+  return definition.task === 'regression' ? 'regression' : 'classification';
+}
+
+/**
+ * The features in the model's order: `featureOrder`, else the keys of `features` (kept in order by SQLite and the
+ * config file, not by PostgreSQL's JSONB: where the order matters the definition must say `featureOrder`); null when
+ * neither is declared.
+ */
+export function declaredFeatureOrder(definition: MonitoredModelDefinition): string[] | null {
+  if (definition.featureOrder !== undefined) return [...definition.featureOrder];
+  return definition.features === undefined ? null : Object.keys(definition.features);
+}
+
+/**
+ * Rules of a definition one JSON schema cannot say, as [JSON path, reason] pairs (empty when it is valid):
+ * `featureOrder` names exactly the declared features; an endpoint declaration follows its protocol's rules.
+ */
+export function definitionProblems(definition: MonitoredModelDefinition): [string, string][] {
+  const problems: [string, string][] = [];
+  if (definition.featureOrder !== undefined && definition.features !== undefined) {
+    const declared = Object.keys(definition.features);
+    const missing = declared.filter((f) => !definition.featureOrder!.includes(f));
+    const extra = definition.featureOrder.filter((f) => !declared.includes(f));
+    if (missing.length > 0 || extra.length > 0)
+      problems.push([
+        '/featureOrder',
+        `must name exactly the features of "features"${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}${extra.length > 0 ? `; not in features: ${extra.join(', ')}` : ''}`,
+      ]);
+  }
+  if (definition.serving?.type === 'endpoint') {
+    for (const [field, reason] of endpointServingProblems(definition.serving))
+      problems.push([`/${field.replace(/\./g, '/')}`, reason]);
+    if (declaredFeatureOrder(definition) === null)
+      problems.push([
+        '/features',
+        'an endpoint-served model sends these features: declare "features" (or "featureOrder")',
+      ]);
+  }
+  return problems;
 }

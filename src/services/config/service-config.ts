@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
-import { MonitoredModelDefinitionSchema } from './monitored-model-definition.js';
+import { definitionProblems, MonitoredModelDefinitionSchema } from './monitored-model-definition.js';
 
 const Role = Type.Union([Type.Literal('ingest'), Type.Literal('read'), Type.Literal('admin')]);
 const Secret = {
@@ -119,6 +119,10 @@ export function parseServiceConfig(value: unknown, source: string): ServiceConfi
     const names = (value.models ?? []).map((m) => m.name);
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);
     if (repeated.length > 0) throw new ConfigError(source, [`/models: model ${repeated[0]} is defined twice`]);
+    const broken = (value.models ?? []).flatMap((m, i) =>
+      definitionProblems(m).map(([path, reason]) => `/models/${i}${path}: ${reason}`),
+    );
+    if (broken.length > 0) throw new ConfigError(source, broken.slice(0, 10));
     return value;
   }
   const problems = [...Value.Errors(ServiceConfigSchema, value)]

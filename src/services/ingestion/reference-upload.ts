@@ -6,6 +6,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ReferenceProfileRepository } from '../../ports/store.js';
 import { TableReadError, type TableTextParser } from '../../ports/table-reader.js';
+import { profileTaskOf } from '../config/monitored-model-definition.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { BadRequestError, UnprocessableError } from '../service-errors.js';
 
@@ -65,7 +66,7 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
       const schema = inferSchema(table, {
         target: definition.target,
         prediction: definition.prediction,
-        task: definition.task,
+        task: profileTaskOf(definition),
         overrides: definition.features,
         ignore: declared === null ? [] : table.columnNames.filter((c) => !declared.includes(c) && !roles.includes(c)),
       });

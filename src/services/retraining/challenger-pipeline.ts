@@ -70,7 +70,7 @@ export function concatTables(a: DataTable, b: DataTable): DataTable {
 }
 
 /** `k` distinct row indices of `0 … n−1`, seeded, in ascending (time) order. */
-function sampleRows(n: number, k: number, seed: number): number[] {
+export function sampleRows(n: number, k: number, seed: number): number[] {
   if (k >= n) return Array.from({ length: n }, (_, i) => i);
   const random = createSeededRandom(seed);
   const indices = Array.from({ length: n }, (_, i) => i);
@@ -141,6 +141,7 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
       const mixed =
         reference === null ? [] : sampleRows(older.length, policy.referenceSampleRows, seed).map((i) => older[i]);
       const metric = comparisonMetric(policy.promotion.metric);
+      const estimator = request.estimator ?? champion.estimator;
       const trainedCandidates = horizons.map((rows) => {
         const before = labelled.slice(Math.max(0, labelled.length - rows), labelled.length - testRows);
         const share = fractions.validationFraction / (fractions.trainFraction + fractions.validationFraction);
@@ -151,8 +152,8 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
         const trained = trainService.train({
           table: train,
           target,
-          estimator: champion.estimator,
-          params: request.params ?? championParams(champion),
+          estimator,
+          params: request.params ?? (estimator === champion.estimator ? championParams(champion) : {}),
           explicitSets: { validation, test },
           seed,
         });

@@ -34,8 +34,10 @@ export interface RetrainingJobPage {
 /** The model's retraining policy: its definition's `retraining` overrides over the documented defaults. */
 export async function retrainingPolicyOf(models: MonitoredModels, name: string): Promise<RetrainingPolicy> {
   const { definition } = await models.get(name);
+  // `trainer` says who trains (retraining-trainer.ts), not when: it is no policy setting.
+  const { trainer: _trainer, ...overrides } = definition.retraining ?? {};
   try {
-    return createRetrainingPolicy(definition.retraining ?? {});
+    return createRetrainingPolicy(overrides);
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     throw new UnprocessableError(`model ${name} has an invalid retraining policy: ${error.field}: ${error.reason}`, [
@@ -81,7 +83,7 @@ export function createRetrainingJobs(options: RetrainingJobsOptions) {
     // The champion's classes, so a class with no label yet is named in the reason; unknown when it cannot be loaded.
     const champion =
       options.serving.get(name) ?? (await options.serving.refresh(name).catch(() => null))?.serving ?? null;
-    const classes = champion?.model.schema.classLabels?.map(String);
+    const classes = champion?.model.classLabels?.map(String);
     return checkSufficiency(policy, await labelCountsOf(store, name, policy.horizonRows, classes));
   }
 

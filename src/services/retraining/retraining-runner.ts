@@ -10,9 +10,11 @@ import {
   type WindowSignal,
   windowsSinceDriftBegan,
 } from '../../domain/retraining-policy.js';
-import type { FittedModel } from '../../models/index.js';
+import type { EstimatorKind, FittedModel } from '../../models/index.js';
 import type { ChallengerExecutor, ChallengerResult } from '../../ports/challenger-executor.js';
+import type { ChallengerTrainer } from '../../ports/challenger-trainer.js';
 import type { Clock } from '../../ports/clock.js';
+import type { OnnxCodec } from '../../ports/onnx-codec.js';
 import type {
   DriftReportRepository,
   LeaseRepository,
@@ -21,14 +23,20 @@ import type {
   RetrainingJobRepository,
   StoredDriftReport,
 } from '../../ports/store.js';
+import type { TableWriter } from '../../ports/table-writer.js';
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import type { ChampionChanges } from '../champion/champion-changes.js';
+import type { CommandTrainerDeclaration, WebhookTrainerDeclaration } from '../config/trainer-schema.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { createPerModelLoop } from '../monitoring/per-model-loop.js';
 import type { ServingModel, ServingModels } from '../serving/serving-models.js';
 import { createInThreadChallengerExecutor, InsufficientDataError } from './challenger-pipeline.js';
 import { type RetrainingJobs, retrainingPolicyOf } from './retraining-jobs.js';
+import { runExternalJob } from './run-external-job.js';
 import { RETRAINER, trackChallenger } from './track-challenger.js';
+
+/** A trainer that is the user's pipeline. */
+export type ExternalTrainerDeclaration = CommandTrainerDeclaration | WebhookTrainerDeclaration;
 
 /** Labelled rows older than the training horizon held out to show what a challenger forgot (at most). */
 export const REFERENCE_HOLDOUT_ROWS = 1000;
@@ -44,6 +52,8 @@ export interface RetrainingRunnerOptions {
   readonly serving: ServingModels;
   readonly champions: ChampionChanges;
   readonly backend: TrackingBackend;
+  /** Encodes the ONNX graph of the challengers driftguard trains. */
+  readonly codec: OnnxCodec;
   readonly clock: Clock;
   /** This replica's identity for leases. */
   readonly holder: string;
@@ -58,6 +68,10 @@ export interface RetrainingRunnerOptions {
   readonly onError?: (model: string, error: unknown) => void;
   /** Where challengers are trained (default: on the calling thread; the service uses a worker thread per job). */
   readonly executor?: ChallengerExecutor;
+  /** The user's pipeline a definition declares as `retraining.trainer` (absent: only the built-in trainers run). */
+  readonly trainerFor?: (declaration: ExternalTrainerDeclaration) => ChallengerTrainer;
+  /** Writes the Parquet files handed to the user's pipeline. */
+  readonly tableWriter?: TableWriter;
 }
 
 /** A job that ran past `maxTrainingMs`. */
@@ -183,9 +197,10 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
 
   /** Trains and evaluates the challenger off the event loop, within the job's deadline. */
   async function trainChallenger(
-    champion: ServingModel,
+    champion: FittedModel,
     data: Awaited<ReturnType<typeof gatherTrainingData>>,
     policy: RetrainingPolicy,
+    estimator: EstimatorKind | undefined,
   ): Promise<ChallengerResult> {
     const startedMs = clock.nowMs();
     const { recentRows, olderRows } = data;
@@ -194,9 +209,10 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     try {
       result = await executor.run(
         {
-          champion: champion.model,
-          recent: labelledTable(recentRows, champion.model),
-          reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion.model),
+          champion,
+          ...(estimator === undefined ? {} : { estimator }),
+          recent: labelledTable(recentRows, champion),
+          reference: olderRows.length === 0 ? null : labelledTable(olderRows, champion),
           referenceHoldoutRows: REFERENCE_HOLDOUT_ROWS,
           horizons: data.horizons,
           policy,
@@ -229,6 +245,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     // the tracking client's own timeouts, and a failure before registration leaves nothing registered.
     const tracked = await trackChallenger({
       backend: options.backend,
+      codec: options.codec,
       job,
       result,
       driftReport,
@@ -249,18 +266,26 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     return { job: recorded, version };
   }
 
-  /** A job's work from `training` to `promoted` / `rejected`; each step is recorded on the job as it happens. */
-  async function advanceJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<RetrainingJob> {
+  /** The built-in trainers' steps up to `tracking`: train and judge in the executor, then log and register. */
+  async function advanceBuiltinJob(
+    queued: RetrainingJob,
+    policy: RetrainingPolicy,
+    champion: ServingModel,
+    estimator: EstimatorKind | undefined,
+  ) {
     const name = queued.model;
-    const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
-    if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
+    const fitted = champion.model.fitted;
+    if (fitted === null)
+      throw new Error(
+        `model ${name}'s champion version ${champion.version} was not trained by driftguard (${champion.model.flavor}): the built-in trainers cannot retrain it; declare "retraining": {"trainer": {"type": "command", …}} or {"type": "webhook", …} (docs/bring-your-own-model.md)`,
+      );
     let job = await jobs.transition(
       queued,
       'training',
-      `training a ${champion.model.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`,
+      `training a ${estimator ?? fitted.estimator} challenger of version ${champion.version} on up to ${policy.horizonRows} labelled rows`,
     );
     const data = await gatherTrainingData(job, policy);
-    const result = await trainChallenger(champion, data, policy);
+    const result = await trainChallenger(fitted, data, policy, estimator);
     const c = result.metrics.challenger.test;
     const h = result.metrics.champion?.test;
     job = await jobs.transition(
@@ -278,22 +303,69 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
       },
     );
     const registered = await trackAndRegister(job, result, data.triggerReports);
-    job = registered.job;
-    if (!result.decision.promote) {
+    return { job: registered.job, version: registered.version, decision: result.decision };
+  }
+
+  /** The user's pipeline's steps up to `tracking` (retraining.trainer command / webhook). */
+  async function advanceExternalJob(
+    queued: RetrainingJob,
+    policy: RetrainingPolicy,
+    champion: ServingModel,
+    declaration: ExternalTrainerDeclaration,
+    target: string,
+  ) {
+    if (options.trainerFor === undefined || options.tableWriter === undefined)
+      throw new Error(`model ${queued.model} declares a ${declaration.type} trainer, and this service runs none`);
+    const { job, version, judgement } = await runExternalJob(
+      {
+        jobs,
+        serving: options.serving,
+        backend: options.backend,
+        tableWriter: options.tableWriter,
+        clock,
+        experimentName: experimentName(queued.model),
+        runUrl: options.runUrl,
+        referenceHoldoutRows: REFERENCE_HOLDOUT_ROWS,
+      },
+      {
+        queued,
+        policy,
+        champion,
+        trainer: options.trainerFor(declaration),
+        ...(declaration.timeoutMs === undefined ? {} : { trainerTimeoutMs: declaration.timeoutMs }),
+        target,
+        gather: (job) => gatherTrainingData(job, policy),
+      },
+    );
+    return { job, version, decision: judgement.decision };
+  }
+
+  /** A job's work from `training` to `promoted` / `rejected`; each step is recorded on the job as it happens. */
+  async function advanceJob(queued: RetrainingJob, policy: RetrainingPolicy): Promise<RetrainingJob> {
+    const name = queued.model;
+    const champion = options.serving.get(name) ?? (await options.serving.refresh(name))?.serving ?? null;
+    if (champion === null) throw new Error(`model ${name} has no champion version to retrain from`);
+    const { definition } = await options.models.get(name);
+    const declaration = definition.retraining?.trainer;
+    const { job, version, decision } =
+      declaration === undefined || declaration.type === 'builtin'
+        ? await advanceBuiltinJob(queued, policy, champion, declaration?.model)
+        : await advanceExternalJob(queued, policy, champion, declaration, definition.target ?? 'label');
+    if (!decision.promote) {
       return jobs.transition(
         job,
         'rejected',
-        `rejected version ${registered.version} (kept champion ${champion.version}): ${result.decision.reason}`,
+        `rejected version ${version} (kept champion ${champion.version}): ${decision.reason}`,
       );
     }
-    const change = await options.champions.promote(name, registered.version, {
+    const change = await options.champions.promote(name, version, {
       by: RETRAINER,
-      reason: `retraining job ${job.id}: ${result.decision.reason}`,
+      reason: `retraining job ${job.id}: ${decision.reason}`,
     });
     return jobs.transition(
       job,
       'promoted',
-      `promoted version ${registered.version} (champion was ${change.fromVersion ?? 'unset'})`,
+      `promoted version ${version} (champion was ${change.fromVersion ?? 'unset'})`,
     );
   }
 

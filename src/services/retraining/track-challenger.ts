@@ -1,6 +1,7 @@
 import type { RetrainingJob } from '../../domain/retraining-job.js';
 import type { DriftReport } from '../../drift/index.js';
 import type { ChallengerResult } from '../../ports/challenger-executor.js';
+import type { OnnxCodec } from '../../ports/onnx-codec.js';
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import { datasetInput } from '../tracking/dataset-input.js';
 import { buildDriftguardModelDirectory } from '../tracking/driftguard-model-directory.js';
@@ -14,6 +15,8 @@ export const CHALLENGER_ALIAS = 'challenger';
 
 export interface TrackChallengerOptions {
   readonly backend: TrackingBackend;
+  /** Encodes the challenger's ONNX graph. */
+  readonly codec: OnnxCodec;
   readonly job: RetrainingJob;
   readonly result: ChallengerResult;
   /** The drift report that fired the trigger (artifact `reports/drift-report.json`), when there is one. */
@@ -103,6 +106,7 @@ export async function trackChallenger(options: TrackChallengerOptions): Promise<
     ],
     modelFiles: buildDriftguardModelDirectory({
       model: challenger.serialized,
+      codec: options.codec,
       createdAtMs: options.nowMs(),
       referenceProfile: referenceProfileOf(challenger),
       evaluationReport,

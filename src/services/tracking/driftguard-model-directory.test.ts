@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTable } from '../../../tests/support/models/synthetic-data.js';
+import { protobufjsOnnxCodec } from '../../adapters/onnx/protobufjs-onnx-codec.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { logisticTrainer } from '../../models/logistic-trainer.js';
 import { buildDriftguardModelDirectory, mlflowSignatureOf } from './driftguard-model-directory.js';
@@ -33,7 +34,12 @@ describe('buildDriftguardModelDirectory', () => {
 
   it('writes model.onnx, MLmodel and the driftguard JSON model that round-trips', () => {
     const model = logisticTrainer.fit({ table, target: 'label', task: 'binary' }, null, {}, 0).model;
-    const files = buildDriftguardModelDirectory({ model, createdAtMs: 0, driftReport: { share: 0.4 } });
+    const files = buildDriftguardModelDirectory({
+      model,
+      codec: protobufjsOnnxCodec,
+      createdAtMs: 0,
+      driftReport: { share: 0.4 },
+    });
     expect(files.map((f) => f.path)).toEqual([
       'MLmodel',
       'model.onnx',

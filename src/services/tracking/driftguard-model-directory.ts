@@ -4,12 +4,13 @@
  */
 
 import type { FittedModel, SerializedModel } from '../../models/model-types.js';
-import { exportOnnx } from '../../models/onnx/export-onnx.js';
+import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
+import type { OnnxCodec } from '../../ports/onnx-codec.js';
 import type { ArtifactFile } from '../../ports/tracking-store.js';
 import { buildMlflowModelDirectory, type MlflowColumnSpec, type MlflowTensorSpec } from './mlflow-model-directory.js';
 
 /**
- * The signature matching exportOnnx's graph: one column per feature in preprocessing order — numeric and boolean
+ * The signature matching onnxModelProtoOf's graph: one column per feature in preprocessing order — numeric and boolean
  * features `double` (booleans as 0 / 1, NaN = missing), categorical features `string` ("" = missing) — and 1-D
  * tensor outputs: binary → `label` int64 and `probability` float32 (P(classLabels[1])); regression → `prediction`.
  */
@@ -33,6 +34,8 @@ export function mlflowSignatureOf(model: FittedModel | SerializedModel): {
 
 export interface DriftguardModelDirectoryOptions {
   readonly model: FittedModel | SerializedModel;
+  /** Encodes `model.onnx` (protobufjs with onnx-ml.proto; picked in compose.ts). */
+  readonly codec: OnnxCodec;
   readonly createdAtMs: number;
   readonly runId?: string;
   readonly referenceProfile?: unknown;
@@ -48,7 +51,7 @@ export interface DriftguardModelDirectoryOptions {
 export function buildDriftguardModelDirectory(options: DriftguardModelDirectoryOptions): ArtifactFile[] {
   const serialized = 'toJSON' in options.model ? options.model.toJSON() : options.model;
   return buildMlflowModelDirectory({
-    onnxModel: exportOnnx(serialized),
+    onnxModel: options.codec.encode(onnxModelProtoOf(serialized)),
     signature: mlflowSignatureOf(serialized),
     createdAtMs: options.createdAtMs,
     driftguardModel: serialized,

@@ -11,6 +11,7 @@ import { describeWithComponent } from '../../../tests/support/components/describ
 import { mlflowServerMissing, mlflowTrackingUri } from '../../../tests/support/components/mlflow-server.js';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
 import { predictWithPyfunc } from '../../../tests/support/services/predict-with-pyfunc.js';
+import { protobufjsOnnxCodec } from '../../adapters/onnx/protobufjs-onnx-codec.js';
 import { createMlflowBackend } from '../../adapters/tracking/mlflow/mlflow-backend.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { logisticTrainer } from '../../models/logistic-trainer.js';
@@ -45,7 +46,12 @@ describeWithComponent('Python MLflow loads the champion driftguard registered', 
       runName: 'interop',
     };
     const files = (model: FittedModel) =>
-      buildDriftguardModelDirectory({ model, createdAtMs: Date.now(), evaluationReport: { note: 'interop test' } });
+      buildDriftguardModelDirectory({
+        model,
+        codec: protobufjsOnnxCodec,
+        createdAtMs: Date.now(),
+        evaluationReport: { note: 'interop test' },
+      });
     // v1 and v3 are other models: the alias, not "latest", must decide what Python loads.
     await trackModelRun({ ...base, modelFiles: files(other), register: { modelName, alias: 'champion' } });
     const tracked = await trackModelRun({

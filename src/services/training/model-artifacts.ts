@@ -4,8 +4,9 @@
  */
 import type { DataTable } from '../../domain/data-table.js';
 import { type FittedModel, ModelError } from '../../models/index.js';
-import { exportOnnx } from '../../models/onnx/export-onnx.js';
+import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
 import type { ModelDirectory } from '../../ports/model-directory.js';
+import type { OnnxCodec } from '../../ports/onnx-codec.js';
 import { referenceProfileOf } from './reference-profile-of.js';
 import { parseModelJson, type TrainedModel } from './train-model.js';
 
@@ -17,6 +18,8 @@ export const METRICS_FILE = 'metrics.json';
 
 /** Options of {@link saveTrainedModel}. */
 export interface SaveTrainedModelOptions {
+  /** Encodes `model.onnx` (protobufjs with onnx-ml.proto; picked in compose.ts). */
+  readonly codec: OnnxCodec;
   /** Write `model.onnx` (default true). */
   readonly onnx?: boolean;
   /** Write `reference-profile.json` (default true). */
@@ -30,7 +33,7 @@ export async function saveTrainedModel(
   directory: ModelDirectory,
   dir: string,
   trained: TrainedModel,
-  options: SaveTrainedModelOptions = {},
+  options: SaveTrainedModelOptions,
 ): Promise<string[]> {
   const files: Record<string, string | Uint8Array> = {
     [MODEL_FILE]: json(trained.serialized),
@@ -43,7 +46,7 @@ export async function saveTrainedModel(
     }),
   };
   if (options.referenceProfile ?? true) files[REFERENCE_PROFILE_FILE] = json(referenceProfileOf(trained));
-  if (options.onnx ?? true) files[ONNX_FILE] = exportOnnx(trained.model);
+  if (options.onnx ?? true) files[ONNX_FILE] = options.codec.encode(onnxModelProtoOf(trained.model));
   return directory.writeFiles(dir, files);
 }
 

@@ -1,3 +1,4 @@
+import type { OnnxCodec } from '../../ports/onnx-codec.js';
 import type { TrackingBackend } from '../../ports/tracking-backend.js';
 import { datasetInput } from '../tracking/dataset-input.js';
 import { buildDriftguardModelDirectory } from '../tracking/driftguard-model-directory.js';
@@ -7,6 +8,8 @@ import type { HyperParamValue, TrainedModel } from './train-model.js';
 
 export interface TrackTrainingOptions {
   readonly backend: TrackingBackend;
+  /** Encodes the model's ONNX graph. */
+  readonly codec: OnnxCodec;
   readonly trained: TrainedModel;
   readonly estimator: string;
   readonly params: Readonly<Record<string, HyperParamValue>>;
@@ -65,6 +68,7 @@ export async function trackTraining(options: TrackTrainingOptions): Promise<Trac
     ],
     modelFiles: buildDriftguardModelDirectory({
       model: trained.serialized,
+      codec: options.codec,
       createdAtMs: options.nowMs,
       referenceProfile: referenceProfileOf(trained),
       evaluationReport,

@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { trainingTable } from '../../../tests/support/services/training-table.js';
 import { createFileModelDirectory } from '../../adapters/files/file-model-directory.js';
+import { protobufjsOnnxCodec } from '../../adapters/onnx/protobufjs-onnx-codec.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { rocAuc } from '../../models/index.js';
 import { onnxFeeds } from '../../models/onnx/onnx-feeds.js';
@@ -63,7 +64,7 @@ describe('train service', () => {
     });
     const directory = createFileModelDirectory();
     const dir = join(root, 'logistic');
-    await saveTrainedModel(directory, dir, trained);
+    await saveTrainedModel(directory, dir, trained, { codec: protobufjsOnnxCodec });
     expect(readdirSync(dir).sort()).toEqual([
       'metrics.json',
       'model.json',
@@ -82,7 +83,7 @@ describe('train service', () => {
   it('writes a model.onnx that onnxruntime-node scores like the native gbdt model (within 1e-5)', async () => {
     const trained = service().train({ table, target: 'default', exclude: ['id', 'ts'], params: { maxIterations: 30 } });
     const dir = join(root, 'gbdt');
-    await saveTrainedModel(createFileModelDirectory(), dir, trained);
+    await saveTrainedModel(createFileModelDirectory(), dir, trained, { codec: protobufjsOnnxCodec });
     const session = await ort.InferenceSession.create(readFileSync(join(dir, 'model.onnx')));
     const feeds: Record<string, ort.Tensor> = {};
     for (const [name, feed] of Object.entries(onnxFeeds(trained.model, table))) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInProcessEventBus } from '../../../src/adapters/events/in-process-event-bus.js';
+import { protobufjsOnnxCodec } from '../../../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { createSqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { createLocalBackend } from '../../../src/adapters/tracking/local/local-backend.js';
 import { composeHttpServices } from '../../../src/compose.js';
@@ -84,7 +85,7 @@ export async function registerChampion(tracking: ReturnType<typeof createLocalBa
     registry: tracking.registry,
     experimentName: name,
     runName: 'initial',
-    modelFiles: buildDriftguardModelDirectory({ model, createdAtMs: 0 }),
+    modelFiles: buildDriftguardModelDirectory({ model, codec: protobufjsOnnxCodec, createdAtMs: 0 }),
     register: { modelName: name, alias: 'champion', by: 'test', reason: 'initial model' },
   });
   return { model, version: run.version!.version };

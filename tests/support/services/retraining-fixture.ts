@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInProcessEventBus } from '../../../src/adapters/events/in-process-event-bus.js';
+import { createRegistryInferenceSource } from '../../../src/adapters/inference/registry-inference-source.js';
+import { protobufjsOnnxCodec } from '../../../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { createSqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
+import { createDuckDbParquetWriter } from '../../../src/adapters/tabular/duckdb-parquet-writer.js';
 import { createTrackingBackend } from '../../../src/compose.js';
 import { type Cell, dataTableFromRows } from '../../../src/domain/data-table.js';
 import type { NewPrediction } from '../../../src/domain/prediction-record.js';
@@ -14,7 +17,10 @@ import { createChampionChanges } from '../../../src/services/champion/champion-c
 import type { MonitoredModelDefinition } from '../../../src/services/config/monitored-model-definition.js';
 import { createMonitoredModels } from '../../../src/services/monitored-models.js';
 import { createRetrainingJobs } from '../../../src/services/retraining/retraining-jobs.js';
-import { createRetrainingRunner } from '../../../src/services/retraining/retraining-runner.js';
+import {
+  createRetrainingRunner,
+  type RetrainingRunnerOptions,
+} from '../../../src/services/retraining/retraining-runner.js';
 import { createServingModels } from '../../../src/services/serving/serving-models.js';
 import { trackTraining } from '../../../src/services/training/track-training.js';
 import { createTrainModelService } from '../../../src/services/training/train-model.js';
@@ -75,6 +81,7 @@ export async function registerLoanChampion(backend: TrackingBackend, name: strin
   });
   const run = await trackTraining({
     backend,
+    codec: protobufjsOnnxCodec,
     trained,
     estimator: 'logistic',
     params: {},
@@ -104,6 +111,8 @@ export interface RetrainingHarnessOptions {
   /** Wraps the runner's backend (fault injection: an outage of one operation). */
   readonly runnerBackend?: (backend: TrackingBackend) => TrackingBackend;
   readonly clock?: ReturnType<typeof testClock>;
+  /** The user's pipeline a `retraining.trainer` command / webhook declaration stands for. */
+  readonly trainerFor?: RetrainingRunnerOptions['trainerFor'];
 }
 
 /** Store, tracking, serving, jobs and a runner wired like compose.ts does, with a champion registered and served. */
@@ -124,7 +133,13 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
   events.subscribe((e) => published.push(e));
   const models = createMonitoredModels({ store, clock });
   await models.replace(loanDefinition(name, options.retraining));
-  const serving = createServingModels({ registry: backend.registry, tracking: backend.tracking, clock });
+  const serving = createServingModels({
+    registry: backend.registry,
+    tracking: backend.tracking,
+    clock,
+    models,
+    inference: createRegistryInferenceSource({ registry: backend.registry }),
+  });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
   const jobs = createRetrainingJobs({ store, models, serving, clock, events });
   const errors: unknown[] = [];
@@ -136,6 +151,9 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
       serving,
       champions,
       backend: options.runnerBackend ? options.runnerBackend(backend) : backend,
+      codec: protobufjsOnnxCodec,
+      ...(options.trainerFor === undefined ? {} : { trainerFor: options.trainerFor }),
+      tableWriter: createDuckDbParquetWriter(),
       clock,
       holder,
       experimentName: () => `${name}-retraining`,
@@ -169,7 +187,7 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
     async log(rows: readonly LoanRow[]): Promise<string[]> {
       const current = serving.get(name)!;
       const predictions: NewPrediction[] = rows.map((row) => {
-        const score = current.model.predictProba(featuresOf(row));
+        const score = current.model.fitted!.predictProba(featuresOf(row));
         return {
           id: `p${++sequence}`,
           model: name,

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { churnProbability } from '../../../../tests/support/inference/churn-rule.js';
 import { startKserveV2Server } from '../../../../tests/support/inference/kserve-v2-server.js';
 import { startFlakyProxy } from '../../../../tests/support/network/flaky-proxy.js';
+import type { EndpointServing } from '../../../models/inference/endpoint-serving.js';
 import { InferenceModelError } from '../../../models/inference/inference-mapping.js';
 import { InferenceUnavailableError } from '../../../ports/inference-model.js';
-import { type EndpointServing, EndpointServingSchema } from './endpoint-serving-schema.js';
+import { EndpointServingSchema } from '../../../services/config/serving-schema.js';
 import { createHttpEndpointModel } from './http-endpoint-model.js';
 import type { EndpointFeature } from './scoring-protocol.js';
 

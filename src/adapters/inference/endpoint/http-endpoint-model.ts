@@ -7,6 +7,11 @@
  * InferenceUnavailableError (503 for the caller, counted by the breaker).
  */
 
+import {
+  ENDPOINT_DEFAULTS,
+  type EndpointServing,
+  endpointServingProblems,
+} from '../../../models/inference/endpoint-serving.js';
 import { InferenceModelError } from '../../../models/inference/inference-mapping.js';
 import {
   type InferenceHealth,
@@ -15,7 +20,6 @@ import {
 } from '../../../ports/inference-model.js';
 import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker.js';
 import { type AnswerReading, predictionOfAnswer } from './endpoint-answer.js';
-import { ENDPOINT_DEFAULTS, type EndpointServing, endpointServingProblems } from './endpoint-serving-schema.js';
 import { kserveV2Protocol } from './kserve-v2-protocol.js';
 import { mlflowScoringProtocol } from './mlflow-scoring-protocol.js';
 import type { EndpointFeature, ScoringProtocol } from './scoring-protocol.js';

@@ -28,6 +28,13 @@ interface V2Output {
   readonly data: readonly unknown[];
 }
 
+/** The v2 datatype of values sent as logged (a feature of undeclared kind): numbers FP64, booleans BOOL, else BYTES. */
+function datatypeOf(values: readonly (number | string | boolean)[]): string {
+  if (values.every((v) => typeof v === 'number')) return 'FP64';
+  if (values.every((v) => typeof v === 'boolean')) return 'BOOL';
+  return 'BYTES';
+}
+
 const unreadable = (why: string) => new InferenceUnavailableError(`the KServe v2 endpoint's answer ${why}`);
 
 function present(cell: ReturnType<typeof jsonCell>, feature: string, row: number) {
@@ -92,12 +99,10 @@ export function kserveV2Protocol(features: readonly EndpointFeature[], options: 
       }
       return {
         parameters: { content_type: 'pd' },
-        inputs: features.map((f) => ({
-          name: f.name,
-          shape: [n],
-          datatype: DATATYPES[f.type],
-          data: rows.map((r, i) => present(jsonCell(r[f.name], f, i), f.name, i)),
-        })),
+        inputs: features.map((f) => {
+          const data = rows.map((r, i) => present(jsonCell(r[f.name], f, i), f.name, i));
+          return { name: f.name, shape: [n], datatype: f.type === 'json' ? datatypeOf(data) : DATATYPES[f.type], data };
+        }),
       };
     },
     rowItems(answer, rowCount) {

@@ -4,15 +4,12 @@
  * feature's type here, once, for every protocol.
  */
 import type { Cell } from '../../../domain/data-table.js';
+import type { EndpointFeature } from '../../../models/inference/endpoint-serving.js';
 import { InferenceModelError } from '../../../models/inference/inference-mapping.js';
 
-export type Row = Readonly<Record<string, Cell>>;
+export type { EndpointFeature } from '../../../models/inference/endpoint-serving.js';
 
-/** A feature sent to the endpoint, in order, with the JSON type its values are sent as. */
-export interface EndpointFeature {
-  readonly name: string;
-  readonly type: 'float64' | 'int64' | 'string' | 'bool';
-}
+export type Row = Readonly<Record<string, Cell>>;
 
 export interface ScoringProtocol {
   /** Path below the base URL (`/invocations`, `/v2/models/<name>/infer`). */
@@ -34,6 +31,8 @@ export function jsonCell(
   const refuse = (expected: string) =>
     new InferenceModelError(feature.name, `row ${row}: expected ${expected}, got ${JSON.stringify(cell)}`);
   switch (feature.type) {
+    case 'json':
+      return cell;
     case 'string':
       return String(cell);
     case 'bool':

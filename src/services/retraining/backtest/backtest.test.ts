@@ -11,8 +11,8 @@ describe('runBacktest', () => {
   // 2,000 initial rows and 4 windows of 500 on concept a + b ≤ 8, then 6 windows of 500 on a + b ≤ 12
   const table = stackTables(conceptTable(4000, 8, 1), conceptTable(3000, 12, 2, 4000));
 
-  it('retrains after the abrupt drift, beats static, and runs the baselines in the same pass', () => {
-    const r = runBacktest(
+  it('retrains after the abrupt drift, beats static, and runs the baselines in the same pass', async () => {
+    const r = await runBacktest(
       { table, target: 'label', orderColumn: 't', initialRows: 2000, windowRows: 500, policy },
       { clock },
     );
@@ -32,9 +32,9 @@ describe('runBacktest', () => {
     expect(r.setup.features).toEqual(['a', 'b', 'c']);
   });
 
-  it('never retrains on i.i.d. windows', () => {
+  it('never retrains on i.i.d. windows', async () => {
     const iid = conceptTable(6000, 8, 3);
-    const r = runBacktest(
+    const r = await runBacktest(
       { table: iid, target: 'label', exclude: ['t'], initialRows: 2000, windowRows: 1000, policy },
       { clock },
     );
@@ -43,14 +43,14 @@ describe('runBacktest', () => {
     expect(Math.abs(r.policies.drift.meanAccuracy - r.policies.static.meanAccuracy)).toBe(0);
   });
 
-  it('defers when the horizon lacks labelled rows of a class', () => {
+  it('defers when the horizon lacks labelled rows of a class', async () => {
     const strict = createRetrainingPolicy({
       minLabeledRows: 500,
       horizonRows: 1000,
       persistWindows: 1,
       minPerClass: 300,
     });
-    const r = runBacktest(
+    const r = await runBacktest(
       { table, target: 'label', orderColumn: 't', initialRows: 2000, windowRows: 500, policy: strict },
       { clock },
     );
@@ -61,12 +61,12 @@ describe('runBacktest', () => {
     expect(r.windows[5].retrained).toBe(true);
   });
 
-  it('refuses bad set-ups with the field', () => {
-    expect(() => runBacktest({ table, target: 'nope', policy }, { clock })).toThrow('target: no column "nope"');
-    expect(() =>
+  it('refuses bad set-ups with the field', async () => {
+    await expect(runBacktest({ table, target: 'nope', policy }, { clock })).rejects.toThrow('target: no column "nope"');
+    await expect(
       runBacktest({ table, target: 'label', initialRows: 6800, windowRows: 500, policy }, { clock }),
-    ).toThrow('data: 7000 rows leave no window of 500 rows after the 6800 initial rows');
-    expect(() => runBacktest({ table, target: 'label', orderColumn: 'when', policy }, { clock })).toThrow(
+    ).rejects.toThrow('data: 7000 rows leave no window of 500 rows after the 6800 initial rows');
+    await expect(runBacktest({ table, target: 'label', orderColumn: 'when', policy }, { clock })).rejects.toThrow(
       'orderColumn: no column "when"',
     );
   });

@@ -19,20 +19,17 @@ import type { Severity } from '../../../domain/severity.js';
 import { createDriftEngineConfig } from '../../../drift/create-drift-engine-config.js';
 import type { DriftEngineOptions } from '../../../drift/drift-config.js';
 import { evaluateDrift } from '../../../drift/evaluate-drift.js';
-import type { ReferenceProfile } from '../../../drift/reference-profile.js';
 import {
   binaryClassificationMetrics,
   type EstimatorKind,
-  encodeTarget,
-  type FittedModel,
   type HyperParamValue,
   ModelError,
   selectRows,
 } from '../../../models/index.js';
 import type { Clock } from '../../../ports/clock.js';
-import { monitoringProfile, scoredTable } from '../../training/monitoring-profile.js';
-import { createTrainModelService, type TrainedModel } from '../../training/train-model.js';
-import { createChallengerPipeline, InsufficientDataError } from '../challenger-pipeline.js';
+import { InsufficientDataError } from '../challenger-pipeline.js';
+import type { BacktestServing, BacktestTrainer } from './backtest-trainer.js';
+import { createBuiltinBacktestTrainer } from './builtin-backtest-trainer.js';
 
 export interface BacktestRequest {
   /** The labelled rows to replay, in time order (or sorted by `orderColumn`). */
@@ -100,7 +97,8 @@ export interface BacktestResult {
     readonly periodic: PolicySummary;
   };
   readonly setup: {
-    readonly estimator: EstimatorKind;
+    /** What trained the models: the built-in estimator, or the user's pipeline (`command …`). */
+    readonly estimator: string;
     readonly initialRows: number;
     readonly windowRows: number;
     readonly features: readonly string[];
@@ -114,6 +112,11 @@ export const SIMULATED_WINDOW_MS = 3_600_000;
 export interface BacktestOptions {
   /** The real clock, to time the fits (the policy runs on the simulated clock). */
   readonly clock: Clock;
+  /**
+   * Who trains the initial model, the challengers and the periodic baseline (default: driftguard's trainer
+   * `request.estimator`); `driftguard backtest --trainer-command` passes the user's pipeline.
+   */
+  readonly trainer?: BacktestTrainer;
 }
 
 function timeOf(cell: Cell): number | null {
@@ -151,22 +154,18 @@ function sliceRows(table: DataTable, start: number, end: number): DataTable {
   );
 }
 
-function scoreWindow(model: FittedModel, window: DataTable): { score: WindowScore; scores: Float64Array } {
-  const scores = model.predictProbaBatch(window);
-  const m = binaryClassificationMetrics(encodeTarget(window, model.schema), scores);
+async function scoreWindow(
+  serving: BacktestServing,
+  window: DataTable,
+): Promise<{ score: WindowScore; scores: Float64Array }> {
+  const scores = await serving.scores(window);
+  const m = binaryClassificationMetrics(serving.outcomes(window), scores);
   return { score: { accuracy: m.accuracy, rocAuc: m.rocAuc }, scores };
 }
 
 function mean(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
-}
-
-/** A model in service with what the drift policy monitors it against. */
-interface Serving {
-  readonly model: FittedModel;
-  readonly trainTable: DataTable;
-  readonly profile: ReferenceProfile;
 }
 
 interface FitCounts {
@@ -247,10 +246,10 @@ function createLabelledHistory(initial: DataTable, columns: readonly string[], h
  * each window the automatic step of the live runner (trigger, guards, sufficiency, challenger, promotion rule).
  */
 function createDriftPolicyArm(options: {
-  readonly first: Serving;
+  readonly first: BacktestServing;
   readonly policy: RetrainingPolicy;
   readonly driftConfig: ReturnType<typeof createDriftEngineConfig>;
-  readonly pipeline: ReturnType<typeof createChallengerPipeline>;
+  readonly trainer: BacktestTrainer;
   readonly history: ReturnType<typeof createLabelledHistory>;
   readonly seed: number;
 }) {
@@ -263,13 +262,9 @@ function createDriftPolicyArm(options: {
   let lastRetrainWindow: number | null = null;
 
   /** Serves and monitors one window; its signal joins the policy's history. */
-  function serve(window: DataTable) {
-    const served = scoreWindow(serving.model, window);
-    const report = evaluateDrift(
-      serving.profile,
-      scoredTable(serving.model, window, served.scores),
-      options.driftConfig,
-    );
+  async function serve(window: DataTable) {
+    const served = await scoreWindow(serving, window);
+    const report = evaluateDrift(serving.profile, serving.scoredTable(window, served.scores), options.driftConfig);
     const performanceDrift = report.performance?.drifted === true;
     signals.push({ severity: report.severity, performanceDrifted: performanceDrift, driftShare: report.driftShare });
     signalRows.push(window.rowCount);
@@ -277,7 +272,7 @@ function createDriftPolicyArm(options: {
   }
 
   /** After window `w`'s labels are in: what the live runner would do; null when it does nothing. */
-  function decide(w: number, nowMs: number): { retrained: boolean; decision: string | null } {
+  async function decide(w: number, nowMs: number): Promise<{ retrained: boolean; decision: string | null }> {
     const step = decideAutomaticStep(policy, {
       windows: signals,
       nowMs,
@@ -290,10 +285,9 @@ function createDriftPolicyArm(options: {
     const { trigger } = step;
     try {
       const horizons = trainingHorizons(policy, trigger.kind, rowsSinceDriftBegan(policy, signals, signalRows));
-      const result = options.pipeline.run({
-        champion: serving.model,
+      const result = await options.trainer.challenger({
+        champion: serving,
         recent: history.recent(),
-        reference: history.labelled(serving.trainTable),
         policy,
         horizons,
         seed: options.seed,
@@ -304,10 +298,9 @@ function createDriftPolicyArm(options: {
       lastRetrainWindow = w;
       signals = [];
       signalRows = [];
-      if (!result.decision.promote)
-        return { retrained: true, decision: `${trigger.reason}: rejected (${result.decision.reason})` };
+      if (!result.promote) return { retrained: true, decision: `${trigger.reason}: rejected (${result.reason})` };
       counts.promotions++;
-      serving = servingOf(result.challenger);
+      serving = result.serving;
       return { retrained: true, decision: `${trigger.reason}: promoted` };
     } catch (error) {
       if (!(error instanceof InsufficientDataError)) throw error;
@@ -317,12 +310,6 @@ function createDriftPolicyArm(options: {
 
   return { serve, decide, counts };
 }
-
-const servingOf = (t: TrainedModel): Serving => ({
-  model: t.model,
-  trainTable: t.trainTable,
-  profile: monitoringProfile(t.model, t.trainTable, t.testTable),
-});
 
 function alertsOf(severity: Severity, performanceDrift: boolean): string[] {
   return [
@@ -342,46 +329,46 @@ function summarize(scores: readonly WindowScore[], c: FitCounts): PolicySummary 
 }
 
 /** Runs the backtest; bad arguments → ModelError naming the field. */
-export function runBacktest(request: BacktestRequest, options: BacktestOptions): BacktestResult {
+export async function runBacktest(request: BacktestRequest, options: BacktestOptions): Promise<BacktestResult> {
   const { policy, target } = request;
-  const estimator = request.estimator ?? 'logistic';
   const seed = request.seed ?? 0;
   const plan = planReplay(request);
-  const trainService = createTrainModelService({ clock: options.clock });
-  const first = trainService.train({
-    table: plan.initial,
-    target,
-    estimator,
-    params: request.params,
-    exclude: plan.exclude,
-    timeColumn: undefined,
-    seed,
-  });
-  const features = first.model.schema.features.map((f) => f.name);
+  const trainer =
+    options.trainer ??
+    createBuiltinBacktestTrainer({
+      clock: options.clock,
+      target,
+      estimator: request.estimator ?? 'logistic',
+      ...(request.params === undefined ? {} : { params: request.params }),
+      exclude: plan.exclude,
+      seed,
+    });
+  const first = await trainer.initial(plan.initial);
+  const features = [...first.features];
   const history = createLabelledHistory(plan.initial, [...features, target], policy.horizonRows);
   const drift = createDriftPolicyArm({
-    first: servingOf(first),
+    first: first.serving,
     policy,
     driftConfig: createDriftEngineConfig({ ...request.drift, persistenceWindows: 1 }),
-    pipeline: createChallengerPipeline({ clock: options.clock }),
+    trainer,
     history,
     seed,
   });
-  let periodic: FittedModel = first.model;
+  let periodic = first.serving;
   const periodicCounts: FitCounts = { retrains: 0, promotions: 0, fit: 0 };
 
   const windows: BacktestWindow[] = [];
   for (let w = 0; w < plan.windowCount; w++) {
     const { rows: window, nowMs } = plan.window(w);
-    const served = drift.serve(window);
-    const staticScore = scoreWindow(first.model, window).score;
-    const periodicScore = scoreWindow(periodic, window).score;
+    const served = await drift.serve(window);
+    const staticScore = (await scoreWindow(first.serving, window)).score;
+    const periodicScore = (await scoreWindow(periodic, window)).score;
     history.push(window);
     const isLast = w === plan.windowCount - 1;
-    const { retrained, decision } = isLast ? { retrained: false, decision: null } : drift.decide(w, nowMs);
+    const { retrained, decision } = isLast ? { retrained: false, decision: null } : await drift.decide(w, nowMs);
     if (!isLast) {
-      const refit = trainService.train({ table: history.recent(), target, estimator, params: request.params, seed });
-      periodic = refit.model;
+      const refit = await trainer.refit(history.recent());
+      periodic = refit.serving;
       periodicCounts.retrains++;
       periodicCounts.promotions++;
       periodicCounts.fit += refit.fitSeconds;
@@ -414,6 +401,12 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
         periodicCounts,
       ),
     },
-    setup: { estimator, initialRows: plan.initial.rowCount, windowRows: plan.windowRows, features, policy },
+    setup: {
+      estimator: trainer.description,
+      initialRows: plan.initial.rowCount,
+      windowRows: plan.windowRows,
+      features,
+      policy,
+    },
   };
 }

@@ -1,20 +1,18 @@
 /**
- * The `serving` piece of a monitored model's definition for a model behind an HTTP scoring endpoint the user runs
- * (issue 15): `"serving": {"type": "endpoint", "url": …, "protocol": "mlflow" | "kserve-v2", "timeoutMs": …}`.
- * One TypeBox schema gives validation, the TypeScript type and the OpenAPI text. Defaults: ENDPOINT_DEFAULTS.
- * (Services may not import adapters: the model definition imports this file once it moves to services/config.)
+ * The `serving` piece of a monitored model's definition (issue 15): how driftguard serves the model's champion.
+ * - `{"type": "registry"}` (the default): the registry's `champion` version, in-process — a driftguard model, or a
+ *   version with an `onnx` flavor whose input mapping is inferred from its graph and MLflow signature.
+ * - `{"type": "endpoint", "url": …, "protocol": "mlflow" | "kserve-v2", …}`: a model behind the user's HTTP scoring
+ *   endpoint (a custom `python_function` behind `mlflow models serve`, KServe, MLServer …).
+ * One TypeBox schema gives validation, the TypeScript type and the OpenAPI text; the pure type, defaults and
+ * cross-field rules are src/models/inference/endpoint-serving.ts.
  */
 import { type Static, Type } from 'typebox';
 
-export const ENDPOINT_DEFAULTS = {
-  timeoutMs: 2_000,
-  retries: 2,
-  retryBaseDelayMs: 100,
-  failureThreshold: 5,
-  resetTimeoutMs: 30_000,
-} as const;
-
 const Name = Type.String({ minLength: 1, maxLength: 256 });
+
+const ClassLabelsSchema = (description: string) =>
+  Type.Array(Type.Union([Type.String(), Type.Integer()]), { minItems: 2, maxItems: 2, description });
 
 export const EndpointServingSchema = Type.Object(
   {
@@ -132,37 +130,32 @@ export const EndpointServingSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export type EndpointServing = Static<typeof EndpointServingSchema>;
+/** The declaration as the config and the API take it; serving-schema.test.ts checks it is the pure EndpointServing. */
+export type EndpointServingDeclaration = Static<typeof EndpointServingSchema>;
 
-/**
- * Rules one schema cannot say: kserve-v2 needs `modelName`; `input.matrix` is kserve-v2 only; `positiveClass` needs
- * `classLabels` (the column to read) unless it is their sorted second. Returns the problems as [field, reason] pairs.
- */
-export function endpointServingProblems(serving: EndpointServing): [string, string][] {
-  const problems: [string, string][] = [];
-  if (serving.protocol === 'kserve-v2' && serving.modelName === undefined)
-    problems.push(['serving.modelName', 'required for protocol kserve-v2 (the path /v2/models/<modelName>/infer)']);
-  if (serving.protocol === 'mlflow' && serving.modelName !== undefined)
-    problems.push(['serving.modelName', 'only for protocol kserve-v2 (MLflow serves one model at /invocations)']);
-  if (serving.protocol === 'mlflow' && serving.input !== undefined)
-    problems.push([
-      'serving.input',
-      'only for protocol kserve-v2; MLflow receives a dataframe_split with one column per feature',
-    ]);
-  if (
-    serving.positiveClass !== undefined &&
-    serving.classLabels !== undefined &&
-    !serving.classLabels.some((l) => String(l) === serving.positiveClass)
-  ) {
-    problems.push([
-      'serving.positiveClass',
-      `${JSON.stringify(serving.positiveClass)} is not one of classLabels ${JSON.stringify(serving.classLabels)}`,
-    ]);
-  }
-  try {
-    new URL(serving.url);
-  } catch {
-    problems.push(['serving.url', 'not a valid URL']);
-  }
-  return problems;
-}
+export const RegistryServingSchema = Type.Object(
+  {
+    type: Type.Literal('registry'),
+    positiveClass: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          "binary classifiers: the class whose probability is the score (string form of the label); default: the second of the model's sorted class labels (scikit-learn's classes_[1])",
+      }),
+    ),
+    classLabels: Type.Optional(
+      ClassLabelsSchema(
+        "binary classifiers whose graph carries no class labels (e.g. a torch.onnx softmax): the labels in the probability columns' order",
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ServingSchema = Type.Union([RegistryServingSchema, EndpointServingSchema], {
+  description:
+    "how the champion is served: `registry` (default: the registry's champion version in-process — a driftguard model or an ONNX flavor) or `endpoint` (the user's HTTP scoring endpoint)",
+});
+
+export type ServingDeclaration = Static<typeof ServingSchema>;
+export type RegistryServing = Static<typeof RegistryServingSchema>;
