@@ -92,7 +92,7 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
   });
 }
 
-/** Reads tabular files by extension: `.csv` / `.tsv` (csv-parse, streaming) and `.parquet` / `.pq` (hyparquet). */
+/** Reads tabular files by extension: `.csv` / `.tsv` / `.csv.gz` (byte tokenizer into typed columns) and `.parquet` / `.pq` (hyparquet). */
 export function createTableReader(): TableReader {
   return createTableReaderByExtension([createCsvReader(), createParquetReader()]);
 }
