@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lcgUniforms } from '../../tests/support/recipes.js';
-import { dataTableFromRows, type Cell, type DataTable } from '../domain/data-table.js';
+import { dataTableFromRows, type Cell, type DataTable, columnMap, projectTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { histogram } from '../stats/index.js';
 import { buildReferenceProfile, sortedBinCounts } from './build-reference-profile.js';
@@ -11,7 +11,7 @@ import type { CategoricalColumnProfile, NumericColumnProfile } from './reference
 
 function table(columns: Record<string, Cell[]>): DataTable {
   const names = Object.keys(columns);
-  return { columnNames: names, rowCount: columns[names[0]].length, columns };
+  return { columnNames: names, rowCount: columns[names[0]].length, columns: columnMap(columns) };
 }
 
 function mixedTable(n: number, seed: number): DataTable {
@@ -116,11 +116,10 @@ describe('buildReferenceProfile', () => {
     const schema = inferSchema(t);
     expect(() => buildReferenceProfile(t, schema, { sampleSize: 10 })).toThrow(expect.objectContaining({ field: 'profile.sampleSize' }));
     expect(() => buildReferenceProfile(t, schema, { binCount: 1.5 })).toThrow(DriftConfigError);
-    expect(() => buildReferenceProfile({ ...t, rowCount: 0, columns: { amount: [], city: [], member: [] } }, schema)).toThrow(
+    expect(() => buildReferenceProfile({ ...t, rowCount: 0, columns: columnMap({ amount: [], city: [], member: [] }) }, schema)).toThrow(
       expect.objectContaining({ field: 'reference' }),
     );
-    const { amount: _, ...rest } = t.columns;
-    expect(() => buildReferenceProfile({ ...t, columns: rest }, schema)).toThrow(expect.objectContaining({ field: 'features.amount' }));
+    expect(() => buildReferenceProfile(projectTable(t, t.columnNames.filter((c) => c !== 'amount')), schema)).toThrow(expect.objectContaining({ field: 'features.amount' }));
     expect(() => parseReferenceProfile({ formatVersion: 2 })).toThrow(expect.objectContaining({ field: 'profile.formatVersion' }));
     const good = JSON.parse(JSON.stringify(buildReferenceProfile(t, schema)));
     good.features[0].sample = [3, 1];

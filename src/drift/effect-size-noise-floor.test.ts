@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lcgStream } from '../../tests/support/recipes.js';
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, type DataTable, columnMap } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { jensenShannonDistance, wassersteinDistance } from '../stats/index.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
@@ -26,7 +26,7 @@ function populationStd(x: Float64Array): number {
 
 function tableOf(columns: Record<string, ArrayLike<Cell>>): DataTable {
   const names = Object.keys(columns);
-  return { columnNames: names, rowCount: columns[names[0]].length, columns: Object.fromEntries(names.map((k) => [k, Array.from(columns[k])])) };
+  return { columnNames: names, rowCount: columns[names[0]].length, columns: columnMap(Object.fromEntries(names.map((k) => [k, Array.from(columns[k])]))) };
 }
 
 describe('normed Wasserstein noise floor', () => {

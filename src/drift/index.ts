@@ -45,7 +45,7 @@ export type {
   ReferenceProfileOptions,
 } from './reference-profile.js';
 export type { DriftDirection, StatTest, StatTestInput, StatTestOutcome, TestScore } from './stat-test.js';
-export { inferSchema, inferColumnKind, DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY } from '../domain/infer-schema.js';
+export { inferSchema, inferSchemaWithDecisions, inferColumnKind, DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY } from '../domain/infer-schema.js';
 export { gradeSeverity, severityOfShare, DEFAULT_SEVERITY_THRESHOLDS } from '../domain/grade-severity.js';
 export type { SeverityGrade } from '../domain/grade-severity.js';
 export { buildReferenceProfile, DEFAULT_PROFILE_OPTIONS } from './build-reference-profile.js';
