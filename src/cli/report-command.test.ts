@@ -64,7 +64,7 @@ describe('driftguard report: verdicts and exit codes', () => {
   it('writes HTML and Markdown to --out (format from the extension or --format) and prints one verdict line', async () => {
     const html = await run({ reference, current: drifted, out: path('r.html') });
     expect(html.code).toBe(1);
-    expect(html.stdout).toMatch(/^dataset drift: \d+ of \d+ features drifted .* → .*r\.html\n$/);
+    expect(html.stdout).toMatch(/^dataset drift: \d+ of \d+ tested features drifted .* → .*r\.html\n$/);
     expect(readFileSync(path('r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*Dataset drift detected[\s\S]*<svg /);
     const md = await run({ reference, current: stable, format: 'md', out: path('r.txt') });
     expect(md.code).toBe(0);
@@ -81,12 +81,17 @@ describe('driftguard report: verdicts and exit codes', () => {
     expect(json.driftedFeatureCount).toBe(0);
   });
 
-  it('reports a partly missing column as data quality, but a current file without any reference feature is an error', async () => {
+  it('a current file missing reference features exits 2 naming them; with --allow-missing they are reported as not tested and the verdict is incomplete (exit 3), never clean', async () => {
     writeFileSync(path('partial.csv'), readFileSync(stable, 'utf8').replace(/^income,/, 'revenue,'));
-    const partial = await run({ reference, current: path('partial.csv'), exclude: 'id' });
-    expect(partial.code).toBe(0);
-    const findings = JSON.parse(partial.stdout).dataQuality as { column: string; kind: string }[];
-    expect(findings).toContainEqual(expect.objectContaining({ column: 'income', kind: 'missing_column' }));
+    await expectError({ reference, current: path('partial.csv'), exclude: 'id' }, /partial\.csv: lacks 1 of the reference's \d+ features: income \(pass --allow-missing to report them as not tested\)/);
+    const partial = await run({ reference, current: path('partial.csv'), exclude: 'id', allowMissing: true });
+    expect(partial.code).toBe(3);
+    const json = JSON.parse(partial.stdout) as { dataQuality: { column: string; kind: string }[]; features: { name: string; status: string }[] };
+    expect(json.dataQuality).toContainEqual(expect.objectContaining({ column: 'income', kind: 'missing_column' }));
+    expect(json.features).toContainEqual(expect.objectContaining({ name: 'income', status: 'not_tested' }));
+    const written = await run({ reference, current: path('partial.csv'), exclude: 'id', allowMissing: true, out: path('partial.json') });
+    expect(written.code).toBe(3);
+    expect(written.stdout).toMatch(/^incomplete \(no drift among the tested features\): 0 of \d+ tested features drifted, 1 not tested \(income\)/);
     writeFileSync(path('other.csv'), 'salary,city\n1,Oslo\n');
     await expectError({ reference, current: path('other.csv') }, /other\.csv: none of the reference's features is a column here \(expected income, age, debt, region, owner, …; found salary, city\)/);
   });
@@ -112,7 +117,7 @@ describe('driftguard report: every bad input exits 2 with one readable line', ()
   });
   it('unknown extension', async () => {
     writeFileSync(path('data.xlsx'), 'x');
-    await expectError({ reference: path('data.xlsx'), current: stable }, /data\.xlsx: unknown extension "\.xlsx"; supported: \.csv, \.tsv, \.parquet, \.pq/);
+    await expectError({ reference: path('data.xlsx'), current: stable }, /data\.xlsx: unknown extension "\.xlsx"; supported: \.csv, \.tsv, \.gz, \.parquet, \.pq/);
   });
   it('empty file and header-only file', async () => {
     writeFileSync(path('empty.csv'), '');

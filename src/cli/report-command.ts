@@ -28,6 +28,7 @@ export interface ReportCommandOptions {
   readonly config?: string;
   readonly format?: string;
   readonly out?: string;
+  readonly allowMissing?: boolean;
 }
 
 /** Where the command writes; injectable for tests. */
@@ -43,6 +44,8 @@ export interface ReportCommandIo {
 export const EXIT_NO_DRIFT = 0;
 export const EXIT_DRIFT = 1;
 export const EXIT_ERROR = 2;
+/** No dataset drift among the tested features, but some features could not be tested: never a clean pass. */
+export const EXIT_INCOMPLETE = 3;
 
 class UsageError extends Error {}
 
@@ -107,15 +110,29 @@ export function errorLine(error: unknown): string {
   return line.replace(/\s*\n\s*/g, ' ');
 }
 
-function verdictLine(report: DriftReport, out: string | undefined): string {
-  const verdict = report.datasetDrift ? 'dataset drift' : 'no dataset drift';
+/** Features that could not be tested (no valid values on a side, column missing from the current file). */
+function untestedFeatures(report: DriftReport): string[] {
+  return report.features.filter((f) => f.status !== 'tested').map((f) => f.name);
+}
+
+/** The exit code of a report: drift wins; otherwise a feature that could not be tested makes it incomplete. */
+export function exitCodeOf(report: DriftReport): number {
+  if (report.datasetDrift) return EXIT_DRIFT;
+  return untestedFeatures(report).length > 0 ? EXIT_INCOMPLETE : EXIT_NO_DRIFT;
+}
+
+export function verdictLine(report: DriftReport, out: string | undefined): string {
+  const untested = untestedFeatures(report);
+  const verdict = report.datasetDrift ? 'dataset drift' : untested.length > 0 ? 'incomplete (no drift among the tested features)' : 'no dataset drift';
+  const notTested = untested.length === 0 ? '' : `, ${untested.length} not tested (${untested.slice(0, 5).join(', ')}${untested.length > 5 ? ', …' : ''})`;
   const target = out === undefined ? '' : ` → ${out}`;
-  return `${verdict}: ${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${(report.driftShare * 100).toFixed(1)} %, severity ${report.severity})${target}\n`;
+  return `${verdict}: ${report.driftedFeatureCount} of ${report.testedFeatureCount} tested features drifted${notTested} (share ${(report.driftShare * 100).toFixed(1)} %, severity ${report.severity})${target}\n`;
 }
 
 /**
  * Runs `driftguard report` and returns its exit code: 0 = no dataset drift, 1 = dataset drift, 2 = error (one line
- * on stderr naming the file / option / column and what is wrong).
+ * on stderr naming the file / option / column and what is wrong), 3 = incomplete (no drift among the tested
+ * features, but some could not be tested).
  */
 export async function runReport(options: ReportCommandOptions, io: ReportCommandIo): Promise<number> {
   const bar = createProgressBar(io.stderr);
@@ -135,9 +152,11 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       exclude,
       mode,
       config,
+      allowMissing: options.allowMissing === true,
       onProgress: (which, progress) => bar.update(basename(which === 'reference' ? options.reference ?? '' : options.current ?? ''), progress),
     });
     bar.done();
+    for (const warning of outcome.warnings) io.stderr.write(`driftguard report: warning: ${warning}\n`);
     const sources: ReportSources = { reference: options.reference, current: options.current, generatedAt: (io.now ?? (() => new Date().toISOString()))() };
     const rendered = renderDriftReport(outcome.report, format, sources);
     if (options.out === undefined) {
@@ -150,7 +169,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       }
       io.stdout.write(verdictLine(outcome.report, options.out));
     }
-    return outcome.report.datasetDrift ? EXIT_DRIFT : EXIT_NO_DRIFT;
+    return exitCodeOf(outcome.report);
   } catch (error) {
     bar.done();
     io.stderr.write(`driftguard report: ${errorLine(error)}\n`);
@@ -161,13 +180,14 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
 /** `driftguard report --reference <file> --current <file> …` (see docs/drift-report.md). */
 export function createReportCommand(): Command {
   return new Command('report')
-    .description('Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no dataset drift, 1 = dataset drift, 2 = error.')
-    .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .parquet')
+    .description('Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no dataset drift, 1 = dataset drift, 2 = error, 3 = incomplete (a feature could not be tested).')
+    .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .csv.gz, .parquet')
     .option('--current <file>', 'current data to compare with the reference')
     .option('--target <column>', 'target (label) column: enables target and performance drift')
     .option('--prediction <column>', 'model prediction column: enables prediction and performance drift')
     .option('--exclude <columns>', 'comma-separated features not tested for drift (still checked for data quality)')
     .option('--mode <mode>', 'driftguard (test + effect size, default) or evidently (Evidently 0.7 defaults)')
+    .option('--allow-missing', 'report features missing from the current file as not tested instead of exiting 2')
     .option('--config <file>', 'JSON config: roles, ignored columns, per-feature overrides, engine options')
     .option('--format <format>', 'json | html | md (default: from --out extension, else json)')
     .option('--out <file>', 'write the report here instead of stdout (a one-line verdict goes to stdout)')

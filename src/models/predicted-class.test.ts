@@ -7,9 +7,10 @@ import { confusionCounts } from './metrics/confusion-counts.js';
 import { mcnemarTest } from './evaluation/mcnemar-test.js';
 import { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js';
 import { syntheticTable } from './test-support/synthetic-data.js';
+import { requireCells } from '../domain/data-table.js';
 
 const rowsOf = (table: ReturnType<typeof syntheticTable>): FeatureRow[] =>
-  Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])) as FeatureRow);
+  Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, requireCells(table, c)[i]])) as FeatureRow);
 
 describe('predictedClass: the one decision rule (class 1 ⇔ p > threshold)', () => {
   it('is strict at the threshold', () => {
@@ -28,7 +29,7 @@ describe('predictedClass: the one decision rule (class 1 ⇔ p > threshold)', ()
     // the same pipeline with a zero margin everywhere: P(class 1) = 0.5 exactly on every row
     const tied = loadModel({ ...json, estimator: { ...json.estimator, coefficients: json.estimator.coefficients.map(() => 0), intercept: 0 } } satisfies SerializedModel);
     const rows = rowsOf(table);
-    const y = Float64Array.from(table.columns.label, (l) => (l === 'yes' ? 1 : 0));
+    const y = Float64Array.from(requireCells(table, 'label'), (l) => (l === 'yes' ? 1 : 0));
     for (const m of [model, tied]) {
       const p = m.predictProbaBatch(table);
       const classes = m.predictBatch(table);

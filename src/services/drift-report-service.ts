@@ -1,5 +1,5 @@
 import type { DataTable } from '../domain/data-table.js';
-import { inferSchema } from '../domain/infer-schema.js';
+import { inferSchemaWithDecisions } from '../domain/infer-schema.js';
 import { SchemaError } from '../domain/schema-error.js';
 import { buildReferenceProfile } from '../drift/build-reference-profile.js';
 import type { DriftMode } from '../drift/drift-config.js';
@@ -18,6 +18,8 @@ export interface DriftReportRequest {
   readonly exclude?: readonly string[];
   readonly mode?: DriftMode;
   readonly config?: DriftReportConfig;
+  /** Report even when the current file lacks some of the reference's features (they are listed as not tested). */
+  readonly allowMissing?: boolean;
   /** Progress of each file read (`which` says which side). */
   readonly onProgress?: (which: 'reference' | 'current', progress: TableReadProgress) => void;
 }
@@ -27,6 +29,8 @@ export interface DriftReportOutcome {
   readonly report: DriftReport;
   readonly reference: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
   readonly current: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
+  /** Lines for the user: kinds decided against part of the values, constant columns, date-time columns left out. */
+  readonly warnings: readonly string[];
 }
 
 export interface DriftReportService {
@@ -45,7 +49,7 @@ function requireRows(table: DataTable, path: string, side: string): void {
 
 function requireColumns(table: DataTable, path: string, option: string, names: readonly (string | undefined)[]): void {
   for (const name of names) {
-    if (name !== undefined && !Object.prototype.hasOwnProperty.call(table.columns, name)) {
+    if (name !== undefined && !table.columns.has(name)) {
       throw new DriftReportInputError(
         `${option}`,
         `no such column in ${path} (columns: ${table.columnNames.join(', ')})`,
@@ -61,9 +65,11 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
   return {
     async createReport(request: DriftReportRequest): Promise<DriftReportOutcome> {
       const config = request.config ?? {};
-      const reference = await tableReader.read(request.referencePath, {
-        onProgress: request.onProgress && ((progress) => request.onProgress?.('reference', progress)),
-      });
+      // Both files at once (each reader may work in its own thread).
+      const [reference, current] = await Promise.all([
+        tableReader.read(request.referencePath, { onProgress: request.onProgress && ((progress) => request.onProgress?.('reference', progress)) }),
+        tableReader.read(request.currentPath, { onProgress: request.onProgress && ((progress) => request.onProgress?.('current', progress)) }),
+      ]);
       requireRows(reference, request.referencePath, 'reference');
       const target = request.target ?? config.target;
       const prediction = request.prediction ?? config.prediction;
@@ -74,13 +80,10 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
       requireColumns(reference, request.referencePath, 'ignore', config.ignore ?? []);
       requireColumns(reference, request.referencePath, 'predictionScore', [config.predictionScore]);
 
-      const current = await tableReader.read(request.currentPath, {
-        onProgress: request.onProgress && ((progress) => request.onProgress?.('current', progress)),
-      });
       requireRows(current, request.currentPath, 'current');
 
       try {
-        const schema = inferSchema(reference, {
+        const { schema, decisions, datetimeColumns } = inferSchemaWithDecisions(reference, {
           target,
           prediction,
           predictionScore: config.predictionScore,
@@ -92,11 +95,20 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
           maxCategoricalIntegerCardinality: config.maxCategoricalIntegerCardinality,
         });
         const tested = schema.features.filter((feature) => !feature.excluded).map((feature) => feature.name);
-        if (tested.length > 0 && tested.every((name) => !Object.prototype.hasOwnProperty.call(current.columns, name))) {
+        const missing = tested.filter((name) => !current.columns.has(name));
+        if (missing.length > 0 && (missing.length === tested.length || request.allowMissing !== true)) {
+          const listed = `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`;
           throw new DriftReportInputError(
             request.currentPath,
-            `none of the reference's features is a column here (expected ${tested.slice(0, 5).join(', ')}${tested.length > 5 ? ', …' : ''}; found ${current.columnNames.slice(0, 5).join(', ')}${current.columnNames.length > 5 ? ', …' : ''})`,
+            missing.length === tested.length
+              ? `none of the reference's features is a column here (expected ${tested.slice(0, 5).join(', ')}${tested.length > 5 ? ', …' : ''}; found ${current.columnNames.slice(0, 5).join(', ')}${current.columnNames.length > 5 ? ', …' : ''})`
+              : `lacks ${missing.length} of the reference's ${tested.length} features: ${listed} (pass --allow-missing to report them as not tested)`,
           );
+        }
+        const warnings = [...decisions.values()].map((d) => d.warning).filter((w): w is string => w !== null);
+        const unmentioned = datetimeColumns.filter((name) => !exclude.includes(name));
+        if (unmentioned.length > 0) {
+          warnings.push(`date-time column(s) ${unmentioned.join(', ')} are not tested for drift (give them a kind in the config's features to test them)`);
         }
         const profile = buildReferenceProfile(reference, schema, config.profile);
         const report = evaluateDrift(profile, current, { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) });
@@ -104,6 +116,7 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
           report,
           reference: { path: request.referencePath, rowCount: reference.rowCount, columnCount: reference.columnNames.length },
           current: { path: request.currentPath, rowCount: current.rowCount, columnCount: current.columnNames.length },
+          warnings,
         };
       } catch (error) {
         if (error instanceof SchemaError) throw new DriftReportInputError('configuration', `${error.field}: ${error.reason}`);

@@ -17,6 +17,7 @@ import { sliceTable, syntheticTable } from '../models/test-support/synthetic-dat
 import { buildDriftguardModelDirectory } from './driftguard-model-directory.js';
 import { predictWithPyfunc } from './test-support/predict-with-pyfunc.js';
 import { trackTrainingRun } from './track-training-run.js';
+import { requireCells } from '../domain/data-table.js';
 
 const python = join(process.cwd(), '.venv/bin/python');
 const trackingUri = mlflowTrackingUri;
@@ -48,7 +49,7 @@ describeWithComponent('Python MLflow loads the champion driftguard registered', 
     const features = champion.schema.features.map((f) => f.name);
     const frame = Object.fromEntries(
       features.map((name) => {
-        const cells = test.columns[name];
+        const cells = requireCells(test, name);
         const isCategorical = champion.preprocessing.transforms.find((t) => t.name === name)?.kind === 'categorical';
         return [name, cells.map((c) => (isCategorical ? (c === null ? '' : String(c)) : c === null ? null : typeof c === 'boolean' ? Number(c) : (c as number)))];
       }),

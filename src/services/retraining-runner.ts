@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { dataTableOf, ownCell, type Cell, type DataTable } from '../domain/data-table.js';
 import { failJob, IN_FLIGHT_STATUSES, recoverAfterRestart, type RetrainingJob } from '../domain/retraining-job.js';
 import { decideAutomaticStep, formatDuration, isHighWindow, isOutOfTime, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../domain/retraining-policy.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
@@ -49,10 +49,10 @@ const causeOf = (error: unknown): string => (error instanceof Error ? error.mess
 /** The labelled prediction-log rows as a table of the champion's features and target, oldest first. */
 function labelledTable(rows: readonly StoredPrediction[], champion: FittedModel): DataTable {
   const names = [...champion.schema.features.map((f) => f.name), champion.schema.target];
-  const columns: Record<string, Cell[]> = {};
-  for (const f of champion.schema.features) columns[f.name] = rows.map((r) => r.features[f.name] ?? null);
-  columns[champion.schema.target] = rows.map((r) => r.label);
-  return { columnNames: names, rowCount: rows.length, columns };
+  const columns = new Map<string, readonly Cell[]>();
+  for (const f of champion.schema.features) columns.set(f.name, rows.map((r) => ownCell(r.features, f.name)));
+  columns.set(champion.schema.target, rows.map((r) => r.label));
+  return dataTableOf(names.map((name) => [name, columns.get(name) as readonly Cell[]] as const), rows.length);
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileModelDirectory } from '../adapters/files/file-model-directory.js';
-import { dataTableFromRows } from '../domain/data-table.js';
+import { dataTableFromRows, requireCells } from '../domain/data-table.js';
 import { rocAuc } from '../models/index.js';
 import { onnxFeeds } from '../models/onnx/onnx-feeds.js';
 import type { Clock } from '../ports/clock.js';
@@ -27,8 +27,8 @@ describe('train service', () => {
   it('splits by the time column 70/15/15, fits on the oldest rows and evaluates on the newest', () => {
     const trained = service().train({ table, target: 'default', estimator: 'logistic', timeColumn: 'ts', exclude: ['id'] });
     expect(trained.rows).toEqual({ train: 350, validation: 75, test: 75 });
-    const trainTimes = trained.trainTable.columns.ts as string[];
-    const sortedTimes = [...(table.columns.ts as string[])].sort();
+    const trainTimes = requireCells(trained.trainTable, 'ts') as string[];
+    const sortedTimes = [...(requireCells(table, 'ts') as string[])].sort();
     expect(trainTimes.every((t) => t <= sortedTimes[349])).toBe(true);
     expect(trained.model.schema.features.map((f) => f.name)).toEqual(['income', 'debt', 'region', 'owner']);
     expect(trained.model.schema.classLabels).toEqual(['no', 'yes']);
@@ -56,7 +56,7 @@ describe('train service', () => {
     const loaded = await loadSavedModel(directory, dir);
     const scored = predictTable(loaded, table);
     expect(Array.from(scored.probabilities)).toEqual(Array.from(trained.model.predictProbaBatch(table)));
-    const y = (table.columns.default as string[]).map((v) => (v === 'yes' ? 1 : 0));
+    const y = (requireCells(table, 'default') as string[]).map((v) => (v === 'yes' ? 1 : 0));
     expect(rocAuc(y, scored.probabilities)).toBeGreaterThan(0.7);
     expect(new Set(scored.labels)).toEqual(new Set(['yes', 'no']));
   });
@@ -92,7 +92,7 @@ describe('train service', () => {
   it('trains on explicit sets and compares a challenger with the champion on the same test rows', () => {
     const s = service();
     const all = trainingTable(900, 21);
-    const rows = (from: number, to: number) => dataTableFromRows(Array.from({ length: to - from }, (_, k) => Object.fromEntries(all.columnNames.map((c) => [c, all.columns[c][from + k]]))));
+    const rows = (from: number, to: number) => dataTableFromRows(Array.from({ length: to - from }, (_, k) => Object.fromEntries(all.columnNames.map((c) => [c, requireCells(all, c)[from + k]]))));
     const test = rows(700, 900);
     const champion = s.train({ table: rows(0, 60), target: 'default', estimator: 'logistic', exclude: ['id', 'ts'], explicitSets: { test } });
     const challenger = s.train({ table: rows(0, 600), target: 'default', estimator: 'logistic', exclude: ['id', 'ts'], explicitSets: { validation: rows(600, 700), test } });

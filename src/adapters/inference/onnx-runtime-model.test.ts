@@ -3,12 +3,12 @@ import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { exportOnnx } from '../../models/onnx/export-onnx.js';
 import { encodeOnnxModel, OnnxDataType } from '../../models/onnx/onnx-proto.js';
 import { sliceTable, syntheticTable } from '../../models/test-support/synthetic-data.js';
-import type { Cell } from '../../domain/data-table.js';
+import { type Cell, requireCells } from '../../domain/data-table.js';
 import { InferenceModelError, type InferenceMapping } from '../../ports/inference-model.js';
 import { createOnnxRuntimeModel } from './onnx-runtime-model.js';
 
 function rowsOf(table: ReturnType<typeof syntheticTable>): Record<string, Cell>[] {
-  return Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])));
+  return Array.from({ length: table.rowCount }, (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, requireCells(table, c)[i]])));
 }
 
 /** A skl2onnx-shaped logistic model: one `float_input` [N, 3], outputs output_label [N] and output_probability [N, 2]. */

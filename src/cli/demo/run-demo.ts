@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { composeServer, createTrackingBackend, locateDashboard } from '../../compose.js';
 import { blendShift, createAgrawalStream, type LabelledApplication } from '../../datagen/agrawal-stream.js';
-import { dataTableFromRows, type Cell } from '../../domain/data-table.js';
+import { cellAt, type Column, dataTableFromRows, type Cell } from '../../domain/data-table.js';
 import { resolveServeSettings } from '../../services/serve-settings.js';
 import { trackTrainedModel } from '../../services/track-trained-model.js';
 import { createTrainModelService } from '../../services/train-model.js';
@@ -150,7 +150,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     await api.call('PUT', `/v1/models/${model}`, demoModelDefinition(scenario, model));
     const referenceRows = Array.from({ length: initial.trained.trainTable.rowCount }, (_, i) =>
-      Object.fromEntries(initial.trained.trainTable.columnNames.map((c) => [c, initial.trained.trainTable.columns[c][i]])),
+      Object.fromEntries(initial.trained.trainTable.columnNames.map((c) => [c, cellAt(initial.trained.trainTable.columns.get(c) as Column, i)])),
     );
     const reference = await api.call<{ rows: number; features: unknown[] }>('PUT', `/v1/models/${model}/reference`, { rows: referenceRows });
     print(`reference: ${count(reference.rows)} training rows, ${reference.features.length} features; window 500 predictions, evaluated every 250`);

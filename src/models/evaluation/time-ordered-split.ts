@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { cellColumn, cellsOf, type Cell, type DataTable } from '../../domain/data-table.js';
 import { MetricInputError } from '../metrics/metric-input-error.js';
 import { selectRows } from './select-rows.js';
 
@@ -63,7 +63,8 @@ export function timeOrderedSplit(table: DataTable, options: TimeOrderedSplitOpti
   const n = table.rowCount;
   const order = Array.from({ length: n }, (_, i) => i);
   if (options.timeColumn !== undefined) {
-    const column = table.columns[options.timeColumn] as readonly Cell[] | undefined;
+    const typed = table.columns.get(options.timeColumn);
+    const column = typed === undefined ? undefined : cellsOf(typed);
     if (column === undefined) {
       throw new MetricInputError('timeColumn', `no column "${options.timeColumn}"; columns: ${table.columnNames.join(', ')}`);
     }
@@ -92,7 +93,7 @@ export function timeOrderedSplit(table: DataTable, options: TimeOrderedSplitOpti
 
 /** Uses caller-given train / validation / test tables (e.g. separate files); checks that their columns agree. */
 export function explicitSplit(sets: { train: DataTable; validation?: DataTable | null; test: DataTable }): Omit<DataSplit, 'rows'> {
-  const empty: DataTable = { columnNames: sets.train.columnNames, rowCount: 0, columns: Object.fromEntries(sets.train.columnNames.map((c) => [c, []])) };
+  const empty: DataTable = { columnNames: sets.train.columnNames, rowCount: 0, columns: new Map(sets.train.columnNames.map((c) => [c, cellColumn([])])) };
   const validation = sets.validation ?? empty;
   for (const [argument, t] of [['validation', validation], ['test', sets.test]] as const) {
     const missing = sets.train.columnNames.filter((c) => !t.columnNames.includes(c));

@@ -7,7 +7,7 @@
  * Labels of a window become known right after it is served: its performance drift is evaluated with them and a
  * retrained model serves from the next window on.
  */
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { type Cell, cellAt, cellsOfColumn, type Column, concatTables, type DataTable, projectTable } from '../../domain/data-table.js';
 import { decideAutomaticStep, rowsOfHighStreak, trainingHorizons, type RetrainingPolicy, type WindowSignal } from '../../domain/retraining-policy.js';
 import type { Severity } from '../../domain/severity.js';
 import type { DriftEngineOptions } from '../../drift/drift-config.js';
@@ -108,7 +108,7 @@ function timeOf(cell: Cell): number | null {
 }
 
 function sortedBy(table: DataTable, column: string): DataTable {
-  const cells = table.columns[column];
+  const cells = cellsOfColumn(table, column);
   if (cells === undefined) throw new ModelError('orderColumn', `no column "${column}"; columns: ${table.columnNames.join(', ')}`);
   const keys = cells.map((c, i) => {
     const t = timeOf(c);
@@ -178,7 +178,7 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
   let lastRetrainWindow: number | null = null;
   const windows: BacktestWindow[] = [];
   const columnsForTraining = [...features, target];
-  const labelled = (t: DataTable): DataTable => ({ columnNames: columnsForTraining, rowCount: t.rowCount, columns: Object.fromEntries(columnsForTraining.map((c) => [c, t.columns[c]])) });
+  const labelled = (t: DataTable): DataTable => projectTable(t, columnsForTraining);
   const recentRows = (): DataTable => {
     const needed: DataTable[] = [];
     let rows = 0;
@@ -187,18 +187,14 @@ export function runBacktest(request: BacktestRequest, options: BacktestOptions):
       rows += history[i].rowCount;
     }
     const merged = needed.map(labelled);
-    const all: DataTable = {
-      columnNames: columnsForTraining,
-      rowCount: rows,
-      columns: Object.fromEntries(columnsForTraining.map((c) => [c, merged.flatMap((t) => t.columns[c] as Cell[])])),
-    };
+    const all = concatTables(merged);
     return rows > policy.horizonRows ? sliceRows(all, rows - policy.horizonRows, rows) : all;
   };
 
   for (let w = 0; w < windowCount; w++) {
     const start = replayStart + w * windowRows;
     const window = sliceRows(table, start, start + windowRows);
-    const lastTime = order === undefined ? null : timeOf(window.columns[order][window.rowCount - 1]);
+    const lastTime = order === undefined ? null : timeOf(cellAt(window.columns.get(order) as Column, window.rowCount - 1));
     const nowMs = lastTime ?? (w + 1) * SIMULATED_WINDOW_MS;
     const served = scoreWindow(drift.model, window);
     const staticScore = scoreWindow(first.model, window).score;

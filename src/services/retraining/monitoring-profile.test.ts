@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrainModelService } from '../train-model.js';
 import { monitoringProfile, SCORED_COLUMNS, scoredTable } from './monitoring-profile.js';
 import { conceptTable } from './test-support/concept-table.js';
+import { requireCells, columnMap } from '../../domain/data-table.js';
 
 const trained = createTrainModelService({ clock: { nowMs: () => 0 } }).train({ table: conceptTable(3000, 8, 1), target: 'label', estimator: 'gbdt', exclude: ['t'] });
 
@@ -10,11 +11,11 @@ describe('monitoring profile', () => {
     const window = conceptTable(10, 8, 2);
     const t = scoredTable(trained.model, window);
     expect(t.columnNames).toEqual(['a', 'b', 'c', SCORED_COLUMNS.label, SCORED_COLUMNS.prediction, SCORED_COLUMNS.score]);
-    expect(t.columns[SCORED_COLUMNS.label]).toEqual(window.columns.label);
-    const scores = t.columns[SCORED_COLUMNS.score] as number[];
-    expect(t.columns[SCORED_COLUMNS.prediction]).toEqual(scores.map((p) => (p > 0.5 ? 'yes' : 'no')));
+    expect(requireCells(t, SCORED_COLUMNS.label)).toEqual(requireCells(window, 'label'));
+    const scores = requireCells(t, SCORED_COLUMNS.score) as number[];
+    expect(requireCells(t, SCORED_COLUMNS.prediction)).toEqual(scores.map((p) => (p > 0.5 ? 'yes' : 'no')));
     const unlabelled = { ...window, columnNames: ['t', 'a', 'b', 'c'] };
-    expect(scoredTable(trained.model, unlabelled).columns[SCORED_COLUMNS.label].every((c) => c === null)).toBe(true);
+    expect(requireCells(scoredTable(trained.model, unlabelled), SCORED_COLUMNS.label).every((c) => c === null)).toBe(true);
   });
 
   it('profiles the training rows and takes the reference performance from the held-out test rows', () => {
@@ -30,7 +31,7 @@ describe('monitoring profile', () => {
   });
 
   it('measures the reference performance on the training rows when there are no held-out rows', () => {
-    const empty = { ...trained.testTable, rowCount: 0, columns: Object.fromEntries(trained.testTable.columnNames.map((c) => [c, []])) };
+    const empty = { ...trained.testTable, rowCount: 0, columns: columnMap(Object.fromEntries(trained.testTable.columnNames.map((c) => [c, []]))) };
     const profile = monitoringProfile(trained.model, trained.trainTable, empty);
     expect(profile.performance?.labelledCount).toBe(trained.trainTable.rowCount);
   });

@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { cellAt, type Column, type Cell, type DataTable } from '../../domain/data-table.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { createSeededRandom } from '../../models/index.js';
 
@@ -30,7 +30,7 @@ export function tableToCsv(table: DataTable): string {
     lines.push(
       table.columnNames
         .map((c) => {
-          const cell = table.columns[c][i];
+          const cell = cellAt(table.columns.get(c) as Column, i);
           return cell === null ? '' : typeof cell === 'boolean' ? (cell ? 'True' : 'False') : String(cell);
         })
         .join(','),
