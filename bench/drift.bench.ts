@@ -6,11 +6,12 @@
  * .venv-bench (bench/setup.sh).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import { writeDataset } from './drift-dataset.js';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, keep: { type: 'boolean', default: false } } });
@@ -19,68 +20,6 @@ const root = join(import.meta.dirname, '..');
 const python = join(root, '.venv-bench/bin/python');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(1664525, state) + 1013904223) >>> 0;
-    return (state + 0.5) / 4294967296;
-  };
-}
-
-/** Standard normal from two uniforms (Box–Muller). */
-const normal = (u: () => number): number => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-
-/** Shifts of the current file, in units of the feature's spread; chosen around Evidently's 0.1 threshold. */
-const NUMERIC_SHIFTS = [0, 0, 0, 0.02, 0.05, 0.07, 0.13, 0.2, 0.5, 1];
-const CATEGORY_TILTS = [0, 0, 0.05, 0.15, 0.3, 0.6, 0, 0.1, 0.25, 1];
-
-function writeDataset(path: string, seed: number, drift: boolean): void {
-  const u = lcg(seed);
-  const header: string[] = [];
-  for (let f = 0; f < 35; f++) header.push(`num_${f}`);
-  for (let f = 0; f < 10; f++) header.push(`cat_${f}`);
-  for (let f = 0; f < 5; f++) header.push(`flag_${f}`);
-  const lines: string[] = [header.join(',')];
-  const categories = Array.from({ length: 10 }, (_, f) => Array.from({ length: 3 + f * 3 }, (_, k) => `c${f}_${k}`));
-  for (let i = 0; i < rows; i++) {
-    const cells: string[] = [];
-    for (let f = 0; f < 35; f++) {
-      const shift = drift ? NUMERIC_SHIFTS[f % NUMERIC_SHIFTS.length] : 0;
-      let value: number;
-      switch (f % 5) {
-        case 0:
-          value = 50 + 10 * (normal(u) + shift);
-          break;
-        case 1:
-          value = Math.exp(0.5 * (normal(u) + shift));
-          break;
-        case 2:
-          value = (u() + shift / 3.4641) * 100; // uniform: std = 100/√12, shift in std units
-          break;
-        case 3:
-          value = Math.round(500 + 150 * (normal(u) + shift));
-          break;
-        default:
-          value = u() < 0.3 + (drift ? shift / 5 : 0) ? 10 * normal(u) : 40 + 5 * normal(u);
-      }
-      const missing = f % 7 === 6 && u() < 0.01;
-      cells.push(missing ? '' : f % 5 === 3 ? String(value) : value.toFixed(5));
-    }
-    for (let f = 0; f < 10; f++) {
-      const values = categories[f];
-      const tilt = drift ? CATEGORY_TILTS[f] : 0;
-      const k = u() < tilt ? 0 : Math.floor(u() * values.length);
-      cells.push(values[k]);
-    }
-    for (let f = 0; f < 5; f++) {
-      const p = 0.3 + (drift ? [0, 0.02, 0.05, 0.1, 0.3][f] : 0);
-      cells.push(u() < p ? 'True' : 'False');
-    }
-    lines.push(cells.join(','));
-  }
-  writeFileSync(path, `${lines.join('\n')}\n`);
-}
 
 interface Side {
   readonly tool: string;
@@ -105,8 +44,8 @@ try {
   const reference = join(dir, 'reference.csv');
   const current = join(dir, 'current.csv');
   let started = performance.now();
-  writeDataset(reference, 1, false);
-  writeDataset(current, 2, true);
+  writeDataset(reference, rows, 1, false);
+  writeDataset(current, rows, 2, true);
   console.log(`generated ${rows.toLocaleString('en-US')} × 50 reference + current CSV in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir})`);
 
   // Warm the OS file cache so the first tool is not penalised.

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DataTable } from '../src/domain/data-table.js';
+import { cellAt, cellsOfColumn, type Column, type DataTable } from '../src/domain/data-table.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { sliceTable, syntheticTable } from '../src/models/test-support/synthetic-data.js';
 import { rocAuc } from '../src/models/metrics/roc-auc.js';
@@ -21,7 +21,7 @@ const SCRIPT = fileURLToPath(new URL('./gbdt_fit_lightgbm.py', import.meta.url))
 
 function toCsv(t: DataTable): string {
   const lines = [t.columnNames.join(',')];
-  for (let i = 0; i < t.rowCount; i++) lines.push(t.columnNames.map((c) => (t.columns[c][i] === null ? '' : String(t.columns[c][i]))).join(','));
+  for (let i = 0; i < t.rowCount; i++) lines.push(t.columnNames.map((c) => (cellAt(t.columns.get(c) as Column, i) === null ? '' : String(cellAt(t.columns.get(c) as Column, i)))).join(','));
   return lines.join('\n');
 }
 
@@ -40,7 +40,7 @@ try {
   const { model } = gbdtTrainer.fit(data, null, { earlyStoppingRounds: 0 }, 0);
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const ours = { fitSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, testAuc: rocAuc(test.columns.label.map((v) => (v === 'yes' ? 1 : 0)), model.predictProbaBatch(test)) };
+  const ours = { fitSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, testAuc: rocAuc((cellsOfColumn(test, 'label') ?? []).map((v) => (v === 'yes' ? 1 : 0)), model.predictProbaBatch(test)) };
   const peers = JSON.parse(execFileSync(PYTHON, [SCRIPT, join(dir, 'train.csv'), join(dir, 'test.csv'), String(THREADS)], { encoding: 'utf8' })) as Record<string, typeof ours>;
   console.log(`${ROWS} rows × ${FEATURES} features, 100 rounds, 31 leaves, lr 0.1; LightGBM n_jobs=${THREADS}`);
   console.log('| model | fit wall s | fit CPU s | test ROC AUC |');

@@ -7,6 +7,7 @@
  *  (d) RSS of the server process while the prediction log grows from 10⁵ to --memory-rows rows.
  * Flags: --ingest-seconds 20 --rate 1000 --rate-seconds 10 --sweep-seconds 5 --memory-rows 1000000 --no-mlflow
  */
+import { cellAt, type Column } from '../src/domain/data-table.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -57,7 +58,7 @@ const table = syntheticTable({ rows: 4000, numericFeatures: FEATURES, seed: 7 })
 const model = gbdtTrainer.fit({ table, target: 'label', task: 'binary' }, null, { maxIterations: 50 }, 0).model;
 const featureNames = Array.from({ length: FEATURES }, (_, j) => `x${j}`);
 const scores = model.predictProbaBatch(table);
-const featureRow = (i: number) => Object.fromEntries(featureNames.map((n) => [n, table.columns[n][i % table.rowCount] as number]));
+const featureRow = (i: number) => Object.fromEntries(featureNames.map((n) => [n, cellAt(table.columns.get(n) as Column, i % table.rowCount) as number]));
 const loggedRow = (i: number) => ({ features: featureRow(i), prediction: predictedClass(scores[i % table.rowCount]) === 1 ? 'yes' : 'no', score: scores[i % table.rowCount] });
 const batchBodies = Array.from({ length: 8 }, (_, b) =>
   Buffer.from(JSON.stringify({ predictions: Array.from({ length: BATCH_ROWS }, (_, i) => loggedRow(b * BATCH_ROWS + i)) })),

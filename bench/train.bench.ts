@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTableReader } from '../src/compose.js';
-import type { Cell, DataTable } from '../src/domain/data-table.js';
+import { cellAt, type Column, type Cell, type DataTable } from '../src/domain/data-table.js';
 import { createSeededRandom, type FeatureRow, type FittedModel } from '../src/models/index.js';
 import { createTrainModelService } from '../src/services/train-model.js';
 
@@ -63,7 +63,7 @@ function inferenceLatency(model: FittedModel, table: DataTable, calls: number): 
   const first = table.rowCount - n;
   for (let i = 0; i < n; i++) {
     const row: Record<string, Cell> = {};
-    for (const f of model.schema.features) row[f.name] = table.columns[f.name][first + i];
+    for (const f of model.schema.features) row[f.name] = cellAt(table.columns.get(f.name) as Column, first + i);
     rows.push(row);
   }
   let sink = 0;
