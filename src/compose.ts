@@ -48,8 +48,9 @@ import type { TrackingBackend } from './ports/tracking-backend.js';
 import type { ModelDirectory } from './ports/model-directory.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
 import type { TableReader } from './ports/table-reader.js';
-import { createCsvReader, createCsvTextParser } from './adapters/tabular/csv-reader.js';
-import { createParquetReader } from './adapters/tabular/parquet-reader.js';
+import { createCsvTextParser } from './adapters/tabular/csv-reader.js';
+import { createInThreadTableReader } from './adapters/tabular/in-thread-table-reader.js';
+import { createThreadedTableReader } from './adapters/tabular/threaded-table-reader.js';
 import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
 import { TrackingError } from './ports/tracking-error.js';
 
@@ -94,7 +95,8 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
 
 /** Reads tabular files by extension: `.csv` / `.tsv` / `.csv.gz` (byte tokenizer into typed columns) and `.parquet` / `.pq` (hyparquet). */
 export function createTableReader(): TableReader {
-  return createTableReaderByExtension([createCsvReader(), createParquetReader()]);
+  const entry = locateThreadEntry('table-read-thread', new URL('./adapters/tabular/', import.meta.url).href);
+  return createThreadedTableReader(entry.kind === 'worker' ? entry.url : null, createInThreadTableReader());
 }
 
 /** Model directories (model.json, model.onnx, schema, reference profile, metrics) on the local file system. */

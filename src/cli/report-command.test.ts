@@ -106,6 +106,58 @@ describe('driftguard report: verdicts and exit codes', () => {
   });
 });
 
+describe('driftguard report never passes on data it could not judge (issue 14 items 14 and 15)', () => {
+  /** `amount`: numbers; the current file has 2 % stray strings ("high", "0,5"). */
+  function writeAmounts(name: string, rows: number, strays: number, seed: number): string {
+    const lines = ['amount,region'];
+    for (let i = 0; i < rows; i++) {
+      const step = strays > 0 ? Math.floor(rows / strays) : 0;
+      const stray = strays > 0 && i % step === 0 && i / step < strays;
+      lines.push(`${stray ? ((i / step) % 2 === 0 ? 'high' : '"0,5"') : (((i * 7919 + seed) % 10007) / 100).toFixed(2)},${['n', 's'][i % 2]}`);
+    }
+    writeFileSync(path(name), `${lines.join('\n')}\n`);
+    return path(name);
+  }
+
+  it('a mostly-numeric column with stray strings stays numeric: its test runs on the numbers, the strays are counted exactly with examples', async () => {
+    const ref = writeAmounts('amount-ref.csv', 15_000, 0, 1);
+    const cur = writeAmounts('amount-cur.csv', 15_000, 300, 2);
+    const result = await run({ reference: ref, current: cur });
+    const json = JSON.parse(result.stdout) as {
+      features: { name: string; kind: string; status: string; test: string }[];
+      dataQuality: { column: string; kind: string; count: number; examples: string[] }[];
+    };
+    expect(json.features.find((f) => f.name === 'amount')).toMatchObject({ kind: 'numeric', status: 'tested' });
+    const violation = json.dataQuality.find((f) => f.column === 'amount' && f.kind === 'type_violation');
+    expect(violation).toMatchObject({ count: 300 });
+    expect(violation?.examples).toEqual(expect.arrayContaining(['"high"', '"0,5"']));
+    expect(result.stderr).toMatch(/warning: .*amount-cur\.csv: column 'amount' read as numeric: 14,700 of 15,000 values \(98\.0 %\) are numbers; the other 300 count as invalid/);
+  });
+
+  it('a column that cannot be tested makes the verdict incomplete (exit 3), counted on the summary line', async () => {
+    const ref = writeAmounts('amount-ref2.csv', 2000, 0, 1);
+    writeFileSync(path('amount-empty.csv'), `amount,region\n${Array.from({ length: 500 }, (_, i) => `,${['n', 's'][i % 2]}`).join('\n')}\n`);
+    const result = await run({ reference: ref, current: path('amount-empty.csv'), out: path('empty.json') });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/^incomplete \(no drift among the tested features\): 0 of 1 tested features drifted, 1 not tested \(amount\)/);
+  });
+
+  it('a column named __proto__ is a column like any other', async () => {
+    const lines = (seed: number) => ['__proto__,constructor,x', ...Array.from({ length: 400 }, (_, i) => `${((i * 37 + seed) % 101) / 10},${['a', 'b'][i % 2]},${i % 13}.5`)];
+    writeFileSync(path('proto-ref.csv'), `${lines(1).join('\n')}\n`);
+    writeFileSync(path('proto-cur.csv'), `${lines(2).join('\n')}\n`);
+    const result = await run({ reference: path('proto-ref.csv'), current: path('proto-cur.csv') });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { features: { name: string; kind: string; status: string }[] };
+    expect(json.features.map((f) => [f.name, f.kind, f.status])).toEqual([
+      ['__proto__', 'numeric', 'tested'],
+      ['constructor', 'categorical', 'tested'],
+      ['x', 'numeric', 'tested'],
+    ]);
+  });
+});
+
 describe('driftguard report: every bad input exits 2 with one readable line', () => {
   it('missing required options', async () => {
     await expectError({ current: stable }, /--reference <file> is required/);

@@ -5,7 +5,7 @@ import { createTableReader } from '../compose.js';
 import { TableReadError } from '../ports/table-reader.js';
 import { DRIFT_MODES, parseDriftReportConfig, type DriftReportConfig } from '../services/drift-report-config.js';
 import { DriftReportInputError } from '../services/drift-report-input-error.js';
-import { createDriftReportService, type DriftReportService } from '../services/drift-report-service.js';
+import { createDriftReportService, DEFAULT_SAMPLE_ROWS, type DriftReportService } from '../services/drift-report-service.js';
 import { SchemaError } from '../domain/schema-error.js';
 import {
   REPORT_FORMATS,
@@ -29,6 +29,7 @@ export interface ReportCommandOptions {
   readonly format?: string;
   readonly out?: string;
   readonly allowMissing?: boolean;
+  readonly sampleRows?: string;
 }
 
 /** Where the command writes; injectable for tests. */
@@ -66,6 +67,14 @@ function modeOf(mode: string | undefined): DriftMode | undefined {
     throw new UsageError(`--mode: "${mode}" is not a mode (valid: ${DRIFT_MODES.join(', ')})`);
   }
   return mode as DriftMode;
+}
+
+function sampleRowsOf(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1000) throw new UsageError(`--sample-rows: "${value}" is not a row count ≥ 1000 (or "all")`);
+  return n;
 }
 
 function excludeOf(exclude: string | undefined): string[] | undefined {
@@ -153,6 +162,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       mode,
       config,
       allowMissing: options.allowMissing === true,
+      sampleRows: sampleRowsOf(options.sampleRows),
       onProgress: (which, progress) => bar.update(basename(which === 'reference' ? options.reference ?? '' : options.current ?? ''), progress),
     });
     bar.done();
@@ -187,6 +197,7 @@ export function createReportCommand(): Command {
     .option('--prediction <column>', 'model prediction column: enables prediction and performance drift')
     .option('--exclude <columns>', 'comma-separated features not tested for drift (still checked for data quality)')
     .option('--mode <mode>', 'driftguard (test + effect size, default) or evidently (Evidently 0.7 defaults)')
+    .option('--sample-rows <n>', `rows read per file at most: a seeded uniform sample beyond (default ${DEFAULT_SAMPLE_ROWS}; "all" reads every row)`)
     .option('--allow-missing', 'report features missing from the current file as not tested instead of exiting 2')
     .option('--config <file>', 'JSON config: roles, ignored columns, per-feature overrides, engine options')
     .option('--format <format>', 'json | html | md (default: from --out extension, else json)')

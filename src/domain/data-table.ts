@@ -40,6 +40,8 @@ export interface DataTable {
   readonly columnNames: readonly string[];
   readonly rowCount: number;
   readonly columns: ReadonlyMap<string, Column>;
+  /** Rows in the source when the table holds a uniform sample of them (see TableReadOptions.sampleRows). */
+  readonly sourceRowCount?: number;
 }
 
 /** Number of rows of a column. */

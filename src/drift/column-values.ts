@@ -64,7 +64,8 @@ function numericValuesOfNumbers(column: NumberColumn): NumericValues {
   if (invalid !== null) {
     for (const text of invalid.values()) {
       if (typeViolationExamples.length >= MAX_EXAMPLES) break;
-      typeViolationExamples.push(JSON.stringify(text));
+      const example = JSON.stringify(text);
+      if (!typeViolationExamples.includes(example)) typeViolationExamples.push(example);
     }
   }
   const typeViolationCount = nonFinite + invalidCount;

@@ -38,6 +38,7 @@ export function numberAccumulator(missing: ReadonlySet<string>): ColumnAccumulat
   const addText = (text: string | null, row: number): void => {
     values = grown(values, row + 1, (size) => new Float64Array(size));
     const value = text === null ? undefined : parseDecimal(text);
+    invalid?.delete(row); // a sampled slot may be overwritten
     if (value !== undefined) {
       values[row] = value;
       return;
@@ -50,8 +51,10 @@ export function numberAccumulator(missing: ReadonlySet<string>): ColumnAccumulat
     addBytes(bytes, start, end, escaped, row) {
       if (row >= values.length) values = grown(values, row + 1, (size) => new Float64Array(size));
       const value = escaped ? NaN : parseNumberBytes(bytes, start, end);
-      if (value === value) values[row] = value;
-      else addText(start === end ? null : fieldText(bytes, start, end, escaped), row);
+      if (value === value) {
+        values[row] = value;
+        if (invalid !== null) invalid.delete(row);
+      } else addText(start === end ? null : fieldText(bytes, start, end, escaped), row);
     },
     addText,
     finish: (rowCount) => numberColumn(values.length === rowCount ? values : values.slice(0, rowCount), invalid),

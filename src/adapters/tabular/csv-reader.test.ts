@@ -81,6 +81,13 @@ describe('createCsvReader', () => {
     expect(requireCells(table, 'v')).toEqual([1, 2]);
   });
 
+  it('reads columns named __proto__, constructor and toString like any other (issue 14 item 14)', async () => {
+    const table = await reader.read(csvFile('__proto__,constructor,toString\n1.5,a,True\n2,b,False\n'));
+    expect(table.columnNames).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(table.columnNames.map((name) => requireCells(table, name))).toEqual([[1.5, 2], ['a', 'b'], [true, false]]);
+    expect(requireCells(await createCsvTextParser().parse('__proto__\nx\n', 'body'), '__proto__')).toEqual(['x']);
+  });
+
   it('reads a header-only file as zero rows', async () => {
     const table = await reader.read(csvFile('a,b\n'));
     expect({ names: table.columnNames, rows: table.rowCount, cells: cellsOf(table) }).toEqual({ names: ['a', 'b'], rows: 0, cells: { a: [], b: [] } });

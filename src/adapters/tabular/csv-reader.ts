@@ -14,6 +14,7 @@ import {
   textAccumulator,
 } from './csv-columns.js';
 import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer.js';
+import { createRowReservoir } from './row-reservoir.js';
 import { fileErrorReason } from './file-error-reason.js';
 import { headerNames } from './header-names.js';
 
@@ -152,6 +153,11 @@ async function readTable(
   const sample: (string | null)[][] = [];
   let rowCount = 0;
   let sampling = true;
+  const capacity = readOptions.sampleRows;
+  if (capacity !== undefined && !(Number.isInteger(capacity) && capacity >= STORAGE_SAMPLE_ROWS)) {
+    throw new TableReadError({ file: source.name, reason: `sampleRows must be an integer ≥ ${STORAGE_SAMPLE_ROWS}, got ${String(capacity)}` });
+  }
+  const reservoir = capacity === undefined ? null : createRowReservoir(capacity);
 
   const decideStorage = (): void => {
     const columns = names as string[];
@@ -186,8 +192,10 @@ async function readTable(
         if (sample.length === STORAGE_SAMPLE_ROWS) decideStorage();
         return;
       }
-      for (let j = 0; j < count; j++) accumulators[j].addBytes(bytes, starts[j], ends[j], escaped[j] === 1, rowCount);
+      const slot = reservoir === null ? rowCount : reservoir.slotOf(rowCount);
       rowCount++;
+      if (slot < 0) return;
+      for (let j = 0; j < count; j++) accumulators[j].addBytes(bytes, starts[j], ends[j], escaped[j] === 1, slot);
     },
     readOptions.onProgress === undefined
       ? undefined
@@ -201,6 +209,8 @@ async function readTable(
   if (names === null) throw new TableReadError({ file: source.name, reason: 'file has no header line (only blank lines)' });
   const columnNames: string[] = names;
   if (sampling) decideStorage();
+  const sourceRowCount = rowCount;
+  rowCount = reservoir === null ? rowCount : Math.min(rowCount, reservoir.capacity);
 
   // Validation: the whole column decides; a numeric guess overturned by later rows is re-read as text.
   const columns = new Map<string, Column>();
@@ -212,16 +222,20 @@ async function readTable(
   });
   if (reread.length > 0) {
     const texts = reread.map(() => textAccumulator(missing));
+    const again = capacity === undefined ? null : createRowReservoir(capacity);
     let row = -1;
     await pass(source, delimiter, (bytes, starts, ends, escaped) => {
-      if (row >= 0) reread.forEach((j, k) => texts[k].addBytes(bytes, starts[j], ends[j], escaped[j] === 1, row));
+      if (row >= 0) {
+        const slot = again === null ? row : again.slotOf(row);
+        if (slot >= 0) reread.forEach((j, k) => texts[k].addBytes(bytes, starts[j], ends[j], escaped[j] === 1, slot));
+      }
       row++;
     });
     reread.forEach((j, k) => columns.set(columnNames[j], settleColumn(texts[k].finish(rowCount), columnNames[j]) as Column));
   }
   const ordered = new Map<string, Column>();
   for (const name of columnNames) ordered.set(name, columns.get(name) as Column);
-  return { columnNames, rowCount, columns: ordered };
+  return { columnNames, rowCount, columns: ordered, ...(sourceRowCount > rowCount ? { sourceRowCount } : {}) };
 }
 
 export type { Storage };

@@ -5,6 +5,7 @@ import { type CategoryValue, type Column, type DataTable, numberColumn } from '.
 import { TableReadError, type TableReader, type TableReadOptions } from '../../ports/table-reader.js';
 import { settleColumn } from './csv-columns.js';
 import { fileErrorReason } from './file-error-reason.js';
+import { createRowReservoir } from './row-reservoir.js';
 
 /**
  * Parquet reader on hyparquet (pure JavaScript) with hyparquet-compressors (Snappy, GZIP, ZSTD, LZ4, LZ4_RAW,
@@ -35,11 +36,13 @@ export function createParquetReader(): TableReader {
       }
       const elements = parquetSchema(metadata).children.map((child) => child.element);
       const columnNames = elements.map((element) => element.name);
-      const rowCount = Number(metadata.num_rows);
+      const sourceRowCount = Number(metadata.num_rows);
+      const slots = sampleSlots(sourceRowCount, options.sampleRows, path);
+      const rowCount = slots === null ? sourceRowCount : Math.min(sourceRowCount, options.sampleRows as number);
       const builders = new Map<string, TypedColumnBuilder>();
       for (const element of elements) {
         const isDate = element.converted_type === 'DATE' || element.logical_type?.type === 'DATE';
-        builders.set(element.name, new TypedColumnBuilder(element.name, path, rowCount, isDate));
+        builders.set(element.name, new TypedColumnBuilder(element.name, path, rowCount, isDate, slots));
       }
 
       let groupStart = 0;
@@ -67,13 +70,24 @@ export function createParquetReader(): TableReader {
         }
         if (failure !== null) throw failure;
         groupStart = groupEnd;
-        options.onProgress?.({ unit: 'rows', done: groupEnd, total: rowCount });
+        options.onProgress?.({ unit: 'rows', done: groupEnd, total: sourceRowCount });
       }
       const columns = new Map<string, Column>();
       for (const name of columnNames) columns.set(name, (builders.get(name) as TypedColumnBuilder).finish());
-      return { columnNames, rowCount, columns };
+      return { columnNames, rowCount, columns, ...(sourceRowCount > rowCount ? { sourceRowCount } : {}) };
     },
   };
+}
+
+/** The reservoir slot of every row when `sampleRows` keeps fewer rows than the file has; null to keep all. */
+function sampleSlots(rowCount: number, sampleRows: number | undefined, file: string): Int32Array | null {
+  if (sampleRows === undefined) return null;
+  if (!(Number.isInteger(sampleRows) && sampleRows >= 1000)) throw new TableReadError({ file, reason: `sampleRows must be an integer ≥ 1000, got ${String(sampleRows)}` });
+  if (sampleRows >= rowCount) return null;
+  const reservoir = createRowReservoir(sampleRows);
+  const slots = new Int32Array(rowCount);
+  for (let row = 0; row < rowCount; row++) slots[row] = reservoir.slotOf(row);
+  return slots;
 }
 
 /** Builds one column from hyparquet's decoded chunks; its storage follows the first non-missing value's type. */
@@ -90,16 +104,30 @@ class TypedColumnBuilder {
     private readonly rowCount: number,
     /** A DATE column: its values are written as YYYY-MM-DD. */
     private readonly isDate: boolean,
+    /** When sampling: the slot of each source row (−1 = not kept); rows arrive in order, later ones overwrite. */
+    private readonly slots: Int32Array | null,
   ) {}
 
   add(data: ArrayLike<unknown>, chunkStart: number, groupStart: number, groupEnd: number): void {
     const from = Math.max(chunkStart, groupStart);
     const to = Math.min(chunkStart + data.length, groupEnd);
-    for (let row = from; row < to; row++) this.put(row, data[row - chunkStart]);
+    const slots = this.slots;
+    if (slots === null) for (let row = from; row < to; row++) this.put(row, data[row - chunkStart]);
+    else {
+      for (let row = from; row < to; row++) {
+        const slot = slots[row];
+        if (slot >= 0) this.put(slot, data[row - chunkStart]);
+      }
+    }
   }
 
   private put(row: number, value: unknown): void {
-    if (value === null || value === undefined) return; // missing: NaN / −1 already
+    if (value === null || value === undefined) {
+      // Missing: NaN / −1 (also when a sampled slot is overwritten by a missing value).
+      if (this.values !== null) this.values[row] = NaN;
+      if (this.codes !== null) this.codes[row] = -1;
+      return;
+    }
     if (this.storage === 'unknown') this.start(value);
     if (this.storage === 'number') {
       const values = this.values as Float64Array;
