@@ -47,11 +47,7 @@ import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.j
 import type { TrackingBackend } from './ports/tracking-backend.js';
 import type { ModelDirectory } from './ports/model-directory.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
-import type { TableReader } from './ports/table-reader.js';
 import { createCsvTextParser } from './adapters/tabular/csv-reader.js';
-import { createInThreadTableReader } from './adapters/tabular/in-thread-table-reader.js';
-import { createThreadedTableReader } from './adapters/tabular/threaded-table-reader.js';
-import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
 import { TrackingError } from './ports/tracking-error.js';
 
 export interface TrackingBackendOptions {
@@ -93,11 +89,7 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
   });
 }
 
-/** Reads tabular files by extension: `.csv` / `.tsv` / `.csv.gz` (byte tokenizer into typed columns) and `.parquet` / `.pq` (hyparquet). */
-export function createTableReader(): TableReader {
-  const entry = locateThreadEntry('table-read-thread', new URL('./adapters/tabular/', import.meta.url).href);
-  return createThreadedTableReader(entry.kind === 'worker' ? entry.url : null, createInThreadTableReader());
-}
+export { createTableReader } from './table-readers.js';
 
 /** Model directories (model.json, model.onnx, schema, reference profile, metrics) on the local file system. */
 export function createModelDirectory(): ModelDirectory {

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
-import { createTableReader } from '../compose.js';
+import { createTableReader } from '../table-readers.js';
 import { TableReadError } from '../ports/table-reader.js';
 import { DRIFT_MODES, parseDriftReportConfig, type DriftReportConfig } from '../services/drift-report-config.js';
 import { DriftReportInputError } from '../services/drift-report-input-error.js';

@@ -35,8 +35,9 @@ export const DEFAULT_SAMPLE_ROWS = 1_000_000;
 /** The report plus what was read. */
 export interface DriftReportOutcome {
   readonly report: DriftReport;
-  readonly reference: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
-  readonly current: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
+  /** `sourceRowCount`: rows in the file when `rowCount` rows were sampled from it. */
+  readonly reference: { readonly path: string; readonly rowCount: number; readonly columnCount: number; readonly sourceRowCount?: number };
+  readonly current: { readonly path: string; readonly rowCount: number; readonly columnCount: number; readonly sourceRowCount?: number };
   /** Lines for the user: kinds decided against part of the values, constant columns, date-time columns left out. */
   readonly warnings: readonly string[];
 }
@@ -137,8 +138,8 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
         const report = evaluateDrift(profile, current, { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) });
         return {
           report,
-          reference: { path: request.referencePath, rowCount: reference.rowCount, columnCount: reference.columnNames.length },
-          current: { path: request.currentPath, rowCount: current.rowCount, columnCount: current.columnNames.length },
+          reference: { path: request.referencePath, rowCount: reference.rowCount, columnCount: reference.columnNames.length, ...(reference.sourceRowCount === undefined ? {} : { sourceRowCount: reference.sourceRowCount }) },
+          current: { path: request.currentPath, rowCount: current.rowCount, columnCount: current.columnNames.length, ...(current.sourceRowCount === undefined ? {} : { sourceRowCount: current.sourceRowCount }) },
           warnings,
         };
       } catch (error) {
