@@ -10,10 +10,10 @@ import type { ColumnProfile } from './reference-profile.js';
 import type { StatTest, StatTestInput } from './stat-test.js';
 import { jensenShannonStatTest } from './stattests/jensen-shannon.js';
 import { psiStatTest } from './stattests/psi.js';
-import { wassersteinNormedStatTest } from './stattests/wasserstein-normed.js';
+import { normedWassersteinEffect } from './normed-wasserstein-effect.js';
 
 const EFFECT_SIZE_TESTS: Record<EffectSizeName, StatTest> = {
-  normed_wasserstein: wassersteinNormedStatTest,
+  normed_wasserstein: normedWassersteinEffect,
   jensen_shannon: jensenShannonStatTest,
   psi: psiStatTest,
 };
