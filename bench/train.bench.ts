@@ -132,7 +132,9 @@ async function main(): Promise<void> {
       lines.push(`| ${d.name} | file missing: ${d.csv} | | | | | | |`);
       continue;
     }
+    const readStarted = performance.now();
     const table = await reader.read(d.csv);
+    const readSeconds = (performance.now() - readStarted) / 1000;
     const ours: Record<string, { fitSeconds: number; rocAuc: number | null; rounds: number; p50Us: number; p99Us: number }> = {};
     let rows = '';
     for (const estimator of ['gbdt', 'logistic'] as const) {
@@ -144,6 +146,10 @@ async function main(): Promise<void> {
         `| ${d.name} | ${rows} | driftguard ${estimator} | ${fmt(trained.fitSeconds, 2)} | ${fmt(trained.metrics.test.rocAuc)} | ${trained.log.bestIteration} | ${fmt(latency.p50Us, 1)} | ${fmt(latency.p99Us, 1)} |`,
       );
     }
+    // Issue 16: reading the file must cost under a third of the gbdt fit.
+    verdicts.push(
+      `${d.name}: read ${table.rowCount.toLocaleString('en-US')} × ${table.columnNames.length} in ${readSeconds.toFixed(2)} s = ${(readSeconds / ours.gbdt.fitSeconds).toFixed(3)} × the gbdt fit (target < 1/3: ${readSeconds < ours.gbdt.fitSeconds / 3 ? 'MET' : 'MISSED'})`,
+    );
     const peers = runPeers(d, threads);
     if (typeof peers === 'string') {
       lines.push(`| ${d.name} | ${rows} | Python peers | ${peers} | | | | |`);
@@ -161,7 +167,7 @@ async function main(): Promise<void> {
           `gbdt p99 ${gbdt.p99Us.toFixed(1)} µs (target < 50: ${gbdt.p99Us < 50 ? 'MET' : 'MISSED'})`,
       );
     }
-    report.push({ dataset: d.name, csv: d.csv, rows, driftguard: ours, peers });
+    report.push({ dataset: d.name, csv: d.csv, rows, readSeconds, driftguard: ours, peers });
   }
   lines.push('', ...verdicts.map((v) => `- ${v}`));
   process.stdout.write(`${lines.join('\n')}\n`);
