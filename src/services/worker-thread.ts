@@ -27,7 +27,7 @@ export function locateThreadEntry(name: string, folder: string = import.meta.url
   if (compiled.protocol === 'file:' && existsSync(fileURLToPath(compiled))) return { kind: 'worker', url: compiled };
   const source = new URL(`./${name}.ts`, folder);
   if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) {
-    return { kind: 'in-thread', reason: `no worker entry in ${folder}` };
+    return { kind: 'in-thread', reason: `no worker entry beside ${folder}` };
   }
   const loader = tsxLoaderUrl();
   if (loader === null) return { kind: 'in-thread', reason: 'the worker entry is TypeScript source and tsx is not installed' };
