@@ -163,7 +163,8 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       config,
       allowMissing: options.allowMissing === true,
       sampleRows: sampleRowsOf(options.sampleRows),
-      onProgress: (which, progress) => bar.update(basename(which === 'reference' ? options.reference ?? '' : options.current ?? ''), progress),
+      onProgress: (which, progress) =>
+        bar.update(which === 'reference' || which === 'current' ? basename(which === 'reference' ? (options.reference ?? '') : (options.current ?? '')) : which, progress),
     });
     bar.done();
     for (const warning of outcome.warnings) io.stderr.write(`driftguard report: warning: ${warning}\n`);

@@ -202,12 +202,18 @@ export function buildReferenceProfile(
   reference: DataTable,
   schema: FeatureSchema,
   options: ReferenceProfileOptions = {},
+  /** Called after each feature is profiled (progress of long builds). */
+  onColumn?: (done: number, total: number) => void,
 ): ReferenceProfile {
   const resolved = resolveProfileOptions(options);
   if (!Number.isInteger(reference.rowCount) || reference.rowCount < 1) {
     throw new DriftConfigError('reference', `must have at least one row, got ${String(reference.rowCount)}`);
   }
-  const features = schema.features.map((f) => profileColumn(f.name, f.kind, requireColumn(reference, f.name, `features.${f.name}`), resolved));
+  const features = schema.features.map((f, i) => {
+    const profiled = profileColumn(f.name, f.kind, requireColumn(reference, f.name, `features.${f.name}`), resolved);
+    onColumn?.(i + 1, schema.features.length);
+    return profiled;
+  });
   const role = (spec: FeatureSchema['target'], field: string): ColumnProfile | null =>
     spec === null ? null : profileColumn(spec.name, spec.kind, requireColumn(reference, spec.name, field), resolved);
   let performance: ReferencePerformance | null = null;

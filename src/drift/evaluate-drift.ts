@@ -22,6 +22,8 @@ const LABEL_LAG_KINDS: ReadonlySet<DataQualityKind> = new Set(['missing_column',
 
 /** State carried between consecutive evaluations of one monitored model (persistence) and the window bounds. */
 export interface EvaluationState {
+  /** Called after each feature is evaluated (progress of long evaluations). */
+  readonly onColumn?: (done: number, total: number) => void;
   /** `highStreak` of the previous report (0 when none). */
   readonly previousHighStreak?: number;
   readonly window?: DriftReport['window'];
@@ -88,8 +90,8 @@ export function evaluateDrift(
     const columnProfile = profile.features[i];
     const values = valuesOf(current, columnProfile);
     dataQuality.push(...findDataQualityIssues(columnProfile, values, current.rowCount, config, spec));
-    if (spec.excluded) return;
-    features.push(compareColumn(columnProfile, values, spec, config, `features.${spec.name}.test`));
+    if (!spec.excluded) features.push(compareColumn(columnProfile, values, spec, config, `features.${spec.name}.test`));
+    state.onColumn?.(i + 1, schema.features.length);
   });
   features = applyCorrection(features, config);
 

@@ -1,8 +1,8 @@
 import type { DataTable } from '../domain/data-table.js';
 
-/** Progress of a read: bytes (CSV) or rows (Parquet) done out of a known total. */
+/** Progress of a read: bytes (CSV) or rows (Parquet) done out of a known total (`columns`: profiling, evaluating). */
 export interface TableReadProgress {
-  readonly unit: 'bytes' | 'rows';
+  readonly unit: 'bytes' | 'rows' | 'columns';
   readonly done: number;
   readonly total: number;
 }

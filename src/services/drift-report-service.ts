@@ -22,8 +22,8 @@ export interface DriftReportRequest {
   readonly sampleRows?: number | null;
   /** Report even when the current file lacks some of the reference's features (they are listed as not tested). */
   readonly allowMissing?: boolean;
-  /** Progress of each file read (`which` says which side). */
-  readonly onProgress?: (which: 'reference' | 'current', progress: TableReadProgress) => void;
+  /** Progress of each file read (`which` says which side), then of the columns profiled and evaluated. */
+  readonly onProgress?: (which: 'reference' | 'current' | 'profiling' | 'evaluating', progress: TableReadProgress) => void;
 }
 
 /**
@@ -134,8 +134,9 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
         if (unmentioned.length > 0) {
           warnings.push(`date-time column(s) ${unmentioned.join(', ')} are not tested for drift (give them a kind in the config's features to test them)`);
         }
-        const profile = buildReferenceProfile(reference, schema, config.profile);
-        const report = evaluateDrift(profile, current, { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) });
+        const columnProgress = (stage: 'profiling' | 'evaluating') => (done: number, total: number) => request.onProgress?.(stage, { unit: 'columns', done, total });
+        const profile = buildReferenceProfile(reference, schema, config.profile, columnProgress('profiling'));
+        const report = evaluateDrift(profile, current, { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) }, { onColumn: columnProgress('evaluating') });
         return {
           report,
           reference: { path: request.referencePath, rowCount: reference.rowCount, columnCount: reference.columnNames.length, ...(reference.sourceRowCount === undefined ? {} : { sourceRowCount: reference.sourceRowCount }) },
