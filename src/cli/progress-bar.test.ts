@@ -28,7 +28,7 @@ describe('createProgressBar', () => {
     expect(tty.text()).toBe('');
     now = 1500;
     bar.update('profiling', { unit: 'columns', done: 25, total: 50 });
-    expect(tty.text()).toMatch(/\rprofiling \[#{10}-{10}\]  50% {2}25 columns \/ 50 columns/);
+    expect(tty.text()).toMatch(/\rprofiling \[#{10}-{10}\] {2}50% {2}25 columns \/ 50 columns/);
     const pipe = captureStream(false);
     createProgressBar(pipe, { nowMs: () => now, minColumnMs: 0 }).update('evaluating', { unit: 'columns', done: 5, total: 50 });
     expect(pipe.text()).toBe('');
