@@ -6,7 +6,7 @@
  * Data come from a seeded LCG (no I/O, no Math.random); times are wall-clock medians of 3 runs.
  */
 import { performance } from 'node:perf_hooks';
-import type { Cell, DataTable } from '../src/domain/data-table.js';
+import { type Cell, type DataTable, dataTableFromColumns } from '../src/domain/data-table.js';
 import { buildReferenceProfile, evaluateDrift, inferSchema } from '../src/drift/index.js';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
@@ -34,7 +34,7 @@ function syntheticTable(n: number, seed: number, shift: number): DataTable {
     }
     columns[name] = cells;
   }
-  return { columnNames: Object.keys(columns), rowCount: n, columns };
+  return dataTableFromColumns(columns, n);
 }
 
 function median(xs: number[]): number {

@@ -1,7 +1,7 @@
 """Times Evidently's DataDriftPreset on the CSV pair written by bench/drift.bench.ts (peer, benchmark only).
 
-Usage: .venv-bench/bin/python bench/drift_evidently.py <reference.csv> <current.csv>
-Prints one JSON object: readSeconds (pandas.read_csv of both), reportSeconds (Report([DataDriftPreset()]).run),
+Usage: .venv-bench/bin/python bench/drift_evidently.py <reference.csv|.parquet> <current.csv|.parquet>
+Prints one JSON object: readSeconds (pandas.read_csv / read_parquet of both), reportSeconds (Report([DataDriftPreset()]).run),
 peakRssMiB (resource.getrusage ru_maxrss) and per-column verdicts {column: {method, threshold, value, drifted}}.
 Evidently 0.7 rule: drift when the value is >= threshold for distances, < threshold for p-values.
 """
@@ -17,8 +17,9 @@ from evidently.presets import DataDriftPreset
 
 reference_path, current_path = sys.argv[1], sys.argv[2]
 started = time.perf_counter()
-reference = pd.read_csv(reference_path)
-current = pd.read_csv(current_path)
+read = pd.read_parquet if reference_path.endswith(".parquet") else pd.read_csv
+reference = read(reference_path)
+current = read(current_path)
 read_seconds = time.perf_counter() - started
 
 started = time.perf_counter()

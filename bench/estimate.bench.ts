@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTableReader } from '../src/compose.js';
+import { requireCells } from '../src/domain/data-table.js';
 import { BINARY_METRICS, type BinaryMetric, fitBinaryEstimator } from '../src/drift/estimation/index.js';
 import { createSeededRandom } from '../src/models/index.js';
 import { createPerformanceEstimationService } from '../src/services/estimation/estimate-performance.js';
@@ -197,7 +198,7 @@ async function speed(
   csv: string,
 ): Promise<{ fitSeconds: number; estimateSeconds: number; chunks: number; peer: PeerResult | string }> {
   const table = await createTableReader().read(csv);
-  const column = (name: string) => Float64Array.from(table.columns[name] as number[]);
+  const column = (name: string) => Float64Array.from(requireCells(table, name) as number[]);
   const scores = column('score');
   const predictions = column('prediction');
   const labels = column('label');

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DataTable } from '../src/domain/data-table.js';
+import { type Column, cellAt, cellsOfColumn, type DataTable } from '../src/domain/data-table.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { rocAuc } from '../src/models/metrics/roc-auc.js';
 import { sliceTable, syntheticTable } from '../tests/support/models/synthetic-data.js';
@@ -22,7 +22,13 @@ const SCRIPT = fileURLToPath(new URL('./gbdt_fit_lightgbm.py', import.meta.url))
 function toCsv(t: DataTable): string {
   const lines = [t.columnNames.join(',')];
   for (let i = 0; i < t.rowCount; i++)
-    lines.push(t.columnNames.map((c) => (t.columns[c][i] === null ? '' : String(t.columns[c][i]))).join(','));
+    lines.push(
+      t.columnNames
+        .map((c) =>
+          cellAt(t.columns.get(c) as Column, i) === null ? '' : String(cellAt(t.columns.get(c) as Column, i)),
+        )
+        .join(','),
+    );
   return lines.join('\n');
 }
 
@@ -44,7 +50,7 @@ try {
     fitSeconds: wall,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     testAuc: rocAuc(
-      test.columns.label.map((v) => (v === 'yes' ? 1 : 0)),
+      (cellsOfColumn(test, 'label') ?? []).map((v) => (v === 'yes' ? 1 : 0)),
       model.predictProbaBatch(test),
     ),
   };

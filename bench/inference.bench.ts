@@ -3,8 +3,10 @@
  * p50 / p99 of `predictProba(row)` over rows of a held-out synthetic table. Run: npx tsx bench/inference.bench.ts
  * Also prints the onnxruntime-node single-row latency of the exported .onnx for comparison.
  */
+
 import * as ort from 'onnxruntime-node';
 import { protobufjsOnnxCodec } from '../src/adapters/onnx/protobufjs-onnx-codec.js';
+import { type Column, cellAt } from '../src/domain/data-table.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { logisticTrainer } from '../src/models/logistic-trainer.js';
 import type { FeatureRow, FittedModel } from '../src/models/model-types.js';
@@ -17,7 +19,9 @@ const all = syntheticTable({ rows: 12_000, numericFeatures: 10, mixed: true, mis
 const train = sliceTable(all, 0, 10_000);
 const held = sliceTable(all, 10_000, 12_000);
 const rows: FeatureRow[] = Array.from({ length: held.rowCount }, (_, i) =>
-  Object.fromEntries(held.columnNames.filter((c) => c !== 'label').map((c) => [c, held.columns[c][i]])),
+  Object.fromEntries(
+    held.columnNames.filter((c) => c !== 'label').map((c) => [c, cellAt(held.columns.get(c) as Column, i)]),
+  ),
 );
 
 function percentiles(samples: Float64Array): { p50: number; p99: number; mean: number } {

@@ -7,6 +7,7 @@
  *  (d) RSS of the server process while the prediction log grows from 10⁵ to --memory-rows rows.
  * Flags: --ingest-seconds 20 --rate 1000 --rate-seconds 10 --sweep-seconds 5 --memory-rows 1000000 --no-mlflow
  */
+
 import { spawn } from 'node:child_process';
 import { closeSync, fdatasyncSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { protobufjsOnnxCodec } from '../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { createSqliteStore } from '../src/adapters/store/sqlite/sqlite-store.js';
 import { createTrackingBackend } from '../src/compose.js';
+import { type Column, cellAt } from '../src/domain/data-table.js';
 import { gbdtTrainer } from '../src/models/gbdt-trainer.js';
 import { predictedClass } from '../src/models/predicted-class.js';
 import { buildDriftguardModelDirectory } from '../src/services/tracking/driftguard-model-directory.js';
@@ -61,7 +63,9 @@ const model = gbdtTrainer.fit({ table, target: 'label', task: 'binary' }, null, 
 const featureNames = Array.from({ length: FEATURES }, (_, j) => `x${j}`);
 const scores = model.predictProbaBatch(table);
 const featureRow = (i: number) =>
-  Object.fromEntries(featureNames.map((n) => [n, table.columns[n][i % table.rowCount] as number]));
+  Object.fromEntries(
+    featureNames.map((n) => [n, cellAt(table.columns.get(n) as Column, i % table.rowCount) as number]),
+  );
 const loggedRow = (i: number) => ({
   features: featureRow(i),
   prediction: predictedClass(scores[i % table.rowCount]) === 1 ? 'yes' : 'no',

@@ -16,7 +16,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCsvReader } from '../src/adapters/tabular/csv-reader.js';
-import type { Cell, DataTable } from '../src/domain/data-table.js';
+import {
+  type Cell,
+  cellsOfColumn,
+  type DataTable,
+  projectTable,
+  selectTableRows,
+  sliceTableRows,
+  withColumn as withTableColumn,
+} from '../src/domain/data-table.js';
 import type { SchemaInferenceOptions } from '../src/domain/feature-schema.js';
 import { inferSchema } from '../src/domain/infer-schema.js';
 import type { Severity } from '../src/domain/severity.js';
@@ -45,26 +53,22 @@ const SEVERITIES: readonly Severity[] = ['none', 'low', 'medium', 'high'];
 // Table helpers
 
 function sliceRows(table: DataTable, start: number, end: number): DataTable {
-  const columns: Record<string, readonly Cell[]> = {};
-  for (const name of table.columnNames) columns[name] = table.columns[name].slice(start, end);
-  return { columnNames: table.columnNames, rowCount: end - start, columns };
+  return sliceTableRows(table, start, end);
 }
 
 function pickRows(table: DataTable, indices: readonly number[]): DataTable {
-  const columns: Record<string, readonly Cell[]> = {};
-  for (const name of table.columnNames) {
-    const source = table.columns[name];
-    columns[name] = indices.map((i) => source[i]);
-  }
-  return { columnNames: table.columnNames, rowCount: indices.length, columns };
+  return selectTableRows(table, indices);
 }
 
 function withColumn(table: DataTable, name: string, cells: readonly Cell[]): DataTable {
-  return {
-    columnNames: [...table.columnNames.filter((n) => n !== name), name],
-    rowCount: table.rowCount,
-    columns: { ...table.columns, [name]: cells },
-  };
+  return withTableColumn(
+    projectTable(
+      table,
+      table.columnNames.filter((n) => n !== name),
+    ),
+    name,
+    cells,
+  );
 }
 
 /** Fisher–Yates with a 32-bit LCG (Numerical Recipes constants), seeded: the i.i.d. split is reproducible. */
@@ -231,11 +235,7 @@ async function sea(): Promise<void> {
   const schema: SchemaInferenceOptions = { target: 'y', prediction: 'prediction', positiveClass: 1 };
 
   const predict = (model: ReturnType<typeof logisticTrainer.fit>['model'], rows: DataTable): DataTable => {
-    const inputs = {
-      columnNames: features,
-      rowCount: rows.rowCount,
-      columns: Object.fromEntries(features.map((f) => [f, rows.columns[f]])),
-    };
+    const inputs = projectTable(rows, features);
     return withColumn(rows, 'prediction', Array.from(model.predictBatch(inputs)));
   };
 
@@ -247,16 +247,7 @@ async function sea(): Promise<void> {
   while (trainStart + 3 * windowSize <= table.rowCount) {
     const train = sliceRows(table, trainStart, trainStart + windowSize);
     const { model } = logisticTrainer.fit(
-      {
-        table: {
-          columnNames: [...features, 'y'],
-          rowCount: train.rowCount,
-          columns: Object.fromEntries([...features, 'y'].map((c) => [c, train.columns[c]])),
-        },
-        target: 'y',
-        task: 'binary',
-        positiveClass: '1',
-      },
+      { table: projectTable(train, [...features, 'y']), target: 'y', task: 'binary', positiveClass: '1' },
       null,
       {},
       1,
@@ -345,7 +336,8 @@ async function noGroundTruth(): Promise<void> {
   });
 
   const bike = await reader.read(join(dataDir, 'bike_sharing/hour.csv'));
-  const yr = bike.columns.yr;
+  const yr = cellsOfColumn(bike, 'yr') ?? [];
+  const mnth = cellsOfColumn(bike, 'mnth') ?? [];
   const y2011 = [...Array(bike.rowCount).keys()].filter((i) => yr[i] === 0);
   const bikeSchema: SchemaInferenceOptions = {
     target: 'cnt',
@@ -354,7 +346,7 @@ async function noGroundTruth(): Promise<void> {
   const bikeProfile = profileOf(pickRows(bike, y2011), bikeSchema);
   const bikeReports: DriftReport[] = [];
   for (let month = 1; month <= 12; month++) {
-    const rows = [...Array(bike.rowCount).keys()].filter((i) => yr[i] === 1 && bike.columns.mnth[i] === month);
+    const rows = [...Array(bike.rowCount).keys()].filter((i) => yr[i] === 1 && mnth[i] === month);
     bikeReports.push(evaluateDrift(bikeProfile, pickRows(bike, rows)));
   }
   console.log(

@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { createCsvReader } from '../src/adapters/tabular/csv-reader.js';
 import type { Cell, DataTable } from '../src/domain/data-table.js';
+import { dataTableFromColumns, requireCells, withColumn } from '../src/domain/data-table.js';
 import type { SchemaInferenceOptions } from '../src/domain/feature-schema.js';
 import { inferSchema } from '../src/domain/infer-schema.js';
 import { buildReferenceProfile } from '../src/drift/build-reference-profile.js';
@@ -119,15 +120,15 @@ function pickRows(rowCount: number, share: number, random: RandomSource): number
 }
 
 function withColumns(table: DataTable, replaced: Readonly<Record<string, Cell[]>>): DataTable {
-  return { ...table, columns: { ...table.columns, ...replaced } };
+  return Object.entries(replaced).reduce((t, [name, cells]) => withColumn(t, name, cells), table);
 }
 
 /** Column `column` shuffled among a `share` of the rows: its values move to other rows, its marginal stays. */
 function shuffleColumn(table: DataTable, column: string, share: number, random: RandomSource): DataTable {
   const rows = pickRows(table.rowCount, share, random);
-  const cells = [...table.columns[column]];
+  const cells = requireCells(table, column);
   const sources = shuffled(rows, random);
-  rows.forEach((row, k) => (cells[row] = table.columns[column][sources[k]]));
+  rows.forEach((row, k) => (cells[row] = requireCells(table, column)[sources[k]]));
   return withColumns(table, { [column]: cells });
 }
 
@@ -147,14 +148,14 @@ function ranks(values: readonly number[]): number[] {
 function rotatePair(table: DataTable, a: string, b: string, share: number, random: RandomSource): DataTable {
   const isNumber = (cell: Cell): cell is number => typeof cell === 'number' && Number.isFinite(cell);
   const rows = pickRows(table.rowCount, share, random).filter(
-    (i) => isNumber(table.columns[a][i]) && isNumber(table.columns[b][i]),
+    (i) => isNumber(requireCells(table, a)[i]) && isNumber(requireCells(table, b)[i]),
   );
-  const va = rows.map((i) => table.columns[a][i] as number);
-  const vb = rows.map((i) => table.columns[b][i] as number);
+  const va = rows.map((i) => requireCells(table, a)[i] as number);
+  const vb = rows.map((i) => requireCells(table, b)[i] as number);
   const [ra, rb] = [ranks(va), ranks(vb)];
   const [sa, sb] = [[...va].sort((x, y) => x - y), [...vb].sort((x, y) => x - y)];
-  const cellsA = [...table.columns[a]];
-  const cellsB = [...table.columns[b]];
+  const cellsA = requireCells(table, a);
+  const cellsB = requireCells(table, b);
   rows.forEach((row, k) => {
     cellsA[row] = sa[rb[k]];
     cellsB[row] = sb[rows.length - 1 - ra[k]];
@@ -300,7 +301,7 @@ function wideTable(rows: number, seed: number): DataTable {
     for (let f = 0; f < 10; f++) columns[`cat_${f}`][i] = `c${f}_${Math.floor(u() * (3 + 3 * f))}`;
     for (let f = 0; f < 5; f++) columns[`flag_${f}`][i] = u() < 0.3;
   }
-  return { columnNames: Object.keys(columns), rowCount: rows, columns };
+  return dataTableFromColumns(columns, rows);
 }
 
 interface TimingResult {

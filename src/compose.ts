@@ -15,10 +15,8 @@ import { createRegistryInferenceSource } from './adapters/inference/registry-inf
 import { protobufjsOnnxCodec } from './adapters/onnx/protobufjs-onnx-codec.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
-import { createCsvReader, createCsvTextParser } from './adapters/tabular/csv-reader.js';
+import { createCsvTextParser } from './adapters/tabular/csv-reader.js';
 import { createDuckDbParquetWriter } from './adapters/tabular/duckdb-parquet-writer.js';
-import { createParquetReader } from './adapters/tabular/parquet-reader.js';
-import { createTableReaderByExtension } from './adapters/tabular/table-reader-by-extension.js';
 import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
 import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
 import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.js';
@@ -34,7 +32,6 @@ import type { EventBus } from './ports/event-bus.js';
 import type { ModelDirectory } from './ports/model-directory.js';
 import type { OnnxCodec } from './ports/onnx-codec.js';
 import type { Store } from './ports/store.js';
-import type { TableReader } from './ports/table-reader.js';
 import type { TableWriter } from './ports/table-writer.js';
 import type { TrackingBackend } from './ports/tracking-backend.js';
 import { TrackingError } from './ports/tracking-error.js';
@@ -110,10 +107,7 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
   );
 }
 
-/** Reads tabular files by extension: `.csv` / `.tsv` (csv-parse, streaming) and `.parquet` / `.pq` (hyparquet). */
-export function createTableReader(): TableReader {
-  return createTableReaderByExtension([createCsvReader(), createParquetReader()]);
-}
+export { createTableReader } from './table-readers.js';
 
 /** Tables written for programs outside driftguard (a trainer's Parquet files): DuckDB, the tabular engine. */
 export function createTableWriter(): TableWriter {

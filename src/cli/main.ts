@@ -1,8 +1,23 @@
 #!/usr/bin/env node
-import { buildProgram } from './program.js';
+import type { Command } from 'commander';
 
-buildProgram()
-  .parseAsync(process.argv)
+/**
+ * `driftguard report` loads only what a file comparison needs (no store, tracking or serving adapters): its start-up
+ * is part of every CI gate's wall time. Every other command goes through the full command tree.
+ */
+async function program(): Promise<Command> {
+  if (process.argv[2] === 'report' && !process.argv.includes('--help') && !process.argv.includes('-h')) {
+    const [{ rootProgram }, { createReportCommand }] = await Promise.all([
+      import('./root-program.js'),
+      import('./report-command.js'),
+    ]);
+    return rootProgram().addCommand(createReportCommand());
+  }
+  return (await import('./program.js')).buildProgram();
+}
+
+program()
+  .then((command) => command.parseAsync(process.argv))
   .catch((error: unknown) => {
     process.stderr.write(`driftguard: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;

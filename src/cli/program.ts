@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { createBacktestCommand } from './backtest-command.js';
 import { createDemoCommand } from './demo-command.js';
 import { createEstimateCommand } from './estimate-command.js';
@@ -7,21 +6,13 @@ import { createModelsCommand } from './models-command.js';
 import { createPredictCommand } from './predict-command.js';
 import { createReportCommand } from './report-command.js';
 import { createRetrainCommand, createRollbackCommand } from './retraining-commands.js';
+import { rootProgram } from './root-program.js';
 import { createServeCommand } from './serve-command.js';
 import { createTrainCommand } from './train-command.js';
 
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
-
 /** The `driftguard` command tree; each subcommand lives in its own file and is added here. */
 export function buildProgram(): Command {
-  const program = new Command('driftguard')
-    .description('Drift monitoring, alerting and closed-loop retraining for production ML models.')
-    .version(packageJson.version)
-    .showHelpAfterError()
-    .exitOverride((error) => {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') process.exit(0);
-      process.exit(2);
-    });
+  const program = rootProgram();
   program.addCommand(createReportCommand());
   program.addCommand(createServeCommand());
   program.addCommand(createModelsCommand());

@@ -20,6 +20,24 @@ describe('createProgressBar', () => {
     expect(tty.text()).toMatch(/ 50% {2}150,000 rows \/ 300,000 rows/);
   });
 
+  it('shows columns profiled / evaluated once the work has lasted a second, on a terminal only', () => {
+    let now = 0;
+    const tty = captureStream(true);
+    const bar = createProgressBar(tty, { nowMs: () => now });
+    bar.update('profiling', { unit: 'columns', done: 1, total: 50 });
+    expect(tty.text()).toBe('');
+    now = 1500;
+    bar.update('profiling', { unit: 'columns', done: 25, total: 50 });
+    expect(tty.text()).toMatch(/\rprofiling \[#{10}-{10}\] {2}50% {2}25 columns \/ 50 columns/);
+    const pipe = captureStream(false);
+    createProgressBar(pipe, { nowMs: () => now, minColumnMs: 0 }).update('evaluating', {
+      unit: 'columns',
+      done: 5,
+      total: 50,
+    });
+    expect(pipe.text()).toBe('');
+  });
+
   it('stays silent when stderr is not a terminal or the file is small', () => {
     const pipe = captureStream(false);
     const bar = createProgressBar(pipe, { minBytes: 10 });

@@ -70,7 +70,7 @@ describe('driftguard report: verdicts and exit codes', () => {
   it('writes HTML and Markdown to --out (format from the extension or --format) and prints one verdict line', async () => {
     const html = await run({ reference, current: drifted, out: path('r.html') });
     expect(html.code).toBe(1);
-    expect(html.stdout).toMatch(/^dataset drift: \d+ of \d+ features drifted .* → .*r\.html\n$/);
+    expect(html.stdout).toMatch(/^dataset drift: \d+ of \d+ tested features drifted .* → .*r\.html\n$/);
     expect(readFileSync(path('r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*Dataset drift detected[\s\S]*<svg /);
     const md = await run({ reference, current: stable, format: 'md', out: path('r.txt') });
     expect(md.code).toBe(0);
@@ -91,12 +91,31 @@ describe('driftguard report: verdicts and exit codes', () => {
     expect(json.driftedFeatureCount).toBe(0);
   });
 
-  it('reports a partly missing column as data quality, but a current file without any reference feature is an error', async () => {
+  it('a current file missing reference features exits 2 naming them; with --allow-missing they are reported as not tested and the verdict is incomplete (exit 3), never clean', async () => {
     writeFileSync(path('partial.csv'), readFileSync(stable, 'utf8').replace(/^income,/, 'revenue,'));
-    const partial = await run({ reference, current: path('partial.csv'), exclude: 'id' });
-    expect(partial.code).toBe(0);
-    const findings = JSON.parse(partial.stdout).dataQuality as { column: string; kind: string }[];
-    expect(findings).toContainEqual(expect.objectContaining({ column: 'income', kind: 'missing_column' }));
+    await expectError(
+      { reference, current: path('partial.csv'), exclude: 'id' },
+      /partial\.csv: lacks 1 of the reference's \d+ features: income \(pass --allow-missing to report them as not tested\)/,
+    );
+    const partial = await run({ reference, current: path('partial.csv'), exclude: 'id', allowMissing: true });
+    expect(partial.code).toBe(3);
+    const json = JSON.parse(partial.stdout) as {
+      dataQuality: { column: string; kind: string }[];
+      features: { name: string; status: string }[];
+    };
+    expect(json.dataQuality).toContainEqual(expect.objectContaining({ column: 'income', kind: 'missing_column' }));
+    expect(json.features).toContainEqual(expect.objectContaining({ name: 'income', status: 'not_tested' }));
+    const written = await run({
+      reference,
+      current: path('partial.csv'),
+      exclude: 'id',
+      allowMissing: true,
+      out: path('partial.json'),
+    });
+    expect(written.code).toBe(3);
+    expect(written.stdout).toMatch(
+      /^incomplete \(no drift among the tested features\): 0 of \d+ tested features drifted, 1 not tested \(income\)/,
+    );
     writeFileSync(path('other.csv'), 'salary,city\n1,Oslo\n');
     await expectError(
       { reference, current: path('other.csv') },
@@ -117,6 +136,70 @@ describe('driftguard report: verdicts and exit codes', () => {
   });
 });
 
+describe('driftguard report never passes on data it could not judge (issue 14 items 14 and 15)', () => {
+  /** `amount`: numbers; the current file has 2 % stray strings ("high", "0,5"). */
+  function writeAmounts(name: string, rows: number, strays: number, seed: number): string {
+    const lines = ['amount,region'];
+    for (let i = 0; i < rows; i++) {
+      const step = strays > 0 ? Math.floor(rows / strays) : 0;
+      const stray = strays > 0 && i % step === 0 && i / step < strays;
+      lines.push(
+        `${stray ? ((i / step) % 2 === 0 ? 'high' : '"0,5"') : (((i * 7919 + seed) % 10007) / 100).toFixed(2)},${['n', 's'][i % 2]}`,
+      );
+    }
+    writeFileSync(path(name), `${lines.join('\n')}\n`);
+    return path(name);
+  }
+
+  it('a mostly-numeric column with stray strings stays numeric: its test runs on the numbers, the strays are counted exactly with examples', async () => {
+    const ref = writeAmounts('amount-ref.csv', 15_000, 0, 1);
+    const cur = writeAmounts('amount-cur.csv', 15_000, 300, 2);
+    const result = await run({ reference: ref, current: cur });
+    const json = JSON.parse(result.stdout) as {
+      features: { name: string; kind: string; status: string; test: string }[];
+      dataQuality: { column: string; kind: string; count: number; examples: string[] }[];
+    };
+    expect(json.features.find((f) => f.name === 'amount')).toMatchObject({ kind: 'numeric', status: 'tested' });
+    const violation = json.dataQuality.find((f) => f.column === 'amount' && f.kind === 'type_violation');
+    expect(violation).toMatchObject({ count: 300 });
+    expect(violation?.examples).toEqual(expect.arrayContaining(['"high"', '"0,5"']));
+    expect(result.stderr).toMatch(
+      /warning: .*amount-cur\.csv: column 'amount' read as numeric: 14,700 of 15,000 values \(98\.0 %\) are numbers; the other 300 count as invalid/,
+    );
+  });
+
+  it('a column that cannot be tested makes the verdict incomplete (exit 3), counted on the summary line', async () => {
+    const ref = writeAmounts('amount-ref2.csv', 2000, 0, 1);
+    writeFileSync(
+      path('amount-empty.csv'),
+      `amount,region\n${Array.from({ length: 500 }, (_, i) => `,${['n', 's'][i % 2]}`).join('\n')}\n`,
+    );
+    const result = await run({ reference: ref, current: path('amount-empty.csv'), out: path('empty.json') });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(
+      /^incomplete \(no drift among the tested features\): 0 of 1 tested features drifted, 1 not tested \(amount\)/,
+    );
+  });
+
+  it('a column named __proto__ is a column like any other', async () => {
+    const lines = (seed: number) => [
+      '__proto__,constructor,x',
+      ...Array.from({ length: 400 }, (_, i) => `${((i * 37 + seed) % 101) / 10},${['a', 'b'][i % 2]},${i % 13}.5`),
+    ];
+    writeFileSync(path('proto-ref.csv'), `${lines(1).join('\n')}\n`);
+    writeFileSync(path('proto-cur.csv'), `${lines(2).join('\n')}\n`);
+    const result = await run({ reference: path('proto-ref.csv'), current: path('proto-cur.csv') });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { features: { name: string; kind: string; status: string }[] };
+    expect(json.features.map((f) => [f.name, f.kind, f.status])).toEqual([
+      ['__proto__', 'numeric', 'tested'],
+      ['constructor', 'categorical', 'tested'],
+      ['x', 'numeric', 'tested'],
+    ]);
+  });
+});
+
 describe('driftguard report: every bad input exits 2 with one readable line', () => {
   it('missing required options', async () => {
     await expectError({ current: stable }, /--reference <file> is required/);
@@ -130,7 +213,7 @@ describe('driftguard report: every bad input exits 2 with one readable line', ()
     writeFileSync(path('data.xlsx'), 'x');
     await expectError(
       { reference: path('data.xlsx'), current: stable },
-      /data\.xlsx: unknown extension "\.xlsx"; supported: \.csv, \.tsv, \.parquet, \.pq/,
+      /data\.xlsx: unknown extension "\.xlsx"; supported: \.csv, \.tsv, \.gz, \.parquet, \.pq/,
     );
   });
   it('empty file and header-only file', async () => {

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
-import { createTableReader } from '../compose.js';
 import { SchemaError } from '../domain/schema-error.js';
 import { TableReadError } from '../ports/table-reader.js';
 import {
@@ -13,7 +12,11 @@ import {
   parseDriftReportConfig,
 } from '../services/reports/drift-report-config.js';
 import { DriftReportInputError } from '../services/reports/drift-report-input-error.js';
-import { createDriftReportService, type DriftReportService } from '../services/reports/drift-report-service.js';
+import {
+  createDriftReportService,
+  DEFAULT_SAMPLE_ROWS,
+  type DriftReportService,
+} from '../services/reports/drift-report-service.js';
 import {
   type DriftMode,
   type DriftReport,
@@ -22,6 +25,7 @@ import {
   type ReportSources,
   renderDriftReport,
 } from '../services/reports/render-drift-report.js';
+import { createTableReader } from '../table-readers.js';
 import { createProgressBar, type ProgressStream } from './progress-bar.js';
 
 /** Raw option values as commander hands them over (all strings). */
@@ -37,6 +41,8 @@ export interface ReportCommandOptions {
   readonly out?: string;
   readonly multivariate?: boolean;
   readonly multivariateMethod?: string;
+  readonly allowMissing?: boolean;
+  readonly sampleRows?: string;
 }
 
 /** Where the command writes; injectable for tests. */
@@ -52,6 +58,8 @@ export interface ReportCommandIo {
 export const EXIT_NO_DRIFT = 0;
 export const EXIT_DRIFT = 1;
 export const EXIT_ERROR = 2;
+/** No dataset drift among the tested features, but some features could not be tested: never a clean pass. */
+export const EXIT_INCOMPLETE = 3;
 
 class UsageError extends Error {}
 
@@ -72,6 +80,15 @@ function modeOf(mode: string | undefined): DriftMode | undefined {
     throw new UsageError(`--mode: "${mode}" is not a mode (valid: ${DRIFT_MODES.join(', ')})`);
   }
   return mode as DriftMode;
+}
+
+function sampleRowsOf(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1000)
+    throw new UsageError(`--sample-rows: "${value}" is not a row count ≥ 1000 (or "all")`);
+  return n;
 }
 
 function excludeOf(exclude: string | undefined): string[] | undefined {
@@ -132,20 +149,41 @@ export function errorLine(error: unknown): string {
   return line.replace(/\s*\n\s*/g, ' ');
 }
 
-function verdictLine(report: DriftReport, out: string | undefined): string {
-  const verdict = report.datasetDrift ? 'dataset drift' : 'no dataset drift';
+/** Features that could not be tested (no valid values on a side, column missing from the current file). */
+function untestedFeatures(report: DriftReport): string[] {
+  return report.features.filter((f) => f.status !== 'tested').map((f) => f.name);
+}
+
+/** The exit code of a report: drift wins; otherwise a feature that could not be tested makes it incomplete. */
+export function exitCodeOf(report: DriftReport): number {
+  if (report.datasetDrift) return EXIT_DRIFT;
+  return untestedFeatures(report).length > 0 ? EXIT_INCOMPLETE : EXIT_NO_DRIFT;
+}
+
+export function verdictLine(report: DriftReport, out: string | undefined): string {
+  const untested = untestedFeatures(report);
+  const verdict = report.datasetDrift
+    ? 'dataset drift'
+    : untested.length > 0
+      ? 'incomplete (no drift among the tested features)'
+      : 'no dataset drift';
+  const notTested =
+    untested.length === 0
+      ? ''
+      : `, ${untested.length} not tested (${untested.slice(0, 5).join(', ')}${untested.length > 5 ? ', …' : ''})`;
   const target = out === undefined ? '' : ` → ${out}`;
   const mv = report.multivariate;
   const multivariate =
     mv === undefined
       ? ''
       : `; ${mv.drifted ? 'multivariate drift' : 'no multivariate drift'} (${mv.method}${mv.topFeatures.length > 0 ? `: ${mv.topFeatures.map((f) => f.name).join(', ')}` : ''})`;
-  return `${verdict}: ${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${(report.driftShare * 100).toFixed(1)} %, severity ${report.severity})${multivariate}${target}\n`;
+  return `${verdict}: ${report.driftedFeatureCount} of ${report.testedFeatureCount} tested features drifted${notTested} (share ${(report.driftShare * 100).toFixed(1)} %, severity ${report.severity})${multivariate}${target}\n`;
 }
 
 /**
  * Runs `driftguard report` and returns its exit code: 0 = no drift, 1 = dataset drift or (with `--multivariate`)
- * multivariate drift, 2 = error (one line on stderr naming the file / option / column and what is wrong).
+ * multivariate drift, 2 = error (one line on stderr naming the file / option / column and what is wrong),
+ * 3 = incomplete (no drift among the tested features, but some could not be tested).
  */
 export async function runReport(options: ReportCommandOptions, io: ReportCommandIo): Promise<number> {
   const bar = createProgressBar(io.stderr);
@@ -167,10 +205,18 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       mode,
       config,
       multivariate,
+      allowMissing: options.allowMissing === true,
+      sampleRows: sampleRowsOf(options.sampleRows),
       onProgress: (which, progress) =>
-        bar.update(basename(which === 'reference' ? (options.reference ?? '') : (options.current ?? '')), progress),
+        bar.update(
+          which === 'reference' || which === 'current'
+            ? basename(which === 'reference' ? (options.reference ?? '') : (options.current ?? ''))
+            : which,
+          progress,
+        ),
     });
     bar.done();
+    for (const warning of outcome.warnings) io.stderr.write(`driftguard report: warning: ${warning}\n`);
     const sources: ReportSources = {
       reference: options.reference,
       current: options.current,
@@ -189,7 +235,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       }
       io.stdout.write(verdictLine(outcome.report, options.out));
     }
-    return outcome.drifted ? EXIT_DRIFT : EXIT_NO_DRIFT;
+    return outcome.drifted ? EXIT_DRIFT : exitCodeOf(outcome.report);
   } catch (error) {
     bar.done();
     io.stderr.write(`driftguard report: ${errorLine(error)}\n`);
@@ -201,14 +247,19 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
 export function createReportCommand(): Command {
   return new Command('report')
     .description(
-      'Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no drift, 1 = dataset drift (or multivariate drift with --multivariate), 2 = error.',
+      'Compare a current data file with a reference file (CSV/TSV/Parquet) and report drift. Exit 0 = no drift, 1 = dataset drift (or multivariate drift with --multivariate), 2 = error, 3 = incomplete (a feature could not be tested).',
     )
-    .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .parquet')
+    .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .csv.gz, .parquet')
     .option('--current <file>', 'current data to compare with the reference')
     .option('--target <column>', 'target (label) column: enables target and performance drift')
     .option('--prediction <column>', 'model prediction column: enables prediction and performance drift')
     .option('--exclude <columns>', 'comma-separated features not tested for drift (still checked for data quality)')
     .option('--mode <mode>', 'driftguard (test + effect size, default) or evidently (Evidently 0.7 defaults)')
+    .option(
+      '--sample-rows <n>',
+      `rows read per file at most: a seeded uniform sample beyond (default ${DEFAULT_SAMPLE_ROWS}; "all" reads every row)`,
+    )
+    .option('--allow-missing', 'report features missing from the current file as not tested instead of exiting 2')
     .option(
       '--config <file>',
       'JSON config: roles, ignored columns, per-feature overrides, engine and multivariate options',

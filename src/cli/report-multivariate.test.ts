@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStream } from '../../tests/support/cli/report-fixtures.js';
 import { type JointShiftOptions, jointShiftTable } from '../../tests/support/drift/joint-shift-table.js';
+import { cellAt } from '../domain/data-table.js';
 import { type ReportCommandOptions, runReport } from './report-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-report-mv-'));
@@ -14,7 +15,7 @@ function writeCsv(name: string, options: JointShiftOptions): string {
   const table = jointShiftTable(options);
   const lines = [table.columnNames.join(',')];
   for (let i = 0; i < table.rowCount; i++)
-    lines.push(table.columnNames.map((c) => String(table.columns[c][i] ?? '')).join(','));
+    lines.push(table.columnNames.map((c) => String(cellAt(table.columns.get(c)!, i) ?? '')).join(','));
   const path = join(dir, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;

@@ -1,30 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { dataTableFromRows } from './data-table.js';
+import { type Cell, cellColumn, dataTableFromRows, numberColumn } from './data-table.js';
 import { inferColumnKind, inferSchema } from './infer-schema.js';
 import { SchemaError } from './schema-error.js';
 
 const ints = (n: number, k: number) => Array.from({ length: n }, (_, i) => i % k);
+const kindOf = (cells: readonly Cell[], maxCard?: number) => inferColumnKind(cellColumn(cells), 'c', maxCard).kind;
 
-describe('inferColumnKind', () => {
-  it('floats are numeric', () => expect(inferColumnKind([0.5, 1.25, null, 3])).toBe('numeric'));
+describe('inferColumnKind (the one kind rule: decideColumnKind over a census of every row)', () => {
+  it('floats are numeric', () => expect(kindOf([0.5, 1.25, null, 3])).toBe('numeric'));
   it('few distinct integers are categorical, many are numeric (cut-off 10 by default)', () => {
-    expect(inferColumnKind(ints(100, 10))).toBe('categorical');
-    expect(inferColumnKind(ints(100, 11))).toBe('numeric');
-    expect(inferColumnKind(ints(100, 3), 2)).toBe('numeric');
-    expect(inferColumnKind(ints(100, 2), 0)).toBe('numeric');
+    expect(kindOf(ints(100, 10))).toBe('categorical');
+    expect(kindOf(ints(100, 11))).toBe('numeric');
+    expect(kindOf(ints(100, 3), 2)).toBe('numeric');
+    expect(kindOf(ints(100, 2), 0)).toBe('numeric');
   });
-  it('strings are categorical, even numbers mixed with more than 1 % strings', () => {
-    expect(inferColumnKind(['a', 'b', null])).toBe('categorical');
-    expect(inferColumnKind([1.5, 2.5, 'x'])).toBe('categorical');
+  it('strings are categorical; a column needs more than half numbers to be numeric', () => {
+    expect(kindOf(['a', 'b', null])).toBe('categorical');
+    expect(kindOf([1.5, 'x', 'y'])).toBe('categorical');
+    expect(kindOf([1.5, 2.5, 'x'])).toBe('numeric');
   });
-  it('a numeric column with under 1 % stray strings stays numeric', () => {
-    const cells = [...Array.from({ length: 200 }, (_, i) => i + 0.5), 'oops'];
-    expect(inferColumnKind(cells)).toBe('numeric');
+  it('a mostly-numeric column with stray strings stays numeric; the strays are counted exactly, with examples and a warning', () => {
+    const cells: Cell[] = Array.from({ length: 15_000 }, (_, i) => i + 0.5);
+    for (let i = 0; i < 300; i++) cells[i * 50] = i % 2 === 0 ? 'high' : '0,5';
+    const decision = inferColumnKind(cellColumn(cells), 'amount');
+    expect(decision).toMatchObject({ kind: 'numeric', presentCount: 15_000, invalidCount: 300 });
+    expect(decision.invalidExamples).toEqual(['"high"', '"0,5"']);
+    expect(decision.warning).toMatch(
+      /column 'amount' read as numeric: 14,700 of 15,000 values \(98\.0 %\) are numbers; the other 300 count as invalid \(e\.g\. "high", "0,5"\)/,
+    );
   });
   it('booleans and true/false strings are boolean; NaN and blanks are missing', () => {
-    expect(inferColumnKind([true, false, null, 'True', 'FALSE', Number.NaN, ' '])).toBe('boolean');
+    expect(kindOf([true, false, null, 'True', 'FALSE', Number.NaN, ' '])).toBe('boolean');
   });
-  it('an all-missing column is categorical', () => expect(inferColumnKind([null, Number.NaN, ''])).toBe('categorical'));
+  it('ISO 8601 dates are recognised (calendar-valid only)', () => {
+    expect(kindOf(['2024-01-01', '2024-01-02T03:04:05Z', '2024-03-01 10:00', null])).toBe('datetime');
+    expect(kindOf(['2024-02-30', '2024-13-01', 'x'])).toBe('categorical');
+  });
+  it('an all-missing column is categorical', () => expect(kindOf([null, Number.NaN, ''])).toBe('categorical'));
+  it('a constant column is reported', () => {
+    expect(inferColumnKind(cellColumn([2.5, 2.5, null, 2.5]), 'k')).toMatchObject({
+      kind: 'numeric',
+      constant: true,
+      warning: expect.stringMatching(/'k' is constant/),
+    });
+  });
+  it('typed columns decide exactly as their boxed cells do', () => {
+    const values = Float64Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? NaN : (i % 7) + 0.5));
+    values[3] = NaN; // an invalid row holds NaN, its text in `invalid`
+    const typed = inferColumnKind(numberColumn(values, new Map([[3, 'oops']])), 'c');
+    const boxed = inferColumnKind(
+      cellColumn(Array.from(values, (v, i) => (i === 3 ? 'oops' : Number.isNaN(v) ? null : v))),
+      'c',
+    );
+    expect(typed).toEqual(boxed);
+    const codes = Int32Array.from({ length: 300 }, (_, i) => (i % 5 === 0 ? -1 : i % 3));
+    const category = inferColumnKind({ type: 'category', codes, dictionary: ['1.5', '2', 'x'] }, 'c');
+    expect(category).toEqual(
+      inferColumnKind(cellColumn(Array.from(codes, (c) => (c < 0 ? null : ['1.5', '2', 'x'][c]))), 'c'),
+    );
+  });
 });
 
 const table = dataTableFromRows(

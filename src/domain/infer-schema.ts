@@ -1,5 +1,10 @@
-import { booleanOfCell, isMissingCell } from './cell-values.js';
-import type { Cell, DataTable } from './data-table.js';
+import { censusOfColumn } from './column-census.js';
+import type { Column, DataTable } from './data-table.js';
+import {
+  type ColumnKindDecision,
+  DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY,
+  decideColumnKind,
+} from './decide-column-kind.js';
 import type {
   FeatureKind,
   FeatureOverride,
@@ -11,62 +16,28 @@ import type {
 } from './feature-schema.js';
 import { SchemaError } from './schema-error.js';
 
-/** Default of `maxCategoricalIntegerCardinality` (Evidently 0.7's INTEGER_CARDINALITY_LIMIT). */
-export const DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY = 10;
-
-/** Share of finite numbers among non-missing cells from which a column is numeric (the rest: type violations). */
-export const NUMERIC_MAJORITY = 0.99;
+export { DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY } from './decide-column-kind.js';
 
 const KINDS: readonly FeatureKind[] = ['numeric', 'categorical', 'boolean'];
 
 /**
- * The kind of one column, from its non-missing cells:
- * 1. no non-missing cell → `categorical` (an empty column; data quality reports it);
- * 2. every cell a boolean or the string `true`/`false` (any case) → `boolean`;
- * 3. at least 99 % finite numbers → `numeric`, except all-integer columns with at most `maxIntegerCardinality`
- *    distinct values → `categorical` (codes such as 0/1 or 1..5; Evidently's rule for int columns);
- * 4. otherwise (strings) → `categorical`.
+ * How a column's kind was decided (census of every row, then decideColumnKind — the one rule of every path).
+ * `datetime` columns are not features unless an override gives them a kind.
  */
 export function inferColumnKind(
-  cells: readonly Cell[],
+  column: Column,
+  name: string,
   maxIntegerCardinality = DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY,
-): FeatureKind {
-  let present = 0;
-  let booleans = 0;
-  let numbers = 0;
-  let allIntegers = true;
-  let maybeBoolean = true;
-  const distinct = new Set<number>();
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (typeof cell === 'number') {
-      if (cell !== cell) continue; // NaN is missing
-      present++;
-      maybeBoolean = false;
-      if (cell - cell !== 0) continue; // ±Infinity: neither a valid number nor a boolean
-      numbers++;
-      if (allIntegers) {
-        if (Number.isInteger(cell)) {
-          if (distinct.size <= maxIntegerCardinality) distinct.add(cell);
-        } else allIntegers = false;
-      }
-      continue;
-    }
-    if (isMissingCell(cell)) continue;
-    present++;
-    if (maybeBoolean && (typeof cell === 'boolean' || booleanOfCell(cell) !== undefined)) booleans++;
-    else maybeBoolean = false;
-  }
-  if (present === 0) return 'categorical';
-  if (maybeBoolean && booleans === present) return 'boolean';
-  if (numbers >= NUMERIC_MAJORITY * present) {
-    return allIntegers && distinct.size <= maxIntegerCardinality ? 'categorical' : 'numeric';
-  }
-  return 'categorical';
+): ColumnKindDecision {
+  return decideColumnKind(censusOfColumn(column, maxIntegerCardinality), name, maxIntegerCardinality);
 }
 
+/** The feature kind of a decision (a date-time column forced into a role is categorical). */
+const featureKindOf = (decision: ColumnKindDecision): FeatureKind =>
+  decision.kind === 'datetime' ? 'categorical' : decision.kind;
+
 function requireColumn(table: DataTable, name: string, field: string): void {
-  if (!Object.prototype.hasOwnProperty.call(table.columns, name)) {
+  if (!table.columns.has(name)) {
     throw new SchemaError(field, `no column named '${name}' (columns: ${table.columnNames.join(', ')})`);
   }
 }
@@ -115,10 +86,15 @@ function validateFeatureOverride(name: string, override: FeatureOverride, kind: 
   }
 }
 
-function roleSpec(table: DataTable, name: string | undefined, field: string, maxCard: number): RoleColumnSpec | null {
+function roleSpec(
+  table: DataTable,
+  name: string | undefined,
+  field: string,
+  decide: (name: string) => ColumnKindDecision,
+): RoleColumnSpec | null {
   if (name === undefined) return null;
   requireColumn(table, name, field);
-  return { name, kind: inferColumnKind(table.columns[name], maxCard) };
+  return { name, kind: featureKindOf(decide(name)) };
 }
 
 /**
@@ -143,19 +119,48 @@ export function withFeatureOverride(spec: FeatureSpec, override: FeatureOverride
   };
 }
 
+/** A schema and how each column's kind was decided (warnings for the user: minorities, constant columns, dates). */
+export interface InferredSchema {
+  readonly schema: FeatureSchema;
+  /** Every column whose kind was inferred (features and roles), by name. */
+  readonly decisions: ReadonlyMap<string, ColumnKindDecision>;
+  /** Columns of ISO 8601 date-times left out of the features (give them a kind in `overrides` to test them). */
+  readonly datetimeColumns: readonly string[];
+}
+
+/** The value of an own key of a plain record (never an inherited one such as `__proto__` or `constructor`). */
+function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /**
  * Infers the schema of a reference table (kinds by `inferColumnKind`), then applies exclusions and per-feature
  * overrides. Target, prediction and score columns are taken from `options`, never guessed. Every column that is
- * not a role nor in `options.ignore` becomes a feature. Throws `SchemaError` naming the bad option.
+ * not a role nor in `options.ignore` becomes a feature, except date-time columns (listed, ignored). Throws
+ * `SchemaError` naming the bad option.
  */
 export function inferSchema(reference: DataTable, options: SchemaInferenceOptions = {}): FeatureSchema {
+  return inferSchemaWithDecisions(reference, options).schema;
+}
+
+/** inferSchema plus the decision behind every inferred kind. */
+export function inferSchemaWithDecisions(reference: DataTable, options: SchemaInferenceOptions = {}): InferredSchema {
   const maxCard = options.maxCategoricalIntegerCardinality ?? DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY;
   if (!Number.isInteger(maxCard) || maxCard < 0) {
     throw new SchemaError('maxCategoricalIntegerCardinality', `must be an integer ≥ 0, got ${String(maxCard)}`);
   }
-  const target = roleSpec(reference, options.target, 'target', maxCard);
-  const prediction = roleSpec(reference, options.prediction, 'prediction', maxCard);
-  const predictionScore = roleSpec(reference, options.predictionScore, 'predictionScore', maxCard);
+  const decisions = new Map<string, ColumnKindDecision>();
+  const decide = (name: string): ColumnKindDecision => {
+    let decision = decisions.get(name);
+    if (decision === undefined) {
+      decision = inferColumnKind(reference.columns.get(name) as Column, name, maxCard);
+      decisions.set(name, decision);
+    }
+    return decision;
+  };
+  const target = roleSpec(reference, options.target, 'target', decide);
+  const prediction = roleSpec(reference, options.prediction, 'prediction', decide);
+  const predictionScore = roleSpec(reference, options.predictionScore, 'predictionScore', decide);
   const roles = [target, prediction, predictionScore].filter((r): r is RoleColumnSpec => r !== null).map((r) => r.name);
   if (new Set(roles).size !== roles.length) {
     throw new SchemaError(
@@ -174,33 +179,46 @@ export function inferSchema(reference: DataTable, options: SchemaInferenceOption
   const exclude = new Set(options.exclude ?? []);
   for (const name of exclude) requireColumn(reference, name, 'exclude');
   const overrides = options.overrides ?? {};
-  const featureNames = reference.columnNames.filter((n) => !ignore.has(n) && !roles.includes(n));
+  const candidates = reference.columnNames.filter((n) => !ignore.has(n) && !roles.includes(n));
   for (const name of Object.keys(overrides)) {
-    if (!featureNames.includes(name)) {
-      throw new SchemaError(`overrides.${name}`, `no feature named '${name}' (features: ${featureNames.join(', ')})`);
+    if (!candidates.includes(name)) {
+      throw new SchemaError(`overrides.${name}`, `no feature named '${name}' (features: ${candidates.join(', ')})`);
     }
   }
-  const features = featureNames.map((name): FeatureSpec => {
-    const override = overrides[name] ?? {};
-    const kind = override.kind ?? inferColumnKind(reference.columns[name], maxCard);
-    return withFeatureOverride(
-      { name, kind, kindSource: 'inferred', importanceWeight: 1, excluded: exclude.has(name) },
-      override,
+  const datetimeColumns: string[] = [];
+  const features: FeatureSpec[] = [];
+  for (const name of candidates) {
+    const override = ownValue(overrides, name) ?? {};
+    let kind = override.kind;
+    if (kind === undefined) {
+      const decision = decide(name);
+      if (decision.kind === 'datetime') {
+        datetimeColumns.push(name);
+        continue;
+      }
+      kind = decision.kind;
+    }
+    features.push(
+      withFeatureOverride(
+        { name, kind, kindSource: 'inferred', importanceWeight: 1, excluded: exclude.has(name) },
+        override,
+      ),
     );
-  });
+  }
   const outcome = target ?? prediction;
   const task: TaskType | null =
     options.task ?? (outcome === null ? null : outcome.kind === 'numeric' ? 'regression' : 'classification');
   if (options.task !== undefined && options.task !== 'classification' && options.task !== 'regression') {
     throw new SchemaError('task', `must be 'classification' or 'regression', got '${String(options.task)}'`);
   }
-  return {
+  const schema: FeatureSchema = {
     features,
     target,
     prediction,
     predictionScore,
     task,
     positiveClass: options.positiveClass === undefined ? null : String(options.positiveClass),
-    ignoredColumns: [...ignore],
+    ignoredColumns: [...ignore, ...datetimeColumns],
   };
+  return { schema, decisions, datetimeColumns };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lcgUniforms } from '../../tests/support/oracle/recipes.js';
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, columnMap, type DataTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { applyFeatureOverrides } from './apply-feature-overrides.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
@@ -17,7 +17,7 @@ function table(shift = 0): DataTable {
     grade: Array.from({ length: n }, (_, i) => 1 + Math.floor(4 * u[2 * n + i])),
     region: Array.from({ length: n }, (_, i) => ['north', 'south', 'east'][Math.floor(3 * u[3 * n + i])]),
   };
-  return { columnNames: Object.keys(columns), rowCount: n, columns };
+  return { columnNames: Object.keys(columns), rowCount: n, columns: columnMap(columns) };
 }
 const reference = table();
 const profile = buildReferenceProfile(reference, inferSchema(reference));

@@ -1,4 +1,4 @@
-import type { Cell } from '../domain/data-table.js';
+import { type Cell, cellColumn } from '../domain/data-table.js';
 import type { FeatureKind, FeatureOverride, FeatureSpec } from '../domain/feature-schema.js';
 import { withFeatureOverride } from '../domain/infer-schema.js';
 import { SchemaError } from '../domain/schema-error.js';
@@ -37,7 +37,7 @@ function reprofile(column: ColumnProfile, kind: FeatureKind, options: ReferenceP
   const cells: Cell[] = [];
   for (const { value, count } of counts) for (let i = 0; i < count; i++) cells.push(value);
   for (let i = 0; i < column.missingCount + column.typeViolationCount; i++) cells.push(null);
-  const rebuilt = profileColumn(column.name, kind, cells, options);
+  const rebuilt = profileColumn(column.name, kind, cellColumn(cells), options);
   return {
     ...rebuilt,
     missingCount: column.missingCount,

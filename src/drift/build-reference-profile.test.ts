@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lcgUniforms } from '../../tests/support/oracle/recipes.js';
-import { type Cell, type DataTable, dataTableFromRows } from '../domain/data-table.js';
+import { type Cell, columnMap, type DataTable, dataTableFromRows, projectTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { histogram } from '../stats/index.js';
 import { buildReferenceProfile, sortedBinCounts } from './build-reference-profile.js';
@@ -11,7 +11,7 @@ import type { CategoricalColumnProfile, NumericColumnProfile } from './reference
 
 function table(columns: Record<string, Cell[]>): DataTable {
   const names = Object.keys(columns);
-  return { columnNames: names, rowCount: columns[names[0]].length, columns };
+  return { columnNames: names, rowCount: columns[names[0]].length, columns: columnMap(columns) };
 }
 
 function mixedTable(n: number, seed: number): DataTable {
@@ -160,12 +160,17 @@ describe('buildReferenceProfile', () => {
     );
     expect(() => buildReferenceProfile(t, schema, { binCount: 1.5 })).toThrow(DriftConfigError);
     expect(() =>
-      buildReferenceProfile({ ...t, rowCount: 0, columns: { amount: [], city: [], member: [] } }, schema),
+      buildReferenceProfile({ ...t, rowCount: 0, columns: columnMap({ amount: [], city: [], member: [] }) }, schema),
     ).toThrow(expect.objectContaining({ field: 'reference' }));
-    const { amount: _, ...rest } = t.columns;
-    expect(() => buildReferenceProfile({ ...t, columns: rest }, schema)).toThrow(
-      expect.objectContaining({ field: 'features.amount' }),
-    );
+    expect(() =>
+      buildReferenceProfile(
+        projectTable(
+          t,
+          t.columnNames.filter((c) => c !== 'amount'),
+        ),
+        schema,
+      ),
+    ).toThrow(expect.objectContaining({ field: 'features.amount' }));
     expect(() => parseReferenceProfile({ formatVersion: 2 })).toThrow(
       expect.objectContaining({ field: 'profile.formatVersion' }),
     );

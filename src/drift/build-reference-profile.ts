@@ -1,4 +1,4 @@
-import type { DataTable } from '../domain/data-table.js';
+import { type Column, cellsOf, columnLength, type DataTable } from '../domain/data-table.js';
 import type { FeatureKind, FeatureSchema } from '../domain/feature-schema.js';
 import { quantileBinEdges } from '../stats/index.js';
 import { type CategoricalValues, categoricalValuesOf, type NumericValues, numericValuesOf } from './column-values.js';
@@ -175,30 +175,33 @@ export function profileCategoricalColumn(
   };
 }
 
-function requireColumn(table: DataTable, name: string, role: string): DataTable['columns'][string] {
-  const cells = table.columns[name];
-  if (cells === undefined) {
+function requireColumn(table: DataTable, name: string, role: string): Column {
+  const column = table.columns.get(name);
+  if (column === undefined) {
     throw new DriftConfigError(
       role,
       `the reference has no column '${name}' (columns: ${table.columnNames.join(', ')})`,
     );
   }
-  if (cells.length !== table.rowCount) {
-    throw new DriftConfigError(role, `column '${name}' has ${cells.length} cells, the table ${table.rowCount} rows`);
+  if (columnLength(column) !== table.rowCount) {
+    throw new DriftConfigError(
+      role,
+      `column '${name}' has ${columnLength(column)} cells, the table ${table.rowCount} rows`,
+    );
   }
-  return cells;
+  return column;
 }
 
 /** Profile of one column of the given kind. */
 export function profileColumn(
   name: string,
   kind: FeatureKind,
-  cells: DataTable['columns'][string],
+  column: Column,
   options: Required<ReferenceProfileOptions>,
 ): ColumnProfile {
   return kind === 'numeric'
-    ? profileNumericColumn(name, numericValuesOf(cells), options)
-    : profileCategoricalColumn(name, categoricalValuesOf(cells, kind), options);
+    ? profileNumericColumn(name, numericValuesOf(column), options)
+    : profileCategoricalColumn(name, categoricalValuesOf(column, kind), options);
 }
 
 /**
@@ -210,22 +213,27 @@ export function buildReferenceProfile(
   reference: DataTable,
   schema: FeatureSchema,
   options: ReferenceProfileOptions = {},
+  /** Called after each feature is profiled (progress of long builds). */
+  onColumn?: (done: number, total: number) => void,
 ): ReferenceProfile {
   const resolved = resolveProfileOptions(options);
   if (!Number.isInteger(reference.rowCount) || reference.rowCount < 1) {
     throw new DriftConfigError('reference', `must have at least one row, got ${String(reference.rowCount)}`);
   }
-  const features = schema.features.map((f) =>
-    profileColumn(f.name, f.kind, requireColumn(reference, f.name, `features.${f.name}`), resolved),
-  );
+  const features = schema.features.map((f, i) => {
+    const profiled = profileColumn(f.name, f.kind, requireColumn(reference, f.name, `features.${f.name}`), resolved);
+    onColumn?.(i + 1, schema.features.length);
+    return profiled;
+  });
   const role = (spec: FeatureSchema['target'], field: string): ColumnProfile | null =>
     spec === null ? null : profileColumn(spec.name, spec.kind, requireColumn(reference, spec.name, field), resolved);
   let performance: ReferencePerformance | null = null;
   if (schema.target !== null && schema.prediction !== null && schema.task !== null) {
+    const boxed = (name: string): ReturnType<typeof cellsOf> => cellsOf(requireColumn(reference, name, name));
     const columns: PerformanceColumns = {
-      target: reference.columns[schema.target.name],
-      prediction: reference.columns[schema.prediction.name],
-      score: schema.predictionScore === null ? null : reference.columns[schema.predictionScore.name],
+      target: boxed(schema.target.name),
+      prediction: boxed(schema.prediction.name),
+      score: schema.predictionScore === null ? null : boxed(schema.predictionScore.name),
     };
     const measured = measurePerformance(columns, schema);
     if (measured !== null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, columnMap, type DataTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
 import { buildTestInput } from './build-test-input.js';
@@ -7,7 +7,11 @@ import { categoricalChartSummary, numericChartSummary } from './chart-summary.js
 import { clampedBinCounts } from './clamped-bin-counts.js';
 import { columnValuesOf } from './column-values.js';
 
-const one = (cells: Cell[]): DataTable => ({ columnNames: ['x'], rowCount: cells.length, columns: { x: cells } });
+const one = (cells: Cell[]): DataTable => ({
+  columnNames: ['x'],
+  rowCount: cells.length,
+  columns: columnMap({ x: cells }),
+});
 const profileOf = (cells: Cell[], maxCategories = 200) =>
   buildReferenceProfile(one(cells), inferSchema(one(cells)), { maxCategories }).features[0];
 

@@ -6,14 +6,14 @@ import type { ColumnValues } from './column-values.js';
 import type { DriftEngineConfig, EffectSizeName } from './drift-config.js';
 import type { FeatureDriftResult } from './drift-report.js';
 import { effectSizeNoiseFloor } from './effect-size-noise-floor.js';
+import { normedWassersteinEffect } from './normed-wasserstein-effect.js';
 import type { ColumnProfile } from './reference-profile.js';
 import { jensenShannonStatTest } from './stat-tests/jensen-shannon.js';
 import { psiStatTest } from './stat-tests/psi.js';
 import type { StatTest, StatTestInput } from './stat-tests/stat-test.js';
-import { wassersteinNormedStatTest } from './stat-tests/wasserstein-normed.js';
 
 const EFFECT_SIZE_TESTS: Record<EffectSizeName, StatTest> = {
-  normed_wasserstein: wassersteinNormedStatTest,
+  normed_wasserstein: normedWassersteinEffect,
   jensen_shannon: jensenShannonStatTest,
   psi: psiStatTest,
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
 import { buildSample, lcgUniforms, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, columnMap, type DataTable, projectTable, requireCells, withColumn } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
 import { evaluateDrift } from './evaluate-drift.js';
@@ -9,7 +9,7 @@ import { measurePerformance, rocAucFromScores } from './measure-performance.js';
 
 function tableOf(columns: Record<string, Cell[]>): DataTable {
   const names = Object.keys(columns);
-  return { columnNames: names, rowCount: columns[names[0]].length, columns };
+  return { columnNames: names, rowCount: columns[names[0]].length, columns: columnMap(columns) };
 }
 
 /**
@@ -71,18 +71,27 @@ describe('performance drift', () => {
 
   it('explains why performance is unavailable', () => {
     const unlabelled = sea(500, 31, 8);
-    const report = evaluateDrift(profile, {
-      ...unlabelled,
-      columns: { ...unlabelled.columns, y: unlabelled.columns.y.map(() => null) },
-    });
+    const report = evaluateDrift(
+      profile,
+      withColumn(
+        unlabelled,
+        'y',
+        requireCells(unlabelled, 'y').map(() => null),
+      ),
+    );
     expect(report.performance).toBeNull();
     expect(report.performanceUnavailableReason).toMatch(
       /insufficient labels: 0 of 500 row\(s\) labelled, fewer than performance.minLabelledRows = 30/,
     );
-    const { y: _, ...rest } = unlabelled.columns;
-    expect(evaluateDrift(profile, { ...unlabelled, columns: rest }).performanceUnavailableReason).toMatch(
-      /no target column 'y'/,
-    );
+    expect(
+      evaluateDrift(
+        profile,
+        projectTable(
+          unlabelled,
+          unlabelled.columnNames.filter((c) => c !== 'y'),
+        ),
+      ).performanceUnavailableReason,
+    ).toMatch(/no target column 'y'/);
     const bare = buildReferenceProfile(reference, inferSchema(reference));
     expect(evaluateDrift(bare, unlabelled).performanceUnavailableReason).toBe(
       'no target or prediction column declared',

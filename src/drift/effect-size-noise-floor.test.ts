@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lcgStream } from '../../tests/support/oracle/recipes.js';
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, columnMap, type DataTable } from '../domain/data-table.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { jensenShannonDistance, wassersteinDistance } from '../stats/index.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
@@ -29,7 +29,7 @@ function tableOf(columns: Record<string, ArrayLike<Cell>>): DataTable {
   return {
     columnNames: names,
     rowCount: columns[names[0]].length,
-    columns: Object.fromEntries(names.map((k) => [k, Array.from(columns[k])])),
+    columns: columnMap(Object.fromEntries(names.map((k) => [k, Array.from(columns[k])]))),
   };
 }
 

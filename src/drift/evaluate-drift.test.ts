@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
 import { buildSample, lcgUniforms, type SampleRecipe } from '../../tests/support/oracle/recipes.js';
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, columnMap, type DataTable, projectTable, requireCells, withColumn } from '../domain/data-table.js';
 import type { FeatureKind } from '../domain/feature-schema.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
@@ -21,7 +21,7 @@ function cellsOf(col: ColumnInput): Cell[] {
 
 function tableOf(columns: Record<string, Cell[]>): DataTable {
   const names = Object.keys(columns);
-  return { columnNames: names, rowCount: columns[names[0]].length, columns };
+  return { columnNames: names, rowCount: columns[names[0]].length, columns: columnMap(columns) };
 }
 
 const oracle = loadOracle('drift_engine');
@@ -165,12 +165,13 @@ describe('driftguard mode at large n', () => {
 
   it('reports a missing column as not tested plus a finding, outside the share denominator', () => {
     const cur = synthetic(3000, 5);
-    const { income: _, ...rest } = cur.columns;
-    const report = evaluateDrift(profile, {
-      ...cur,
-      columnNames: cur.columnNames.filter((c) => c !== 'income'),
-      columns: rest,
-    });
+    const report = evaluateDrift(
+      profile,
+      projectTable(
+        cur,
+        cur.columnNames.filter((c) => c !== 'income'),
+      ),
+    );
     expect(report.features.find((f) => f.name === 'income')).toMatchObject({
       status: 'not_tested',
       reason: 'column absent from the current data',
@@ -200,7 +201,14 @@ describe('driftguard mode at large n', () => {
   it('excluded features get data-quality checks but no drift result', () => {
     const p = buildReferenceProfile(reference, inferSchema(reference, { exclude: ['age'] }));
     const cur = synthetic(2000, 6);
-    const report = evaluateDrift(p, { ...cur, columns: { ...cur.columns, age: cur.columns.age.map(() => 'oops') } });
+    const report = evaluateDrift(
+      p,
+      withColumn(
+        cur,
+        'age',
+        requireCells(cur, 'age').map(() => 'oops'),
+      ),
+    );
     expect(report.features.map((f) => f.name)).not.toContain('age');
     expect(report.dataQuality.filter((d) => d.column === 'age').map((d) => d.kind)).toEqual([
       'empty_column',
@@ -232,7 +240,7 @@ describe('bad inputs and configuration', () => {
     expect(() => evaluateDrift(profile, ref, { mode: 'fast' as never })).toThrow(
       expect.objectContaining({ field: 'mode' }),
     );
-    expect(() => evaluateDrift(profile, { ...ref, columns: { ...ref.columns, age: [1] } })).toThrow(
+    expect(() => evaluateDrift(profile, withColumn(ref, 'age', [1]))).toThrow(
       expect.objectContaining({ field: 'current.age' }),
     );
   });
@@ -267,8 +275,8 @@ describe('the target column: labels arrive later', () => {
 
   it('an unlabelled window raises no data-quality finding on the target and leaves target drift untested', () => {
     for (const current of [
-      tableOf({ x: [...reference.columns.x], y: new Array<Cell>(n).fill(null) }),
-      tableOf({ x: [...reference.columns.x] }),
+      tableOf({ x: [...requireCells(reference, 'x')], y: new Array<Cell>(n).fill(null) }),
+      tableOf({ x: [...requireCells(reference, 'x')] }),
     ]) {
       const report = evaluateDrift(profile, current);
       expect(report.dataQuality.filter((f) => f.column === 'y')).toEqual([]);
@@ -279,7 +287,7 @@ describe('the target column: labels arrive later', () => {
 
   it('measures target drift from the labels that arrived (a window partly labelled)', () => {
     const labels: Cell[] = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? null : i % 3 === 0 ? 'no' : 'yes'));
-    const report = evaluateDrift(profile, tableOf({ x: [...reference.columns.x], y: labels }));
+    const report = evaluateDrift(profile, tableOf({ x: [...requireCells(reference, 'x')], y: labels }));
     expect(report.dataQuality.filter((f) => f.column === 'y' && f.severity === 'error')).toEqual([]);
     expect(report.targetDrift).toMatchObject({ name: 'y', status: 'tested', drifted: true });
   });

@@ -1,4 +1,4 @@
-import type { DataTable } from '../domain/data-table.js';
+import { cellsOf, columnLength, type DataTable } from '../domain/data-table.js';
 import type { FeatureSpec, RoleColumnSpec } from '../domain/feature-schema.js';
 import { gradeSeverity } from '../domain/grade-severity.js';
 import { benjaminiHochberg, bonferroni } from '../stats/index.js';
@@ -33,21 +33,23 @@ const LABEL_LAG_KINDS: ReadonlySet<DataQualityKind> = new Set([
 
 /** State carried between consecutive evaluations of one monitored model (persistence) and the window bounds. */
 export interface EvaluationState {
+  /** Called after each feature is evaluated (progress of long evaluations). */
+  readonly onColumn?: (done: number, total: number) => void;
   /** `highStreak` of the previous report (0 when none). */
   readonly previousHighStreak?: number;
   readonly window?: DriftReport['window'];
 }
 
 function valuesOf(table: DataTable, profile: ColumnProfile): ColumnValues | null {
-  const cells = table.columns[profile.name];
-  if (cells === undefined) return null;
-  if (cells.length !== table.rowCount) {
+  const column = table.columns.get(profile.name);
+  if (column === undefined) return null;
+  if (columnLength(column) !== table.rowCount) {
     throw new DriftConfigError(
       `current.${profile.name}`,
-      `column has ${cells.length} cells, the table ${table.rowCount} rows`,
+      `column has ${columnLength(column)} cells, the table ${table.rowCount} rows`,
     );
   }
-  return columnValuesOf(cells, profile.kind);
+  return columnValuesOf(column, profile.kind);
 }
 
 function applyCorrection(results: FeatureDriftResult[], config: DriftEngineConfig): FeatureDriftResult[] {
@@ -109,8 +111,8 @@ export function evaluateDrift(
     const columnProfile = profile.features[i];
     const values = valuesOf(current, columnProfile);
     dataQuality.push(...findDataQualityIssues(columnProfile, values, current.rowCount, config, spec));
-    if (spec.excluded) return;
-    features.push(compareColumn(columnProfile, values, spec, config, `features.${spec.name}.test`));
+    if (!spec.excluded) features.push(compareColumn(columnProfile, values, spec, config, `features.${spec.name}.test`));
+    state.onColumn?.(i + 1, schema.features.length);
   });
   features = applyCorrection(features, config);
 
@@ -128,12 +130,16 @@ export function evaluateDrift(
   const predictionDrift = role(schema.prediction, profile.prediction);
   const predictionScoreDrift = role(schema.predictionScore, profile.predictionScore);
   const targetDrift = role(schema.target, profile.target, true);
+  const boxed = (name: string): ReturnType<typeof cellsOf> | undefined => {
+    const column = current.columns.get(name);
+    return column === undefined ? undefined : cellsOf(column);
+  };
   const performance = comparePerformance(
     profile.performance,
     {
-      target: schema.target === null ? undefined : current.columns[schema.target.name],
-      prediction: schema.prediction === null ? undefined : current.columns[schema.prediction.name],
-      score: schema.predictionScore === null ? null : (current.columns[schema.predictionScore.name] ?? null),
+      target: schema.target === null ? undefined : boxed(schema.target.name),
+      prediction: schema.prediction === null ? undefined : boxed(schema.prediction.name),
+      score: schema.predictionScore === null ? null : (boxed(schema.predictionScore.name) ?? null),
     },
     schema,
     config,

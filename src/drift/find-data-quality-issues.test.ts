@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, columnMap, type DataTable } from '../domain/data-table.js';
 import type { FeatureOverride } from '../domain/feature-schema.js';
 import { inferSchema } from '../domain/infer-schema.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
@@ -11,7 +11,7 @@ import { findDataQualityIssues } from './find-data-quality-issues.js';
 const config = createDriftEngineConfig();
 
 function one(name: string, cells: Cell[]): DataTable {
-  return { columnNames: [name], rowCount: cells.length, columns: { [name]: cells } };
+  return { columnNames: [name], rowCount: cells.length, columns: columnMap({ [name]: cells }) };
 }
 
 /** Findings for one column: reference cells vs current cells, with an optional schema override. */

@@ -15,7 +15,12 @@ export type {
 } from '../domain/feature-schema.js';
 export type { SeverityGrade } from '../domain/grade-severity.js';
 export { DEFAULT_SEVERITY_THRESHOLDS, gradeSeverity, severityOfShare } from '../domain/grade-severity.js';
-export { DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY, inferColumnKind, inferSchema } from '../domain/infer-schema.js';
+export {
+  DEFAULT_MAX_CATEGORICAL_INTEGER_CARDINALITY,
+  inferColumnKind,
+  inferSchema,
+  inferSchemaWithDecisions,
+} from '../domain/infer-schema.js';
 export { SchemaError } from '../domain/schema-error.js';
 export type { Severity, SeverityThresholds } from '../domain/severity.js';
 export { applyFeatureOverrides } from './apply-feature-overrides.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataTableFromColumns } from '../domain/data-table.js';
 import { DriftConfigError } from './drift-config-error.js';
 import { createSlidingWindow, type WindowBatch } from './sliding-window.js';
 
@@ -20,7 +21,7 @@ describe('count windows', () => {
       [4, 5, 6, 7],
     ]);
     expect(w.eventCount).toBe(9);
-    expect(emitted[1].toTable()).toEqual({ columnNames: ['id'], rowCount: 4, columns: { id: [2, 3, 4, 5] } });
+    expect(emitted[1].toTable()).toEqual(dataTableFromColumns({ id: [2, 3, 4, 5] }));
   });
   it('tumbling windows when step = windowSize', () => {
     const w = createSlidingWindow({ type: 'count', windowSize: 3, step: 3 });

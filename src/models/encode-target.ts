@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, cellsOf, type DataTable } from '../domain/data-table.js';
 import { ModelError } from './model-error.js';
 import type { ModelSchema, ModelTask } from './model-types.js';
 
@@ -48,8 +48,9 @@ export function encodeTarget(
   table: DataTable,
   schema: Pick<ModelSchema, 'target' | 'task' | 'classLabels'>,
 ): Float64Array {
-  const cells = table.columns[schema.target];
-  if (cells === undefined) throw new ModelError(schema.target, 'target column is missing from the table');
+  const column = table.columns.get(schema.target);
+  if (column === undefined) throw new ModelError(schema.target, 'target column is missing from the table');
+  const cells = cellsOf(column);
   const y = new Float64Array(cells.length);
   if (schema.task === 'regression') {
     for (let i = 0; i < cells.length; i++) {
@@ -87,11 +88,11 @@ export function prepareTarget(
   task: ModelTask,
   positiveClass?: string,
 ): { y: Float64Array; classLabels: [string, string] | null } {
-  const cells = table.columns[target];
-  if (cells === undefined) {
+  const column = table.columns.get(target);
+  if (column === undefined) {
     throw new ModelError(target, `target column is missing from the table (columns: ${table.columnNames.join(', ')})`);
   }
   if (table.rowCount === 0) throw new ModelError('train', 'training table is empty');
-  const classLabels = task === 'binary' ? resolveClassLabels(cells, target, positiveClass) : null;
+  const classLabels = task === 'binary' ? resolveClassLabels(cellsOf(column), target, positiveClass) : null;
   return { y: encodeTarget(table, { target, task, classLabels }), classLabels };
 }

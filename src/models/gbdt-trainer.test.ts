@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sliceTable, syntheticTable } from '../../tests/support/models/synthetic-data.js';
 import { expectClose, loadOracle } from '../../tests/support/oracle/oracle.js';
-import { dataTableFromRows } from '../domain/data-table.js';
+import { dataTableFromRows, requireCells } from '../domain/data-table.js';
 import { gbdtTrainer } from './gbdt-trainer.js';
 import { logisticTrainer } from './logistic-trainer.js';
 import { rocAuc } from './metrics/roc-auc.js';
@@ -67,7 +67,7 @@ describe('gbdtTrainer', () => {
   const validation = sliceTable(all, 2000, 2500);
   const test = sliceTable(all, 2500, 3000);
   const data = { table: train, target: 'label', task: 'binary' as const };
-  const positives = test.columns.label.map((v) => (v === 'yes' ? 1 : 0));
+  const positives = requireCells(test, 'label').map((v) => (v === 'yes' ? 1 : 0));
 
   it('learns the non-linear synthetic signal better than logistic regression', () => {
     const gbdt = gbdtTrainer.fit(data, validation, {}, 1);
@@ -152,7 +152,7 @@ describe('gbdtTrainer', () => {
     expect(log.loss).toBe('squared_error');
     const holdout = sliceTable(reg, 1200, 1500);
     const pred = model.predictBatch(holdout);
-    const y = holdout.columns.y as number[];
+    const y = requireCells(holdout, 'y') as number[];
     const mean = y.reduce((s, v) => s + v, 0) / y.length;
     let ssRes = 0;
     let ssTot = 0;

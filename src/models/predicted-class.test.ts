@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTable } from '../../tests/support/models/synthetic-data.js';
+import { requireCells } from '../domain/data-table.js';
 import { mcnemarTest } from './evaluation/mcnemar-test.js';
 import { loadModel } from './load-model.js';
 import { logisticTrainer } from './logistic-trainer.js';
@@ -11,7 +12,7 @@ import { DEFAULT_DECISION_THRESHOLD, predictedClass } from './predicted-class.js
 const rowsOf = (table: ReturnType<typeof syntheticTable>): FeatureRow[] =>
   Array.from(
     { length: table.rowCount },
-    (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])) as FeatureRow,
+    (_, i) => Object.fromEntries(table.columnNames.map((c) => [c, requireCells(table, c)[i]])) as FeatureRow,
   );
 
 describe('predictedClass: the one decision rule (class 1 ⇔ p > threshold)', () => {
@@ -34,7 +35,7 @@ describe('predictedClass: the one decision rule (class 1 ⇔ p > threshold)', ()
       estimator: { ...json.estimator, coefficients: json.estimator.coefficients.map(() => 0), intercept: 0 },
     } satisfies SerializedModel);
     const rows = rowsOf(table);
-    const y = Float64Array.from(table.columns.label, (l) => (l === 'yes' ? 1 : 0));
+    const y = Float64Array.from(requireCells(table, 'label'), (l) => (l === 'yes' ? 1 : 0));
     for (const m of [model, tied]) {
       const p = m.predictProbaBatch(table);
       const classes = m.predictBatch(table);

@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../domain/data-table.js';
+import { type Cell, type Column, cellAt, cellsOf, columnLength, type DataTable } from '../domain/data-table.js';
 import { ModelError } from './model-error.js';
 import type {
   BooleanTransform,
@@ -86,14 +86,25 @@ function wantIndicator(options: PreprocessingOptions, missingCount: number): boo
   return options.missingIndicators === 'always' || missingCount > 0;
 }
 
-function fitNumeric(name: string, cells: readonly Cell[], options: PreprocessingOptions): NumericTransform {
+/** The numeric reading of row `i`, straight from the Float64Array of a number column (no boxing). */
+function readNumericAt(column: Column, i: number): number | typeof MISSING | typeof INVALID {
+  if (column.type === 'number') {
+    const v = column.values[i];
+    if (v === v) return v - v === 0 ? v : INVALID;
+    return column.invalid?.has(i) === true ? INVALID : MISSING;
+  }
+  return readNumeric(cellAt(column, i));
+}
+
+function fitNumeric(name: string, column: Column, options: PreprocessingOptions): NumericTransform {
+  const n = columnLength(column);
   const values: number[] = [];
   let missingCount = 0;
-  for (const cell of cells) {
-    const v = readNumeric(cell);
+  for (let i = 0; i < n; i++) {
+    const v = readNumericAt(column, i);
     if (v === MISSING) missingCount++;
     else if (v === INVALID) {
-      if (options.invalidValue === 'error') throw invalid(name, cell, 'a finite number or null');
+      if (options.invalidValue === 'error') throw invalid(name, cellAt(column, i), 'a finite number or null');
       missingCount++;
     } else values.push(v);
   }
@@ -103,7 +114,6 @@ function fitNumeric(name: string, cells: readonly Cell[], options: Preprocessing
   let scale = 1;
   if (options.numericScaling === 'standard') {
     // mean / population std of the imputed column, as sklearn SimpleImputer(strategy='median') → StandardScaler()
-    const n = cells.length;
     const fill = impute ?? 0;
     let sum = 0;
     for (const v of values) sum += v;
@@ -212,16 +222,16 @@ export function fitPreprocessing(
   checkOptions(resolved);
   if (features.length === 0) throw new ModelError('features', 'at least one feature is required');
   const transforms = features.map((f): FeatureTransform => {
-    const cells = table.columns[f.name];
-    if (cells === undefined) {
+    const column = table.columns.get(f.name);
+    if (column === undefined) {
       throw new ModelError(
         f.name,
         `feature column is missing from the table (columns: ${table.columnNames.join(', ')})`,
       );
     }
-    if (f.kind === 'numeric') return fitNumeric(f.name, cells, resolved);
-    if (f.kind === 'boolean') return fitBoolean(f.name, cells, resolved);
-    return fitCategorical(f.name, cells, resolved, target);
+    if (f.kind === 'numeric') return fitNumeric(f.name, column, resolved);
+    if (f.kind === 'boolean') return fitBoolean(f.name, cellsOf(column), resolved);
+    return fitCategorical(f.name, cellsOf(column), resolved, target);
   });
   return { transforms, outputColumns: transforms.flatMap(transformColumns), invalidValue: resolved.invalidValue };
 }
@@ -316,11 +326,14 @@ export function createRowEncoder(spec: PreprocessingSpec): RowEncoder {
       const n = table.rowCount;
       const matrix = new Float64Array(n * width);
       for (let j = 0; j < count; j++) {
-        const cells = table.columns[names[j]];
-        if (cells === undefined) throw new ModelError(names[j], 'feature column is missing from the table');
+        const column = table.columns.get(names[j]);
+        if (column === undefined) throw new ModelError(names[j], 'feature column is missing from the table');
         const encode = encoders[j];
         const off = offsets[j];
-        for (let i = 0; i < n; i++) encode(cells[i], matrix, i * width + off);
+        if (column.type === 'cells') {
+          const cells = column.cells;
+          for (let i = 0; i < n; i++) encode(cells[i], matrix, i * width + off);
+        } else for (let i = 0; i < n; i++) encode(cellAt(column, i), matrix, i * width + off);
       }
       return matrix;
     },

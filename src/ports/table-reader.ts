@@ -1,8 +1,8 @@
 import type { DataTable } from '../domain/data-table.js';
 
-/** Progress of a read: bytes (CSV) or rows (Parquet) done out of a known total. */
+/** Progress of a read: bytes (CSV) or rows (Parquet) done out of a known total (`columns`: profiling, evaluating). */
 export interface TableReadProgress {
-  readonly unit: 'bytes' | 'rows';
+  readonly unit: 'bytes' | 'rows' | 'columns';
   readonly done: number;
   readonly total: number;
 }
@@ -11,6 +11,11 @@ export interface TableReadProgress {
 export interface TableReadOptions {
   /** Called now and then while reading (at most a few times per second of work); never for tiny files. */
   readonly onProgress?: (progress: TableReadProgress) => void;
+  /**
+   * Keep at most this many rows, a uniform sample (seeded reservoir: the same file gives the same rows), so a file of
+   * any length fits in memory; the table's `sourceRowCount` then says how many rows the file had.
+   */
+  readonly sampleRows?: number;
 }
 
 /**

@@ -21,15 +21,15 @@ function tsxLoaderUrl(): string | null {
 }
 
 /**
- * Finds a worker entry module of this folder by base name: the compiled `<name>.js` (the built package), else the `.ts`
+ * Finds a worker entry module of `folder` (default: this one) by base name: the compiled `<name>.js` (the built package), else the `.ts`
  * source started through tsx's loader (source checkout: tsx, vitest). Without either, the work runs in-thread.
  */
-export function locateThreadEntry(name: string): ThreadEntry {
-  const compiled = new URL(`./${name}.js`, import.meta.url);
+export function locateThreadEntry(name: string, folder: string = import.meta.url): ThreadEntry {
+  const compiled = new URL(`./${name}.js`, folder);
   if (compiled.protocol === 'file:' && existsSync(fileURLToPath(compiled))) return { kind: 'worker', url: compiled };
-  const source = new URL(`./${name}.ts`, import.meta.url);
+  const source = new URL(`./${name}.ts`, folder);
   if (source.protocol !== 'file:' || !existsSync(fileURLToPath(source))) {
-    return { kind: 'in-thread', reason: `no worker entry beside ${import.meta.url}` };
+    return { kind: 'in-thread', reason: `no worker entry beside ${folder}` };
   }
   const loader = tsxLoaderUrl();
   if (loader === null)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sliceTable, syntheticTable } from '../../../tests/support/models/synthetic-data.js';
-import type { Cell } from '../../domain/data-table.js';
+import { type Cell, requireCells } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { InferenceModelError } from '../../models/inference/inference-mapping.js';
 import { onnxModelProtoOf } from '../../models/onnx/export-onnx.js';
@@ -12,7 +12,7 @@ import { createOnnxRuntimeModel } from './onnx-runtime-model.js';
 
 function rowsOf(table: ReturnType<typeof syntheticTable>): Record<string, Cell>[] {
   return Array.from({ length: table.rowCount }, (_, i) =>
-    Object.fromEntries(table.columnNames.map((c) => [c, table.columns[c][i]])),
+    Object.fromEntries(table.columnNames.map((c) => [c, requireCells(table, c)[i]])),
   );
 }
 

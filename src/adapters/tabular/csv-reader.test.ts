@@ -1,12 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectReadError } from '../../../tests/support/adapters/expect-read-error.js';
+import { type DataTable, requireCells } from '../../domain/data-table.js';
+import { parseDecimal } from '../../domain/text-values.js';
 import type { TableReadError } from '../../ports/table-reader.js';
-import { parseDecimal } from './column-builder.js';
 import { createCsvReader, createCsvTextParser } from './csv-reader.js';
+
+const cellsOf = (table: DataTable): Record<string, unknown[]> =>
+  Object.fromEntries(table.columnNames.map((name) => [name, requireCells(table, name)]));
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,17 +33,35 @@ describe('createCsvReader', () => {
     const table = await reader.read(path);
     expect(table.columnNames).toEqual(['x', 'flag', 'city', 'blank', 'mixed']);
     expect(table.rowCount).toBe(4);
-    expect(table.columns.x).toEqual([1.5, -2000, null, null]);
-    expect(table.columns.flag).toEqual([true, false, true, null]);
-    expect(table.columns.city).toEqual(['Paris', 'Lyon, FR', null, 'Nice']);
-    expect(table.columns.blank).toEqual([null, null, null, null]);
-    // A column that turns out to be text keeps every cell's exact original spelling.
-    expect(table.columns.mixed).toEqual(['1', 'abc', '1.50', null]);
+    expect(requireCells(table, 'x')).toEqual([1.5, -2000, null, null]);
+    expect(requireCells(table, 'flag')).toEqual([true, false, true, null]);
+    expect(requireCells(table, 'city')).toEqual(['Paris', 'Lyon, FR', null, 'Nice']);
+    expect(requireCells(table, 'blank')).toEqual([null, null, null, null]);
+    // Mostly numbers: numeric, the stray text kept as an invalid value (not missing, not a category).
+    expect(requireCells(table, 'mixed')).toEqual([1, 'abc', 1.5, null]);
+    expect(table.columns.get('mixed')).toMatchObject({ type: 'number', invalid: new Map([[1, 'abc']]) });
   });
 
-  it('turns a boolean-looking column with a stray value back into the original text', async () => {
+  it('keeps a mostly-boolean column boolean, the stray value as text', async () => {
     const table = await reader.read(csvFile('b\nTrue\nfalse\nmaybe\n'));
-    expect(table.columns.b).toEqual(['True', 'false', 'maybe']);
+    expect(requireCells(table, 'b')).toEqual([true, false, 'maybe']);
+  });
+
+  it('keeps the exact spelling of a mostly-text column whose first rows were numbers (second pass)', async () => {
+    const rows = [
+      ...Array.from({ length: 1200 }, (_, i) => `${i}.50`),
+      ...Array.from({ length: 2000 }, (_, i) => `t${i}`),
+    ];
+    const table = await reader.read(csvFile(`v\n${rows.join('\n')}\n`));
+    expect(table.columns.get('v')?.type).toBe('category');
+    expect(requireCells(table, 'v').slice(0, 2)).toEqual(['0.50', '1.50']);
+    expect(requireCells(table, 'v').at(-1)).toBe('t1999');
+  });
+
+  it('reads a gzip-compressed CSV by its .csv.gz extension', async () => {
+    const path = join(dir, `t${fileIndex++}.csv.gz`);
+    writeFileSync(path, gzipSync('x,c\n1.5,a\n2,b\n'));
+    expect(cellsOf(await reader.read(path))).toEqual({ x: [1.5, 2], c: ['a', 'b'] });
   });
 
   it('keeps a numeric column numeric when under 1 % of its cells are stray text (engine reports type violations)', async () => {
@@ -46,27 +69,42 @@ describe('createCsvReader', () => {
     values[17] = 'n/a?';
     values[18] = 'TRUE';
     const table = await reader.read(csvFile(`v\n${values.join('\n')}\n`));
-    expect(table.columns.v[16]).toBe(4);
-    expect(table.columns.v.slice(17, 19)).toEqual(['n/a?', 'TRUE']);
-    expect(table.columns.v.filter((cell) => typeof cell === 'number')).toHaveLength(198);
+    expect(requireCells(table, 'v')[16]).toBe(4);
+    expect(requireCells(table, 'v').slice(17, 19)).toEqual(['n/a?', 'TRUE']);
+    expect(requireCells(table, 'v').filter((cell) => typeof cell === 'number')).toHaveLength(198);
   });
 
   it('does not take hex, blanks inside or Infinity for numbers', async () => {
     const table = await reader.read(csvFile('a,b,c\n0x10,1 2,Infinity\n1,2,3\n'));
-    expect(table.columns.a).toEqual(['0x10', '1']);
-    expect(table.columns.b).toEqual(['1 2', '2']);
-    expect(table.columns.c).toEqual(['Infinity', '3']);
+    expect(requireCells(table, 'a')).toEqual(['0x10', '1']);
+    expect(requireCells(table, 'b')).toEqual(['1 2', '2']);
+    expect(requireCells(table, 'c')).toEqual(['Infinity', '3']);
   });
 
   it('reads TSV by extension, strips a BOM, skips blank lines and names an empty header like pandas', async () => {
     const table = await reader.read(csvFile('\uFEFF\tv\n0\t1\n\n1\t2\n', '.tsv'));
     expect(table.columnNames).toEqual(['Unnamed: 0', 'v']);
-    expect(table.columns.v).toEqual([1, 2]);
+    expect(requireCells(table, 'v')).toEqual([1, 2]);
+  });
+
+  it('reads columns named __proto__, constructor and toString like any other (issue 14 item 14)', async () => {
+    const table = await reader.read(csvFile('__proto__,constructor,toString\n1.5,a,True\n2,b,False\n'));
+    expect(table.columnNames).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(table.columnNames.map((name) => requireCells(table, name))).toEqual([
+      [1.5, 2],
+      ['a', 'b'],
+      [true, false],
+    ]);
+    expect(requireCells(await createCsvTextParser().parse('__proto__\nx\n', 'body'), '__proto__')).toEqual(['x']);
   });
 
   it('reads a header-only file as zero rows', async () => {
     const table = await reader.read(csvFile('a,b\n'));
-    expect(table).toEqual({ columnNames: ['a', 'b'], rowCount: 0, columns: { a: [], b: [] } });
+    expect({ names: table.columnNames, rows: table.rowCount, cells: cellsOf(table) }).toEqual({
+      names: ['a', 'b'],
+      rows: 0,
+      cells: { a: [], b: [] },
+    });
   });
 
   it('reports progress in bytes up to the file size', async () => {
@@ -90,8 +128,8 @@ describe('createCsvReader', () => {
           const texts = rows.map(([, s]) => `s${s}`);
           const body = rows.map(([n], i) => `${Object.is(n, -0) ? 0 : n},"${texts[i].replace(/"/g, '""')}"`).join('\n');
           const table = await reader.read(csvFile(`n,s\n${body}\n`));
-          expect(table.columns.n).toEqual(rows.map(([n]) => (Object.is(n, -0) ? 0 : n)));
-          expect(table.columns.s).toEqual(texts);
+          expect(requireCells(table, 'n')).toEqual(rows.map(([n]) => (Object.is(n, -0) ? 0 : n)));
+          expect(requireCells(table, 's')).toEqual(texts);
         },
       ),
       { numRuns: 40 },
@@ -156,7 +194,7 @@ describe('createCsvTextParser (an uploaded CSV body)', () => {
 
   it('reads text exactly as the file reader reads the same bytes', async () => {
     const content = 'x,flag,city,mixed\n1.5,True,Paris,1\n-2e3,false,"Lyon, FR",abc\n,TRUE,NA,1.50\n';
-    expect(await parser.parse(content, 'request body')).toEqual(await reader.read(csvFile(content)));
+    expect(cellsOf(await parser.parse(content, 'request body'))).toEqual(cellsOf(await reader.read(csvFile(content))));
   });
 
   it('names the line, the column when known, and the reason of malformed text', async () => {

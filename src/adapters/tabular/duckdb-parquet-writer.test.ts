@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
+import { requireCells } from '../../domain/data-table.js';
 import { type TableColumn, TableWriteError } from '../../ports/table-writer.js';
 import { createDuckDbParquetWriter } from './duckdb-parquet-writer.js';
 import { createParquetReader } from './parquet-reader.js';
@@ -36,11 +37,11 @@ describe('DuckDB Parquet writer', () => {
     const table = await createParquetReader().read(path);
     expect(table.columnNames).toEqual(columns.map((c) => c.name));
     expect(table.rowCount).toBe(3);
-    expect(table.columns.age).toEqual([30.5, null, 61]);
-    expect(table.columns.tenure).toEqual([4, 0, 7]);
-    expect(table.columns.city).toEqual(['lyon', 'paris', null]);
-    expect(table.columns.owner).toEqual([true, false, null]);
-    expect(table.columns.churned).toEqual(['yes', 'no', 'no']);
+    expect(requireCells(table, 'age')).toEqual([30.5, null, 61]);
+    expect(requireCells(table, 'tenure')).toEqual([4, 0, 7]);
+    expect(requireCells(table, 'city')).toEqual(['lyon', 'paris', null]);
+    expect(requireCells(table, 'owner')).toEqual([true, false, null]);
+    expect(requireCells(table, 'churned')).toEqual(['yes', 'no', 'no']);
   });
 
   it('refuses a cell its column cannot hold, naming column and row, before writing anything', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DataTable } from '../../domain/data-table.js';
+import { columnMap, type DataTable, requireCells } from '../../domain/data-table.js';
 import { TableReadError, type TableReader } from '../../ports/table-reader.js';
 import { createTableReaderByExtension } from './table-reader-by-extension.js';
 
 function namedReader(extension: string): TableReader {
-  const table: DataTable = { columnNames: ['from'], rowCount: 1, columns: { from: [extension] } };
+  const table: DataTable = { columnNames: ['from'], rowCount: 1, columns: columnMap({ from: [extension] }) };
   return { extensions: [extension], read: () => Promise.resolve(table) };
 }
 
@@ -12,8 +12,8 @@ describe('createTableReaderByExtension', () => {
   const reader = createTableReaderByExtension([namedReader('.csv'), namedReader('.parquet')]);
 
   it('dispatches on the extension, case-insensitively', async () => {
-    expect((await reader.read('/data/x.CSV')).columns.from).toEqual(['.csv']);
-    expect((await reader.read('/data/x.parquet')).columns.from).toEqual(['.parquet']);
+    expect(requireCells(await reader.read('/data/x.CSV'), 'from')).toEqual(['.csv']);
+    expect(requireCells(await reader.read('/data/x.parquet'), 'from')).toEqual(['.parquet']);
     expect(reader.extensions).toEqual(['.csv', '.parquet']);
   });
 

@@ -13,7 +13,7 @@ import {
   createAgrawalStream,
   type LabelledApplication,
 } from '../../datagen/agrawal-stream.js';
-import { type Cell, dataTableFromRows } from '../../domain/data-table.js';
+import { type Cell, type Column, cellAt, dataTableFromRows } from '../../domain/data-table.js';
 import { resolveServeSettings } from '../../services/config/serve-settings.js';
 import { trackTraining } from '../../services/training/track-training.js';
 import { createTrainModelService } from '../../services/training/train-model.js';
@@ -177,7 +177,10 @@ async function setUpModel(
   await api.call('PUT', `/v1/models/${model}`, demoModelDefinition(options.scenario, model));
   const referenceRows = Array.from({ length: initial.trained.trainTable.rowCount }, (_, i) =>
     Object.fromEntries(
-      initial.trained.trainTable.columnNames.map((c) => [c, initial.trained.trainTable.columns[c][i]]),
+      initial.trained.trainTable.columnNames.map((c) => [
+        c,
+        cellAt(initial.trained.trainTable.columns.get(c) as Column, i),
+      ]),
     ),
   );
   const reference = await api.call<{ rows: number; features: unknown[] }>('PUT', `/v1/models/${model}/reference`, {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRegressionStream, type RegressionSegment } from '../../../tests/support/drift/estimation-data.js';
 import { type NannymlChunk, SAME_METHOD } from '../../../tests/support/drift/nannyml-expect.js';
 import { expectClose, loadOracle } from '../../../tests/support/oracle/oracle.js';
+import { dataTableFromColumns } from '../../domain/data-table.js';
 import { fitDirectLossEstimator, REGRESSION_METRICS } from './direct-loss-estimator.js';
 
 interface Inputs {
@@ -23,11 +24,8 @@ describe('direct loss estimation against NannyML 0.13.1 DLE (tests/oracle/nannym
     describe(c.id, () => {
       const reference = buildRegressionStream(c.inputs.reference);
       const analysis = buildRegressionStream(c.inputs.analysis);
-      const tableOf = (s: typeof reference, start: number, end: number) => ({
-        columnNames: ['x1', 'x2'],
-        rowCount: end - start,
-        columns: { x1: s.x1.slice(start, end), x2: s.x2.slice(start, end) },
-      });
+      const tableOf = (s: typeof reference, start: number, end: number) =>
+        dataTableFromColumns({ x1: s.x1.slice(start, end), x2: s.x2.slice(start, end) }, end - start);
       const estimator = fitDirectLossEstimator(
         {
           table: tableOf(reference, 0, reference.targets.length),

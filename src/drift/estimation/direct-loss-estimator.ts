@@ -1,4 +1,4 @@
-import type { DataTable } from '../../domain/data-table.js';
+import { type Column, type DataTable, dataTableOf, numberColumn } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import type { FittedModel, GbdtParams, ModelFeature } from '../../models/model-types.js';
 import {
@@ -65,16 +65,14 @@ function lossTable(
   predictions: ArrayLike<number>,
   loss: Float64Array | null,
 ): DataTable {
-  const columns: Record<string, DataTable['columns'][string]> = {};
-  for (const f of features) {
-    const column = table.columns[f.name];
+  const columns: [string, Column][] = features.map((f) => {
+    const column = table.columns.get(f.name);
     if (column === undefined) throw new EstimationInputError(`features.${f.name}`, 'is not a column of the table');
-    columns[f.name] = column;
-  }
-  columns[PREDICTION_COLUMN] = Array.from(predictions);
-  if (loss !== null) columns[LOSS_COLUMN] = Array.from(loss);
-  const columnNames = [...features.map((f) => f.name), PREDICTION_COLUMN, ...(loss === null ? [] : [LOSS_COLUMN])];
-  return { columnNames, rowCount: table.rowCount, columns };
+    return [f.name, column];
+  });
+  columns.push([PREDICTION_COLUMN, numberColumn(Float64Array.from(predictions))]);
+  if (loss !== null) columns.push([LOSS_COLUMN, numberColumn(loss)]);
+  return dataTableOf(columns, table.rowCount);
 }
 
 function realizedLosses(predictions: ArrayLike<number>, targets: ArrayLike<number>): MetricValues<RegressionMetric> {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JOINT_SHIFT_FEATURES, jointShiftTable } from '../../../tests/support/drift/joint-shift-table.js';
 import type { Cell, DataTable } from '../../domain/data-table.js';
+import { dataTableFromColumns, projectTable, requireCells, withColumn } from '../../domain/data-table.js';
 import { createSeededRandom } from '../../models/evaluation/seeded-random.js';
 import { DriftConfigError } from '../drift-config-error.js';
 import { classifierDrift } from './domain-classifier.js';
@@ -57,12 +58,13 @@ describe('classifierDrift', () => {
     expect(missing.drifted).toBe(true);
     expect(missing.topFeatures[0].name).toBe('x2');
     const current = jointShiftTable({ rows: 1500, seed: 7 });
-    const { x2: _dropped, ...rest } = current.columns;
-    const absent = run(jointShiftTable({ rows: 1500, seed: 8 }), {
-      columnNames: current.columnNames.filter((c) => c !== 'x2'),
-      rowCount: 1500,
-      columns: rest,
-    });
+    const absent = run(
+      jointShiftTable({ rows: 1500, seed: 8 }),
+      projectTable(
+        current,
+        current.columnNames.filter((c) => c !== 'x2'),
+      ),
+    );
     expect(absent.drifted).toBe(true);
     expect(absent.statistic).toBeGreaterThan(0.99);
     // the normal tail underflows at this separation: the p-value stays positive (the smallest double)
@@ -106,11 +108,7 @@ describe('classifierDrift', () => {
   it('keeps a feature called like its side label apart from the label', () => {
     const table = (seed: number): DataTable => {
       const t = jointShiftTable({ rows: 300, seed });
-      return {
-        ...t,
-        columnNames: [...t.columnNames, '__driftguard_current__'],
-        columns: { ...t.columns, __driftguard_current__: t.columns.x3 },
-      };
+      return withColumn(t, '__driftguard_current__', requireCells(t, 'x3'));
     };
     const result = classifierDrift(
       {
@@ -169,11 +167,8 @@ describe('classifierDrift under H0 (calibration)', () => {
       fc.double({ min: -5, max: 5, noNaN: true }),
     );
     const side = fc.array(fc.tuple(cell, fc.constantFrom('a', 'b', null)), { minLength: 6, maxLength: 40 });
-    const toTable = (rows: [Cell, Cell][]): DataTable => ({
-      columnNames: ['v', 'c'],
-      rowCount: rows.length,
-      columns: { v: rows.map((r) => r[0]), c: rows.map((r) => r[1]) },
-    });
+    const toTable = (rows: [Cell, Cell][]): DataTable =>
+      dataTableFromColumns({ v: rows.map((r) => r[0]), c: rows.map((r) => r[1]) }, rows.length);
     fc.assert(
       fc.property(side, side, (a, b) => {
         const result = classifierDrift(

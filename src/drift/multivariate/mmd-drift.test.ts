@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JOINT_SHIFT_FEATURES, jointShiftTable } from '../../../tests/support/drift/joint-shift-table.js';
 import type { DataTable } from '../../domain/data-table.js';
+import { dataTableFromColumns } from '../../domain/data-table.js';
 import { createSeededRandom } from '../../models/evaluation/seeded-random.js';
 import { DriftConfigError } from '../drift-config-error.js';
 import { mmdDrift } from './mmd-drift.js';
@@ -69,11 +70,7 @@ describe('mmdDrift', () => {
   });
 
   it('copes with identical rows (median distance 0)', () => {
-    const constant = (rows: number): DataTable => ({
-      columnNames: ['v'],
-      rowCount: rows,
-      columns: { v: new Array(rows).fill(1) },
-    });
+    const constant = (rows: number): DataTable => dataTableFromColumns({ v: new Array(rows).fill(1) }, rows);
     const result = mmdDrift(
       { reference: constant(30), current: constant(20), features: [{ name: 'v', kind: 'numeric' }] },
       OPTIONS,

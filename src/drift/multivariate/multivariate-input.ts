@@ -19,7 +19,7 @@ export interface MultivariateInput {
 export function checkMultivariateInput(input: MultivariateInput, minRows: number, method: string): void {
   if (input.features.length === 0) throw new DriftConfigError('multivariate', 'needs at least one feature to test');
   for (const feature of input.features) {
-    if (!Object.prototype.hasOwnProperty.call(input.reference.columns, feature.name)) {
+    if (!input.reference.columns.has(feature.name)) {
       throw new DriftConfigError('multivariate', `feature "${feature.name}" is not a column of the reference`);
     }
   }

@@ -2,12 +2,21 @@
  * The multivariate detectors' only contact with DataTable cells: pooling sampled rows of both sides into one
  * table, and replacing a column (permutation importance). Keep it that way — the cell representation may change.
  */
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import {
+  type Cell,
+  type Column,
+  cellsOf as cellsOfColumn,
+  type DataTable,
+  dataTableOf,
+  selectColumnRows,
+  withColumn,
+} from '../../domain/data-table.js';
 import type { MultivariateFeature, MultivariateInput } from './multivariate-input.js';
 
 /** Cells of `name` in `table`, or null when the table has no such column (then every cell is missing). */
 export function cellsOf(table: DataTable, name: string): readonly Cell[] | null {
-  return Object.prototype.hasOwnProperty.call(table.columns, name) ? table.columns[name] : null;
+  const column = table.columns.get(name);
+  return column === undefined ? null : cellsOfColumn(column);
 }
 
 /**
@@ -22,7 +31,7 @@ export function pooledTable(
 ): DataTable {
   const nRef = referenceRows.length;
   const rowCount = nRef + currentRows.length;
-  const columns: Record<string, readonly Cell[]> = {};
+  const columns: [string, Column | readonly Cell[]][] = [];
   const pick = (feature: MultivariateFeature): Cell[] => {
     const out = new Array<Cell>(rowCount);
     const ref = cellsOf(input.reference, feature.name);
@@ -31,15 +40,14 @@ export function pooledTable(
     for (let i = 0; i < currentRows.length; i++) out[nRef + i] = cur === null ? null : cur[currentRows[i]];
     return out;
   };
-  for (const feature of input.features) columns[feature.name] = pick(feature);
-  Object.assign(columns, extra);
-  return { columnNames: [...input.features.map((f) => f.name), ...Object.keys(extra)], rowCount, columns };
+  for (const feature of input.features) columns.push([feature.name, pick(feature)]);
+  columns.push(...Object.entries(extra));
+  return dataTableOf(columns, rowCount);
 }
 
 /** `table` with the cells of column `name` reordered: row i gets the cell of row `order[i]`. */
 export function withPermutedColumn(table: DataTable, name: string, order: ArrayLike<number>): DataTable {
-  const source = table.columns[name];
-  const cells = new Array<Cell>(table.rowCount);
-  for (let i = 0; i < cells.length; i++) cells[i] = source[order[i]];
-  return { ...table, columns: { ...table.columns, [name]: cells } };
+  const column = table.columns.get(name);
+  if (column === undefined) return table;
+  return withColumn(table, name, selectColumnRows(column, order));
 }

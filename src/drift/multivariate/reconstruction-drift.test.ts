@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JOINT_SHIFT_FEATURES, jointShiftTable } from '../../../tests/support/drift/joint-shift-table.js';
 import { expectClose, loadOracle } from '../../../tests/support/oracle/oracle.js';
 import type { Cell, DataTable } from '../../domain/data-table.js';
+import { dataTableFromColumns, withColumn } from '../../domain/data-table.js';
 import { DriftConfigError } from '../drift-config-error.js';
 import { DEFAULT_MULTIVARIATE_OPTIONS } from './multivariate-options.js';
 import { pcaReconstructionDrift } from './reconstruction-drift.js';
@@ -19,11 +20,7 @@ const FEATURES = [
 const OPTIONS = DEFAULT_MULTIVARIATE_OPTIONS.pca;
 const NANNYML = { ...OPTIONS, referenceErrors: 'in-sample' as const };
 
-const tableOf = (columns: Columns): DataTable => ({
-  columnNames: Object.keys(columns),
-  rowCount: columns.a.length,
-  columns,
-});
+const tableOf = (columns: Columns): DataTable => dataTableFromColumns(columns, columns.a.length);
 
 describe(`pcaReconstructionDrift vs scikit-learn (${fixture.generator})`, () => {
   it('has cases', () => expect(fixture.cases.length).toBeGreaterThanOrEqual(4));
@@ -120,10 +117,12 @@ describe('pcaReconstructionDrift', () => {
   it('encodes a constant and an all-missing feature without NaN', () => {
     const reference = jointShiftTable({ rows: 500, seed: 28 });
     const current = jointShiftTable({ rows: 100, seed: 29 });
-    const withConstant = (t: DataTable): DataTable => ({
-      ...t,
-      columns: { ...t.columns, k: new Array<Cell>(t.rowCount).fill(3), gone: new Array<Cell>(t.rowCount).fill(null) },
-    });
+    const withConstant = (t: DataTable): DataTable =>
+      withColumn(
+        withColumn(t, 'k', new Array<Cell>(t.rowCount).fill(3)),
+        'gone',
+        new Array<Cell>(t.rowCount).fill(null),
+      );
     const result = pcaReconstructionDrift(
       {
         reference: withConstant(reference),

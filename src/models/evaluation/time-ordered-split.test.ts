@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataTableFromRows } from '../../domain/data-table.js';
+import { dataTableFromRows, requireCells } from '../../domain/data-table.js';
 import { explicitSplit, timeOrderedSplit } from './time-ordered-split.js';
 
 const table = (n: number) =>
@@ -10,8 +10,8 @@ describe('timeOrderedSplit', () => {
   it('splits by row order 70/15/15 by default without shuffling', () => {
     const s = timeOrderedSplit(table(100));
     expect([s.train.rowCount, s.validation.rowCount, s.test.rowCount]).toEqual([70, 15, 15]);
-    expect(s.train.columns.id.slice(0, 3)).toEqual([0, 1, 2]);
-    expect(s.test.columns.id[14]).toBe(99);
+    expect(requireCells(s.train, 'id').slice(0, 3)).toEqual([0, 1, 2]);
+    expect(requireCells(s.test, 'id')[14]).toBe(99);
     expect(s.orderedBy).toBe('row order');
   });
 
@@ -43,8 +43,8 @@ describe('timeOrderedSplit', () => {
       { ts: '2018-02-01', k: 'last' },
     ]);
     const s = timeOrderedSplit(t, { timeColumn: 'ts', trainFraction: 0.75, validationFraction: 0, testFraction: 0.25 });
-    expect(s.train.columns.k).toEqual(['first', 'a', 'b']);
-    expect(s.test.columns.k).toEqual(['last']);
+    expect(requireCells(s.train, 'k')).toEqual(['first', 'a', 'b']);
+    expect(requireCells(s.test, 'k')).toEqual(['last']);
   });
 
   it('rejects bad fractions, unknown or unparsable time columns and too few rows', () => {

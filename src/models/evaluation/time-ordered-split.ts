@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { type Cell, cellColumn, cellsOf, type DataTable } from '../../domain/data-table.js';
 import { MetricInputError } from '../metrics/metric-input-error.js';
 import { selectRows } from './select-rows.js';
 
@@ -71,7 +71,8 @@ export function timeOrderedSplit(table: DataTable, options: TimeOrderedSplitOpti
   const n = table.rowCount;
   const order = Array.from({ length: n }, (_, i) => i);
   if (options.timeColumn !== undefined) {
-    const column = table.columns[options.timeColumn] as readonly Cell[] | undefined;
+    const typed = table.columns.get(options.timeColumn);
+    const column = typed === undefined ? undefined : cellsOf(typed);
     if (column === undefined) {
       throw new MetricInputError(
         'timeColumn',
@@ -113,7 +114,7 @@ export function explicitSplit(sets: {
   const empty: DataTable = {
     columnNames: sets.train.columnNames,
     rowCount: 0,
-    columns: Object.fromEntries(sets.train.columnNames.map((c) => [c, []])),
+    columns: new Map(sets.train.columnNames.map((c) => [c, cellColumn([])])),
   };
   const validation = sets.validation ?? empty;
   for (const [argument, t] of [

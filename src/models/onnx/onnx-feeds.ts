@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { type Cell, cellsOf, type DataTable } from '../../domain/data-table.js';
 import { ModelError } from '../model-error.js';
 import type { FittedModel, SerializedModel } from '../model-types.js';
 
@@ -29,7 +29,8 @@ export function onnxFeeds(model: FittedModel | SerializedModel, table: DataTable
   const { preprocessing } = 'toJSON' in model ? model.toJSON() : model;
   const feeds: Record<string, OnnxFeed> = {};
   for (const t of preprocessing.transforms) {
-    const cells = table.columns[t.name];
+    const column = table.columns.get(t.name);
+    const cells = column === undefined ? undefined : cellsOf(column);
     if (cells === undefined) throw new ModelError(t.name, 'feature column is missing from the table');
     if (t.kind === 'categorical') {
       feeds[t.name] = {

@@ -1,4 +1,4 @@
-import type { DataTable } from '../../domain/data-table.js';
+import { type DataTable, projectTable, sliceTableRows } from '../../domain/data-table.js';
 import { fitDirectLossEstimator, type RegressionMetric } from '../../drift/estimation/index.js';
 import { inferModelFeatures } from '../../models/infer-model-features.js';
 import { EstimationRequestError } from './estimation-request-error.js';
@@ -7,9 +7,7 @@ import { numberColumn } from './table-columns.js';
 
 /** The rows [start, start + rows) of the feature columns, as a table for the loss models. */
 function rowsOf(table: DataTable, names: readonly string[], start: number, rows: number): DataTable {
-  const columns: Record<string, DataTable['columns'][string]> = {};
-  for (const name of names) columns[name] = Array.prototype.slice.call(table.columns[name], start, start + rows);
-  return { columnNames: names, rowCount: rows, columns };
+  return sliceTableRows(projectTable(table, names), start, start + rows);
 }
 
 /** Regression: direct loss estimation of MAE / RMSE from the model's inputs and its prediction. */

@@ -1,18 +1,18 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { type Cell, cellsOf as cellsOfColumn, type DataTable } from '../../domain/data-table.js';
 import { EstimationRequestError } from './estimation-request-error.js';
 
 // Reads the columns estimation needs out of a DataTable, refusing any unusable cell with the file, column and
 // row (data rows counted from 1): a missing score or label is never silently dropped.
 
 function cellsOf(table: DataTable, file: string, column: string, role: string): ArrayLike<Cell> {
-  const cells = table.columns[column];
-  if (cells === undefined) {
+  const found = table.columns.get(column);
+  if (found === undefined) {
     const known = table.columnNames.slice(0, 12).join(', ');
     throw new EstimationRequestError(
       `${file}: no ${role} column "${column}" (columns: ${known}${table.columnNames.length > 12 ? ', …' : ''})`,
     );
   }
-  return cells;
+  return cellsOfColumn(found);
 }
 
 const shown = (cell: Cell): string => (cell === null ? 'an empty cell' : JSON.stringify(cell));

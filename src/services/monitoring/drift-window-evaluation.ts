@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { type Cell, type DataTable, dataTableOf, ownCell } from '../../domain/data-table.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
 import {
   applyFeatureOverrides,
@@ -11,13 +11,29 @@ import type { DriftEvaluator, DriftWindowRequest } from '../../ports/drift-evalu
 
 /** Builds the engine's table from logged predictions: features, and the profile's prediction / score / target roles. */
 export function predictionTable(rows: readonly StoredPrediction[], profile: ReferenceProfile): DataTable {
-  const columns: Record<string, Cell[]> = {};
-  for (const f of profile.schema.features) columns[f.name] = rows.map((r) => r.features[f.name] ?? null);
+  const columns = new Map<string, readonly Cell[]>();
+  for (const f of profile.schema.features)
+    columns.set(
+      f.name,
+      rows.map((r) => ownCell(r.features, f.name)),
+    );
   const { prediction, predictionScore, target } = profile.schema;
-  if (prediction !== null) columns[prediction.name] = rows.map((r) => r.predictedClass);
-  if (predictionScore !== null) columns[predictionScore.name] = rows.map((r) => r.score);
-  if (target !== null) columns[target.name] = rows.map((r) => r.label);
-  return { columnNames: Object.keys(columns), rowCount: rows.length, columns };
+  if (prediction !== null)
+    columns.set(
+      prediction.name,
+      rows.map((r) => r.predictedClass),
+    );
+  if (predictionScore !== null)
+    columns.set(
+      predictionScore.name,
+      rows.map((r) => r.score),
+    );
+  if (target !== null)
+    columns.set(
+      target.name,
+      rows.map((r) => r.label),
+    );
+  return dataTableOf(columns, rows.length);
 }
 
 /** The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table and the drift engine. */

@@ -1,5 +1,5 @@
 import type { DataTable } from '../../domain/data-table.js';
-import { inferSchema } from '../../domain/infer-schema.js';
+import { inferColumnKind, inferSchemaWithDecisions } from '../../domain/infer-schema.js';
 import { SchemaError } from '../../domain/schema-error.js';
 import { buildReferenceProfile } from '../../drift/build-reference-profile.js';
 import type { DriftMode } from '../../drift/drift-config.js';
@@ -26,17 +26,43 @@ export interface DriftReportRequest {
   readonly config?: DriftReportConfig;
   /** Runs the multivariate test with these options over the config's `multivariate` (which alone also turns it on). */
   readonly multivariate?: MultivariateOptionsInput;
-  /** Progress of each file read (`which` says which side). */
-  readonly onProgress?: (which: 'reference' | 'current', progress: TableReadProgress) => void;
+  /** Rows kept per file at most (a seeded uniform sample beyond; see DEFAULT_SAMPLE_ROWS); null reads every row. */
+  readonly sampleRows?: number | null;
+  /** Report even when the current file lacks some of the reference's features (they are listed as not tested). */
+  readonly allowMissing?: boolean;
+  /** Progress of each file read (`which` says which side), then of the columns profiled and evaluated. */
+  readonly onProgress?: (
+    which: 'reference' | 'current' | 'profiling' | 'evaluating',
+    progress: TableReadProgress,
+  ) => void;
 }
+
+/**
+ * Rows read per file by default: beyond, a seeded uniform sample of this many rows is tested (and said on stderr),
+ * which keeps `report` on two files of 10 M × 50 under 2 GiB.
+ */
+export const DEFAULT_SAMPLE_ROWS = 1_000_000;
 
 /** The report plus what was read. */
 export interface DriftReportOutcome {
   readonly report: DriftReport;
   /** The verdict the exit code follows: dataset drift, or multivariate drift when that test ran. */
   readonly drifted: boolean;
-  readonly reference: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
-  readonly current: { readonly path: string; readonly rowCount: number; readonly columnCount: number };
+  /** `sourceRowCount`: rows in the file when `rowCount` rows were sampled from it. */
+  readonly reference: {
+    readonly path: string;
+    readonly rowCount: number;
+    readonly columnCount: number;
+    readonly sourceRowCount?: number;
+  };
+  readonly current: {
+    readonly path: string;
+    readonly rowCount: number;
+    readonly columnCount: number;
+    readonly sourceRowCount?: number;
+  };
+  /** Lines for the user: kinds decided against part of the values, constant columns, date-time columns left out. */
+  readonly warnings: readonly string[];
 }
 
 export interface DriftReportService {
@@ -55,7 +81,7 @@ function requireRows(table: DataTable, path: string, side: string): void {
 
 function requireColumns(table: DataTable, path: string, option: string, names: readonly (string | undefined)[]): void {
   for (const name of names) {
-    if (name !== undefined && !Object.prototype.hasOwnProperty.call(table.columns, name)) {
+    if (name !== undefined && !table.columns.has(name)) {
       throw new DriftReportInputError(
         `${option}`,
         `no such column in ${path} (columns: ${table.columnNames.join(', ')})`,
@@ -71,9 +97,19 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
   return {
     async createReport(request: DriftReportRequest): Promise<DriftReportOutcome> {
       const config = request.config ?? {};
-      const reference = await tableReader.read(request.referencePath, {
-        onProgress: request.onProgress && ((progress) => request.onProgress?.('reference', progress)),
-      });
+      // Both files at once (each reader may work in its own thread).
+      const sampleRows = request.sampleRows === undefined ? DEFAULT_SAMPLE_ROWS : request.sampleRows;
+      const sampling = sampleRows === null ? {} : { sampleRows };
+      const [reference, current] = await Promise.all([
+        tableReader.read(request.referencePath, {
+          ...sampling,
+          onProgress: request.onProgress && ((progress) => request.onProgress?.('reference', progress)),
+        }),
+        tableReader.read(request.currentPath, {
+          ...sampling,
+          onProgress: request.onProgress && ((progress) => request.onProgress?.('current', progress)),
+        }),
+      ]);
       requireRows(reference, request.referencePath, 'reference');
       const target = request.target ?? config.target;
       const prediction = request.prediction ?? config.prediction;
@@ -94,13 +130,10 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
       requireColumns(reference, request.referencePath, 'ignore', config.ignore ?? []);
       requireColumns(reference, request.referencePath, 'predictionScore', [config.predictionScore]);
 
-      const current = await tableReader.read(request.currentPath, {
-        onProgress: request.onProgress && ((progress) => request.onProgress?.('current', progress)),
-      });
       requireRows(current, request.currentPath, 'current');
 
       try {
-        const schema = inferSchema(reference, {
+        const { schema, decisions, datetimeColumns } = inferSchemaWithDecisions(reference, {
           target,
           prediction,
           predictionScore: config.predictionScore,
@@ -112,17 +145,51 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
           maxCategoricalIntegerCardinality: config.maxCategoricalIntegerCardinality,
         });
         const tested = schema.features.filter((feature) => !feature.excluded).map((feature) => feature.name);
-        if (tested.length > 0 && tested.every((name) => !Object.prototype.hasOwnProperty.call(current.columns, name))) {
+        const missing = tested.filter((name) => !current.columns.has(name));
+        if (missing.length > 0 && (missing.length === tested.length || request.allowMissing !== true)) {
+          const listed = `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`;
           throw new DriftReportInputError(
             request.currentPath,
-            `none of the reference's features is a column here (expected ${tested.slice(0, 5).join(', ')}${tested.length > 5 ? ', …' : ''}; found ${current.columnNames.slice(0, 5).join(', ')}${current.columnNames.length > 5 ? ', …' : ''})`,
+            missing.length === tested.length
+              ? `none of the reference's features is a column here (expected ${tested.slice(0, 5).join(', ')}${tested.length > 5 ? ', …' : ''}; found ${current.columnNames.slice(0, 5).join(', ')}${current.columnNames.length > 5 ? ', …' : ''})`
+              : `lacks ${missing.length} of the reference's ${tested.length} features: ${listed} (pass --allow-missing to report them as not tested)`,
           );
         }
-        const profile = buildReferenceProfile(reference, schema, config.profile);
-        const univariate = evaluateDrift(profile, current, {
-          ...config.engine,
-          ...(request.mode === undefined ? {} : { mode: request.mode }),
-        });
+        const warnings: string[] = [];
+        for (const [table, path] of [
+          [reference, request.referencePath],
+          [current, request.currentPath],
+        ] as const) {
+          if (table.sourceRowCount !== undefined) {
+            warnings.push(
+              `${path} has ${table.sourceRowCount.toLocaleString('en-US')} rows; testing a uniform sample of ${table.rowCount.toLocaleString('en-US')} (seeded, --sample-rows)`,
+            );
+          }
+        }
+        for (const decision of decisions.values())
+          if (decision.warning !== null) warnings.push(`${request.referencePath}: ${decision.warning}`);
+        // The current file's columns are read by the same rule: a kind decided against part of its values is said too.
+        const max = config.maxCategoricalIntegerCardinality;
+        for (const name of tested) {
+          const column = current.columns.get(name);
+          const warning = column === undefined ? null : inferColumnKind(column, name, max).warning;
+          if (warning !== null) warnings.push(`${request.currentPath}: ${warning}`);
+        }
+        const unmentioned = datetimeColumns.filter((name) => !exclude.includes(name));
+        if (unmentioned.length > 0) {
+          warnings.push(
+            `date-time column(s) ${unmentioned.join(', ')} are not tested for drift (give them a kind in the config's features to test them)`,
+          );
+        }
+        const columnProgress = (stage: 'profiling' | 'evaluating') => (done: number, total: number) =>
+          request.onProgress?.(stage, { unit: 'columns', done, total });
+        const profile = buildReferenceProfile(reference, schema, config.profile, columnProgress('profiling'));
+        const univariate = evaluateDrift(
+          profile,
+          current,
+          { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) },
+          { onColumn: columnProgress('evaluating') },
+        );
         const multivariate =
           (request.multivariate ?? config.multivariate)
             ? { ...config.multivariate, ...request.multivariate }
@@ -144,8 +211,15 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
             path: request.referencePath,
             rowCount: reference.rowCount,
             columnCount: reference.columnNames.length,
+            ...(reference.sourceRowCount === undefined ? {} : { sourceRowCount: reference.sourceRowCount }),
           },
-          current: { path: request.currentPath, rowCount: current.rowCount, columnCount: current.columnNames.length },
+          current: {
+            path: request.currentPath,
+            rowCount: current.rowCount,
+            columnCount: current.columnNames.length,
+            ...(current.sourceRowCount === undefined ? {} : { sourceRowCount: current.sourceRowCount }),
+          },
+          warnings,
         };
       } catch (error) {
         if (error instanceof SchemaError)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conceptTable, stackTables } from '../../../tests/support/services/concept-table.js';
+import { requireCells, withColumn } from '../../domain/data-table.js';
 import { createRetrainingPolicy } from '../../domain/retraining-policy.js';
 import { createTrainModelService } from '../training/train-model.js';
 import { createChallengerPipeline, InsufficientDataError, MissingColumnsError } from './challenger-pipeline.js';
@@ -70,8 +71,8 @@ describe('challenger pipeline', () => {
 
   it('uses only labelled rows of the horizon and refuses too few with the deferral reason', () => {
     const recent = conceptTable(1500, 8, 5);
-    const cells = recent.columns.label.map((c, i) => (i % 2 === 0 ? null : c));
-    const halfLabelled = { ...recent, columns: { ...recent.columns, label: cells } };
+    const cells = requireCells(recent, 'label').map((c, i) => (i % 2 === 0 ? null : c));
+    const halfLabelled = withColumn(recent, 'label', cells);
     let error: unknown;
     try {
       pipeline.run({ champion, recent: halfLabelled, reference, policy });
@@ -83,10 +84,11 @@ describe('challenger pipeline', () => {
     expect(sufficiency.reason).toBe('750 of 1,000 labelled rows');
     expect(sufficiency.labelCoverage).toBe(0.5);
     const rare = conceptTable(1200, 8, 6);
-    const fewYes = {
-      ...rare,
-      columns: { ...rare.columns, label: rare.columns.label.map((_, i) => (i < 17 ? 'yes' : 'no')) },
-    };
+    const fewYes = withColumn(
+      rare,
+      'label',
+      requireCells(rare, 'label').map((_, i) => (i < 17 ? 'yes' : 'no')),
+    );
     expect(() => pipeline.run({ champion, recent: fewYes, reference, policy })).toThrow(
       'not enough labelled data: class yes has 17 of 50',
     );

@@ -5,7 +5,13 @@
  * challenger AND champion on the same test rows and on a held-out slice of the old reference, and apply the
  * promotion rule. Tracking, registration and the swap are the caller's (the retraining service's) business.
  */
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import {
+  type Cell,
+  cellsOfColumn,
+  concatTables as concatDataTables,
+  type DataTable,
+  projectTable,
+} from '../../domain/data-table.js';
 import type { JobMetricSet } from '../../domain/retraining-job.js';
 import { checkSufficiency, type SufficiencyResult } from '../../domain/retraining-policy.js';
 import {
@@ -36,7 +42,7 @@ export function jobMetricSet(m: BinaryClassificationMetrics): JobMetricSet {
 }
 
 function labelledRows(table: DataTable, target: string): number[] {
-  const cells = table.columns[target];
+  const cells = cellsOfColumn(table, target) ?? [];
   const rows: number[] = [];
   for (let i = 0; i < table.rowCount; i++) if (cells[i] !== null && cells[i] !== '') rows.push(i);
   return rows;
@@ -63,10 +69,7 @@ function championParams(champion: FittedModel): Record<string, HyperParamValue> 
 
 /** Appends `b`'s rows after `a`'s (same column names, `a`'s order). */
 export function concatTables(a: DataTable, b: DataTable): DataTable {
-  const columns: Record<string, readonly Cell[]> = {};
-  for (const name of a.columnNames)
-    columns[name] = [...a.columns[name], ...(b.columns[name] ?? new Array<Cell>(b.rowCount).fill(null))];
-  return { columnNames: [...a.columnNames], rowCount: a.rowCount + b.rowCount, columns };
+  return concatDataTables([a, b]);
 }
 
 /** `k` distinct row indices of `0 … n−1`, seeded, in ascending (time) order. */
@@ -95,11 +98,7 @@ function modelColumns(table: DataTable, champion: FittedModel): DataTable {
   const keep = [...champion.schema.features.map((f) => f.name), champion.schema.target];
   const missing = keep.filter((c) => !table.columnNames.includes(c));
   if (missing.length > 0) throw new MissingColumnsError(missing);
-  return {
-    columnNames: keep,
-    rowCount: table.rowCount,
-    columns: Object.fromEntries(keep.map((c) => [c, table.columns[c]])),
-  };
+  return projectTable(table, keep);
 }
 
 export interface ChallengerPipelineOptions {
@@ -120,7 +119,7 @@ export function createChallengerPipeline(options: ChallengerPipelineOptions) {
       const smallest = selectRows(recentAll, labelled.slice(-horizons[0]));
       const sufficiency = checkSufficiency(policy, {
         labeledRows: smallest.rowCount,
-        perClass: classCounts(smallest.columns[target], classes),
+        perClass: classCounts(cellsOfColumn(smallest, target) ?? [], classes),
         classes,
         recentPredictions: request.coverage?.recentPredictions ?? request.recent.rowCount,
         recentLabeled: request.coverage?.recentLabeled ?? labelled.length,

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessTrainer, type InProcessTrainer } from '../../../tests/support/services/in-process-trainer.js';
 import { createRetrainingHarness, loanRows } from '../../../tests/support/services/retraining-fixture.js';
+import { requireCells } from '../../domain/data-table.js';
 import { CHAMPION_ALIAS } from '../../ports/model-registry.js';
 import { REFERENCE_RUN_TAG } from '../serving/serving-models.js';
 import { CHALLENGER_ALIAS } from './track-challenger.js';
@@ -74,14 +75,16 @@ describe('retraining with the user pipeline (trainer port)', () => {
       logged.slice(-job.data!.testRows).map((r) => key(r.features.x1, r.features.x2, r.features.region)),
     );
     const handedRows = [train, validation].flatMap((t) =>
-      Array.from({ length: t.rowCount }, (_, i) => key(t.columns.x1[i], t.columns.x2[i], t.columns.region[i])),
+      Array.from({ length: t.rowCount }, (_, i) =>
+        key(requireCells(t, 'x1')[i], requireCells(t, 'x2')[i], requireCells(t, 'region')[i]),
+      ),
     );
     expect(handedRows.filter((k) => held.has(k))).toEqual([]);
     expect(
       handedRows.every((k) => logged.some((r) => key(r.features.x1, r.features.x2, r.features.region) === k)),
     ).toBe(true);
     // (the Parquet reader gives timestamps as ISO strings)
-    expect(train.columns.timestamp.every((t) => Number.isFinite(Date.parse(String(t))))).toBe(true);
+    expect(requireCells(train, 'timestamp').every((t) => Number.isFinite(Date.parse(String(t))))).toBe(true);
 
     // judged by driftguard on the same held-out rows, then the version is tagged, aliased, promoted and served
     expect(job.metrics!.challenger.test.accuracy).toBeGreaterThan(job.metrics!.champion!.test.accuracy + 0.1);

@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { type Cell, type DataTable, dataTableOf, ownCell } from '../../domain/data-table.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
 import { failJob, IN_FLIGHT_STATUSES, type RetrainingJob, recoverAfterRestart } from '../../domain/retraining-job.js';
 import {
@@ -82,10 +82,20 @@ const causeOf = (error: unknown): string => (error instanceof Error ? error.mess
 /** The labelled prediction-log rows as a table of the champion's features and target, oldest first. */
 function labelledTable(rows: readonly StoredPrediction[], champion: FittedModel): DataTable {
   const names = [...champion.schema.features.map((f) => f.name), champion.schema.target];
-  const columns: Record<string, Cell[]> = {};
-  for (const f of champion.schema.features) columns[f.name] = rows.map((r) => r.features[f.name] ?? null);
-  columns[champion.schema.target] = rows.map((r) => r.label);
-  return { columnNames: names, rowCount: rows.length, columns };
+  const columns = new Map<string, readonly Cell[]>();
+  for (const f of champion.schema.features)
+    columns.set(
+      f.name,
+      rows.map((r) => ownCell(r.features, f.name)),
+    );
+  columns.set(
+    champion.schema.target,
+    rows.map((r) => r.label),
+  );
+  return dataTableOf(
+    names.map((name) => [name, columns.get(name) as readonly Cell[]] as const),
+    rows.length,
+  );
 }
 
 /**

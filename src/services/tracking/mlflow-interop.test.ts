@@ -13,6 +13,7 @@ import { sliceTable, syntheticTable } from '../../../tests/support/models/synthe
 import { predictWithPyfunc } from '../../../tests/support/services/predict-with-pyfunc.js';
 import { protobufjsOnnxCodec } from '../../adapters/onnx/protobufjs-onnx-codec.js';
 import { createMlflowBackend } from '../../adapters/tracking/mlflow/mlflow-backend.js';
+import { requireCells } from '../../domain/data-table.js';
 import { gbdtTrainer } from '../../models/gbdt-trainer.js';
 import { logisticTrainer } from '../../models/logistic-trainer.js';
 import type { FittedModel } from '../../models/model-types.js';
@@ -65,7 +66,7 @@ describeWithComponent('Python MLflow loads the champion driftguard registered', 
     const features = champion.schema.features.map((f) => f.name);
     const frame = Object.fromEntries(
       features.map((name) => {
-        const cells = test.columns[name];
+        const cells = requireCells(test, name);
         const isCategorical = champion.preprocessing.transforms.find((t) => t.name === name)?.kind === 'categorical';
         return [
           name,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conceptTable } from '../../../tests/support/services/concept-table.js';
+import { columnMap, requireCells } from '../../domain/data-table.js';
 import { monitoringProfile, SCORED_COLUMNS, scoredTable } from './monitoring-profile.js';
 import { createTrainModelService } from './train-model.js';
 
@@ -22,11 +23,13 @@ describe('monitoring profile', () => {
       SCORED_COLUMNS.prediction,
       SCORED_COLUMNS.score,
     ]);
-    expect(t.columns[SCORED_COLUMNS.label]).toEqual(window.columns.label);
-    const scores = t.columns[SCORED_COLUMNS.score] as number[];
-    expect(t.columns[SCORED_COLUMNS.prediction]).toEqual(scores.map((p) => (p > 0.5 ? 'yes' : 'no')));
+    expect(requireCells(t, SCORED_COLUMNS.label)).toEqual(requireCells(window, 'label'));
+    const scores = requireCells(t, SCORED_COLUMNS.score) as number[];
+    expect(requireCells(t, SCORED_COLUMNS.prediction)).toEqual(scores.map((p) => (p > 0.5 ? 'yes' : 'no')));
     const unlabelled = { ...window, columnNames: ['t', 'a', 'b', 'c'] };
-    expect(scoredTable(trained.model, unlabelled).columns[SCORED_COLUMNS.label].every((c) => c === null)).toBe(true);
+    expect(requireCells(scoredTable(trained.model, unlabelled), SCORED_COLUMNS.label).every((c) => c === null)).toBe(
+      true,
+    );
   });
 
   it('profiles the training rows and takes the reference performance from the held-out test rows', () => {
@@ -49,7 +52,7 @@ describe('monitoring profile', () => {
     const empty = {
       ...trained.testTable,
       rowCount: 0,
-      columns: Object.fromEntries(trained.testTable.columnNames.map((c) => [c, []])),
+      columns: columnMap(Object.fromEntries(trained.testTable.columnNames.map((c) => [c, []]))),
     };
     const profile = monitoringProfile(trained.model, trained.trainTable, empty);
     expect(profile.performance?.labelledCount).toBe(trained.trainTable.rowCount);

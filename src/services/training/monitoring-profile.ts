@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../domain/data-table.js';
+import { type Cell, type Column, type DataTable, dataTableOf, numberColumn } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { buildReferenceProfile } from '../../drift/build-reference-profile.js';
 import type { ReferenceProfile } from '../../drift/reference-profile.js';
@@ -22,18 +22,17 @@ export function scoredTable(
 ): DataTable {
   const classes = classLabelsOf(model);
   const features = model.schema.features.map((f) => f.name);
-  const columns: Record<string, readonly Cell[]> = Object.fromEntries(features.map((c) => [c, table.columns[c]]));
+  const columns = new Map<string, Column | readonly Cell[]>(features.map((c) => [c, table.columns.get(c) as Column]));
   const labels = table.columnNames.includes(model.schema.target)
     ? Array.from(encodeTarget(table, model.schema), (y) => classes[y === 1 ? 1 : 0])
     : new Array<Cell>(table.rowCount).fill(null);
-  columns[SCORED_COLUMNS.label] = labels;
-  columns[SCORED_COLUMNS.prediction] = Array.from(scores, (p) => classes[predictedClass(p)]);
-  columns[SCORED_COLUMNS.score] = Array.from(scores);
-  return {
-    columnNames: [...features, SCORED_COLUMNS.label, SCORED_COLUMNS.prediction, SCORED_COLUMNS.score],
-    rowCount: table.rowCount,
-    columns,
-  };
+  columns.set(SCORED_COLUMNS.label, labels);
+  columns.set(
+    SCORED_COLUMNS.prediction,
+    Array.from(scores, (p) => classes[predictedClass(p)]),
+  );
+  columns.set(SCORED_COLUMNS.score, numberColumn(Float64Array.from(scores)));
+  return dataTableOf(columns, table.rowCount);
 }
 
 /**

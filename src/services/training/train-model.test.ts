@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { trainingTable } from '../../../tests/support/services/training-table.js';
 import { createFileModelDirectory } from '../../adapters/files/file-model-directory.js';
 import { protobufjsOnnxCodec } from '../../adapters/onnx/protobufjs-onnx-codec.js';
-import { dataTableFromRows } from '../../domain/data-table.js';
+import { dataTableFromRows, requireCells } from '../../domain/data-table.js';
 import { rocAuc } from '../../models/index.js';
 import { onnxFeeds } from '../../models/onnx/onnx-feeds.js';
 import type { Clock } from '../../ports/clock.js';
@@ -34,8 +34,8 @@ describe('train service', () => {
       exclude: ['id'],
     });
     expect(trained.rows).toEqual({ train: 350, validation: 75, test: 75 });
-    const trainTimes = trained.trainTable.columns.ts as string[];
-    const sortedTimes = [...(table.columns.ts as string[])].sort();
+    const trainTimes = requireCells(trained.trainTable, 'ts') as string[];
+    const sortedTimes = [...(requireCells(table, 'ts') as string[])].sort();
     expect(trainTimes.every((t) => t <= sortedTimes[349])).toBe(true);
     expect(trained.model.schema.features.map((f) => f.name)).toEqual(['income', 'debt', 'region', 'owner']);
     expect(trained.model.schema.classLabels).toEqual(['no', 'yes']);
@@ -75,7 +75,7 @@ describe('train service', () => {
     const loaded = await loadSavedModel(directory, dir);
     const scored = predictTable(loaded, table);
     expect(Array.from(scored.probabilities)).toEqual(Array.from(trained.model.predictProbaBatch(table)));
-    const y = (table.columns.default as string[]).map((v) => (v === 'yes' ? 1 : 0));
+    const y = (requireCells(table, 'default') as string[]).map((v) => (v === 'yes' ? 1 : 0));
     expect(rocAuc(y, scored.probabilities)).toBeGreaterThan(0.7);
     expect(new Set(scored.labels)).toEqual(new Set(['yes', 'no']));
   });
@@ -121,7 +121,7 @@ describe('train service', () => {
     const rows = (from: number, to: number) =>
       dataTableFromRows(
         Array.from({ length: to - from }, (_, k) =>
-          Object.fromEntries(all.columnNames.map((c) => [c, all.columns[c][from + k]])),
+          Object.fromEntries(all.columnNames.map((c) => [c, requireCells(all, c)[from + k]])),
         ),
       );
     const test = rows(700, 900);

@@ -3,8 +3,9 @@
  * reusable by the retraining job. No I/O here: the table comes in, the model directory goes out through the
  * ModelDirectory port (see {@link saveTrainedModel}).
  */
+import { isMissingCell } from '../../domain/cell-values.js';
 import type { DataTable } from '../../domain/data-table.js';
-import { NUMERIC_MAJORITY } from '../../domain/infer-schema.js';
+import { inferColumnKind } from '../../domain/infer-schema.js';
 import {
   type BinaryClassificationMetrics,
   binaryClassificationMetrics,
@@ -71,29 +72,26 @@ function requireUsableTable(table: DataTable, target: string): void {
 }
 
 /**
- * A column that is numeric in at least NUMERIC_MAJORITY (99 %) of its non-missing cells but holds some text is a
- * numeric column with bad values (the readers keep those cells as text): refuse it instead of silently turning
- * the feature categorical.
+ * A column that is mostly numbers (the one kind rule, domain/decide-column-kind.ts) but holds some text is a numeric
+ * column with bad values (the readers keep those cells as invalid): refuse it, naming the first, instead of silently
+ * training on it.
  */
 function requireNoStrayText(table: DataTable, columns: readonly string[]): void {
   for (const name of columns) {
-    const cells = table.columns[name];
-    let numbers = 0;
-    let present = 0;
-    let firstText = -1;
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      if (cell === null) continue;
-      present++;
-      if (typeof cell === 'number') numbers++;
-      else if (typeof cell === 'string' && firstText < 0) firstText = i;
+    const column = table.columns.get(name);
+    if (column === undefined) continue;
+    if (column.type === 'number') {
+      if (column.invalid === null) continue;
+      const [row, text] = [...column.invalid].reduce((first, entry) => (entry[0] < first[0] ? entry : first));
+      throw new ModelError(name, `non-numeric value ${JSON.stringify(text)} in row ${row + 1} of a numeric column`);
     }
-    if (firstText >= 0 && numbers >= NUMERIC_MAJORITY * present) {
+    if (column.type !== 'cells' || inferColumnKind(column, name).kind !== 'numeric') continue;
+    const row = column.cells.findIndex((cell) => typeof cell !== 'number' && !isMissingCell(cell));
+    if (row >= 0)
       throw new ModelError(
         name,
-        `non-numeric value ${JSON.stringify(cells[firstText])} in row ${firstText + 1} of a numeric column`,
+        `non-numeric value ${JSON.stringify(column.cells[row])} in row ${row + 1} of a numeric column`,
       );
-    }
   }
 }
 

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createParquetReader } from '../../../src/adapters/tabular/parquet-reader.js';
 import { createLocalBackend } from '../../../src/adapters/tracking/local/local-backend.js';
+import { requireCells } from '../../../src/domain/data-table.js';
 
 const [mode, trackingDir] = process.argv.slice(2);
 const env = process.env;
@@ -27,7 +28,7 @@ writeFileSync(
     train: {
       columns: train.columnNames,
       rows: train.rowCount,
-      first: Object.fromEntries(train.columnNames.map((c) => [c, train.columns[c][0]])),
+      first: Object.fromEntries(train.columnNames.map((c) => [c, requireCells(train, c)[0]])),
     },
     validation: { rows: validation.rowCount },
   }),

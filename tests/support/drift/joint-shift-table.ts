@@ -1,4 +1,5 @@
 import type { Cell, DataTable } from '../../../src/domain/data-table.js';
+import { dataTableFromColumns } from '../../../src/domain/data-table.js';
 import type { MultivariateFeature } from '../../../src/drift/multivariate/multivariate-input.js';
 import { createSeededRandom } from '../../../src/models/evaluation/seeded-random.js';
 
@@ -62,5 +63,5 @@ export function jointShiftTable(options: JointShiftOptions): DataTable {
     }
     rows.forEach((i, k) => (x1[i] = values[k]));
   }
-  return { columnNames: ['x0', 'x1', 'x2', 'x3', 'cat', 'flag'], rowCount: n, columns: { x0, x1, x2, x3, cat, flag } };
+  return dataTableFromColumns({ x0, x1, x2, x3, cat, flag }, n);
 }

@@ -1,4 +1,4 @@
-import type { Cell, DataTable } from '../../../src/domain/data-table.js';
+import { type Cell, type DataTable, dataTableFromColumns, sliceTableRows } from '../../../src/domain/data-table.js';
 import { seededUniforms } from '../../../src/models/quantile-bins.js';
 
 export interface SyntheticOptions {
@@ -51,12 +51,10 @@ export function syntheticTable(options: SyntheticOptions): DataTable {
     }
     target[i] = task === 'binary' ? (u() < 1 / (1 + Math.exp(-z)) ? 'yes' : 'no') : z + 0.3 * normal();
   }
-  return { columnNames: names, rowCount: rows, columns };
+  return dataTableFromColumns(columns, rows);
 }
 
 /** Rows [start, end) of a table. */
 export function sliceTable(table: DataTable, start: number, end: number): DataTable {
-  const columns: Record<string, Cell[]> = {};
-  for (const name of table.columnNames) columns[name] = table.columns[name].slice(start, end);
-  return { columnNames: table.columnNames, rowCount: Math.max(0, Math.min(end, table.rowCount) - start), columns };
+  return sliceTableRows(table, start, Math.min(end, table.rowCount));
 }

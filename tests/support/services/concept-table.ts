@@ -1,4 +1,4 @@
-import { type Cell, type DataTable, dataTableFromRows } from '../../../src/domain/data-table.js';
+import { type Cell, concatTables, type DataTable, dataTableFromRows } from '../../../src/domain/data-table.js';
 import { createSeededRandom } from '../../../src/models/index.js';
 
 /** SEA-like concept: label "yes" iff a + b ≤ threshold, 10 % label noise; c is noise; `t` counts rows from `start`. */
@@ -17,10 +17,5 @@ export function conceptTable(n: number, threshold: number, seed: number, start =
 
 /** Concatenates tables with the same columns. */
 export function stackTables(...tables: DataTable[]): DataTable {
-  const names = tables[0].columnNames;
-  return {
-    columnNames: [...names],
-    rowCount: tables.reduce((n, t) => n + t.rowCount, 0),
-    columns: Object.fromEntries(names.map((c) => [c, tables.flatMap((t) => t.columns[c] as Cell[])])),
-  };
+  return concatTables(tables);
 }

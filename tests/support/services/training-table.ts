@@ -1,5 +1,4 @@
-import type { Cell, DataTable } from '../../../src/domain/data-table.js';
-import { dataTableFromRows } from '../../../src/domain/data-table.js';
+import { type Cell, type Column, cellAt, type DataTable, dataTableFromRows } from '../../../src/domain/data-table.js';
 import { createSeededRandom } from '../../../src/models/index.js';
 
 /**
@@ -30,7 +29,7 @@ export function tableToCsv(table: DataTable): string {
     lines.push(
       table.columnNames
         .map((c) => {
-          const cell = table.columns[c][i];
+          const cell = cellAt(table.columns.get(c) as Column, i);
           return cell === null ? '' : typeof cell === 'boolean' ? (cell ? 'True' : 'False') : String(cell);
         })
         .join(','),

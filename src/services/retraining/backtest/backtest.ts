@@ -7,7 +7,14 @@
  * Labels of a window become known right after it is served: its performance drift is evaluated with them and a
  * retrained model serves from the next window on.
  */
-import type { Cell, DataTable } from '../../../domain/data-table.js';
+import {
+  type Cell,
+  cellAt,
+  cellsOfColumn,
+  concatTables,
+  type DataTable,
+  projectTable,
+} from '../../../domain/data-table.js';
 import {
   decideAutomaticStep,
   type RetrainingPolicy,
@@ -131,7 +138,7 @@ function timeOf(cell: Cell): number | null {
 }
 
 function sortedBy(table: DataTable, column: string): DataTable {
-  const cells = table.columns[column];
+  const cells = cellsOfColumn(table, column);
   if (cells === undefined)
     throw new ModelError('orderColumn', `no column "${column}"; columns: ${table.columnNames.join(', ')}`);
   const keys = cells.map((c, i) => {
@@ -203,7 +210,8 @@ function planReplay(request: BacktestRequest) {
   const window = (w: number) => {
     const start = replayStart + w * windowRows;
     const rows = sliceRows(table, start, start + windowRows);
-    const lastTime = order === undefined ? null : timeOf(rows.columns[order][rows.rowCount - 1]);
+    const orderColumn = order === undefined ? undefined : rows.columns.get(order);
+    const lastTime = orderColumn === undefined ? null : timeOf(cellAt(orderColumn, rows.rowCount - 1));
     return { rows, nowMs: lastTime ?? (w + 1) * SIMULATED_WINDOW_MS };
   };
   return { initial, windowRows, windowCount, exclude, window };
@@ -212,11 +220,7 @@ function planReplay(request: BacktestRequest) {
 /** Every labelled row seen so far (the initial rows, then each replayed window); the most recent ones train. */
 function createLabelledHistory(initial: DataTable, columns: readonly string[], horizonRows: number) {
   const history: DataTable[] = [initial];
-  const labelled = (t: DataTable): DataTable => ({
-    columnNames: columns,
-    rowCount: t.rowCount,
-    columns: Object.fromEntries(columns.map((c) => [c, t.columns[c]])),
-  });
+  const labelled = (t: DataTable): DataTable => projectTable(t, columns);
   return {
     labelled,
     push(window: DataTable): void {
@@ -231,11 +235,7 @@ function createLabelledHistory(initial: DataTable, columns: readonly string[], h
         rows += history[i].rowCount;
       }
       const merged = needed.map(labelled);
-      const all: DataTable = {
-        columnNames: columns,
-        rowCount: rows,
-        columns: Object.fromEntries(columns.map((c) => [c, merged.flatMap((t) => t.columns[c] as Cell[])])),
-      };
+      const all = concatTables(merged);
       return rows > horizonRows ? sliceRows(all, rows - horizonRows, rows) : all;
     },
   };

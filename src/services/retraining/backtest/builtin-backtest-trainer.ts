@@ -1,4 +1,5 @@
 /** The backtest's models trained by driftguard's own trainers, through the very challenger pipeline of live retraining. */
+import { projectTable } from '../../../domain/data-table.js';
 import { type EstimatorKind, encodeTarget, type FittedModel, type HyperParamValue } from '../../../models/index.js';
 import type { Clock } from '../../../ports/clock.js';
 import { monitoringProfile, scoredTable } from '../../training/monitoring-profile.js';
@@ -62,11 +63,7 @@ export function createBuiltinBacktestTrainer(options: BuiltinBacktestTrainerOpti
       const result = pipeline.run({
         champion,
         recent: input.recent,
-        reference: {
-          columnNames: columns,
-          rowCount: reference.rowCount,
-          columns: Object.fromEntries(columns.map((c) => [c, reference.columns[c]])),
-        },
+        reference: projectTable(reference, columns),
         policy: input.policy,
         horizons: input.horizons,
         seed: input.seed,

@@ -5,7 +5,7 @@
  * registers a version tagged with the job id; driftguard loads that version as serving would (ONNX flavor) and scores
  * it itself. Challengers are judged on held-out rows by the promotion rule, as live. Binary classifiers only.
  */
-import type { Cell, DataTable } from '../../../domain/data-table.js';
+import { type Cell, type DataTable, dataTableFromColumns, requireCells } from '../../../domain/data-table.js';
 import { inferSchema } from '../../../domain/infer-schema.js';
 import type { StoredPrediction } from '../../../domain/prediction-record.js';
 import type { RetrainingTrigger } from '../../../domain/retraining-policy.js';
@@ -53,10 +53,10 @@ function asLoggedRows(
     modelVersion: null,
     sequence: offset + i,
     timestampMs: offset + i,
-    features: Object.fromEntries(features.map((f) => [f, table.columns[f][i] ?? null])),
+    features: Object.fromEntries(features.map((f) => [f, requireCells(table, f)[i] ?? null])),
     predictedClass: null,
     score: null,
-    label: table.columns[target][i] ?? null,
+    label: requireCells(table, target)[i] ?? null,
     labelTimestampMs: null,
   }));
 }
@@ -106,20 +106,20 @@ export function createExternalBacktestTrainer(options: ExternalBacktestTrainerOp
 
   /** The table as the drift engine sees it: features, the label, and the prediction and score as logged. */
   function scoredTable(model: ServedModel, window: DataTable, scores: Float64Array): DataTable {
-    const labels = window.columns[target];
-    const cells: Record<string, Cell[]> = Object.fromEntries(features.map((f) => [f, [...window.columns[f]]]));
+    const labels = requireCells(window, target);
+    const cells: Record<string, Cell[]> = Object.fromEntries(features.map((f) => [f, requireCells(window, f)]));
     cells[SCORED_COLUMNS.label] = [...labels];
     cells[SCORED_COLUMNS.prediction] = Array.from(
       scores,
       (p) => predictedClassOf(model, { probability: p, label: null, value: null }) as Cell,
     );
     cells[SCORED_COLUMNS.score] = Array.from(scores);
-    return { columnNames: Object.keys(cells), rowCount: window.rowCount, columns: cells };
+    return dataTableFromColumns(cells, window.rowCount);
   }
 
   async function servingOf(model: ServedModel, trainTable: DataTable, heldOut: DataTable): Promise<BacktestServing> {
     const rowsOf = (t: DataTable) =>
-      Array.from({ length: t.rowCount }, (_, i) => Object.fromEntries(features.map((f) => [f, t.columns[f][i]])));
+      Array.from({ length: t.rowCount }, (_, i) => Object.fromEntries(features.map((f) => [f, requireCells(t, f)[i]])));
     const scores = async (window: DataTable) => positiveScores(model, rowsOf(window));
     const train = scoredTable(model, trainTable, await scores(trainTable));
     const schema = inferSchema(train, {
@@ -133,7 +133,7 @@ export function createExternalBacktestTrainer(options: ExternalBacktestTrainerOp
     return {
       scores,
       outcomes: (window) =>
-        Float64Array.from(window.columns[target], (l) => (String(l) === String(model.positiveClass) ? 1 : 0)),
+        Float64Array.from(requireCells(window, target), (l) => (String(l) === String(model.positiveClass) ? 1 : 0)),
       scoredTable: (window, s) => scoredTable(model, window, s),
       profile:
         heldOut.rowCount === 0
@@ -147,14 +147,14 @@ export function createExternalBacktestTrainer(options: ExternalBacktestTrainerOp
     };
   }
 
-  const tableOf = (rows: readonly StoredPrediction[]): DataTable => ({
-    columnNames: [...features, target],
-    rowCount: rows.length,
-    columns: {
-      ...Object.fromEntries(features.map((f) => [f, rows.map((r) => r.features[f] ?? null)])),
-      [target]: rows.map((r) => r.label),
-    },
-  });
+  const tableOf = (rows: readonly StoredPrediction[]): DataTable =>
+    dataTableFromColumns(
+      {
+        ...Object.fromEntries(features.map((f) => [f, rows.map((r) => r.features[f] ?? null)])),
+        [target]: rows.map((r) => r.label),
+      },
+      rows.length,
+    );
 
   /** Time-ordered 85 / 15 split of all the rows (the trainer's validation rows are the newest). */
   const splitAll = (table: DataTable) => {
@@ -168,11 +168,17 @@ export function createExternalBacktestTrainer(options: ExternalBacktestTrainerOp
     async initial(table) {
       features = table.columnNames.filter((c) => c !== target && !options.exclude.includes(c));
       columns = [
-        ...features.map((name) => ({ name, type: typeOfCells(table.columns[name]) })),
-        { name: target, type: typeOfCells(table.columns[target]) },
+        ...features.map((name) => ({ name, type: typeOfCells(requireCells(table, name)) })),
+        { name: target, type: typeOfCells(requireCells(table, target)) },
         { name: TIMESTAMP_COLUMN, type: 'timestamp' as const },
       ];
-      classLabels = [...new Set(table.columns[target].filter((l) => l !== null).map(String))].sort();
+      classLabels = [
+        ...new Set(
+          requireCells(table, target)
+            .filter((l) => l !== null)
+            .map(String),
+        ),
+      ].sort();
       const rows = splitAll(table);
       const { model, fitSeconds } = await train(rows, 'initial model');
       return {
