@@ -16,7 +16,7 @@ import { protobufjsOnnxCodec } from './adapters/onnx/protobufjs-onnx-codec.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createCsvTextParser } from './adapters/tabular/csv-reader.js';
-import { createDuckDbParquetWriter } from './adapters/tabular/duckdb-parquet-writer.js';
+import { createParquetWriter } from './adapters/tabular/parquet-writer.js';
 import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
 import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
 import { mlflowOptionsFromEnv } from './adapters/tracking/mlflow/mlflow-client.js';
@@ -109,9 +109,9 @@ export function createTrackingBackend(options: TrackingBackendOptions): Tracking
 
 export { createTableReader } from './table-readers.js';
 
-/** Tables written for programs outside driftguard (a trainer's Parquet files): DuckDB, the tabular engine. */
+/** Tables written for programs outside driftguard (a trainer's Parquet files): hyparquet-writer. */
 export function createTableWriter(): TableWriter {
-  return createDuckDbParquetWriter();
+  return createParquetWriter();
 }
 
 /** Model directories (model.json, model.onnx, schema, reference profile, metrics) on the local file system. */

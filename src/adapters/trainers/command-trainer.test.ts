@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrainerError, type TrainerJob } from '../../ports/challenger-trainer.js';
-import { createDuckDbParquetWriter } from '../tabular/duckdb-parquet-writer.js';
+import { createParquetWriter } from '../tabular/parquet-writer.js';
 import { createLocalBackend } from '../tracking/local/local-backend.js';
 import { createCommandTrainer, outputTail } from './command-trainer.js';
 
@@ -22,7 +22,7 @@ describe('command trainer (a real program in its own process group)', () => {
   beforeAll(async () => {
     backend = createLocalBackend({ dataDir: trackingDir });
     await backend.registry.ensureRegisteredModel('churn');
-    const writer = createDuckDbParquetWriter();
+    const writer = createParquetWriter();
     const columns = [
       { name: 'age', type: 'double' },
       { name: 'plan', type: 'varchar' },

@@ -5,7 +5,7 @@ import { createInProcessEventBus } from '../../../src/adapters/events/in-process
 import { createRegistryInferenceSource } from '../../../src/adapters/inference/registry-inference-source.js';
 import { protobufjsOnnxCodec } from '../../../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { createSqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
-import { createDuckDbParquetWriter } from '../../../src/adapters/tabular/duckdb-parquet-writer.js';
+import { createParquetWriter } from '../../../src/adapters/tabular/parquet-writer.js';
 import { createTrackingBackend } from '../../../src/compose.js';
 import { type Cell, dataTableFromRows } from '../../../src/domain/data-table.js';
 import type { NewPrediction } from '../../../src/domain/prediction-record.js';
@@ -153,7 +153,7 @@ export async function createRetrainingHarness(options: RetrainingHarnessOptions 
       backend: options.runnerBackend ? options.runnerBackend(backend) : backend,
       codec: protobufjsOnnxCodec,
       ...(options.trainerFor === undefined ? {} : { trainerFor: options.trainerFor }),
-      tableWriter: createDuckDbParquetWriter(),
+      tableWriter: createParquetWriter(),
       clock,
       holder,
       experimentName: () => `${name}-retraining`,

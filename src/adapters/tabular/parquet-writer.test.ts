@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
 import { requireCells } from '../../domain/data-table.js';
 import { type TableColumn, TableWriteError } from '../../ports/table-writer.js';
-import { createDuckDbParquetWriter } from './duckdb-parquet-writer.js';
 import { createParquetReader } from './parquet-reader.js';
+import { createParquetWriter } from './parquet-writer.js';
 
 const PYTHON = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-parquet-writer-'));
@@ -28,8 +28,8 @@ const rows = [
   { age: 61, tenure: 7, city: null, owner: null, churned: 'no', timestamp: Date.UTC(2026, 0, 4) },
 ];
 
-describe('DuckDB Parquet writer', () => {
-  const writer = createDuckDbParquetWriter();
+describe('Parquet writer (hyparquet-writer)', () => {
+  const writer = createParquetWriter();
 
   it('writes typed columns that read back cell for cell, missing cells missing', async () => {
     const path = join(dir, 'rows.parquet');
@@ -84,7 +84,7 @@ const pandas = {
 describeWithComponent('what a trainer reads: pandas.read_parquet of the written file', pandas, () => {
   it('gives float64, int64 and UTC datetime columns with the values', async () => {
     const path = join(dir, 'pandas.parquet');
-    writeFileSync(path, await createDuckDbParquetWriter().write(columns, rows));
+    writeFileSync(path, await createParquetWriter().write(columns, rows));
     const script = [
       'import json, sys, pandas as pd',
       'df = pd.read_parquet(sys.argv[1])',
