@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyBaseLogger } from 'fastify';
+import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
 import { createAlertmanagerSink } from './adapters/alerts/alertmanager-sink.js';
 import { createSlackSink } from './adapters/alerts/slack-sink.js';
 import { createWebhookSink } from './adapters/alerts/webhook-sink.js';
@@ -12,6 +12,7 @@ import { createInProcessEventBus } from './adapters/events/in-process-event-bus.
 import { createPostgresEventBus } from './adapters/events/postgres-event-bus.js';
 import { createFileModelDirectory } from './adapters/files/file-model-directory.js';
 import { createRegistryInferenceSource } from './adapters/inference/registry-inference-source.js';
+import { createPromClientRegistry } from './adapters/metrics/prom-client-registry.js';
 import { protobufjsOnnxCodec } from './adapters/onnx/protobufjs-onnx-codec.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
@@ -29,6 +30,7 @@ import type { AlertSink } from './ports/alert-sink.js';
 import { type ChallengerTrainer, type JobDataLinks, TrainerError } from './ports/challenger-trainer.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
+import type { MetricsRegistry } from './ports/metrics.js';
 import type { ModelDirectory } from './ports/model-directory.js';
 import type { OnnxCodec } from './ports/onnx-codec.js';
 import type { Store } from './ports/store.js';
@@ -44,7 +46,6 @@ import { createPredictionLogQueries } from './services/ingestion/prediction-log-
 import { createPredictionLogging } from './services/ingestion/prediction-logging.js';
 import { createReferenceUpload } from './services/ingestion/reference-upload.js';
 import { createUuidV7Generator } from './services/ingestion/uuid-v7.js';
-import { createMetricsRegistry, type MetricsRegistry } from './services/metrics-registry.js';
 import { createMonitoredModels, type MonitoredModels } from './services/monitored-models.js';
 import { createDriftMonitoring } from './services/monitoring/drift-monitoring.js';
 import { createDriftReportQueries } from './services/monitoring/drift-report-queries.js';
@@ -260,7 +261,18 @@ export function composeHttpServices(deps: {
     inference: createRegistryInferenceSource({ registry: backend.registry }),
     log: deps.log ?? ((line) => console.error(line)),
   });
-  const predictionLogging = createPredictionLogging({ store, clock, models, newId: createUuidV7Generator(), metrics });
+  const predictionLogging = createPredictionLogging({
+    store,
+    clock,
+    models,
+    newId: createUuidV7Generator(),
+    metrics,
+    championClasses: (name) => {
+      const champion = serving.get(name);
+      const labels = champion?.model.classLabels ?? null;
+      return champion === null || labels === null ? null : { version: champion.version, labels: labels.map(String) };
+    },
+  });
   const retraining = createRetrainingJobs({ store, models, serving, clock, events, metrics });
   const champions = createChampionChanges({ store, models, registry: backend.registry, serving, events, clock });
   const checkChampions = createChampionReadiness({ models, serving });
@@ -274,7 +286,7 @@ export function composeHttpServices(deps: {
       jobData,
       models,
       predictionLogging,
-      predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, metrics }),
+      predictionServing: createPredictionServing({ serving, logging: predictionLogging, clock, models, metrics }),
       predictionLog: createPredictionLogQueries({ store, models }),
       driftReports: createDriftReportQueries({ store, models }),
       monitoringStatus: createMonitoringStatus({ store, models }),
@@ -306,19 +318,31 @@ export function locateDashboard(): string | null {
   );
 }
 
+/** The structured log: pino JSON lines; level fatal | error | warn | info | debug | trace | silent. */
+export type Logger = PinoLogger;
+
+/**
+ * The service's logger: JSON lines (pino) on stderr by default — stdout keeps the human start-up lines — with the
+ * level given (`serve --log-level`, DRIFTGUARD_LOG_LEVEL, server.logLevel; default info). Request lines carry only
+ * method, route, status, duration and request id; headers and bodies are never logged (request-log.ts).
+ */
+export function createLogger(level: string, destination: DestinationStream = pino.destination(2)): Logger {
+  return pino({ level, base: { service: 'driftguard' } }, destination);
+}
+
 /** The running service's parts, wired from resolved settings; `close` stops them in order. */
-export async function composeServer(settings: ServeSettings, logger: FastifyBaseLogger | boolean = false) {
+export async function composeServer(settings: ServeSettings, logger?: Logger) {
+  // Background failures (monitoring, retraining, the event bus) are always logged; requests only with a logger.
+  const log = logger ?? createLogger('warn');
   const store = createStore(settings.storeUrl);
   await store.migrate();
   const clock = { nowMs: () => Date.now() };
   const models = createMonitoredModels({ store, clock });
   for (const definition of settings.models) await models.replace(definition);
-  const metrics = createMetricsRegistry();
+  const metrics = createPromClientRegistry();
   const dispatcher = createAlertDispatcher({ sinks: settings.sinks.map(createSink), store, clock });
   const backend = createTrackingBackend({ trackingUri: settings.trackingUri ?? undefined, dataDir: settings.dataDir });
-  const events = await createEventBus(settings.storeUrl, (error) =>
-    console.error(`event bus: ${(error as Error).message ?? String(error)}`),
-  );
+  const events = await createEventBus(settings.storeUrl, (error) => log.error({ err: error }, 'event bus failed'));
   const { services, serving, retraining, champions, jobData } = composeHttpServices({
     store,
     backend,
@@ -330,7 +354,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   });
   const evaluator = createWorkerDriftEvaluator();
   if (evaluator.mode === 'in-thread')
-    console.error('drift evaluation runs on the request thread: no worker entry found (build with npm run build)');
+    log.warn('drift evaluation runs on the request thread: no worker entry found (build with npm run build)');
   const monitoring = createDriftMonitoring({
     store,
     models,
@@ -349,7 +373,8 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     serving,
     clock,
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    onError: (model, error) => console.error(`monitoring ${model} failed: ${(error as Error).message}`),
+    onError: (model, error) =>
+      log.error({ err: error, model }, `monitoring ${model} failed: ${(error as Error).message}`),
     retentionMs: settings.predictionRetentionDays === null ? null : settings.predictionRetentionDays * 86_400_000,
     championRefreshMs: settings.championRefreshMs,
   });
@@ -359,7 +384,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
   });
   const challengerThread = locateThreadEntry('challenger-thread');
   if (challengerThread.kind === 'in-thread')
-    console.error(`retraining trains on the request thread: ${challengerThread.reason}`);
+    log.warn(`retraining trains on the request thread: ${challengerThread.reason}`);
   const retrainer = createRetrainingRunner({
     store,
     models,
@@ -376,7 +401,8 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
       backend.kind === 'mlflow'
         ? (experimentId, runId) => `${backend.location.replace(/\/+$/, '')}/#/experiments/${experimentId}/runs/${runId}`
         : undefined,
-    onError: (model, error) => console.error(`retraining ${model} failed: ${(error as Error).message}`),
+    onError: (model, error) =>
+      log.error({ err: error, model }, `retraining ${model} failed: ${(error as Error).message}`),
     ...(challengerThread.kind === 'worker' ? { executor: createWorkerChallengerExecutor(challengerThread) } : {}),
   });
   // A stored drift report or a job change (manual trigger) wakes the runner at once; labels are seen on its tick.
@@ -388,6 +414,7 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     apiKeys: createApiKeyVerifier(settings.apiKeys),
     openRead: settings.openRead,
     bodyLimitBytes: settings.bodyLimitBytes,
+    requestTimeoutMs: settings.requestTimeoutMs,
     logger,
     dashboardDir: locateDashboard(),
   });
@@ -396,15 +423,21 @@ export async function composeServer(settings: ServeSettings, logger: FastifyBase
     store,
     scheduler,
     retrainer,
+    /**
+     * Stops in an order that never waits on a hanging dependency: a remote tracking server's outstanding calls are
+     * abandoned first (they fail at once as unavailable), then the listener closes (in-flight requests are answered),
+     * then the background loops, the bus, the alert deliveries and the store.
+     */
     async close() {
+      if (backend.kind === 'mlflow') await backend.close();
+      await app.close();
       await retrainer.stop();
       await scheduler.stop();
       await evaluator.close();
-      await app.close();
       await events.close();
       await dispatcher.drain();
       await store.close();
-      await backend.close();
+      if (backend.kind !== 'mlflow') await backend.close();
     },
   };
 }

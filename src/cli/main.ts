@@ -20,5 +20,6 @@ program()
   .then((command) => command.parseAsync(process.argv))
   .catch((error: unknown) => {
     process.stderr.write(`driftguard: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
+    // Exit now: a command that failed after opening something (a store pool, a worker) must not linger half-started.
+    process.exit(2);
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { composeServer, locateDashboard } from '../compose.js';
+import { composeServer, createLogger, locateDashboard } from '../compose.js';
 import { routeAccessOf } from '../http/app.js';
-import { resolveServeSettings, SERVE_ENVIRONMENT } from '../services/config/serve-settings.js';
+import { LOG_LEVELS, resolveServeSettings, SERVE_ENVIRONMENT } from '../services/config/serve-settings.js';
 import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/config/service-config.js';
 import { listenOrExplain } from './listen-service.js';
 
@@ -26,6 +26,9 @@ export function loadServiceConfig(path: string | undefined): ServiceConfig {
   return parseServiceConfig(value, path);
 }
 
+/** How long SIGTERM / SIGINT waits for an orderly stop before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 const ENV_HELP = Object.entries(SERVE_ENVIRONMENT)
   .map(([name, text]) => `  ${name.padEnd(24)}${text}`)
   .join('\n');
@@ -38,11 +41,20 @@ export function createServeCommand(): Command {
     .option('--port <number>', 'listen port (env DRIFTGUARD_PORT; default 8080)')
     .option('--data-dir <dir>', 'data directory (env DRIFTGUARD_DATA_DIR; default ./.driftguard)')
     .option('--config <file>', 'configuration file, JSON (env DRIFTGUARD_CONFIG)')
+    .option(
+      '--log-level <level>',
+      `JSON log on stderr: ${LOG_LEVELS.join(', ')} (env DRIFTGUARD_LOG_LEVEL; default info)`,
+    )
     .addHelpText('after', `\nEnvironment:\n${ENV_HELP}\n\nPrecedence: flags > environment > config file > defaults.`)
-    .action(async (flags: { host?: string; port?: string; dataDir?: string; config?: string }) => {
+    .action(async (flags: { host?: string; port?: string; dataDir?: string; config?: string; logLevel?: string }) => {
       const configPath = flags.config ?? process.env.DRIFTGUARD_CONFIG;
-      const settings = resolveServeSettings(flags, process.env, loadServiceConfig(configPath), configPath ?? 'config');
-      const server = await composeServer(settings);
+      const settings = resolveServeSettings(
+        flags,
+        process.env,
+        loadServiceConfig(configPath),
+        configPath ?? 'configuration',
+      );
+      const server = await composeServer(settings, createLogger(settings.logLevel ?? 'info'));
       const addresses = await listenOrExplain(server, settings.host, settings.port);
       server.scheduler.start();
       server.retrainer.start();
@@ -64,6 +76,11 @@ export function createServeCommand(): Command {
         if (stopping) return;
         stopping = true;
         process.stdout.write(`${signal}: stopping\n`);
+        // Whatever still hangs after the grace period (a training thread, an alert delivery) does not hold the port.
+        setTimeout(() => {
+          process.stderr.write(`driftguard: not stopped within ${SHUTDOWN_GRACE_MS} ms; exiting anyway\n`);
+          process.exit(1);
+        }, SHUTDOWN_GRACE_MS).unref();
         await server.close();
         process.exit(0);
       };

@@ -234,10 +234,7 @@ export function createDriftguardClient(options: DriftguardClientOptions) {
             ).predictions,
           );
         } catch (error) {
-          if (
-            error instanceof DriftguardRequestError &&
-            committedByEarlierAttempt(error, chunk.length, 'predictions')
-          ) {
+          if (error instanceof DriftguardRequestError && committedByEarlierAttempt(error, chunk.length, 'rows')) {
             throw new DriftguardRequestError(
               409,
               'conflict',

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { apiKeyProblem } from '../services/config/setting-checks.js';
 
 /** `ingest`: predict, log predictions and labels. `read`: every GET. `admin`: everything, incl. configuration. */
 export type Role = 'ingest' | 'read' | 'admin';
@@ -38,8 +39,8 @@ export function createApiKeyVerifier(keys: readonly ApiKeyConfig[]) {
     if (hex === undefined || !/^[0-9a-f]{64}$/.test(hex)) {
       throw new Error(`API key ${k.name}: give "key" or "sha256" (64 lower-case hex characters)`);
     }
-    if (k.key !== undefined && k.key.length < 16)
-      throw new Error(`API key ${k.name}: keys must be at least 16 characters`);
+    const problem = k.key === undefined ? null : apiKeyProblem(k.key);
+    if (problem !== null) throw new Error(`API key ${k.name}: ${problem}`);
     if (k.roles.length === 0) throw new Error(`API key ${k.name}: needs at least one role (ingest, read, admin)`);
     return { name: k.name, roles: new Set(k.roles), hash: Buffer.from(hex, 'hex') };
   });

@@ -83,7 +83,7 @@ describe('HTTP API', () => {
         ],
       },
     });
-    expect(labels.json()).toEqual({ joined: 1, unknownIds: ['zz'] });
+    expect(labels.json()).toEqual({ joined: 1, unknownIds: ['zz'], relabeledIds: [] });
   });
 
   it('refuses a re-logged id with 409 and writes nothing of that batch', async () => {
@@ -187,7 +187,7 @@ describe('HTTP API', () => {
       payload: { features: { ...features, colour: 'red' } },
     });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().details[0]).toMatchObject({ path: '/rows/0/features/colour' });
+    expect(unknown.json().details[0]).toMatchObject({ path: '/features/colour' });
     const wrongType = await t.app.inject({
       method: 'POST',
       url: '/v1/models/credit-default/predict',
@@ -196,7 +196,7 @@ describe('HTTP API', () => {
     });
     expect(wrongType.statusCode).toBe(422);
     expect(wrongType.json().details[0]).toMatchObject({
-      path: '/rows/0/features/income',
+      path: '/features/income',
       reason: expect.stringMatching(/finite number/),
     });
   });
@@ -643,7 +643,12 @@ describe('HTTP API bad input: always a 4xx with { error, message, details[] }, n
       const res = await t.app.inject(c.request);
       expect(res.statusCode, res.body).toBe(c.status);
       const body = res.json();
-      expect(body).toEqual({ error: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+      expect(body).toEqual({
+        error: expect.any(String),
+        message: expect.any(String),
+        details: expect.any(Array),
+        requestId: expect.any(String),
+      });
       if (c.detail !== undefined) {
         expect(body.details).toContainEqual({ path: c.detail.path, reason: expect.stringMatching(c.detail.reason) });
       }

@@ -63,7 +63,7 @@ describe('serving a registered ONNX model by name (no mapping declared)', () => 
       headers: auth('ingest'),
       payload: { labels: predictions.map((p) => ({ predictionId: p.id, label: 'yes' })) },
     });
-    expect(labelled.json()).toEqual({ joined: 3, unknownIds: [] });
+    expect(labelled.json()).toEqual({ joined: 3, unknownIds: [], relabeledIds: [] });
     const log = await t.app.inject({ url: `/v1/models/${name}/predictions?labeled=true`, headers: auth('read') });
     expect(log.json().items).toHaveLength(3);
     expect(log.json().items[0]).toMatchObject({ modelVersion: '1', label: 'yes' });
@@ -108,7 +108,7 @@ describe('serving a registered ONNX model by name (no mapping declared)', () => 
     ]);
     const unknown = await predict({ features: { age: 30, tenure: 4, city: 'lyon', height: 180 } });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().details[0]).toMatchObject({ path: '/rows/0/features/height' });
+    expect(unknown.json().details[0]).toMatchObject({ path: '/features/height' });
   });
 
   it('serves the version the champion alias moves to (another graph, a matrix input ordered by featureOrder)', async () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessEventBus } from '../adapters/events/in-process-event-bus.js';
+import { createPromClientRegistry } from '../adapters/metrics/prom-client-registry.js';
 import { createSqliteStore } from '../adapters/store/sqlite/sqlite-store.js';
 import { createLocalBackend } from '../adapters/tracking/local/local-backend.js';
 import { composeHttpServices } from '../compose.js';
-import { createMetricsRegistry } from '../services/metrics-registry.js';
 import { createMonitoredModels } from '../services/monitored-models.js';
 import { createApiKeyVerifier } from './api-keys.js';
 import { createHttpApp, type HttpApp } from './app.js';
@@ -31,7 +31,7 @@ describe('the dashboard served by the API', () => {
       backend,
       clock,
       models,
-      metrics: createMetricsRegistry(),
+      metrics: createPromClientRegistry(),
       events: createInProcessEventBus(),
     });
     app = await createHttpApp({

@@ -7,7 +7,7 @@ export const ErrorDetailSchema = Type.Object({
   reason: Type.String(),
 });
 
-/** Every non-2xx answer has this body. */
+/** Every non-2xx answer has this body (the request id is added to every error body by the app). */
 export const ErrorBodySchema = Type.Object(
   {
     error: Type.String({
@@ -15,11 +15,15 @@ export const ErrorBodySchema = Type.Object(
     }),
     message: Type.String(),
     details: Type.Array(ErrorDetailSchema),
+    requestId: Type.String({
+      description: 'the request id (also the X-Request-Id response header and the reqId of its log lines)',
+    }),
   },
   { $id: 'ErrorBody' },
 );
 
-export type ErrorBody = Static<typeof ErrorBodySchema>;
+/** An error body as handlers build it; the app adds `requestId` to every one (request-log.ts). */
+export type ErrorBody = Omit<Static<typeof ErrorBodySchema>, 'requestId'>;
 
 /** Standard error responses a route may give, for its OpenAPI entry. */
 export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBodySchema> {

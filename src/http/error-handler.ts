@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreInputError } from '../ports/store.js';
 import { TrackingError } from '../ports/tracking-error.js';
 import { type ErrorDetail, ServiceError } from '../services/service-errors.js';
 import type { ErrorBody } from './error-body.js';
@@ -9,6 +10,9 @@ interface AjvError {
   keyword: string;
   params: Record<string, unknown>;
 }
+
+/** Longest path parameter the router matches (Fastify's maxParamLength); ids and names are far shorter. */
+export const MAX_PATH_PARAMETER_CHARS = 200;
 
 const SERVICE_STATUS = {
   bad_request: 400,
@@ -25,11 +29,32 @@ const FASTIFY_CODES: Record<string, { status: number; error: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, error: 'bad_request' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: 'bad_request' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'bad_request' },
+  FST_ERR_BAD_URL: { status: 400, error: 'bad_request' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, error: 'uri_too_long' },
 };
+
+/** Where each framework error points in the request (a JSON Pointer as in validation details). */
+const FASTIFY_DETAIL: Record<string, ErrorDetail> = {
+  FST_ERR_BAD_URL: { path: '/params', reason: 'a path segment is not valid percent-encoded UTF-8' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    path: '/params',
+    reason: `a path parameter is longer than ${MAX_PATH_PARAMETER_CHARS} characters`,
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { path: '/headers/content-length', reason: 'does not match the body' },
+};
+
+/** Fastify's message without the echoed URL (which may be long or hold what made it invalid). */
+function frameworkMessage(error: FastifyError): string {
+  if (error.code === 'FST_ERR_BAD_URL') return 'the URL path is not valid percent-encoded UTF-8';
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return 'a path parameter is too long';
+  return error.message;
+}
 
 /** One readable reason per AJV error, with the JSON path of the field it concerns. */
 function validationDetails(errors: readonly AjvError[], context: string | undefined): ErrorDetail[] {
-  const prefix = context === undefined || context === 'body' ? '' : `/${context}`;
+  // Fastify names the query string `querystring`; the documented prefix is `query`.
+  const prefix =
+    context === undefined || context === 'body' ? '' : context === 'querystring' ? '/query' : `/${context}`;
   const details = errors
     // anyOf reports each failed branch and then itself: keep the summary, drop the branch noise.
     .filter(
@@ -67,6 +92,14 @@ export function handleError(
     status = SERVICE_STATUS[error.kind];
     body = { error: error.kind, message: error.message, details: [...error.details] };
     if (status === 503) reply.header('retry-after', '5');
+  } else if (error instanceof StoreInputError) {
+    // The edge refuses such input before a use case runs; this catches what a use case derived from it.
+    status = 422;
+    body = {
+      error: 'unprocessable',
+      message: 'a value cannot be stored',
+      details: [{ path: error.path, reason: error.reason }],
+    };
   } else if (error instanceof TrackingError && (error.kind === 'unavailable' || error.kind === 'unauthorized')) {
     // A dependency outage (MLflow down, timing out, refusing our credentials), not a fault of the request: retry later.
     status = 503;
@@ -85,11 +118,16 @@ export function handleError(
   } else if (error.code !== undefined && FASTIFY_CODES[error.code] !== undefined) {
     const mapped = FASTIFY_CODES[error.code];
     status = mapped.status;
-    body = { error: mapped.error, message: error.message, details: [] };
+    const detail = FASTIFY_DETAIL[error.code];
+    body = { error: mapped.error, message: frameworkMessage(error), details: detail === undefined ? [] : [detail] };
   } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     status = error.statusCode;
     body = { error: 'bad_request', message: error.message, details: [] };
   }
   if (status >= 500) request.log.error({ err: error }, 'request failed');
-  return reply.status(status).send(body);
+  // Framework errors (bad URL, over-long parameter) skip the route's hooks: the request id is set here too.
+  return reply
+    .status(status)
+    .header('x-request-id', request.id)
+    .send({ ...body, requestId: request.id });
 }

@@ -1,11 +1,11 @@
 import type { EventBus } from '../ports/event-bus.js';
+import type { MetricsRegistry } from '../ports/metrics.js';
 import type { AlertQueries } from '../services/alerting/alert-queries.js';
 import type { ChampionChanges } from '../services/champion/champion-changes.js';
 import type { ModelVersionQueries } from '../services/champion/model-version-queries.js';
 import type { PredictionLogQueries } from '../services/ingestion/prediction-log-queries.js';
 import type { PredictionLogging } from '../services/ingestion/prediction-logging.js';
 import type { ReferenceUpload } from '../services/ingestion/reference-upload.js';
-import type { MetricsRegistry } from '../services/metrics-registry.js';
 import type { MonitoredModels } from '../services/monitored-models.js';
 import type { DriftReportQueries } from '../services/monitoring/drift-report-queries.js';
 import type { MonitoringStatusQueries } from '../services/monitoring/monitoring-status.js';

@@ -1,28 +1,17 @@
 import type { FastifyInstance } from 'fastify';
+import { BadRequestError } from '../services/service-errors.js';
+import { findJsonBodyProblem, MAX_JSON_DEPTH } from './json-body-problems.js';
 
-/** Finds the first number that JSON.parse turned into ±Infinity (a literal such as 1e999) and returns its path. */
-function findNonFinite(value: unknown, path: string): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNonFinite(value[i], `${path}/${i}`);
-      if (found !== null) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const found = findNonFinite(child, `${path}/${key}`);
-      if (found !== null) return found;
-    }
-  }
-  return null;
-}
-
-/** Only a number with a 3-digit exponent can overflow a double; other bodies skip the scan. */
-const MAY_OVERFLOW = /\d[eE][+]?\d{3}/;
+const PROBLEM_MESSAGE = {
+  depth: `the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+  number: 'a number in the body is not a finite double',
+  text: 'a string in the body cannot be stored (U+0000 or a lone surrogate)',
+} as const;
 
 /**
- * JSON bodies, refusing numbers that overflow a double (`1e999` parses to Infinity): NaN and Infinity never reach a
- * statistic. Other parse errors keep Fastify's 400.
+ * JSON bodies, refusing what no route can take (findJsonBodyProblem): numbers that overflow a double (`1e999` parses
+ * to Infinity, so NaN and Infinity never reach a statistic), nesting deeper than MAX_JSON_DEPTH, and text no store can
+ * hold. Each is a 400 naming the path. Other parse errors keep Fastify's 400.
  */
 export function registerStrictJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
@@ -48,21 +37,10 @@ export function registerStrictJsonParser(app: FastifyInstance): void {
       );
       return;
     }
-    const overflow = MAY_OVERFLOW.test(text) ? findNonFinite(value, '') : null;
-    if (overflow !== null) {
+    const problem = findJsonBodyProblem(value);
+    if (problem !== null) {
       done(
-        Object.assign(new Error('a number in the body is not a finite double'), {
-          statusCode: 400,
-          validation: [
-            {
-              instancePath: overflow,
-              keyword: 'finite',
-              params: {},
-              message: 'must be a finite number (it overflows a double)',
-            },
-          ],
-          validationContext: 'body',
-        }),
+        new BadRequestError(PROBLEM_MESSAGE[problem.kind], [{ path: problem.path, reason: problem.reason }]),
         undefined,
       );
       return;

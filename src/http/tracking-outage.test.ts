@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessEventBus } from '../adapters/events/in-process-event-bus.js';
+import { createPromClientRegistry } from '../adapters/metrics/prom-client-registry.js';
 import { createSqliteStore } from '../adapters/store/sqlite/sqlite-store.js';
 import { createMlflowBackend } from '../adapters/tracking/mlflow/mlflow-backend.js';
 import { composeHttpServices } from '../compose.js';
-import { createMetricsRegistry } from '../services/metrics-registry.js';
 import { createMonitoredModels } from '../services/monitored-models.js';
 import { createApiKeyVerifier } from './api-keys.js';
 import { createHttpApp, type HttpApp } from './app.js';
@@ -38,7 +38,7 @@ describe('the tracking backend (MLflow) is unreachable', () => {
       backend,
       clock,
       models,
-      metrics: createMetricsRegistry(),
+      metrics: createPromClientRegistry(),
       events: createInProcessEventBus(),
     });
     app = await createHttpApp({

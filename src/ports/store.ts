@@ -16,10 +16,35 @@ export interface AppendPredictionsResult {
 }
 
 export interface AttachLabelsResult {
-  /** Predictions that now carry the label (a repeated label for the same id overwrites and counts). */
+  /** Labels of the batch whose prediction now carries them (within a batch the last label per id wins). */
   readonly joined: number;
   /** Ids with no logged prediction for the model; their labels are not stored. */
   readonly unknownIds: readonly string[];
+  /**
+   * Ids whose prediction already had another label: replaced (each old label kept as a LabelRevision) with
+   * `overwrite`, else nothing of the batch was written. Re-sending the stored label is not a relabel.
+   */
+  readonly relabeledIds: readonly string[];
+}
+
+export interface AttachLabelsOptions {
+  /** Replace a different stored label (default false: such a batch is refused whole, see relabeledIds). */
+  readonly overwrite?: boolean;
+  /** Who sent the batch, for the revision records (e.g. the API key's name). */
+  readonly by?: string;
+  /** When, for the revision records (ms since the epoch). */
+  readonly atMs?: number;
+}
+
+/** A replaced label: the audit record an overwrite leaves (label_revisions). */
+export interface LabelRevision {
+  readonly predictionId: string;
+  readonly previousLabel: GroundTruthLabel['label'];
+  readonly previousLabelTimestampMs: number | null;
+  readonly label: GroundTruthLabel['label'];
+  readonly labelTimestampMs: number;
+  readonly revisedAtMs: number;
+  readonly revisedBy: string;
 }
 
 /** A page of the prediction log for browsing (the dashboard's table), newest first. */
@@ -45,8 +70,20 @@ export interface PredictionLog {
    * (duplicate ids are reported and nothing is written).
    */
   appendPredictions(model: string, predictions: readonly NewPrediction[]): Promise<AppendPredictionsResult>;
-  /** Joins labels by prediction id, atomically; unknown ids are reported, never silently dropped. */
-  attachLabels(model: string, labels: readonly GroundTruthLabel[]): Promise<AttachLabelsResult>;
+  /**
+   * Joins labels by prediction id, atomically; unknown ids are reported, never silently dropped. A label that differs
+   * from the stored one is a relabel: refused (nothing written) unless `overwrite`, and then audited.
+   */
+  attachLabels(
+    model: string,
+    labels: readonly GroundTruthLabel[],
+    options?: AttachLabelsOptions,
+  ): Promise<AttachLabelsResult>;
+  /** The model's replaced labels, newest first (optionally of one prediction), at most `limit`. */
+  listLabelRevisions(
+    model: string,
+    query: { readonly predictionId?: string; readonly limit: number },
+  ): Promise<LabelRevision[]>;
   getPrediction(model: string, id: string): Promise<StoredPrediction | null>;
   /** The most recent `limit` predictions by sequence, oldest first (count-based windows). */
   latestPredictions(model: string, limit: number): Promise<StoredPrediction[]>;
@@ -210,4 +247,23 @@ export interface Store
   /** Applies pending versioned migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * A value no store can hold, refused alike by every adapter before anything is written: text with U+0000 or a lone
+ * surrogate (anywhere: ids, feature names and values, labels, definitions, summaries, reasons, query arguments), or
+ * a prediction / label time that is not whole epoch milliseconds from 0 to MAX_TIMESTAMP_MS (domain/timestamp.ts).
+ * The HTTP edge refuses such input earlier; this is the store's own guarantee.
+ */
+export class StoreInputError extends Error {
+  override readonly name = 'StoreInputError';
+  constructor(
+    /** The store method that refused it. */
+    readonly operation: string,
+    /** JSON Pointer into the method's arguments, e.g. `/1/3/features/region` (argument 1, row 3). */
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${operation}: ${path} ${reason}`);
+  }
 }

@@ -1,16 +1,23 @@
 import type { Clock } from '../ports/clock.js';
 import type { MonitoredModelRecord, MonitoredModelRepository } from '../ports/store.js';
-import {
-  definitionProblems,
-  type MonitoredModelDefinition,
-  storedDefinition,
-} from './config/monitored-model-definition.js';
+import { definitionProblems } from './config/definition-problems.js';
+import { type MonitoredModelDefinition, storedDefinition } from './config/monitored-model-definition.js';
 import { ConflictError, NotFoundError, UnprocessableError } from './service-errors.js';
 
 export interface MonitoredModel {
   readonly definition: MonitoredModelDefinition;
   readonly createdAtMs: number;
   readonly updatedAtMs: number;
+}
+
+/** Refuses a definition that could never be evaluated (422 naming each path); nothing is stored. */
+function assertEvaluable(definition: MonitoredModelDefinition): void {
+  const problems = definitionProblems(definition);
+  if (problems.length > 0)
+    throw new UnprocessableError(
+      `model ${definition.name} cannot be monitored as defined; nothing was stored`,
+      problems,
+    );
 }
 
 const toModel = (record: MonitoredModelRecord): MonitoredModel => ({
@@ -42,17 +49,9 @@ export function createMonitoredModels(options: MonitoredModelsOptions) {
     cache.set(record.name, { model, readAtMs: clock.nowMs() });
     return model;
   };
-  const requireValid = (definition: MonitoredModelDefinition): void => {
-    const problems = definitionProblems(definition);
-    if (problems.length > 0)
-      throw new UnprocessableError(
-        `the definition of model ${definition.name} breaks ${problems.length} rule(s)`,
-        problems.map(([path, reason]) => ({ path, reason })),
-      );
-  };
   return {
     async create(definition: MonitoredModelDefinition): Promise<MonitoredModel> {
-      requireValid(definition);
+      assertEvaluable(definition);
       if ((await store.getModel(definition.name)) !== null) {
         throw new ConflictError(
           `model ${definition.name} already exists; PUT /v1/models/${definition.name} replaces it`,
@@ -62,7 +61,7 @@ export function createMonitoredModels(options: MonitoredModelsOptions) {
       return remember(await store.saveModel(definition.name, definition, clock.nowMs()));
     },
     async replace(definition: MonitoredModelDefinition): Promise<MonitoredModel> {
-      requireValid(definition);
+      assertEvaluable(definition);
       return remember(await store.saveModel(definition.name, definition, clock.nowMs()));
     },
     async get(name: string): Promise<MonitoredModel> {

@@ -43,3 +43,17 @@ export class UnavailableError extends ServiceError {
   override readonly name = 'UnavailableError';
   readonly kind = 'unavailable';
 }
+
+/**
+ * The same error with every detail path under `from` moved under `to` (e.g. `/predictions/3/id` → `/rows/3/id`), for
+ * a use case that reuses another's checks but whose request names the rows differently.
+ */
+export function rebaseDetailPaths<E extends ServiceError>(error: E, from: RegExp, to: string): E {
+  const rebased = Object.create(Object.getPrototypeOf(error) as object) as E;
+  Object.assign(rebased, error, {
+    details: error.details.map((d) => ({ path: d.path.replace(from, to), reason: d.reason })),
+  });
+  Object.defineProperty(rebased, 'message', { value: error.message, writable: true, configurable: true });
+  Object.defineProperty(rebased, 'stack', { value: error.stack, writable: true, configurable: true });
+  return rebased;
+}

@@ -1,7 +1,8 @@
 """Two-sample location tests: Mann-Whitney U and Welch's t against scipy.stats.
 
 Inputs are literal lists or recipes (tests/oracle/recipes.py, rebuilt bit-identically by tests/support/oracle/recipes.ts).
-Expected: mannwhitneyu -> {statistic, pValue}; ttest_ind(equal_var=False) -> {statistic, pValue, dof}.
+Expected: mannwhitneyu -> {statistic, pValue} (two-sided for every sample, one-sided 'greater' / 'less' for
+ONE_SIDED ones, as the domain classifier's test of out-of-fold scores uses); ttest_ind(equal_var=False) -> {statistic, pValue, dof}.
 """
 import numpy as np
 from scipy import stats
@@ -45,6 +46,10 @@ SAMPLES = [
 ]
 
 
+ONE_SIDED = {"n5", "n5-ties", "unequal-7-30", "ties-integers-k5", "shift-1e5", "identical-samples", "separated-n200",
+             "separated-n30-n25", "single-vs-many"}
+
+
 def cases():
     out = []
     for name, a, b in SAMPLES:
@@ -53,6 +58,12 @@ def cases():
         out.append({"id": f"mwu-{name}", "call": "scipy.stats.mannwhitneyu(a, b, alternative='two-sided', method='asymptotic', use_continuity=True)",
                     "inputs": {"test": "mannWhitneyU", "a": a, "b": b},
                     "expected": {"statistic": r.statistic, "pValue": r.pvalue}})
+        for alternative in ("greater", "less") if name in ONE_SIDED else ():
+            r = stats.mannwhitneyu(x, y, alternative=alternative, method="asymptotic", use_continuity=True)
+            out.append({"id": f"mwu-{alternative}-{name}",
+                        "call": f"scipy.stats.mannwhitneyu(a, b, alternative='{alternative}', method='asymptotic', use_continuity=True)",
+                        "inputs": {"test": f"mannWhitneyU-{alternative}", "a": a, "b": b},
+                        "expected": {"statistic": r.statistic, "pValue": r.pvalue}})
         if len(x) >= 2 and len(y) >= 2 and name != "identical-samples":
             t = stats.ttest_ind(x, y, equal_var=False)
             out.append({"id": f"welch-{name}", "call": "scipy.stats.ttest_ind(a, b, equal_var=False)",

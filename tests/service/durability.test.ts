@@ -89,7 +89,7 @@ async function ingestUntilKilled(server: ServeProcess): Promise<LoadOutcome> {
         const response = await http.post(`/v1/models/${MODEL}/labels`, { labels });
         if (response.status !== 200) throw new Error(`labels: HTTP ${response.status} ${response.text}`);
         const body = JSON.parse(response.text) as { joined: number; unknownIds: string[] };
-        expect(body).toEqual({ joined: labels.length, unknownIds: [] });
+        expect(body).toEqual({ joined: labels.length, unknownIds: [], relabeledIds: [] });
         for (const l of labels) ackedLabels.set(l.predictionId, l.label);
       } catch (error) {
         if (!killed) throw error;

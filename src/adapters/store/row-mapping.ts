@@ -5,6 +5,7 @@ import type {
   AlertDelivery,
   AlertQuery,
   JsonDocument,
+  LabelRevision,
   MonitoredModelRecord,
   StoredDriftReport,
   StoredReferenceProfile,
@@ -165,4 +166,27 @@ export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredRefere
 /** A retraining_jobs row with the body parsed; `finished` decides whether the job still counts as open. */
 export function retrainingJobColumns(job: RetrainingJob): { finished: boolean; body: string } {
   return { finished: isFinal(job.status), body: JSON.stringify(job) };
+}
+
+/** A label_revisions row with its JSON columns parsed. */
+export interface LabelRevisionRow {
+  prediction_id: string;
+  previous_label: LabelRevision['previousLabel'];
+  previous_label_timestamp_ms: number | string | null;
+  label: LabelRevision['label'];
+  label_timestamp_ms: number | string;
+  revised_at_ms: number | string;
+  revised_by: string;
+}
+
+export function toLabelRevision(row: LabelRevisionRow): LabelRevision {
+  return {
+    predictionId: row.prediction_id,
+    previousLabel: row.previous_label,
+    previousLabelTimestampMs: row.previous_label_timestamp_ms === null ? null : Number(row.previous_label_timestamp_ms),
+    label: row.label,
+    labelTimestampMs: Number(row.label_timestamp_ms),
+    revisedAtMs: Number(row.revised_at_ms),
+    revisedBy: row.revised_by,
+  };
 }

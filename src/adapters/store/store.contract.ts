@@ -4,7 +4,8 @@ import { numericResult, sampleReport } from '../../../tests/support/drift/sample
 import type { Alert } from '../../domain/alert.js';
 import type { NewPrediction } from '../../domain/prediction-record.js';
 import type { RetrainingJob, RetrainingJobStatus } from '../../domain/retraining-job.js';
-import type { Store } from '../../ports/store.js';
+import { MAX_TIMESTAMP_MS } from '../../domain/timestamp.js';
+import { type Store, StoreInputError } from '../../ports/store.js';
 
 /** How a suite obtains a fresh, empty store of one adapter and disposes of it. */
 export interface StoreHarness {
@@ -75,7 +76,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it('migrate is idempotent and reports the schema version', async () => {
       const version = await store.migrate();
-      expect(version).toBeGreaterThanOrEqual(1);
+      expect(version).toBeGreaterThanOrEqual(5); // 0005: label_revisions
       expect(await store.migrate()).toBe(version);
     });
 
@@ -107,7 +108,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect((await store.latestPredictions(a, 10)).map((p) => p.model)).toEqual([a]);
     });
 
-    it('joins late labels by id, reports unknown ids, preserves label types and lets a later label overwrite', async () => {
+    it('joins late labels by id, reports unknown ids, preserves label types, the last label of a batch winning', async () => {
       const model = freshModel();
       await store.appendPredictions(model, series(4));
       const result = await store.attachLabels(model, [
@@ -117,13 +118,80 @@ export function storeContract(name: string, harness: StoreHarness): void {
         { predictionId: 'p2', label: false, timestampMs: T0 },
         { predictionId: 'p2', label: true, timestampMs: T0 + 1 },
       ]);
-      expect(result).toEqual({ joined: 4, unknownIds: ['ghost'] });
+      expect(result).toEqual({ joined: 4, unknownIds: ['ghost'], relabeledIds: [] });
       expect((await store.getPrediction(model, 'p0'))?.label).toBe(1);
       expect((await store.getPrediction(model, 'p1'))?.label).toBe('default');
       expect(await store.getPrediction(model, 'p2')).toMatchObject({ label: true, labelTimestampMs: T0 + 1 });
       expect(await store.countPredictions(model)).toEqual({ total: 4, labeled: 3 });
       const labeled = await store.latestLabeledPredictions(model, 2);
       expect(labeled.map((p) => p.id)).toEqual(['p1', 'p2']);
+    });
+
+    it('refuses a different label for a labelled prediction unless overwrite, and keeps each replaced label', async () => {
+      const model = freshModel();
+      await store.appendPredictions(model, series(3));
+      await store.attachLabels(model, [
+        { predictionId: 'p0', label: 'up', timestampMs: T0 + 1 },
+        { predictionId: 'p1', label: 1, timestampMs: T0 + 1 },
+      ]);
+      // The same labels again (a client retry) change nothing and are no relabel.
+      expect(
+        await store.attachLabels(model, [
+          { predictionId: 'p0', label: 'up', timestampMs: T0 + 9 },
+          { predictionId: 'p1', label: 1, timestampMs: T0 + 9 },
+        ]),
+      ).toEqual({ joined: 2, unknownIds: [], relabeledIds: [] });
+      expect(await store.getPrediction(model, 'p0')).toMatchObject({ label: 'up', labelTimestampMs: T0 + 1 });
+      // Another label (1 and "1" differ) without overwrite: the whole batch is refused, p2 included.
+      const refused = await store.attachLabels(model, [
+        { predictionId: 'p2', label: 'down', timestampMs: T0 + 2 },
+        { predictionId: 'p0', label: 'down', timestampMs: T0 + 2 },
+        { predictionId: 'p1', label: '1', timestampMs: T0 + 2 },
+      ]);
+      expect(refused).toEqual({ joined: 0, unknownIds: [], relabeledIds: ['p0', 'p1'] });
+      expect(await store.getPrediction(model, 'p2')).toMatchObject({ label: null });
+      expect(await store.getPrediction(model, 'p0')).toMatchObject({ label: 'up' });
+      expect(await store.listLabelRevisions(model, { limit: 10 })).toEqual([]);
+      // With overwrite: written, and each replaced label kept.
+      const replaced = await store.attachLabels(
+        model,
+        [
+          { predictionId: 'p0', label: 'down', timestampMs: T0 + 3 },
+          { predictionId: 'p2', label: 'down', timestampMs: T0 + 3 },
+        ],
+        { overwrite: true, by: 'ops', atMs: T0 + 4 },
+      );
+      expect(replaced).toEqual({ joined: 2, unknownIds: [], relabeledIds: ['p0'] });
+      expect(await store.getPrediction(model, 'p0')).toMatchObject({ label: 'down', labelTimestampMs: T0 + 3 });
+      await store.attachLabels(model, [{ predictionId: 'p0', label: true, timestampMs: T0 + 5 }], {
+        overwrite: true,
+        by: 'etl',
+        atMs: T0 + 6,
+      });
+      const revisions = await store.listLabelRevisions(model, { limit: 10 });
+      expect(revisions).toEqual([
+        {
+          predictionId: 'p0',
+          previousLabel: 'down',
+          previousLabelTimestampMs: T0 + 3,
+          label: true,
+          labelTimestampMs: T0 + 5,
+          revisedAtMs: T0 + 6,
+          revisedBy: 'etl',
+        },
+        {
+          predictionId: 'p0',
+          previousLabel: 'up',
+          previousLabelTimestampMs: T0 + 1,
+          label: 'down',
+          labelTimestampMs: T0 + 3,
+          revisedAtMs: T0 + 4,
+          revisedBy: 'ops',
+        },
+      ]);
+      expect(await store.listLabelRevisions(model, { limit: 1, predictionId: 'p0' })).toEqual([revisions[0]]);
+      expect(await store.listLabelRevisions(model, { limit: 10, predictionId: 'p2' })).toEqual([]);
+      expect(await store.listLabelRevisions(freshModel(), { limit: 10 })).toEqual([]);
     });
 
     it('lists a filtered page of the log newest first, with a sequence cursor', async () => {
@@ -378,6 +446,103 @@ export function storeContract(name: string, harness: StoreHarness): void {
         lastSequence: third.sequence,
       });
       expect(await store.countPredictionsAfter(model, third.sequence)).toEqual({ count: 0, lastSequence: null });
+    });
+
+    it('refuses U+0000 and lone surrogates in every kind of text alike, writing nothing', async () => {
+      const model = freshModel();
+      await store.appendPredictions(model, [prediction('known', { model })]);
+      for (const bad of ['a\u0000b', 'a\ud800b', '\udc00', 'x\udbff']) {
+        const refusals: [string, Promise<unknown>][] = [
+          ['prediction id', store.appendPredictions(model, [prediction(bad, { model })])],
+          ['model version', store.appendPredictions(model, [prediction('v', { model, modelVersion: bad })])],
+          ['feature value', store.appendPredictions(model, [prediction('f', { model, features: { region: bad } })])],
+          ['feature name', store.appendPredictions(model, [prediction('k', { model, features: { [bad]: 1 } })])],
+          ['predicted class', store.appendPredictions(model, [prediction('c', { model, predictedClass: bad })])],
+          ['model name', store.appendPredictions(bad, [prediction('m', { model: bad })])],
+          ['label', store.attachLabels(model, [{ predictionId: 'known', label: bad, timestampMs: T0 }])],
+          ['label id', store.attachLabels(model, [{ predictionId: bad, label: 1, timestampMs: T0 }])],
+          ['definition', store.saveModel(model, { description: bad }, 1)],
+          ['alert summary', store.saveAlert(alert(model, { summary: bad }))],
+          [
+            'delivery error',
+            store.recordDelivery({
+              alertId: 'a',
+              sink: 's',
+              event: 'fired',
+              attempt: 1,
+              outcome: 'failed',
+              httpStatus: null,
+              error: bad,
+              atMs: 1,
+            }),
+          ],
+          ['reference source', store.saveReferenceProfile(model, bad, sampleReferenceProfile(5), 1)],
+          [
+            'job reason',
+            store.saveRetrainingJob({
+              id: 'j',
+              model,
+              status: 'queued',
+              trigger: { kind: 'manual', reason: bad },
+              createdAtMs: 1,
+              updatedAtMs: 1,
+              steps: [],
+            }),
+          ],
+          ['lookup id', store.getPrediction(model, bad)],
+          ['class filter', store.listPredictions(model, { limit: 10, predictedClass: bad })],
+          ['alert lookup', store.getAlert(bad)],
+        ];
+        for (const [what, refused] of refusals)
+          await expect(refused, `${what} ${JSON.stringify(bad)}`).rejects.toBeInstanceOf(StoreInputError);
+      }
+      expect(await store.countPredictions(model)).toEqual({ total: 1, labeled: 0 });
+      expect(await store.getPrediction(model, 'known')).toMatchObject({ label: null });
+      expect(await store.getModel(model)).toBeNull();
+      expect(await store.openAlert(model, 'data_drift')).toBeNull();
+      expect(await store.latestReferenceProfile(model)).toBeNull();
+      expect(await store.openRetrainingJob(model)).toBeNull();
+    });
+
+    it('keeps well-formed text of every plane (astral characters, combining marks, U+FFFD) exactly', async () => {
+      const model = freshModel();
+      const text = 'naïve 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 e\u0301 \ufffd \u0001';
+      await store.appendPredictions(model, [
+        prediction(text, { model, features: { [text]: text }, predictedClass: text }),
+      ]);
+      await store.attachLabels(model, [{ predictionId: text, label: text, timestampMs: T0 }]);
+      expect(await store.getPrediction(model, text)).toMatchObject({
+        id: text,
+        features: { [text]: text },
+        label: text,
+      });
+    });
+
+    it('accepts prediction and label times in whole milliseconds from 0 to MAX_TIMESTAMP_MS only, alike', async () => {
+      const model = freshModel();
+      for (const timestampMs of [1.5, -1, MAX_TIMESTAMP_MS + 1, 1e17, Number.NaN, Number.POSITIVE_INFINITY]) {
+        await expect(
+          store.appendPredictions(model, [prediction('t', { model, timestampMs })]),
+          String(timestampMs),
+        ).rejects.toBeInstanceOf(StoreInputError);
+      }
+      await store.appendPredictions(model, [
+        prediction('first', { model, timestampMs: 0 }),
+        prediction('last', { model, timestampMs: MAX_TIMESTAMP_MS }),
+      ]);
+      await expect(
+        store.attachLabels(model, [{ predictionId: 'first', label: 1, timestampMs: 0.5 }]),
+      ).rejects.toBeInstanceOf(StoreInputError);
+      await store.attachLabels(model, [{ predictionId: 'first', label: 1, timestampMs: MAX_TIMESTAMP_MS }]);
+      expect(await store.getPrediction(model, 'last')).toMatchObject({ timestampMs: MAX_TIMESTAMP_MS });
+      expect(await store.getPrediction(model, 'first')).toMatchObject({
+        timestampMs: 0,
+        labelTimestampMs: MAX_TIMESTAMP_MS,
+      });
+      expect((await store.predictionsBetween(model, 0, MAX_TIMESTAMP_MS + 1)).map((p) => p.id)).toEqual([
+        'first',
+        'last',
+      ]);
     });
 
     it('commits concurrent batches independently: one with a clashing id is refused whole, the others are kept', async () => {

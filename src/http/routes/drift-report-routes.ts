@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { parseTimestamp } from '../../domain/timestamp.js';
 import type { StoredDriftReport } from '../../ports/store.js';
 import { errorResponses } from '../error-body.js';
 import type { HttpServices } from '../http-services.js';
@@ -59,13 +60,11 @@ const present = (r: StoredDriftReport) => ({
 
 function parseTime(value: string | undefined, field: string): number | undefined {
   if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) {
+  const ms = parseTimestamp(value);
+  if (typeof ms === 'string') {
     throw Object.assign(new Error(`query ${field} must be an ISO 8601 date-time`), {
       statusCode: 400,
-      validation: [
-        { instancePath: `/${field}`, keyword: 'format', params: {}, message: 'must be an ISO 8601 date-time' },
-      ],
+      validation: [{ instancePath: `/${field}`, keyword: 'format', params: {}, message: ms }],
       validationContext: 'query',
     });
   }

@@ -11,7 +11,7 @@ export function healthRoutes(services: Pick<HttpServices, 'checkReady' | 'metric
         config: { access: 'open' },
         schema: { tags: ['health'], description: 'Prometheus metrics (text exposition format 0.0.4)' },
       },
-      async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(services.metrics.render()),
+      async (_request, reply) => reply.type(services.metrics.contentType).send(await services.metrics.render()),
     );
     app.get(
       '/healthz',

@@ -125,7 +125,7 @@ export function modelRoutes(
         schema: {
           tags: ['models'],
           body: MonitoredModelDefinitionSchema,
-          response: { 201: MonitoredModelSchema, ...errorResponses(400, 401, 403, 409) },
+          response: { 201: MonitoredModelSchema, ...errorResponses(400, 401, 403, 409, 422) },
         },
       },
       async (request, reply) => reply.status(201).send(present(await services.models.create(request.body))),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { rebaseDetailPaths, ServiceError } from '../../services/service-errors.js';
 import { errorResponses } from '../error-body.js';
 import type { HttpServices } from '../http-services.js';
 import { ModelNameParams } from './model-routes.js';
@@ -10,10 +11,17 @@ export const MAX_ROWS_PER_REQUEST = 10_000;
 
 const CellSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]);
 const ClassSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean()]);
-const TimestampSchema = Type.Union([
-  Type.String({ description: 'ISO 8601 date-time' }),
-  Type.Number({ minimum: 0, description: 'milliseconds since the Unix epoch' }),
-]);
+/** Checked by the use case (domain/timestamp.ts), so that a refusal is a 422 naming the row like every row rule. */
+const TimestampSchema = Type.Union(
+  [
+    Type.String({
+      description:
+        'ISO 8601 date-time, RFC 3339 profile: calendar-valid, with seconds and Z or ±hh:mm (e.g. 2026-11-27T08:15:00.123Z); years 1970–9999',
+    }),
+    Type.Number({ description: 'milliseconds since the Unix epoch, 0 … 253402300799999 (9999-12-31T23:59:59.999Z)' }),
+  ],
+  { description: 'default: the time it is received; fractional milliseconds are rounded to the nearest one' },
+);
 
 export const PredictionInputSchema = Type.Object(
   {
@@ -64,6 +72,7 @@ const ServedPredictionSchema = Type.Object({
 const Digits = (description: string) => Type.String({ pattern: '^[0-9]{1,15}$', description });
 
 const PredictionPageLimit = pageLimit(50);
+const RevisionPageLimit = pageLimit(100);
 
 export const PredictionListQuerySchema = Type.Object(
   {
@@ -176,7 +185,10 @@ export function predictionRoutes(
         const body = request.body;
         if ('rows' in body)
           return { predictions: await services.predictionServing.predict(request.params.name, body.rows) };
-        const [one] = await services.predictionServing.predict(request.params.name, [body]);
+        // One row: detail paths are relative to the body as sent (`/features/x`, not `/rows/0/features/x`).
+        const [one] = await services.predictionServing.predict(request.params.name, [body]).catch((error: unknown) => {
+          throw error instanceof ServiceError ? rebaseDetailPaths(error, /^\/rows\/0(?=\/|$)/, '') : error;
+        });
         return one;
       },
     );
@@ -213,18 +225,87 @@ export function predictionRoutes(
           description: 'Joins ground truth to earlier predictions by id; unknown ids are listed, not stored.',
           params: ModelNameParams,
           body: Type.Object(
-            { labels: Type.Array(LabelInputSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }) },
+            {
+              labels: Type.Array(LabelInputSchema, { minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }),
+              overwrite: Type.Optional(
+                Type.Boolean({
+                  description:
+                    'replace labels that differ from the stored ones (each replaced label is kept, GET …/label-revisions); default false: such a batch is a 409 listing the ids',
+                }),
+              ),
+            },
             { additionalProperties: false },
           ),
           response: {
-            200: Type.Object({ joined: Type.Integer(), unknownIds: Type.Array(Type.String()) }),
-            ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+            200: Type.Object({
+              joined: Type.Integer(),
+              unknownIds: Type.Array(Type.String()),
+              relabeledIds: Type.Array(Type.String(), {
+                description: 'predictions whose different label was replaced (overwrite)',
+              }),
+            }),
+            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
           },
         },
       },
       async (request) => {
-        const result = await services.predictionLogging.attachLabels(request.params.name, request.body.labels);
-        return { joined: result.joined, unknownIds: [...result.unknownIds] };
+        const result = await services.predictionLogging.attachLabels(request.params.name, request.body.labels, {
+          overwrite: request.body.overwrite,
+          by: request.principalName,
+        });
+        return { joined: result.joined, unknownIds: [...result.unknownIds], relabeledIds: [...result.relabeledIds] };
+      },
+    );
+    app.get(
+      '/v1/models/:name/label-revisions',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['ingestion'],
+          description: 'Labels replaced with "overwrite": true, newest first: the audit trail of ground truth.',
+          params: ModelNameParams,
+          querystring: Type.Object(
+            {
+              predictionId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+              limit: RevisionPageLimit.schema,
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  predictionId: Type.String(),
+                  previousLabel: ClassSchema,
+                  previousLabelTimestamp: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+                  label: ClassSchema,
+                  labelTimestamp: Type.String({ format: 'date-time' }),
+                  revisedAt: Type.String({ format: 'date-time' }),
+                  revisedBy: Type.String({ description: 'the name of the API key that sent the new label' }),
+                }),
+              ),
+            }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        const revisions = await services.predictionLogging.labelRevisions(request.params.name, {
+          predictionId: request.query.predictionId,
+          limit: RevisionPageLimit.value(request.query.limit),
+        });
+        const iso = (ms: number) => new Date(ms).toISOString();
+        return {
+          items: revisions.map((r) => ({
+            predictionId: r.predictionId,
+            previousLabel: r.previousLabel,
+            previousLabelTimestamp: r.previousLabelTimestampMs === null ? null : iso(r.previousLabelTimestampMs),
+            label: r.label,
+            labelTimestamp: iso(r.labelTimestampMs),
+            revisedAt: iso(r.revisedAtMs),
+            revisedBy: r.revisedBy,
+          })),
+        };
       },
     );
   };

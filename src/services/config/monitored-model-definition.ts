@@ -189,7 +189,7 @@ export function declaredFeatureOrder(definition: MonitoredModelDefinition): stri
  * Rules of a definition one JSON schema cannot say, as [JSON path, reason] pairs (empty when it is valid):
  * `featureOrder` names exactly the declared features; an endpoint declaration follows its protocol's rules.
  */
-export function definitionProblems(definition: MonitoredModelDefinition): [string, string][] {
+export function servingProblems(definition: MonitoredModelDefinition): [string, string][] {
   const problems: [string, string][] = [];
   if (definition.featureOrder !== undefined && definition.features !== undefined) {
     const declared = Object.keys(definition.features);

@@ -19,6 +19,8 @@ describe('resolveServeSettings', () => {
       predictionRetentionDays: null,
       championRefreshMs: 5000,
       models: [],
+      logLevel: 'info',
+      requestTimeoutMs: 60_000,
     });
   });
 

@@ -1,10 +1,13 @@
 import type { Cell } from '../../domain/data-table.js';
 import type { GroundTruthLabel, NewPrediction, PredictedClass } from '../../domain/prediction-record.js';
+import { parseTimestamp } from '../../domain/timestamp.js';
 import type { Clock } from '../../ports/clock.js';
-import type { AttachLabelsResult, PredictionLog } from '../../ports/store.js';
-import type { MetricsRegistry } from '../metrics-registry.js';
+import type { MetricsRegistry } from '../../ports/metrics.js';
+import type { AttachLabelsResult, PredictionLog, ReferenceProfileRepository } from '../../ports/store.js';
+import { profileTaskOf } from '../config/monitored-model-definition.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { ConflictError, type ErrorDetail, UnprocessableError } from '../service-errors.js';
+import { knownClasses } from './known-classes.js';
 
 /** A prediction as clients send it: made by driftguard's own `/predict` or by a model served elsewhere. */
 export interface PredictionInput {
@@ -24,13 +27,18 @@ export interface LabelInput {
   readonly timestamp?: string | number;
 }
 
+export interface AttachLabelOptions {
+  /** Replace labels that differ from the stored ones (each replaced label is kept); default false → 409. */
+  readonly overwrite?: boolean;
+  /** Who sent them (the API key's name), for the revision records. */
+  readonly by?: string;
+}
+
 const MAX_LISTED_FEATURES = 20;
 
-function parseTimestamp(value: string | number | undefined, nowMs: number): number | string {
-  if (value === undefined) return nowMs;
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms) || ms < 0) return 'must be an ISO 8601 date-time or non-negative epoch milliseconds';
-  return ms;
+/** The row's time (RFC 3339 or epoch ms, see domain/timestamp.ts), now when absent, or the reason it is refused. */
+function timestampOf(value: string | number | undefined, nowMs: number): number | string {
+  return value === undefined ? nowMs : parseTimestamp(value);
 }
 
 function describeFeatures(names: readonly string[]): string {
@@ -81,7 +89,9 @@ function rowProblems(
 }
 
 export interface PredictionLoggingOptions {
-  readonly store: PredictionLog;
+  readonly store: PredictionLog & Pick<ReferenceProfileRepository, 'latestReferenceProfile'>;
+  /** The class labels of the champion served now, if any (binary models), for checking labels. */
+  readonly championClasses?: (model: string) => { readonly version: string; readonly labels: readonly string[] } | null;
   readonly clock: Clock;
   readonly models: MonitoredModels;
   readonly newId: () => string;
@@ -97,10 +107,12 @@ export function createPredictionLogging(options: PredictionLoggingOptions) {
   const rowsLogged = options.metrics?.counter(
     'driftguard_prediction_rows_logged_total',
     'Prediction rows committed to the log.',
+    ['model'],
   );
   const labelsJoined = options.metrics?.counter(
     'driftguard_labels_joined_total',
     'Ground-truth labels joined to logged predictions.',
+    ['model'],
   );
   return {
     async logPredictions(
@@ -116,7 +128,7 @@ export function createPredictionLogging(options: PredictionLoggingOptions) {
         const path = `/predictions/${index}`;
         const rowIssues = rowProblems(row, path, declared, known);
         if (rowIssues.length > 0) problems.push(...rowIssues);
-        const timestampMs = parseTimestamp(row.timestamp, nowMs);
+        const timestampMs = timestampOf(row.timestamp, nowMs);
         if (typeof timestampMs === 'string') problems.push({ path: `${path}/timestamp`, reason: timestampMs });
         return {
           id: row.id ?? newId(),
@@ -148,15 +160,35 @@ export function createPredictionLogging(options: PredictionLoggingOptions) {
       return { accepted: records.length, ids: records.map((r) => r.id) };
     },
 
-    async attachLabels(modelName: string, labels: readonly LabelInput[]): Promise<AttachLabelsResult> {
-      await models.get(modelName);
+    /**
+     * Joins ground truth: each label must be one of the model's known classes (reference profile, champion; 422
+     * listing them), and a prediction already labelled otherwise is only relabelled with `overwrite` (else 409
+     * listing the ids; with it, the replaced label is kept as a revision). Nothing is stored unless all is well.
+     */
+    async attachLabels(
+      modelName: string,
+      labels: readonly LabelInput[],
+      labelOptions: AttachLabelOptions = {},
+    ): Promise<AttachLabelsResult> {
+      const model = await models.get(modelName);
       const nowMs = clock.nowMs();
       const problems: ErrorDetail[] = [];
+      const reference = await store.latestReferenceProfile(modelName);
+      const known = knownClasses(
+        reference?.profile ?? null,
+        options.championClasses?.(modelName) ?? null,
+        profileTaskOf(model.definition),
+      );
       const truths: GroundTruthLabel[] = labels.map((l, index) => {
-        const timestampMs = parseTimestamp(l.timestamp, nowMs);
+        const timestampMs = timestampOf(l.timestamp, nowMs);
         if (typeof timestampMs === 'string') problems.push({ path: `/labels/${index}/timestamp`, reason: timestampMs });
         if (typeof l.label === 'number' && !Number.isFinite(l.label))
           problems.push({ path: `/labels/${index}/label`, reason: 'must be a finite number' });
+        else if (known !== null && !known.classes.has(known.keyOf(l.label)))
+          problems.push({
+            path: `/labels/${index}/label`,
+            reason: `${JSON.stringify(l.label)} is not a class of the model; the classes (${known.source}) are: ${[...known.classes].join(', ')}`,
+          });
         return {
           predictionId: l.predictionId,
           label: l.label,
@@ -164,9 +196,30 @@ export function createPredictionLogging(options: PredictionLoggingOptions) {
         };
       });
       if (problems.length > 0) throw new UnprocessableError('labels refused; nothing was stored', problems);
-      const result = await store.attachLabels(modelName, truths);
+      const result = await store.attachLabels(modelName, truths, {
+        overwrite: labelOptions.overwrite === true,
+        by: labelOptions.by ?? 'api',
+        atMs: nowMs,
+      });
+      if (result.relabeledIds.length > 0 && labelOptions.overwrite !== true) {
+        const relabeled = new Set(result.relabeledIds);
+        throw new ConflictError(
+          `${relabeled.size} prediction(s) already have another label (${result.relabeledIds.slice(0, 20).join(', ')}); nothing was stored — send "overwrite": true to replace them (the replaced labels are kept)`,
+          labels.flatMap((l, index) =>
+            relabeled.has(l.predictionId)
+              ? [{ path: `/labels/${index}/label`, reason: `prediction ${l.predictionId} already has another label` }]
+              : [],
+          ),
+        );
+      }
       labelsJoined?.inc({ model: modelName }, result.joined);
       return result;
+    },
+
+    /** Replaced labels of the model, newest first (optionally of one prediction). */
+    async labelRevisions(modelName: string, query: { predictionId?: string; limit: number }) {
+      await models.get(modelName);
+      return store.listLabelRevisions(modelName, query);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type Cell, type DataTable, dataTableFromRows } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { SchemaError } from '../../domain/schema-error.js';
+import { findUnstorableCharacter } from '../../domain/storable-text.js';
 import { buildReferenceProfile } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
@@ -105,6 +106,13 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
     /** CSV text with a header line (RFC 4180 quoting; numbers, booleans and strings detected per column; NA / empty → missing). */
     async setFromCsv(name: string, text: string, by: string): Promise<ReferenceSummary> {
       await options.models.get(name); // an unknown model is a 404 before any parsing
+      const unstorable = findUnstorableCharacter(text);
+      if (unstorable !== null) {
+        const line = text.slice(0, unstorable.index).split('\n').length;
+        throw new BadRequestError(`the CSV body cannot be stored: line ${line} ${unstorable.reason}`, [
+          { path: `/csv/line/${line}`, reason: unstorable.reason },
+        ]);
+      }
       let table: DataTable;
       try {
         table = await options.csv.parse(text, 'the CSV body');

@@ -12,6 +12,7 @@ import type { DriftEngineOptions, DriftReport, WindowOptions } from '../../drift
 import type { Clock } from '../../ports/clock.js';
 import type { DriftEvaluator } from '../../ports/drift-evaluator.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import type { MetricsRegistry } from '../../ports/metrics.js';
 import type {
   AlertRepository,
   DriftReportRepository,
@@ -21,7 +22,6 @@ import type {
 } from '../../ports/store.js';
 import type { AlertDispatcher } from '../alerting/alert-dispatcher.js';
 import type { MonitoredModelDefinition } from '../config/monitored-model-definition.js';
-import type { MetricsRegistry } from '../metrics-registry.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { createInThreadDriftEvaluator } from './drift-window-evaluation.js';
 
@@ -84,15 +84,17 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
   const driftShare = options.metrics?.gauge(
     'driftguard_drift_share',
     'Share of drifted features in the latest window.',
+    ['model'],
   );
   const featureScore = options.metrics?.gauge(
     'driftguard_feature_drift_score',
     'Per-feature drift score (p-value or distance) in the latest window.',
+    ['model', 'feature'],
   );
-  const firing = options.metrics?.gauge(
-    'driftguard_alerts_firing',
-    'Open alerts by model, kind and severity (1 = firing).',
-  );
+  const firing = options.metrics?.gauge('driftguard_alerts_firing', 'Open alerts by model and kind (1 = firing).', [
+    'model',
+    'kind',
+  ]);
 
   async function windowRows(name: string, window: WindowOptions): Promise<StoredPrediction[] | null> {
     if (window.type === 'count') {

@@ -18,8 +18,8 @@ import {
 import { SchemaError } from '../../domain/schema-error.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import type { MetricsRegistry } from '../../ports/metrics.js';
 import type { PredictionLog, RetrainingJobRepository } from '../../ports/store.js';
-import type { MetricsRegistry } from '../metrics-registry.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../service-errors.js';
 import type { ServingModels } from '../serving/serving-models.js';
@@ -68,6 +68,7 @@ export function createRetrainingJobs(options: RetrainingJobsOptions) {
   const transitions = options.metrics?.counter(
     'driftguard_retraining_transitions_total',
     'Retraining job state changes by model and new status (deferred, queued, …, promoted, rejected, failed).',
+    ['model', 'status'],
   );
   const newId = options.newId ?? randomUUID;
 

@@ -2,9 +2,17 @@ import { type FittedModel, ModelError } from '../../models/index.js';
 import { InferenceModelError } from '../../models/inference/inference-mapping.js';
 import type { Clock } from '../../ports/clock.js';
 import { type InferencePrediction, InferenceUnavailableError } from '../../ports/inference-model.js';
+import type { MetricsRegistry } from '../../ports/metrics.js';
 import type { PredictionInput, PredictionLogging } from '../ingestion/prediction-logging.js';
-import type { MetricsRegistry } from '../metrics-registry.js';
-import { ConflictError, type ErrorDetail, UnavailableError, UnprocessableError } from '../service-errors.js';
+import type { MonitoredModels } from '../monitored-models.js';
+import {
+  ConflictError,
+  type ErrorDetail,
+  rebaseDetailPaths,
+  ServiceError,
+  UnavailableError,
+  UnprocessableError,
+} from '../service-errors.js';
 import { predictedClassOf, type ServedModel } from './served-model.js';
 import type { ServingModels } from './serving-models.js';
 
@@ -27,6 +35,7 @@ export interface PredictionServingOptions {
   readonly serving: ServingModels;
   readonly logging: PredictionLogging;
   readonly clock: Clock;
+  readonly models: MonitoredModels;
   readonly metrics?: MetricsRegistry;
 }
 
@@ -118,9 +127,12 @@ export function createPredictionServing(options: PredictionServingOptions) {
   const served = options.metrics?.counter(
     'driftguard_predictions_total',
     'Predictions served by /predict, by model and version.',
+    ['model', 'version'],
   );
   return {
+    /** Detail paths of a refusal name the rows as `/rows/<i>/…`, as in the batch body. */
     async predict(modelName: string, rows: readonly PredictRow[]): Promise<ServedPrediction[]> {
+      await options.models.get(modelName); // an unknown model is a 404, as on every route of a model
       const current = options.serving.get(modelName) ?? (await loadChampion(options.serving, modelName));
       if (current === null) {
         throw new ConflictError(
@@ -144,17 +156,21 @@ export function createPredictionServing(options: PredictionServingOptions) {
           ? await scoreThroughInference(model, current.version, rows, problems)
           : scoreNatively(model.fitted, rows, problems);
       if (problems.length > 0) throw new UnprocessableError(`rows refused; nothing was scored or logged`, problems);
-      const logged = await options.logging.logPredictions(
-        modelName,
-        rows.map((row, i) => ({
-          id: row.id,
-          timestamp: row.timestamp,
-          modelVersion: current.version,
-          features: row.features,
-          prediction: outputs[i]!.class,
-          score: outputs[i]!.score,
-        })),
-      );
+      const logged = await options.logging
+        .logPredictions(
+          modelName,
+          rows.map((row, i) => ({
+            id: row.id,
+            timestamp: row.timestamp,
+            modelVersion: current.version,
+            features: row.features,
+            prediction: outputs[i]!.class,
+            score: outputs[i]!.score,
+          })),
+        )
+        .catch((error: unknown) => {
+          throw error instanceof ServiceError ? rebaseDetailPaths(error, /^\/predictions\//, '/rows/') : error;
+        });
       served?.inc({ model: modelName, version: current.version }, rows.length);
       return rows.map((_, i) => ({
         id: logged.ids[i],

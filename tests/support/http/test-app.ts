@@ -1,16 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import { createInProcessEventBus } from '../../../src/adapters/events/in-process-event-bus.js';
+import { createPromClientRegistry } from '../../../src/adapters/metrics/prom-client-registry.js';
 import { protobufjsOnnxCodec } from '../../../src/adapters/onnx/protobufjs-onnx-codec.js';
 import { createSqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { createLocalBackend } from '../../../src/adapters/tracking/local/local-backend.js';
-import { composeHttpServices } from '../../../src/compose.js';
+import { composeHttpServices, createStore } from '../../../src/compose.js';
 import { dataTableFromRows } from '../../../src/domain/data-table.js';
 import { createApiKeyVerifier } from '../../../src/http/api-keys.js';
 import { createHttpApp, type HttpApp } from '../../../src/http/app.js';
 import { logisticTrainer } from '../../../src/models/index.js';
-import { createMetricsRegistry } from '../../../src/services/metrics-registry.js';
 import { createMonitoredModels } from '../../../src/services/monitored-models.js';
 import { buildDriftguardModelDirectory } from '../../../src/services/tracking/driftguard-model-directory.js';
 import { trackModelRun } from '../../../src/services/tracking/track-model-run.js';
@@ -23,15 +24,24 @@ export const KEYS = {
 
 export const auth = (role: keyof typeof KEYS) => ({ authorization: `Bearer ${KEYS[role]}` });
 
-/** A real app on an in-memory SQLite store and a local tracking store, with a fixed clock and one key per role. */
-export async function createTestApp(options: { openRead?: boolean; bodyLimitBytes?: number } = {}) {
+/** A real app on an in-memory SQLite store (or the store at `storeUrl`) and a local tracking store, with a fixed clock and one key per role. */
+export async function createTestApp(
+  options: {
+    openRead?: boolean;
+    bodyLimitBytes?: number;
+    storeUrl?: string;
+    logger?: FastifyBaseLogger;
+    requestTimeoutMs?: number;
+  } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'driftguard-http-'));
-  const store = createSqliteStore({ path: ':memory:' });
+  const store =
+    options.storeUrl === undefined ? createSqliteStore({ path: ':memory:' }) : createStore(options.storeUrl);
   await store.migrate();
   const tracking = createLocalBackend({ dataDir });
   const clock = { nowMs: () => Date.UTC(2026, 10, 26, 12) };
   const models = createMonitoredModels({ store, clock });
-  const metrics = createMetricsRegistry();
+  const metrics = createPromClientRegistry();
   const events = createInProcessEventBus();
   const { services } = composeHttpServices({ store, backend: tracking, clock, models, metrics, events });
   const app: HttpApp = await createHttpApp({
@@ -43,6 +53,8 @@ export async function createTestApp(options: { openRead?: boolean; bodyLimitByte
     ]),
     openRead: options.openRead,
     bodyLimitBytes: options.bodyLimitBytes,
+    logger: options.logger,
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   return {
     app,

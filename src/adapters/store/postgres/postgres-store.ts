@@ -1,5 +1,6 @@
 import type { Store } from '../../../ports/store.js';
 import { runMigrations } from '../migration-runner.js';
+import { guardStoreInputs } from '../store-input-guard.js';
 import { postgresAlerts } from './alerts.js';
 import { openPostgresConnection, type PostgresStoreOptions } from './connection.js';
 import { postgresDriftReports } from './drift-reports.js';
@@ -16,7 +17,7 @@ export type { PostgresStoreOptions } from './connection.js';
 /** The scale-out store several replicas share (node-postgres pool, JSONB columns, versioned migrations). */
 export function createPostgresStore(options: PostgresStoreOptions): Store {
   const connection = openPostgresConnection(options);
-  return {
+  return guardStoreInputs({
     migrate: () => runMigrations(postgresMigrationTarget(connection), postgresMigrations),
     close: () => connection.close(),
     ...postgresPredictionLog(connection),
@@ -26,5 +27,5 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     ...postgresAlerts(connection),
     ...postgresReferenceProfiles(connection),
     ...postgresRetrainingJobs(connection),
-  };
+  });
 }

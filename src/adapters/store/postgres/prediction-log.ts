@@ -2,17 +2,20 @@ import type pg from 'pg';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
 import type {
   AppendPredictionsResult,
+  AttachLabelsOptions,
   AttachLabelsResult,
   PredictionListQuery,
   PredictionLog,
 } from '../../../ports/store.js';
+import { planLabels, type StoredLabel } from '../label-plan.js';
 import {
   type CountAfterRow,
-  lastLabelPerId,
+  type LabelRevisionRow,
   type PredictionCountRow,
   type PredictionRow,
   requirePositiveInteger,
   toCountAfter,
+  toLabelRevision,
   toPredictionCount,
   toStoredPrediction,
 } from '../row-mapping.js';
@@ -55,6 +58,21 @@ const SQL = {
     `UPDATE predictions AS p SET label = v.label, label_timestamp_ms = v.ts
      FROM unnest($2::text[], $3::jsonb[], $4::bigint[]) AS v(id, label, ts)
      WHERE p.model = $1 AND p.id = v.id RETURNING p.id`,
+  ),
+  storedLabels: named(
+    'predictions.stored-labels',
+    `SELECT id, label, label_timestamp_ms FROM predictions WHERE model = $1 AND id = ANY($2::text[]) FOR UPDATE`,
+  ),
+  insertRevisions: named(
+    'label-revisions.insert',
+    `INSERT INTO label_revisions (model, prediction_id, previous_label, previous_label_timestamp_ms, label,
+       label_timestamp_ms, revised_at_ms, revised_by)
+     SELECT $1, * FROM unnest($2::text[], $3::jsonb[], $4::bigint[], $5::jsonb[], $6::bigint[], $7::bigint[], $8::text[])`,
+  ),
+  revisions: named(
+    'label-revisions.list',
+    `SELECT * FROM label_revisions WHERE model = $1 AND ($2::text IS NULL OR prediction_id = $2)
+     ORDER BY seq DESC LIMIT $3`,
   ),
   byId: named('predictions.by-id', 'SELECT * FROM predictions WHERE model = $1 AND id = $2'),
   latest: named('predictions.latest', 'SELECT * FROM predictions WHERE model = $1 ORDER BY sequence DESC LIMIT $2'),
@@ -133,26 +151,69 @@ export function postgresPredictionLog({ pool, transaction }: PostgresConnection)
     });
   }
 
-  async function labelBatch(model: string, labels: readonly GroundTruthLabel[]): Promise<AttachLabelsResult> {
-    const unique = lastLabelPerId(labels);
-    if (unique.length === 0) return { joined: 0, unknownIds: [] };
-    const ids = unique.map((l) => l.predictionId);
-    const result = await pool.query<{ id: string }>(
-      SQL.setLabels([model, ids, unique.map((l) => JSON.stringify(l.label)), unique.map((l) => l.timestampMs)]),
-    );
-    const known = new Set(result.rows.map((r) => r.id));
-    return {
-      joined: labels.filter((l) => known.has(l.predictionId)).length,
-      unknownIds: ids.filter((id) => !known.has(id)),
-    };
+  /** Locks the batch's rows, reads their labels and writes what planLabels decides, in one transaction. */
+  async function labelBatch(
+    model: string,
+    labels: readonly GroundTruthLabel[],
+    options: AttachLabelsOptions | undefined,
+  ): Promise<AttachLabelsResult> {
+    if (labels.length === 0) return { joined: 0, unknownIds: [], relabeledIds: [] };
+    return transaction(async (client) => {
+      const ids = [...new Set(labels.map((l) => l.predictionId))];
+      const rows = await client.query<{ id: string; label: unknown; label_timestamp_ms: string | null }>(
+        SQL.storedLabels([model, ids]),
+      );
+      const stored = new Map<string, StoredLabel>(
+        rows.rows.map((r) => [
+          r.id,
+          {
+            labelJson: r.label === null ? null : JSON.stringify(r.label),
+            labelTimestampMs: r.label_timestamp_ms === null ? null : Number(r.label_timestamp_ms),
+          },
+        ]),
+      );
+      const plan = planLabels(labels, stored, options);
+      if (plan.revisions.length > 0) {
+        const r = plan.revisions;
+        await client.query(
+          SQL.insertRevisions([
+            model,
+            r.map((x) => x.predictionId),
+            r.map((x) => JSON.stringify(x.previousLabel)),
+            r.map((x) => x.previousLabelTimestampMs),
+            r.map((x) => JSON.stringify(x.label)),
+            r.map((x) => x.labelTimestampMs),
+            r.map((x) => x.revisedAtMs),
+            r.map((x) => x.revisedBy),
+          ]),
+        );
+      }
+      if (plan.writes.length > 0) {
+        const w = plan.writes;
+        await client.query(
+          SQL.setLabels([
+            model,
+            w.map((l) => l.predictionId),
+            w.map((l) => JSON.stringify(l.label)),
+            w.map((l) => l.timestampMs),
+          ]),
+        );
+      }
+      return plan.result;
+    });
   }
 
   return {
     appendPredictions(model, predictions) {
       return appendBatch(model, predictions);
     },
-    attachLabels(model, labels) {
-      return labelBatch(model, labels);
+    attachLabels(model, labels, options) {
+      return labelBatch(model, labels, options);
+    },
+    async listLabelRevisions(model, query) {
+      const limit = requirePositiveInteger(query.limit, 'limit');
+      const result = await pool.query<LabelRevisionRow>(SQL.revisions([model, query.predictionId ?? null, limit]));
+      return result.rows.map(toLabelRevision);
     },
     async getPrediction(model, id) {
       return (await predictions(SQL.byId([model, id])))[0] ?? null;

@@ -2,17 +2,20 @@ import type Database from 'better-sqlite3';
 import type { GroundTruthLabel, NewPrediction } from '../../../domain/prediction-record.js';
 import type {
   AppendPredictionsResult,
+  AttachLabelsOptions,
   AttachLabelsResult,
   PredictionListQuery,
   PredictionLog,
 } from '../../../ports/store.js';
+import { planLabels, type StoredLabel } from '../label-plan.js';
 import {
   type CountAfterRow,
-  lastLabelPerId,
+  type LabelRevisionRow,
   type PredictionCountRow,
   type PredictionRow,
   requirePositiveInteger,
   toCountAfter,
+  toLabelRevision,
   toPredictionCount,
   toStoredPrediction,
 } from '../row-mapping.js';
@@ -20,6 +23,7 @@ import type { SqliteConnection } from './connection.js';
 import { jsonColumnDecoder } from './json-columns.js';
 
 const toRow = jsonColumnDecoder<PredictionRow>('features', 'predicted_class', 'label');
+const toRevisionRow = jsonColumnDecoder<LabelRevisionRow>('previous_label', 'label');
 const toPredictions = (rows: unknown[]) => rows.map((row) => toStoredPrediction(toRow(row)));
 
 /** The filters of a log page present in `query`, as a WHERE clause, its values and a key naming that shape. */
@@ -55,6 +59,16 @@ const prepare = (db: Database.Database) => {
     ),
     existingId: db.prepare('SELECT 1 FROM predictions WHERE model = ? AND id = ?').pluck(),
     setLabel: db.prepare('UPDATE predictions SET label = ?, label_timestamp_ms = ? WHERE model = ? AND id = ?'),
+    storedLabel: db.prepare<[string, string], { label: string | null; label_timestamp_ms: number | null }>(
+      'SELECT label, label_timestamp_ms FROM predictions WHERE model = ? AND id = ?',
+    ),
+    insertRevision: db.prepare(
+      `INSERT INTO label_revisions (model, prediction_id, previous_label, previous_label_timestamp_ms, label,
+       label_timestamp_ms, revised_at_ms, revised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    revisions: db.prepare(
+      `SELECT * FROM label_revisions WHERE model = ? AND (? IS NULL OR prediction_id = ?) ORDER BY seq DESC LIMIT ?`,
+    ),
     byId: db.prepare('SELECT * FROM predictions WHERE model = ? AND id = ?'),
     latest: db.prepare('SELECT * FROM predictions WHERE model = ? ORDER BY sequence DESC LIMIT ?'),
     between: db.prepare(
@@ -114,23 +128,46 @@ export function sqlitePredictionLog({ db, writes, statements }: SqliteConnection
     }
   }
 
-  function labelBatch(model: string, labels: readonly GroundTruthLabel[]): AttachLabelsResult {
-    const { setLabel } = sql();
-    const unknown = new Set<string>();
-    for (const l of lastLabelPerId(labels)) {
-      if (setLabel.run(JSON.stringify(l.label), l.timestampMs, model, l.predictionId).changes === 0) {
-        unknown.add(l.predictionId);
-      }
+  /** Reads the batch's stored labels and writes what planLabels decides, inside the group commit's savepoint. */
+  function labelBatch(
+    model: string,
+    labels: readonly GroundTruthLabel[],
+    options: AttachLabelsOptions | undefined,
+  ): AttachLabelsResult {
+    const { setLabel, storedLabel, insertRevision } = sql();
+    const stored = new Map<string, StoredLabel>();
+    for (const id of new Set(labels.map((l) => l.predictionId))) {
+      const row = storedLabel.get(model, id);
+      if (row !== undefined) stored.set(id, { labelJson: row.label, labelTimestampMs: row.label_timestamp_ms });
     }
-    return { joined: labels.filter((l) => !unknown.has(l.predictionId)).length, unknownIds: [...unknown] };
+    const plan = planLabels(labels, stored, options);
+    for (const r of plan.revisions) {
+      insertRevision.run(
+        model,
+        r.predictionId,
+        JSON.stringify(r.previousLabel),
+        r.previousLabelTimestampMs,
+        JSON.stringify(r.label),
+        r.labelTimestampMs,
+        r.revisedAtMs,
+        r.revisedBy,
+      );
+    }
+    for (const l of plan.writes) setLabel.run(JSON.stringify(l.label), l.timestampMs, model, l.predictionId);
+    return plan.result;
   }
 
   return {
     appendPredictions(model, predictions) {
       return writes.enqueue(() => appendBatch(model, predictions));
     },
-    attachLabels(model, labels) {
-      return writes.enqueue(() => labelBatch(model, labels));
+    attachLabels(model, labels, options) {
+      return writes.enqueue(() => labelBatch(model, labels, options));
+    },
+    async listLabelRevisions(model, query) {
+      const predictionId = query.predictionId ?? null;
+      const rows = sql().revisions.all(model, predictionId, predictionId, requirePositiveInteger(query.limit, 'limit'));
+      return rows.map((row) => toLabelRevision(toRevisionRow(row)));
     },
     async getPrediction(model, id) {
       const row = sql().byId.get(model, id);

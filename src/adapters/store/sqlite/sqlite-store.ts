@@ -1,5 +1,6 @@
 import type { Store } from '../../../ports/store.js';
 import { runMigrations } from '../migration-runner.js';
+import { guardStoreInputs } from '../store-input-guard.js';
 import { sqliteAlerts } from './alerts.js';
 import { openSqliteConnection, type SqliteStoreOptions } from './connection.js';
 import { sqliteDriftReports } from './drift-reports.js';
@@ -16,7 +17,7 @@ export type { SqliteStoreOptions } from './connection.js';
 /** The embedded store: one SQLite file in WAL mode (better-sqlite3), durable commits, versioned migrations. */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const connection = openSqliteConnection(options);
-  return {
+  return guardStoreInputs({
     async migrate() {
       const version = await runMigrations(sqliteMigrationTarget(connection.db), sqliteMigrations);
       connection.prepareStatements();
@@ -30,5 +31,5 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteAlerts(connection),
     ...sqliteReferenceProfiles(connection),
     ...sqliteRetrainingJobs(connection),
-  };
+  });
 }

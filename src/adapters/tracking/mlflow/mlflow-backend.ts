@@ -3,7 +3,7 @@ import { createMlflowClient, type MlflowClientOptions } from './mlflow-client.js
 import { createMlflowModelRegistry } from './mlflow-model-registry.js';
 import { createMlflowTrackingStore } from './mlflow-tracking-store.js';
 
-/** TrackingStore + ModelRegistry against one MLflow server (options as createMlflowClient; nothing to close). */
+/** TrackingStore + ModelRegistry against one MLflow server (options as createMlflowClient); close() abandons outstanding calls. */
 export function createMlflowBackend(options: MlflowClientOptions): TrackingBackend {
   const client = createMlflowClient(options);
   return {
@@ -11,6 +11,6 @@ export function createMlflowBackend(options: MlflowClientOptions): TrackingBacke
     location: client.baseUrl,
     tracking: createMlflowTrackingStore(client),
     registry: createMlflowModelRegistry(client),
-    close: async () => undefined,
+    close: async () => client.close(),
   };
 }

@@ -17,7 +17,10 @@ export interface MlflowClientOptions {
   readonly password?: string;
   /** Bearer token (MLFLOW_TRACKING_TOKEN); wins over basic auth when both are set. */
   readonly token?: string;
-  /** Per-attempt timeout; default 30 000 ms (artifact transfers: 4× this). */
+  /**
+   * The deadline of one call, its retries and backoff included; default 30 000 ms (artifact transfers: 4× this).
+   * A call still unanswered then fails as `unavailable`, however many attempts it made.
+   */
   readonly timeoutMs?: number;
   /** Extra attempts for retryable calls; default 3. */
   readonly maxRetries?: number;
@@ -35,6 +38,8 @@ export interface MlflowClient {
   putArtifact(path: string, content: Uint8Array): Promise<void>;
   getArtifact(path: string): Promise<Uint8Array>;
   listArtifactDirectory(path: string): Promise<MlflowArtifactFile[]>;
+  /** Abandons every outstanding call (each fails as `unavailable` at once) and refuses new ones: for shutdown. */
+  close(): void;
 }
 
 /** Reads the MLflow environment variables (MLFLOW_TRACKING_URI / _USERNAME / _PASSWORD / _TOKEN). */
@@ -84,42 +89,116 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
   const secrets = [options.token, password, authHeaders.authorization].filter((s): s is string => !!s && s.length >= 3);
   const redact = (text: string): string => secrets.reduce((t, s) => t.split(s).join('***'), text);
 
+  /** Aborted by close(): every outstanding fetch and backoff wait ends at once. */
+  const closing = new AbortController();
+  const abandoned = (operation: string) =>
+    new TrackingError(`MLflow ${operation} abandoned: the client is closing (shutdown)`, {
+      kind: 'unavailable',
+      operation,
+    });
+
+  /** One call's budget: the signal that ends it (deadline or close); dispose() when the call is over. */
+  interface CallDeadline {
+    readonly signal: AbortSignal;
+    readonly budgetMs: number;
+    readonly endsAtMs: number;
+    dispose(): void;
+  }
+
+  // An explicit timer, not AbortSignal.timeout: a timeout signal only held through AbortSignal.any may be collected
+  // before it fires, leaving the call without a deadline.
+  const deadlineOf = (budgetMs: number): CallDeadline => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), budgetMs);
+    const onClose = () => controller.abort();
+    closing.signal.addEventListener('abort', onClose, { once: true });
+    return {
+      signal: controller.signal,
+      budgetMs,
+      endsAtMs: Date.now() + budgetMs,
+      dispose() {
+        clearTimeout(timer);
+        closing.signal.removeEventListener('abort', onClose);
+      },
+    };
+  };
+
+  /** Runs `work` under the call's deadline, turning its end into the call's error. */
+  async function underDeadline<T>(operation: string, deadline: CallDeadline, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof TrackingError) throw error;
+      if (closing.signal.aborted) throw abandoned(operation);
+      const ended = deadline.signal.aborted;
+      const reason = ended
+        ? `timed out after ${deadline.budgetMs} ms (the deadline of the call, retries included)`
+        : `could not reach ${baseUrl}: ${describeNetworkError(error)}`;
+      throw new TrackingError(redact(`MLflow ${operation} failed: ${reason}`), { kind: 'unavailable', operation });
+    }
+  }
+
   async function attempt(
     operation: string,
     method: string,
     target: string,
     init: RequestInit,
-    attemptTimeoutMs: number,
+    deadline: CallDeadline,
   ): Promise<Response> {
-    let response: Response;
-    try {
-      response = await doFetch(target, { ...init, method, signal: AbortSignal.timeout(attemptTimeoutMs) });
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      const reason = timedOut
-        ? `timed out after ${attemptTimeoutMs} ms`
-        : `could not reach ${baseUrl}: ${describeNetworkError(error)}`;
-      throw new TrackingError(redact(`MLflow ${operation} failed: ${reason}`), { kind: 'unavailable', operation });
-    }
+    const response = await underDeadline(operation, deadline, () =>
+      doFetch(target, { ...init, method, signal: deadline.signal }),
+    );
     if (response.ok) return response;
     const text = await response.text().catch(() => '');
     throw errorFromResponse(operation, response.status, text, redact);
   }
 
-  async function withRetries<T>(operation: string, retryable: boolean, run: () => Promise<T>): Promise<T> {
+  /** Attempts `run` until it succeeds, fails for good, or the next backoff would pass the call's deadline. */
+  async function withRetries<T>(
+    operation: string,
+    retryable: boolean,
+    budgetMs: number,
+    run: (deadline: CallDeadline) => Promise<T>,
+  ): Promise<T> {
+    if (closing.signal.aborted) throw abandoned(operation);
+    const deadline = deadlineOf(budgetMs);
+    try {
+      return await retrying(operation, retryable, deadline, run);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async function retrying<T>(
+    operation: string,
+    retryable: boolean,
+    deadline: CallDeadline,
+    run: (deadline: CallDeadline) => Promise<T>,
+  ): Promise<T> {
     for (let attemptIndex = 0; ; attemptIndex++) {
       try {
-        return await run();
+        return await underDeadline(operation, deadline, () => run(deadline));
       } catch (error) {
         if (!retryable || !(error instanceof TrackingError) || !error.retryable || attemptIndex >= maxRetries)
           throw error;
         const delayMs = baseDelayMs * 2 ** attemptIndex;
+        if (deadline.signal.aborted || Date.now() + delayMs >= deadline.endsAtMs) throw error;
         log(
           redact(
             `mlflow: ${operation} attempt ${attemptIndex + 1} failed (${error.message}); retrying in ${delayMs} ms`,
           ),
         );
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, delayMs);
+          deadline.signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              resolve(undefined);
+            },
+            { once: true },
+          );
+        });
       }
     }
   }
@@ -137,8 +216,8 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
       const init: RequestInit = isQuery
         ? { headers: authHeaders }
         : { headers: jsonHeaders, body: JSON.stringify(rest) };
-      return withRetries(operation, spec.retry === 'safe', async () => {
-        const response = await attempt(operation, spec.method, target, init, timeoutMs);
+      return withRetries(operation, spec.retry === 'safe', timeoutMs, async (deadline) => {
+        const response = await attempt(operation, spec.method, target, init, deadline);
         const text = await response.text();
         if (text.trim() === '') return {} as never;
         try {
@@ -157,7 +236,7 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
     },
     async putArtifact(path, content) {
       const operation = `PUT ${ARTIFACTS_PREFIX}/${path}`;
-      await withRetries(operation, true, () =>
+      await withRetries(operation, true, timeoutMs * 4, (deadline) =>
         attempt(
           operation,
           'PUT',
@@ -166,36 +245,39 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
             headers: { ...authHeaders, 'content-type': 'application/octet-stream' },
             body: content,
           },
-          timeoutMs * 4,
+          deadline,
         ).then((response) => response.arrayBuffer()),
       );
     },
     async getArtifact(path) {
       const operation = `GET ${ARTIFACTS_PREFIX}/${path}`;
-      return withRetries(operation, true, async () => {
+      return withRetries(operation, true, timeoutMs * 4, async (deadline) => {
         const response = await attempt(
           operation,
           'GET',
           `${baseUrl}${ARTIFACTS_PREFIX}/${encodePath(path)}`,
           { headers: authHeaders },
-          timeoutMs * 4,
+          deadline,
         );
         return new Uint8Array(await response.arrayBuffer());
       });
     },
     async listArtifactDirectory(path) {
       const operation = `GET ${ARTIFACTS_PREFIX}?path=${path}`;
-      return withRetries(operation, true, async () => {
+      return withRetries(operation, true, timeoutMs, async (deadline) => {
         const response = await attempt(
           operation,
           'GET',
           `${baseUrl}${ARTIFACTS_PREFIX}${toQueryString({ path })}`,
           { headers: authHeaders },
-          timeoutMs,
+          deadline,
         );
         const body = (await response.json()) as { files?: MlflowArtifactFile[] };
         return body.files ?? [];
       });
+    },
+    close() {
+      closing.abort();
     },
   };
 }
