@@ -2,6 +2,7 @@ import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { DuckDBConnection, type DuckDBDataChunk, DuckDBInstance, type DuckDBVector } from '@duckdb/node-api';
+import { DEFAULT_MISSING_TOKENS } from '../src/adapters/tabular/csv-reader.js';
 import { fileErrorReason } from '../src/adapters/tabular/file-error-reason.js';
 import type { ColumnCensus } from '../src/domain/column-census.js';
 import { type CategoryValue, type Column, type DataTable, numberColumn } from '../src/domain/data-table.js';
@@ -18,32 +19,6 @@ import {
   type TableTextParser,
 } from '../src/ports/table-reader.js';
 import { readCsvHeader } from './csv-header.js';
-
-/**
- * Text cells that mean "missing", pandas' default `na_values` (pandas.read_csv, `keep_default_na=True`) so a CSV
- * reads the same here as in pandas / Evidently.
- */
-export const DEFAULT_MISSING_TOKENS: readonly string[] = [
-  '',
-  '#N/A',
-  '#N/A N/A',
-  '#NA',
-  '-1.#IND',
-  '-1.#QNAN',
-  '-NaN',
-  '-nan',
-  '1.#IND',
-  '1.#QNAN',
-  '<NA>',
-  'N/A',
-  'NA',
-  'NULL',
-  'NaN',
-  'None',
-  'n/a',
-  'nan',
-  'null',
-];
 
 /** Options of {@link createDuckDbTableReader}. */
 export interface DuckDbTableReaderOptions {
