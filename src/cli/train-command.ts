@@ -12,6 +12,7 @@ import {
   type TrainModelService,
 } from '../services/training/train-model.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
+import { checkDirectoryOption } from './path-options.js';
 
 /** Raw option values as commander hands them over. */
 export interface TrainCommandOptions {
@@ -157,6 +158,8 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
     const params = parseParams(options.params);
     const exclude = parseColumnList(options.exclude, '--exclude');
     const modelDir = options.out ?? DEFAULT_MODEL_DIR;
+    checkDirectoryOption(options.out === undefined ? 'model directory' : '--out', modelDir);
+    if (options.dataDir !== undefined) checkDirectoryOption('--data-dir', options.dataDir);
     const table = await (io.tableReader ?? createTableReader()).read(options.data);
     const service = io.service ?? createTrainModelService({ clock: systemClock });
     const trained = service.train({
