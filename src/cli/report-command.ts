@@ -251,8 +251,11 @@ export function createReportCommand(): Command {
     )
     .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .csv.gz, .parquet')
     .option('--current <file>', 'current data to compare with the reference')
-    .option('--target <column>', 'target (label) column: enables target and performance drift')
-    .option('--prediction <column>', 'model prediction column: enables prediction and performance drift')
+    .option('--target <column>', 'target (label) column: enables target drift, and performance drift with --prediction')
+    .option(
+      '--prediction <column>',
+      'model prediction column: enables prediction drift, and performance drift with --target',
+    )
     .option('--exclude <columns>', 'comma-separated features not tested for drift (still checked for data quality)')
     .option('--mode <mode>', 'driftguard (test + effect size, default) or evidently (Evidently 0.7 defaults)')
     .option(
