@@ -26,6 +26,7 @@ import {
   renderDriftReport,
 } from '../services/reports/render-drift-report.js';
 import { createTableReader } from '../table-readers.js';
+import { fileErrorReason } from './file-error-reason.js';
 import { createProgressBar, type ProgressStream } from './progress-bar.js';
 
 /** Raw option values as commander hands them over (all strings). */
@@ -229,9 +230,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       try {
         await writeFile(options.out, rendered);
       } catch (error) {
-        throw new UsageError(
-          `--out ${options.out}: cannot write (${(error as { code?: string }).code ?? String(error)})`,
-        );
+        throw new UsageError(`--out ${options.out}: cannot write (${fileErrorReason(error, true)})`);
       }
       io.stdout.write(verdictLine(outcome.report, options.out));
     }
