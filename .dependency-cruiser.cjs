@@ -1,5 +1,5 @@
 /**
- * The import arrows of ARCHITECTURE.md (docs/architecture.md draws them), enforced by `npm run lint` over every file
+ * The import arrows of the layer rules (docs/architecture.md draws them), enforced by `npm run lint` over every file
  * that ships or tests: src/, the dashboard, tests/ and the test helpers in tests/support/.
  *
  * Shipping code: stats/ and domain/ import nothing of ours; drift/ and models/ only the pure cores; ports only domain

@@ -3,9 +3,9 @@
  * CBPE on the same files and the same chunks, measured in one run: mean absolute error of the estimated metrics
  * against the realized ones per chunk, and time.
  *
- * usage: npx tsx bench/estimate.bench.ts [--data ../shared/data] [--only car_loan,synthetic,speed] [--json-out file]
+ * usage: npx tsx bench/estimate.bench.ts --data <datasets> [--only car_loan,synthetic,speed] [--json-out file]
  * Datasets:
- *   car_loan   ../shared/data/nannyml_car_loan: reference.csv → monitoring.csv, 10 chunks of 5,000 rows (the covariate
+ *   car_loan   <datasets>/nannyml_car_loan: reference.csv → monitoring.csv, 10 chunks of 5,000 rows (the covariate
  *              shift starts at chunk 5, SOURCE.md)
  *   synthetic  a seeded stream (written to the OS temp directory): 50,000 reference rows, then 15 chunks of 5,000 —
  *              0–4 as the reference, 5–9 a covariate shift (inputs crowd towards the decision boundary: accuracy
@@ -242,9 +242,21 @@ async function speed(
   return { fitSeconds: (t1 - t0) / 1000, estimateSeconds: (t2 - t1) / 1000, chunks, peer };
 }
 
+/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
+function requireDataDir(dir: string | undefined): string {
+  if (dir === undefined || dir === '') {
+    process.stderr.write(
+      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
+    );
+    process.exit(2);
+  }
+  return dir;
+}
+
 async function main(): Promise<void> {
-  const dataDir = resolve(argument('data', join(root, '..', 'shared', 'data')));
   const only = argument('only', 'car_loan,synthetic,speed').split(',');
+  const needsData = only.some((name) => name !== 'synthetic' && name !== 'speed');
+  const dataDir = needsData ? resolve(requireDataDir(argument('data', ''))) : '';
   const tmp = join(tmpdir(), 'driftguard-bench-estimate');
   const results: DatasetResult[] = [];
   if (only.includes('car_loan')) {

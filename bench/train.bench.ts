@@ -3,7 +3,7 @@
  * HistGradientBoostingClassifier and LogisticRegression, on the same time-ordered 70/15/15 split of the same CSV
  * files, in the same run: fit seconds and test ROC AUC; plus driftguard's single-row native inference p50/p99.
  *
- * usage: npx tsx bench/train.bench.ts [--data ../shared/data] [--synthetic-rows 100000] [--only elec2,car_loan,synthetic]
+ * usage: npx tsx bench/train.bench.ts --data <datasets> [--synthetic-rows 100000] [--only elec2,car_loan,synthetic]
  *                                     [--json-out file] [--threads 1]
  * Python peers: bench/train_peers.py in .venv-bench (npm run bench:setup); without it the peer columns say "n/a".
  * Targets: gbdt test AUC within 0.005 of LightGBM's on each dataset; gbdt fit time within 3x LightGBM's;
@@ -114,10 +114,22 @@ function runPeers(
 const fmt = (x: number | null | undefined, digits = 4): string =>
   x === null || x === undefined ? 'n/a' : x.toFixed(digits);
 
+/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
+function requireDataDir(dir: string | undefined): string {
+  if (dir === undefined || dir === '') {
+    process.stderr.write(
+      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
+    );
+    process.exit(2);
+  }
+  return dir;
+}
+
 async function main(): Promise<void> {
-  const dataDir = resolve(argument('data', join(root, '..', 'shared', 'data')));
   const syntheticRows = Number(argument('synthetic-rows', '100000'));
   const only = argument('only', 'elec2,car_loan,synthetic').split(',');
+  const needsData = only.some((name) => name !== 'synthetic' && name !== 'speed');
+  const dataDir = needsData ? resolve(requireDataDir(argument('data', ''))) : '';
   const threads = Number(argument('threads', '1'));
   const syntheticCsv = join(tmpdir(), 'driftguard-bench-train', `synthetic-${syntheticRows}x20.csv`);
   const datasets: Dataset[] = [

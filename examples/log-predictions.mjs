@@ -1,10 +1,10 @@
 // Logging-only mode: a model served elsewhere reports its predictions, later its labels, to driftguard.
-// Run: DRIFTGUARD_URL=http://127.0.0.1:8080 DRIFTGUARD_KEY=… node examples/log-predictions.mjs
+// Run: DRIFTGUARD_URL=http://127.0.0.1:8080 DRIFTGUARD_INGEST_KEY=… node examples/log-predictions.mjs
 import { createDriftguardClient, DriftguardRequestError } from 'driftguard/client';
 
 const client = createDriftguardClient({
   url: process.env.DRIFTGUARD_URL ?? 'http://127.0.0.1:8080',
-  apiKey: process.env.DRIFTGUARD_KEY, // a key with the ingest role
+  apiKey: process.env.DRIFTGUARD_INGEST_KEY, // a key with the ingest role
   model: 'credit-default',
   maxBatchRows: 500, // rows per request
   maxDelayMs: 200, // longest a row waits for its batch

@@ -1,6 +1,6 @@
 /**
- * Detection evaluation of the drift engine on the public datasets of ../shared/data (see each SOURCE.md).
- * Run: npx tsx scripts/eval-detection.ts --data ../shared/data [--json results.json]
+ * Detection evaluation of the drift engine on the public datasets of docs/evaluation.md ("Public datasets") (see each SOURCE.md).
+ * Run: npx tsx scripts/eval-detection.ts --data <datasets> [--json results.json]
  *      [--iid-splits 100] [--trials 20] [--timing-rows 100000] [--multivariate-only]
  *
  * Per dataset it prints the windows, alerts by severity, the false-alarm rate on stretches known to be stationary
@@ -35,9 +35,20 @@ import { evaluateDrift } from '../src/drift/evaluate-drift.js';
 import { logisticTrainer } from '../src/models/logistic-trainer.js';
 import { runMultivariateEvaluation } from './eval-multivariate-detection.js';
 
+/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
+function requireDataDir(dir: string | undefined): string {
+  if (dir === undefined || dir === '') {
+    process.stderr.write(
+      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
+    );
+    process.exit(2);
+  }
+  return dir;
+}
+
 const { values: args } = parseArgs({
   options: {
-    data: { type: 'string', default: '../shared/data' },
+    data: { type: 'string' },
     json: { type: 'string' },
     'iid-splits': { type: 'string', default: '100' },
     trials: { type: 'string', default: '20' },
@@ -45,7 +56,7 @@ const { values: args } = parseArgs({
     'multivariate-only': { type: 'boolean', default: false },
   },
 });
-const dataDir = args.data ?? '../shared/data';
+const dataDir = requireDataDir(args.data);
 const reader = createCsvReader();
 const SEVERITIES: readonly Severity[] = ['none', 'low', 'medium', 'high'];
 

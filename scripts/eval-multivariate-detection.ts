@@ -1,6 +1,6 @@
 /**
  * Multivariate part of `npm run eval:detection` (issue 18): the domain classifier, PCA reconstruction error and MMD
- * beside univariate-only drift (the report's dataset-drift verdict), on the shared datasets (../shared/data):
+ * beside univariate-only drift (the report's dataset-drift verdict), on the public datasets (docs/evaluation.md, "Public datasets"):
  * - false alarms on i.i.d. splits (5,000 reference rows vs 5,000 other rows, drawn at random without overlap);
  * - detection of injected joint-only shifts on 5,000-row windows that leave every marginal exactly intact: one
  *   column shuffled against the others for 10 / 30 / 100 % of the current rows, and a correlated pair rotated by
@@ -59,7 +59,7 @@ const OPTIONS: Readonly<Record<MultivariateMethod, MultivariateOptionsInput>> = 
   mmd: { method: 'mmd', topFeatureCount: 0, mmd: { maxRowsPerSide: 1000 } },
 };
 
-/** A dataset of ../shared/data with the columns the evaluation needs. */
+/** A public dataset (the `--data` folder) with the columns the evaluation needs. */
 interface DatasetSpec {
   readonly name: string;
   readonly file: string;

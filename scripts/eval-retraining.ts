@@ -1,7 +1,7 @@
 /**
- * Retraining evaluation (issue 7): the backtest of src/services/retraining on the public datasets of ../shared/data
+ * Retraining evaluation (issue 7): the backtest of src/services/retraining on the public datasets of docs/evaluation.md ("Public datasets")
  * (see each SOURCE.md), the drift policy next to `static` and `periodic` in the same pass.
- * Run: npm run eval:retraining -- --data ../shared/data [--policy policy.json] [--json results.json] [--only elec2-logistic]
+ * Run: npm run eval:retraining -- --data <datasets> [--policy policy.json] [--json results.json] [--only elec2-logistic]
  *
  * Set-up (as the issue): initial model on the first 5,000 rows (car loan: on reference.csv), windows of 1,000 rows
  * (car loan: 5,000). Targets per dataset: drift mean accuracy ≥ static − 0.5 pt and ≥ periodic − 1 pt, retrains
@@ -16,15 +16,26 @@ import { createRetrainingPolicy } from '../src/domain/retraining-policy.js';
 import { type BacktestResult, runBacktest } from '../src/services/retraining/backtest/backtest.js';
 import { parseBacktestPolicy } from '../src/services/retraining/backtest/backtest-policy.js';
 
+/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
+function requireDataDir(dir: string | undefined): string {
+  if (dir === undefined || dir === '') {
+    process.stderr.write(
+      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
+    );
+    process.exit(2);
+  }
+  return dir;
+}
+
 const { values: args } = parseArgs({
   options: {
-    data: { type: 'string', default: '../shared/data' },
+    data: { type: 'string' },
     json: { type: 'string' },
     policy: { type: 'string' },
     only: { type: 'string' },
   },
 });
-const dataDir = args.data ?? '../shared/data';
+const dataDir = requireDataDir(args.data);
 const reader = createTableReader();
 const clock = { nowMs: () => performance.timeOrigin + performance.now() };
 const settings =

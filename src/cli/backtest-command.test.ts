@@ -30,6 +30,7 @@ describe('driftguard backtest', () => {
     initialRows: '2000',
     window: '500',
     policy: path('policy.json'),
+    model: 'logistic',
   };
 
   it('prints the documented JSON: windows and the three policies', async () => {
@@ -55,7 +56,7 @@ describe('driftguard backtest', () => {
     const r = await backtest({ ...base, html: path('report.html') });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^backtest: 10 windows of 500 rows after 2000 initial rows \(logistic\)\ndrift {5}mean accuracy 0\.\d{4}/,
+      /^backtest: 10 windows of 500 rows after 2000 initial rows; trainer: logistic\ndrift {5}mean accuracy 0\.\d{4}/,
     );
     expect(r.stdout).toContain(`report: ${path('report.html')}`);
     const html = readFileSync(path('report.html'), 'utf8');
@@ -102,12 +103,26 @@ describe('driftguard backtest', () => {
     );
     expectOneLineError(
       await backtest({ ...base, policy: path('no-such-policy.json') }),
-      /^driftguard backtest: --policy \S+no-such-policy\.json: cannot read \(ENOENT\)$/m,
+      /^driftguard backtest: --policy \S+no-such-policy\.json: cannot read \(no such file or directory\)$/m,
     );
     expectOneLineError(
       await backtest({ ...base, html: path('no-such-dir/report.html') }),
-      /^driftguard backtest: --html \S+report\.html: cannot write \(ENOENT\)$/m,
+      /^driftguard backtest: --html \S+report\.html: cannot write \(its directory does not exist\)$/m,
     );
     expectOneLineError(await backtest({ ...base, data: path('missing.csv') }), /^driftguard backtest: .*missing\.csv/);
   });
+
+  it('trains with the default of train (gbdt) without --model, says so, and explains retrains / in service (issue 14 item 21)', async () => {
+    const { model: _model, ...withoutModel } = base;
+    const r = await backtest(withoutModel);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'backtest: 10 windows of 500 rows after 2000 initial rows; trainer: gbdt (the default, as for train; --model to choose)',
+    );
+    expect(r.stdout).toMatch(/retrains \d+ \(\d+ in service\)/);
+    expect(r.stdout).toContain(
+      'retrains: challengers trained; in service: those promoted because they beat the champion on the same test rows (the rest were rejected)',
+    );
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import type { TableReader } from '../ports/table-reader.js';
 import { runBacktest } from '../services/retraining/backtest/backtest.js';
 import { parseBacktestPolicy } from '../services/retraining/backtest/backtest-policy.js';
 import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/backtest/render-backtest.js';
+import { DEFAULT_ESTIMATOR } from '../services/training/train-model.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 import { readOptionFile, writeOptionFile } from './option-files.js';
 import { splitCommandLine } from './split-command-line.js';
@@ -80,7 +81,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     if (options.target === undefined) throw new UsageError('--target <column> is required');
     if (options.json === true && options.html !== undefined)
       throw new UsageError('--json and --html exclude each other');
-    const estimator = parseEstimator(options.model, 'logistic');
+    const estimator = parseEstimator(options.model, DEFAULT_ESTIMATOR);
     const seed = parseSeed(options.seed);
     const settings =
       options.policy === undefined
@@ -118,7 +119,11 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
     else {
       if (options.html !== undefined)
         await writeOptionFile('--html', options.html, backtestHtml(result, `driftguard backtest: ${options.data}`));
-      io.stdout.write(backtestSummaryText(result) + (options.html === undefined ? '' : `report: ${options.html}\n`));
+      io.stdout.write(
+        backtestSummaryText(result, {
+          defaultTrainer: options.model === undefined && options.trainerCommand === undefined,
+        }) + (options.html === undefined ? '' : `report: ${options.html}\n`),
+      );
     }
     return 0;
   } catch (error) {
@@ -149,7 +154,7 @@ export function createBacktestCommand(): Command {
     .option('--html <out>', 'write an HTML report to this file')
     .option('--reference <file>', 'train the initial model on this file instead; every row of --data is replayed')
     .option('--exclude <columns>', 'comma-separated columns that are not features (ids, scores)')
-    .option('--model <kind>', 'logistic | gbdt (default logistic)')
+    .option('--model <kind>', `logistic | gbdt (default ${DEFAULT_ESTIMATOR}, as for train)`)
     .option('--params <k=v,...>', 'hyper-parameters of the model, e.g. learningRate=0.05')
     .option('--seed <n>', 'seed of the trainers (default 0)')
     .option(

@@ -18,5 +18,34 @@ export function cliErrorLine(error: unknown): string {
     return line(error.message);
   if (error instanceof SchemaError) return line(`${error.field}: ${error.reason}`);
   if (error instanceof MetricInputError) return line(error.message);
+  const fileSystem = fileSystemErrorLine(error);
+  if (fileSystem !== null) return line(fileSystem);
   return line(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * One readable line for a file-system error (EEXIST on mkdir, ENOTDIR, EISDIR, ENOENT, EACCES) instead of Node's
+ * `EEXIST: file already exists, mkdir '…'`; `null` when the error is not one of them.
+ */
+export function fileSystemErrorLine(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof path !== 'string') return null;
+  switch (code) {
+    case 'EEXIST':
+      return syscall === 'mkdir' ? `${path}: is a file, not a directory` : `${path}: already exists`;
+    case 'ENOTDIR':
+      return `${path}: a part of this path is a file, not a directory`;
+    case 'EISDIR':
+      return `${path}: is a directory, not a file`;
+    case 'ENOENT':
+      return `${path}: no such file or directory`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path}: permission denied`;
+    case 'EROFS':
+      return `${path}: read-only file system`;
+    default:
+      return null;
+  }
 }

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { cliErrorLine, UsageError } from './cli-error-line.js';
+import { cliErrorLine, fileSystemErrorLine, UsageError } from './cli-error-line.js';
 import { BASE_ROWS_PER_SECOND, DEFAULT_DEMO_SCENARIO, type DemoScenario } from './demo/demo-scenario.js';
 import { runDemo } from './demo/run-demo.js';
+import { checkDirectoryOption } from './path-options.js';
 import { parseSeed } from './train-command.js';
 
 /** Default data directory of the demo (emptied on each fresh start). */
@@ -95,6 +96,7 @@ export function createDemoCommand(): Command {
       let port: number;
       try {
         scenario = scenarioFromFlags(flags);
+        checkDirectoryOption('--data-dir', flags.dataDir);
         port = Number(flags.port);
         if (!/^\d{1,5}$/.test(flags.port) || port > 65535)
           throw new UsageError(`--port: "${flags.port}" is not a port (0–65535)`);
@@ -129,7 +131,7 @@ export function createDemoCommand(): Command {
         process.exitCode = result.completed || controller.signal.aborted ? 0 : 1;
       } catch (error) {
         process.stderr.write(
-          `driftguard demo: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`,
+          `driftguard demo: ${(fileSystemErrorLine(error) ?? (error instanceof Error ? error.message : String(error))).replace(/\s*\n\s*/g, ' ')}\n`,
         );
         process.exitCode = 2;
       }

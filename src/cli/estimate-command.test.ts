@@ -393,7 +393,7 @@ describe('driftguard estimate refuses bad input with one line and exit 2', () =>
     [
       'an unwritable --out',
       { ...ok, out: path('missing-dir/report.json') },
-      /--out .*missing-dir\/report\.json: cannot write \(ENOENT\)/,
+      /--out .*missing-dir\/report\.json: cannot write \(its directory does not exist\)/,
     ],
   ];
   for (const [name, options, pattern] of cases) {

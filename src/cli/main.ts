@@ -18,8 +18,10 @@ async function program(): Promise<Command> {
 
 program()
   .then((command) => command.parseAsync(process.argv))
-  .catch((error: unknown) => {
-    process.stderr.write(`driftguard: ${error instanceof Error ? error.message : String(error)}\n`);
+  .catch(async (error: unknown) => {
+    const { fileSystemErrorLine } = await import('./cli-error-line.js');
+    const line = fileSystemErrorLine(error) ?? (error instanceof Error ? error.message : String(error));
+    process.stderr.write(`driftguard: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
     // Exit now: a command that failed after opening something (a store pool, a worker) must not linger half-started.
     process.exit(2);
   });

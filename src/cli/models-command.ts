@@ -8,6 +8,8 @@ import { createTrackingBackend } from '../compose.js';
 import { CHAMPION_ALIAS, type ModelVersion } from '../ports/model-registry.js';
 import type { TrackingBackend } from '../ports/tracking-backend.js';
 import { type AliasMoveResult, promoteVersion, rollbackAlias } from '../services/champion/alias-moves.js';
+import { fileSystemErrorLine } from './cli-error-line.js';
+import { checkDirectoryOption } from './path-options.js';
 
 /** Default data directory of the local store (env DRIFTGUARD_DATA_DIR overrides). */
 export const DEFAULT_DATA_DIR = '.driftguard';
@@ -53,9 +55,12 @@ export async function runModels(action: ModelsAction, options: MoveOptions, io: 
   const env = io.env ?? process.env;
   let backend: TrackingBackend | undefined;
   try {
+    const dataDir = options.dataDir ?? env.DRIFTGUARD_DATA_DIR ?? DEFAULT_DATA_DIR;
+    if (!options.trackingUri && !env.MLFLOW_TRACKING_URI)
+      checkDirectoryOption(options.dataDir !== undefined ? '--data-dir' : 'data directory', dataDir);
     backend = createTrackingBackend({
       ...(options.trackingUri ? { trackingUri: options.trackingUri } : {}),
-      dataDir: options.dataDir ?? env.DRIFTGUARD_DATA_DIR ?? DEFAULT_DATA_DIR,
+      dataDir,
       env,
     });
     const registry = backend.registry;
@@ -102,7 +107,7 @@ export async function runModels(action: ModelsAction, options: MoveOptions, io: 
     io.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = fileSystemErrorLine(error) ?? (error instanceof Error ? error.message : String(error));
     io.stderr.write(`driftguard models ${action.action}: ${message.split('\n')[0]}\n`);
     return 2;
   } finally {

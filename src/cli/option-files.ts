@@ -1,14 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { UsageError } from './cli-error-line.js';
-
-const fileErrorCode = (error: unknown) => (error as { code?: string }).code ?? String(error);
+import { fileErrorReason } from './file-error-reason.js';
 
 /** Reads the file an option names; a missing or unreadable file is a usage error naming the option. */
 export async function readOptionFile(option: string, file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${option} ${file}: cannot read (${fileErrorCode(error)})`);
+    throw new UsageError(`${option} ${file}: cannot read (${fileErrorReason(error)})`);
   }
 }
 
@@ -17,6 +16,6 @@ export async function writeOptionFile(option: string, file: string, text: string
   try {
     await writeFile(file, text);
   } catch (error) {
-    throw new UsageError(`${option} ${file}: cannot write (${fileErrorCode(error)})`);
+    throw new UsageError(`${option} ${file}: cannot write (${fileErrorReason(error, true)})`);
   }
 }

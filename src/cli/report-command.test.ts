@@ -283,7 +283,7 @@ describe('driftguard report: every bad input exits 2 with one readable line', ()
   it('unwritable --out', async () => {
     await expectError(
       { reference, current: stable, out: path('no-such-dir/r.json') },
-      /--out .*r\.json: cannot write \(ENOENT\)/,
+      /--out .*r\.json: cannot write \(its directory does not exist\)/,
     );
   });
 });

@@ -26,6 +26,7 @@ import {
   renderDriftReport,
 } from '../services/reports/render-drift-report.js';
 import { createTableReader } from '../table-readers.js';
+import { fileErrorReason } from './file-error-reason.js';
 import { createProgressBar, type ProgressStream } from './progress-bar.js';
 
 /** Raw option values as commander hands them over (all strings). */
@@ -229,9 +230,7 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
       try {
         await writeFile(options.out, rendered);
       } catch (error) {
-        throw new UsageError(
-          `--out ${options.out}: cannot write (${(error as { code?: string }).code ?? String(error)})`,
-        );
+        throw new UsageError(`--out ${options.out}: cannot write (${fileErrorReason(error, true)})`);
       }
       io.stdout.write(verdictLine(outcome.report, options.out));
     }
@@ -251,8 +250,11 @@ export function createReportCommand(): Command {
     )
     .option('--reference <file>', 'reference data (e.g. the training set): .csv, .tsv, .csv.gz, .parquet')
     .option('--current <file>', 'current data to compare with the reference')
-    .option('--target <column>', 'target (label) column: enables target and performance drift')
-    .option('--prediction <column>', 'model prediction column: enables prediction and performance drift')
+    .option('--target <column>', 'target (label) column: enables target drift, and performance drift with --prediction')
+    .option(
+      '--prediction <column>',
+      'model prediction column: enables prediction drift, and performance drift with --target',
+    )
     .option('--exclude <columns>', 'comma-separated features not tested for drift (still checked for data quality)')
     .option('--mode <mode>', 'driftguard (test + effect size, default) or evidently (Evidently 0.7 defaults)')
     .option(

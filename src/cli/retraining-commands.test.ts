@@ -50,18 +50,28 @@ describe('driftguard retrain / rollback against a running service', () => {
     );
   });
 
-  it('reads the key from DRIFTGUARD_API_KEY', async () => {
+  it('reads the key from DRIFTGUARD_ADMIN_KEY, the variable serve reads (issue 14 item 20)', async () => {
+    const result = await runCaptured(
+      (o: RetrainOptions, io) => runRetrain(o, { ...io, env: { DRIFTGUARD_ADMIN_KEY: KEYS.admin } }),
+      { name: 'credit', url },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('still accepts the old DRIFTGUARD_API_KEY, with a deprecation warning', async () => {
     const result = await runCaptured(
       (o: RetrainOptions, io) => runRetrain(o, { ...io, env: { DRIFTGUARD_API_KEY: KEYS.admin } }),
       { name: 'credit', url },
     );
     expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: DRIFTGUARD_API_KEY is deprecated; set DRIFTGUARD_ADMIN_KEY/);
   });
 
   it('reports every failure in one line with exit 2', async () => {
     expectOneLineError(
       await retrain({ name: 'credit', url }),
-      /^driftguard retrain: an admin API key is required: --api-key <key> or DRIFTGUARD_API_KEY$/m,
+      /^driftguard retrain: an admin API key is required: --api-key <key> or DRIFTGUARD_ADMIN_KEY$/m,
     );
     expectOneLineError(
       await retrain({ name: 'credit', url, apiKey: KEYS.read }),

@@ -33,6 +33,9 @@ export interface RollbackOptions extends ServiceOptions {
 
 class CommandError extends Error {}
 
+/** An environment variable set to the empty string counts as unset. */
+const nonEmpty = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
+
 /** POSTs JSON to the service with the admin key (the client's transport, no retries: a retrain is not idempotent); returns the 2xx body or throws one readable line. */
 async function postJson(
   options: ServiceOptions,
@@ -41,9 +44,13 @@ async function postJson(
   body: unknown,
 ): Promise<Record<string, unknown>> {
   const env = io.env ?? process.env;
-  const apiKey = options.apiKey ?? env.DRIFTGUARD_API_KEY;
+  let apiKey = options.apiKey ?? nonEmpty(env.DRIFTGUARD_ADMIN_KEY);
+  if (apiKey === undefined && nonEmpty(env.DRIFTGUARD_API_KEY) !== undefined) {
+    io.stderr.write('warning: DRIFTGUARD_API_KEY is deprecated; set DRIFTGUARD_ADMIN_KEY (the name serve reads)\n');
+    apiKey = env.DRIFTGUARD_API_KEY;
+  }
   if (apiKey === undefined || apiKey.trim() === '')
-    throw new CommandError('an admin API key is required: --api-key <key> or DRIFTGUARD_API_KEY');
+    throw new CommandError('an admin API key is required: --api-key <key> or DRIFTGUARD_ADMIN_KEY');
   const base = (options.url ?? DEFAULT_SERVICE_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/i.test(base))
     throw new CommandError(`--url must be http(s)://host:port, got ${JSON.stringify(options.url)}`);
@@ -110,7 +117,7 @@ const serviceOptions = (command: Command) =>
   command
     .exitOverride((error) => process.exit(error.code === 'commander.helpDisplayed' ? 0 : 2))
     .option('--url <url>', `the running service (default ${DEFAULT_SERVICE_URL})`)
-    .option('--api-key <key>', 'an admin API key (default: $DRIFTGUARD_API_KEY)');
+    .option('--api-key <key>', 'an admin API key (default: $DRIFTGUARD_ADMIN_KEY, the variable serve reads)');
 
 /** `driftguard retrain <name>` for program.ts. */
 export function createRetrainCommand(

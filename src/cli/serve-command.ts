@@ -5,6 +5,7 @@ import { routeAccessOf } from '../http/app.js';
 import { LOG_LEVELS, resolveServeSettings, SERVE_ENVIRONMENT } from '../services/config/serve-settings.js';
 import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/config/service-config.js';
 import { listenOrExplain } from './listen-service.js';
+import { checkDirectoryOption } from './path-options.js';
 
 /** Reads and validates the JSON configuration file; every problem becomes one readable ConfigError. */
 export function loadServiceConfig(path: string | undefined): ServiceConfig {
@@ -53,6 +54,14 @@ export function createServeCommand(): Command {
         process.env,
         loadServiceConfig(configPath),
         configPath ?? 'configuration',
+      );
+      checkDirectoryOption(
+        flags.dataDir !== undefined
+          ? '--data-dir'
+          : process.env.DRIFTGUARD_DATA_DIR !== undefined
+            ? 'DRIFTGUARD_DATA_DIR'
+            : 'data directory',
+        settings.dataDir,
       );
       const server = await composeServer(settings, createLogger(settings.logLevel ?? 'info'));
       const addresses = await listenOrExplain(server, settings.host, settings.port);

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneLineError, runCaptured } from '../../tests/support/cli/cli-capture.js';
 import { tableToCsv, trainingTable } from '../../tests/support/services/training-table.js';
-import { parseParams, runTrain, type TrainCommandOptions } from './train-command.js';
+import { createTrainCommand, parseParams, runTrain, type TrainCommandOptions } from './train-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dg-train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -145,5 +145,31 @@ describe('driftguard train as a process', () => {
     const bad = await run(['--data', path('one-class.csv'), '--target', 'y']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('driftguard train: y: binary target needs two classes, found only "a"\n');
+  });
+
+  it('without --out writes driftguard-model/ in the working directory, says so, and git ignores it (issue 14 item 21)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'dg-train-cwd-'));
+    const before = process.cwd();
+    try {
+      process.chdir(work);
+      const result = await train({ data: path('loans.csv'), target: 'default', model: 'logistic', exclude: 'id' });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        `model directory: ${join(realpathSync(work), 'driftguard-model')} (the default, in the working directory; --out <dir> to choose)`,
+      );
+      expect(readdirSync(join(work, 'driftguard-model'))).toContain('model.json');
+    } finally {
+      process.chdir(before);
+      rmSync(work, { recursive: true, force: true });
+    }
+    const ignored = readFileSync(new URL('../../.gitignore', import.meta.url), 'utf8').split('\n');
+    expect(ignored).toContain('driftguard-model/');
+  });
+
+  it('--help names the default trainer shared with backtest', () => {
+    expect(createTrainCommand().helpInformation().replace(/\s+/g, ' ')).toContain(
+      'logistic | gbdt (default gbdt, as for backtest)',
+    );
   });
 });

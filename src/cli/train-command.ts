@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { createModelDirectory, createOnnxCodec, createTableReader, createTrackingBackend } from '../compose.js';
 import type { Clock } from '../ports/clock.js';
@@ -7,11 +8,13 @@ import { saveTrainedModel } from '../services/training/model-artifacts.js';
 import { trackTraining } from '../services/training/track-training.js';
 import {
   createTrainModelService,
+  DEFAULT_ESTIMATOR,
   type HyperParamValue,
   type TrainedModel,
   type TrainModelService,
 } from '../services/training/train-model.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
+import { checkDirectoryOption } from './path-options.js';
 
 /** Raw option values as commander hands them over. */
 export interface TrainCommandOptions {
@@ -152,11 +155,13 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
   try {
     if (options.data === undefined) throw new UsageError('--data <file> is required');
     if (options.target === undefined) throw new UsageError('--target <column> is required');
-    const estimator = parseEstimator(options.model, 'gbdt');
+    const estimator = parseEstimator(options.model, DEFAULT_ESTIMATOR);
     const seed = parseSeed(options.seed);
     const params = parseParams(options.params);
     const exclude = parseColumnList(options.exclude, '--exclude');
     const modelDir = options.out ?? DEFAULT_MODEL_DIR;
+    checkDirectoryOption(options.out === undefined ? 'model directory' : '--out', modelDir);
+    if (options.dataDir !== undefined) checkDirectoryOption('--data-dir', options.dataDir);
     const table = await (io.tableReader ?? createTableReader()).read(options.data);
     const service = io.service ?? createTrainModelService({ clock: systemClock });
     const trained = service.train({
@@ -191,7 +196,7 @@ export async function runTrain(options: TrainCommandOptions, io: TrainCommandIo)
       io.stdout.write(
         `trained ${estimator} on ${trained.rows.train} rows (validation ${trained.rows.validation}, test ${trained.rows.test}) in ${trained.fitSeconds.toFixed(2)} s\n` +
           `test: ROC AUC ${round(t.rocAuc)}, PR AUC ${round(t.prAuc)}, accuracy ${round(t.accuracy)}, F1 ${round(t.f1)}, log loss ${round(t.logLoss)}, Brier ${round(t.brier)}\n` +
-          `model directory: ${modelDir}\n` +
+          `model directory: ${options.out === undefined ? `${resolve(modelDir)} (the default, in the working directory; --out <dir> to choose)` : modelDir}\n` +
           (tracking === null
             ? ''
             : `tracked: run ${tracking.runId} in experiment ${tracking.experimentId} (${tracking.location})` +
@@ -215,7 +220,7 @@ export function createTrainCommand(): Command {
     )
     .option('--data <file>', 'labelled training data: .csv, .tsv, .parquet')
     .option('--target <column>', 'binary target column')
-    .option('--model <kind>', 'logistic | gbdt (default gbdt)')
+    .option('--model <kind>', `logistic | gbdt (default ${DEFAULT_ESTIMATOR}, as for backtest)`)
     .option('--time-column <column>', 'time order of the rows (default: file order); not used as a feature')
     .option('--exclude <columns>', 'comma-separated columns that are not features (ids, scores)')
     .option('--params <k=v,...>', 'hyper-parameters, e.g. learningRate=0.05,maxLeaves=15 (see docs/models.md)')

@@ -1,5 +1,5 @@
 /**
- * A retraining job (the JSON of /work/RETRAINING-CONTRACT.md) and its pure state machine:
+ * A retraining job (its JSON and states: docs/retraining.md, "Job states") and its pure state machine:
  *
  *   deferred ──(sufficiency met)──▶ queued ──▶ training ──▶ evaluating ──▶ tracking ──▶ promoted | rejected
  *   deferred ──────────────────────────────▶ training

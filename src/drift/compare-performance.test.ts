@@ -94,7 +94,7 @@ describe('performance drift', () => {
     ).toMatch(/no target column 'y'/);
     const bare = buildReferenceProfile(reference, inferSchema(reference));
     expect(evaluateDrift(bare, unlabelled).performanceUnavailableReason).toBe(
-      'no target or prediction column declared',
+      'no target or prediction column declared; performance drift needs both',
     );
   });
 

@@ -34,8 +34,18 @@ export function comparePerformance(
   schema: FeatureSchema,
   config: DriftEngineConfig,
 ): PerformanceComparison {
-  if (schema.target === null || schema.prediction === null)
-    return { result: null, reason: 'no target or prediction column declared' };
+  if (schema.target === null && schema.prediction === null)
+    return { result: null, reason: 'no target or prediction column declared; performance drift needs both' };
+  if (schema.prediction === null)
+    return {
+      result: null,
+      reason: `no prediction column declared (the target is '${schema.target?.name}'); performance drift needs both`,
+    };
+  if (schema.target === null)
+    return {
+      result: null,
+      reason: `no target column declared (the prediction is '${schema.prediction.name}'); performance drift needs both`,
+    };
   if (reference === null) return { result: null, reason: 'the reference has no labelled row' };
   if (columns.target === undefined)
     return { result: null, reason: `no target column '${schema.target.name}' in the current data` };

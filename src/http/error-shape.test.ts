@@ -1,3 +1,7 @@
+import type { InjectOptions } from 'fastify';
+
+type HTTPMethods = NonNullable<InjectOptions['method']>;
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorBody } from '../../tests/support/http/expect-error-body.js';
 import { auth, createTestApp } from '../../tests/support/http/test-app.js';
@@ -6,7 +10,7 @@ import { rawRequest } from '../../tests/support/network/raw-http.js';
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 interface Operation {
-  readonly method: string;
+  readonly method: HTTPMethods;
   /** OpenAPI path, e.g. `/v1/models/{name}/predict`. */
   readonly path: string;
   readonly params: readonly string[];
@@ -20,7 +24,7 @@ async function operationsOf(t: TestApp): Promise<Operation[]> {
   };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
-      method: method.toUpperCase(),
+      method: method.toUpperCase() as HTTPMethods,
       path,
       params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
       jsonBody: op.requestBody?.content?.['application/json'] !== undefined,

@@ -1,3 +1,7 @@
+import type { InjectOptions } from 'fastify';
+
+type HTTPMethods = NonNullable<InjectOptions['method']>;
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachStore } from '../../tests/support/http/each-store.js';
 import { expectErrorBody } from '../../tests/support/http/expect-error-body.js';
@@ -67,7 +71,7 @@ const POISONS = [
 
 describeOnEachStore('U+0000 and lone surrogates anywhere are a 400 / 422, never a 500, on both stores', (storeUrl) => {
   let t: TestApp;
-  let operations: { method: string; path: string; query: string[]; json: boolean }[];
+  let operations: { method: HTTPMethods; path: string; query: string[]; json: boolean }[];
   beforeAll(async () => {
     t = await createTestApp({ storeUrl: storeUrl() });
     await t.app.inject({
@@ -87,7 +91,7 @@ describeOnEachStore('U+0000 and lone surrogates anywhere are a 400 / 422, never 
     };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({
-        method: method.toUpperCase(),
+        method: method.toUpperCase() as HTTPMethods,
         path,
         query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
         json: op.requestBody?.content?.['application/json'] !== undefined,
@@ -108,7 +112,8 @@ describeOnEachStore('U+0000 and lone surrogates anywhere are a 400 / 422, never 
   it('in every string value and key of every JSON body', async () => {
     const before = await t.store.countPredictions('credit');
     for (const [operation, sample] of Object.entries(SAMPLE_BODIES)) {
-      const [method, path] = operation.split(' ');
+      const [verb, path] = operation.split(' ');
+      const method = verb as HTTPMethods;
       for (const site of stringSites(sample)) {
         for (const poison of POISONS) {
           const res = await t.app.inject({

@@ -37,7 +37,7 @@ export type {
   TrainingMetadata,
   TreeSpec,
 } from './model-types.js';
-export { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
+export { DEFAULT_ESTIMATOR, MODEL_FORMAT, MODEL_FORMAT_VERSION } from './model-types.js';
 export type { OnnxExportOptions } from './onnx/export-onnx.js';
 export { ONNX_IR_VERSION, ONNX_ML_OPSET, ONNX_OPSET, onnxModelProtoOf } from './onnx/export-onnx.js';
 export type { OnnxFeed } from './onnx/onnx-feeds.js';

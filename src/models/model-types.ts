@@ -14,6 +14,9 @@ export type ModelTask = 'binary' | 'regression';
 /** The trainers driftguard ships. */
 export type EstimatorKind = 'logistic' | 'gbdt';
 
+/** The trainer `driftguard train`, `backtest` and the retraining backtest use when none is named. */
+export const DEFAULT_ESTIMATOR: EstimatorKind = 'gbdt';
+
 /** A model input feature and how it is treated (see FeatureKind in src/domain/feature-schema.ts). */
 export interface ModelFeature {
   readonly name: string;

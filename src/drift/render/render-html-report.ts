@@ -4,7 +4,7 @@ import { escapeHtml } from './escape-html.js';
 import { formatNumber } from './format-number.js';
 import { importanceLabel, multivariateStatisticText, topFeatureRows, verdictHeadline } from './multivariate-view.js';
 import type { ReportSources } from './report-sources.js';
-import { featuresByEffectSize, ruleText, scoreText, summaryItems } from './report-view.js';
+import { featuresByEffectSize, pValueColumns, ruleText, scoreText, summaryItems } from './report-view.js';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#1f2328;background:#fff}
@@ -22,7 +22,7 @@ tr.drifted td:first-child{border-left:4px solid #cf222e}.yes{color:#a40e26;font-
 @media print{th{position:static}}
 `;
 
-function resultRow(result: FeatureDriftResult): string {
+function resultRow(result: FeatureDriftResult, pValues: ReturnType<typeof pValueColumns>): string {
   const effectWidth = result.effectSize === null ? 0 : Math.min(60, Math.round(result.effectSize * 120));
   const chart = result.summary === null ? '<em>no data</em>' : distributionSvg(result.summary, result.name);
   return [
@@ -31,7 +31,7 @@ function resultRow(result: FeatureDriftResult): string {
     `<td>${result.kind}</td>`,
     `<td>${escapeHtml(result.status === 'tested' ? result.test : scoreText(result))}</td>`,
     `<td class="num">${formatNumber(result.statistic)}</td>`,
-    `<td class="num">${formatNumber(result.adjustedPValue)}</td>`,
+    ...pValues.map((column) => `<td class="num">${formatNumber(column.value(result))}</td>`),
     `<td class="num">${formatNumber(result.distance)}</td>`,
     `<td>${escapeHtml(ruleText(result))}</td>`,
     `<td class="num"><span class="effect" style="width:${effectWidth}px"></span>${formatNumber(result.effectSize)}${result.effectSizeName === null ? '' : ` <small>${result.effectSizeName}</small>`}</td>`,
@@ -41,20 +41,20 @@ function resultRow(result: FeatureDriftResult): string {
   ].join('');
 }
 
-function resultTable(results: readonly FeatureDriftResult[]): string {
+function resultTable(results: readonly FeatureDriftResult[], pValues: ReturnType<typeof pValueColumns>): string {
   const header = [
     'feature',
     'kind',
     'test',
     'statistic',
-    'p-value',
+    ...pValues.map((column) => column.label),
     'distance',
     'rule',
     'effect size',
     'drifted',
     'reference vs current',
   ];
-  return `<table><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${results.map(resultRow).join('')}</tbody></table>`;
+  return `<table><thead><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${results.map((result) => resultRow(result, pValues)).join('')}</tbody></table>`;
 }
 
 function performanceTable(performance: PerformanceDriftResult): string {
@@ -88,7 +88,7 @@ export function renderHtmlReport(report: DriftReport, sources: ReportSources): s
       )
       .join('')}</dl>`,
     `<h2>Features, largest effect first</h2><div class="legend">Charts: share of valid values<span style="background:${REFERENCE_COLOUR}"></span>reference<span style="background:${CURRENT_COLOUR}"></span>current</div>`,
-    resultTable(featuresByEffectSize(report)),
+    resultTable(featuresByEffectSize(report), pValueColumns(report)),
   ];
   const multivariate = report.multivariate;
   if (multivariate !== undefined && multivariate.topFeatures.length > 0) {
@@ -100,7 +100,7 @@ export function renderHtmlReport(report: DriftReport, sources: ReportSources): s
       `<table><thead><tr><th>feature</th><th>${escapeHtml(importanceLabel(multivariate))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     );
   }
-  if (roles.length > 0) body.push('<h2>Prediction and target</h2>', resultTable(roles));
+  if (roles.length > 0) body.push('<h2>Prediction and target</h2>', resultTable(roles, pValueColumns(report)));
   if (report.performance !== null) body.push('<h2>Performance</h2>', performanceTable(report.performance));
   if (report.dataQuality.length > 0) {
     const rows = report.dataQuality.map(

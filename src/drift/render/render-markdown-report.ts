@@ -2,7 +2,7 @@ import type { DriftReport } from '../drift-report.js';
 import { formatNumber } from './format-number.js';
 import { importanceLabel, multivariateStatisticText, topFeatureRows } from './multivariate-view.js';
 import type { ReportSources } from './report-sources.js';
-import { featuresByEffectSize, ruleText, scoreText, summaryItems } from './report-view.js';
+import { featuresByEffectSize, pValueColumns, ruleText, scoreText, summaryItems } from './report-view.js';
 
 /** Escapes the characters that would break a Markdown table cell. */
 function cell(text: string): string {
@@ -29,13 +29,23 @@ export function renderMarkdownReport(report: DriftReport, sources: ReportSources
     '## Features (largest effect first)',
     '',
     ...table(
-      ['feature', 'kind', 'test', 'statistic', 'p-value', 'distance', 'rule', 'effect size', 'drifted'],
+      [
+        'feature',
+        'kind',
+        'test',
+        'statistic',
+        ...pValueColumns(report).map((column) => column.label),
+        'distance',
+        'rule',
+        'effect size',
+        'drifted',
+      ],
       featuresByEffectSize(report).map((f) => [
         f.name,
         f.kind,
         f.status === 'tested' ? f.test : scoreText(f),
         formatNumber(f.statistic),
-        formatNumber(f.adjustedPValue),
+        ...pValueColumns(report).map((column) => formatNumber(column.value(f))),
         formatNumber(f.distance),
         ruleText(f),
         f.effectSizeName === null ? '—' : `${formatNumber(f.effectSize)} (${f.effectSizeName})`,

@@ -111,3 +111,30 @@ describe('formatNumber', () => {
     [12345.678, '12350'],
   ])('%s → %s', (value, text) => expect(formatNumber(value)).toBe(text));
 });
+
+describe('p-value columns name the multiple-testing correction (issue 14 item 17)', () => {
+  const raw = formatNumber(0.000012345);
+  const adjusted = formatNumber(0.00012345);
+
+  it('HTML shows the raw p-value and the Benjamini–Hochberg-adjusted one, labelled as such', () => {
+    const html = renderHtmlReport(report, sources);
+    expect(html).toContain('<th>p-value (raw)</th><th>p-value (Benjamini–Hochberg-adjusted)</th>');
+    expect(html).toContain(`<td class="num">${raw}</td><td class="num">${adjusted}</td>`);
+    expect(html).not.toContain('<th>p-value</th>');
+  });
+
+  it('Markdown does the same', () => {
+    const md = renderMarkdownReport(report, sources);
+    expect(md).toContain('| p-value (raw) | p-value (Benjamini–Hochberg-adjusted) |');
+    expect(md).toContain(`| ${raw} | ${adjusted} |`);
+  });
+
+  it('Bonferroni is named; without a correction there is one p-value column', () => {
+    expect(renderHtmlReport({ ...report, correction: 'bonferroni' }, sources)).toContain(
+      '<th>p-value (Bonferroni-adjusted)</th>',
+    );
+    const none = renderHtmlReport({ ...report, correction: 'none' }, sources);
+    expect(none).toContain('<th>p-value</th>');
+    expect(none).not.toContain('adjusted');
+  });
+});

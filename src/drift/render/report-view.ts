@@ -88,3 +88,19 @@ export function summaryItems(report: DriftReport): SummaryItem[] {
   items.push({ label: 'Data-quality findings', value: String(report.dataQuality.length) });
   return items;
 }
+
+const CORRECTION_NAMES = { benjamini_hochberg: 'Benjamini–Hochberg', bonferroni: 'Bonferroni' } as const;
+
+/**
+ * The p-value columns of a feature table: the raw p-value, and beside it the one the rule compares with its
+ * threshold, labelled with the multiple-testing correction that produced it (none: one column).
+ */
+export function pValueColumns(
+  report: DriftReport,
+): readonly { readonly label: string; readonly value: (result: FeatureDriftResult) => number | null }[] {
+  if (report.correction === 'none') return [{ label: 'p-value', value: (r) => r.pValue }];
+  return [
+    { label: 'p-value (raw)', value: (r) => r.pValue },
+    { label: `p-value (${CORRECTION_NAMES[report.correction]}-adjusted)`, value: (r) => r.adjustedPValue },
+  ];
+}

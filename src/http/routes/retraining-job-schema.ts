@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-/** The RetrainingJob JSON of /work/RETRAINING-CONTRACT.md (camelCase), for responses, OpenAPI and SSE consumers. */
+/** The RetrainingJob JSON (camelCase; docs/retraining.md, "Job states"), for responses, OpenAPI and SSE consumers. */
 const JobStatus = Type.Union(
   [
     Type.Literal('deferred'),

@@ -25,7 +25,7 @@ const present = (job: RetrainingJob) => ({ ...job, steps: [...job.steps] });
 const JobPageLimit = pageLimit(50);
 
 /**
- * Retraining and champion moves (RETRAINING-CONTRACT.md): trigger a job (admin), list / get jobs (read), roll back
+ * Retraining and champion moves (docs/retraining.md): trigger a job (admin), list / get jobs (read), roll back
  * and promote the champion (admin) — the serving model and the reference follow the champion.
  */
 export function retrainingRoutes(services: Pick<HttpServices, 'retraining' | 'champions'>): FastifyPluginAsyncTypebox {

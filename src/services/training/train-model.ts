@@ -204,3 +204,5 @@ export function parseModelJson(text: string, path: string): FittedModel {
   }
   return loadModel(json);
 }
+
+export { DEFAULT_ESTIMATOR } from '../../models/index.js';

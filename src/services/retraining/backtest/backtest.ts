@@ -28,6 +28,7 @@ import type { DriftEngineOptions } from '../../../drift/drift-config.js';
 import { evaluateDrift } from '../../../drift/evaluate-drift.js';
 import {
   binaryClassificationMetrics,
+  DEFAULT_ESTIMATOR,
   type EstimatorKind,
   type HyperParamValue,
   ModelError,
@@ -338,7 +339,7 @@ export async function runBacktest(request: BacktestRequest, options: BacktestOpt
     createBuiltinBacktestTrainer({
       clock: options.clock,
       target,
-      estimator: request.estimator ?? 'logistic',
+      estimator: request.estimator ?? DEFAULT_ESTIMATOR,
       ...(request.params === undefined ? {} : { params: request.params }),
       exclude: plan.exclude,
       seed,

@@ -25,15 +25,19 @@ export function backtestJson(result: BacktestResult): object {
 const f4 = (x: number | null): string => (x === null ? '—' : x.toFixed(4));
 
 /** One text line per policy (the CLI's default output). */
-export function backtestSummaryText(result: BacktestResult): string {
+export function backtestSummaryText(
+  result: BacktestResult,
+  options: { readonly defaultTrainer?: boolean } = {},
+): string {
   const line = (name: string, p: PolicySummary) =>
     `${name.padEnd(9)} mean accuracy ${f4(p.meanAccuracy)}, mean ROC AUC ${f4(p.meanRocAuc)}, retrains ${p.retrains} (${p.promotions} in service), fit ${p.fitSeconds.toFixed(2)} s`;
   const { drift, static: fixed, periodic } = result.policies;
   return [
-    `backtest: ${result.windows.length} windows of ${result.setup.windowRows} rows after ${result.setup.initialRows} initial rows (${result.setup.estimator})`,
+    `backtest: ${result.windows.length} windows of ${result.setup.windowRows} rows after ${result.setup.initialRows} initial rows; trainer: ${result.setup.estimator}${options.defaultTrainer === true ? ' (the default, as for train; --model to choose)' : ''}`,
     line('drift', drift),
     line('static', fixed),
     line('periodic', periodic),
+    'retrains: challengers trained; in service: those promoted because they beat the champion on the same test rows (the rest were rejected)',
     '',
   ].join('\n');
 }
