@@ -144,7 +144,8 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
       const rows = await windowRows(name, window);
       if (rows === null) return null;
       const previous = await store.latestDriftReport(name);
-      const engineOptions: DriftEngineOptions = { ...(definition.drift ?? {}), window };
+      const { multivariate: _multivariate, ...driftSettings } = definition.drift ?? {};
+      const engineOptions: DriftEngineOptions = { ...driftSettings, window };
       const report = await evaluator.evaluate({
         profile: reference.profile,
         rows,
