@@ -138,6 +138,7 @@ export const RetrainingSettingsSchema = Type.Object(
     persistWindows: Type.Optional(Type.Integer({ minimum: 1 })),
     triggerOnPerformanceDrift: Type.Optional(Type.Boolean()),
     triggerOnDataDrift: Type.Optional(Type.Boolean()),
+    triggerOnMultivariateDrift: Type.Optional(Type.Boolean()),
     scheduleEveryMs: Type.Optional(Type.Union([Type.Number({ minimum: 1 }), Type.Null()])),
     minLabeledRows: Type.Optional(Type.Integer({ minimum: 1 })),
     minPerClass: Type.Optional(Type.Integer({ minimum: 0 })),
