@@ -434,6 +434,11 @@ describe('HTTP API', () => {
       ]),
     );
     expect((await t.app.inject('/docs')).statusCode).toBeLessThan(400);
+    // The multivariate test's settings and alert kind are part of the published schemas.
+    const text = JSON.stringify(doc);
+    expect(text).toContain('"multivariate_drift"');
+    expect(text).toContain('"everyWindows"');
+    expect(text).toContain('"triggerOnMultivariateDrift"');
   });
 });
 
