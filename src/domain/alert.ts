@@ -1,7 +1,13 @@
 import type { Severity } from './severity.js';
 
 /** What an alert is about; one open alert per (model, kind) at a time. */
-export type AlertKind = 'data_drift' | 'prediction_drift' | 'performance_drift' | 'data_quality';
+export type AlertKind =
+  | 'data_drift'
+  | 'prediction_drift'
+  | 'performance_drift'
+  | 'data_quality'
+  /** The multivariate test (drift.multivariate) says the joint distribution of the features moved. */
+  | 'multivariate_drift';
 
 export type AlertSeverity = Exclude<Severity, 'none'>;
 

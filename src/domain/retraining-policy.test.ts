@@ -123,6 +123,17 @@ describe('decideTrigger', () => {
     });
   });
 
+  it('counts multivariate drift only when triggerOnMultivariateDrift is set (default false)', () => {
+    const mv = { ...w('low'), multivariateDrifted: true };
+    expect(DEFAULT_RETRAINING_POLICY.triggerOnMultivariateDrift).toBe(false);
+    expect(at([mv, mv]).fire).toBe(false);
+    const d = at([mv, mv], createRetrainingPolicy({ triggerOnMultivariateDrift: true }));
+    expect(d.fire && d.trigger.reason).toBe('multivariate drift for 2 consecutive windows');
+    expect(() => createRetrainingPolicy({ triggerOnMultivariateDrift: 'yes' as never })).toThrow(
+      /retraining\.triggerOnMultivariateDrift/,
+    );
+  });
+
   it('fires the schedule once scheduleEveryMs elapsed since the last training', () => {
     const p = createRetrainingPolicy({ scheduleEveryMs: 3_600_000 });
     expect(at([w('none')], p, 3_599_999, 0).fire).toBe(false);

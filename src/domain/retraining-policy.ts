@@ -30,6 +30,8 @@ export interface RetrainingPolicy {
   readonly triggerOnPerformanceDrift: boolean;
   /** Data drift severity `high` counts (default true). */
   readonly triggerOnDataDrift: boolean;
+  /** A window whose multivariate test (drift.multivariate) says drift counts as `high` (default false). */
+  readonly triggerOnMultivariateDrift: boolean;
   /** Retrain on a schedule every this many ms since the last training (default null: no schedule). */
   readonly scheduleEveryMs: number | null;
   /** Labelled rows needed in the training horizon (default 1,000). */
@@ -71,6 +73,7 @@ export const DEFAULT_RETRAINING_POLICY: RetrainingPolicy = {
   persistWindows: 2,
   triggerOnPerformanceDrift: true,
   triggerOnDataDrift: true,
+  triggerOnMultivariateDrift: false,
   scheduleEveryMs: null,
   minLabeledRows: 1000,
   minPerClass: 50,
@@ -129,6 +132,7 @@ export function createRetrainingPolicy(
   requireInteger(policy.persistWindows, `${field}.persistWindows`, 1);
   requireBoolean(policy.triggerOnPerformanceDrift, `${field}.triggerOnPerformanceDrift`);
   requireBoolean(policy.triggerOnDataDrift, `${field}.triggerOnDataDrift`);
+  requireBoolean(policy.triggerOnMultivariateDrift, `${field}.triggerOnMultivariateDrift`);
   if (policy.scheduleEveryMs !== null) requireNumber(policy.scheduleEveryMs, `${field}.scheduleEveryMs`, 1);
   requireInteger(policy.minLabeledRows, `${field}.minLabeledRows`, 1);
   requireInteger(policy.minPerClass, `${field}.minPerClass`, 0);
@@ -176,6 +180,8 @@ export interface WindowSignal {
   readonly performanceDrifted: boolean;
   readonly driftShare: number;
   readonly driftReportId?: number;
+  /** The latest multivariate verdict at this window (carried over windows the test skips); absent = no drift. */
+  readonly multivariateDrifted?: boolean;
 }
 
 export type TriggerKind = 'drift' | 'manual' | 'schedule';
@@ -205,7 +211,8 @@ export interface TriggerInput {
 export function isHighWindow(policy: RetrainingPolicy, window: WindowSignal): boolean {
   return (
     (policy.triggerOnDataDrift && window.severity === 'high') ||
-    (policy.triggerOnPerformanceDrift && window.performanceDrifted)
+    (policy.triggerOnPerformanceDrift && window.performanceDrifted) ||
+    (policy.triggerOnMultivariateDrift && window.multivariateDrifted === true)
   );
 }
 
@@ -213,6 +220,7 @@ function describeWindow(window: WindowSignal): string {
   const parts: string[] = [];
   if (window.severity === 'high') parts.push(`data drift high (share ${window.driftShare.toFixed(2)})`);
   if (window.performanceDrifted) parts.push('performance drift');
+  if (window.multivariateDrifted === true) parts.push('multivariate drift');
   return parts.join(' and ');
 }
 

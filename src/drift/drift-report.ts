@@ -1,6 +1,7 @@
 import type { FeatureKind } from '../domain/feature-schema.js';
 import type { Severity } from '../domain/severity.js';
 import type { DriftMode, EffectSizeName, MultipleTestingCorrection } from './drift-config.js';
+import type { MultivariateMethod } from './multivariate/multivariate-options.js';
 import type { MultivariateDriftResult, TopFeature } from './multivariate/multivariate-result.js';
 import type { DriftDirection, TestScore } from './stat-tests/stat-test.js';
 
@@ -143,6 +144,20 @@ export interface DriftReport {
   readonly topFeatures?: readonly TopFeature[];
   /** The multivariate drift test, when one was asked for (`report --multivariate`); absent otherwise. */
   readonly multivariate?: MultivariateDriftResult;
+  /**
+   * Service: the multivariate test was due on this window but could not run — why (e.g. the reference has no row
+   * sample, or the window has too few rows). Never a silent pass: a due window has `multivariate` or this.
+   */
+  readonly multivariateNotRun?: { readonly method: MultivariateMethod; readonly reason: string };
+  /**
+   * Service: the multivariate test runs on every `everyWindows`-th window; windows since it was last due (0 = this);
+   * `lastDrifted`: the verdict of its latest run, carried over windows it skips (null: never ran or could not run).
+   */
+  readonly multivariateCadence?: {
+    readonly everyWindows: number;
+    readonly windowsSinceDue: number;
+    readonly lastDrifted: boolean | null;
+  };
   /** Severity after persistence; `rawSeverity` is what this window alone grades. */
   readonly severity: Severity;
   readonly rawSeverity: Severity;

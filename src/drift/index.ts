@@ -67,6 +67,13 @@ export type {
   ReferenceProfileOptions,
 } from './reference-profile.js';
 export { OTHER_CATEGORY, REFERENCE_PROFILE_FORMAT_VERSION } from './reference-profile.js';
+export {
+  buildReferenceRowSample,
+  parseReferenceRowSample,
+  type RowSampleOptions,
+  rowSampleTable,
+  withReferenceRowSample,
+} from './reference-row-sample.js';
 export { renderHtmlReport } from './render/render-html-report.js';
 export { JSON_REPORT_KIND, renderJsonReport } from './render/render-json-report.js';
 export { renderMarkdownReport } from './render/render-markdown-report.js';

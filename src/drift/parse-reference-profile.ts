@@ -1,3 +1,4 @@
+import { rowSampleProblem } from '../domain/reference-row-sample.js';
 import { DriftConfigError } from './drift-config-error.js';
 import { type ColumnProfile, REFERENCE_PROFILE_FORMAT_VERSION, type ReferenceProfile } from './reference-profile.js';
 
@@ -83,5 +84,9 @@ export function parseReferenceProfile(json: unknown): ReferenceProfile {
       fail(`profile.${role}`, 'must be present exactly when the schema declares it');
   }
   if (p.performance !== null && p.performance !== undefined) requireObject(p.performance, 'profile.performance');
+  if (p.rowSample !== undefined) {
+    const problem = rowSampleProblem(p.rowSample, 'profile/rowSample');
+    if (problem !== null) fail(problem.path.replace(/\//g, '.'), problem.reason);
+  }
   return json as ReferenceProfile;
 }

@@ -1,4 +1,5 @@
 import type { FeatureKind, FeatureSchema } from '../domain/feature-schema.js';
+import type { ReferenceRowSample } from '../domain/reference-row-sample.js';
 
 /** Bumped on any incompatible change of the serialized profile. */
 export const REFERENCE_PROFILE_FORMAT_VERSION = 1;
@@ -107,4 +108,9 @@ export interface ReferenceProfile {
   readonly prediction: ColumnProfile | null;
   readonly predictionScore: ColumnProfile | null;
   readonly performance: ReferencePerformance | null;
+  /**
+   * A bounded seeded sample of the reference's rows (features only) for multivariate drift tests; absent from
+   * profiles built before it was kept and from one-shot reports (which read the reference file itself).
+   */
+  readonly rowSample?: ReferenceRowSample;
 }

@@ -319,7 +319,11 @@ describe('HTTP API', () => {
       ],
     });
     const stored = await t.store.latestReferenceProfile('credit-default');
-    expect(stored).toMatchObject({ source: 'upload by ops', createdAtMs: t.clock.nowMs() });
+    expect(stored).toMatchObject({ source: 'upload by ops', createdAtMs: t.clock.nowMs(), rowSampleRowCount: 200 });
+    // The uploaded rows (all 200: fewer than 5,000) are kept as the reference's row sample for multivariate tests.
+    const sample = await t.store.referenceRowSample('credit-default', stored!.id);
+    expect(sample).toMatchObject({ sourceRowCount: 200, rowCount: 200 });
+    expect(sample!.columns.map((c) => c.name)).toEqual(['income', 'region', 'owner']);
     const lacking = await t.app.inject({
       method: 'PUT',
       url: '/v1/models/credit-default/reference',
@@ -430,6 +434,11 @@ describe('HTTP API', () => {
       ]),
     );
     expect((await t.app.inject('/docs')).statusCode).toBeLessThan(400);
+    // The multivariate test's settings and alert kind are part of the published schemas.
+    const text = JSON.stringify(doc);
+    expect(text).toContain('"multivariate_drift"');
+    expect(text).toContain('"everyWindows"');
+    expect(text).toContain('"triggerOnMultivariateDrift"');
   });
 });
 

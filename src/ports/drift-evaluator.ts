@@ -1,6 +1,6 @@
 import type { FeatureOverride } from '../domain/feature-schema.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
-import type { DriftEngineOptions, DriftReport, EvaluationState } from '../drift/index.js';
+import type { DriftEngineOptions, DriftReport, EvaluationState, MultivariateOptionsInput } from '../drift/index.js';
 
 /** Everything one window evaluation needs; plain data, so it can cross a worker-thread boundary (structured clone). */
 export interface DriftWindowRequest {
@@ -12,6 +12,11 @@ export interface DriftWindowRequest {
   readonly state: EvaluationState;
   /** The model definition's per-feature overrides, applied to the profile whatever its source (upload or champion). */
   readonly overrides?: Readonly<Record<string, FeatureOverride>>;
+  /**
+   * Run the multivariate test on this window too: the reference's row sample as stored (JSON, validated by the
+   * evaluation) and the detector options. The report then holds `multivariate`, or `multivariateNotRun` with the reason.
+   */
+  readonly multivariate?: { readonly referenceRows: unknown; readonly options: MultivariateOptionsInput };
 }
 
 /** Runs window evaluations for the monitoring loop; the service uses a worker thread so requests are never blocked. */

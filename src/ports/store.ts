@@ -1,6 +1,7 @@
 import type { Alert, AlertSeverity, AlertStatus } from '../domain/alert.js';
 import type { AlertEvent } from '../domain/alert-policy.js';
 import type { GroundTruthLabel, NewPrediction, StoredPrediction } from '../domain/prediction-record.js';
+import type { ReferenceRowSample } from '../domain/reference-row-sample.js';
 import type { RetrainingJob } from '../domain/retraining-job.js';
 import type { DriftReport } from '../drift/drift-report.js';
 import type { ReferenceProfile } from '../drift/reference-profile.js';
@@ -200,7 +201,10 @@ export interface StoredReferenceProfile {
   /** Where it came from, e.g. `champion version 3` or `upload by ops`. */
   readonly source: string;
   readonly createdAtMs: number;
+  /** The profile without its row sample (read with `referenceRowSample`, only when a multivariate test needs it). */
   readonly profile: ReferenceProfile;
+  /** Rows in the reference's row sample; null when it has none (stored before driftguard kept one). */
+  readonly rowSampleRowCount: number | null;
 }
 
 /** Reference profiles of each model; the newest is the one drift is measured against (older ones are history). */
@@ -212,6 +216,11 @@ export interface ReferenceProfileRepository {
     nowMs: number,
   ): Promise<StoredReferenceProfile>;
   latestReferenceProfile(model: string): Promise<StoredReferenceProfile | null>;
+  /**
+   * The row sample of the model's reference `referenceId` (the profile's `rowSample` when it was saved, kept apart so
+   * reading a profile stays light); null when that reference has none or is not the model's.
+   */
+  referenceRowSample(model: string, referenceId: number): Promise<ReferenceRowSample | null>;
 }
 
 export interface RetrainingJobQuery {

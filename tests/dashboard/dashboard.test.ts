@@ -148,6 +148,19 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     console.log(`new window → new report on the model page after ${((Date.now() - sent) / 1000).toFixed(1)} s`);
   });
 
+  it('the model page plots the multivariate statistic over time and names the top features of drifted windows', async () => {
+    await go('#/models/loans');
+    const panel = page.locator('#multivariate');
+    await panel.locator('canvas').first().waitFor({ timeout: LIVE_MS });
+    await expect.poll(() => panel.locator('.badge').first().textContent(), { timeout: LIVE_MS }).toMatch(/joint drift/);
+    const drifted = panel.getByRole('region', { name: 'windows with multivariate drift' }).locator('tbody tr');
+    await drifted.first().waitFor();
+    // The drifted loan windows move x1 (and region): the classifier names x1 first.
+    expect(await drifted.first().locator('td.top-features').textContent()).toMatch(/^x1 \(\d/);
+    expect(Number(await panel.locator('[data-windows]').getAttribute('data-windows'))).toBeGreaterThan(1);
+    await shot('model-multivariate');
+  });
+
   it('the feature view overlays the reference and current distributions with the test numbers', async () => {
     await page.locator('.hm-row', { hasText: 'x1' }).click();
     const svg = page.locator('svg[data-feature="x1"]');

@@ -7,6 +7,7 @@ import { num, pct, time } from '../lib/format.js';
 import { href, useLoad } from '../lib/hooks.js';
 import { healthOf } from '../lib/severity.js';
 import { FeaturePanel } from './model-feature.js';
+import { MultivariatePanel } from './model-multivariate.js';
 import { PerformancePanel } from './model-performance.js';
 import { PredictionLogPanel } from './model-predictions.js';
 import { DataQualityPanel } from './model-quality.js';
@@ -63,6 +64,7 @@ function DriftTab({
           <SeverityBadge severity={latest.severity} />
         </p>
       </Panel>
+      <MultivariatePanel reports={reports} model={model} />
       <Panel title="Drift score by feature and window" id="heatmap">
         <DriftHeatmap reports={reports} onSelect={select} selected={feature} />
       </Panel>

@@ -151,6 +151,7 @@ export interface ReferenceProfileRow {
   source: string;
   created_at_ms: number | string;
   profile: StoredReferenceProfile['profile'];
+  row_sample_rows: number | string | null;
 }
 
 export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredReferenceProfile {
@@ -160,8 +161,26 @@ export function toStoredReferenceProfile(row: ReferenceProfileRow): StoredRefere
     source: row.source,
     createdAtMs: Number(row.created_at_ms),
     profile: row.profile,
+    rowSampleRowCount: row.row_sample_rows === null ? null : Number(row.row_sample_rows),
   };
 }
+
+/** The columns a reference profile is stored in: the profile's JSON without its row sample, and the sample apart. */
+export function referenceProfileColumns(profile: StoredReferenceProfile['profile']): {
+  profile: string;
+  rowSample: string | null;
+  rowSampleRows: number | null;
+} {
+  const { rowSample, ...rest } = profile;
+  return {
+    profile: JSON.stringify(rest),
+    rowSample: rowSample === undefined ? null : JSON.stringify(rowSample),
+    rowSampleRows: rowSample === undefined ? null : rowSample.rowCount,
+  };
+}
+
+/** Columns of a reference profile read back without its (large) row sample. */
+export const REFERENCE_PROFILE_COLUMNS = 'id, model, source, created_at_ms, profile, row_sample_rows';
 
 /** A retraining_jobs row with the body parsed; `finished` decides whether the job still counts as open. */
 export function retrainingJobColumns(job: RetrainingJob): { finished: boolean; body: string } {

@@ -1,3 +1,4 @@
+import { rowSampleProblem } from '../../domain/reference-row-sample.js';
 import { findUnstorableText } from '../../domain/storable-text.js';
 import { MAX_TIMESTAMP_MS } from '../../domain/timestamp.js';
 import { type Store, StoreInputError } from '../../ports/store.js';
@@ -22,6 +23,11 @@ function inputProblem(operation: string, args: readonly unknown[]): StoreInputEr
   for (let i = 0; i < args.length; i++) {
     const text = findUnstorableText(args[i], `/${i}`);
     if (text !== null) return new StoreInputError(operation, text.path, text.reason);
+  }
+  if (operation === 'saveReferenceProfile') {
+    const sample = (args[2] as { rowSample?: unknown } | null | undefined)?.rowSample;
+    const problem = sample === undefined ? null : rowSampleProblem(sample, '/2/rowSample');
+    if (problem !== null) return new StoreInputError(operation, problem.path, problem.reason);
   }
   const timed = TIMED_ROWS[operation];
   const time = timed === undefined ? null : timestampProblem(args[timed]);

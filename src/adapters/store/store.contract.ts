@@ -386,7 +386,59 @@ export function storeContract(name: string, harness: StoreHarness): void {
         source: 'upload by ops',
         createdAtMs: 200,
         profile: sampleReferenceProfile(20),
+        rowSampleRowCount: null,
       });
+      expect(await store.referenceRowSample(model, second.id)).toBeNull();
+    });
+
+    it('keeps a reference row sample apart from its profile, and reads it only by (model, reference id)', async () => {
+      const model = freshModel();
+      const rowSample = {
+        sourceRowCount: 10,
+        rowCount: 3,
+        seed: 1,
+        columns: [
+          { name: 'income', cells: [1000.5, null, -0.25] },
+          { name: 'region', cells: ['north', 'naïve 😀', null] },
+          { name: 'owner', cells: [true, false, null] },
+        ],
+      };
+      const profile = { ...sampleReferenceProfile(10), rowSample };
+      const saved = await store.saveReferenceProfile(model, 'upload by ops', profile, 100);
+      expect(saved).toMatchObject({ rowSampleRowCount: 3, profile: sampleReferenceProfile(10) });
+      expect(saved.profile).not.toHaveProperty('rowSample');
+      expect(await store.latestReferenceProfile(model)).toEqual(saved);
+      expect(await store.referenceRowSample(model, saved.id)).toEqual(rowSample);
+      expect(await store.referenceRowSample(freshModel(), saved.id)).toBeNull();
+      expect(await store.referenceRowSample(model, saved.id + 1000)).toBeNull();
+      expect(await store.referenceRowSample(model, 0.5)).toBeNull();
+    });
+
+    it('refuses a malformed reference row sample alike, writing nothing', async () => {
+      const model = freshModel();
+      const sample = (cells: unknown[], rowCount = cells.length) => ({
+        sourceRowCount: 10,
+        rowCount,
+        seed: 1,
+        columns: [{ name: 'income', cells }],
+      });
+      for (const [what, rowSample] of [
+        ['NaN cell', sample([1, Number.NaN])],
+        ['infinite cell', sample([Number.POSITIVE_INFINITY])],
+        ['object cell', sample([{ a: 1 }])],
+        ['short column', sample([1, 2], 3)],
+        ['more rows than the source', sample([1], 1) && { ...sample([1]), sourceRowCount: 0 }],
+        ['no columns array', { sourceRowCount: 1, rowCount: 1, seed: 1 }],
+        ['U+0000 in a cell', sample(['a\u0000b'])],
+      ] as const) {
+        const profile = { ...sampleReferenceProfile(5), rowSample } as unknown as Parameters<
+          Store['saveReferenceProfile']
+        >[2];
+        await expect(store.saveReferenceProfile(model, 'upload', profile, 1), what).rejects.toBeInstanceOf(
+          StoreInputError,
+        );
+      }
+      expect(await store.latestReferenceProfile(model)).toBeNull();
     });
 
     it('keeps retraining jobs newest first with a cursor, and at most one open job per model', async () => {

@@ -2,7 +2,7 @@ import type { FeatureKind, FeatureOverride } from '../../domain/feature-schema.j
 import { withFeatureOverride } from '../../domain/infer-schema.js';
 import { SchemaError } from '../../domain/schema-error.js';
 import { pointerSegment } from '../../domain/storable-text.js';
-import { createDriftEngineConfig, findStatTest, STAT_TESTS } from '../../drift/index.js';
+import { createDriftEngineConfig, findStatTest, resolveMultivariateOptions, STAT_TESTS } from '../../drift/index.js';
 import type { ErrorDetail } from '../service-errors.js';
 import { type MonitoredModelDefinition, servingProblems } from './monitored-model-definition.js';
 
@@ -71,7 +71,16 @@ export function definitionProblems(definition: MonitoredModelDefinition): ErrorD
   for (const [name, override] of Object.entries(definition.features ?? {}))
     problems.push(...featureProblems(name, override as FeatureOverride));
   if (definition.drift !== undefined) {
-    const { window: _window, ...engineOptions } = definition.drift;
+    const { window: _window, multivariate, ...engineOptions } = definition.drift;
+    if (multivariate !== undefined) {
+      const { enabled: _enabled, everyWindows: _every, ...detector } = multivariate;
+      try {
+        resolveMultivariateOptions(detector);
+      } catch (error) {
+        if (!(error instanceof SchemaError)) throw error;
+        problems.push({ path: pointerOf(error.field, 'multivariate', '/drift/multivariate'), reason: error.reason });
+      }
+    }
     try {
       createDriftEngineConfig(engineOptions);
     } catch (error) {

@@ -46,6 +46,65 @@ const WindowSchema = Type.Union([
   ),
 ]);
 
+const Probability = Type.Number({ exclusiveMinimum: 0, maximum: 1 });
+
+/**
+ * The multivariate drift test of a monitored model (docs/configuration.md, docs/multivariate-drift.md): its presence
+ * turns it on (unless `enabled: false`); the detector options are those of `report --config`'s `multivariate`.
+ */
+export const MultivariateSettingsSchema = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean({ description: 'default true (the object’s presence turns the test on)' })),
+    method: Type.Optional(
+      Type.Union([Type.Literal('classifier'), Type.Literal('pca'), Type.Literal('mmd')], {
+        description: 'default classifier',
+      }),
+    ),
+    everyWindows: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'run the test on every k-th evaluated window (default 1: every one)' }),
+    ),
+    topFeatureCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })),
+    classifier: Type.Optional(
+      Type.Object(
+        {
+          pValueThreshold: Type.Optional(Probability),
+          aucFloor: Type.Optional(Type.Number({ minimum: 0.5, maximum: 1 })),
+          maxRowsPerSide: Type.Optional(Type.Integer({ minimum: 50, maximum: 1_000_000 })),
+          folds: Type.Optional(Type.Integer({ minimum: 2, maximum: 20 })),
+          trees: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          maxDepth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+          learningRate: Type.Optional(Probability),
+          minSamplesLeaf: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    pca: Type.Optional(
+      Type.Object(
+        {
+          varianceShare: Type.Optional(Probability),
+          stdMultiplier: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
+          minReferenceChunks: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000 })),
+          referenceErrors: Type.Optional(Type.Union([Type.Literal('held-out'), Type.Literal('in-sample')])),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    mmd: Type.Optional(
+      Type.Object(
+        {
+          pValueThreshold: Type.Optional(Probability),
+          permutations: Type.Optional(Type.Integer({ minimum: 19, maximum: 100_000 })),
+          maxRowsPerSide: Type.Optional(Type.Integer({ minimum: 10, maximum: 2000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const DriftSettingsSchema = Type.Object(
   {
     mode: Type.Optional(Type.Union([Type.Literal('driftguard'), Type.Literal('evidently')])),
@@ -67,6 +126,7 @@ export const DriftSettingsSchema = Type.Object(
     ),
     persistenceWindows: Type.Optional(Type.Integer({ minimum: 1 })),
     window: Type.Optional(WindowSchema),
+    multivariate: Type.Optional(MultivariateSettingsSchema),
   },
   { additionalProperties: false },
 );
@@ -78,6 +138,7 @@ export const RetrainingSettingsSchema = Type.Object(
     persistWindows: Type.Optional(Type.Integer({ minimum: 1 })),
     triggerOnPerformanceDrift: Type.Optional(Type.Boolean()),
     triggerOnDataDrift: Type.Optional(Type.Boolean()),
+    triggerOnMultivariateDrift: Type.Optional(Type.Boolean()),
     scheduleEveryMs: Type.Optional(Type.Union([Type.Number({ minimum: 1 }), Type.Null()])),
     minLabeledRows: Type.Optional(Type.Integer({ minimum: 1 })),
     minPerClass: Type.Optional(Type.Integer({ minimum: 0 })),

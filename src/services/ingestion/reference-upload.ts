@@ -2,7 +2,7 @@ import { type Cell, type DataTable, dataTableFromRows } from '../../domain/data-
 import { inferSchema } from '../../domain/infer-schema.js';
 import { SchemaError } from '../../domain/schema-error.js';
 import { findUnstorableCharacter } from '../../domain/storable-text.js';
-import { buildReferenceProfile } from '../../drift/index.js';
+import { buildReferenceProfile, withReferenceRowSample } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ReferenceProfileRepository } from '../../ports/store.js';
@@ -35,7 +35,8 @@ export interface ReferenceUploadOptions {
 
 /**
  * Setting a model's reference from uploaded rows (JSON) or CSV text: the schema is inferred with the model's declared
- * features, target, prediction and overrides, the bounded profile is built, and it becomes the reference in force
+ * features, target, prediction and overrides, the bounded profile (with a seeded sample of ≤ 5,000 rows for
+ * multivariate tests) is built, and it becomes the reference in force
  * (the previous one stays in the store as history).
  */
 export function createReferenceUpload(options: ReferenceUploadOptions) {
@@ -71,7 +72,7 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
         overrides: definition.features,
         ignore: declared === null ? [] : table.columnNames.filter((c) => !declared.includes(c) && !roles.includes(c)),
       });
-      profile = buildReferenceProfile(table, schema);
+      profile = withReferenceRowSample(buildReferenceProfile(table, schema), table);
     } catch (error) {
       if (!(error instanceof SchemaError)) throw error;
       throw new UnprocessableError(`the reference cannot be profiled: ${error.message}`, [

@@ -10,7 +10,7 @@ import type { StoredPrediction } from '../../domain/prediction-record.js';
 import type { Severity } from '../../domain/severity.js';
 import type { DriftEngineOptions, DriftReport, WindowOptions } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { DriftEvaluator } from '../../ports/drift-evaluator.js';
+import type { DriftEvaluator, DriftWindowRequest } from '../../ports/drift-evaluator.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { MetricsRegistry } from '../../ports/metrics.js';
 import type {
@@ -24,6 +24,8 @@ import type { AlertDispatcher } from '../alerting/alert-dispatcher.js';
 import type { MonitoredModelDefinition } from '../config/monitored-model-definition.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { createInThreadDriftEvaluator } from './drift-window-evaluation.js';
+import { cadenceOf, planMultivariate } from './multivariate-cadence.js';
+import { multivariateSummary } from './multivariate-summary.js';
 
 /** Window of a model without one in its definition: the last 1,000 events, evaluated every 500. */
 export const DEFAULT_WINDOW: WindowOptions = { type: 'count', windowSize: 1000, step: 500 };
@@ -38,10 +40,18 @@ export function alertSeverities(report: DriftReport): Record<AlertKind, Severity
     prediction_drift: report.predictionDrift?.drifted === true ? 'medium' : 'none',
     performance_drift: report.performance?.drifted === true ? 'high' : 'none',
     data_quality: errors > 0 ? 'medium' : 'none',
+    multivariate_drift: report.multivariate?.drifted === true ? 'medium' : 'none',
   };
 }
 
+/** Kinds a report has no verdict on (the multivariate test did not run on it): their alerts are left as they are. */
+function withoutVerdict(report: DriftReport): ReadonlySet<AlertKind> {
+  return new Set<AlertKind>(report.multivariate === undefined ? ['multivariate_drift'] : []);
+}
+
 function summaryOf(kind: AlertKind, report: DriftReport): string {
+  if (kind === 'multivariate_drift' && report.multivariate !== undefined)
+    return multivariateSummary(report.multivariate);
   if (kind === 'data_drift')
     return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})`;
   if (kind === 'prediction_drift') return `prediction distribution drifted (${report.predictionDrift?.test ?? 'test'})`;
@@ -91,6 +101,11 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
     'Per-feature drift score (p-value or distance) in the latest window.',
     ['model', 'feature'],
   );
+  const multivariateStatistic = options.metrics?.gauge(
+    'driftguard_multivariate_statistic',
+    'Statistic of the latest multivariate drift test (classifier: ROC AUC; pca: reconstruction error; mmd: MMD²).',
+    ['model', 'method'],
+  );
   const firing = options.metrics?.gauge('driftguard_alerts_firing', 'Open alerts by model and kind (1 = firing).', [
     'model',
     'kind',
@@ -107,7 +122,9 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
   }
 
   async function raiseAlerts(name: string, report: DriftReport, stored: StoredDriftReport): Promise<void> {
+    const skipped = withoutVerdict(report);
     for (const [kind, severity] of Object.entries(alertSeverities(report)) as [AlertKind, Severity][]) {
+      if (skipped.has(kind)) continue;
       const open = await store.openAlert(name, kind);
       const observation: AlertObservation = {
         model: name,
@@ -144,8 +161,22 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
       const rows = await windowRows(name, window);
       if (rows === null) return null;
       const previous = await store.latestDriftReport(name);
-      const engineOptions: DriftEngineOptions = { ...(definition.drift ?? {}), window };
-      const report = await evaluator.evaluate({
+      const { multivariate: _multivariate, ...driftSettings } = definition.drift ?? {};
+      const engineOptions: DriftEngineOptions = { ...driftSettings, window };
+      const plan = planMultivariate(definition.drift?.multivariate, previous?.report ?? null);
+      let multivariate: DriftWindowRequest['multivariate'];
+      let multivariateNotRun: DriftReport['multivariateNotRun'];
+      if (plan?.due === true) {
+        const sample = reference.rowSampleRowCount === null ? null : await store.referenceRowSample(name, reference.id);
+        if (sample === null)
+          multivariateNotRun = {
+            method: plan.options.method ?? 'classifier',
+            reason: `the reference in force (id ${reference.id}, ${reference.source}) has no row sample: it was stored before driftguard kept one; upload the reference again or promote a version trained since`,
+          };
+        else multivariate = { referenceRows: sample, options: plan.options };
+      }
+      const evaluated = await evaluator.evaluate({
+        ...(multivariate === undefined ? {} : { multivariate }),
         profile: reference.profile,
         rows,
         options: engineOptions,
@@ -158,6 +189,14 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
               : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },
         },
       });
+      const report: DriftReport =
+        plan === null
+          ? evaluated
+          : {
+              ...evaluated,
+              ...(multivariateNotRun === undefined ? {} : { multivariateNotRun }),
+              multivariateCadence: cadenceOf(plan, evaluated),
+            };
       const stored = await store.saveDriftReport(
         {
           model: name,
@@ -170,6 +209,8 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
         report,
       );
       driftShare?.set({ model: name }, report.driftShare);
+      if (report.multivariate !== undefined)
+        multivariateStatistic?.set({ model: name, method: report.multivariate.method }, report.multivariate.statistic);
       for (const f of report.features) {
         const score = f.pValue ?? f.distance;
         if (typeof score === 'number') featureScore?.set({ model: name, feature: f.name }, score);

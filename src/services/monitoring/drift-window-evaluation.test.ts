@@ -60,3 +60,44 @@ describe('a logged window against the champion reference', () => {
     );
   });
 });
+
+describe('the multivariate test of a window against the champion reference’s row sample', () => {
+  const profile = referenceProfileOf(trained) as { rowSample?: unknown };
+
+  it('is kept with the champion’s training profile and runs on the window', () => {
+    expect(profile.rowSample).toMatchObject({ seed: 1, columns: [{ name: 'x1' }, { name: 'x2' }, { name: 'region' }] });
+    const report = evaluateDriftWindow({
+      profile,
+      rows: logged(400, 6, 'after'),
+      options: {},
+      state: {},
+      multivariate: { referenceRows: profile.rowSample, options: { method: 'classifier' } },
+    });
+    expect(report.multivariate).toMatchObject({ method: 'classifier', drifted: true, currentRowCount: 400 });
+    expect(report.multivariate!.topFeatures[0].name).toBe('x1');
+    expect(report.multivariateNotRun).toBeUndefined();
+  });
+
+  it('says why it could not run — a malformed sample, too few rows — instead of passing', () => {
+    const run = (referenceRows: unknown, rows = logged(400, 7, 'before')) =>
+      evaluateDriftWindow({
+        profile,
+        rows,
+        options: {},
+        state: {},
+        multivariate: { referenceRows, options: { method: 'pca' } },
+      });
+    expect(run({ sourceRowCount: 1, rowCount: 1, seed: 1, columns: [{ name: 'x1', cells: [] }] })).toMatchObject({
+      multivariateNotRun: { method: 'pca', reason: expect.stringMatching(/rowSample\.columns\.0\.cells/) },
+    });
+    const tiny = {
+      sourceRowCount: 3,
+      rowCount: 3,
+      seed: 1,
+      columns: ['x1', 'x2', 'region'].map((name) => ({ name, cells: [1, 2, 3] })),
+    };
+    const report = run(tiny);
+    expect(report.multivariate).toBeUndefined();
+    expect(report.multivariateNotRun?.reason).toMatch(/needs at least \d+ reference rows|at least \d+ rows/);
+  });
+});

@@ -1,11 +1,16 @@
 import { type Cell, type DataTable, dataTableOf, ownCell } from '../../domain/data-table.js';
 import type { StoredPrediction } from '../../domain/prediction-record.js';
+import { SchemaError } from '../../domain/schema-error.js';
 import {
   applyFeatureOverrides,
   type DriftReport,
+  detectMultivariateDrift,
   evaluateDrift,
+  multivariateFeatures,
   parseReferenceProfile,
+  parseReferenceRowSample,
   type ReferenceProfile,
+  rowSampleTable,
 } from '../../drift/index.js';
 import type { DriftEvaluator, DriftWindowRequest } from '../../ports/drift-evaluator.js';
 
@@ -36,10 +41,35 @@ export function predictionTable(rows: readonly StoredPrediction[], profile: Refe
   return dataTableOf(columns, rows.length);
 }
 
-/** The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table and the drift engine. */
+/**
+ * The multivariate test of a window against the reference's row sample: `multivariate`, or `multivariateNotRun` with
+ * the reason when the input cannot be tested (a malformed sample, too few rows, a feature the sample lacks).
+ */
+export function multivariateOfWindow(
+  profile: ReferenceProfile,
+  current: DataTable,
+  request: NonNullable<DriftWindowRequest['multivariate']>,
+): Pick<DriftReport, 'multivariate' | 'multivariateNotRun'> {
+  try {
+    const reference = rowSampleTable(parseReferenceRowSample(request.referenceRows));
+    const features = multivariateFeatures(profile.schema);
+    return { multivariate: detectMultivariateDrift({ reference, current, features }, request.options) };
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error;
+    return { multivariateNotRun: { method: request.options.method ?? 'classifier', reason: error.message } };
+  }
+}
+
+/**
+ * The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table, the drift engine and,
+ * when asked, the multivariate test.
+ */
 export function evaluateDriftWindow(request: DriftWindowRequest): DriftReport {
   const profile = applyFeatureOverrides(parseReferenceProfile(request.profile), request.overrides);
-  return evaluateDrift(profile, predictionTable(request.rows, profile), request.options, request.state);
+  const current = predictionTable(request.rows, profile);
+  const report = evaluateDrift(profile, current, request.options, request.state);
+  if (request.multivariate === undefined) return report;
+  return { ...report, ...multivariateOfWindow(profile, current, request.multivariate) };
 }
 
 /** Evaluates on the calling thread (blocks its event loop for the evaluation's duration): unit tests and one-shot tools. */

@@ -17,7 +17,7 @@ import type {
   RetrainingJobMetrics,
 } from '../../domain/retraining-job.js';
 import type { RetrainingPolicy } from '../../domain/retraining-policy.js';
-import { buildReferenceProfile, type ReferenceProfile } from '../../drift/index.js';
+import { buildReferenceProfile, type ReferenceProfile, withReferenceRowSample } from '../../drift/index.js';
 import { binaryClassificationMetrics, type ComparisonDecision, compareChampionChallenger } from '../../models/index.js';
 import type { ChallengerTrainer, TrainerJob, TrainerOutcome } from '../../ports/challenger-trainer.js';
 import { JOB_ID_TAG, TrainerError } from '../../ports/challenger-trainer.js';
@@ -315,7 +315,7 @@ export async function externalReferenceProfile(challenger: ServedModel, rows: Ex
     positiveClass: String(challenger.positiveClass),
     task: 'classification',
   });
-  const profile = buildReferenceProfile(train, schema);
+  const profile = withReferenceRowSample(buildReferenceProfile(train, schema), train);
   if (rows.test.length === 0) return profile;
   return { ...profile, performance: buildReferenceProfile(await scored(rows.test), schema).performance };
 }

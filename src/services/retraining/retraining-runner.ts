@@ -129,6 +129,7 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
   const signalOf = (r: StoredDriftReport): WindowSignal => ({
     severity: r.severity,
     performanceDrifted: r.report.performance?.drifted === true,
+    multivariateDrifted: (r.report.multivariate?.drifted ?? r.report.multivariateCadence?.lastDrifted) === true,
     driftShare: r.driftShare,
     driftReportId: r.id,
   });

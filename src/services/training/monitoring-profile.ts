@@ -2,6 +2,7 @@ import { type Cell, type Column, type DataTable, dataTableOf, numberColumn } fro
 import { inferSchema } from '../../domain/infer-schema.js';
 import { buildReferenceProfile } from '../../drift/build-reference-profile.js';
 import type { ReferenceProfile } from '../../drift/reference-profile.js';
+import { withReferenceRowSample } from '../../drift/reference-row-sample.js';
 import { encodeTarget, type FittedModel, predictedClass } from '../../models/index.js';
 
 /** Role columns added to scored rows so the drift engine measures performance: label, prediction, score (P(class 1)). */
@@ -39,7 +40,8 @@ export function scoredTable(
  * The monitoring reference of a model: feature distributions of its training rows, the label / prediction / score
  * roles declared, and the reference performance measured on its held-out test rows (the training rows would flatter
  * a boosted model and make every window look like a performance drop). With no held-out rows (an empty test split)
- * the performance is measured on the training rows.
+ * the performance is measured on the training rows. A seeded sample of the training rows (≤ 5,000) is kept for
+ * multivariate drift tests.
  */
 export function monitoringProfile(model: FittedModel, trainTable: DataTable, testTable: DataTable): ReferenceProfile {
   const train = scoredTable(model, trainTable);
@@ -50,7 +52,7 @@ export function monitoringProfile(model: FittedModel, trainTable: DataTable, tes
     positiveClass: classLabelsOf(model)[1],
     task: 'classification',
   });
-  const profile = buildReferenceProfile(train, schema);
+  const profile = withReferenceRowSample(buildReferenceProfile(train, schema), train);
   if (testTable.rowCount === 0) return profile;
   const heldOut = buildReferenceProfile(scoredTable(model, testTable), schema);
   return { ...profile, performance: heldOut.performance };

@@ -18,16 +18,22 @@ export const KEYS = {
   ingest: 'dash-ingest-key-0123456789',
   read: 'dash-read-key-0123456789ab',
 } as const;
-/** The dashboard's model: the retraining fixture's loan stream, retraining after one high window once 300 rows are labelled. */
+/**
+ * The dashboard's model: the retraining fixture's loan stream, retraining after one high window once 300 rows are
+ * labelled, with the multivariate drift test on.
+ */
 export function dashboardModel(name: string): MonitoredModelDefinition {
+  const definition = loanDefinition(name, {
+    minLabeledRows: 300,
+    minPerClass: 30,
+    horizonRows: 600,
+    persistWindows: 1,
+    cooldownWindows: 0,
+  });
   return {
-    ...loanDefinition(name, {
-      minLabeledRows: 300,
-      minPerClass: 30,
-      horizonRows: 600,
-      persistWindows: 1,
-      cooldownWindows: 0,
-    }),
+    ...definition,
+    // The multivariate test on every window (the champion's reference keeps a row sample of its training rows).
+    drift: { ...definition.drift, multivariate: { method: 'classifier' } },
     description: 'Loan approvals (synthetic two-concept stream) for the dashboard tests',
   };
 }
