@@ -7,8 +7,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createDriftReportService } from '../dist/services/drift-report-service.js';
-import { renderDriftReport } from '../dist/services/render-drift-report.js';
+import { createDriftReportService } from '../dist/services/reports/drift-report-service.js';
+import { renderDriftReport } from '../dist/services/reports/render-drift-report.js';
 import { createTableReader } from '../dist/table-readers.js';
 
 const [referencePath, currentPath, mode, outPath, sampleSizeArg] = process.argv.slice(2);
