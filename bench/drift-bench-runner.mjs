@@ -7,9 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createDriftReportService } from '../dist/services/drift-report-service.js';
-import { renderDriftReport } from '../dist/services/render-drift-report.js';
-import { createTableReader } from '../dist/table-readers.js';
+import { createDriftReportService } from '../dist/services/reports/drift-report-service.js';
+import { renderDriftReport } from '../dist/services/reports/render-drift-report.js';
+import { columnThreadsOf, createDriftColumnRunner, createTableReader } from '../dist/table-readers.js';
 
 const [referencePath, currentPath, mode, outPath, sampleSizeArg] = process.argv.slice(2);
 // The reads' time is taken inside the service (both run at once, so the later one counts).
@@ -25,7 +25,10 @@ const timedReader = {
   },
 };
 const config = sampleSizeArg === undefined ? undefined : { profile: { sampleSize: Number(sampleSizeArg) } };
-const outcome = await createDriftReportService({ tableReader: timedReader }).createReport({
+// Columns profiled and tested on DRIFTGUARD_THREADS threads (default: the cores), as `driftguard report` does.
+const threads = columnThreadsOf(undefined);
+const columnRunner = createDriftColumnRunner(threads);
+const outcome = await createDriftReportService({ tableReader: timedReader, columnRunner }).createReport({
   referencePath,
   currentPath,
   mode,
@@ -40,6 +43,7 @@ writeFileSync(
   }),
 );
 const finished = performance.now();
+await columnRunner.close();
 const columns = Object.fromEntries(
   outcome.report.features.map((f) => [
     f.name,
@@ -55,6 +59,7 @@ const columns = Object.fromEntries(
 console.log(
   JSON.stringify({
     tool: `driftguard (${mode}${sampleSizeArg === undefined ? '' : `, sampleSize ${sampleSizeArg}`})`,
+    threads,
     readSeconds: (readDone - started) / 1000,
     reportSeconds: (finished - readDone) / 1000,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,

@@ -16,7 +16,6 @@ import { createPromClientRegistry } from './adapters/metrics/prom-client-registr
 import { protobufjsOnnxCodec } from './adapters/onnx/protobufjs-onnx-codec.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
-import { createCsvTextParser } from './adapters/tabular/csv-reader.js';
 import { createParquetWriter } from './adapters/tabular/parquet-writer.js';
 import { createLocalBackend } from './adapters/tracking/local/local-backend.js';
 import { createMlflowBackend } from './adapters/tracking/mlflow/mlflow-backend.js';
@@ -59,8 +58,10 @@ import { createRetrainingRunner, type ExternalTrainerDeclaration } from './servi
 import { createChampionReadiness } from './services/serving/champion-readiness.js';
 import { createPredictionServing } from './services/serving/prediction-serving.js';
 import { createServingModels, type ServingModels } from './services/serving/serving-models.js';
+import { createCsvBodyParser } from './table-readers.js';
 import { createWorkerChallengerExecutor } from './workers/challenger-worker.js';
 import { createWorkerDriftEvaluator } from './workers/drift-window-worker.js';
+import { createWorkerReferenceProfiler } from './workers/reference-profile-worker.js';
 import { locateThreadEntry } from './workers/worker-thread.js';
 
 export interface TrackingBackendOptions {
@@ -291,7 +292,14 @@ export function composeHttpServices(deps: {
       driftReports: createDriftReportQueries({ store, models }),
       monitoringStatus: createMonitoringStatus({ store, models }),
       alerts: createAlertQueries({ store, clock, events }),
-      referenceUpload: createReferenceUpload({ store, models, clock, events, csv: createCsvTextParser() }),
+      referenceUpload: createReferenceUpload({
+        store,
+        models,
+        clock,
+        events,
+        csv: createCsvBodyParser(),
+        profiler: createWorkerReferenceProfiler(),
+      }),
       versions: createModelVersionQueries({ models, registry: backend.registry, tracking: backend.tracking }),
       retraining,
       champions,

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createInThreadTableReader } from './adapters/tabular/in-thread-table-reader.js';
 import type { DataTable } from './domain/data-table.js';
 import { TableReadError } from './ports/table-reader.js';
-import { createTableReader } from './table-readers.js';
+import { columnThreadsOf, createTableReader } from './table-readers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'driftguard-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +49,22 @@ describe('reading in worker threads', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TableReadError);
     expect(error).toMatchObject({ file: bad, line: 3, reason: expect.stringMatching(/expected 2 fields/) });
+  });
+});
+
+describe('the number of drift-column threads of `report`', () => {
+  it('--threads wins over DRIFTGUARD_THREADS, which wins over the number of cores', () => {
+    expect(columnThreadsOf('3', { DRIFTGUARD_THREADS: '2' })).toBe(3);
+    expect(columnThreadsOf(undefined, { DRIFTGUARD_THREADS: '2' })).toBe(2);
+    expect(columnThreadsOf(undefined, {})).toBe(availableParallelism());
+    expect(columnThreadsOf(undefined, { DRIFTGUARD_THREADS: '' })).toBe(availableParallelism());
+  });
+
+  it('refuses what is not an integer ≥ 1, naming where it came from', () => {
+    expect(() => columnThreadsOf('0', {})).toThrow('--threads must be an integer ≥ 1, got "0"');
+    expect(() => columnThreadsOf('1.5', {})).toThrow(/--threads/);
+    expect(() => columnThreadsOf(undefined, { DRIFTGUARD_THREADS: 'many' })).toThrow(
+      'DRIFTGUARD_THREADS must be an integer ≥ 1, got "many"',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { SchemaError } from '../domain/schema-error.js';
+import type { DriftColumnRunner } from '../ports/drift-column-runner.js';
 import { TableReadError } from '../ports/table-reader.js';
 import {
   DRIFT_MODES,
@@ -25,7 +26,7 @@ import {
   type ReportSources,
   renderDriftReport,
 } from '../services/reports/render-drift-report.js';
-import { createTableReader } from '../table-readers.js';
+import { columnThreadsOf, createDriftColumnRunner, createTableReader } from '../table-readers.js';
 import { fileErrorReason } from './file-error-reason.js';
 import { createProgressBar, type ProgressStream } from './progress-bar.js';
 
@@ -44,6 +45,7 @@ export interface ReportCommandOptions {
   readonly multivariateMethod?: string;
   readonly allowMissing?: boolean;
   readonly sampleRows?: string;
+  readonly threads?: string;
 }
 
 /** Where the command writes; injectable for tests. */
@@ -188,6 +190,7 @@ export function verdictLine(report: DriftReport, out: string | undefined): strin
  */
 export async function runReport(options: ReportCommandOptions, io: ReportCommandIo): Promise<number> {
   const bar = createProgressBar(io.stderr);
+  let columnRunner: DriftColumnRunner | undefined;
   try {
     if (options.reference === undefined) throw new UsageError('--reference <file> is required');
     if (options.current === undefined) throw new UsageError('--current <file> is required');
@@ -196,7 +199,14 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
     const exclude = excludeOf(options.exclude);
     const multivariate = multivariateOf(options);
     const config = options.config === undefined ? undefined : await readConfig(options.config);
-    const service = io.service ?? createDriftReportService({ tableReader: createTableReader() });
+    let threads: number;
+    try {
+      threads = columnThreadsOf(options.threads);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    columnRunner = io.service === undefined ? createDriftColumnRunner(threads) : undefined;
+    const service = io.service ?? createDriftReportService({ tableReader: createTableReader(), columnRunner });
     const outcome = await service.createReport({
       referencePath: options.reference,
       currentPath: options.current,
@@ -239,6 +249,8 @@ export async function runReport(options: ReportCommandOptions, io: ReportCommand
     bar.done();
     io.stderr.write(`driftguard report: ${errorLine(error)}\n`);
     return EXIT_ERROR;
+  } finally {
+    await columnRunner?.close();
   }
 }
 
@@ -260,6 +272,10 @@ export function createReportCommand(): Command {
     .option(
       '--sample-rows <n>',
       `rows read per file at most: a seeded uniform sample beyond (default ${DEFAULT_SAMPLE_ROWS}; "all" reads every row)`,
+    )
+    .option(
+      '--threads <n>',
+      'threads that profile and test columns (default: DRIFTGUARD_THREADS, else the number of cores; 1 = no worker threads); the report is the same on any number',
     )
     .option('--allow-missing', 'report features missing from the current file as not tested instead of exiting 2')
     .option(

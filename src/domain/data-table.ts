@@ -44,6 +44,19 @@ export interface DataTable {
   readonly sourceRowCount?: number;
 }
 
+/**
+ * The buffers behind a table's typed columns, each once: the transfer list that moves a table to or from a worker
+ * thread without copying its numbers and codes (the sender's arrays are detached afterwards).
+ */
+export function tableBuffers(table: DataTable): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const column of table.columns.values()) {
+    if (column.type === 'number') buffers.add(column.values.buffer as ArrayBuffer);
+    else if (column.type === 'category') buffers.add(column.codes.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}
+
 /** Number of rows of a column. */
 export function columnLength(column: Column): number {
   switch (column.type) {

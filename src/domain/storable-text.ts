@@ -15,6 +15,28 @@ export function findUnstorableCharacter(text: string): { index: number; reason: 
 }
 
 /**
+ * {@link findUnstorableCharacter} on UTF-8 bytes (an uploaded body, before any decoding): a NUL byte, or the UTF-8
+ * form of a surrogate (ED A0–BF …, which decoders would silently turn into U+FFFD); `line` is 1-based. A scan, no copy.
+ */
+export function findUnstorableByte(bytes: Uint8Array): { index: number; line: number; reason: string } | null {
+  let index = bytes.indexOf(0);
+  let reason = 'contains U+0000 (NUL); text may not hold NUL';
+  for (let at = bytes.indexOf(0xed); at >= 0 && (index < 0 || at < index); at = bytes.indexOf(0xed, at + 1)) {
+    const next = bytes[at + 1];
+    if (next !== undefined && next >= 0xa0 && next <= 0xbf) {
+      const code = 0xd000 | ((next & 0x3f) << 6) | ((bytes[at + 2] ?? 0x80) & 0x3f);
+      index = at;
+      reason = `contains a lone surrogate U+${code.toString(16).toUpperCase()}; text must be well-formed Unicode`;
+      break;
+    }
+  }
+  if (index < 0) return null;
+  let line = 1;
+  for (let at = bytes.indexOf(10); at >= 0 && at < index; at = bytes.indexOf(10, at + 1)) line++;
+  return { index, line, reason };
+}
+
+/**
  * Why a string cannot be stored as text, or null when it can. Text is stored as UTF-8 on every store: U+0000 is
  * refused by PostgreSQL (text and JSONB) and a lone surrogate has no UTF-8 form (SQLite and node-postgres would write
  * U+FFFD in its place, silently changing the value) — so both are refused everywhere, on every store alike.

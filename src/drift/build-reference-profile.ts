@@ -1,5 +1,5 @@
 import { type Column, cellsOf, columnLength, type DataTable } from '../domain/data-table.js';
-import type { FeatureKind, FeatureSchema } from '../domain/feature-schema.js';
+import type { FeatureKind, FeatureSchema, FeatureSpec } from '../domain/feature-schema.js';
 import { quantileBinEdges } from '../stats/index.js';
 import { type CategoricalValues, categoricalValuesOf, type NumericValues, numericValuesOf } from './column-values.js';
 import { DriftConfigError } from './drift-config-error.js';
@@ -192,6 +192,19 @@ function requireColumn(table: DataTable, name: string, role: string): Column {
   return column;
 }
 
+/**
+ * The column profile of one feature (`column` holds the reference's values, as many as the reference has rows):
+ * what buildReferenceProfile builds per feature, depending on nothing else — features can be profiled in any order
+ * or in other threads with the same result.
+ */
+export function profileFeature(
+  feature: Pick<FeatureSpec, 'name' | 'kind'>,
+  column: Column,
+  options: ReferenceProfileOptions = {},
+): ColumnProfile {
+  return profileColumn(feature.name, feature.kind, column, resolveProfileOptions(options));
+}
+
 /** Profile of one column of the given kind. */
 export function profileColumn(
   name: string,
@@ -215,16 +228,29 @@ export function buildReferenceProfile(
   options: ReferenceProfileOptions = {},
   /** Called after each feature is profiled (progress of long builds). */
   onColumn?: (done: number, total: number) => void,
+  /**
+   * The features' column profiles already built by {@link profileFeature} (in schema order, e.g. by worker threads);
+   * the profile is the same as when they are built here.
+   */
+  profiled?: readonly ColumnProfile[],
 ): ReferenceProfile {
   const resolved = resolveProfileOptions(options);
   if (!Number.isInteger(reference.rowCount) || reference.rowCount < 1) {
     throw new DriftConfigError('reference', `must have at least one row, got ${String(reference.rowCount)}`);
   }
-  const features = schema.features.map((f, i) => {
-    const profiled = profileColumn(f.name, f.kind, requireColumn(reference, f.name, `features.${f.name}`), resolved);
-    onColumn?.(i + 1, schema.features.length);
-    return profiled;
-  });
+  if (profiled !== undefined && profiled.some((p, i) => p.name !== schema.features[i]?.name)) {
+    throw new DriftConfigError('profiled', 'must hold one column profile per feature, in schema order');
+  }
+  const features =
+    profiled?.slice() ??
+    schema.features.map((f, i) => {
+      const built = profileFeature(f, requireColumn(reference, f.name, `features.${f.name}`), resolved);
+      onColumn?.(i + 1, schema.features.length);
+      return built;
+    });
+  if (features.length !== schema.features.length) {
+    throw new DriftConfigError('profiled', 'must hold one column profile per feature, in schema order');
+  }
   const role = (spec: FeatureSchema['target'], field: string): ColumnProfile | null =>
     spec === null ? null : profileColumn(spec.name, spec.kind, requireColumn(reference, spec.name, field), resolved);
   let performance: ReferencePerformance | null = null;

@@ -1,4 +1,4 @@
-import { cellsOf, columnLength, type DataTable } from '../domain/data-table.js';
+import { type Column, cellsOf, columnLength, type DataTable } from '../domain/data-table.js';
 import type { FeatureSpec, RoleColumnSpec } from '../domain/feature-schema.js';
 import { gradeSeverity } from '../domain/grade-severity.js';
 import { benjaminiHochberg, bonferroni } from '../stats/index.js';
@@ -41,15 +41,44 @@ export interface EvaluationState {
 }
 
 function valuesOf(table: DataTable, profile: ColumnProfile): ColumnValues | null {
-  const column = table.columns.get(profile.name);
+  return columnValues(table.columns.get(profile.name), table.rowCount, profile);
+}
+
+function columnValues(column: Column | undefined, rowCount: number, profile: ColumnProfile): ColumnValues | null {
   if (column === undefined) return null;
-  if (columnLength(column) !== table.rowCount) {
+  if (columnLength(column) !== rowCount) {
     throw new DriftConfigError(
       `current.${profile.name}`,
-      `column has ${columnLength(column)} cells, the table ${table.rowCount} rows`,
+      `column has ${columnLength(column)} cells, the table ${rowCount} rows`,
     );
   }
   return columnValuesOf(column, profile.kind);
+}
+
+/** One feature's part of a drift report: its test result (null when the feature is excluded) and its data-quality findings. */
+export interface FeatureEvaluation {
+  readonly result: FeatureDriftResult | null;
+  readonly dataQuality: readonly DataQualityFinding[];
+}
+
+/**
+ * Evaluates one feature of the current data (`column`, absent when the current table lacks it; `rowCount` rows)
+ * against its column profile: what evaluateDrift does per feature, before the multiple-testing correction. Depends on
+ * nothing else, so features can be evaluated in any order or in other threads with the same result.
+ */
+export function evaluateFeature(
+  columnProfile: ColumnProfile,
+  spec: FeatureSpec,
+  column: Column | undefined,
+  rowCount: number,
+  options: DriftEngineOptions | DriftEngineConfig = {},
+): FeatureEvaluation {
+  const config = createDriftEngineConfig(options);
+  const values = columnValues(column, rowCount, columnProfile);
+  return {
+    dataQuality: findDataQualityIssues(columnProfile, values, rowCount, config, spec),
+    result: spec.excluded ? null : compareColumn(columnProfile, values, spec, config, `features.${spec.name}.test`),
+  };
 }
 
 function applyCorrection(results: FeatureDriftResult[], config: DriftEngineConfig): FeatureDriftResult[] {
@@ -93,6 +122,11 @@ export function evaluateDrift(
   current: DataTable,
   options: DriftEngineOptions | DriftEngineConfig = {},
   state: EvaluationState = {},
+  /**
+   * The features already evaluated by {@link evaluateFeature} (in schema order, e.g. by worker threads); the report
+   * is the same as when they are evaluated here.
+   */
+  evaluated?: readonly FeatureEvaluation[],
 ): DriftReport {
   const config = createDriftEngineConfig(options);
   if (profile === null || typeof profile !== 'object' || profile.formatVersion !== REFERENCE_PROFILE_FORMAT_VERSION) {
@@ -107,12 +141,19 @@ export function evaluateDrift(
   const schema = profile.schema;
   const dataQuality: DataQualityFinding[] = [];
   let features: FeatureDriftResult[] = [];
+  if (evaluated !== undefined && evaluated.length !== schema.features.length) {
+    throw new DriftConfigError(
+      'evaluated',
+      `must hold one evaluation per feature (${schema.features.length}), got ${evaluated.length}`,
+    );
+  }
   schema.features.forEach((spec: FeatureSpec, i) => {
-    const columnProfile = profile.features[i];
-    const values = valuesOf(current, columnProfile);
-    dataQuality.push(...findDataQualityIssues(columnProfile, values, current.rowCount, config, spec));
-    if (!spec.excluded) features.push(compareColumn(columnProfile, values, spec, config, `features.${spec.name}.test`));
-    state.onColumn?.(i + 1, schema.features.length);
+    const done =
+      evaluated?.[i] ??
+      evaluateFeature(profile.features[i], spec, current.columns.get(spec.name), current.rowCount, config);
+    dataQuality.push(...done.dataQuality);
+    if (done.result !== null) features.push(done.result);
+    if (evaluated === undefined) state.onColumn?.(i + 1, schema.features.length);
   });
   features = applyCorrection(features, config);
 

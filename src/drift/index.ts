@@ -24,7 +24,7 @@ export {
 export { SchemaError } from '../domain/schema-error.js';
 export type { Severity, SeverityThresholds } from '../domain/severity.js';
 export { applyFeatureOverrides } from './apply-feature-overrides.js';
-export { buildReferenceProfile, DEFAULT_PROFILE_OPTIONS } from './build-reference-profile.js';
+export { buildReferenceProfile, DEFAULT_PROFILE_OPTIONS, profileFeature } from './build-reference-profile.js';
 export type { TestChoice } from './choose-stat-test.js';
 export { chooseStatTest, driftguardDefaultTestName, evidentlyDefaultTestName } from './choose-stat-test.js';
 export { createDriftEngineConfig, DEFAULT_DRIFT_ENGINE_CONFIG } from './create-drift-engine-config.js';
@@ -53,7 +53,7 @@ export type {
 } from './drift-report.js';
 export { DRIFT_REPORT_FORMAT_VERSION } from './drift-report.js';
 export type { EvaluationState } from './evaluate-drift.js';
-export { evaluateDrift } from './evaluate-drift.js';
+export { evaluateDrift, evaluateFeature, type FeatureEvaluation } from './evaluate-drift.js';
 export { hasDrift } from './has-drift.js';
 export * from './multivariate/index.js';
 export { parseReferenceProfile } from './parse-reference-profile.js';

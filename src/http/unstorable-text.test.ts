@@ -165,4 +165,20 @@ describeOnEachStore('U+0000 and lone surrogates anywhere are a 400 / 422, never 
     expect(expectErrorBody(res).details).toEqual([{ path: '/csv/line/3', reason: expect.stringMatching(/U\+0000/) }]);
     expect(await t.store.latestReferenceProfile('credit')).toBeNull();
   });
+
+  it('a lone surrogate in a CSV reference body (its UTF-8 form ED A0 80) is a 400 naming the line, not a silent U+FFFD', async () => {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/models/credit/reference',
+      headers: { ...auth('admin'), 'content-type': 'text/csv' },
+      payload: Buffer.concat([
+        Buffer.from('income,region,owner\n1,north,true\n2,so'),
+        Buffer.from([0xed, 0xa0, 0x80]),
+        Buffer.from('uth,false\n'),
+      ]),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(expectErrorBody(res).details).toEqual([{ path: '/csv/line/3', reason: expect.stringMatching(/U\+D800/) }]);
+    expect(await t.store.latestReferenceProfile('credit')).toBeNull();
+  });
 });

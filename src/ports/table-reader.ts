@@ -28,10 +28,13 @@ export interface TableReader {
   read(path: string, options?: TableReadOptions): Promise<DataTable>;
 }
 
-/** Parses tabular text already in memory (e.g. an uploaded CSV body) into a {@link DataTable}; errors as TableReadError. */
+/**
+ * Parses tabular text already in memory (e.g. an uploaded CSV body) into a {@link DataTable}; errors as TableReadError.
+ * UTF-8 bytes may be handed over (transferred) to the parsing thread: the caller must not use them afterwards.
+ */
 export interface TableTextParser {
   /** `source` names the text in error messages (e.g. `request body`). */
-  parse(text: string, source: string): Promise<DataTable>;
+  parse(text: string | Uint8Array, source: string): Promise<DataTable>;
 }
 
 /** Where a read went wrong; `line` is 1-based (CSV), `column` is a column name when known. */

@@ -121,9 +121,12 @@ export function createCsvReader(options: CsvReaderOptions = {}): TableReader {
 export function createCsvTextParser(options: CsvReaderOptions = {}): TableTextParser {
   const missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
   return {
-    async parse(text: string, name: string): Promise<DataTable> {
-      if (text.trim() === '') throw new TableReadError({ file: name, reason: 'is empty (expected a header line)' });
-      const bytes = Buffer.from(text, 'utf8');
+    async parse(text: string | Uint8Array, name: string): Promise<DataTable> {
+      const bytes =
+        typeof text === 'string'
+          ? Buffer.from(text, 'utf8')
+          : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+      if (isBlank(bytes)) throw new TableReadError({ file: name, reason: 'is empty (expected a header line)' });
       const source: ByteSource = {
         name,
         totalBytes: bytes.length,
@@ -138,6 +141,12 @@ export function createCsvTextParser(options: CsvReaderOptions = {}): TableTextPa
       return readTable(source, 44, missing, undefined, {});
     },
   };
+}
+
+/** Whether the bytes hold nothing but ASCII white space (what `String.prototype.trim` removes of them). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 32 && b !== 9 && b !== 10 && b !== 13 && b !== 11 && b !== 12) return false;
+  return true;
 }
 
 /** One pass over the bytes: header, then records into `onRecord`; CSV errors become TableReadErrors. */

@@ -71,7 +71,8 @@ export function modelRoutes(
     // Its own scope, so that only this route accepts CSV (every other route answers 415 to it) and text/plain is not taken for it.
     await app.register(async (scope) => {
       scope.removeContentTypeParser('text/plain');
-      scope.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+      // Bytes, not a string: the body goes to the parsing thread as is (one copy, transferred), never decoded here.
+      scope.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
       scope.put(
         '/v1/models/:name/reference',
         {
@@ -87,7 +88,8 @@ export function modelRoutes(
             body: {
               content: {
                 'application/json': { schema: ReferenceRowsBody },
-                'text/csv': { schema: Type.String({ description: 'CSV with a header line' }) },
+                // No `type`: the body arrives as bytes (UTF-8), which a string schema would refuse.
+                'text/csv': { schema: Type.Unsafe<Buffer>({ description: 'CSV with a header line (UTF-8)' }) },
               },
             },
             response: {
@@ -105,9 +107,9 @@ export function modelRoutes(
         async (request) => {
           const { name } = request.params as Static<typeof ModelNameParams>;
           const by = request.principalName ?? 'api';
-          const body = request.body as string | Static<typeof ReferenceRowsBody>;
+          const body = request.body as Buffer | Static<typeof ReferenceRowsBody>;
           const summary =
-            typeof body === 'string'
+            body instanceof Uint8Array
               ? await services.referenceUpload.setFromCsv(name, body, by)
               : await services.referenceUpload.setFromRows(name, body.rows, by);
           return {

@@ -1,15 +1,16 @@
 import { type Cell, type DataTable, dataTableFromRows } from '../../domain/data-table.js';
-import { inferSchema } from '../../domain/infer-schema.js';
 import { SchemaError } from '../../domain/schema-error.js';
-import { findUnstorableCharacter } from '../../domain/storable-text.js';
-import { buildReferenceProfile, withReferenceRowSample } from '../../drift/index.js';
+import { findUnstorableByte } from '../../domain/storable-text.js';
+import { withReferenceRowSample } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import type { ReferenceProfiler } from '../../ports/reference-profiler.js';
 import type { ReferenceProfileRepository } from '../../ports/store.js';
 import { TableReadError, type TableTextParser } from '../../ports/table-reader.js';
 import { profileTaskOf } from '../config/monitored-model-definition.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { BadRequestError, UnprocessableError } from '../service-errors.js';
+import { createInThreadReferenceProfiler } from './reference-profiling.js';
 
 export interface ReferenceSummary {
   readonly model: string;
@@ -30,7 +31,10 @@ export interface ReferenceUploadOptions {
   readonly models: MonitoredModels;
   readonly clock: Clock;
   readonly events: EventBus;
+  /** Parses CSV bodies (the service's runs in a worker thread, off the event loop). */
   readonly csv: TableTextParser;
+  /** Infers the schema and builds the profile (the service's runs in a worker thread; default: the calling thread). */
+  readonly profiler?: ReferenceProfiler;
 }
 
 /**
@@ -40,12 +44,14 @@ export interface ReferenceUploadOptions {
  * (the previous one stays in the store as history).
  */
 export function createReferenceUpload(options: ReferenceUploadOptions) {
+  const profiler = options.profiler ?? createInThreadReferenceProfiler();
   async function setFromTable(
     name: string,
-    table: DataTable,
+    uploaded: DataTable,
     format: UploadFormat,
     by: string,
   ): Promise<ReferenceSummary> {
+    let table = uploaded;
     const definition = (await options.models.get(name)).definition;
     const declared = definition.features === undefined ? null : Object.keys(definition.features);
     const roles = [definition.target, definition.prediction].filter((c): c is string => c !== undefined);
@@ -65,14 +71,18 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
       ]);
     let profile;
     try {
-      const schema = inferSchema(table, {
-        target: definition.target,
-        prediction: definition.prediction,
-        task: profileTaskOf(definition),
-        overrides: definition.features,
-        ignore: declared === null ? [] : table.columnNames.filter((c) => !declared.includes(c) && !roles.includes(c)),
-      });
-      profile = withReferenceRowSample(buildReferenceProfile(table, schema), table);
+      // Off the event loop; the table's columns go to the profiling thread and come back with the profile.
+      ({ profile, table } = await profiler.profile({
+        table,
+        schema: {
+          target: definition.target,
+          prediction: definition.prediction,
+          task: profileTaskOf(definition),
+          overrides: definition.features,
+          ignore: declared === null ? [] : table.columnNames.filter((c) => !declared.includes(c) && !roles.includes(c)),
+        },
+      }));
+      profile = withReferenceRowSample(profile, table);
     } catch (error) {
       if (!(error instanceof SchemaError)) throw error;
       throw new UnprocessableError(`the reference cannot be profiled: ${error.message}`, [
@@ -104,19 +114,23 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
     ): Promise<ReferenceSummary> {
       return setFromTable(name, dataTableFromRows(rows), 'rows', by);
     },
-    /** CSV text with a header line (RFC 4180 quoting; numbers, booleans and strings detected per column; NA / empty → missing). */
-    async setFromCsv(name: string, text: string, by: string): Promise<ReferenceSummary> {
+    /**
+     * CSV with a header line (RFC 4180 quoting; numbers, booleans and strings detected per column; NA / empty →
+     * missing), as UTF-8 bytes (the request body, handed over to the parsing thread: not usable afterwards) or text.
+     */
+    async setFromCsv(name: string, body: string | Uint8Array, by: string): Promise<ReferenceSummary> {
       await options.models.get(name); // an unknown model is a 404 before any parsing
-      const unstorable = findUnstorableCharacter(text);
+      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+      const unstorable = findUnstorableByte(bytes);
       if (unstorable !== null) {
-        const line = text.slice(0, unstorable.index).split('\n').length;
+        const line = unstorable.line;
         throw new BadRequestError(`the CSV body cannot be stored: line ${line} ${unstorable.reason}`, [
           { path: `/csv/line/${line}`, reason: unstorable.reason },
         ]);
       }
       let table: DataTable;
       try {
-        table = await options.csv.parse(text, 'the CSV body');
+        table = await options.csv.parse(bytes, 'the CSV body');
       } catch (error) {
         if (!(error instanceof TableReadError)) throw error;
         const path = [

@@ -1,7 +1,8 @@
 import type { DataTable } from '../../domain/data-table.js';
 import { inferColumnKind, inferSchemaWithDecisions } from '../../domain/infer-schema.js';
 import { SchemaError } from '../../domain/schema-error.js';
-import { buildReferenceProfile } from '../../drift/build-reference-profile.js';
+import { buildReferenceProfile, resolveProfileOptions } from '../../drift/build-reference-profile.js';
+import { createDriftEngineConfig } from '../../drift/create-drift-engine-config.js';
 import type { DriftMode } from '../../drift/drift-config.js';
 import type { DriftReport } from '../../drift/drift-report.js';
 import { evaluateDrift } from '../../drift/evaluate-drift.js';
@@ -11,7 +12,9 @@ import {
   type MultivariateOptionsInput,
   multivariateFeatures,
 } from '../../drift/multivariate/index.js';
+import type { DriftColumnRunner } from '../../ports/drift-column-runner.js';
 import type { TableReader, TableReadProgress } from '../../ports/table-reader.js';
+import { createInThreadColumnRunner } from './drift-column-tasks.js';
 import type { DriftReportConfig } from './drift-report-config.js';
 import { DriftReportInputError } from './drift-report-input-error.js';
 
@@ -73,7 +76,15 @@ export interface DriftReportService {
 export interface DriftReportServiceOptions {
   /** How files are read (CSV, Parquet …), chosen by the caller (see compose.ts). */
   readonly tableReader: TableReader;
+  /**
+   * Where the per-column profiling and tests run (one task per feature; results in feature order, so the report is
+   * the same on any number of threads). Default: the calling thread. `report` uses a pool of worker threads.
+   */
+  readonly columnRunner?: DriftColumnRunner;
 }
+
+/** Below this many rows in the two files together the column work stays on the calling thread (threads cost more). */
+export const MIN_ROWS_FOR_COLUMN_THREADS = 20_000;
 
 function requireRows(table: DataTable, path: string, side: string): void {
   if (table.rowCount === 0) throw new DriftReportInputError(path, `the ${side} file has a header but no data rows`);
@@ -94,6 +105,7 @@ function requireColumns(table: DataTable, path: string, option: string, names: r
 /** The one-shot report use case of `driftguard report`: files in, DriftReport out (see docs/drift-report.md). */
 export function createDriftReportService(options: DriftReportServiceOptions): DriftReportService {
   const { tableReader } = options;
+  const inThread = createInThreadColumnRunner();
   return {
     async createReport(request: DriftReportRequest): Promise<DriftReportOutcome> {
       const config = request.config ?? {};
@@ -183,13 +195,35 @@ export function createDriftReportService(options: DriftReportServiceOptions): Dr
         }
         const columnProgress = (stage: 'profiling' | 'evaluating') => (done: number, total: number) =>
           request.onProgress?.(stage, { unit: 'columns', done, total });
-        const profile = buildReferenceProfile(reference, schema, config.profile, columnProgress('profiling'));
-        const univariate = evaluateDrift(
-          profile,
-          current,
-          { ...config.engine, ...(request.mode === undefined ? {} : { mode: request.mode }) },
-          { onColumn: columnProgress('evaluating') },
+        const runner =
+          reference.rowCount + current.rowCount >= MIN_ROWS_FOR_COLUMN_THREADS
+            ? (options.columnRunner ?? inThread)
+            : inThread;
+        // Validated here, once, so that a bad option is the same error on any number of threads.
+        const profileOptions = resolveProfileOptions(config.profile);
+        const engine = createDriftEngineConfig({
+          ...config.engine,
+          ...(request.mode === undefined ? {} : { mode: request.mode }),
+        });
+        const columns = schema.features.map((feature) => reference.columns.get(feature.name));
+        const profiled = columns.every((column) => column !== undefined)
+          ? await runner.profile(
+              schema.features.map((feature, i) => ({ feature, column: columns[i]!, options: profileOptions })),
+              columnProgress('profiling'),
+            )
+          : undefined; // buildReferenceProfile names the missing column
+        const profile = buildReferenceProfile(reference, schema, profileOptions, undefined, profiled);
+        const evaluated = await runner.evaluate(
+          schema.features.map((feature, i) => ({
+            profile: profile.features[i],
+            feature,
+            column: current.columns.get(feature.name),
+            rowCount: current.rowCount,
+            config: engine,
+          })),
+          columnProgress('evaluating'),
         );
+        const univariate = evaluateDrift(profile, current, engine, {}, evaluated);
         const multivariate =
           (request.multivariate ?? config.multivariate)
             ? { ...config.multivariate, ...request.multivariate }
