@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWithComponent } from '../../../tests/support/components/describe-with-component.js';
+import {
+  POSTGRES_TEST_URL,
+  postgresComponent,
+  postgresTestSchema,
+} from '../../../tests/support/components/postgres.js';
 import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
+import { createPostgresStore } from '../../adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { buildReferenceProfile, withReferenceRowSample } from '../../drift/index.js';
 import { createSeededRandom } from '../../models/evaluation/seeded-random.js';
+import type { Store } from '../../ports/store.js';
 import { createWorkerDriftEvaluator } from '../../workers/drift-window-worker.js';
 import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
 import { createPredictionLogging } from '../ingestion/prediction-logging.js';
@@ -32,8 +40,8 @@ function rows(n: number, seed: number, decoupled: boolean) {
   return out;
 }
 
-function harness(withSample: boolean) {
-  const store = createSqliteStore({ path: ':memory:' });
+function harness(withSample: boolean, makeStore: () => Store = () => createSqliteStore({ path: ':memory:' })) {
+  const store = makeStore();
   let now = Date.UTC(2026, 11, 1);
   const clock = { nowMs: () => now };
   const models = createMonitoredModels({ store, clock });
@@ -149,6 +157,29 @@ describe('multivariate drift against a reference without a row sample', () => {
     expect(await h.store.openAlert('sensors', 'multivariate_drift')).toBeNull();
   });
 });
+
+describeWithComponent(
+  'multivariate drift on PostgreSQL (the row sample read back from JSONB)',
+  postgresComponent,
+  () => {
+    const { schema, drop } = postgresTestSchema('dg_multivariate');
+    const h = harness(true, () =>
+      createPostgresStore({ connectionString: POSTGRES_TEST_URL, schema, maxConnections: 2 }),
+    );
+    beforeAll(() => h.setUp());
+    afterAll(async () => {
+      await h.close();
+      await drop();
+    });
+
+    it('runs the test against the stored sample and alerts on the joint-only shift', async () => {
+      expect((await h.window(false)).multivariate).toMatchObject({ drifted: false, referenceRowCount: 5000 });
+      await h.window(true);
+      expect((await h.window(true)).multivariate).toMatchObject({ drifted: true });
+      expect(await h.store.openAlert('sensors', 'multivariate_drift')).toMatchObject({ status: 'firing' });
+    });
+  },
+);
 
 describe('planMultivariate', () => {
   it('is off without settings or when disabled, due on the first window and then every k-th', () => {
