@@ -38,7 +38,12 @@ function LiveIndicator() {
   const [last, setLast] = useState<string | null>(null);
   useEffect(() => onLiveStatus(setStatus), []);
   useEffect(() => onLiveEvent((e) => e.type !== 'predictions_logged' && setLast(describe(e))), []);
-  const word = status === 'live' ? '● live' : status === 'connecting' ? '○ connecting' : '✖ offline, retrying';
+  const word = {
+    live: '● live',
+    connecting: '○ connecting',
+    'key-needed': '🔒 waiting for an API key',
+    offline: '✖ offline, retrying',
+  }[status];
   return (
     <div class={`live live-${status}`} role="status" aria-live="polite" title={last ?? 'no event yet'}>
       {word}

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
+import { jsonSyntaxText, parseJsonText } from '../domain/parse-json-text.js';
 import { SchemaError } from '../domain/schema-error.js';
 import type { DriftColumnRunner } from '../ports/drift-column-runner.js';
 import { TableReadError } from '../ports/table-reader.js';
@@ -115,11 +116,6 @@ function multivariateOf(options: ReportCommandOptions): MultivariateOptionsInput
 }
 
 /** Line and column of a character offset, for JSON syntax errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-}
-
 async function readConfig(path: string): Promise<DriftReportConfig> {
   let text: string;
   try {
@@ -130,16 +126,9 @@ async function readConfig(path: string): Promise<DriftReportConfig> {
       `${path}: ${code === 'ENOENT' ? 'config file not found' : code === 'EISDIR' ? 'is a directory' : String(error)}`,
     );
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position === null ? '' : ` at ${lineAndColumn(text, Number(position[1]))}`;
-    throw new UsageError(`${path}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-  }
-  return parseDriftReportConfig(json, path);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`${path}: ${jsonSyntaxText(parsed.problem)}`);
+  return parseDriftReportConfig(parsed.value, path);
 }
 
 /** One readable line for any failure; unexpected errors keep their message. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { composeServer, createLogger, locateDashboard } from '../compose.js';
+import { jsonSyntaxText, parseJsonText } from '../domain/parse-json-text.js';
 import { routeAccessOf } from '../http/app.js';
 import { LOG_LEVELS, resolveServeSettings, SERVE_ENVIRONMENT } from '../services/config/serve-settings.js';
 import { ConfigError, parseServiceConfig, type ServiceConfig } from '../services/config/service-config.js';
@@ -18,13 +19,9 @@ export function loadServiceConfig(path: string | undefined): ServiceConfig {
       `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     ]);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(path, [`not valid JSON: ${(error as Error).message}`]);
-  }
-  return parseServiceConfig(value, path);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new ConfigError(path, [jsonSyntaxText(parsed.problem)]);
+  return parseServiceConfig(parsed.value, path);
 }
 
 /** How long SIGTERM / SIGINT waits for an orderly stop before exiting anyway. */

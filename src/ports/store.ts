@@ -150,6 +150,8 @@ export interface DriftReportRepository {
   saveDriftReport(summary: DriftReportSummary, report: DriftReport): Promise<StoredDriftReport>;
   listDriftReports(model: string, query: DriftReportQuery): Promise<StoredDriftReport[]>;
   latestDriftReport(model: string): Promise<StoredDriftReport | null>;
+  /** How many reports the model has with id ≤ `upToId`: a report's number among its model's reports (1 = first). */
+  countDriftReports(model: string, upToId: number): Promise<number>;
 }
 
 /**

@@ -43,8 +43,11 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
       if (!request.url().startsWith(`${server.url}/`) && !request.url().startsWith('data:'))
         foreignRequests.push(request.url());
     });
-    // Stable traffic first: a few monitoring windows without drift.
-    for (let i = 0; i < 4; i++) await server.window('before');
+    // Stable traffic first: a few monitoring windows without drift, between reports of another model.
+    for (let i = 0; i < 4; i++) {
+      await server.neighbourReport();
+      await server.window('before');
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -55,6 +58,12 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
   it('asks for the read key, then the overview shows the model card with its champion', async () => {
     await page.goto(server.url);
     await page.getByRole('dialog', { name: 'API key needed' }).waitFor();
+    // Waiting for a key is not an outage (issue 14 item 24).
+    await expect
+      .poll(() => page.locator('.live').textContent(), { timeout: LIVE_MS })
+      .toContain('waiting for an API key');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.live').textContent()).not.toMatch(/offline|retrying/);
     // A wrong key brings the prompt back saying the key was refused, not silently.
     await page.getByRole('textbox', { name: 'API key', exact: true }).fill(`${KEYS.read}-wrong`);
     await page.getByRole('button', { name: 'Use key' }).click();
@@ -137,6 +146,11 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await page.locator('.heatmap [data-drifted="true"]').first().waitFor({ timeout: LIVE_MS });
     const rows = await page.locator('.hm-row').allTextContents();
     expect(rows).toEqual(expect.arrayContaining(['x1', 'x2', 'region']));
+    // Columns are numbered per model: another model's reports leave no gap (issue 14 item 24).
+    const stored = (await server.call<{ items: unknown[] }>('GET', '/v1/models/loans/drift-reports?limit=1000', 'read'))
+      .items.length;
+    const numbers = (await page.locator('.hm-col').allTextContents()).map(Number);
+    expect(numbers).toEqual(numbers.map((_, i) => stored - numbers.length + 1 + i));
     const verdicts = await page.locator('#features tbody tr').allTextContents();
     expect(verdicts.find((r) => r.startsWith('x1'))).toContain('drifted');
     await shot('model');
@@ -225,6 +239,25 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     const metrics = await promoted.locator('table tbody tr').allTextContents();
     expect(metrics[0]).toMatch(/^accuracy/);
     await shot('retraining');
+    // At 1280 px every column of every job's tables is in view, none cut or scrolled away (issue 14 item 24), also
+    // with the widest table a job can have (the old-reference-holdout column added to the metrics table).
+    const overflowing = `[...document.querySelectorAll('.story .table-wrap')]
+      .filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1 || wrap.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((wrap) => wrap.querySelector('th:last-child')?.textContent + ': ' + wrap.scrollWidth + ' > ' + wrap.clientWidth)`;
+    expect(await page.evaluate(overflowing)).toEqual([]);
+    await page.evaluate(`for (const table of document.querySelectorAll('.story .table-wrap table')) {
+      if (table.querySelectorAll('th').length !== 5) continue;
+      const th = document.createElement('th');
+      th.textContent = 'Old reference holdout (challenger / champion)';
+      table.querySelector('thead tr').append(th);
+      for (const row of table.querySelectorAll('tbody tr')) {
+        const td = document.createElement('td');
+        td.textContent = '0.123 / 0.456';
+        row.append(td);
+      }
+    }`);
+    expect(await page.evaluate(overflowing)).toEqual([]);
+    await shot('retraining-widest');
   }, 90_000);
 
   it('rolls the champion back from the registry page after confirmation', async () => {

@@ -2,7 +2,7 @@ import { keys } from '../lib/keys.js';
 import { authHeaders } from './client.js';
 import type { LiveEvent } from './types.js';
 
-export type LiveStatus = 'connecting' | 'live' | 'offline';
+export type LiveStatus = 'connecting' | 'live' | 'offline' | 'key-needed';
 type EventListener = (event: LiveEvent) => void;
 
 const listeners = new Set<EventListener>();
@@ -49,6 +49,11 @@ export function connectLive(): void {
           headers: { accept: 'text/event-stream', ...authHeaders(keys.read()) },
           signal: own.signal,
         });
+        if (response.status === 401 || response.status === 403) {
+          // Not an outage: the stream waits for a key; entering one starts a new session (connectLive again).
+          setStatus('key-needed');
+          return;
+        }
         if (!response.ok || response.body === null) throw new Error(`events: HTTP ${response.status}`);
         setStatus('live');
         attempt = 0;

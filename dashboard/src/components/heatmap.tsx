@@ -35,8 +35,8 @@ export function DriftHeatmap({
           feature \ window
         </div>
         {columns.map((r) => (
-          <div role="columnheader" class="hm-col" title={`report ${r.id}: ${time(r.createdAt)}`}>
-            {r.id}
+          <div role="columnheader" class="hm-col" title={`report ${r.sequence} of ${r.model}: ${time(r.createdAt)}`}>
+            {r.sequence}
           </div>
         ))}
         {names.map((name) => (
@@ -54,8 +54,8 @@ export function DriftHeatmap({
               const score = f === undefined ? null : driftScore(f);
               const title =
                 f === undefined
-                  ? `${name}: not in report ${r.id}`
-                  : `${name}, report ${r.id}: ${f.drifted ? 'DRIFTED' : 'no drift'}; effect ${num(f.effectSize)} (floor ${num(f.effectSizeThreshold)}), p ${num(f.adjustedPValue)}`;
+                  ? `${name}: not in report ${r.sequence}`
+                  : `${name}, report ${r.sequence}: ${f.drifted ? 'DRIFTED' : 'no drift'}; effect ${num(f.effectSize)} (floor ${num(f.effectSizeThreshold)}), p ${num(f.adjustedPValue)}`;
               return (
                 <div
                   role="gridcell"

@@ -9,7 +9,7 @@ export function DataQualityPanel({ reports }: { reports: DriftReportEnvelope[] }
   if (latest === undefined) return <Empty>No drift report yet.</Empty>;
   const findings = latest.report.dataQuality;
   return (
-    <Panel title={`Data quality — report #${latest.id} (${time(latest.createdAt)})`} id="data-quality">
+    <Panel title={`Data quality — report #${latest.sequence} (${time(latest.createdAt)})`} id="data-quality">
       {findings.length === 0 ? (
         <Empty>✔ No data-quality finding in the latest window.</Empty>
       ) : (

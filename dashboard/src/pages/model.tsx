@@ -59,7 +59,7 @@ function DriftTab({
           bands={bandsOf(model)}
         />
         <p class="muted">
-          Latest report #{latest.id} ({time(latest.createdAt)}): {latest.report.driftedFeatureCount} of{' '}
+          Latest report #{latest.sequence} ({time(latest.createdAt)}): {latest.report.driftedFeatureCount} of{' '}
           {latest.report.testedFeatureCount} features drifted, share {pct(latest.driftShare)} —{' '}
           <SeverityBadge severity={latest.severity} />
         </p>

@@ -284,6 +284,17 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(ranged.map((r) => r.report.currentRowCount)).toEqual([2, 1]); // fromMs ≤ windowEndMs < toMs
       expect((await store.latestDriftReport(model))?.id).toBe(saved[4].id);
       expect(await store.latestDriftReport('no-such-model')).toBeNull();
+      // Numbered per model: another model's reports leave no gap.
+      const other = freshModel();
+      const first = await store.saveDriftReport(
+        { model: other, windowStartMs: 0, windowEndMs: 99, createdAtMs: 100, severity: 'none', driftShare: 0 },
+        sampleReport([numericResult('a', 0.01)]),
+      );
+      expect(await store.countDriftReports(other, first.id)).toBe(1);
+      expect(await store.countDriftReports(model, saved[0].id)).toBe(1);
+      expect(await store.countDriftReports(model, saved[4].id)).toBe(5);
+      expect(await store.countDriftReports(model, first.id)).toBe(5);
+      expect(await store.countDriftReports('no-such-model', first.id)).toBe(0);
     });
 
     it('grants a lease to one holder at a time, renews it, and frees it on expiry or release', async () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { parseTimestamp } from '../../domain/timestamp.js';
 import type { StoredDriftReport } from '../../ports/store.js';
+import type { NumberedDriftReport } from '../../services/monitoring/drift-report-queries.js';
 import { errorResponses } from '../error-body.js';
 import type { HttpServices } from '../http-services.js';
 import { ModelNameParams } from './model-routes.js';
@@ -11,7 +12,8 @@ const Digits = Type.String({ pattern: '^[0-9]{1,15}$' });
 const DateTime = Type.String({ format: 'date-time' });
 
 export const DriftReportEnvelopeSchema = Type.Object({
-  id: Type.Integer(),
+  id: Type.Integer({ description: 'unique over all models' }),
+  sequence: Type.Integer({ minimum: 1, description: "the report's number among its model's reports (1 = first)" }),
   model: Type.String(),
   windowStart: DateTime,
   windowEnd: DateTime,
@@ -47,8 +49,9 @@ export const MonitoringStatusSchema = Type.Object({
   ]),
 });
 
-const present = (r: StoredDriftReport) => ({
+const present = (r: NumberedDriftReport) => ({
   id: r.id,
+  sequence: r.sequence,
   model: r.model,
   windowStart: new Date(r.windowStartMs).toISOString(),
   windowEnd: new Date(r.windowEndMs).toISOString(),

@@ -104,7 +104,7 @@ describe('resolveServeSettings', () => {
     );
     expect(() =>
       parseServiceConfig({ server: { port: 70000, colour: 1 }, models: [{ name: 'a' }, { name: 'a' }] }, 'c.json'),
-    ).toThrow('c.json: /server: unknown field ["colour"]; /server/port must be <= 65535');
+    ).toThrow('c.json: /server: unknown field "colour"; /server/port must be <= 65535');
     expect(() => parseServiceConfig({ models: [{ name: 'a' }, { name: 'a' }] }, 'c.json')).toThrow(
       'model a is defined twice',
     );

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { MonitoredModelDefinitionSchema } from './monitored-model-definition.js';
+import { schemaProblems } from './schema-problems.js';
 
 const Role = Type.Union([Type.Literal('ingest'), Type.Literal('read'), Type.Literal('admin')]);
 const Secret = {
@@ -129,21 +130,6 @@ export function parseServiceConfig(value: unknown, source: string): ServiceConfi
     if (repeated.length > 0) throw new ConfigError(source, [`/models: model ${repeated[0]} is defined twice`]);
     return value;
   }
-  const problems = [...Value.Errors(ServiceConfigSchema, value)]
-    // `additionalProperties: false` also reports each extra field as "schema is false": keep the readable one.
-    .filter((e) => e.keyword !== 'boolean')
-    .map((e) => {
-      const params = e.params as Record<string, unknown>;
-      if (e.keyword === 'required')
-        return `${e.instancePath}/${String(params.requiredProperties ?? params.missingProperty ?? '')} is required`.replace(
-          '//',
-          '/',
-        );
-      if (e.keyword === 'additionalProperties')
-        return `${e.instancePath || '/'}: unknown field ${JSON.stringify(params.additionalProperties ?? params.additionalProperty)}`;
-      if (e.keyword === 'anyOf')
-        return `${e.instancePath || '/'} matches none of the allowed forms (see docs/configuration.md)`;
-      return `${e.instancePath || '/'} ${e.message}`;
-    });
+  const problems = schemaProblems(ServiceConfigSchema, value);
   throw new ConfigError(source, [...new Set(problems)].slice(0, 10));
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { composeServer, createTrackingBackend, locateDashboard } from '../../../src/compose.js';
 import type { MonitoredModelDefinition } from '../../../src/services/config/monitored-model-definition.js';
 import type { ServeSettings } from '../../../src/services/config/serve-settings.js';
+import { numericResult, sampleReport } from '../drift/sample-report.js';
 import {
   type Concept,
   featuresOf,
@@ -156,6 +157,21 @@ export async function startDashboardServer(name = 'loans') {
         await new Promise((r) => setTimeout(r, 100));
       }
       return rows;
+    },
+    /** Stores a drift report of another model (no monitoring of its own): global report ids then leave gaps. */
+    async neighbourReport(): Promise<void> {
+      const at = Date.now();
+      await server.store.saveDriftReport(
+        {
+          model: 'neighbour',
+          windowStartMs: at - 1000,
+          windowEndMs: at,
+          createdAtMs: at,
+          severity: 'none',
+          driftShare: 0,
+        },
+        sampleReport([numericResult('a', 0.01)]),
+      );
     },
     async labels(rows: { id: string; label: string }[]): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {

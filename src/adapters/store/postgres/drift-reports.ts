@@ -14,6 +14,7 @@ const SQL = {
      ORDER BY id DESC LIMIT $5`,
   ),
   latest: named('drift-reports.latest', 'SELECT * FROM drift_reports WHERE model = $1 ORDER BY id DESC LIMIT 1'),
+  count: named('drift-reports.count', 'SELECT COUNT(*)::integer AS n FROM drift_reports WHERE model = $1 AND id <= $2'),
 };
 
 export function postgresDriftReports({ pool }: PostgresConnection): DriftReportRepository {
@@ -41,6 +42,9 @@ export function postgresDriftReports({ pool }: PostgresConnection): DriftReportR
     async latestDriftReport(model) {
       const row = (await pool.query<DriftReportRow>(SQL.latest([model]))).rows[0];
       return row === undefined ? null : toStoredDriftReport(row);
+    },
+    async countDriftReports(model, upToId) {
+      return (await pool.query<{ n: number }>(SQL.count([model, upToId]))).rows[0]?.n ?? 0;
     },
   };
 }

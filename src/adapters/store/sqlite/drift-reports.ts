@@ -16,6 +16,7 @@ const prepare = (db: Database.Database) => ({
      ORDER BY id DESC LIMIT ?`,
   ),
   latest: db.prepare('SELECT * FROM drift_reports WHERE model = ? ORDER BY id DESC LIMIT 1'),
+  count: db.prepare('SELECT COUNT(*) AS n FROM drift_reports WHERE model = ? AND id <= ?'),
 });
 
 export function sqliteDriftReports({ writes, statements }: SqliteConnection): DriftReportRepository {
@@ -42,6 +43,10 @@ export function sqliteDriftReports({ writes, statements }: SqliteConnection): Dr
     async latestDriftReport(model) {
       const row = sql().latest.get(model);
       return row === undefined ? null : toStoredDriftReport(toRow(row));
+    },
+    async countDriftReports(model, upToId) {
+      const row = sql().count.get(model, upToId) as { n: number };
+      return row.n;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { jsonSyntaxText, parseJsonText } from '../../../domain/parse-json-text.js';
 import {
   createRetrainingPolicy,
   type RetrainingPolicy,
@@ -18,12 +19,9 @@ export interface BacktestPolicy {
  * (both optional). Bad JSON or a bad setting → SchemaError naming the file and the field.
  */
 export function parseBacktestPolicy(text: string, file: string): BacktestPolicy {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new SchemaError(file, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new SchemaError(file, jsonSyntaxText(parsed.problem));
+  const json = parsed.value;
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new SchemaError(file, 'must be a JSON object with "retraining" and/or "drift"');
   const unknown = Object.keys(json).filter((k) => k !== 'retraining' && k !== 'drift');

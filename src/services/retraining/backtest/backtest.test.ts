@@ -77,7 +77,9 @@ describe('parseBacktestPolicy', () => {
     const p = parseBacktestPolicy('{"retraining":{"persistWindows":3},"drift":{"pValueThreshold":0.01}}', 'p.json');
     expect(p.retraining.persistWindows).toBe(3);
     expect(p.drift).toEqual({ pValueThreshold: 0.01 });
-    expect(() => parseBacktestPolicy('{', 'p.json')).toThrow(/^p\.json: not valid JSON/);
+    expect(() => parseBacktestPolicy('{', 'p.json')).toThrow(
+      /^p\.json: invalid JSON at line 1, column 2: expected a property name in double quotes, found the end of the text$/,
+    );
     expect(() => parseBacktestPolicy('{"retrain":{}}', 'p.json')).toThrow(
       'p.json: retrain: unknown key; valid: retraining, drift',
     );
