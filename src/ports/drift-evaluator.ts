@@ -1,5 +1,6 @@
 import type { FeatureOverride } from '../domain/feature-schema.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
+import type { BinaryMetric } from '../drift/estimation/index.js';
 import type { DriftEngineOptions, DriftReport, EvaluationState } from '../drift/index.js';
 
 /** Everything one window evaluation needs; plain data, so it can cross a worker-thread boundary (structured clone). */
@@ -12,6 +13,8 @@ export interface DriftWindowRequest {
   readonly state: EvaluationState;
   /** The model definition's per-feature overrides, applied to the profile whatever its source (upload or champion). */
   readonly overrides?: Readonly<Record<string, FeatureOverride>>;
+  /** Estimate the window's performance from its scores (issue 17); absent = not estimated. */
+  readonly estimation?: { readonly metrics: readonly BinaryMetric[] };
 }
 
 /** Runs window evaluations for the monitoring loop; the service uses a worker thread so requests are never blocked. */

@@ -3,6 +3,7 @@ import type { StoredPrediction } from '../../domain/prediction-record.js';
 import {
   applyFeatureOverrides,
   type DriftReport,
+  estimateWindowPerformance,
   evaluateDrift,
   parseReferenceProfile,
   type ReferenceProfile,
@@ -39,7 +40,14 @@ export function predictionTable(rows: readonly StoredPrediction[], profile: Refe
 /** The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table and the drift engine. */
 export function evaluateDriftWindow(request: DriftWindowRequest): DriftReport {
   const profile = applyFeatureOverrides(parseReferenceProfile(request.profile), request.overrides);
-  return evaluateDrift(profile, predictionTable(request.rows, profile), request.options, request.state);
+  const report = evaluateDrift(profile, predictionTable(request.rows, profile), request.options, request.state);
+  if (request.estimation === undefined) return report;
+  const outcome = estimateWindowPerformance(
+    profile,
+    { scores: request.rows.map((r) => r.score), predictions: request.rows.map((r) => r.predictedClass) },
+    request.estimation.metrics,
+  );
+  return { ...report, estimatedPerformance: outcome.estimate, estimatedPerformanceUnavailableReason: outcome.reason };
 }
 
 /** Evaluates on the calling thread (blocks its event loop for the evaluation's duration): unit tests and one-shot tools. */
