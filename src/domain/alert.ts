@@ -1,7 +1,13 @@
 import type { Severity } from './severity.js';
 
 /** What an alert is about; one open alert per (model, kind) at a time. */
-export type AlertKind = 'data_drift' | 'prediction_drift' | 'performance_drift' | 'data_quality';
+export type AlertKind =
+  | 'data_drift'
+  | 'prediction_drift'
+  | 'performance_drift'
+  | 'data_quality'
+  /** The performance estimated from scores (before labels) crosses its threshold (issue 17). */
+  | 'estimated_performance';
 
 export type AlertSeverity = Exclude<Severity, 'none'>;
 

@@ -15,6 +15,7 @@ const ALERT_NAMES: Record<AlertNotification['alert']['kind'], string> = {
   prediction_drift: 'DriftguardPredictionDrift',
   performance_drift: 'DriftguardPerformanceDrift',
   data_quality: 'DriftguardDataQuality',
+  estimated_performance: 'DriftguardEstimatedPerformance',
 };
 
 /**

@@ -18,6 +18,7 @@ export const AlertSchema = Type.Object({
     Type.Literal('prediction_drift'),
     Type.Literal('performance_drift'),
     Type.Literal('data_quality'),
+    Type.Literal('estimated_performance'),
   ]),
   severity: SeveritySchema,
   peakSeverity: SeveritySchema,

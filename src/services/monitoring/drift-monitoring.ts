@@ -24,6 +24,13 @@ import type { AlertDispatcher } from '../alerting/alert-dispatcher.js';
 import type { MonitoredModelDefinition } from '../config/monitored-model-definition.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { createInThreadDriftEvaluator } from './drift-window-evaluation.js';
+import {
+  estimatedPerformanceSeverity,
+  estimationRequestOf,
+  impactGradedDataDrift,
+  impactPolicyOf,
+  withImpact,
+} from './window-impact.js';
 
 /** Window of a model without one in its definition: the last 1,000 events, evaluated every 500. */
 export const DEFAULT_WINDOW: WindowOptions = { type: 'count', windowSize: 1000, step: 500 };
@@ -34,16 +41,20 @@ export const DEFAULT_EVALUATE_EVERY_SECONDS = 60;
 export function alertSeverities(report: DriftReport): Record<AlertKind, Severity> {
   const errors = report.dataQuality.filter((f) => f.severity === 'error').length;
   return {
-    data_drift: report.severity,
+    data_drift: impactGradedDataDrift(report),
     prediction_drift: report.predictionDrift?.drifted === true ? 'medium' : 'none',
     performance_drift: report.performance?.drifted === true ? 'high' : 'none',
     data_quality: errors > 0 ? 'medium' : 'none',
+    estimated_performance: estimatedPerformanceSeverity(report),
   };
 }
 
 function summaryOf(kind: AlertKind, report: DriftReport): string {
-  if (kind === 'data_drift')
-    return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})`;
+  if (kind === 'data_drift') {
+    const noImpact = report.impact?.grade === 'no-measurable-impact' ? ` — ${report.impact.reason}` : '';
+    return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})${noImpact}`;
+  }
+  if (kind === 'estimated_performance') return report.impact?.reason ?? 'estimated performance';
   if (kind === 'prediction_drift') return `prediction distribution drifted (${report.predictionDrift?.test ?? 'test'})`;
   if (kind === 'performance_drift' && report.performance !== null) {
     const { metric, reference, current, labelledCount } = report.performance;
@@ -145,11 +156,12 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
       if (rows === null) return null;
       const previous = await store.latestDriftReport(name);
       const engineOptions: DriftEngineOptions = { ...(definition.drift ?? {}), window };
-      const report = await evaluator.evaluate({
+      const evaluated = await evaluator.evaluate({
         profile: reference.profile,
         rows,
         options: engineOptions,
         overrides: definition.features,
+        estimation: estimationRequestOf(definition),
         state: {
           previousHighStreak: previous?.report.highStreak ?? 0,
           window:
@@ -158,6 +170,7 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
               : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },
         },
       });
+      const report = withImpact(evaluated, impactPolicyOf(definition));
       const stored = await store.saveDriftReport(
         {
           model: name,
