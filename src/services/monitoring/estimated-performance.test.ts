@@ -4,7 +4,7 @@ import { createInProcessEventBus } from '../../adapters/events/in-process-event-
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
-import { buildReferenceProfile } from '../../drift/index.js';
+import { buildReferenceProfile, type ReferenceProfile } from '../../drift/index.js';
 import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
 import { createPredictionLogging } from '../ingestion/prediction-logging.js';
 import { createMonitoredModels } from '../monitored-models.js';
@@ -134,8 +134,8 @@ describe('estimated performance of monitoring windows and impact-aware grading',
       estimationSample: _s,
       estimationSampleUnavailableReason: _r,
       ...old
-    } = (await store.latestReferenceProfile('aware'))!.profile as Record<string, unknown>;
-    await store.saveReferenceProfile('aware', 'old reference', old, now);
+    } = (await store.latestReferenceProfile('aware'))!.profile;
+    await store.saveReferenceProfile('aware', 'old reference', old as ReferenceProfile, now);
     const stored = await windowOf('aware', 'none');
     expect(stored.report.estimatedPerformance).toBeNull();
     expect(stored.report.estimatedPerformanceUnavailableReason).toMatch(/upload the reference again/);
