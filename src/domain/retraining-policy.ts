@@ -176,6 +176,14 @@ export interface WindowSignal {
   readonly performanceDrifted: boolean;
   readonly driftShare: number;
   readonly driftReportId?: number;
+  /**
+   * Impact-aware grading (src/domain/performance-impact.ts): false when the window's data drift had no measurable
+   * impact on the estimated performance and impact awareness is on — its data drift does not count on its own.
+   * Absent = true (windows graded without an estimate).
+   */
+  readonly dataDriftTriggers?: boolean;
+  /** The performance estimated from scores dropped beyond its threshold: counts as performance drift. */
+  readonly estimatedPerformanceDrop?: boolean;
 }
 
 export type TriggerKind = 'drift' | 'manual' | 'schedule';
@@ -204,15 +212,17 @@ export interface TriggerInput {
 /** Does this window count as `high` for the policy? */
 export function isHighWindow(policy: RetrainingPolicy, window: WindowSignal): boolean {
   return (
-    (policy.triggerOnDataDrift && window.severity === 'high') ||
-    (policy.triggerOnPerformanceDrift && window.performanceDrifted)
+    (policy.triggerOnDataDrift && window.severity === 'high' && window.dataDriftTriggers !== false) ||
+    (policy.triggerOnPerformanceDrift && (window.performanceDrifted || window.estimatedPerformanceDrop === true))
   );
 }
 
 function describeWindow(window: WindowSignal): string {
   const parts: string[] = [];
-  if (window.severity === 'high') parts.push(`data drift high (share ${window.driftShare.toFixed(2)})`);
+  if (window.severity === 'high' && window.dataDriftTriggers !== false)
+    parts.push(`data drift high (share ${window.driftShare.toFixed(2)})`);
   if (window.performanceDrifted) parts.push('performance drift');
+  else if (window.estimatedPerformanceDrop === true) parts.push('estimated performance drop');
   return parts.join(' and ');
 }
 

@@ -131,6 +131,12 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     performanceDrifted: r.report.performance?.drifted === true,
     driftShare: r.driftShare,
     driftReportId: r.id,
+    ...(r.report.impact === undefined
+      ? {}
+      : {
+          dataDriftTriggers: r.report.impact.dataDriftTriggers,
+          estimatedPerformanceDrop: r.report.impact.countsAsPerformanceDrift,
+        }),
   });
 
   /**
