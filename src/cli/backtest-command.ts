@@ -1,10 +1,11 @@
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { createCommandBacktestTrainer, createTableReader } from '../compose.js';
+import { DEFAULT_IMPACT_POLICY } from '../domain/performance-impact.js';
 import { createRetrainingPolicy } from '../domain/retraining-policy.js';
 import type { TableReader } from '../ports/table-reader.js';
 import { runBacktest } from '../services/retraining/backtest/backtest.js';
-import { parseBacktestPolicy } from '../services/retraining/backtest/backtest-policy.js';
+import { type BacktestPolicy, parseBacktestPolicy } from '../services/retraining/backtest/backtest-policy.js';
 import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/backtest/render-backtest.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
 import { readOptionFile, writeOptionFile } from './option-files.js';
@@ -82,9 +83,9 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
       throw new UsageError('--json and --html exclude each other');
     const estimator = parseEstimator(options.model, 'logistic');
     const seed = parseSeed(options.seed);
-    const settings =
+    const settings: BacktestPolicy =
       options.policy === undefined
-        ? { retraining: createRetrainingPolicy(), drift: {} }
+        ? { retraining: createRetrainingPolicy(), drift: {}, estimation: { impact: DEFAULT_IMPACT_POLICY } }
         : parseBacktestPolicy(await readOptionFile('--policy', options.policy), options.policy);
     const reader = io.tableReader ?? createTableReader();
     const table = await reader.read(options.data);
@@ -110,6 +111,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
         params: parseParams(options.params),
         policy: settings.retraining,
         drift: settings.drift,
+        estimation: settings.estimation,
         seed,
       },
       { clock, ...(external === null ? {} : { trainer: external.trainer }) },

@@ -1,15 +1,19 @@
 import type { Cell } from '../domain/data-table.js';
 import {
+  BINARY_METRICS,
   type BinaryMetric,
   binaryEstimatorFrom,
   type CalibrationSummary,
   calibrationWarnings,
+  chunkRanges,
   conceptShiftWarnings,
   type EstimationWarning,
   fitBinaryEstimatorState,
+  isWorseThanThresholds,
   type MetricEstimate,
   realizedBinaryMetrics,
   scoreRangeWarnings,
+  standardDeviationThresholds,
   undefinedEstimateWarnings,
 } from './estimation/index.js';
 import type { EstimationSample } from './estimation-sample.js';
@@ -90,9 +94,44 @@ function usableRows(sample: EstimationSample, window: WindowPredictions) {
 }
 
 /**
+ * Alert thresholds for a window larger than the reference chunks: the metric's standard deviation over reference
+ * chunks of `chunkSize` rows, scaled to the window's size by √(chunkSize / windowRows) (sampling variation shrinks
+ * with √n), below the chunks' mean: mean − 3 · std · √(chunkSize / windowRows). Null when the chunks are the window's
+ * size (the estimator's own NannyML thresholds apply).
+ */
+function windowThresholds(
+  sample: EstimationSample,
+  chunkSize: number,
+  windowRows: number,
+): Record<BinaryMetric, number | null> | null {
+  if (chunkSize >= windowRows) return null;
+  const values = chunkRanges(sample.scores.length, chunkSize)
+    .filter((r) => r.rows === chunkSize)
+    .map((r) =>
+      realizedBinaryMetrics({
+        scores: sample.scores.slice(r.start, r.start + r.rows),
+        predictions: sample.predictions.slice(r.start, r.start + r.rows),
+        labels: sample.labels.slice(r.start, r.start + r.rows),
+      }),
+    );
+  const multiplier = 3 * Math.sqrt(chunkSize / windowRows);
+  const limits = { lower: 0, upper: 1 };
+  return Object.fromEntries(
+    BINARY_METRICS.map((m) => [
+      m,
+      standardDeviationThresholds(
+        values.map((v) => v[m]),
+        limits,
+        multiplier,
+      ).lower,
+    ]),
+  ) as Record<BinaryMetric, number | null>;
+}
+
+/**
  * Estimates a monitoring window's performance from its scores alone (CBPE fitted on the profile's estimation
  * sample, the reference chunked like the window: at most the window's size, at least {@link MIN_REFERENCE_CHUNKS}
- * chunks). Pure; null with the reason when the profile or the window does not allow an estimate.
+ * chunks; smaller chunks get thresholds scaled to the window's size, see windowThresholds). Pure; null with the reason when the profile or the window does not allow an estimate.
  */
 export function estimateWindowPerformance(
   profile: ReferenceProfile,
@@ -127,8 +166,10 @@ export function estimateWindowPerformance(
   );
   const chunk = estimator.estimate({ scores: rows.scores, predictions: rows.predictions });
   const byMetric = chunk.metrics as Readonly<Record<BinaryMetric, MetricEstimate>>;
+  const thresholds = windowThresholds(sample, referenceChunkSize, rows.scores.length);
   const estimates: WindowMetricEstimate[] = estimator.metrics.map((metric) => {
     const m = byMetric[metric];
+    const threshold = thresholds === null ? m.thresholds.lower : thresholds[metric];
     return {
       metric,
       value: m.value,
@@ -136,9 +177,9 @@ export function estimateWindowPerformance(
       upper: m.upper,
       samplingError: m.samplingError,
       reference: estimator.reference[metric],
-      threshold: m.thresholds.lower,
+      threshold,
       betterWhen: 'higher',
-      alert: m.alert,
+      alert: m.value !== null && isWorseThanThresholds(m.value, { lower: threshold, upper: null }, 'higher'),
     };
   });
   return {
