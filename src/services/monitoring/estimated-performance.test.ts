@@ -9,6 +9,7 @@ import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
 import { createPredictionLogging } from '../ingestion/prediction-logging.js';
 import { createMonitoredModels } from '../monitored-models.js';
 import { createDriftMonitoring } from './drift-monitoring.js';
+import { createDriftReportQueries } from './drift-report-queries.js';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number) {
@@ -46,15 +47,17 @@ describe('estimated performance of monitoring windows and impact-aware grading',
   const monitoring = createDriftMonitoring({ store, models, clock, dispatcher, events: createInProcessEventBus() });
   let seed = 10;
 
+  const labelsOf = new Map<string, number>();
+
   async function windowOf(model: string, shift: Shift) {
     now += 60_000;
+    const s = seed++;
     await logging.logPredictions(
       model,
-      rows(500, seed++, shift).map(({ income, region, score, predicted }) => ({
-        features: { income, region },
-        prediction: predicted,
-        score,
-      })),
+      rows(500, s, shift).map(({ income, region, score, predicted, label }, i) => {
+        labelsOf.set(`${model}-${s}-${i}`, label);
+        return { id: `${model}-${s}-${i}`, features: { income, region }, prediction: predicted, score };
+      }),
     );
     return (await monitoring.evaluate(model))!;
   }
@@ -73,6 +76,7 @@ describe('estimated performance of monitoring windows and impact-aware grading',
       ['aware', undefined],
       ['unaware', { impactAware: false }],
       ['off', { enabled: false }],
+      ['realized', undefined],
     ] as const) {
       await models.create({
         name,
@@ -124,6 +128,25 @@ describe('estimated performance of monitoring windows and impact-aware grading',
     expect(alert!.summary).toMatch(/estimated performance dropped: rocAuc/);
     for (let i = 0; i < 3; i++) await windowOf('aware', 'none');
     expect(await store.openAlert('aware', 'estimated_performance')).toBeNull();
+  });
+
+  it('shows the realized performance beside the estimate once labels arrive', async () => {
+    const queries = createDriftReportQueries({ store, models });
+    const stored = await windowOf('realized', 'none');
+    let windows = await queries.performance('realized', 10);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toMatchObject({ driftReportId: stored.id, realized: null, unavailableReason: null });
+    const ids = [...labelsOf.keys()].filter((id) => id.startsWith('realized-'));
+    await logging.attachLabels(
+      'realized',
+      ids.map((predictionId) => ({ predictionId, label: labelsOf.get(predictionId)! })),
+    );
+    windows = await queries.performance('realized', 10);
+    const realized = windows[0].realized!;
+    expect(realized.labelledRows).toBe(500);
+    const auc = windows[0].estimated!.find((m) => m.metric === 'rocAuc')!;
+    expect(Math.abs(realized.values.rocAuc! - auc.value!)).toBeLessThan(0.05);
+    expect(realized.warnings).toEqual([]);
   });
 
   it('does not estimate when the definition turns estimation off, and says why old profiles are not estimated', async () => {
