@@ -145,7 +145,7 @@ export function createBacktestCommand(): Command {
     .option('--window <n>', 'rows per window (default 1000)')
     .option(
       '--policy <file>',
-      'JSON: {"retraining": {…policy}, "drift": {…drift engine options}} (see docs/retraining.md)',
+      'JSON: {"retraining": {…policy}, "drift": {…drift engine options}, "estimation": {metrics, impactAware, dropWhen}} (see docs/retraining.md)',
     )
     .option('--json', 'print the windows and policy summaries as one JSON object')
     .option('--html <out>', 'write an HTML report to this file')
