@@ -54,7 +54,10 @@ describeWithComponent('driftguard backtest --trainer-command (the trainer contra
         accuracy: number;
         baselines: { static: { accuracy: number } };
       }[];
-      policies: Record<'drift' | 'static' | 'periodic', { retrains: number; promotions: number }>;
+      policies: Record<
+        'drift' | 'driftWithoutImpact' | 'static' | 'periodic',
+        { retrains: number; promotions: number }
+      >;
       setup: { estimator: string; features: string[] };
     };
     expect(out.setup.estimator).toMatch(/^command .*onnx-trainer-program\.ts$/);
