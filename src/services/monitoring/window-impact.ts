@@ -10,7 +10,7 @@ import type { BinaryMetric } from '../../drift/estimation/index.js';
 import { DEFAULT_WINDOW_METRICS, type DriftReport, type WindowImpact } from '../../drift/index.js';
 import type { MonitoredModelDefinition } from '../config/monitored-model-definition.js';
 
-/** What the window evaluation estimates for the model: null when its definition turns estimation off. */
+/** What the window evaluation estimates for the model: undefined when its definition turns estimation off. */
 export function estimationRequestOf(
   definition: MonitoredModelDefinition,
 ): { readonly metrics: readonly BinaryMetric[] } | undefined {
