@@ -76,12 +76,7 @@ module.exports = {
       from: { path: ENTRY_POINTS },
       to: {
         path: '^src/',
-        pathNot: [
-          TEST_FILE,
-          ENTRY_POINTS,
-          // TEMPORARY: impact-aware grading (issue 17) is being wired into the service.
-          '^src/domain/performance-impact\\.ts$',
-        ],
+        pathNot: [TEST_FILE, ENTRY_POINTS],
         reachable: false,
       },
     },

@@ -33,7 +33,7 @@ describe('driftguard backtest', () => {
     model: 'logistic',
   };
 
-  it('prints the documented JSON: windows and the three policies', async () => {
+  it('prints the documented JSON: windows and the four policies', async () => {
     const r = await backtest({ ...base, json: true });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -44,7 +44,9 @@ describe('driftguard backtest', () => {
     expect(out.windows).toHaveLength(10);
     for (const key of ['index', 'rows', 'accuracy', 'rocAuc', 'driftShare', 'severity', 'retrained'])
       expect(out.windows[0]).toHaveProperty(key);
-    expect(Object.keys(out.policies)).toEqual(['drift', 'static', 'periodic']);
+    expect(Object.keys(out.policies)).toEqual(['drift', 'driftWithoutImpact', 'static', 'periodic']);
+    expect(out.windows[0]).toHaveProperty('impact');
+    expect(out.windows[0]).toHaveProperty('withoutImpact');
     for (const p of Object.values(out.policies))
       for (const key of ['meanAccuracy', 'meanRocAuc', 'retrains', 'fitSeconds']) expect(p).toHaveProperty(key);
     expect(out.windows[4].retrained).toBe(true);
@@ -56,7 +58,7 @@ describe('driftguard backtest', () => {
     const r = await backtest({ ...base, html: path('report.html') });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^backtest: 10 windows of 500 rows after 2000 initial rows; trainer: logistic\ndrift {5}mean accuracy 0\.\d{4}/,
+      /^backtest: 10 windows of 500 rows after 2000 initial rows; trainer: logistic\ndrift {16}mean accuracy 0\.\d{4}.*\ndrift without impact mean accuracy 0\.\d{4}/,
     );
     expect(r.stdout).toContain(`report: ${path('report.html')}`);
     const html = readFileSync(path('report.html'), 'utf8');

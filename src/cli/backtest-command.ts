@@ -1,10 +1,11 @@
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { createCommandBacktestTrainer, createTableReader } from '../compose.js';
+import { DEFAULT_IMPACT_POLICY } from '../domain/performance-impact.js';
 import { createRetrainingPolicy } from '../domain/retraining-policy.js';
 import type { TableReader } from '../ports/table-reader.js';
 import { runBacktest } from '../services/retraining/backtest/backtest.js';
-import { parseBacktestPolicy } from '../services/retraining/backtest/backtest-policy.js';
+import { type BacktestPolicy, parseBacktestPolicy } from '../services/retraining/backtest/backtest-policy.js';
 import { backtestHtml, backtestJson, backtestSummaryText } from '../services/retraining/backtest/render-backtest.js';
 import { DEFAULT_ESTIMATOR } from '../services/training/train-model.js';
 import { cliErrorLine, UsageError } from './cli-error-line.js';
@@ -83,9 +84,9 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
       throw new UsageError('--json and --html exclude each other');
     const estimator = parseEstimator(options.model, DEFAULT_ESTIMATOR);
     const seed = parseSeed(options.seed);
-    const settings =
+    const settings: BacktestPolicy =
       options.policy === undefined
-        ? { retraining: createRetrainingPolicy(), drift: {} }
+        ? { retraining: createRetrainingPolicy(), drift: {}, estimation: { impact: DEFAULT_IMPACT_POLICY } }
         : parseBacktestPolicy(await readOptionFile('--policy', options.policy), options.policy);
     const reader = io.tableReader ?? createTableReader();
     const table = await reader.read(options.data);
@@ -111,6 +112,7 @@ export async function runBacktestCommand(options: BacktestCommandOptions, io: Ba
         params: parseParams(options.params),
         policy: settings.retraining,
         drift: settings.drift,
+        estimation: settings.estimation,
         seed,
       },
       { clock, ...(external === null ? {} : { trainer: external.trainer }) },
@@ -148,7 +150,7 @@ export function createBacktestCommand(): Command {
     .option('--window <n>', 'rows per window (default 1000)')
     .option(
       '--policy <file>',
-      'JSON: {"retraining": {…policy}, "drift": {…drift engine options}} (see docs/retraining.md)',
+      'JSON: {"retraining": {…policy}, "drift": {…drift engine options}, "estimation": {metrics, impactAware, dropWhen}} (see docs/retraining.md)',
     )
     .option('--json', 'print the windows and policy summaries as one JSON object')
     .option('--html <out>', 'write an HTML report to this file')

@@ -54,7 +54,10 @@ describeWithComponent('driftguard backtest --trainer-command (the trainer contra
         accuracy: number;
         baselines: { static: { accuracy: number } };
       }[];
-      policies: Record<'drift' | 'static' | 'periodic', { retrains: number; promotions: number }>;
+      policies: Record<
+        'drift' | 'driftWithoutImpact' | 'static' | 'periodic',
+        { retrains: number; promotions: number }
+      >;
       setup: { estimator: string; features: string[] };
     };
     expect(out.setup.estimator).toMatch(/^command .*onnx-trainer-program\.ts$/);
@@ -64,11 +67,14 @@ describeWithComponent('driftguard backtest --trainer-command (the trainer contra
     expect(out.windows[1].decision).toMatch(/: promoted$/);
     expect(out.windows[2].accuracy).toBeGreaterThan(out.windows[2].baselines.static.accuracy + 0.05);
     expect(out.policies.periodic.retrains).toBe(2);
-    // one version per run of the command: the initial model, the challengers, the periodic refits
+    // one version per run of the command: the initial model, the challengers of both drift policies (with and
+    // without impact awareness), the periodic refits
     const backend = createMlflowBackend({ trackingUri: mlflowTrackingUri });
     const versions = await backend.registry.listModelVersions(modelName);
     await backend.close();
-    expect(versions).toHaveLength(1 + out.policies.drift.retrains + out.policies.periodic.retrains);
+    expect(versions).toHaveLength(
+      1 + out.policies.drift.retrains + out.policies.driftWithoutImpact.retrains + out.policies.periodic.retrains,
+    );
     expect(versions.every((v) => v.tags['driftguard.job_id']?.startsWith('backtest-'))).toBe(true);
   }, 240_000);
 

@@ -7,7 +7,9 @@ export type AlertKind =
   | 'performance_drift'
   | 'data_quality'
   /** The multivariate test (drift.multivariate) says the joint distribution of the features moved. */
-  | 'multivariate_drift';
+  | 'multivariate_drift'
+  /** The performance estimated from scores (before labels) crosses its threshold (issue 17). */
+  | 'estimated_performance';
 
 export type AlertSeverity = Exclude<Severity, 'none'>;
 

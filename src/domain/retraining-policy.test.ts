@@ -97,6 +97,18 @@ describe('decideTrigger', () => {
     });
   });
 
+  it('impact-aware: data drift with no measurable impact does not count; an estimated drop counts as performance drift', () => {
+    const noImpact = { ...w('high'), dataDriftTriggers: false };
+    expect(at([noImpact, noImpact])).toEqual({ fire: false, reason: '0 of 2 consecutive high windows' });
+    const dropped = { ...w('none'), estimatedPerformanceDrop: true };
+    const d = at([noImpact, dropped, dropped]);
+    expect(d).toMatchObject({
+      fire: true,
+      trigger: { kind: 'drift', reason: 'estimated performance drop for 2 consecutive windows' },
+    });
+    expect(at([dropped, dropped], { ...policy, triggerOnPerformanceDrift: false }).fire).toBe(false);
+  });
+
   it('does not fire on a single high window or a broken streak, and says how far it is', () => {
     expect(at([w('high')])).toEqual({ fire: false, reason: '1 of 2 consecutive high windows' });
     expect(at([w('high'), w('medium')])).toEqual({ fire: false, reason: '0 of 2 consecutive high windows' });

@@ -182,6 +182,14 @@ export interface WindowSignal {
   readonly driftReportId?: number;
   /** The latest multivariate verdict at this window (carried over windows the test skips); absent = no drift. */
   readonly multivariateDrifted?: boolean;
+  /**
+   * Impact-aware grading (src/domain/performance-impact.ts): false when the window's data drift had no measurable
+   * impact on the estimated performance and impact awareness is on — its data drift does not count on its own.
+   * Absent = true (windows graded without an estimate).
+   */
+  readonly dataDriftTriggers?: boolean;
+  /** The performance estimated from scores dropped beyond its threshold: counts as performance drift. */
+  readonly estimatedPerformanceDrop?: boolean;
 }
 
 export type TriggerKind = 'drift' | 'manual' | 'schedule';
@@ -210,16 +218,18 @@ export interface TriggerInput {
 /** Does this window count as `high` for the policy? */
 export function isHighWindow(policy: RetrainingPolicy, window: WindowSignal): boolean {
   return (
-    (policy.triggerOnDataDrift && window.severity === 'high') ||
-    (policy.triggerOnPerformanceDrift && window.performanceDrifted) ||
+    (policy.triggerOnDataDrift && window.severity === 'high' && window.dataDriftTriggers !== false) ||
+    (policy.triggerOnPerformanceDrift && (window.performanceDrifted || window.estimatedPerformanceDrop === true)) ||
     (policy.triggerOnMultivariateDrift && window.multivariateDrifted === true)
   );
 }
 
 function describeWindow(window: WindowSignal): string {
   const parts: string[] = [];
-  if (window.severity === 'high') parts.push(`data drift high (share ${window.driftShare.toFixed(2)})`);
+  if (window.severity === 'high' && window.dataDriftTriggers !== false)
+    parts.push(`data drift high (share ${window.driftShare.toFixed(2)})`);
   if (window.performanceDrifted) parts.push('performance drift');
+  else if (window.estimatedPerformanceDrop === true) parts.push('estimated performance drop');
   if (window.multivariateDrifted === true) parts.push('multivariate drift');
   return parts.join(' and ');
 }

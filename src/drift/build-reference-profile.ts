@@ -3,6 +3,7 @@ import type { FeatureKind, FeatureSchema, FeatureSpec } from '../domain/feature-
 import { quantileBinEdges } from '../stats/index.js';
 import { type CategoricalValues, categoricalValuesOf, type NumericValues, numericValuesOf } from './column-values.js';
 import { DriftConfigError } from './drift-config-error.js';
+import { buildEstimationSample, type EstimationSampleOutcome } from './estimation-sample.js';
 import { evenlySpacedSample } from './evenly-spaced-sample.js';
 import { measurePerformance, type PerformanceColumns } from './measure-performance.js';
 import {
@@ -254,6 +255,10 @@ export function buildReferenceProfile(
   const role = (spec: FeatureSchema['target'], field: string): ColumnProfile | null =>
     spec === null ? null : profileColumn(spec.name, spec.kind, requireColumn(reference, spec.name, field), resolved);
   let performance: ReferencePerformance | null = null;
+  let estimation: EstimationSampleOutcome = {
+    sample: null,
+    reason: 'performance estimation needs a classifier with target, prediction and score columns',
+  };
   if (schema.target !== null && schema.prediction !== null && schema.task !== null) {
     const boxed = (name: string): ReturnType<typeof cellsOf> => cellsOf(requireColumn(reference, name, name));
     const columns: PerformanceColumns = {
@@ -262,6 +267,8 @@ export function buildReferenceProfile(
       score: schema.predictionScore === null ? null : boxed(schema.predictionScore.name),
     };
     const measured = measurePerformance(columns, schema);
+    if (columns.score !== null && schema.task === 'classification')
+      estimation = buildEstimationSample(schema, { ...columns, score: columns.score });
     if (measured !== null) {
       const { absoluteErrors, ...rest } = measured;
       const sorted = absoluteErrors === null ? null : absoluteErrors.slice().sort();
@@ -281,5 +288,7 @@ export function buildReferenceProfile(
     prediction: role(schema.prediction, 'prediction'),
     predictionScore: role(schema.predictionScore, 'predictionScore'),
     performance,
+    estimationSample: estimation.sample,
+    estimationSampleUnavailableReason: estimation.reason,
   };
 }

@@ -1,6 +1,8 @@
 import type { FeatureKind } from '../domain/feature-schema.js';
+import type { ImpactPolicy, ImpactVerdict } from '../domain/performance-impact.js';
 import type { Severity } from '../domain/severity.js';
 import type { DriftMode, EffectSizeName, MultipleTestingCorrection } from './drift-config.js';
+import type { EstimatedPerformance } from './estimate-window-performance.js';
 import type { MultivariateMethod } from './multivariate/multivariate-options.js';
 import type { MultivariateDriftResult, TopFeature } from './multivariate/multivariate-result.js';
 import type { DriftDirection, TestScore } from './stat-tests/stat-test.js';
@@ -172,4 +174,18 @@ export interface DriftReport {
   /** Null when not computable; `performanceUnavailableReason` says why. */
   readonly performance: PerformanceDriftResult | null;
   readonly performanceUnavailableReason: string | null;
+  /**
+   * Performance estimated from the window's scores before labels arrive (CBPE, docs/estimation.md); null with
+   * `estimatedPerformanceUnavailableReason` when not estimable. Absent from one-shot reports and reports written
+   * before estimation existed.
+   */
+  readonly estimatedPerformance?: EstimatedPerformance | null;
+  readonly estimatedPerformanceUnavailableReason?: string | null;
+  /** Impact-aware grading of the window (monitoring only): how its data drift and estimated performance combine. */
+  readonly impact?: WindowImpact;
+}
+
+/** The impact verdict of a monitoring window with the policy that produced it. */
+export interface WindowImpact extends ImpactVerdict {
+  readonly policy: ImpactPolicy;
 }

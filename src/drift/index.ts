@@ -50,8 +50,25 @@ export type {
   FeatureChartSummary,
   FeatureDriftResult,
   PerformanceDriftResult,
+  WindowImpact,
 } from './drift-report.js';
 export { DRIFT_REPORT_FORMAT_VERSION } from './drift-report.js';
+export {
+  DEFAULT_WINDOW_METRICS,
+  type EstimatedPerformance,
+  estimateWindowPerformance,
+  type RealizedPerformance,
+  realizedWindowPerformance,
+  type WindowEstimateOutcome,
+  type WindowMetricEstimate,
+  type WindowPredictions,
+} from './estimate-window-performance.js';
+export {
+  buildEstimationSample,
+  ESTIMATION_SAMPLE_MAX_ROWS,
+  ESTIMATION_SAMPLE_VERSION,
+  type EstimationSample,
+} from './estimation-sample.js';
 export type { EvaluationState } from './evaluate-drift.js';
 export { evaluateDrift, evaluateFeature, type FeatureEvaluation } from './evaluate-drift.js';
 export { hasDrift } from './has-drift.js';

@@ -17,7 +17,7 @@ export interface PerformanceMeasurement extends Omit<ReferencePerformance, 'abso
   readonly absoluteErrors: Float64Array | null;
 }
 
-function labelKey(cell: Cell, booleanLike: boolean): string | undefined {
+export function labelKey(cell: Cell, booleanLike: boolean): string | undefined {
   if (isMissingCell(cell)) return undefined;
   if (booleanLike) {
     const b = booleanOfCell(cell as Exclude<Cell, null>);
@@ -28,7 +28,7 @@ function labelKey(cell: Cell, booleanLike: boolean): string | undefined {
 }
 
 /** The positive class for AUC: declared, else `1` for 0/1 labels and `true` for boolean labels, else none. */
-function positiveClassOf(labels: ReadonlySet<string>, declared: string | null): string | null {
+export function positiveClassOf(labels: ReadonlySet<string>, declared: string | null): string | null {
   if (declared !== null) return declared;
   if (labels.size !== 2) return null;
   if (labels.has('0') && labels.has('1')) return '1';

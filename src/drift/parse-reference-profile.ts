@@ -1,5 +1,6 @@
 import { rowSampleProblem } from '../domain/reference-row-sample.js';
 import { DriftConfigError } from './drift-config-error.js';
+import { ESTIMATION_SAMPLE_VERSION } from './estimation-sample.js';
 import { type ColumnProfile, REFERENCE_PROFILE_FORMAT_VERSION, type ReferenceProfile } from './reference-profile.js';
 
 function fail(field: string, reason: string): never {
@@ -51,6 +52,26 @@ function checkColumn(value: unknown, field: string): void {
   } else fail(`${field}.kind`, `must be numeric, categorical or boolean, got '${String(c.kind)}'`);
 }
 
+function checkEstimationSample(value: unknown): void {
+  const field = 'profile.estimationSample';
+  const s = requireObject(value, field);
+  if (s.version !== ESTIMATION_SAMPLE_VERSION)
+    fail(
+      `${field}.version`,
+      `unsupported version ${String(s.version)} (this driftguard reads ${ESTIMATION_SAMPLE_VERSION})`,
+    );
+  if (s.task !== 'binary') fail(`${field}.task`, `must be "binary", got ${String(s.task)}`);
+  if (!Array.isArray(s.classes) || s.classes.length !== 2 || s.classes.some((c) => typeof c !== 'string'))
+    fail(`${field}.classes`, 'must be two class names');
+  requireNumberArray(s.scores, `${field}.scores`);
+  const n = (s.scores as number[]).length;
+  for (const key of ['predictions', 'labels']) {
+    const v = s[key];
+    if (!Array.isArray(v) || v.length !== n || v.some((x) => x !== 0 && x !== 1))
+      fail(`${field}.${key}`, `must be ${n} values 0 or 1 (one per score)`);
+  }
+}
+
 /**
  * Validates a parsed JSON reference profile (format version, schema/feature alignment, column shapes) and returns it
  * typed. Throws `DriftConfigError` naming the first bad field.
@@ -88,5 +109,6 @@ export function parseReferenceProfile(json: unknown): ReferenceProfile {
     const problem = rowSampleProblem(p.rowSample, 'profile/rowSample');
     if (problem !== null) fail(problem.path.replace(/\//g, '.'), problem.reason);
   }
+  if (p.estimationSample !== null && p.estimationSample !== undefined) checkEstimationSample(p.estimationSample);
   return json as ReferenceProfile;
 }

@@ -96,6 +96,30 @@ export interface ReferenceProfileOptions {
   readonly distinctCap?: number;
 }
 
+/** Bumped on any incompatible change of {@link EstimationSample}. */
+export const ESTIMATION_SAMPLE_VERSION = 1;
+/**
+ * The labelled reference rows performance estimation (CBPE, issue 17) is fitted on: a bounded sample of the model's
+ * score of the positive class, its predicted class and the true label, in reference order (the reference's normal
+ * variation is measured over consecutive chunks of it). Binary classifiers only. Absent from profiles built
+ * before it existed: their windows are `not-estimated`.
+ */
+export interface EstimationSample {
+  readonly version: typeof ESTIMATION_SAMPLE_VERSION;
+  readonly task: 'binary';
+  /** [negative class, positive class] in string form (as labels and predicted classes compare). */
+  readonly classes: readonly [string, string];
+  /** Whether labels are compared as booleans (`true` / `1` / `yes` are one class). */
+  readonly booleanLike: boolean;
+  /** Usable reference rows (finite score, known label and predicted class) before sampling. */
+  readonly usableRows: number;
+  readonly scores: readonly number[];
+  /** 1 = predicted the positive class. */
+  readonly predictions: readonly (0 | 1)[];
+  /** 1 = the label is the positive class. */
+  readonly labels: readonly (0 | 1)[];
+}
+
 /** Everything drift is measured against; built once, JSON-serializable, bounded size. */
 export interface ReferenceProfile {
   readonly formatVersion: typeof REFERENCE_PROFILE_FORMAT_VERSION;
@@ -113,4 +137,11 @@ export interface ReferenceProfile {
    * profiles built before it was kept and from one-shot reports (which read the reference file itself).
    */
   readonly rowSample?: ReferenceRowSample;
+  /**
+   * Binary classifiers with a score column: labelled (score, predicted class, label) rows performance estimation is
+   * fitted on (see EstimationSample); null with `estimationSampleUnavailableReason` otherwise. Absent from profiles
+   * built before it existed (their windows are not estimated).
+   */
+  readonly estimationSample?: EstimationSample | null;
+  readonly estimationSampleUnavailableReason?: string | null;
 }

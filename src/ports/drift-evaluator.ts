@@ -1,5 +1,6 @@
 import type { FeatureOverride } from '../domain/feature-schema.js';
 import type { StoredPrediction } from '../domain/prediction-record.js';
+import type { BinaryMetric } from '../drift/estimation/index.js';
 import type { DriftEngineOptions, DriftReport, EvaluationState, MultivariateOptionsInput } from '../drift/index.js';
 
 /** Everything one window evaluation needs; plain data, so it can cross a worker-thread boundary (structured clone). */
@@ -17,6 +18,8 @@ export interface DriftWindowRequest {
    * evaluation) and the detector options. The report then holds `multivariate`, or `multivariateNotRun` with the reason.
    */
   readonly multivariate?: { readonly referenceRows: unknown; readonly options: MultivariateOptionsInput };
+  /** Estimate the window's performance from its scores (issue 17); absent = not estimated. */
+  readonly estimation?: { readonly metrics: readonly BinaryMetric[] };
 }
 
 /** Runs window evaluations for the monitoring loop; the service uses a worker thread so requests are never blocked. */

@@ -332,6 +332,32 @@ describeWithComponent('dashboard in a real browser against driftguard serve', br
     await shot('performance');
   }, 90_000);
 
+  it('the performance view draws the estimated performance with its band beside the realized one', async () => {
+    await go('#/models/loans/performance');
+    const panel = page.locator('#estimated-performance');
+    // Every window is estimated from its logged scores (the champion's reference keeps labelled held-out scores).
+    await panel.locator('canvas').first().waitFor({ timeout: LIVE_MS });
+    expect(await panel.locator('canvas').count()).toBe(2);
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toMatch(/Latest window: rocAuc [0-9.]+ \[[0-9.]+, [0-9.]+\] vs threshold [0-9.]+; accuracy /);
+    // The labelled windows of the previous step show the realized values beside the estimate.
+    expect(text).toMatch(/realized on \d+ labelled rows: rocAuc [0-9.]+, accuracy [0-9.]+/);
+    expect(text).toMatch(/estimated drop|no measurable impact|no drift|not estimated/);
+    const windows = (
+      await server.call<{ items: { estimated: unknown[] | null; realized: { labelledRows: number } | null }[] }>(
+        'GET',
+        '/v1/models/loans/estimated-performance?limit=50',
+        'read',
+      )
+    ).items.filter((w) => w.estimated !== null);
+    expect(windows.at(-1)!.estimated).toHaveLength(2);
+    expect(windows.at(-1)!.realized?.labelledRows).toBeGreaterThanOrEqual(150);
+    // The `after` concept turned while the old champion grew more confident: the realized values fall outside the
+    // estimated band, and the panel says so.
+    expect(text).toMatch(/outside the estimate's band \(concept shift\)/);
+    await shot('estimated-performance');
+  }, 60_000);
+
   it('works at phone width (390 px) on every page without horizontal page overflow', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [hash, name] of [

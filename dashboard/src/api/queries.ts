@@ -9,6 +9,7 @@ import type {
   Page,
   PredictionLogPage,
   RetrainingJob,
+  WindowPerformance,
 } from './types.js';
 
 /** The public API calls the dashboard makes (read role). */
@@ -34,6 +35,9 @@ export const api = {
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v));
     return get<PredictionLogPage>(`/v1/models/${enc(name)}/predictions?${q}`);
   },
+  /** Estimated vs realized performance per window, oldest first. */
+  estimatedPerformance: async (name: string, limit = 200) =>
+    (await get<{ items: WindowPerformance[] }>(`/v1/models/${enc(name)}/estimated-performance?limit=${limit}`)).items,
   /** null when this server has no retraining routes. */
   retrainingJobs: async (name: string, limit = 50) =>
     (await getOrNull<{ jobs: RetrainingJob[] }>(`/v1/models/${enc(name)}/retraining-jobs?limit=${limit}`))?.jobs ??

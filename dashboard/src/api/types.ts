@@ -16,6 +16,7 @@ import type { AlertDeliverySchema, AlertSchema } from '../../../src/http/routes/
 import type {
   DriftReportEnvelopeSchema,
   MonitoringStatusSchema,
+  WindowPerformanceSchema,
 } from '../../../src/http/routes/drift-report-routes.js';
 import type { ModelVersionSchema, MonitoredModelSchema } from '../../../src/http/routes/model-routes.js';
 import type { LoggedPredictionSchema, PredictionLogPageSchema } from '../../../src/http/routes/prediction-routes.js';
@@ -30,6 +31,8 @@ export type AlertDelivery = Static<typeof AlertDeliverySchema>;
 export type DriftReportEnvelope = Static<typeof DriftReportEnvelopeSchema>;
 /** GET /v1/models/{name}/monitoring. */
 export type MonitoringStatus = Static<typeof MonitoringStatusSchema>;
+/** GET /v1/models/{name}/estimated-performance: one window's estimate and the realized performance beside it. */
+export type WindowPerformance = Static<typeof WindowPerformanceSchema>;
 export type LoggedPrediction = Static<typeof LoggedPredictionSchema>;
 export type PredictionLogPage = Static<typeof PredictionLogPageSchema>;
 export type Page<T> = { items: T[]; nextBefore: number | null };

@@ -8,7 +8,7 @@ import { href, useLoad } from '../lib/hooks.js';
 import { healthOf } from '../lib/severity.js';
 import { FeaturePanel } from './model-feature.js';
 import { MultivariatePanel } from './model-multivariate.js';
-import { PerformancePanel } from './model-performance.js';
+import { EstimatedPerformancePanel, PerformancePanel } from './model-performance.js';
 import { PredictionLogPanel } from './model-predictions.js';
 import { DataQualityPanel } from './model-quality.js';
 
@@ -145,7 +145,10 @@ export function ModelPage({ name, tab, feature }: { name: string; tab: string; f
       ) : current === 'quality' ? (
         <DataQualityPanel reports={reports.data} />
       ) : current === 'performance' ? (
-        <PerformancePanel reports={reports.data} />
+        <>
+          <EstimatedPerformancePanel name={name} />
+          <PerformancePanel reports={reports.data} />
+        </>
       ) : current === 'predictions' ? (
         <PredictionLogPanel name={name} />
       ) : (

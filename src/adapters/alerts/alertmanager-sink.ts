@@ -16,6 +16,7 @@ const ALERT_NAMES: Record<AlertNotification['alert']['kind'], string> = {
   performance_drift: 'DriftguardPerformanceDrift',
   data_quality: 'DriftguardDataQuality',
   multivariate_drift: 'DriftguardMultivariateDrift',
+  estimated_performance: 'DriftguardEstimatedPerformance',
 };
 
 /**

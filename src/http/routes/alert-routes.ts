@@ -19,6 +19,7 @@ export const AlertSchema = Type.Object({
     Type.Literal('performance_drift'),
     Type.Literal('data_quality'),
     Type.Literal('multivariate_drift'),
+    Type.Literal('estimated_performance'),
   ]),
   severity: SeveritySchema,
   peakSeverity: SeveritySchema,

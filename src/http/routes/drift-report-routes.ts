@@ -76,6 +76,47 @@ function parseTime(value: string | undefined, field: string): number | undefined
 
 const ReportPageLimit = pageLimit(50);
 
+const Num = Type.Union([Type.Number(), Type.Null()]);
+const EstimatedMetricSchema = Type.Object({
+  metric: Type.String(),
+  value: Num,
+  lower: Num,
+  upper: Num,
+  samplingError: Num,
+  reference: Num,
+  threshold: Num,
+  betterWhen: Type.Literal('higher'),
+  alert: Type.Boolean(),
+});
+export const WindowPerformanceSchema = Type.Object({
+  driftReportId: Type.Integer(),
+  windowStart: DateTime,
+  windowEnd: DateTime,
+  severity: Type.Union([Type.Literal('none'), Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')]),
+  impact: Type.Union([
+    Type.Object({
+      grade: Type.String({
+        description: '`performance-drop`, `no-measurable-impact`, `no-drift` or `not-estimated` (docs/estimation.md)',
+      }),
+      reason: Type.String(),
+      dataDriftTriggers: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
+  estimated: Type.Union([Type.Array(EstimatedMetricSchema), Type.Null()]),
+  unavailableReason: Type.Union([Type.String(), Type.Null()]),
+  realized: Type.Union([
+    Type.Object({
+      labelledRows: Type.Integer(),
+      values: Type.Record(Type.String(), Num),
+      warnings: Type.Array(
+        Type.Object({ code: Type.String(), message: Type.String(), metric: Type.Optional(Type.String()) }),
+      ),
+    }),
+    Type.Null(),
+  ]),
+});
+
 /** Stored drift reports: pages newest first (cursor `before`), a time range, and the latest report. */
 export function driftReportRoutes(
   services: Pick<HttpServices, 'driftReports' | 'monitoringStatus'>,
@@ -128,6 +169,45 @@ export function driftReportRoutes(
         },
       },
       async (request) => present(await services.driftReports.latest(request.params.name)),
+    );
+    app.get(
+      '/v1/models/:name/estimated-performance',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['drift'],
+          description:
+            'Performance estimated from the scores of each monitoring window (CBPE: value, band, threshold), oldest first, and the performance realized from the labels that arrived since, beside it (docs/estimation.md). A realized value outside the band is flagged `concept-shift`.',
+          params: ModelNameParams,
+          querystring: Type.Object({ limit: ReportPageLimit.schema }, { additionalProperties: false }),
+          response: {
+            200: Type.Object({ items: Type.Array(WindowPerformanceSchema) }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request) => {
+        const items = await services.driftReports.performance(
+          request.params.name,
+          ReportPageLimit.value(request.query.limit),
+        );
+        return {
+          items: items.map(({ windowStartMs, windowEndMs, estimated, realized, ...rest }) => ({
+            ...rest,
+            windowStart: new Date(windowStartMs).toISOString(),
+            windowEnd: new Date(windowEndMs).toISOString(),
+            estimated: estimated === null ? null : [...estimated],
+            realized:
+              realized === null
+                ? null
+                : {
+                    labelledRows: realized.labelledRows,
+                    values: { ...realized.values },
+                    warnings: [...realized.warnings],
+                  },
+          })),
+        };
+      },
     );
     app.get(
       '/v1/models/:name/monitoring',

@@ -175,6 +175,33 @@ export const RetrainingSettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Performance estimation of each monitoring window and impact-aware grading (issue 17; docs/configuration.md,
+ * docs/estimation.md). Defaults: estimation on, metrics rocAuc and accuracy, impact awareness on, drop when the
+ * estimate crosses its threshold.
+ */
+export const EstimationSettingsSchema = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean()),
+    metrics: Type.Optional(
+      Type.Array(
+        Type.Union([
+          Type.Literal('rocAuc'),
+          Type.Literal('accuracy'),
+          Type.Literal('precision'),
+          Type.Literal('recall'),
+          Type.Literal('f1'),
+          Type.Literal('specificity'),
+        ]),
+        { minItems: 1, uniqueItems: true },
+      ),
+    ),
+    impactAware: Type.Optional(Type.Boolean()),
+    dropWhen: Type.Optional(Type.Union([Type.Literal('estimate'), Type.Literal('band')])),
+  },
+  { additionalProperties: false },
+);
+
 export const MonitoredModelDefinitionSchema = Type.Object(
   {
     name: ModelName,
@@ -211,6 +238,7 @@ export const MonitoredModelDefinitionSchema = Type.Object(
       ),
     ),
     retraining: Type.Optional(RetrainingSettingsSchema),
+    estimation: Type.Optional(EstimationSettingsSchema),
   },
   { additionalProperties: false },
 );

@@ -26,6 +26,13 @@ import type { MonitoredModels } from '../monitored-models.js';
 import { createInThreadDriftEvaluator } from './drift-window-evaluation.js';
 import { cadenceOf, planMultivariate } from './multivariate-cadence.js';
 import { multivariateSummary } from './multivariate-summary.js';
+import {
+  estimatedPerformanceSeverity,
+  estimationRequestOf,
+  impactGradedDataDrift,
+  impactPolicyOf,
+  withImpact,
+} from './window-impact.js';
 
 /** Window of a model without one in its definition: the last 1,000 events, evaluated every 500. */
 export const DEFAULT_WINDOW: WindowOptions = { type: 'count', windowSize: 1000, step: 500 };
@@ -36,11 +43,12 @@ export const DEFAULT_EVALUATE_EVERY_SECONDS = 60;
 export function alertSeverities(report: DriftReport): Record<AlertKind, Severity> {
   const errors = report.dataQuality.filter((f) => f.severity === 'error').length;
   return {
-    data_drift: report.severity,
+    data_drift: impactGradedDataDrift(report),
     prediction_drift: report.predictionDrift?.drifted === true ? 'medium' : 'none',
     performance_drift: report.performance?.drifted === true ? 'high' : 'none',
     data_quality: errors > 0 ? 'medium' : 'none',
     multivariate_drift: report.multivariate?.drifted === true ? 'medium' : 'none',
+    estimated_performance: estimatedPerformanceSeverity(report),
   };
 }
 
@@ -52,8 +60,11 @@ function withoutVerdict(report: DriftReport): ReadonlySet<AlertKind> {
 function summaryOf(kind: AlertKind, report: DriftReport): string {
   if (kind === 'multivariate_drift' && report.multivariate !== undefined)
     return multivariateSummary(report.multivariate);
-  if (kind === 'data_drift')
-    return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})`;
+  if (kind === 'data_drift') {
+    const noImpact = report.impact?.grade === 'no-measurable-impact' ? ` — ${report.impact.reason}` : '';
+    return `${report.driftedFeatureCount} of ${report.testedFeatureCount} features drifted (share ${report.driftShare.toFixed(2)})${noImpact}`;
+  }
+  if (kind === 'estimated_performance') return report.impact?.reason ?? 'estimated performance';
   if (kind === 'prediction_drift') return `prediction distribution drifted (${report.predictionDrift?.test ?? 'test'})`;
   if (kind === 'performance_drift' && report.performance !== null) {
     const { metric, reference, current, labelledCount } = report.performance;
@@ -181,6 +192,7 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
         rows,
         options: engineOptions,
         overrides: definition.features,
+        estimation: estimationRequestOf(definition),
         state: {
           previousHighStreak: previous?.report.highStreak ?? 0,
           window:
@@ -189,14 +201,16 @@ export function createDriftMonitoring(options: DriftMonitoringOptions) {
               : { type: 'time', start: rows[0].timestampMs / 1000, end: rows[rows.length - 1].timestampMs / 1000 },
         },
       });
-      const report: DriftReport =
+      const report = withImpact(
         plan === null
           ? evaluated
           : {
               ...evaluated,
               ...(multivariateNotRun === undefined ? {} : { multivariateNotRun }),
               multivariateCadence: cadenceOf(plan, evaluated),
-            };
+            },
+        impactPolicyOf(definition),
+      );
       const stored = await store.saveDriftReport(
         {
           model: name,

@@ -1,16 +1,40 @@
-import type { DriftReportQuery, DriftReportRepository, StoredDriftReport } from '../../ports/store.js';
+import {
+  type EstimatedPerformance,
+  type RealizedPerformance,
+  realizedWindowPerformance,
+  type WindowMetricEstimate,
+} from '../../drift/index.js';
+import type { DriftReportQuery, DriftReportRepository, PredictionLog, StoredDriftReport } from '../../ports/store.js';
 import type { MonitoredModels } from '../monitored-models.js';
 import { NotFoundError } from '../service-errors.js';
 
 export interface DriftReportQueriesOptions {
-  readonly store: DriftReportRepository;
+  readonly store: DriftReportRepository & Pick<PredictionLog, 'predictionsBetween'>;
   readonly models: MonitoredModels;
 }
 
 /** A stored report with its number among its model's reports (1 = the model's first; ids are global). */
 export type NumberedDriftReport = StoredDriftReport & { readonly sequence: number };
 
-/** Reading stored drift reports of a model: pages (newest first) and the latest one, each numbered per model. */
+/** One window's estimated performance and, once labels arrived, the realized one beside it. */
+export interface WindowPerformance {
+  readonly driftReportId: number;
+  readonly windowStartMs: number;
+  readonly windowEndMs: number;
+  readonly severity: StoredDriftReport['severity'];
+  /** Impact-aware grade and its reason (null: report written before impact grading). */
+  readonly impact: { readonly grade: string; readonly reason: string; readonly dataDriftTriggers: boolean } | null;
+  /** Null with `unavailableReason` when the window was not estimated. */
+  readonly estimated: readonly WindowMetricEstimate[] | null;
+  readonly unavailableReason: string | null;
+  /** Computed from the labels joined to the window's predictions so far; null when none is labelled yet. */
+  readonly realized: RealizedPerformance | null;
+}
+
+/**
+ * Reading stored drift reports of a model: pages (newest first) and the latest one, each numbered per model, and
+ * estimated vs realized performance.
+ */
 export function createDriftReportQueries(options: DriftReportQueriesOptions) {
   const { store, models } = options;
   /** Numbers a page (newest first): one count, then the page order, unless a time range may leave holes. */
@@ -22,6 +46,23 @@ export function createDriftReportQueries(options: DriftReportQueriesOptions) {
     const top = await store.countDriftReports(model, newest.id);
     return items.map((r, index) => ({ ...r, sequence: top - index }));
   }
+
+  /** The realized metrics of an estimated window from the prediction log (labels arrive after the report). */
+  async function realizedOf(
+    report: StoredDriftReport,
+    estimate: EstimatedPerformance,
+  ): Promise<RealizedPerformance | null> {
+    const window = report.report.window;
+    const rows = (await store.predictionsBetween(report.model, report.windowStartMs, report.windowEndMs + 1)).filter(
+      (r) => window?.type !== 'count' || (r.sequence >= window.start && r.sequence <= window.end),
+    );
+    return realizedWindowPerformance(estimate, {
+      scores: rows.map((r) => r.score),
+      predictions: rows.map((r) => r.predictedClass),
+      labels: rows.map((r) => r.label),
+    });
+  }
+
   return {
     async page(
       model: string,
@@ -40,6 +81,34 @@ export function createDriftReportQueries(options: DriftReportQueriesOptions) {
       const report = await store.latestDriftReport(model);
       if (report === null) throw new NotFoundError(`model ${model} has no drift report yet`);
       return { ...report, sequence: await store.countDriftReports(model, report.id) };
+    },
+    /** The newest `limit` windows, oldest first: estimated performance with band and threshold, realized beside it. */
+    async performance(model: string, limit: number): Promise<WindowPerformance[]> {
+      await models.get(model);
+      const reports = await store.listDriftReports(model, { limit });
+      const out: WindowPerformance[] = [];
+      for (const r of reports.reverse()) {
+        const estimate = r.report.estimatedPerformance ?? null;
+        const impact = r.report.impact;
+        out.push({
+          driftReportId: r.id,
+          windowStartMs: r.windowStartMs,
+          windowEndMs: r.windowEndMs,
+          severity: r.severity,
+          impact:
+            impact === undefined
+              ? null
+              : { grade: impact.grade, reason: impact.reason, dataDriftTriggers: impact.dataDriftTriggers },
+          estimated: estimate?.metrics ?? null,
+          unavailableReason:
+            estimate === null
+              ? (r.report.estimatedPerformanceUnavailableReason ??
+                'the window was not estimated (report written before performance estimation)')
+              : null,
+          realized: estimate === null ? null : await realizedOf(r, estimate),
+        });
+      }
+      return out;
     },
   };
 }

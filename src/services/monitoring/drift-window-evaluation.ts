@@ -5,6 +5,7 @@ import {
   applyFeatureOverrides,
   type DriftReport,
   detectMultivariateDrift,
+  estimateWindowPerformance,
   evaluateDrift,
   multivariateFeatures,
   parseReferenceProfile,
@@ -62,14 +63,26 @@ export function multivariateOfWindow(
 
 /**
  * The CPU-heavy part of a monitoring evaluation (pure): profile parsing, the window's table, the drift engine and,
- * when asked, the multivariate test.
+ * when asked, the multivariate test and the performance estimate.
  */
 export function evaluateDriftWindow(request: DriftWindowRequest): DriftReport {
   const profile = applyFeatureOverrides(parseReferenceProfile(request.profile), request.overrides);
   const current = predictionTable(request.rows, profile);
   const report = evaluateDrift(profile, current, request.options, request.state);
-  if (request.multivariate === undefined) return report;
-  return { ...report, ...multivariateOfWindow(profile, current, request.multivariate) };
+  const multivariate =
+    request.multivariate === undefined ? {} : multivariateOfWindow(profile, current, request.multivariate);
+  if (request.estimation === undefined) return { ...report, ...multivariate };
+  const outcome = estimateWindowPerformance(
+    profile,
+    { scores: request.rows.map((r) => r.score), predictions: request.rows.map((r) => r.predictedClass) },
+    request.estimation.metrics,
+  );
+  return {
+    ...report,
+    ...multivariate,
+    estimatedPerformance: outcome.estimate,
+    estimatedPerformanceUnavailableReason: outcome.reason,
+  };
 }
 
 /** Evaluates on the calling thread (blocks its event loop for the evaluation's duration): unit tests and one-shot tools. */

@@ -132,6 +132,12 @@ export function createRetrainingRunner(options: RetrainingRunnerOptions) {
     multivariateDrifted: (r.report.multivariate?.drifted ?? r.report.multivariateCadence?.lastDrifted) === true,
     driftShare: r.driftShare,
     driftReportId: r.id,
+    ...(r.report.impact === undefined
+      ? {}
+      : {
+          dataDriftTriggers: r.report.impact.dataDriftTriggers,
+          estimatedPerformanceDrop: r.report.impact.countsAsPerformanceDrift,
+        }),
   });
 
   /**

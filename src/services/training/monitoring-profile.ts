@@ -39,9 +39,9 @@ export function scoredTable(
 /**
  * The monitoring reference of a model: feature distributions of its training rows, the label / prediction / score
  * roles declared, and the reference performance measured on its held-out test rows (the training rows would flatter
- * a boosted model and make every window look like a performance drop). With no held-out rows (an empty test split)
- * the performance is measured on the training rows. A seeded sample of the training rows (≤ 5,000) is kept for
- * multivariate drift tests.
+ * a boosted model and make every window look like a performance drop), and so is the sample performance estimation
+ * is calibrated on. With no held-out rows (an empty test split) both come from the training rows. A seeded sample of
+ * the training rows (≤ 5,000) is kept for multivariate drift tests.
  */
 export function monitoringProfile(model: FittedModel, trainTable: DataTable, testTable: DataTable): ReferenceProfile {
   const train = scoredTable(model, trainTable);
@@ -55,5 +55,18 @@ export function monitoringProfile(model: FittedModel, trainTable: DataTable, tes
   const profile = withReferenceRowSample(buildReferenceProfile(train, schema), train);
   if (testTable.rowCount === 0) return profile;
   const heldOut = buildReferenceProfile(scoredTable(model, testTable), schema);
-  return { ...profile, performance: heldOut.performance };
+  return withHeldOutPerformance(profile, heldOut);
+}
+
+/**
+ * The reference performance and the estimation sample (performance estimation is calibrated on it) come from the
+ * held-out rows: scores on training rows are over-confident.
+ */
+export function withHeldOutPerformance(profile: ReferenceProfile, heldOut: ReferenceProfile): ReferenceProfile {
+  return {
+    ...profile,
+    performance: heldOut.performance,
+    estimationSample: heldOut.estimationSample ?? null,
+    estimationSampleUnavailableReason: heldOut.estimationSampleUnavailableReason ?? null,
+  };
 }

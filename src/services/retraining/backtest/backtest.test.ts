@@ -61,6 +61,31 @@ describe('runBacktest', () => {
     expect(r.windows[5].retrained).toBe(true);
   });
 
+  it('replays the policy with and without impact awareness side by side', async () => {
+    // c (ignored by the label) jumps by 10 after 4 windows: data drift the model's performance does not feel
+    const drifted = stackTables(conceptTable(4000, 8, 1), conceptTable(1500, 8, 2, 4000, 10));
+    const r = await runBacktest(
+      {
+        table: drifted,
+        target: 'label',
+        orderColumn: 't',
+        initialRows: 2000,
+        windowRows: 500,
+        policy,
+        drift: { severity: { high: 0.3 } },
+      },
+      { clock },
+    );
+    expect(r.windows.slice(0, 4).every((w) => w.impact === 'no-drift')).toBe(true);
+    expect(r.windows.slice(4).map((w) => w.impact)).toEqual(Array(3).fill('no-measurable-impact'));
+    expect(r.windows[4]).toMatchObject({ severity: 'high', alerts: ['data_drift:medium'], retrained: false });
+    expect(r.windows[4].withoutImpact.alerts).toEqual(['data_drift:high']);
+    expect(r.windows[4].withoutImpact.decision).toMatch(/^data drift high \(share 0\.33\) for 1 consecutive window/);
+    expect(r.windows[4].estimated!.map((m) => m.metric)).toEqual(['rocAuc', 'accuracy']);
+    expect(r.policies.drift.retrains).toBe(0);
+    expect(r.policies.driftWithoutImpact.retrains).toBe(1);
+  });
+
   it('refuses bad set-ups with the field', async () => {
     await expect(runBacktest({ table, target: 'nope', policy }, { clock })).rejects.toThrow('target: no column "nope"');
     await expect(
@@ -74,6 +99,16 @@ describe('runBacktest', () => {
 
 describe('parseBacktestPolicy', () => {
   it('reads retraining and drift settings and names bad ones', () => {
+    expect(parseBacktestPolicy('{"estimation":{"impactAware":false,"metrics":["f1"]}}', 'p.json').estimation).toEqual({
+      metrics: ['f1'],
+      impact: { enabled: false, dropWhen: 'estimate' },
+    });
+    expect(() => parseBacktestPolicy('{"estimation":{"dropWhen":"always"}}', 'p.json')).toThrow(
+      'p.json: estimation.dropWhen: must be "estimate" or "band"',
+    );
+    expect(() => parseBacktestPolicy('{"estimation":{"metrics":["auc"]}}', 'p.json')).toThrow(
+      'p.json: estimation.metrics',
+    );
     const p = parseBacktestPolicy('{"retraining":{"persistWindows":3},"drift":{"pValueThreshold":0.01}}', 'p.json');
     expect(p.retraining.persistWindows).toBe(3);
     expect(p.drift).toEqual({ pValueThreshold: 0.01 });
@@ -81,7 +116,7 @@ describe('parseBacktestPolicy', () => {
       /^p\.json: invalid JSON at line 1, column 2: expected a property name in double quotes, found the end of the text$/,
     );
     expect(() => parseBacktestPolicy('{"retrain":{}}', 'p.json')).toThrow(
-      'p.json: retrain: unknown key; valid: retraining, drift',
+      'p.json: retrain: unknown key; valid: retraining, drift, estimation',
     );
     expect(() => parseBacktestPolicy('{"retraining":{"minPerClass":-1}}', 'p.json')).toThrow(
       'retraining.minPerClass: must be an integer ≥ 0',

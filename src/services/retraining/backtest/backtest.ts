@@ -16,6 +16,12 @@ import {
   projectTable,
 } from '../../../domain/data-table.js';
 import {
+  DEFAULT_IMPACT_POLICY,
+  gradePerformanceImpact,
+  type ImpactGrade,
+  type ImpactPolicy,
+} from '../../../domain/performance-impact.js';
+import {
   decideAutomaticStep,
   type RetrainingPolicy,
   rowsSinceDriftBegan,
@@ -25,6 +31,12 @@ import {
 import type { Severity } from '../../../domain/severity.js';
 import { createDriftEngineConfig } from '../../../drift/create-drift-engine-config.js';
 import type { DriftEngineOptions } from '../../../drift/drift-config.js';
+import {
+  DEFAULT_WINDOW_METRICS,
+  estimateWindowPerformance,
+  type WindowMetricEstimate,
+} from '../../../drift/estimate-window-performance.js';
+import type { BinaryMetric } from '../../../drift/estimation/index.js';
 import { evaluateDrift } from '../../../drift/evaluate-drift.js';
 import {
   binaryClassificationMetrics,
@@ -59,6 +71,11 @@ export interface BacktestRequest {
   readonly policy: RetrainingPolicy;
   /** Drift engine options of the monitoring (default: the engine's defaults). */
   readonly drift?: DriftEngineOptions;
+  /**
+   * Performance estimation and impact-aware grading of the `drift` policy (default: on, rocAuc and accuracy, drop
+   * when the estimate crosses its threshold); `driftWithoutImpact` replays the same policy with impact awareness off.
+   */
+  readonly estimation?: { readonly metrics?: readonly BinaryMetric[]; readonly impact?: ImpactPolicy };
   readonly seed?: number;
   /** Called after every window (progress). */
   readonly onWindow?: (done: number, total: number) => void;
@@ -77,8 +94,21 @@ export interface BacktestWindow extends WindowScore {
   readonly driftShare: number;
   readonly severity: Severity;
   readonly performanceDrift: boolean;
-  /** Alerts this window raises: `data_drift:<severity>` at medium or above, `performance_drift`. */
+  /**
+   * Alerts this window raises: `data_drift:<severity>` at medium or above (graded `medium` when high drift had no
+   * measurable impact and impact awareness is on), `performance_drift`, `estimated_performance`.
+   */
   readonly alerts: readonly string[];
+  /** Impact-aware grade of the window (src/domain/performance-impact.ts). */
+  readonly impact: ImpactGrade;
+  /** The performance estimated from the scores before the labels, with band and threshold; null when not estimated. */
+  readonly estimated: readonly WindowMetricEstimate[] | null;
+  /** The same policy with impact awareness off (its own model in service, its own retrains). */
+  readonly withoutImpact: WindowScore & {
+    readonly retrained: boolean;
+    readonly decision: string | null;
+    readonly alerts: readonly string[];
+  };
   /** A challenger was trained after this window. */
   readonly retrained: boolean;
   /** What the policy did after the window, in words (trigger, deferral, promotion or rejection). */
@@ -100,7 +130,10 @@ export interface PolicySummary {
 export interface BacktestResult {
   readonly windows: readonly BacktestWindow[];
   readonly policies: {
+    /** The retraining policy as configured (impact-aware by default). */
     readonly drift: PolicySummary;
+    /** The same policy without impact awareness, in the same pass. */
+    readonly driftWithoutImpact: PolicySummary;
     readonly static: PolicySummary;
     readonly periodic: PolicySummary;
   };
@@ -253,6 +286,8 @@ function createDriftPolicyArm(options: {
   readonly trainer: BacktestTrainer;
   readonly history: ReturnType<typeof createLabelledHistory>;
   readonly seed: number;
+  readonly impact: ImpactPolicy;
+  readonly metrics: readonly BinaryMetric[];
 }) {
   const { policy, history } = options;
   let serving = options.first;
@@ -265,11 +300,38 @@ function createDriftPolicyArm(options: {
   /** Serves and monitors one window; its signal joins the policy's history. */
   async function serve(window: DataTable) {
     const served = await scoreWindow(serving, window);
-    const report = evaluateDrift(serving.profile, serving.scoredTable(window, served.scores), options.driftConfig);
+    const scored = serving.scoredTable(window, served.scores);
+    const report = evaluateDrift(serving.profile, scored, options.driftConfig);
     const performanceDrift = report.performance?.drifted === true;
-    signals.push({ severity: report.severity, performanceDrifted: performanceDrift, driftShare: report.driftShare });
+    const predictionColumn = serving.profile.schema.prediction?.name;
+    const predictions = predictionColumn === undefined ? [] : (cellsOfColumn(scored, predictionColumn) ?? []);
+    const estimate = estimateWindowPerformance(
+      serving.profile,
+      { scores: Array.from(served.scores), predictions },
+      options.metrics,
+    ).estimate;
+    const verdict = gradePerformanceImpact(
+      report.severity,
+      (estimate?.metrics ?? []).map((m) => ({ ...m })),
+      options.impact,
+    );
+    signals.push({
+      severity: report.severity,
+      performanceDrifted: performanceDrift,
+      driftShare: report.driftShare,
+      dataDriftTriggers: verdict.dataDriftTriggers,
+      estimatedPerformanceDrop: verdict.countsAsPerformanceDrift,
+    });
     signalRows.push(window.rowCount);
-    return { score: served.score, report, performanceDrift };
+    const dataDriftAlert =
+      options.impact.enabled && verdict.grade === 'no-measurable-impact' && report.severity === 'high'
+        ? 'medium'
+        : report.severity;
+    const alerts = [
+      ...alertsOf(dataDriftAlert, performanceDrift),
+      ...(verdict.grade === 'performance-drop' ? ['estimated_performance'] : []),
+    ];
+    return { score: served.score, report, performanceDrift, verdict, estimate, alerts };
   }
 
   /** After window `w`'s labels are in: what the live runner would do; null when it does nothing. */
@@ -347,14 +409,18 @@ export async function runBacktest(request: BacktestRequest, options: BacktestOpt
   const first = await trainer.initial(plan.initial);
   const features = [...first.features];
   const history = createLabelledHistory(plan.initial, [...features, target], policy.horizonRows);
-  const drift = createDriftPolicyArm({
+  const armOptions = {
     first: first.serving,
     policy,
     driftConfig: createDriftEngineConfig({ ...request.drift, persistenceWindows: 1 }),
     trainer,
     history,
     seed,
-  });
+    metrics: request.estimation?.metrics ?? DEFAULT_WINDOW_METRICS,
+  };
+  const impact = request.estimation?.impact ?? DEFAULT_IMPACT_POLICY;
+  const drift = createDriftPolicyArm({ ...armOptions, impact });
+  const unaware = createDriftPolicyArm({ ...armOptions, impact: { ...impact, enabled: false } });
   let periodic = first.serving;
   const periodicCounts: FitCounts = { retrains: 0, promotions: 0, fit: 0 };
 
@@ -362,11 +428,13 @@ export async function runBacktest(request: BacktestRequest, options: BacktestOpt
   for (let w = 0; w < plan.windowCount; w++) {
     const { rows: window, nowMs } = plan.window(w);
     const served = await drift.serve(window);
+    const servedUnaware = await unaware.serve(window);
     const staticScore = (await scoreWindow(first.serving, window)).score;
     const periodicScore = (await scoreWindow(periodic, window)).score;
     history.push(window);
     const isLast = w === plan.windowCount - 1;
     const { retrained, decision } = isLast ? { retrained: false, decision: null } : await drift.decide(w, nowMs);
+    const withoutImpact = isLast ? { retrained: false, decision: null } : await unaware.decide(w, nowMs);
     if (!isLast) {
       const refit = await trainer.refit(history.recent());
       periodic = refit.serving;
@@ -382,7 +450,10 @@ export async function runBacktest(request: BacktestRequest, options: BacktestOpt
       driftShare: served.report.driftShare,
       severity: served.report.severity,
       performanceDrift: served.performanceDrift,
-      alerts: alertsOf(served.report.severity, served.performanceDrift),
+      alerts: served.alerts,
+      impact: served.verdict.grade,
+      estimated: served.estimate?.metrics ?? null,
+      withoutImpact: { ...servedUnaware.score, ...withoutImpact, alerts: servedUnaware.alerts },
       retrained,
       decision,
       baselines: { static: staticScore, periodic: periodicScore },
@@ -393,6 +464,10 @@ export async function runBacktest(request: BacktestRequest, options: BacktestOpt
     windows,
     policies: {
       drift: summarize(windows, drift.counts),
+      driftWithoutImpact: summarize(
+        windows.map((w) => w.withoutImpact),
+        unaware.counts,
+      ),
       static: summarize(
         windows.map((w) => w.baselines.static),
         { retrains: 0, promotions: 0, fit: 0 },

@@ -17,7 +17,7 @@ import type { InferenceModelSource } from '../../../ports/inference-model-source
 import type { TableColumn, TableWriter } from '../../../ports/table-writer.js';
 import { onnxServedModel } from '../../serving/load-served-model.js';
 import { positiveScores, predictedClassOf, type ServedModel } from '../../serving/served-model.js';
-import { SCORED_COLUMNS } from '../../training/monitoring-profile.js';
+import { SCORED_COLUMNS, withHeldOutPerformance } from '../../training/monitoring-profile.js';
 import { ChallengerVersionError, TIMESTAMP_COLUMN, typeOfCells } from '../external-challenger.js';
 import { planExternalRows } from '../external-challenger-rows.js';
 import type { BacktestServing, BacktestTrainer, TrainedServing } from './backtest-trainer.js';
@@ -138,11 +138,10 @@ export function createExternalBacktestTrainer(options: ExternalBacktestTrainerOp
       profile:
         heldOut.rowCount === 0
           ? profile
-          : {
-              ...profile,
-              performance: buildReferenceProfile(scoredTable(model, heldOut, await scores(heldOut)), schema)
-                .performance,
-            },
+          : withHeldOutPerformance(
+              profile,
+              buildReferenceProfile(scoredTable(model, heldOut, await scores(heldOut)), schema),
+            ),
       trainTable,
     };
   }

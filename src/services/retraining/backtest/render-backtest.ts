@@ -15,6 +15,9 @@ export function backtestJson(result: BacktestResult): object {
       performanceDrift: w.performanceDrift,
       alerts: w.alerts,
       decision: w.decision,
+      impact: w.impact,
+      estimated: w.estimated,
+      withoutImpact: w.withoutImpact,
       baselines: w.baselines,
     })),
     policies: result.policies,
@@ -30,14 +33,18 @@ export function backtestSummaryText(
   options: { readonly defaultTrainer?: boolean } = {},
 ): string {
   const line = (name: string, p: PolicySummary) =>
-    `${name.padEnd(9)} mean accuracy ${f4(p.meanAccuracy)}, mean ROC AUC ${f4(p.meanRocAuc)}, retrains ${p.retrains} (${p.promotions} in service), fit ${p.fitSeconds.toFixed(2)} s`;
-  const { drift, static: fixed, periodic } = result.policies;
+    `${name.padEnd(20)} mean accuracy ${f4(p.meanAccuracy)}, mean ROC AUC ${f4(p.meanRocAuc)}, retrains ${p.retrains} (${p.promotions} in service), fit ${p.fitSeconds.toFixed(2)} s`;
+  const { drift, driftWithoutImpact, static: fixed, periodic } = result.policies;
+  const noImpact = result.windows.filter((w) => w.impact === 'no-measurable-impact').length;
+  const drops = result.windows.filter((w) => w.impact === 'performance-drop').length;
   return [
     `backtest: ${result.windows.length} windows of ${result.setup.windowRows} rows after ${result.setup.initialRows} initial rows; trainer: ${result.setup.estimator}${options.defaultTrainer === true ? ' (the default, as for train; --model to choose)' : ''}`,
     line('drift', drift),
+    line('drift without impact', driftWithoutImpact),
     line('static', fixed),
     line('periodic', periodic),
     'retrains: challengers trained; in service: those promoted because they beat the champion on the same test rows (the rest were rejected)',
+    `impact: ${noImpact} drifted window(s) with no measurable impact, ${drops} with an estimated performance drop`,
     '',
   ].join('\n');
 }
@@ -82,7 +89,7 @@ export function backtestHtml(result: BacktestResult, title: string): string {
     .map(
       (w) =>
         `<tr><td>${w.index}</td><td>${w.rows}</td><td>${f4(w.accuracy)}</td><td>${f4(w.rocAuc)}</td><td>${f4(w.baselines.static.accuracy)}</td><td>${f4(w.baselines.periodic.accuracy)}</td>` +
-        `<td>${w.driftShare.toFixed(2)}</td><td>${w.severity}</td><td>${escapeHtml(w.alerts.join(', '))}</td><td>${w.retrained ? 'yes' : ''}</td><td>${escapeHtml(w.decision ?? '')}</td></tr>`,
+        `<td>${w.driftShare.toFixed(2)}</td><td>${w.severity}</td><td>${w.impact}</td><td>${f4(w.estimated?.find((m) => m.metric === 'rocAuc')?.value ?? null)}</td><td>${escapeHtml(w.alerts.join(', '))}</td><td>${w.retrained ? 'yes' : ''}</td><td>${escapeHtml(w.decision ?? '')}</td></tr>`,
     )
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -91,7 +98,7 @@ export function backtestHtml(result: BacktestResult, title: string): string {
 <p>${result.windows.length} windows of ${result.setup.windowRows} rows after ${result.setup.initialRows} initial rows; model ${result.setup.estimator}; features ${escapeHtml(result.setup.features.join(', '))}.</p>
 <table><tr><th>policy</th><th>mean accuracy</th><th>mean ROC AUC</th><th>retrains</th><th>in service</th><th>fit s</th></tr>${summary}</table>
 <h2>Accuracy per window</h2><p>drift policy red, static grey, periodic blue; dashed lines: retrains of the drift policy.</p>${accuracyChart(result)}
-<h2>Windows</h2><table><tr><th>#</th><th>rows</th><th>accuracy</th><th>ROC AUC</th><th>static</th><th>periodic</th><th>drift share</th><th>severity</th><th>alerts</th><th>retrained</th><th>decision</th></tr>${rows}</table>
+<h2>Windows</h2><table><tr><th>#</th><th>rows</th><th>accuracy</th><th>ROC AUC</th><th>static</th><th>periodic</th><th>drift share</th><th>severity</th><th>impact</th><th>estimated ROC AUC</th><th>alerts</th><th>retrained</th><th>decision</th></tr>${rows}</table>
 <h2>Policy</h2><pre>${escapeHtml(JSON.stringify(result.setup.policy, null, 2))}</pre></body></html>
 `;
 }
