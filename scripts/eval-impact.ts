@@ -2,7 +2,7 @@
  * Impact-aware grading on the NannyML car-loan stream (issue 17): does grading data drift by its estimated impact
  * lose any high-severity window whose realized ROC AUC dropped, and how many drifted windows whose realized
  * performance held does it mark "no measurable impact"?
- * Run: npm run eval:impact -- --data ../shared/data/nannyml_car_loan [--windows 5000,2500,1000] [--drop 0.02]
+ * Run: npm run eval:impact -- --data <datasets>/nannyml_car_loan [--windows 5000,2500,1000] [--drop 0.02]
  *   [--drop-when estimate|band] [--json results.json]
  *
  * The very code of the service: the reference profile of reference.csv (features, label `repaid`, prediction
@@ -33,7 +33,7 @@ import { selectRows } from '../src/models/index.js';
 
 const { values: args } = parseArgs({
   options: {
-    data: { type: 'string', default: '../shared/data/nannyml_car_loan' },
+    data: { type: 'string' },
     windows: { type: 'string', default: '5000,2500,1000' },
     drop: { type: 'string', default: '0.02' },
     'drop-when': { type: 'string', default: 'estimate' },
@@ -46,6 +46,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const dataDir = args.data ?? fail('--data <folder of the nannyml_car_loan dataset> is required (docs/evaluation.md)');
 const dropWhen = args['drop-when'];
 if (dropWhen !== 'estimate' && dropWhen !== 'band') fail(`--drop-when must be estimate or band, got ${dropWhen}`);
 const maxDrop = Number(args.drop);
@@ -92,8 +93,8 @@ interface WindowResult {
 
 async function main() {
   const reader = createTableReader();
-  const reference = await reader.read(join(args.data ?? '', 'reference.csv'));
-  const monitoring = await reader.read(join(args.data ?? '', 'monitoring.csv'));
+  const reference = await reader.read(join(dataDir, 'reference.csv'));
+  const monitoring = await reader.read(join(dataDir, 'monitoring.csv'));
   const schema = inferSchema(reference, {
     target: COLUMNS.target,
     prediction: COLUMNS.prediction,
