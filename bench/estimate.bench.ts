@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireDataDir } from '../scripts/require-data-dir.js';
 import { createTableReader } from '../src/compose.js';
 import { requireCells } from '../src/domain/data-table.js';
 import { BINARY_METRICS, type BinaryMetric, fitBinaryEstimator } from '../src/drift/estimation/index.js';
@@ -240,17 +241,6 @@ async function speed(
     segments: {},
   });
   return { fitSeconds: (t1 - t0) / 1000, estimateSeconds: (t2 - t1) / 1000, chunks, peer };
-}
-
-/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
-function requireDataDir(dir: string | undefined): string {
-  if (dir === undefined || dir === '') {
-    process.stderr.write(
-      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
-    );
-    process.exit(2);
-  }
-  return dir;
 }
 
 async function main(): Promise<void> {

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireDataDir } from '../scripts/require-data-dir.js';
 import { createTableReader } from '../src/compose.js';
 import { type Cell, type Column, cellAt, type DataTable } from '../src/domain/data-table.js';
 import { createSeededRandom, type FeatureRow, type FittedModel } from '../src/models/index.js';
@@ -113,17 +114,6 @@ function runPeers(
 
 const fmt = (x: number | null | undefined, digits = 4): string =>
   x === null || x === undefined ? 'n/a' : x.toFixed(digits);
-
-/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
-function requireDataDir(dir: string | undefined): string {
-  if (dir === undefined || dir === '') {
-    process.stderr.write(
-      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
-    );
-    process.exit(2);
-  }
-  return dir;
-}
 
 async function main(): Promise<void> {
   const syntheticRows = Number(argument('synthetic-rows', '100000'));

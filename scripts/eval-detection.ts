@@ -34,17 +34,7 @@ import type { DriftReport } from '../src/drift/drift-report.js';
 import { evaluateDrift } from '../src/drift/evaluate-drift.js';
 import { logisticTrainer } from '../src/models/logistic-trainer.js';
 import { runMultivariateEvaluation } from './eval-multivariate-detection.js';
-
-/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
-function requireDataDir(dir: string | undefined): string {
-  if (dir === undefined || dir === '') {
-    process.stderr.write(
-      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
-    );
-    process.exit(2);
-  }
-  return dir;
-}
+import { requireDataDir } from './require-data-dir.js';
 
 const { values: args } = parseArgs({
   options: {

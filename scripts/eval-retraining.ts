@@ -15,17 +15,7 @@ import type { DataTable } from '../src/domain/data-table.js';
 import { createRetrainingPolicy } from '../src/domain/retraining-policy.js';
 import { type BacktestResult, runBacktest } from '../src/services/retraining/backtest/backtest.js';
 import { parseBacktestPolicy } from '../src/services/retraining/backtest/backtest-policy.js';
-
-/** The folder of public datasets (`--data`), required: the datasets are not part of the repository. */
-function requireDataDir(dir: string | undefined): string {
-  if (dir === undefined || dir === '') {
-    process.stderr.write(
-      'error: --data <dir> is required: the folder holding the public datasets (docs/evaluation.md, "Public datasets")\n',
-    );
-    process.exit(2);
-  }
-  return dir;
-}
+import { requireDataDir } from './require-data-dir.js';
 
 const { values: args } = parseArgs({
   options: {
