@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runDriftguardCli } from '../../tests/support/process/run-cli.js';
 import { fileSystemErrorLine } from './cli-error-line.js';
 import { checkDirectoryOption, checkOutputFileOption } from './path-options.js';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'driftguard-path-options-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const aFile = join(root, 'a-file');
@@ -16,28 +14,6 @@ const aDirectory = join(root, 'a-directory');
 mkdirSync(aDirectory);
 const training = join(root, 'training.csv');
 writeFileSync(training, `x,y\n${Array.from({ length: 60 }, (_, i) => `${i},${i % 2}`).join('\n')}\n`);
-
-const withoutDriftguardVariables = (env: NodeJS.ProcessEnv) =>
-  Object.fromEntries(Object.entries(env).filter(([name]) => !/^(DRIFTGUARD_|MLFLOW_)/.test(name)));
-
-/** Runs the real `driftguard` entry point; resolves with its exit code and output. */
-function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    env: { ...withoutDriftguardVariables(process.env), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    });
-  });
-}
 
 describe.concurrent('a path option naming a file where a directory belongs: one readable line, exit 2 (issue 14 item 19)', () => {
   const key = { DRIFTGUARD_ADMIN_KEY: 'path-options-admin-key-0123456789' };
@@ -99,7 +75,7 @@ describe.concurrent('a path option naming a file where a directory belongs: one 
     },
   ];
   it.each(cases)('$name', async ({ args, env, line }) => {
-    const result = await runCli(args, env);
+    const result = await runDriftguardCli(args, env);
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

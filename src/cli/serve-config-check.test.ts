@@ -1,36 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runDriftguardCli } from '../../tests/support/process/run-cli.js';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'driftguard-serve-config-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const withoutDriftguardVariables = (env: NodeJS.ProcessEnv) =>
-  Object.fromEntries(Object.entries(env).filter(([name]) => !/^(DRIFTGUARD_|MLFLOW_)/.test(name)));
-
-/** Runs the real `driftguard serve` entry point; resolves with its exit code and output. */
-function runServe(args: readonly string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', ...args], {
-    env: { ...withoutDriftguardVariables(process.env), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-    // A serve that hangs instead of exiting is killed here, so its exit code is null, never 2.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    });
-  });
-}
+/** Runs the real `driftguard serve`; one that hangs instead of exiting is killed, so its exit code is null, never 2. */
+const runServe = (args: readonly string[], env: NodeJS.ProcessEnv) =>
+  runDriftguardCli(['serve', '--port', '0', ...args], env);
 
 const config = (name: string, value: unknown) => {
   const path = join(root, `${name}.json`);
