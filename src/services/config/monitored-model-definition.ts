@@ -227,6 +227,13 @@ export const MonitoredModelDefinitionSchema = Type.Object(
     serving: Type.Optional(ServingSchema),
     target: Type.Optional(Type.String({ minLength: 1 })),
     prediction: Type.Optional(Type.String({ minLength: 1 })),
+    predictionScore: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          "the reference's column of positive-class probabilities (what logged predictions send as `score`): with `target` and `prediction` it gives an uploaded reference the labelled scores performance estimation is fitted on, and the score's own drift test",
+      }),
+    ),
     drift: Type.Optional(DriftSettingsSchema),
     monitoring: Type.Optional(
       Type.Object(

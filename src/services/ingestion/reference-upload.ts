@@ -39,7 +39,7 @@ export interface ReferenceUploadOptions {
 
 /**
  * Setting a model's reference from uploaded rows (JSON) or CSV text: the schema is inferred with the model's declared
- * features, target, prediction and overrides, the bounded profile (with a seeded sample of ≤ 5,000 rows for
+ * features, target, prediction, prediction score and overrides, the bounded profile (with a seeded sample of ≤ 5,000 rows for
  * multivariate tests) is built, and it becomes the reference in force
  * (the previous one stays in the store as history).
  */
@@ -54,7 +54,9 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
     let table = uploaded;
     const definition = (await options.models.get(name)).definition;
     const declared = definition.features === undefined ? null : Object.keys(definition.features);
-    const roles = [definition.target, definition.prediction].filter((c): c is string => c !== undefined);
+    const roles = [definition.target, definition.prediction, definition.predictionScore].filter(
+      (c): c is string => c !== undefined,
+    );
     const missing = [...(declared ?? []), ...roles].filter((c) => !table.columnNames.includes(c));
     if (missing.length > 0) {
       throw new UnprocessableError(
@@ -77,6 +79,7 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
         schema: {
           target: definition.target,
           prediction: definition.prediction,
+          predictionScore: definition.predictionScore,
           task: profileTaskOf(definition),
           overrides: definition.features,
           ignore: declared === null ? [] : table.columnNames.filter((c) => !declared.includes(c) && !roles.includes(c)),

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessEventBus } from '../../adapters/events/in-process-event-bus.js';
 import { createSqliteStore } from '../../adapters/store/sqlite/sqlite-store.js';
+import { createCsvTextParser } from '../../adapters/tabular/csv-reader.js';
 import { dataTableFromRows } from '../../domain/data-table.js';
 import { inferSchema } from '../../domain/infer-schema.js';
 import { buildReferenceProfile, type ReferenceProfile } from '../../drift/index.js';
 import { createAlertDispatcher } from '../alerting/alert-dispatcher.js';
 import { createPredictionLogging } from '../ingestion/prediction-logging.js';
+import { createReferenceUpload } from '../ingestion/reference-upload.js';
 import { createMonitoredModels } from '../monitored-models.js';
 import { createDriftMonitoring } from './drift-monitoring.js';
 import { createDriftReportQueries } from './drift-report-queries.js';
@@ -163,5 +165,31 @@ describe('estimated performance of monitoring windows and impact-aware grading',
     expect(stored.report.estimatedPerformance).toBeNull();
     expect(stored.report.estimatedPerformanceUnavailableReason).toMatch(/upload the reference again/);
     expect(stored.report.impact?.grade).toBe('not-estimated');
+  });
+
+  it('estimates the windows of a model served elsewhere from an uploaded reference that declares its score column', async () => {
+    await models.create({
+      name: 'uploaded',
+      features: { income: {}, region: {} },
+      target: 'label',
+      prediction: 'predicted',
+      predictionScore: 'score',
+      drift: { window: { type: 'count', windowSize: 500, step: 500 } },
+    });
+    const upload = createReferenceUpload({
+      store,
+      models,
+      clock,
+      events: createInProcessEventBus(),
+      csv: createCsvTextParser(),
+    });
+    const csv = ['income,region,score,predicted,label']
+      .concat(rows(5000, 1, 'none').map((r) => [r.income, r.region, r.score, r.predicted, r.label].join(',')))
+      .join('\n');
+    await upload.setFromCsv('uploaded', csv, 'ops');
+    const stored = await windowOf('uploaded', 'none');
+    expect(stored.report.estimatedPerformanceUnavailableReason ?? null).toBeNull();
+    expect(stored.report.estimatedPerformance?.metrics.map((m) => m.metric)).toEqual(['rocAuc', 'accuracy']);
+    expect(stored.report.impact?.grade).toBe('no-drift');
   });
 });
