@@ -15,8 +15,9 @@ export interface ProfiledReference {
 }
 
 /**
- * Infers the schema of an uploaded reference and builds its bounded profile; the service runs it in a worker thread
- * so a large upload never blocks the event loop. The request's table may be transferred: use the returned one.
+ * Infers the schema of an uploaded reference and builds its bounded profile, with the seeded row sample multivariate
+ * tests compare with; the service runs it in a worker thread so a large upload never blocks the event loop. The
+ * request's table may be transferred: use the returned one.
  * A schema the table cannot satisfy is a SchemaError (field, reason).
  */
 export interface ReferenceProfiler {

@@ -14,7 +14,7 @@ import {
 } from '../ports/challenger-executor.js';
 import type { Clock } from '../ports/clock.js';
 import { createChallengerPipeline, InsufficientDataError } from '../services/retraining/challenger-pipeline.js';
-import { errorFromThread, type ThreadEntry, type ThreadError } from './worker-thread.js';
+import { errorFromThread, settleOnce, type ThreadEntry, type ThreadError } from './worker-thread.js';
 
 /** A challenger request with the champion as its JSON model (structured-cloneable). */
 export type PortableChallengerRequest = Omit<ChallengerRequest, 'champion'> & { readonly champion: SerializedModel };
@@ -49,14 +49,7 @@ export function createWorkerChallengerExecutor(entry: Extract<ThreadEntry, { kin
       const portable = toPortableRequest(request);
       return new Promise<ChallengerResult>((resolve, reject) => {
         const worker = new Worker(entry.url, { name: 'driftguard-challenger' });
-        let settled = false;
-        const settle = (outcome: () => void) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          void worker.terminate();
-          outcome();
-        };
+        const settle = settleOnce(worker, () => clearTimeout(timer));
         const timer = setTimeout(
           () =>
             settle(() =>

@@ -4,7 +4,7 @@ import { SchemaError } from '../domain/schema-error.js';
 import type { ProfiledReference, ReferenceProfiler } from '../ports/reference-profiler.js';
 import { createInThreadReferenceProfiler } from '../services/ingestion/reference-profiling.js';
 import type { ReferenceProfileReply } from './reference-profile-thread.js';
-import { errorFromThread, locateThreadEntry, type ThreadEntry } from './worker-thread.js';
+import { errorFromThread, locateThreadEntry, settleOnce, type ThreadEntry } from './worker-thread.js';
 
 /**
  * Profiles each uploaded reference in a worker thread of its own (entry: reference-profile-thread.ts), so schema
@@ -24,13 +24,7 @@ export function createWorkerReferenceProfiler(
           workerData: request,
           transferList: tableBuffers(request.table),
         });
-        let settled = false;
-        const settle = (outcome: () => void): void => {
-          if (settled) return;
-          settled = true;
-          outcome();
-          void worker.terminate();
-        };
+        const settle = settleOnce(worker);
         worker.on('message', (reply: ReferenceProfileReply) =>
           settle(() => {
             if (reply.type === 'profile') resolve({ profile: reply.profile, table: reply.table });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromThread, locateThreadEntry, toThreadError } from './worker-thread.js';
+import { errorFromThread, locateThreadEntry, settleOnce, toThreadError } from './worker-thread.js';
 
 describe('worker-thread plumbing', () => {
   it('carries an error across the thread boundary with its name and message (thrown non-Errors as their string)', () => {
@@ -15,5 +15,19 @@ describe('worker-thread plumbing', () => {
     const missing = locateThreadEntry('no-such-thread');
     expect(missing.kind).toBe('in-thread');
     expect(missing.kind === 'in-thread' ? missing.reason : '').toMatch(/^no worker entry beside /);
+  });
+
+  it('settles a one-job thread once: the first outcome runs after the cleanup, the thread is terminated, later ones are ignored', () => {
+    const calls: string[] = [];
+    const thread = {
+      terminate: async () => {
+        calls.push('terminate');
+        return 0;
+      },
+    };
+    const settle = settleOnce(thread, () => calls.push('cleanup'));
+    settle(() => calls.push('reply'));
+    settle(() => calls.push('exit'));
+    expect(calls).toEqual(['cleanup', 'terminate', 'reply']);
   });
 });

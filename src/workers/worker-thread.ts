@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 
 /** How the worker's entry module is started, or why evaluations fall back to the calling thread. */
 export type ThreadEntry =
@@ -53,4 +54,19 @@ export function toThreadError(error: unknown): ThreadError {
 /** In the caller: the thread's error as an Error with its name. */
 export function errorFromThread(error: ThreadError): Error {
   return Object.assign(new Error(error.message), { name: error.name });
+}
+
+/**
+ * The settle guard of a one-job worker thread (its reply, 'error' and 'exit' all race to end the job): the first
+ * outcome runs — after `cleanup`, e.g. clearing a deadline — later ones are ignored, and the thread is terminated.
+ */
+export function settleOnce(worker: Pick<Worker, 'terminate'>, cleanup?: () => void): (outcome: () => void) => void {
+  let settled = false;
+  return (outcome) => {
+    if (settled) return;
+    settled = true;
+    cleanup?.();
+    void worker.terminate();
+    outcome();
+  };
 }

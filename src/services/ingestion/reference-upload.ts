@@ -1,7 +1,6 @@
 import { type Cell, type DataTable, dataTableFromRows } from '../../domain/data-table.js';
 import { SchemaError } from '../../domain/schema-error.js';
 import { findUnstorableByte } from '../../domain/storable-text.js';
-import { withReferenceRowSample } from '../../drift/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ReferenceProfiler } from '../../ports/reference-profiler.js';
@@ -73,7 +72,8 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
       ]);
     let profile;
     try {
-      // Off the event loop; the table's columns go to the profiling thread and come back with the profile.
+      // Off the event loop; the table's columns go to the profiling thread and come back with the profile (row sample
+      // for multivariate tests included).
       ({ profile, table } = await profiler.profile({
         table,
         schema: {
@@ -85,7 +85,6 @@ export function createReferenceUpload(options: ReferenceUploadOptions) {
           ignore: declared === null ? [] : table.columnNames.filter((c) => !declared.includes(c) && !roles.includes(c)),
         },
       }));
-      profile = withReferenceRowSample(profile, table);
     } catch (error) {
       if (!(error instanceof SchemaError)) throw error;
       throw new UnprocessableError(`the reference cannot be profiled: ${error.message}`, [
