@@ -33,7 +33,7 @@ import {
   type ServingModel,
   type ServingModels,
 } from '../serving/serving-models.js';
-import { SCORED_COLUMNS } from '../training/monitoring-profile.js';
+import { SCORED_COLUMNS, withHeldOutPerformance } from '../training/monitoring-profile.js';
 import { jobMetricSet } from './challenger-pipeline.js';
 import type { ExternalRows } from './external-challenger-rows.js';
 import { CHALLENGER_ALIAS, RETRAINER } from './track-challenger.js';
@@ -317,7 +317,8 @@ export async function externalReferenceProfile(challenger: ServedModel, rows: Ex
   });
   const profile = withReferenceRowSample(buildReferenceProfile(train, schema), train);
   if (rows.test.length === 0) return profile;
-  return { ...profile, performance: buildReferenceProfile(await scored(rows.test), schema).performance };
+  // Held-out rows give the reference performance and the estimation sample, as for a challenger driftguard trains.
+  return withHeldOutPerformance(profile, buildReferenceProfile(await scored(rows.test), schema));
 }
 
 export interface TrackExternalOptions {

@@ -113,6 +113,8 @@ describe('retraining with the user pipeline (trainer port)', () => {
     const reference = await h.store.latestReferenceProfile(h.name);
     expect(reference?.source).toMatch(/^champion version 2 \(promote: /);
     expect(reference?.profile.rowCount).toBe(job.data!.trainRows);
+    // performance estimation is fitted on the held-out rows' scores, as for a challenger driftguard trains
+    expect(reference?.profile.estimationSample?.usableRows).toBe(job.data!.testRows);
   });
 
   it('fails the job with the cause and the tail of the output when the pipeline fails; nothing moves', async () => {
