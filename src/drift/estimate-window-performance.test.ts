@@ -91,6 +91,21 @@ describe('estimateWindowPerformance', () => {
     expect(Math.abs(realized.values.rocAuc! - auc.value!)).toBeLessThan(0.03);
   });
 
+  it('calls a realized value outside the band a concept shift only on evidence: a few labels widen the band', () => {
+    const w = scored(2000, 11);
+    const { estimate } = estimateWindowPerformance(profile, { scores: w.score, predictions: w.predicted });
+    const flipped = (p: Cell) => (p === 1 ? 0 : 1);
+    const accuracyShift = (labels: Cell[]) =>
+      realizedWindowPerformance(estimate!, { scores: w.score, predictions: w.predicted, labels })!.warnings.filter(
+        (x) => x.code === 'concept-shift' && x.metric === 'accuracy',
+      );
+    // 10 labelled rows, 6 right: accuracy 0.6 is far below the 2,000-row band but not evidence on 10 rows.
+    const few = w.predicted.map((p, i) => (i < 6 ? p : i < 10 ? flipped(p) : null));
+    expect(accuracyShift(few)).toEqual([]);
+    // Every row labelled against its prediction: a concept shift.
+    expect(accuracyShift(w.predicted.map(flipped))).toHaveLength(1);
+  });
+
   it('alerts when the scores move to where the model ranks badly (covariate shift)', () => {
     // Scores crowded in [0.4, 0.6): calibrated probabilities near 0.5, expected accuracy and ROC AUC fall.
     const w = scored(2000, 13, 0.4, 0.6);

@@ -11,6 +11,7 @@ import {
   fitBinaryEstimatorState,
   isWorseThanThresholds,
   type MetricEstimate,
+  metricEstimate,
   realizedBinaryMetrics,
   scoreRangeWarnings,
   standardDeviationThresholds,
@@ -216,7 +217,8 @@ export interface RealizedPerformance {
 
 /**
  * The metrics of `estimate` realized on the window's labelled rows (labels compared as the estimation sample
- * did); null when no row is labelled yet.
+ * did); null when no row is labelled yet. A concept-shift warning compares them with the estimate's band widened
+ * to the labelled rows (a few labels are no evidence against the estimate).
  */
 export function realizedWindowPerformance(
   estimate: EstimatedPerformance,
@@ -240,17 +242,19 @@ export function realizedWindowPerformance(
   if (labels.length === 0) return null;
   const all = realizedBinaryMetrics({ scores, predictions, labels });
   const values = Object.fromEntries(estimate.metrics.map((m) => [m.metric, all[m.metric]]));
+  // The band is ± 3 sampling errors of the window's estimated rows; realized on fewer labelled rows varies more
+  // (√n), so it is widened to the labelled count before a realized value outside it is called a concept shift.
+  const widening = Math.sqrt(estimate.rows / labels.length);
   const asEstimates = Object.fromEntries(
     estimate.metrics.map((m) => [
       m.metric,
-      {
-        value: m.value,
-        lower: m.lower,
-        upper: m.upper,
-        samplingError: m.samplingError,
-        thresholds: { lower: m.threshold, upper: null },
-        alert: m.alert,
-      },
+      metricEstimate(
+        m.value,
+        m.samplingError === null ? Number.POSITIVE_INFINITY : m.samplingError * widening,
+        { lower: 0, upper: 1 },
+        { lower: m.threshold, upper: null },
+        m.betterWhen,
+      ),
     ]),
   );
   return {

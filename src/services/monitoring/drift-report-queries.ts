@@ -1,3 +1,4 @@
+import type { StoredPrediction } from '../../domain/prediction-record.js';
 import {
   type EstimatedPerformance,
   type RealizedPerformance,
@@ -47,15 +48,31 @@ export function createDriftReportQueries(options: DriftReportQueriesOptions) {
     return items.map((r, index) => ({ ...r, sequence: top - index }));
   }
 
-  /** The realized metrics of an estimated window from the prediction log (labels arrive after the report). */
-  async function realizedOf(
-    report: StoredDriftReport,
-    estimate: EstimatedPerformance,
-  ): Promise<RealizedPerformance | null> {
+  /**
+   * The logged predictions of the estimated reports' windows: one read over the range they span (oldest first),
+   * split per window in memory by {@link rowsOf}; empty when no report is estimated.
+   */
+  async function predictionsSpanning(model: string, reports: readonly StoredDriftReport[]) {
+    const estimated = reports.filter((r) => r.report.estimatedPerformance != null);
+    if (estimated.length === 0) return [];
+    const fromMs = Math.min(...estimated.map((r) => r.windowStartMs));
+    const toMs = Math.max(...estimated.map((r) => r.windowEndMs));
+    return store.predictionsBetween(model, fromMs, toMs + 1);
+  }
+
+  /** A window's rows among `logged`: its time span, and for count windows its sequence range. */
+  function rowsOf(report: StoredDriftReport, logged: readonly StoredPrediction[]) {
     const window = report.report.window;
-    const rows = (await store.predictionsBetween(report.model, report.windowStartMs, report.windowEndMs + 1)).filter(
-      (r) => window?.type !== 'count' || (r.sequence >= window.start && r.sequence <= window.end),
+    return logged.filter(
+      (r) =>
+        r.timestampMs >= report.windowStartMs &&
+        r.timestampMs <= report.windowEndMs &&
+        (window?.type !== 'count' || (r.sequence >= window.start && r.sequence <= window.end)),
     );
+  }
+
+  /** The realized metrics of an estimated window from its logged rows (labels arrive after the report). */
+  function realizedOf(rows: readonly StoredPrediction[], estimate: EstimatedPerformance): RealizedPerformance | null {
     return realizedWindowPerformance(estimate, {
       scores: rows.map((r) => r.score),
       predictions: rows.map((r) => r.predictedClass),
@@ -86,6 +103,7 @@ export function createDriftReportQueries(options: DriftReportQueriesOptions) {
     async performance(model: string, limit: number): Promise<WindowPerformance[]> {
       await models.get(model);
       const reports = await store.listDriftReports(model, { limit });
+      const logged = await predictionsSpanning(model, reports);
       const out: WindowPerformance[] = [];
       for (const r of reports.reverse()) {
         const estimate = r.report.estimatedPerformance ?? null;
@@ -105,7 +123,7 @@ export function createDriftReportQueries(options: DriftReportQueriesOptions) {
               ? (r.report.estimatedPerformanceUnavailableReason ??
                 'the window was not estimated (report written before performance estimation)')
               : null,
-          realized: estimate === null ? null : await realizedOf(r, estimate),
+          realized: estimate === null ? null : realizedOf(rowsOf(r, logged), estimate),
         });
       }
       return out;

@@ -151,6 +151,24 @@ describe('estimated performance of monitoring windows and impact-aware grading',
     expect(realized.warnings).toEqual([]);
   });
 
+  it('reads the prediction log once for all windows and splits it per window', async () => {
+    let reads = 0;
+    const counted = {
+      ...store,
+      predictionsBetween: (model: string, fromMs: number, toMs: number) => {
+        reads++;
+        return store.predictionsBetween(model, fromMs, toMs);
+      },
+    };
+    const queries = createDriftReportQueries({ store: counted, models });
+    const second = await windowOf('realized', 'none');
+    const windows = await queries.performance('realized', 10);
+    expect(reads).toBe(1);
+    expect(windows).toHaveLength(2);
+    expect(windows[0].realized?.labelledRows).toBe(500);
+    expect(windows[1]).toMatchObject({ driftReportId: second.id, realized: null });
+  });
+
   it('does not estimate when the definition turns estimation off, and says why old profiles are not estimated', async () => {
     const off = await windowOf('off', 'none');
     expect(off.report.estimatedPerformance).toBeUndefined();

@@ -39,7 +39,7 @@ export function estimatedMetricsOf(report: DriftReport): EstimatedMetric[] {
 }
 
 /** Grades the window's impact (src/domain/performance-impact.ts) and keeps the verdict, with its policy, in the report. */
-export function withImpact(report: DriftReport, policy: ImpactPolicy): DriftReport {
+export function withImpact(report: DriftReport, policy: ImpactPolicy): DriftReport & { readonly impact: WindowImpact } {
   const verdict = gradePerformanceImpact(report.severity, estimatedMetricsOf(report), policy);
   const impact: WindowImpact = { ...verdict, policy };
   return { ...report, impact };

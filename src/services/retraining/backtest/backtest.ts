@@ -15,12 +15,7 @@ import {
   type DataTable,
   projectTable,
 } from '../../../domain/data-table.js';
-import {
-  DEFAULT_IMPACT_POLICY,
-  gradePerformanceImpact,
-  type ImpactGrade,
-  type ImpactPolicy,
-} from '../../../domain/performance-impact.js';
+import { DEFAULT_IMPACT_POLICY, type ImpactGrade, type ImpactPolicy } from '../../../domain/performance-impact.js';
 import {
   decideAutomaticStep,
   type RetrainingPolicy,
@@ -47,6 +42,7 @@ import {
   selectRows,
 } from '../../../models/index.js';
 import type { Clock } from '../../../ports/clock.js';
+import { estimatedPerformanceSeverity, impactGradedDataDrift, withImpact } from '../../monitoring/window-impact.js';
 import { InsufficientDataError } from '../challenger-pipeline.js';
 import type { BacktestServing, BacktestTrainer } from './backtest-trainer.js';
 import { createBuiltinBacktestTrainer } from './builtin-backtest-trainer.js';
@@ -310,11 +306,9 @@ function createDriftPolicyArm(options: {
       { scores: Array.from(served.scores), predictions },
       options.metrics,
     ).estimate;
-    const verdict = gradePerformanceImpact(
-      report.severity,
-      (estimate?.metrics ?? []).map((m) => ({ ...m })),
-      options.impact,
-    );
+    // Graded and alerted by the rules of the live monitoring (src/services/monitoring/window-impact.ts).
+    const graded = withImpact({ ...report, estimatedPerformance: estimate }, options.impact);
+    const verdict = graded.impact;
     signals.push({
       severity: report.severity,
       performanceDrifted: performanceDrift,
@@ -323,13 +317,9 @@ function createDriftPolicyArm(options: {
       estimatedPerformanceDrop: verdict.countsAsPerformanceDrift,
     });
     signalRows.push(window.rowCount);
-    const dataDriftAlert =
-      options.impact.enabled && verdict.grade === 'no-measurable-impact' && report.severity === 'high'
-        ? 'medium'
-        : report.severity;
     const alerts = [
-      ...alertsOf(dataDriftAlert, performanceDrift),
-      ...(verdict.grade === 'performance-drop' ? ['estimated_performance'] : []),
+      ...alertsOf(impactGradedDataDrift(graded), performanceDrift),
+      ...(estimatedPerformanceSeverity(graded) === 'none' ? [] : ['estimated_performance']),
     ];
     return { score: served.score, report, performanceDrift, verdict, estimate, alerts };
   }
